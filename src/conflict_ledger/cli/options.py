@@ -1,0 +1,84 @@
+"""Options shared by several commands, declared once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import click
+
+from ..db import default_db_path
+from ..ingest import FORMATS
+from ..query import EventFilter
+
+
+class DateParam(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a date in YYYY-MM-DD form", param, ctx)
+
+
+DATE = DateParam()
+
+
+def db_option(func: Callable) -> Callable:
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help=f"Ledger file (default: $CONFLICT_LEDGER_DB or {default_db_path()}).",
+    )(func)
+
+
+def input_options(func: Callable) -> Callable:
+    """PATH... plus --format and --published, for every command that reads documents."""
+    func = click.option(
+        "--published", type=DATE, default=None, help="Publication date for text without a `date` header."
+    )(func)
+    func = click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), default=None, help="Force the input format (default: detect)."
+    )(func)
+    return click.argument("paths", nargs=-1, required=True, type=click.Path())(func)
+
+
+def filter_options(func: Callable) -> Callable:
+    """The event filters of `events`, `tally` and friends."""
+    for decorator in reversed(
+        [
+            click.option("--since", type=DATE, help="Events on or after this date."),
+            click.option("--until", type=DATE, help="Events on or before this date."),
+            click.option("--country", multiple=True, help="Country name (repeatable)."),
+            click.option("--admin1", multiple=True, help="First-level region, e.g. 'Al Anbar' (repeatable)."),
+            click.option("--type", "event_type", multiple=True,
+                         help="ACLED event type or sub-event type, e.g. 'Air/drone strike' (repeatable)."),
+            click.option("--actor", multiple=True, help="Actor (either side), name or alias (repeatable)."),
+            click.option("--actor1", multiple=True, help="Attacking actor, name or alias (repeatable)."),
+            click.option("--actor2", multiple=True, help="Targeted actor, name or alias (repeatable)."),
+            click.option("--min-confidence", type=float, default=None, help="Only events at least this confident."),
+        ]
+    ):
+        func = decorator(func)
+    return func
+
+
+def event_filter(kwargs: dict[str, Any]) -> EventFilter:
+    """Build an EventFilter from the filter options, removing them from `kwargs`."""
+    return EventFilter(
+        since=kwargs.pop("since", None),
+        until=kwargs.pop("until", None),
+        country=tuple(kwargs.pop("country", ())),
+        admin1=tuple(kwargs.pop("admin1", ())),
+        event_type=tuple(kwargs.pop("event_type", ())),
+        actor=tuple(kwargs.pop("actor", ())),
+        actor1=tuple(kwargs.pop("actor1", ())),
+        actor2=tuple(kwargs.pop("actor2", ())),
+        min_confidence=kwargs.pop("min_confidence", None),
+    )

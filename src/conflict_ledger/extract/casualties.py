@@ -1,0 +1,173 @@
+"""Killed and injured counts of each event, with ranges for vague amounts and their evidence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import EventMention
+from ..resolve.actors import canonical_actor
+from .numbers import NUMBER, Amount, parse_amount
+from .pipeline import DocState, Frame, component
+
+_WORDS = r"(?:\s+(?!(?:and|or|were|was|had|have|are|is)\b)[\w'’.-]+){0,5}?"
+_BE = r"(?:\s+(?:were|was|have been|has been|had been|are|is|got|being|reportedly|also|later|been|all))*"
+_KILLED = r"(?:killed|dead|died|slain|murdered|executed|massacred|lost their lives|perished|shot dead|beheaded)"
+_INJURED = r"(?:wounded|injured|hurt|maimed)"
+_EFFECT = re.compile(
+    r"\b(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")" + _BE + r"\s+(?P<kind>" + _KILLED + "|" + _INJURED + r")\b",
+    re.IGNORECASE,
+)
+_CAUSE = re.compile(
+    r"\b(?P<kind>killing|killed|kills|leaving|left|wounding|wounded|injuring|injured|claimed the lives of)"
+    r"(?:\s+(?:at least|as many as))?\s+(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")"
+    r"(?:\s+(?P<tail>dead|wounded|injured|killed))?\b",
+    re.IGNORECASE,
+)
+_NOUN = re.compile(
+    r"\b(?P<num>" + NUMBER + r")(?:\s+(?:people|persons|civilians|soldiers|troops))?\s+"
+    r"(?P<kind>dead|deaths|fatalities|killed|injuries|injured|wounded|casualties)\b",
+    re.IGNORECASE,
+)
+_SUSTAINED = re.compile(
+    r"\b(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")\s+(?:sustained|suffered|received)\s+"
+    r"(?:\w+\s+){0,3}(?P<kind>injuries|wounds)\b",
+    re.IGNORECASE,
+)
+_DEATH_OF = re.compile(r"\b(?P<kind>death|deaths|killing) of (?P<num>" + NUMBER + r")\b", re.IGNORECASE)
+_NONE = re.compile(
+    r"\b(?:no|without|did not cause any|caused no)\s+(?:\w+\s+)?(?P<kind>casualties|injuries|deaths|fatalities)\b|"
+    r"\bno one (?:was|were) (?P<kind2>killed|hurt|injured|wounded)\b",
+    re.IGNORECASE,
+)
+# numbers that are not people: "two rockets", "a base", "three times"
+_NOT_PEOPLE = re.compile(
+    r"^\s*(?:rockets?|missiles?|drones?|bombs?|times|days|hours|weeks|months|years|km|kilometers|miles|"
+    r"vehicles?|buildings?|houses?|homes?|bases?|targets?|facilities|sites?|attacks?|strikes?|rounds?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Count:
+    kind: str  # killed | injured | casualties
+    amount: Amount
+    start: int
+    end: int
+    who: str = ""  # the words after the number: whose deaths or injuries
+
+
+def _kind(word: str) -> str:
+    word = word.lower()
+    if re.fullmatch(_KILLED, word) or word in {"killing", "kills", "deaths", "fatalities", "death", "claimed the lives of"}:
+        return "killed"
+    if word in {"casualties"}:
+        return "casualties"
+    return "injured"
+
+
+def find_counts(text: str) -> list[Count]:
+    """Casualty counts stated in `text` (offsets relative to it)."""
+    counts: list[Count] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: str, phrase: str, num_span: tuple[int, int], span: tuple[int, int], who: str = "") -> None:
+        if who and _NOT_PEOPLE.match(who):
+            return
+        if any(s <= num_span[0] < e for s, e in taken):
+            return
+        amount = parse_amount(phrase)
+        if amount is None:
+            return
+        taken.append(num_span)
+        counts.append(Count(kind, amount, span[0], span[1], who or text[num_span[1] : num_span[1] + 40]))
+
+    for m in _CAUSE.finditer(text):
+        kind = m.group("kind").lower()
+        if kind in ("leaving", "left"):
+            if not m.group("tail"):
+                continue
+            kind = m.group("tail")
+        add(_kind(kind), m.group("num"), m.span("num"), m.span(), m.group("who"))
+    for pattern in (_EFFECT, _SUSTAINED, _NOUN, _DEATH_OF):
+        for m in pattern.finditer(text):
+            kind = m.group("kind").lower()
+            kind = "injured" if kind in ("injuries", "wounds") else _kind(kind)
+            add(kind, m.group("num"), m.span("num"), m.span(), m.groupdict().get("who") or "")
+    for m in _NONE.finditer(text):
+        word = (m.group("kind") or m.group("kind2")).lower()
+        kinds = ["killed", "injured"] if word == "casualties" else [_kind(word)]
+        for kind in kinds:
+            counts.append(Count(kind, Amount(0, 0, 0), m.start(), m.end()))
+    return counts
+
+
+def _best(amounts: list[Amount]) -> Amount:
+    """Across sentences reports repeat one figure: keep the largest stated one, widen the range."""
+    stated = [a for a in amounts if a.best is not None]
+    if stated:
+        top = max(stated, key=lambda a: a.best or 0)
+        highs = [a.high for a in amounts if a.high is not None]
+        high = None if top.high is None else max([top.high, *highs])
+        return Amount(top.best, top.low, high)
+    lows = [a.low for a in amounts if a.low is not None]
+    highs = [a.high for a in amounts if a.high is not None]
+    return Amount(None, max(lows) if lows else None, max(highs) if highs else None)
+
+
+_OWN_SIDE = re.compile(r"\b(?:militia|militant|member|fighter|gunman|gunmen|insurgent|attacker|launch)", re.IGNORECASE)
+_NON_STATE = {"iran_aligned", "unidentified_armed_group", "jihadist"}
+_REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
+           "Chemical weapon"}
+
+
+def _attackers_own_loss(mention: EventMention, count: Count) -> bool:
+    """A remote attack does not kill its launchers: such deaths belong to another event (the response)."""
+    if mention.sub_event_type not in _REMOTE or not mention.actor1:
+        return False
+    actor = canonical_actor(mention.actor1)
+    return bool(actor and set(actor.kinds) & _NON_STATE and _OWN_SIDE.search(count.who))
+
+
+def apply_counts(state: DocState, frame: Frame) -> None:
+    mention: EventMention = frame.mention
+    found: dict[str, list[tuple[Amount, tuple[int, int]]]] = {"killed": [], "injured": [], "casualties": []}
+    for _sentence, start, end in frame.clauses():
+        by_kind: dict[str, list[Count]] = {}
+        for count in find_counts(state.text[start:end]):
+            if _attackers_own_loss(mention, count):
+                continue
+            by_kind.setdefault(count.kind, []).append(count)
+        for kind, counts in by_kind.items():
+            # distinct groups in one sentence add up ("three soldiers and two civilians were killed")
+            total = counts[0].amount
+            for extra in counts[1:]:
+                total = total + extra.amount
+            span = (start + min(c.start for c in counts), start + max(c.end for c in counts))
+            found[kind].append((total, span))
+    killed, injured, either = found["killed"], found["injured"], found["casualties"]
+    if either and not injured and _says_killed(state, frame):
+        # "killed militants ... causing several casualties": the casualties are the dead
+        killed = killed + either
+    for field, items in (("fatalities", killed), ("injuries", injured)):
+        if not items:
+            continue
+        amount = _best([a for a, _ in items])
+        setattr(mention, field, amount.best)
+        setattr(mention, field + "_low", amount.low)
+        setattr(mention, field + "_high", amount.high)
+        for _, (start, end) in items:
+            mention.cite(field, state.evidence(start, end))
+
+
+def _says_killed(state: DocState, frame: Frame) -> bool:
+    return any(re.search(r"\bkill", state.text[s:e], re.IGNORECASE) for _, s, e in frame.clauses())
+
+
+@component("casualties")
+def casualties() -> object:
+    def run(state: DocState) -> None:
+        for frame in state.frames:
+            apply_counts(state, frame)
+
+    return run

@@ -1,0 +1,129 @@
+"""Running-tally claims: "the 66th attack on U.S. forces since Oct. 17, according to ABC News".
+
+A claim is kept as the report states it, so the ledger's own count for the same window can
+be set beside it. A follow-up sentence ("About 70 troops were injured during that time")
+adds its casualty figure to the claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import TallyClaim
+from ..resolve.dates import resolve_date
+from .numbers import NUMBER, parse_amount
+from .pipeline import DocState, component
+from .sources import sources_in
+
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}
+_SINCE = re.compile(
+    r"\bsince\s+(?P<since>(?:mid-|early |late )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?))",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(r"\b(?P<n>\d+)(?:st|nd|rd|th)\b|\b(?P<w>" + "|".join(_ORDINAL_WORDS) + r")\b", re.IGNORECASE)
+_COUNT = re.compile(r"\b(?P<num>" + NUMBER + r")\s+(?:\w+\s+){0,2}(?P<what>attacks|strikes|incidents|times)\b",
+                    re.IGNORECASE)
+_FOLLOW_UP = re.compile(r"\b(?:during that time|since then|in (?:those|these|the) attacks|so far|in total|in all|"
+                        r"over that period|during that period)\b", re.IGNORECASE)
+_INJURED = re.compile(r"\b(?P<num>" + NUMBER + r")\s+(?:[\w.-]+\s+){0,3}(?:sustained|suffered|were|have been|had been)?"
+                      r"\s*(?:\w+\s+){0,4}?(?P<kind>injur\w*|wound\w*|hurt|killed|dead|died)\b", re.IGNORECASE)
+_ACTS = re.compile(r"\b(?:attack|strike|target|time)", re.IGNORECASE)
+_US = re.compile(r"(?:\bU\.S\.|\bUS\b|\bAmerican\b|\bUnited States\b)")
+_COUNTRIES = ("Iraq", "Syria", "Jordan", "Yemen", "Lebanon", "Israel", "the Red Sea")
+
+
+def counted_phrase(sentence: str) -> str:
+    """What is being counted, in the ledger's terms ("attacks on U.S. forces in Iraq and Syria")."""
+    base = "attacks on U.S. forces" if _US.search(sentence) else "attacks"
+    places = [c for c in _COUNTRIES if re.search(r"\b" + c + r"\b", sentence)]
+    if places:
+        base += " in " + (" and ".join(places) if len(places) <= 2 else ", ".join(places[:-1]) + " and " + places[-1])
+    return base
+
+
+def find_claims(state: DocState) -> list[TallyClaim]:
+    claims: list[TallyClaim] = []
+    published = state.document.published
+    sentences = state.sentences
+    for i, sentence in enumerate(sentences):
+        text = state.text[sentence.start : sentence.end]
+        since = _SINCE.search(text)
+        if not since or not _ACTS.search(text):
+            continue
+        count = None
+        count_span = None
+        ordinal = _ORDINAL.search(text[: since.start()])
+        if ordinal and _ACTS.search(text[ordinal.end() : ordinal.end() + 40]):
+            count = int(ordinal.group("n")) if ordinal.group("n") else _ORDINAL_WORDS[ordinal.group("w").lower()]
+            count_span = ordinal.span()
+        else:
+            number = _COUNT.search(text)
+            amount = parse_amount(number.group("num")) if number else None
+            if amount is not None:
+                count = amount.best if amount.best is not None else amount.low
+                count_span = number.span()
+        if count is None or count_span is None:
+            continue
+        since_date = resolve_date(since.group("since"), published)
+        until = _until(state, sentence)
+        who = sources_in(text)
+        claim = TallyClaim(
+            doc_id=state.document.id,
+            text=state.document.text[sentence.start : sentence.end].strip(),
+            start=sentence.start,
+            end=sentence.end,
+            count=count,
+            counted=counted_phrase(text),
+            since=since_date.iso if since_date else None,
+            until=until,
+            attributed_to=who[0][0] if who else None,
+        )
+        claim.evidence["count"] = [state.evidence(sentence.start + count_span[0], sentence.start + count_span[1])]
+        claim.evidence["since"] = [state.evidence(sentence.start + since.start("since"), sentence.start + since.end("since"))]
+        if who:
+            claim.evidence["attributed_to"] = [state.evidence(sentence.start + who[0][1], sentence.start + who[0][2])]
+        _add_follow_up(state, claim, sentences[i + 1] if i + 1 < len(sentences) else None)
+        claims.append(claim)
+    return claims
+
+
+def _until(state: DocState, sentence) -> str | None:
+    """The day the count runs to: the event the sentence refers to ("Monday night's attack"), else publication."""
+    published = state.document.published
+    text = state.text[sentence.start : sentence.end]
+    before_since = text[: (_SINCE.search(text) or re.search(r"$", text)).start()]
+    for ent in sentence.span.ents:
+        if ent.label_ in ("DATE", "TIME") and ent.start_char - (sentence.start - sentence.offset) < len(before_since):
+            resolved = resolve_date(ent.text, published)
+            if resolved:
+                return resolved.iso
+    return published.isoformat() if published else None
+
+
+def _add_follow_up(state: DocState, claim: TallyClaim, sentence) -> None:
+    if sentence is None:
+        return
+    text = state.text[sentence.start : sentence.end]
+    if not _FOLLOW_UP.search(text):
+        return
+    for m in _INJURED.finditer(text):
+        amount = parse_amount(m.group("num"))
+        if amount is None or amount.best is None:
+            continue
+        field = "fatalities" if m.group("kind").lower().startswith(("kill", "dead", "died")) else "injuries"
+        setattr(claim, field, amount.best)
+        claim.evidence[field] = [state.evidence(sentence.start + m.start(), sentence.start + m.end())]
+        claim.end = sentence.end
+        claim.text = state.document.text[claim.start : claim.end].strip()
+
+
+@component("claims")
+def claims() -> object:
+    def run(state: DocState) -> None:
+        state.claims = find_claims(state)
+
+    return run

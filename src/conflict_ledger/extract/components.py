@@ -1,0 +1,15 @@
+"""Importing this module registers every built-in pipeline component."""
+
+from . import (  # noqa: F401
+    casualties,
+    claims,
+    confidence,
+    corefer,
+    dating,
+    events,
+    nlp,
+    placing,
+    roles,
+    scrub,
+    sources,
+)

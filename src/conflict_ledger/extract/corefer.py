@@ -1,0 +1,110 @@
+"""One report tells of one event many times (lead, detail, quote, claim): fold those into one.
+
+Two frames of a document are the same event when nothing about them conflicts (date, type,
+attacker, named place) and at least one thing links them. Generic mentions ("the attack")
+join the specific event they refer to and take its type.
+"""
+
+from __future__ import annotations
+
+from ..resolve.actors import canonical_actor
+from .dating import default_date
+from .pipeline import DocState, Frame, component
+
+_UNNAMED = "Unidentified armed group"
+_MERGEABLE = ("event_date", "date_precision", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
+
+
+def _same_family(a: str | None, b: str | None) -> bool | None:
+    """True: same actor (or same family); False: different; None: one is unknown."""
+    if a is None or b is None:
+        return None
+    if a == b:
+        return True
+    ka, kb = canonical_actor(a), canonical_actor(b)
+    if ka is None or kb is None:
+        return False
+    if "unidentified_armed_group" in ka.kinds + kb.kinds:
+        return None
+    shared = set(ka.kinds) & set(kb.kinds) - {"state_forces"}
+    return bool(shared)
+
+
+def _facilities(state: DocState, frame: Frame) -> set[str]:
+    names = set()
+    for _sentence, start, end in frame.clauses():
+        for place in state.places:
+            if start <= place.start < end and place.feature in ("facility", "city") and place.location:
+                names.add(place.location)
+    return names
+
+
+def link(state: DocState, a: Frame, b: Frame) -> float | None:
+    """A linking score when `a` and `b` can be one event; None when they conflict."""
+    ma, mb = a.mention, b.mention
+    score = 0.0
+    if ma.event_date and mb.event_date:
+        if ma.event_date != mb.event_date:
+            return None
+        score += 1
+    if a.specific and b.specific:
+        if ma.sub_event_type != mb.sub_event_type:
+            return None
+        score += 1
+    elif a.specific != b.specific:
+        score += 0.25
+    attacker = _same_family(ma.actor1, mb.actor1)
+    if attacker is False:
+        return None
+    if attacker:
+        score += 1
+    fa, fb = _facilities(state, a), _facilities(state, b)
+    if fa and fb:
+        if not fa & fb:
+            return None
+        score += 1
+    return score if score > 0 else None
+
+
+def absorb(into: Frame, other: Frame) -> None:
+    m, o = into.mention, other.mention
+    into.sentences += other.sentences
+    into.spans += other.spans
+    if not into.specific and other.specific:
+        m.event_type, m.sub_event_type = o.event_type, o.sub_event_type
+        into.specific = True
+        into.trigger = other.trigger
+    for name in _MERGEABLE:
+        mine, theirs = getattr(m, name), getattr(o, name)
+        if theirs is not None and (mine is None or (mine == _UNNAMED and theirs != _UNNAMED)):
+            setattr(m, name, theirs)
+    for name, spans in o.evidence.items():
+        if name in ("event_type", "sub_event_type") and not other.specific:
+            continue
+        m.cite(name, *spans)
+
+
+@component("corefer")
+def corefer() -> object:
+    def run(state: DocState) -> None:
+        clusters: list[Frame] = []
+        # specific frames first, so generic mentions join a typed event rather than seed one
+        for frame in sorted(state.frames, key=lambda f: (not f.specific, f.spans[0][0])):
+            best, best_score = None, 0.0
+            for cluster in clusters:
+                score = link(state, cluster, frame)
+                if score is not None and score > best_score:
+                    best, best_score = cluster, score
+            if best is not None and (best_score >= 1 or not frame.specific):
+                absorb(best, frame)
+            else:
+                clusters.append(frame)
+        clusters = [c for c in clusters if c.specific or c.mention.actor1 or c.mention.event_date]
+        for frame in clusters:
+            order = sorted(range(len(frame.spans)), key=lambda i: frame.spans[i][0])
+            frame.sentences = [frame.sentences[i] for i in order]
+            frame.spans = [frame.spans[i] for i in order]
+            default_date(state, frame)
+        state.frames = sorted(clusters, key=lambda f: f.spans[0][0])
+
+    return run

@@ -1,0 +1,94 @@
+"""When each event happened: the date expressions of its clauses, resolved against `published`.
+
+Dates that are not the event's are skipped: the day something was said ("the Pentagon said
+Tuesday"), the start of a count ("since Oct. 17"), and dates of other things.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..resolve.dates import ResolvedDate, resolve_date
+from .pipeline import DocState, Frame, component
+
+_SPEECH_HEADS = {"said", "says", "told", "announced", "confirmed", "stated", "added", "reported", "claimed", "posted",
+                 "tweeted", "briefing", "statement", "acknowledged", "published"}
+_WINDOW_WORDS = re.compile(r"\b(?:since|until|through|between|from|by)\s*$", re.IGNORECASE)
+_DATELINE_DATE = re.compile(r"^\s*(\d{1,2}/\d{1,2}/\d{4})\s*:")
+
+
+_PERIOD_HEADS = {"began", "begun", "started", "erupted", "escalated", "since", "until"}
+
+
+def _not_event_date(ent: Any) -> bool:
+    """True for dates of something else: the day of a statement ('said Tuesday', 'at a briefing
+    Tuesday') or the start of a period ('the escalation that began in October')."""
+    head = ent.root.head
+    if head.lower_ in _SPEECH_HEADS or head.lower_ in _PERIOD_HEADS:
+        return True
+    if head.dep_ == "prep" and head.head.lower_ in _PERIOD_HEADS:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ in ("at", "in") and head.lower_ in _SPEECH_HEADS
+
+
+def frame_dates(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, int]]:
+    published = state.document.published
+    out = []
+    for sentence, start, end in frame.clauses():
+        doc = sentence.span.doc
+        for ent in doc.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            e_start, e_end = sentence.offset + ent.start_char, sentence.offset + ent.end_char
+            if not (start <= e_start < end):
+                continue
+            before = state.text[max(0, e_start - 12) : e_start]
+            if _WINDOW_WORDS.search(before) or _not_event_date(ent):
+                continue
+            resolved = resolve_date(state.text[e_start:e_end], published)
+            if resolved is not None:
+                out.append((resolved, e_start, e_end))
+    return out
+
+
+def dateline(state: DocState) -> tuple[ResolvedDate, int, int] | None:
+    """A date that opens the document ("01/05/2012: ..."), which dates everything below it."""
+    m = _DATELINE_DATE.match(state.text)
+    if not m:
+        return None
+    resolved = resolve_date(m.group(1), state.document.published)
+    return (resolved, m.start(1), m.end(1)) if resolved else None
+
+
+@component("dates")
+def date_events() -> object:
+    def run(state: DocState) -> None:
+        for frame in state.frames:
+            found = frame_dates(state, frame)
+            if found:
+                resolved, start, end = found[0]
+                frame.mention.event_date = resolved.iso
+                frame.mention.date_precision = resolved.precision
+                frame.mention.cite("event_date", state.evidence(start, end))
+
+    return run
+
+
+def default_date(state: DocState, frame: Frame) -> None:
+    """No date in the event's own clauses: the document's dateline, else the publication date.
+
+    A report that gives no day describes something recent; ACLED's practice is to code the
+    publication date with week precision rather than leave the event undated.
+    """
+    mention = frame.mention
+    if mention.event_date is not None:
+        return
+    line = dateline(state)
+    if line is not None:
+        resolved, start, end = line
+        mention.event_date, mention.date_precision = resolved.iso, resolved.precision
+        mention.cite("event_date", state.evidence(start, end))
+    elif state.document.published is not None:
+        mention.event_date = state.document.published.isoformat()
+        mention.date_precision = "week"

@@ -1,0 +1,197 @@
+"""Find the sentences that report an event and give each ACLED's event and sub-event type.
+
+A sentence reports an event when it holds a cue ("attacked", "airstrike", "were killed")
+and is not one of the kinds of sentence that only talk about events: counts ("the 66th
+attack since"), habits ("has conducted strikes three times"), plans, threats and denials.
+The sub-event type comes from the weapon and target context of the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import EventMention
+from .pipeline import DocState, Frame, Sentence, component
+
+
+@dataclass(frozen=True)
+class EventType:
+    event_type: str
+    sub_event_type: str | None
+    specific: bool  # False: a generic cue ("attack") whose weapon we could not tell
+    cue: tuple[int, int]  # span of the cue inside the sentence text
+
+
+def _rx(*words: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(words) + r")", re.IGNORECASE)
+
+
+# Cues, most specific first. Each entry: pattern, event type, sub-event type.
+_CUES: list[tuple[re.Pattern[str], str, str]] = [
+    (_rx(r"chemical (?:weapon|attack)", "chlorine", "sarin", "nerve agent", "mustard gas", "gas attack"),
+     "Explosions/Remote violence", "Chemical weapon"),
+    (_rx(r"suicide (?:bomb|attack|car|vest|truck|blast)", r"blew (?:him|her)self up", r"suicide[- ]bomber",
+         "suicide bombing", r"self-detonat"),
+     "Explosions/Remote violence", "Suicide bomb"),
+    (_rx(r"grenades?\b"), "Explosions/Remote violence", "Grenade"),
+    (_rx(r"improvised explosive", r"\bieds?\b", r"roadside bomb", r"car bomb", r"vbied", r"landmines?",
+         r"land mines?", r"explosive device", r"booby[- ]trap", r"sticky bomb", r"bomb (?:exploded|went off|blast)",
+         r"explosives?-laden", r"(?:bomb|explosive)s? (?:was|were) detonated", r"planted (?:a )?bomb",
+         r"magnetic bomb", r"bombing"),
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    (_rx(r"air ?strikes?", r"air[- ]raids?", r"drone strikes?", r"drone attacks?", r"(?:attack|armed|one-way|kamikaze|suicide) drones?",
+         r"warplanes?", r"fighter jets?", r"gunships?", r"bombers?\b", r"helicopter gunship", r"aerial (?:bombard|attack)",
+         r"struck .{0,40}\bfrom the air", r"(?:drones?|aircraft|jets?) (?:struck|targeted|attacked|hit|bombed)",
+         r"aircraft\b", r"ac-130", r"f-1[56]e?\b", r"b-1b?\b", r"b-52", r"mq-9", r"reaper\b"),
+     "Explosions/Remote violence", "Air/drone strike"),
+    (_rx(r"ballistic missiles?", r"missiles?", r"rockets?\b", r"mortars?\b", r"artillery", r"shell(?:ing|ed|s)\b",
+         r"barrage", r"katyusha", r"projectiles?"),
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    (_rx(r"kidnapp", r"abduct", r"taken hostage", r"held hostage", r"hostages?\b", r"forcibly disappeared"),
+     "Violence against civilians", "Abduction/forced disappearance"),
+    (_rx(r"\brap(?:e|ed|ing)\b", r"sexual(?:ly)? (?:assault|violence|abuse)"),
+     "Violence against civilians", "Sexual violence"),
+    (_rx(r"clash(?:es|ed)?\b", r"fighting\b", r"firefights?", r"gun ?battles?", r"exchange of fire", r"exchanged fire",
+         r"ambush", r"battles?\b", r"fought\b", r"engaged\b"),
+     "Battles", "Armed clash"),
+    (_rx(r"recaptur", r"retook", r"regained control", r"liberated"),
+     "Battles", "Government regains territory"),
+    (_rx(r"seized control", r"took control", r"overran", r"captured the (?:town|city|village)"),
+     "Battles", "Non-state actor overtakes territory"),
+    (_rx(r"protesters? (?:were|was) (?:killed|shot)", r"fired (?:live )?(?:ammunition|bullets) (?:at|on) (?:the )?(?:protesters|demonstrators)",
+         r"opened fire on (?:the )?(?:protesters|demonstrators)"),
+     "Protests", "Excessive force against protesters"),
+    (_rx(r"riot(?:s|ers|ing|ed)?\b", r"violent (?:protest|demonstration)", r"protesters? (?:torched|set fire|threw stones|pelted|stormed)"),
+     "Riots", "Violent demonstration"),
+    (_rx(r"\bmobs?\b", r"lynch"), "Riots", "Mob violence"),
+    (_rx(r"protest(?:s|ers|ed|ing)?\b", r"demonstrat(?:ion|ors|ed)", r"\brall(?:y|ies|ied)\b", r"\bmarch(?:ed|es)?\b",
+         r"sit-in", r"picket"),
+     "Protests", "Peaceful protest"),
+    (_rx(r"loot", r"arson", r"set (?:on )?fire", r"torched", r"vandali[sz]", r"burned down", r"demolish", r"ransack"),
+     "Strategic developments", "Looting/property destruction"),
+    (_rx(r"defus", r"dismantled (?:a |an )?(?:bomb|explosive|ied)", r"intercepted", r"shot down", r"foiled",
+         r"bomb disposal"),
+     "Strategic developments", "Disrupted weapons use"),
+    (_rx(r"arrested", r"\barrests?\b", r"detained", r"taken into custody", r"rounded up"),
+     "Strategic developments", "Arrests"),
+    (_rx(r"ceasefire agreement", r"peace (?:deal|agreement|accord)", r"signed an agreement", r"prisoner (?:swap|exchange)",
+         r"truce"),
+     "Strategic developments", "Agreement"),
+    (_rx(r"shot dead", r"gunned down", r"assassinat", r"executed", r"massacre", r"behead", r"stabbed", r"lynched",
+         r"opened fire", r"shot and killed", r"tortured"),
+     "Violence against civilians", "Attack"),
+]
+# Generic cues: an event happened but the weapon is not said.
+_GENERIC = _rx(r"attack(?:s|ed|ing)?\b", r"counterattack", r"strikes?\b", r"struck\b", r"targeted", r"killed",
+               r"killing", r"wounded", r"injured", r"injuring", r"explosions?", r"blasts?", r"exploded", r"detonated",
+               r"bombed", r"shot\b", r"gunmen", r"casualties")
+_SHOOTING = _rx(r"gunmen", r"gunfire", r"shot\b", r"shooting", r"opened fire", r"small arms", r"rifles?")
+_MILITARY_TARGET = _rx(r"troops", r"soldiers", r"forces", r"army", r"military", r"police", r"base\b", r"checkpoint",
+                       r"patrol", r"garrison", r"personnel", r"service members", r"militia", r"fighters")
+_EXPLOSION = _rx(r"explosions?", r"blasts?", r"exploded", r"detonated", r"bomb")
+
+# Sentences that talk about events without reporting one.
+_NOT_EVENT = [
+    re.compile(r"\b\d+(?:st|nd|rd|th)\b[^.]{0,80}\b(?:attack|time|strike|incident)s?\b", re.IGNORECASE),
+    re.compile(r"\b(?:have|has) (?:been )?(?:conducted|carried out|launched|faced|targeted|attacked|struck)\b[^.]{0,160}"
+               r"\b(?:times|since)\b", re.IGNORECASE),
+    re.compile(r"\b(?:attacks?|strikes?)\b[^.]{0,60}\bsince (?:oct|nov|dec|jan|feb|mid|the start|early|late)", re.IGNORECASE),
+    re.compile(r"\b(?:threaten(?:ed|s)?|vow(?:ed|s)?|warn(?:ed|s)?|pledged|plan(?:s|ned)? to|would|will|could|may|might)\b"
+               r"[^.]{0,30}\b(?:attack|strike|retaliat|respond)", re.IGNORECASE),
+    re.compile(r"\b(?:denied|deny|denies) (?:any )?(?:involvement|responsibility)", re.IGNORECASE),
+    re.compile(r"\bno (?:attacks?|strikes?|casualties|injuries) (?:were|was|has|have)\b", re.IGNORECASE),
+]
+
+
+def classify_sentence(text: str) -> list[EventType]:
+    """The event types a sentence reports (usually one), or [] when it reports none."""
+    if any(p.search(text) for p in _NOT_EVENT):
+        return []
+    found: list[EventType] = []
+    for pattern, event_type, sub_type in _CUES:
+        match = pattern.search(text)
+        if match and not any(f.sub_event_type == sub_type for f in found):
+            found.append(EventType(event_type, sub_type, True, match.span()))
+    if found:
+        found = _prune(found, text)
+        return found
+    generic = _GENERIC.search(text)
+    if not generic:
+        return []
+    if _SHOOTING.search(text):
+        if _MILITARY_TARGET.search(text):
+            return [EventType("Battles", "Armed clash", True, generic.span())]
+        return [EventType("Violence against civilians", "Attack", True, generic.span())]
+    if _EXPLOSION.search(text):
+        return [EventType("Explosions/Remote violence", "Remote explosive/landmine/IED", True, generic.span())]
+    return [EventType("Explosions/Remote violence", None, False, generic.span())]
+
+
+def _prune(found: list[EventType], text: str) -> list[EventType]:
+    """Keep the types that describe different happenings; drop those implied by a stronger one."""
+    subs = {f.sub_event_type for f in found}
+    drop: set[str | None] = set()
+    remote = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+              "Suicide bomb", "Grenade", "Chemical weapon"}
+    if subs & remote:
+        # "missile attack ... clashes" are one event; an engaged gunship is still a strike
+        drop |= {"Armed clash", "Attack", "Looting/property destruction", "Disrupted weapons use"}
+    if "Suicide bomb" in subs:
+        drop |= {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack"}
+    if "Air/drone strike" in subs and "Shelling/artillery/missile attack" in subs:
+        # a drone-and-rocket attack is one event; keep the drone reading only when the sentence says strike
+        drop.add("Shelling/artillery/missile attack" if re.search(r"air ?strike|drone", text, re.I) else "Air/drone strike")
+    if subs & {"Excessive force against protesters", "Violent demonstration"}:
+        drop.add("Peaceful protest")
+    if "Arrests" in subs and subs & remote:
+        drop.add("Arrests")
+    kept = [f for f in found if f.sub_event_type not in drop]
+    return kept[:2]
+
+
+def is_event_sentence(text: str) -> bool:
+    return bool(classify_sentence(text))
+
+
+# "X did A after Y did B": two happenings in one sentence, one per clause.
+_SEQUENCE = re.compile(
+    r"\b(?:(?:hours|days|minutes|shortly|soon|just) )?(?:after|following|in response to|in retaliation for|"
+    r"hours before|days before)\b",
+    re.IGNORECASE,
+)
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Split a sentence at a sequence connective when both sides report something."""
+    for match in _SEQUENCE.finditer(text):
+        left, right = text[: match.start()], text[match.start():]
+        if classify_sentence(left) and classify_sentence(right):
+            return [(0, match.start()), (match.start(), len(text))]
+    return [(0, len(text))]
+
+
+@component("events")
+def detect_events() -> object:
+    def run(state: DocState) -> None:
+        for sentence in state.sentences:
+            text = state.text[sentence.start : sentence.end]
+            for c_start, c_end in clauses(text):
+                for kind in classify_sentence(text[c_start:c_end]):
+                    span = (sentence.start + c_start, sentence.start + c_end)
+                    cue = (span[0] + kind.cue[0], span[0] + kind.cue[1])
+                    state.frames.append(_new_frame(state, sentence, span, cue, kind))
+
+    return run
+
+
+def _new_frame(
+    state: DocState, sentence: Sentence, span: tuple[int, int], cue_span: tuple[int, int], kind: EventType
+) -> Frame:
+    mention = EventMention(doc_id=state.document.id, event_type=kind.event_type, sub_event_type=kind.sub_event_type)
+    cue = state.evidence(*cue_span)
+    mention.cite("event_type", cue)
+    if kind.sub_event_type:
+        mention.cite("sub_event_type", cue)
+    mention.trigger = state.evidence(*span)
+    return Frame(mention=mention, sentences=[sentence], spans=[span], trigger=cue, specific=kind.specific)

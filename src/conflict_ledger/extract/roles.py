@@ -1,0 +1,165 @@
+"""Who did it to whom: actor1 (the attacker) and actor2 (the target) of each event.
+
+Roles come from the parse around the event's cue: the subject (or the "by" agent of a
+passive) is actor1; the object, or what follows "against/on/at/targeting", is actor2.
+Names are folded to one canonical name per actor by resolve.actors.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..resolve.actors import Actor, actors, canonical_actor
+from .pipeline import DocState, Frame, component
+
+_SUBJECT_DEPS = {"nsubj", "csubj"}
+_PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+_TARGET_PREPS = {"against", "on", "at", "targeting", "upon", "toward", "towards"}
+_US_FORCES = re.compile(
+    r"\b(?:U\.S\.|US|American|United States)(?:\s+(?:and|,)\s+(?:coalition|Coalition|allied|international))?"
+    r"(?:\s+(?:military|Army|Navy|Air Force|Marine|special operations|service|armed))?\s+"
+    r"(?:troops|forces|personnel|service ?members|soldiers|military|base|bases|positions|servicemen|sailors|Marines|gunship|aircraft|warplanes|jets|drones?)\b",
+)
+_US_MILITARY = re.compile(r"\b(?:U\.S\.|US) (?:military|Army|Air Force|Navy|Central Command)\b|\bCENTCOM\b|\bthe Pentagon\b")
+
+
+def actors_in(text: str) -> list[tuple[int, Actor]]:
+    """Actors named in `text` with their positions, longest alias first, no overlaps."""
+    hits: list[tuple[int, int, Actor]] = []
+    for actor in actors():
+        for alias in (actor.name, *actor.aliases):
+            flags = 0 if alias.isupper() and len(alias) <= 4 else re.IGNORECASE
+            for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", text, flags):
+                hits.append((m.start(), m.end(), actor))
+    us = canonical_actor("U.S. forces")
+    for m in _US_FORCES.finditer(text):
+        hits.append((m.start(), m.end(), us))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out: list[tuple[int, Actor]] = []
+    last_end = -1
+    for start, end, actor in hits:
+        if start >= last_end:
+            out.append((start, actor))
+            last_end = end
+    return out
+
+
+def _token_at(sentence_span: Any, char: int) -> Any:
+    for token in sentence_span:
+        if token.idx <= char < token.idx + len(token.text) + 1:
+            return token
+    return sentence_span.root
+
+
+def _subtree_text(token: Any) -> tuple[int, int]:
+    tokens = list(token.subtree)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def role_spans(frame: Frame, state: DocState) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Document spans where actor1 and actor2 of the frame's first clause are named."""
+    sentence, c_start, c_end = frame.clauses()[0]
+    cue_char = frame.trigger.start - sentence.offset
+    token = _token_at(sentence.span, cue_char)
+    verb = token
+    hops = 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and hops < 4:
+        verb = verb.head
+        hops += 1
+    agents: list[Any] = []
+    targets: list[Any] = []
+    for anchor in {verb, token}:
+        for child in anchor.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                agents.append(child)
+            elif child.dep_ in _PASSIVE_SUBJECT_DEPS:
+                targets.append(child)
+            elif child.dep_ == "agent":
+                agents.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ in ("dobj", "obj"):
+                targets.append(child)
+            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+                targets.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ == "by" and anchor is token:
+                agents.extend(c for c in child.children if c.dep_ == "pobj")
+
+    def spans(tokens: list[Any]) -> list[tuple[int, int]]:
+        out = []
+        for t in tokens:
+            s, e = _subtree_text(t)
+            s, e = sentence.offset + s, sentence.offset + e
+            s, e = max(s, c_start), min(e, c_end)
+            if e > s:
+                out.append((s, e))
+        return out
+
+    return spans(agents), spans(targets)
+
+
+def assign_actors(state: DocState, frame: Frame) -> None:
+    mention = frame.mention
+    agent_spans, target_spans = role_spans(frame, state)
+
+    def first_actor(spans: list[tuple[int, int]], exclude: str | None = None) -> tuple[Actor, int, int] | None:
+        for start, end in spans:
+            for pos, actor in actors_in(state.text[start:end]):
+                if actor.name != exclude:
+                    return actor, start + pos, end
+        return None
+
+    a1 = first_actor(agent_spans)
+    a2 = first_actor(target_spans, exclude=a1[0].name if a1 else None)
+    if a1 is None or a2 is None:
+        # no parse role: fall back to order in the clause (attacker usually named first)
+        _, c_start, c_end = frame.clauses()[0]
+        named = actors_in(state.text[c_start:c_end])
+        if a1 is None:
+            for pos, actor in named:
+                if a2 is None or actor.name != a2[0].name:
+                    if "us_forces" in actor.kinds and _US_FORCES.search(state.text[c_start + pos : c_end]) and a2 is None \
+                            and len(named) > 1:
+                        continue  # "attacked U.S. troops": U.S. forces named first are the target
+                    a1 = (actor, c_start + pos, c_start + pos)
+                    break
+        if a2 is None:
+            for pos, actor in named:
+                if a1 is None or actor.name != a1[0].name:
+                    a2 = (actor, c_start + pos, c_start + pos)
+                    break
+    if a1 is not None:
+        mention.actor1 = a1[0].name
+        mention.cite("actor1", _actor_evidence(state, a1))
+    if a2 is not None:
+        mention.actor2 = a2[0].name
+        mention.cite("actor2", _actor_evidence(state, a2))
+    # "U.S. and coalition forces": coalition is associated with the U.S. target
+    if mention.actor2 == "U.S. forces":
+        clause = state.text[frame.spans[0][0] : frame.spans[0][1]]
+        coalition = re.search(r"\bcoalition\b", clause, re.IGNORECASE)
+        if coalition:
+            mention.assoc_actor_2 = "Coalition forces"
+            mention.cite("assoc_actor_2", state.evidence(frame.spans[0][0] + coalition.start(),
+                                                          frame.spans[0][0] + coalition.end()))
+
+
+def _actor_evidence(state: DocState, hit: tuple[Actor, int, int]) -> Any:
+    actor, start, _ = hit
+    text = state.text
+    # the alias as written, up to the end of the word group
+    m = re.match(r"[\w'’.-]+(?:[ -][\w'’.-]+){0,5}", text[start:])
+    end = start + (m.end() if m else 1)
+    for alias in sorted((actor.name, *actor.aliases), key=len, reverse=True):
+        if text[start : start + len(alias)].lower() == alias.lower():
+            end = start + len(alias)
+            break
+    return state.evidence(start, end)
+
+
+@component("actors")
+def assign_roles() -> object:
+    def run(state: DocState) -> None:
+        for frame in state.frames:
+            assign_actors(state, frame)
+
+    return run

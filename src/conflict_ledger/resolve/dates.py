@@ -1,0 +1,117 @@
+"""Date expressions -> absolute dates with a precision, relative to the publication date.
+
+News writes relative dates ("Monday night", "last night", "on Sunday"); a report of Tuesday
+2023-11-21 saying "Monday night" means 2023-11-20. dateparser handles the absolute forms;
+the relative news idioms are handled here first because dateparser reads a bare weekday
+equal to today's as a week ago, while news means today ("the Pentagon said Tuesday").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAYPART = re.compile(
+    r"\b(early|late|on|the|this|in|during|overnight|night|nights|morning|afternoon|evening|hours|"
+    r"of|at|around|midday|noon|dawn|dusk|before|after|'s|s)\b",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_MONTH_ONLY = re.compile(
+    r"^(?:in |during |early |late |mid-?)*(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"(?:,?\s+(\d{4}))?$",
+    re.IGNORECASE,
+)
+_YEAR_ONLY = re.compile(r"^(?:in |during )?(\d{4})$")
+_MDY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    value: date
+    precision: str  # day | week | month
+
+    @property
+    def iso(self) -> str:
+        return self.value.isoformat()
+
+
+def resolve_date(expression: str, published: date | None) -> ResolvedDate | None:
+    """An absolute date for `expression`, or None when it names no single day, week or month."""
+    text = " ".join(expression.strip().strip(".,;:()").split())
+    low = text.lower()
+    if not low:
+        return None
+    mdy = _MDY.match(text)
+    if mdy:
+        try:
+            return ResolvedDate(date(int(mdy.group(3)), int(mdy.group(1)), int(mdy.group(2))), "day")
+        except ValueError:
+            return None
+    if published is not None:
+        relative = _relative(low, published)
+        if relative is not None:
+            return relative
+    month = _MONTH_ONLY.match(low)
+    if month and not re.search(r"\d{1,2}(?!\d)", low.replace(month.group(2) or "####", "")):
+        parsed = _dateparser(f"1 {month.group(1)} {month.group(2) or ''}".strip(), published)
+        if parsed is not None:
+            return ResolvedDate(parsed.replace(day=1), "month")
+    if _YEAR_ONLY.match(low):
+        return None
+    parsed = _dateparser(text, published)
+    if parsed is None:
+        return None
+    return ResolvedDate(parsed, "day")
+
+
+def _relative(low: str, published: date) -> ResolvedDate | None:
+    if re.search(r"\b(yesterday|last night|overnight)\b", low):
+        return ResolvedDate(published - timedelta(days=1), "day")
+    if re.search(r"\b(today|this morning|this afternoon|this evening|tonight|earlier today)\b", low):
+        return ResolvedDate(published, "day")
+    if re.search(r"\b(last|past) week\b", low):
+        return ResolvedDate(published - timedelta(days=7), "week")
+    if re.search(r"\b(this|earlier this) week\b", low):
+        return ResolvedDate(published, "week")
+    if re.search(r"\b(last|past) month\b", low):
+        first = published.replace(day=1) - timedelta(days=1)
+        return ResolvedDate(first.replace(day=1), "month")
+    if re.search(r"\b(this|earlier this) month\b", low):
+        return ResolvedDate(published.replace(day=1), "month")
+    weekday = _WEEKDAY.search(low)
+    if weekday and not re.search(r"\d", low) and not _DAYPART.sub("", _WEEKDAY.sub("", low)).strip():
+        target = WEEKDAYS.index(weekday.group(1).lower())
+        back = (published.weekday() - target) % 7
+        if "last" in low and back == 0:
+            back = 7
+        return ResolvedDate(published - timedelta(days=back), "day")
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str, published: date | None) -> date | None:
+    from datetime import datetime
+
+    import dateparser
+
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"], "DATE_ORDER": "MDY"}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day, 12)
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    except (ValueError, OverflowError):
+        return None
+    if parsed is None:
+        return None
+    value = parsed.date()
+    if published is not None and value > published + timedelta(days=1):
+        # a date after publication is a misreading for past-tense news ("Dec 30" read in January)
+        try:
+            value = value.replace(year=value.year - 1)
+        except ValueError:
+            return None
+    return value

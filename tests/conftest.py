@@ -1,0 +1,47 @@
+"""Shared fixtures. Files from ../shared (beside the checkout) are read in place, never copied."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conflict_ledger.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "examples" / "seed-2023-11-21.txt"
+
+
+def needs_shared(path: Path) -> None:
+    if not path.exists():
+        pytest.skip(f"{path} not present beside the checkout")
+
+
+@pytest.fixture
+def seed() -> Path:
+    needs_shared(SEED)
+    return SEED
+
+
+@pytest.fixture
+def cli():
+    """Run the real CLI in-process; returns (exit_code, stdout, stderr)."""
+    runner = CliRunner()
+
+    def run(*args: str):
+        result = runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+        return result.exit_code, result.stdout, result.stderr
+
+    return run
+
+
+@pytest.fixture
+def ledger_path(tmp_path: Path) -> Path:
+    return tmp_path / "ledger.db"
+
+
+def jsonl(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]

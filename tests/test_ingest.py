@@ -1,0 +1,140 @@
+"""Ingest: idempotent, one transaction per document, bad input skipped with a reason."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from conflict_ledger.db import Ledger
+from conftest import jsonl
+
+REPORT = (
+    "date 2024-01-29\nA one-way drone struck Tower 22, a U.S. outpost in northeastern Jordan, on Sunday, "
+    "killing three U.S. soldiers and wounding at least 34, U.S. Central Command said.\n"
+)
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_ingest_then_query(cli, tmp_path, ledger_path, seed):
+    code, _, err = cli("ingest", seed, "--db", ledger_path)
+    assert code == 0, err
+    assert "1 document(s) ingested" in err
+    code, out, _ = cli("events", "--db", ledger_path, "--format", "jsonl")
+    events = jsonl(out)
+    assert {e["sub_event_type"] for e in events} >= {"Air/drone strike", "Shelling/artillery/missile attack"}
+    assert all(e["doc_ids"] == ["seed-2023-11-21.txt"] for e in events)
+    code, out, _ = cli("events", "--db", ledger_path, "--format", "jsonl", "--type", "Air/drone strike")
+    assert [e["sub_event_type"] for e in jsonl(out)] == ["Air/drone strike"]
+    code, out, _ = cli("events", "--db", ledger_path, "--format", "jsonl", "--actor1", "Iran-funded militia")
+    assert [e["actor1"] for e in jsonl(out)] == ["Iran-backed militia"]
+    code, out, _ = cli("events", "--db", ledger_path, "--format", "jsonl", "--country", "Syria")
+    assert jsonl(out) == []
+    code, out, _ = cli("tally", "--db", ledger_path, "--format", "json")
+    totals = json.loads(out)[0]
+    assert totals["events"] == 2 and totals["injuries"] == 8
+
+
+def test_ingest_is_idempotent(cli, tmp_path, ledger_path):
+    report = write(tmp_path, "tower22.txt", REPORT)
+    cli("ingest", report, "--db", ledger_path)
+    with Ledger(ledger_path) as ledger:
+        before = ledger.counts()
+    # same file again, and the same text under another name: nothing new
+    copy = write(tmp_path, "copy.txt", REPORT)
+    code, _, err = cli("ingest", report, copy, "--db", ledger_path)
+    assert code == 0
+    assert "0 document(s) ingested" in err and "2 already in the ledger" in err
+    with Ledger(ledger_path) as ledger:
+        assert ledger.counts() == before
+        assert ledger.check() == []
+
+
+def test_bad_inputs_are_skipped_with_reasons(cli, tmp_path, ledger_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "good.txt", REPORT)
+    write(folder, "empty.txt", "")
+    write(folder, "header-only.txt", "date 2024-01-29\n   \n")
+    write(folder, "binary.txt", b"\x00\x01\x02PNG\x00" * 100)
+    write(folder, "bad-header.txt", "date 29/01/2024\nSomething happened.")
+    write(folder, "latin1.txt", "date 2024-01-30\nA roadside bomb near Kirkuk killed two soldiers, the army said. "
+          "Caf\xe9 owners nearby heard it.".encode("latin-1"))
+    write(folder, "undated.txt", "Gunmen killed four people at a checkpoint in Diyala, police said.")
+    lines = [
+        json.dumps({"id": "j1", "published": "2024-02-02", "text": "U.S. bombers struck militia sites in Al Qaim."}),
+        "{not json",
+        json.dumps({"id": "j2", "published": "2024-02-02"}),
+        json.dumps({"id": "j3", "published": "2024-02-02", "text": "   "}),
+        json.dumps({"id": "j4", "published": "02/02/2024", "text": "Rockets hit a base."}),
+        json.dumps(["a", "list"]),
+    ]
+    write(folder, "batch.jsonl", "\n".join(lines) + "\n")
+    unreadable = write(folder, "locked.txt", REPORT.replace("Sunday", "Monday"))
+    unreadable.chmod(0)
+
+    code, _, err = cli("ingest", folder, "--db", ledger_path)
+    assert code == 0, err  # something was read, so this is not an error
+    assert "empty.txt: empty file" in err
+    assert "header-only.txt: empty article" in err
+    assert "binary.txt: binary file" in err
+    assert "bad-header.txt: bad date header" in err
+    assert "latin1.txt: not UTF-8; decoded as" in err
+    assert "undated.txt: no `date YYYY-MM-DD` header" in err
+    assert "batch.jsonl:2: malformed JSON line" in err
+    assert "batch.jsonl:3: no `text` field" in err
+    assert "batch.jsonl:4: empty article text" in err
+    assert "batch.jsonl:5: bad publication date" in err
+    assert "batch.jsonl:6: JSON line is not an object" in err
+    import os
+
+    if os.geteuid() != 0:  # root reads any file
+        assert "locked.txt: cannot read" in err
+    summary = err.strip().splitlines()[-1]
+    assert "ingested" in summary and "skipped" in summary
+    with Ledger(ledger_path) as ledger:
+        ids = {row[0] for row in ledger.conn.execute("SELECT id FROM documents")}
+        assert {"good.txt", "latin1.txt", "undated.txt", "j1"} <= ids
+        assert "Café" in ledger.conn.execute("SELECT text FROM documents WHERE id='latin1.txt'").fetchone()[0]
+        assert ledger.conn.execute("SELECT published FROM documents WHERE id='undated.txt'").fetchone()[0] is None
+        assert ledger.check() == []
+
+
+def test_nothing_readable_is_an_error(cli, tmp_path, ledger_path):
+    empty = write(tmp_path, "empty.txt", "")
+    code, _, err = cli("ingest", empty, tmp_path / "missing.txt", "--db", ledger_path)
+    assert code == 1
+    assert "missing.txt: no such file" in err
+    assert "0 document(s) ingested" in err
+
+
+def test_published_option_dates_plain_text(cli, tmp_path):
+    plain = write(tmp_path, "plain.txt", "On Sunday a drone attack killed three U.S. soldiers at Tower 22 in Jordan.")
+    code, out, _ = cli("extract", plain, "--published", "2024-01-29")
+    assert code == 0
+    events = jsonl(out)
+    assert events and events[0]["event_date"] == "2024-01-28"
+
+
+def test_corrupt_ledger_file_gets_a_clear_error(cli, tmp_path):
+    bad = write(tmp_path, "ledger.db", b"this is not sqlite" * 100)
+    result_code, _, err = cli("events", "--db", bad)
+    assert result_code != 0
+    assert "not a usable ledger database" in err
+
+
+def test_migrations_are_recorded(ledger_path):
+    with Ledger(ledger_path) as ledger:
+        versions = [r[0] for r in ledger.conn.execute("SELECT version FROM schema_migrations")]
+    assert versions and versions == sorted(versions)
+    conn = sqlite3.connect(ledger_path)
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"documents", "mentions", "events", "evidence", "claims"} <= tables

@@ -1,0 +1,92 @@
+"""Extraction speed against bare spaCy on the same real texts.
+
+    bench/throughput [--docs 300]
+
+Runs the full `extract` pipeline and, in the same run, spaCy's nlp.pipe alone over the same
+texts (each in a fresh process, after a warm-up, so load time and memory are separated). Prints
+articles/s, words/s, peak memory and the ratio pipeline/bare-spaCy; writes
+bench/results/throughput.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from common import isolated, read_jsonl, shared, write_results
+
+SETS = ("events/gtd-iraq.dev.jsonl", "events/case2021-task2.dev.jsonl", "events/muc4.dev.jsonl",
+        "geo/lgl.dev.jsonl", "geo/gwn.dev.jsonl")
+
+
+def sample(n: int) -> list[dict]:
+    """n documents spread over the gold sets (several registers: analyst prose, news, all-caps wire)."""
+    per_set = max(1, n // len(SETS))
+    docs = []
+    for name in SETS:
+        rows = read_jsonl(shared("gold", name))
+        docs += [{"id": r["id"], "text": r["text"], "published": r.get("published")} for r in rows[:per_set]]
+    return docs[:n]
+
+
+def run_pipeline(docs: list[dict]) -> dict:
+    from datetime import date
+
+    from conflict_ledger.extract import default_pipeline
+    from conflict_ledger.model import Document
+
+    pipeline = default_pipeline()
+    pipeline(Document(id="warm-up", text="A car bomb killed two people in Baghdad on Monday, police said."))
+    documents = [
+        Document(id=d["id"], text=d["text"], published=date.fromisoformat(d["published"]) if d["published"] else None)
+        for d in docs
+    ]
+    start = time.perf_counter()
+    events = sum(len(x.mentions) for x in pipeline.run(documents))
+    return {"events": events, "seconds": time.perf_counter() - start}
+
+
+def run_bare_spacy(docs: list[dict]) -> dict:
+    import spacy
+
+    from conflict_ledger.extract.nlp import MODEL
+
+    nlp = spacy.load(MODEL, disable=["lemmatizer"])
+    nlp("A car bomb killed two people in Baghdad on Monday, police said.")
+    start = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe((d["text"] for d in docs), batch_size=32))
+    return {"tokens": tokens, "seconds": time.perf_counter() - start}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=300)
+    args = parser.parse_args()
+    docs = sample(args.docs)
+    words = sum(len(d["text"].split()) for d in docs)
+    bare = isolated(run_bare_spacy, docs)
+    full = isolated(run_pipeline, docs)
+    rows = {}
+    for name, run in (("bare spaCy nlp.pipe", bare), ("conflict-ledger extract", full)):
+        seconds = run["result"]["seconds"]
+        rows[name] = {
+            "articles_per_s": round(len(docs) / seconds, 1),
+            "words_per_s": round(words / seconds),
+            "seconds": round(seconds, 2),
+            "peak_rss_mib": run["peak_rss_mib"],
+        }
+    ratio = full["result"]["seconds"] / bare["result"]["seconds"]
+    print(f"{len(docs)} documents, {words} words ({', '.join(s.split('/')[1].split('.')[0] for s in SETS)})")
+    print(f"{'':26}{'articles/s':>12}{'words/s':>10}{'seconds':>9}{'peak MiB':>10}")
+    for name, row in rows.items():
+        print(f"{name:26}{row['articles_per_s']:>12}{row['words_per_s']:>10}{row['seconds']:>9}{row['peak_rss_mib']:>10}")
+    print(f"ratio pipeline / bare spaCy: {ratio:.2f} (target <= 1.5)")
+    print(f"events found: {full['result']['events']}")
+    path = write_results("throughput", {"documents": len(docs), "words": words, "runs": rows,
+                                        "ratio": round(ratio, 3), "events": full["result"]["events"]})
+    print(f"written: {path.relative_to(path.parents[2])}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ from click.testing import CliRunner
 from conflict_ledger.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# the shared evaluation folder sits beside the checkout; CONFLICT_LEDGER_SHARED points elsewhere
+SHARED = Path(os.environ.get("CONFLICT_LEDGER_SHARED") or ROOT.parent / "shared")
 SEED = SHARED / "examples" / "seed-2023-11-21.txt"
 
 

@@ -1,0 +1,109 @@
+"""Stateless same-event grouping of documents (`conflict-ledger merge PATH... --documents`).
+
+Each document is represented by its main event: the extracted mention the pipeline is most sure
+of (date, place, type, actors, figures), with the document's title and text as its words.
+Where no event date was extracted the publication date stands in for blocking, since a report's
+main event happened on or just before the day it was published. Only what a user's input
+carries is used: text, title and publication date; extra keys (a gold `topic`) are ignored.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import EVENT_FIELDS, EventMention, Extraction
+from .cluster import MemoryIndex, Merger, Placement
+from .profile import Profile, terms_of, tfidf
+
+
+def main_mention(mentions: list[EventMention]) -> EventMention | None:
+    """The report's subject: the most confident mention, the earliest in the text on ties."""
+    if not mentions:
+        return None
+    return max(enumerate(mentions), key=lambda im: (im[1].confidence, -im[0]))[1]
+
+
+class DocumentFrequencies:
+    """Inverse document frequency over a set of documents (smoothed, never negative)."""
+
+    def __init__(self) -> None:
+        self.df: Counter[str] = Counter()
+        self.docs = 0
+
+    def observe(self, terms: Iterable[str]) -> None:
+        self.docs += 1
+        self.df.update(set(terms))
+
+    def idf(self, term: str) -> float:
+        return max(0.0, math.log((self.docs + 1) / (self.df.get(term, 0) + 0.5)))
+
+
+@dataclass
+class DocumentGroup:
+    doc_id: str
+    cluster: str
+    placement: Placement
+
+
+def document_profile(extraction: Extraction, counts: Counter[str], idf: DocumentFrequencies) -> Profile:
+    doc = extraction.document
+    mention = main_mention(extraction.mentions)
+    fields: dict[str, Any] = {name: getattr(mention, name) for name in EVENT_FIELDS} if mention else {}
+    profile = Profile.of_mention(fields, tfidf(counts, idf.idf))
+    if doc.published:
+        # the news cycle: reports published the same day about one place are about one happening
+        profile.days.add(doc.published.isoformat())
+    return profile
+
+
+def group_documents(extractions: Iterable[Extraction]) -> list[DocumentGroup]:
+    """Same-event groups: documents are placed one by one, in publication order, as ingest would."""
+    batch = [x for x in extractions if not x.error]
+    freqs = DocumentFrequencies()
+    counts = {}
+    for x in batch:
+        doc = x.document
+        counts[doc.id] = terms_of(f"{doc.title or ''}\n{doc.text}")
+        freqs.observe(counts[doc.id])
+    order = sorted(batch, key=lambda x: (x.document.published is None, x.document.published or "", ))
+    serial = iter(range(1, 1 << 62))
+    merger = Merger(MemoryIndex(), new_id=lambda: f"c{next(serial)}")
+    out = []
+    for x in order:
+        placement = merger.place(document_profile(x, counts[x.document.id], freqs))
+        out.append(DocumentGroup(x.document.id, placement.event_id, placement))
+    position = {x.document.id: n for n, x in enumerate(batch)}
+    return sorted(out, key=lambda g: position[g.doc_id])
+
+
+def mention_words(mention: EventMention) -> str:
+    """What a mention is compared by: its reporting sentence(s) and every evidence span."""
+    spans = {e.text for spans in mention.evidence.values() for e in spans}
+    return "\n".join([mention.trigger.text if mention.trigger else "", *sorted(spans)])
+
+
+def group_mentions(extractions: Iterable[Extraction]) -> list[tuple[EventMention, Placement]]:
+    """Mention-level merging of a batch, as `ingest` does it, without a ledger."""
+    batch = [x for x in extractions if not x.error]
+    freqs = DocumentFrequencies()
+    for x in batch:
+        freqs.observe(terms_of(f"{x.document.title or ''}\n{x.document.text}"))
+    order = sorted(batch, key=lambda x: (x.document.published is None, x.document.published or ""))
+    serial = iter(range(1, 1 << 62))
+    members: dict[str, set[str]] = {}
+    current = {"doc": ""}
+    merger = Merger(MemoryIndex(), new_id=lambda: f"e{next(serial)}",
+                    allowed=lambda event_id: current["doc"] not in members.get(event_id, ()))
+    out = []
+    for x in order:
+        doc_id = current["doc"] = x.document.id
+        for mention in x.mentions:
+            fields = {name: getattr(mention, name) for name in EVENT_FIELDS}
+            placement = merger.place(Profile.of_mention(fields, tfidf(terms_of(mention_words(mention)), freqs.idf)))
+            members.setdefault(placement.event_id, set()).add(doc_id)
+            out.append((mention, placement))
+    return out

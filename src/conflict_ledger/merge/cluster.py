@@ -21,6 +21,7 @@ from .score import DAY_WINDOW, WEEK_WINDOW, PairScore, score_pair
 
 POSTING_CAP = 200  # most recent events read per blocking key
 TERM_KEYS = 8  # heaviest terms used as blocking keys for reports without a date
+DATED_TERM_KEYS = 3
 MAX_CANDIDATES = 400
 
 
@@ -47,21 +48,23 @@ def _top_terms(profile: Profile) -> list[str]:
 def index_keys(profile: Profile) -> list[Key]:
     """The keys an event is filed under."""
     keys: set[Key] = set()
-    for day in list(profile.days)[:8]:
+    for day in list(profile.days | profile.weeks)[:8]:
         if profile.points:
             keys |= {f"g|{day}|{c[0]}|{c[1]}" for c in {cell_of(p) for p in profile.points}}
             keys |= {f"cp|{day}|{c}" for c in profile.countries}
         else:
             keys |= {f"c|{day}|{c}" for c in profile.countries}
-        if not profile.countries and not profile.points:
+        if not profile.points:  # placed no closer than a country: any nearby-day report may match
             keys.add(f"u|{day}")
         keys.add(f"d|{day}")
-    for month in profile.all_months():
+    for month in profile.months:
         keys.add(f"m|{month}")
     terms = _top_terms(profile)
-    keys |= {f"t|{t}" for t in terms}
-    if not profile.days and not profile.weeks and not profile.months:
-        keys |= {f"ut|{t}" for t in terms}
+    if profile.days or profile.weeks or profile.months:
+        # dated events are found by date; their heaviest words serve reports that give no date
+        keys |= {f"t|{t}" for t in terms[:DATED_TERM_KEYS]}
+    else:
+        keys |= {f"t|{t}" for t in terms} | {f"ut|{t}" for t in terms}
     return sorted(keys)
 
 

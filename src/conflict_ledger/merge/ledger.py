@@ -30,18 +30,41 @@ def event_id_for(doc_id: str, ordinal: int) -> str:
     return "ev-" + hashlib.sha1(f"{doc_id}\x1f{ordinal}".encode()).hexdigest()[:12]
 
 
+def key_hash(key: str) -> int:
+    """A blocking key as a signed 64-bit integer: a small, fast index whatever the key's length."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big", signed=True)
+
+
 class SqliteIndex:
     """MergeIndex over the ledger tables (profiles in `events.profile`, keys in `merge_keys`)."""
+
+    # keys of these kinds hold few events each (one day in one cell or country): read in one query;
+    # the others (a whole month, a word) can be long and are read most recent first, capped
+    BOUNDED = ("g|", "c|", "cp|")
+
+    CACHE_KIB = 131072  # the blocking index is read for every mention: keep its pages in memory
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._profiles: dict[str, Profile] = {}
+        if -conn.execute("PRAGMA cache_size").fetchone()[0] < self.CACHE_KIB:
+            conn.execute(f"PRAGMA cache_size = -{self.CACHE_KIB}")
 
     def candidates(self, keys: list[str], cap: int) -> list[str]:
         seen: dict[str, None] = {}
-        for key in keys:
+        bounded = [key_hash(k) for k in keys if k.startswith(self.BOUNDED)]
+        for start in range(0, len(bounded), 500):
+            chunk = bounded[start : start + 500]
             for row in self.conn.execute(
-                "SELECT event_id FROM merge_keys WHERE key = ? ORDER BY seq DESC LIMIT ?", (key, cap)
+                f"SELECT event_id FROM merge_keys WHERE key IN ({', '.join('?' * len(chunk))}) ORDER BY seq DESC",
+                chunk,
+            ):
+                seen[row[0]] = None
+        for key in keys:
+            if key.startswith(self.BOUNDED):
+                continue
+            for row in self.conn.execute(
+                "SELECT event_id FROM merge_keys WHERE key = ? ORDER BY seq DESC LIMIT ?", (key_hash(key), cap)
             ):
                 seen[row[0]] = None
         return list(seen)
@@ -51,7 +74,7 @@ class SqliteIndex:
         self.conn.executemany(
             "INSERT INTO merge_keys (key, event_id, seq) VALUES (?, ?, ?) "
             "ON CONFLICT (key, event_id) DO UPDATE SET seq = excluded.seq",
-            [(key, event_id, seq) for key in keys],
+            [(key_hash(key), event_id, seq) for key in keys],
         )
 
     def profile(self, event_id: str) -> Profile | None:

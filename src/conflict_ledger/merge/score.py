@@ -33,6 +33,7 @@ DAY_WINDOW = 2  # reports of one happening can date it a day or two apart (time 
 WEEK_WINDOW = 7 + DAY_WINDOW  # a date known to the week: within that week of the other
 NEAR_KM = 25.0
 FAR_KM = 150.0
+VETO_KM = 400.0  # beyond this, two precisely placed reports are of different happenings
 THRESHOLD = 1.6
 
 
@@ -106,6 +107,9 @@ def _score_place(a: Profile, b: Profile, out: PairScore) -> None:
         if dist <= NEAR_KM:
             out.add("same_place", W_SAME_PLACE)
             return
+        if dist > VETO_KM:
+            out.veto = f"places {dist:.0f} km apart"
+            return
         if dist > FAR_KM:
             out.add("far_apart", W_FAR_APART)
             return
@@ -114,7 +118,8 @@ def _score_place(a: Profile, b: Profile, out: PairScore) -> None:
     elif a.admin1s & b.admin1s:
         out.add("same_admin1", W_SAME_ADMIN1)
     elif a.countries and b.countries and not a.countries & b.countries:
-        out.add("other_country", W_OTHER_COUNTRY)
+        # a report placed only to a country says less than one placed at a town or base
+        out.add("other_country", W_OTHER_COUNTRY if a.points and b.points else W_OTHER_COUNTRY / 2)
 
 
 def _score_type(a: Profile, b: Profile, out: PairScore) -> None:

@@ -19,9 +19,10 @@ ALTER TABLE mentions ADD COLUMN merge_reasons TEXT;
 ALTER TABLE mentions ADD COLUMN profile TEXT;
 ALTER TABLE mentions ADD COLUMN placed_by TEXT NOT NULL DEFAULT 'merge';
 
--- blocking index: candidate events for a new mention come from these keys only (date x cell, ...)
+-- blocking index: candidate events for a new mention come from these keys only (date x cell, ...),
+-- each stored as a 64-bit hash of its text (merge/ledger.py key_hash)
 CREATE TABLE merge_keys (
-    key TEXT NOT NULL,
+    key INTEGER NOT NULL,
     event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
     seq INTEGER NOT NULL,
     PRIMARY KEY (key, event_id)

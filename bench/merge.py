@@ -1,0 +1,149 @@
+"""Merging benchmark.
+
+Quality: `conflict-ledger merge FILE --documents` on the dedup gold dev halves, scored with
+`../shared/eval/score.py dedup` (B-cubed and pairwise F1); writes bench/results/merge.json.
+
+Scale (`--scale`): synthetic mentions (10k, 100k, 1M by default) placed one at a time into a
+ledger-style SQLite merge index, as ingest does; prints the time and memory curve and writes
+bench/results/merge-scale.json. 10x the mentions must cost at most 12x the time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import ROOT, isolated, shared, write_results
+
+DATASETS = ("ecbplus", "fakes")
+TARGETS = {"ecbplus": {"bcubed_F1": 0.92, "pairwise_F1": 0.88}, "fakes": {"bcubed_F1": 0.88, "pairwise_F1": 0.60}}
+CLI = ROOT / ".venv" / "bin" / "conflict-ledger"
+
+
+def quality() -> dict:
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in DATASETS:
+            gold = shared("gold", "dedup", f"{name}.dev.jsonl")
+            pred = Path(tmp) / f"{name}.jsonl"
+            metrics = Path(tmp) / f"{name}.json"
+            start = time.perf_counter()
+            with pred.open("w") as out:
+                subprocess.run([str(CLI), "merge", str(gold), "--documents"], stdout=out, check=True,
+                               stderr=subprocess.DEVNULL)
+            seconds = time.perf_counter() - start
+            subprocess.run([sys.executable, str(shared("eval", "score.py")), "dedup", "--gold", str(gold),
+                            "--pred", str(pred), "--json", str(metrics)], check=True, stdout=subprocess.DEVNULL)
+            scores = json.loads(metrics.read_text())["by_dataset"][name]
+            scores["seconds"] = round(seconds, 1)
+            results[name] = scores
+    print("| dataset | docs | clusters (gold / ours) | B-cubed P / R / F1 | pairwise P / R / F1 | target B3 / pairwise |")
+    print("|---|---|---|---|---|---|")
+    for name, s in results.items():
+        t = TARGETS[name]
+        print(f"| {name} | {s['docs']} | {s['gold_clusters']} / {s['pred_clusters']} | "
+              f"{s['bcubed_P']:.3f} / {s['bcubed_R']:.3f} / **{s['bcubed_F1']:.3f}** | "
+              f"{s['pairwise_P']:.3f} / {s['pairwise_R']:.3f} / **{s['pairwise_F1']:.3f}** | "
+              f">= {t['bcubed_F1']} / >= {t['pairwise_F1']} |")
+    path = write_results("merge", {"command": "conflict-ledger merge FILE --documents", "targets": TARGETS,
+                                   "datasets": results})
+    print(f"written to {path.relative_to(ROOT)}")
+    return results
+
+
+def place_synthetic(n: int, seed: int = 7) -> dict:
+    """Place n synthetic mentions into a fresh on-disk merge index (SQLite, as in the ledger)."""
+    import random
+    import sqlite3
+    from datetime import date, timedelta
+
+    from conflict_ledger.merge.cluster import Merger
+    from conflict_ledger.merge.ledger import SqliteIndex
+    from conflict_ledger.merge.profile import Profile
+
+    rng = random.Random(seed)
+    # a world of happenings: each reported 1-4 times with noisy fields, over 3 years and 60 countries
+    countries = [f"country{k}" for k in range(60)]
+    types = ["Air/drone strike", "Armed clash", "Attack", "Shelling/artillery/missile attack", "Peaceful protest"]
+    vocab = [f"w{k}" for k in range(20000)]
+    start = date(2021, 1, 1)
+    with tempfile.TemporaryDirectory() as tmp:
+        conn = sqlite3.connect(str(Path(tmp) / "scale.db"), isolation_level=None)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("CREATE TABLE events (id TEXT PRIMARY KEY, status TEXT NOT NULL DEFAULT 'active', "
+                     "created_at TEXT, updated_at TEXT, profile TEXT)")
+        conn.execute("CREATE TABLE merge_keys (key INTEGER NOT NULL, event_id TEXT NOT NULL, seq INTEGER NOT NULL, "
+                     "PRIMARY KEY (key, event_id)) WITHOUT ROWID")
+        conn.execute("CREATE INDEX merge_keys_recent ON merge_keys (key, seq)")
+        conn.execute("CREATE TABLE merge_state (name TEXT PRIMARY KEY, value INTEGER NOT NULL)")
+        conn.execute("INSERT INTO merge_state VALUES ('seq', 0)")
+        serial = iter(range(1, 1 << 62))
+        index = SqliteIndex(conn)
+        merger = Merger(index, new_id=lambda: f"ev{next(serial)}")
+        created = 0
+        happenings = max(1, n // 2)
+        t0 = time.perf_counter()
+        conn.execute("BEGIN")
+        for k in range(n):
+            h = rng.randrange(happenings)
+            hr = random.Random(h)
+            day = start + timedelta(days=hr.randrange(1095) + rng.choice((0, 0, 0, 1)))
+            lat, lon = hr.uniform(-40, 60), hr.uniform(-20, 120)
+            fields = {"event_date": day.isoformat(), "date_precision": "day", "sub_event_type": hr.choice(types),
+                      "country": hr.choice(countries), "location": f"place{h}", "latitude": lat, "longitude": lon,
+                      "geo_precision": 1, "actor1": f"actor{hr.randrange(500)}",
+                      "fatalities": hr.randrange(20) if rng.random() < 0.5 else None}
+            words = {vocab[hr.randrange(20000)]: 0.3 for _ in range(12)} | {vocab[rng.randrange(20000)]: 0.2
+                                                                             for _ in range(6)}
+            placement = merger.place(Profile.of_mention(fields, words))
+            created += placement.created
+            if k % 5000 == 4999:
+                conn.execute("COMMIT")
+                conn.execute("BEGIN")
+                index._profiles.clear()
+        conn.execute("COMMIT")
+        seconds = time.perf_counter() - t0
+        conn.close()
+    return {"mentions": n, "events": created, "place_seconds": round(seconds, 2),
+            "mentions_per_s": round(n / seconds, 1)}
+
+
+def scale(sizes: list[int]) -> None:
+    curve = []
+    for n in sizes:
+        run = isolated(place_synthetic, n)
+        row = {**run["result"], "peak_rss_mib": run["peak_rss_mib"]}
+        curve.append(row)
+        print(f"{n:>9,} mentions: {row['place_seconds']:>8.1f} s, {row['mentions_per_s']:>8.0f} mentions/s, "
+              f"{row['events']:,} events, peak {row['peak_rss_mib']:.0f} MiB", flush=True)
+    ratios = [round(b["place_seconds"] / a["place_seconds"] / (b["mentions"] / a["mentions"]) * 10, 2)
+              for a, b in zip(curve, curve[1:], strict=False)]
+    for a, b, r in zip(curve, curve[1:], ratios, strict=False):
+        print(f"{b['mentions'] // a['mentions']}x the mentions cost {b['place_seconds'] / a['place_seconds']:.1f}x "
+              f"the time (normalised to 10x: {r}; target <= 12)")
+    path = write_results("merge-scale", {"what": "incremental placement of synthetic mentions into an SQLite merge "
+                                                 "index (blocking keys + pair scores), one process per size",
+                                         "curve": curve, "time_ratio_per_10x": ratios})
+    print(f"written to {path.relative_to(ROOT)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", action="store_true", help="time incremental merging of synthetic mentions")
+    parser.add_argument("--sizes", default="10000,100000,1000000", help="comma-separated mention counts for --scale")
+    args = parser.parse_args()
+    if args.scale:
+        scale([int(s) for s in args.sizes.split(",")])
+    else:
+        quality()
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "bench"))
+    main()

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..model import EVENT_FIELDS, EventMention, Extraction
 from .cluster import MemoryIndex, Merger, Placement
-from .profile import Profile, terms_of, tfidf
+from .profile import FIELD_TOKENS, Profile, field_terms, terms_of, tfidf
 
 
 def main_mention(mentions: list[EventMention]) -> EventMention | None:
@@ -50,13 +50,26 @@ class DocumentGroup:
 
 
 def document_profile(extraction: Extraction, counts: Counter[str], idf: DocumentFrequencies) -> Profile:
+    """The document's events pooled (main event first), dated by publication, worded by the whole text.
+
+    Pooling every mention's place, type and actors makes the document robust to an extractor
+    that picked the wrong main event; the whole text gives its words.
+    """
     doc = extraction.document
-    mention = main_mention(extraction.mentions)
-    fields: dict[str, Any] = {name: getattr(mention, name) for name in EVENT_FIELDS} if mention else {}
-    profile = Profile.of_mention(fields, tfidf(counts, idf.idf))
-    if doc.published:
-        # the news cycle: reports published the same day about one place are about one happening
-        profile.days.add(doc.published.isoformat())
+    mentions = sorted(extraction.mentions, key=lambda m: m is not main_mention(extraction.mentions))
+    profiles = []
+    for mention in mentions or [None]:
+        fields: dict[str, Any] = {name: getattr(mention, name) for name in EVENT_FIELDS} if mention else {}
+        if doc.published:
+            # a document is dated by its publication, which is certain, rather than by an extracted
+            # date: reports published the same day about one place are reports of one happening
+            fields["event_date"], fields["date_precision"] = doc.published.isoformat(), "day"
+        profiles.append(Profile.of_mention(fields, {}))
+    profile = profiles[0]
+    for other in profiles[1:]:
+        profile.absorb(other)
+    profile.n = 1
+    profile.terms = tfidf(counts, idf.idf)
     return profile
 
 
@@ -68,6 +81,8 @@ def group_documents(extractions: Iterable[Extraction]) -> list[DocumentGroup]:
     for x in batch:
         doc = x.document
         counts[doc.id] = terms_of(f"{doc.title or ''}\n{doc.text}")
+        for mention in x.mentions:
+            counts[doc.id].update(field_terms({n: getattr(mention, n) for n in FIELD_TOKENS}))
         freqs.observe(counts[doc.id])
     order = sorted(batch, key=lambda x: (x.document.published is None, x.document.published or "", ))
     serial = iter(range(1, 1 << 62))
@@ -91,7 +106,10 @@ def group_mentions(extractions: Iterable[Extraction]) -> list[tuple[EventMention
     batch = [x for x in extractions if not x.error]
     freqs = DocumentFrequencies()
     for x in batch:
-        freqs.observe(terms_of(f"{x.document.title or ''}\n{x.document.text}"))
+        words = terms_of(f"{x.document.title or ''}\n{x.document.text}")
+        for mention in x.mentions:
+            words.update(field_terms({n: getattr(mention, n) for n in FIELD_TOKENS}))
+        freqs.observe(words)
     order = sorted(batch, key=lambda x: (x.document.published is None, x.document.published or ""))
     serial = iter(range(1, 1 << 62))
     members: dict[str, set[str]] = {}
@@ -103,7 +121,8 @@ def group_mentions(extractions: Iterable[Extraction]) -> list[tuple[EventMention
         doc_id = current["doc"] = x.document.id
         for mention in x.mentions:
             fields = {name: getattr(mention, name) for name in EVENT_FIELDS}
-            placement = merger.place(Profile.of_mention(fields, tfidf(terms_of(mention_words(mention)), freqs.idf)))
+            words = terms_of(mention_words(mention)) + field_terms(fields)
+            placement = merger.place(Profile.of_mention(fields, tfidf(words, freqs.idf)))
             members.setdefault(placement.event_id, set()).add(doc_id)
             out.append((mention, placement))
     return out

@@ -18,7 +18,7 @@ from typing import Any
 from ..model import EVENT_FIELDS
 from ..store.sqlite import utcnow
 from .cluster import Merger, index_keys
-from .profile import Profile, terms_of, tfidf
+from .profile import Profile, field_terms, terms_of, tfidf
 from .reconcile import reconcile
 
 EVENT_COLUMNS = (*EVENT_FIELDS, "fatalities_conservative", "injuries_conservative")
@@ -103,9 +103,9 @@ class SqliteIndex:
 
 
 # ---------------------------------------------------------------------- words and their weights
-def observe_document(conn: sqlite3.Connection, text: str) -> None:
-    """Count a document's words into the ledger's document frequencies."""
-    terms = set(terms_of(text))
+def observe_document(conn: sqlite3.Connection, text: str, extra: Counter[str] | None = None) -> None:
+    """Count a document's words (and its mentions' field terms) into the ledger's document frequencies."""
+    terms = set(terms_of(text)) | set(extra or ())
     conn.execute("UPDATE merge_state SET value = value + 1 WHERE name = 'documents'")
     conn.executemany(
         "INSERT INTO term_stats (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1",
@@ -217,7 +217,16 @@ def assign_events(conn: sqlite3.Connection, mention_ids: list[int]) -> None:
     doc_id = conn.execute("SELECT doc_id FROM mentions WHERE id = ?", (mention_ids[0],)).fetchone()[0]
     doc_text = conn.execute("SELECT coalesce(title, '') || char(10) || text FROM documents WHERE id = ?",
                             (doc_id,)).fetchone()[0]
-    observe_document(conn, doc_text)
+    fields_of = {
+        r["id"]: dict(r) for r in conn.execute(
+            f"SELECT id, ordinal, {', '.join(EVENT_FIELDS)} FROM mentions WHERE id IN ({', '.join('?' * len(mention_ids))})",
+            mention_ids,
+        )
+    }
+    field_words: Counter[str] = Counter()
+    for fields in fields_of.values():
+        field_words.update(field_terms(fields))
+    observe_document(conn, doc_text, field_words)
     idf = idf_function(conn)
     index = SqliteIndex(conn)
     pending: dict[str, int] = {}
@@ -229,10 +238,10 @@ def assign_events(conn: sqlite3.Connection, mention_ids: list[int]) -> None:
     touched: dict[str, tuple] = {}
     created: set[str] = set()
     for mention_id in mention_ids:
-        row = conn.execute(f"SELECT ordinal, {', '.join(EVENT_FIELDS)} FROM mentions WHERE id = ?", (mention_id,)).fetchone()
-        fields = dict(row)
-        profile = Profile.of_mention(fields, tfidf(terms_of(mention_text(conn, mention_id)), idf))
-        pending["next"] = row["ordinal"]
+        fields = fields_of[mention_id]
+        words = terms_of(mention_text(conn, mention_id)) + field_terms(fields)
+        profile = Profile.of_mention(fields, tfidf(words, idf))
+        pending["next"] = fields["ordinal"]
         merger = Merger(index, new_id=lambda: event_id_for(doc_id, pending["next"]), allowed=same_document_free)
         placement = merger.place(profile)
         event_id = placement.event_id

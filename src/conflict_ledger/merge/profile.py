@@ -70,6 +70,23 @@ def terms_of(text: str) -> Counter[str]:
     return counts
 
 
+FIELD_TOKENS = ("sub_event_type", "actor1", "actor2", "location", "admin1")
+
+
+def field_terms(fields: dict[str, Any]) -> Counter[str]:
+    """A mention's type, actors and place as terms, so they weigh by how rare they are.
+
+    Two reports agreeing on "Air/drone strike" in a corpus of air strikes say little; agreeing
+    on a rarely named village or group says much. As terms, the document frequencies decide.
+    """
+    out: Counter[str] = Counter()
+    for name in FIELD_TOKENS:
+        value = fields.get(name)
+        if value and value not in GENERIC_ACTORS:
+            out["@" + name.rstrip("12") + ":" + str(value).lower()] += 1
+    return out
+
+
 def tfidf(counts: Counter[str], idf: Any) -> dict[str, float]:
     """Sublinear tf x idf, names weighted up, L2-normalised, heaviest MAX_TERMS kept."""
     weights = {}

@@ -16,16 +16,16 @@ from typing import Any
 from .profile import Profile, cosine
 
 # weights of the features; the threshold below is tuned on the dev halves (bench/merge)
-W_TEXT = 4.0
+W_TEXT = 5.0
 W_SAME_DAY = 1.0
 W_NEXT_DAY = 0.4
 W_SAME_PLACE = 1.0
 W_SAME_ADMIN1 = 0.3
 W_OTHER_COUNTRY = -1.5
 W_FAR_APART = -2.0
-W_SAME_SUBTYPE = 0.4
+W_SAME_SUBTYPE = 0.2  # small: a common type says little (the words weigh rare types up)
 W_OTHER_TYPE = -1.0
-W_SHARED_ACTOR = 0.3
+W_SHARED_ACTOR = 0.15
 W_REVERSED = -1.0
 W_SAME_FIGURE = 0.3
 W_OTHER_FIGURE = -0.3
@@ -34,7 +34,10 @@ WEEK_WINDOW = 7 + DAY_WINDOW  # a date known to the week: within that week of th
 NEAR_KM = 25.0
 FAR_KM = 150.0
 VETO_KM = 400.0  # beyond this, two precisely placed reports are of different happenings
-THRESHOLD = 1.6
+# The bar a pair must clear rises with what both reports state: two reports that give only words
+# need similar words; two that also give a day and a place must also agree on them.
+THRESHOLD = 1.0  # when only the words can be compared
+KNOWN_FACTOR = 0.5  # plus this share of each feature's weight that both reports could have matched
 
 
 @dataclass
@@ -44,6 +47,7 @@ class PairScore:
     score: float = 0.0
     parts: dict[str, float] = field(default_factory=dict)
     veto: str | None = None
+    threshold: float = THRESHOLD
 
     def add(self, name: str, value: float) -> None:
         if value:
@@ -52,10 +56,10 @@ class PairScore:
 
     @property
     def same(self) -> bool:
-        return self.veto is None and self.score >= THRESHOLD
+        return self.veto is None and self.score >= self.threshold
 
     def as_reasons(self) -> dict[str, Any]:
-        return {"score": round(self.score, 3), "threshold": THRESHOLD, "features": dict(self.parts),
+        return {"score": round(self.score, 3), "threshold": round(self.threshold, 3), "features": dict(self.parts),
                 **({"veto": self.veto} if self.veto else {})}
 
 
@@ -67,7 +71,13 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def score_pair(a: Profile, b: Profile) -> PairScore:
     """How strongly `a` and `b` look like reports of one happening."""
-    out = PairScore()
+    out = PairScore(threshold=THRESHOLD)
+    if (a.days or a.weeks) and (b.days or b.weeks):
+        out.threshold += KNOWN_FACTOR * W_SAME_DAY
+    if (a.points or a.locations) and (b.points or b.locations):
+        out.threshold += KNOWN_FACTOR * W_SAME_PLACE
+    if a.sub_types and b.sub_types:
+        out.threshold += KNOWN_FACTOR * W_SAME_SUBTYPE
     _score_dates(a, b, out)
     if out.veto:
         return out

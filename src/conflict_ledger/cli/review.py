@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from typing import Any
 
 import click
@@ -21,11 +20,11 @@ from ..db import Ledger
 from ..ingest import Notice
 from .documents import finish, read_documents
 from .ledger import TABLE_COLUMNS, display_rows
-from .options import db_option, input_options
+from .options import ReadOptions, db_option, input_options
 from .output import OUTPUT_FORMATS, echo_jsonl, emit
 
 
-def _extractions(paths: tuple[str, ...], fmt: str | None, published: date | None, seen: list[Notice]) -> list[Any]:
+def _extractions(paths: tuple[str, ...], reading: ReadOptions, seen: list[Notice]) -> list[Any]:
     from ..extract import default_pipeline
 
     console = Console(stderr=True)
@@ -33,7 +32,7 @@ def _extractions(paths: tuple[str, ...], fmt: str | None, published: date | None
     with Progress(SpinnerColumn(), TextColumn("[bold]reading"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal) as progress:
         task = progress.add_task("extract", total=None)
-        for extraction in default_pipeline().run(read_documents(paths, fmt, published, seen)):
+        for extraction in default_pipeline().run(read_documents(paths, reading, seen)):
             if extraction.error:
                 click.echo(f"skipped: {extraction.document.id}: {extraction.error}", err=True)
             out.append(extraction)
@@ -46,7 +45,7 @@ def _extractions(paths: tuple[str, ...], fmt: str | None, published: date | None
 @click.option("--documents", "by_document", is_flag=True,
               help="One line per document: {doc_id, cluster}, the cluster of its main event.")
 @click.option("--reasons", is_flag=True, help="Add each line's merge reasons (score and features).")
-def merge(paths: tuple[str, ...], fmt: str | None, published: date | None, by_document: bool, reasons: bool) -> None:
+def merge(paths: tuple[str, ...], reading: ReadOptions, by_document: bool, reasons: bool) -> None:
     """Group reports of the same happening without storing anything.
 
     By default one line per event mention with its cluster; with --documents one line per
@@ -56,7 +55,7 @@ def merge(paths: tuple[str, ...], fmt: str | None, published: date | None, by_do
     from ..merge.documents import group_mentions
 
     seen: list[Notice] = []
-    extractions = _extractions(paths, fmt, published, seen)
+    extractions = _extractions(paths, reading, seen)
     if by_document:
         rows = []
         for group in group_documents(extractions):

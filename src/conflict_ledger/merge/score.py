@@ -37,7 +37,7 @@ VETO_KM = 400.0  # beyond this, two precisely placed reports are of different ha
 # The bar a pair must clear rises with what both reports state: two reports that give only words
 # need similar words; two that also give a day and a place must also agree on them.
 THRESHOLD = 1.0  # when only the words can be compared
-KNOWN_FACTOR = 0.5  # plus this share of each feature's weight that both reports could have matched
+KNOWN_FACTOR = 0.55  # plus this share of each feature's weight that both reports could have matched
 
 
 @dataclass
@@ -155,5 +155,6 @@ def _score_figures(a: Profile, b: Profile, out: PairScore) -> None:
             continue
         if mine & theirs:
             out.add(f"same_{name}", W_SAME_FIGURE)
-        elif max(max(mine), max(theirs)) > 2 * max(1, min(min(mine), min(theirs))) + 2:
+        elif len(mine) == len(theirs) == 1 and max(*mine, *theirs) > 2 * max(1, min(*mine, *theirs)) + 2:
+            # one clear figure each, far apart; several figures on a side are revisions, not disagreement
             out.add(f"other_{name}", W_OTHER_FIGURE)

@@ -156,3 +156,25 @@ def test_events_as_of_shows_the_ledger_as_it_stood(cli, tmp_path, ledger_path):
     today = datetime.now(UTC).date().isoformat()
     code, out, _ = cli("events", "--db", ledger_path, "--as-of", today, "--format", "jsonl")
     assert {e["event_id"] for e in jsonl(out)} == set(now)
+
+
+def test_events_stored_before_merging_existed_are_adopted(cli, tmp_path, ledger_path):
+    cli("ingest", *write_reports(tmp_path / "old", tanf_monday=TANF_MONDAY), "--db", ledger_path)
+    with Ledger(ledger_path) as ledger:
+        # as a ledger made before merging existed: events without profiles, keys or versions
+        with ledger.store.transaction() as conn:
+            conn.execute("DELETE FROM event_versions")
+            conn.execute("DELETE FROM merge_keys")
+            conn.execute("DELETE FROM term_stats")
+            conn.execute("UPDATE events SET profile = NULL, version = 1")
+            conn.execute("UPDATE mentions SET profile = NULL, merge_reasons = NULL")
+            conn.execute("UPDATE merge_state SET value = 0 WHERE name = 'documents'")
+            conn.execute("UPDATE merge_state SET value = (SELECT count(*) FROM events) WHERE name = 'legacy_events'")
+        old = event_of(ledger, "tanf_monday.txt", "Al-Tanf Garrison")["event_id"]
+    cli("ingest", *write_reports(tmp_path / "new", tanf_later=TANF_LATER), "--db", ledger_path)
+    with Ledger(ledger_path) as ledger:
+        event = event_of(ledger, "tanf_later.txt", "Al-Tanf Garrison")
+        assert event["event_id"] == old
+        assert [v["change"] for v in event["history"]] == ["new_report", "new_figure"]
+        assert ledger.conn.execute("SELECT value FROM merge_state WHERE name = 'legacy_events'").fetchone()[0] == 0
+        assert ledger.check() == []

@@ -210,10 +210,44 @@ def add_version(conn: sqlite3.Connection, event_id: str, change: str, who: str |
 
 
 # ---------------------------------------------------------------------- the ingest hook
+def mention_profile(conn: sqlite3.Connection, fields: dict[str, Any], mention_id: int, idf: Any) -> Profile:
+    words = terms_of(mention_text(conn, mention_id)) + field_terms(fields)
+    return Profile.of_mention(fields, tfidf(words, idf))
+
+
+def adopt_legacy_events(conn: sqlite3.Connection) -> int:
+    """Give events stored before merging existed their word counts, profiles, keys and first version.
+
+    Runs once, inside the first ingest transaction after the upgrade; returns how many it adopted.
+    """
+    row = conn.execute("SELECT value FROM merge_state WHERE name = 'legacy_events'").fetchone()
+    if not row or not row[0]:
+        return 0
+    for (text,) in conn.execute(
+        "SELECT coalesce(title, '') || char(10) || text FROM documents WHERE id NOT IN "
+        "(SELECT doc_id FROM mentions WHERE event_id IS NULL)"  # the report being ingested counts itself
+    ).fetchall():
+        observe_document(conn, text)
+    idf = idf_function(conn)
+    index = SqliteIndex(conn)
+    legacy = [r[0] for r in conn.execute("SELECT id FROM events WHERE profile IS NULL AND status = 'active'")]
+    for event_id in legacy:
+        for r in conn.execute(f"SELECT id, {', '.join(EVENT_FIELDS)} FROM mentions WHERE event_id = ?",
+                              (event_id,)).fetchall():
+            profile = mention_profile(conn, dict(r), r["id"], idf)
+            conn.execute("UPDATE mentions SET profile = ? WHERE id = ?", (json.dumps(profile.to_json()), r["id"]))
+        index.reindex(event_id, rebuild_profile(conn, event_id))
+        refresh_event(conn, event_id)
+        add_version(conn, event_id, "new_report", note="stored before merging existed")
+    conn.execute("UPDATE merge_state SET value = 0 WHERE name = 'legacy_events'")
+    return len(legacy)
+
+
 def assign_events(conn: sqlite3.Connection, mention_ids: list[int]) -> None:
     """Place a new document's mentions: each joins the best matching event or founds one."""
     if not mention_ids:
         return
+    adopt_legacy_events(conn)
     doc_id = conn.execute("SELECT doc_id FROM mentions WHERE id = ?", (mention_ids[0],)).fetchone()[0]
     doc_text = conn.execute("SELECT coalesce(title, '') || char(10) || text FROM documents WHERE id = ?",
                             (doc_id,)).fetchone()[0]
@@ -239,8 +273,7 @@ def assign_events(conn: sqlite3.Connection, mention_ids: list[int]) -> None:
     created: set[str] = set()
     for mention_id in mention_ids:
         fields = fields_of[mention_id]
-        words = terms_of(mention_text(conn, mention_id)) + field_terms(fields)
-        profile = Profile.of_mention(fields, tfidf(words, idf))
+        profile = mention_profile(conn, fields, mention_id, idf)
         pending["next"] = fields["ordinal"]
         merger = Merger(index, new_id=lambda: event_id_for(doc_id, pending["next"]), allowed=same_document_free)
         placement = merger.place(profile)

@@ -34,6 +34,8 @@ CREATE INDEX merge_keys_event ON merge_keys (event_id);
 CREATE TABLE term_stats (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE merge_state (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT INTO merge_state (name, value) VALUES ('documents', 0), ('seq', 0);
+-- events stored before merging existed: given profiles, keys and a first version on the next ingest
+INSERT INTO merge_state (name, value) SELECT 'legacy_events', count(*) FROM events;
 
 -- every version of every event: a snapshot with the same columns the event list reads
 CREATE TABLE event_versions (

@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import ROOT, isolated, shared, write_results
+from common import RESULTS, ROOT, isolated, shared, write_results
 
 DATASETS = ("ecbplus", "fakes")
 TARGETS = {"ecbplus": {"bcubed_F1": 0.92, "pairwise_F1": 0.88}, "fakes": {"bcubed_F1": 0.88, "pairwise_F1": 0.60}}
@@ -114,6 +114,42 @@ def place_synthetic(n: int, seed: int = 7) -> dict:
             "mentions_per_s": round(n / seconds, 1)}
 
 
+def write_curve_svg(curve: list[dict], path: Path) -> Path:
+    """A log-log picture of time against mentions, beside the line of linear cost from the smallest run."""
+    import math
+
+    width, height, pad = 560, 360, 60
+    xs = [math.log10(r["mentions"]) for r in curve]
+    ys = [math.log10(r["place_seconds"]) for r in curve]
+    linear = [ys[0] + (x - xs[0]) for x in xs]
+    x0, x1 = min(xs) - 0.2, max(xs) + 0.2
+    y0, y1 = min(ys + linear) - 0.3, max(ys + linear) + 0.3
+
+    def px(x: float, y: float) -> tuple[float, float]:
+        return (pad + (x - x0) / (x1 - x0) * (width - 2 * pad),
+                height - pad - (y - y0) / (y1 - y0) * (height - 2 * pad))
+
+    def polyline(points: list[tuple[float, float]], style: str) -> str:
+        return f'<polyline fill="none" {style} points="' + " ".join(f"{a:.1f},{b:.1f}" for a, b in points) + '"/>'
+
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" '
+             'font-size="12">', f'<rect width="{width}" height="{height}" fill="white"/>',
+             f'<text x="{width / 2}" y="20" text-anchor="middle" font-size="14">Incremental merging: seconds '
+             'against mentions (log-log)</text>',
+             polyline([px(x, y) for x, y in zip(xs, linear, strict=True)], 'stroke="#999" stroke-dasharray="5,4"'),
+             polyline([px(x, y) for x, y in zip(xs, ys, strict=True)], 'stroke="#1f5fa8" stroke-width="2"')]
+    for r, x, y in zip(curve, xs, ys, strict=True):
+        cx, cy = px(x, y)
+        parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" fill="#1f5fa8"/>')
+        parts.append(f'<text x="{cx:.1f}" y="{cy - 10:.1f}" text-anchor="middle">{r["place_seconds"]:,.0f} s</text>')
+        parts.append(f'<text x="{cx:.1f}" y="{height - pad + 20}" text-anchor="middle">{r["mentions"]:,}</text>')
+    parts.append(f'<text x="{width - pad}" y="{height - 12}" text-anchor="end" fill="#666">dashed: linear cost '
+                 'from the smallest run</text></svg>')
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(parts) + "\n", encoding="utf-8")
+    return path
+
+
 def scale(sizes: list[int]) -> None:
     curve = []
     for n in sizes:
@@ -127,6 +163,8 @@ def scale(sizes: list[int]) -> None:
     for a, b, r in zip(curve, curve[1:], ratios, strict=False):
         print(f"{b['mentions'] // a['mentions']}x the mentions cost {b['place_seconds'] / a['place_seconds']:.1f}x "
               f"the time (normalised to 10x: {r}; target <= 12)")
+    picture = write_curve_svg(curve, RESULTS / "merge-scale.svg")
+    print(f"picture: {picture.relative_to(ROOT)}")
     path = write_results("merge-scale", {"what": "incremental placement of synthetic mentions into an SQLite merge "
                                                  "index (blocking keys + pair scores), one process per size",
                                          "curve": curve, "time_ratio_per_10x": ratios})

@@ -60,12 +60,12 @@ def quality() -> dict:
 def place_synthetic(n: int, seed: int = 7) -> dict:
     """Place n synthetic mentions into a fresh on-disk merge index (SQLite, as in the ledger)."""
     import random
-    import sqlite3
     from datetime import date, timedelta
 
     from conflict_ledger.merge.cluster import Merger
     from conflict_ledger.merge.ledger import SqliteIndex
     from conflict_ledger.merge.profile import Profile
+    from conflict_ledger.store import Store
 
     rng = random.Random(seed)
     # a world of happenings: each reported 1-4 times with noisy fields, over 3 years and 60 countries
@@ -74,16 +74,8 @@ def place_synthetic(n: int, seed: int = 7) -> dict:
     vocab = [f"w{k}" for k in range(20000)]
     start = date(2021, 1, 1)
     with tempfile.TemporaryDirectory() as tmp:
-        conn = sqlite3.connect(str(Path(tmp) / "scale.db"), isolation_level=None)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = OFF")
-        conn.execute("CREATE TABLE events (id TEXT PRIMARY KEY, status TEXT NOT NULL DEFAULT 'active', "
-                     "created_at TEXT, updated_at TEXT, profile TEXT)")
-        conn.execute("CREATE TABLE merge_keys (key INTEGER NOT NULL, event_id TEXT NOT NULL, seq INTEGER NOT NULL, "
-                     "PRIMARY KEY (key, event_id)) WITHOUT ROWID")
-        conn.execute("CREATE INDEX merge_keys_recent ON merge_keys (key, seq)")
-        conn.execute("CREATE TABLE merge_state (name TEXT PRIMARY KEY, value INTEGER NOT NULL)")
-        conn.execute("INSERT INTO merge_state VALUES ('seq', 0)")
+        store = Store(Path(tmp) / "scale.db")  # the ledger's own schema, migrations and pragmas
+        conn = store.conn
         serial = iter(range(1, 1 << 62))
         index = SqliteIndex(conn)
         merger = Merger(index, new_id=lambda: f"ev{next(serial)}")
@@ -110,7 +102,7 @@ def place_synthetic(n: int, seed: int = 7) -> dict:
                 index._profiles.clear()
         conn.execute("COMMIT")
         seconds, cpu = time.perf_counter() - t0, time.process_time() - cpu0
-        conn.close()
+        store.close()
     return {"mentions": n, "events": created, "place_seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
             "mentions_per_s": round(n / seconds, 1)}
 

@@ -88,7 +88,7 @@ def query_keys(profile: Profile) -> list[Key]:
         keys |= {f"m|{month}" for month in profile.all_months()}
     terms = _top_terms(profile)
     if profile.days or profile.weeks or profile.months:
-        keys |= {f"ut|{t}" for t in terms}
+        keys |= {f"ut|{t}" for t in terms[:DATED_TERM_KEYS]}  # reports of it that gave no date
     else:
         keys |= {f"t|{t}" for t in terms}
     return sorted(keys)

@@ -38,9 +38,10 @@ def key_hash(key: str) -> int:
 class SqliteIndex:
     """MergeIndex over the ledger tables (profiles in `events.profile`, keys in `merge_keys`)."""
 
-    # keys of these kinds hold few events each (one day in one cell or country): read in one query;
-    # the others (a whole month, a word) can be long and are read most recent first, capped
-    BOUNDED = ("g|", "c|", "cp|")
+    # keys of these kinds hold one day's events of a cell, a country, or of those placed no closer
+    # than a country: few each, read in one query; the others (a whole day, month or a word) can be
+    # long and are read most recent first, capped
+    BOUNDED = ("g|", "c|", "cp|", "u|")
 
     CACHE_KIB = 131072  # the blocking index is read for every mention: keep its pages in memory
 
@@ -72,9 +73,8 @@ class SqliteIndex:
     def add_keys(self, event_id: str, keys: list[str]) -> None:
         seq = self.conn.execute("UPDATE merge_state SET value = value + 1 WHERE name = 'seq' RETURNING value").fetchone()[0]
         self.conn.executemany(
-            "INSERT INTO merge_keys (key, event_id, seq) VALUES (?, ?, ?) "
-            "ON CONFLICT (key, event_id) DO UPDATE SET seq = excluded.seq",
-            [(key_hash(key), event_id, seq) for key in keys],
+            "INSERT OR IGNORE INTO merge_keys (key, seq, event_id) VALUES (?, ?, ?)",
+            [(key_hash(key), seq, event_id) for key in keys],
         )
 
     def profile(self, event_id: str) -> Profile | None:
@@ -95,8 +95,11 @@ class SqliteIndex:
         )
 
     def reindex(self, event_id: str, profile: Profile | None) -> None:
-        """Drop an event's keys and file it again under its current profile (after split/merge)."""
-        self.conn.execute("DELETE FROM merge_keys WHERE event_id = ?", (event_id,))
+        """File an event again under its current profile (after a split or merge).
+
+        Its old keys stay: they only add a candidate that the pair score then judges, and an
+        event merged away is skipped by `profile()`.
+        """
         self._profiles.pop(event_id, None)
         if profile is not None:
             self.add_keys(event_id, index_keys(profile))

@@ -20,15 +20,15 @@ ALTER TABLE mentions ADD COLUMN profile TEXT;
 ALTER TABLE mentions ADD COLUMN placed_by TEXT NOT NULL DEFAULT 'merge';
 
 -- blocking index: candidate events for a new mention come from these keys only (date x cell, ...),
--- each stored as a 64-bit hash of its text (merge/ledger.py key_hash)
+-- each stored as a 64-bit hash of its text (merge/ledger.py key_hash). One B-tree, appended to in
+-- `seq` order: an event filed again under a key gets a newer row; readers take the newest rows
+-- and skip events that were merged away.
 CREATE TABLE merge_keys (
     key INTEGER NOT NULL,
-    event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
     seq INTEGER NOT NULL,
-    PRIMARY KEY (key, event_id)
+    event_id TEXT NOT NULL,
+    PRIMARY KEY (key, seq, event_id)
 ) WITHOUT ROWID;
-CREATE INDEX merge_keys_recent ON merge_keys (key, seq);
-CREATE INDEX merge_keys_event ON merge_keys (event_id);
 
 -- document frequencies of words, for weighting evidence text (updated per document)
 CREATE TABLE term_stats (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;

@@ -178,3 +178,22 @@ def test_events_stored_before_merging_existed_are_adopted(cli, tmp_path, ledger_
         assert [v["change"] for v in event["history"]] == ["new_report", "new_figure"]
         assert ledger.conn.execute("SELECT value FROM merge_state WHERE name = 'legacy_events'").fetchone()[0] == 0
         assert ledger.check() == []
+
+
+def test_blocking_finds_neighbouring_cells_and_days_only():
+    from conflict_ledger.merge.cluster import MemoryIndex, Merger, index_keys, query_keys
+
+    place = {"country": "Syria", "location": "Al-Tanf Garrison", "latitude": 33.99, "longitude": 38.99,
+             "geo_precision": 1, "date_precision": "day"}
+    event = Profile.of_mention({**place, "event_date": "2024-03-04"}, {"^tanf": 1.0})
+    filed = set(index_keys(event))
+    across_the_cell_line = {**place, "latitude": 34.01, "longitude": 39.01, "event_date": "2024-03-05"}
+    assert filed & set(query_keys(Profile.of_mention(across_the_cell_line, {})))
+    assert not filed & set(query_keys(Profile.of_mention({**place, "event_date": "2024-03-20"}, {})))
+    # a report without a date or place is found by its heaviest words
+    assert filed & set(query_keys(Profile.of_mention({}, {"^tanf": 0.9, "drone": 0.4})))
+    ids = iter(["ev-1", "ev-2"])
+    merger = Merger(MemoryIndex(), new_id=lambda: next(ids))
+    assert merger.place(event).created
+    joined = merger.place(Profile.of_mention({**across_the_cell_line}, {"^tanf": 1.0}))
+    assert joined.event_id == "ev-1" and not joined.created and joined.candidates == 1

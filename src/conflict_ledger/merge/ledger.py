@@ -13,6 +13,7 @@ import json
 import math
 import sqlite3
 from collections import Counter
+from datetime import date
 from typing import Any
 
 from ..model import EVENT_FIELDS
@@ -30,9 +31,26 @@ def event_id_for(doc_id: str, ordinal: int) -> str:
     return "ev-" + hashlib.sha1(f"{doc_id}\x1f{ordinal}".encode()).hexdigest()[:12]
 
 
+HASH_BITS = 43
+
+
 def key_hash(key: str) -> int:
-    """A blocking key as a signed 64-bit integer: a small, fast index whatever the key's length."""
-    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big", signed=True)
+    """A blocking key as a 64-bit integer: its day in the high bits, a hash of the rest below.
+
+    Keys of one day sit side by side in the B-tree, so the lookups for one mention (a few
+    neighbouring days) and the inserts of a day's reports touch a few pages, however large the
+    ledger. Keys without a date (words) share day 0.
+    """
+    parts = key.split("|", 2)
+    day = 0
+    if len(parts) > 1 and len(parts[1]) >= 7 and parts[1][:4].isdigit():
+        try:
+            day = date.fromisoformat(parts[1] if len(parts[1]) == 10 else parts[1] + "-01").toordinal()
+        except ValueError:
+            day = 0
+    day = min(day, (1 << (63 - HASH_BITS)) - 1)  # stays a signed 64-bit integer
+    digest = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big")
+    return (day << HASH_BITS) | (digest & ((1 << HASH_BITS) - 1))
 
 
 class SqliteIndex:

@@ -22,6 +22,7 @@ from pathlib import Path
 from common import RESULTS, ROOT, isolated, shared, write_results
 
 DATASETS = ("ecbplus", "fakes")
+SPAN_DAYS = 1095
 TARGETS = {"ecbplus": {"bcubed_F1": 0.92, "pairwise_F1": 0.88}, "fakes": {"bcubed_F1": 0.88, "pairwise_F1": 0.60}}
 CLI = ROOT / ".venv" / "bin" / "conflict-ledger"
 
@@ -68,7 +69,8 @@ def place_synthetic(n: int, seed: int = 7) -> dict:
     from conflict_ledger.store import Store
 
     rng = random.Random(seed)
-    # a world of happenings: each reported 1-4 times with noisy fields, over 3 years and 60 countries
+    # a world of happenings over 3 years in 60 countries, each reported about twice with noisy fields;
+    # reports arrive as news does: in time order, each within three days of what it reports
     countries = [f"country{k}" for k in range(60)]
     types = ["Air/drone strike", "Armed clash", "Attack", "Shelling/artillery/missile attack", "Peaceful protest"]
     vocab = [f"w{k}" for k in range(20000)]
@@ -84,9 +86,11 @@ def place_synthetic(n: int, seed: int = 7) -> dict:
         t0, cpu0 = time.perf_counter(), time.process_time()
         conn.execute("BEGIN")
         for k in range(n):
-            h = rng.randrange(happenings)
+            now = k * SPAN_DAYS / n  # the day the stream has reached
+            first = max(0, int((now - 3) * happenings / SPAN_DAYS))
+            h = rng.randrange(first, max(first + 1, int(now * happenings / SPAN_DAYS) + 1))
             hr = random.Random(h)
-            day = start + timedelta(days=hr.randrange(1095) + rng.choice((0, 0, 0, 1)))
+            day = start + timedelta(days=int(h * SPAN_DAYS / happenings) + rng.choice((0, 0, 0, 1)))
             lat, lon = hr.uniform(-40, 60), hr.uniform(-20, 120)
             fields = {"event_date": day.isoformat(), "date_precision": "day", "sub_event_type": hr.choice(types),
                       "country": hr.choice(countries), "location": f"place{h}", "latitude": lat, "longitude": lon,

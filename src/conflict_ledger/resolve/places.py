@@ -137,6 +137,9 @@ _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "easter
 _GENERIC = _DIRECTIONS | {"city", "state", "county", "province", "district", "region", "area", "town", "village",
                           "capital", "border", "north side", "south side", "delta", "midwest", "union", "republic",
                           "islamic republic", "kingdom", "federation", "metro", "island", "islands", "valley"}
+_KIND_AFTER = re.compile(
+    r"\s+(?:city|town|village|district|sub-?district|governorate|province|area|region|neighbou?rhood|county|"
+    r"camp|refugee camp)\b", re.IGNORECASE)
 _CAPS_DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'\- ]{2,30}[A-Z.])(?:,\s*([A-Z][A-Za-z. ]{1,20}?))?\s*(?:\(|—|–|-{1,2}\s|:)")
 
 
@@ -290,6 +293,7 @@ class PlaceResolver:
         """
         text = state.document.text
         out: list[_Mention] = []
+        pending: list[_Mention] = []
         people: set[str] = set()
         for _offset, doc in state.chunks:
             for ent in doc.ents:
@@ -316,9 +320,22 @@ class PlaceResolver:
                         out.append(_Mention(name, s, e, label, modifier=True))
                     elif label == "PERSON" and self._accept_other(name, label):
                         out.append(_Mention(name, s, e, label, modifier=modifier))
+                    elif _KIND_AFTER.match(text, e) and self._candidates(name, near=False):
+                        out.append(_Mention(name, s, e, label))  # "Samarra city", "Hit district"
                     elif label in ("ORG", "PERSON"):
-                        out += [_Mention(text[a:b], a, b, label, modifier=True) for a, b in self._inner(text, s, e)]
+                        inner = self._inner(text, s, e)
+                        out += [_Mention(text[a:b], a, b, label, modifier=True) for a, b in inner]
+                        if not inner and self._candidates(name, near=False):
+                            pending.append(_Mention(name, s, e, label))
+                    elif self._candidates(name, near=False):
+                        pending.append(_Mention(name, s, e, label))
         out = [m for m in out if not (m.name in people and " " not in m.name and not self._strong(m.name))]
+        # a name the tagger took for a group or person, qualified by a place: "Samarra, Saladin, Iraq"
+        starts = {m.start for m in out}
+        for m in pending:
+            after = re.match(r",\s*", text[m.end : m.end + 4])
+            if after and m.end + after.end() in starts:
+                out.append(m)
         out = self._joined(text, sorted(out, key=lambda m: m.start))
         taken = [(m.start, m.end) for m in out]
         for s, e in _datelines(text):
@@ -425,8 +442,16 @@ class PlaceResolver:
         precision = PRECISION.get(e.feature, 3)
         if relation and precision == 1:
             precision = 2
+        lat, lon = e.latitude, e.longitude
+        if e.feature == "admin2":
+            # a district is best pinned on its namesake town ("Hit district" -> Hit), when there is one
+            seats = [c for c, _, _ in m.candidates if c.feature == "city" and c.admin2 == e.name
+                     and c.country_code == e.country_code]
+            if seats:
+                seat = max(seats, key=lambda c: c.population)
+                lat, lon = seat.latitude, seat.longitude
         return Place(
-            m.name, m.start, m.end, e.latitude, e.longitude, e.geonameid, e.country,
+            m.name, m.start, m.end, lat, lon, e.geonameid, e.country,
             e.admin1, e.admin2, e.name, e.feature, precision,
             modifier=m.modifier, dateline=dateline, relation=relation, country_code=e.country_code,
         )
@@ -459,6 +484,19 @@ class PlaceResolver:
                 scored.sort(key=lambda s: -s[0])
                 m.best, m.score = scored[0][1], scored[0][0]
                 m.margin = scored[0][0] - (scored[1][0] if len(scored) > 1 else 0.0)
+        for m in mentions:
+            # a near spelling, or a small town's alternate name, is believed only inside a country
+            # the rest of the document names (or next to one)
+            e = m.best
+            if e is None:
+                continue
+            how = next((h for c, h, _ in m.candidates if c is e), "name")
+            if not (how == "near" or (how in ("alt", "variant") and e.feature == "city" and e.population < 50_000)):
+                continue
+            others = _Context.from_mentions([x for x in mentions if x is not m]).countries
+            if others and others.get(e.country_code or "", 0) < 1 and not any(
+                    others.get(c, 0) for c in neighbours().get(e.country_code or "", ())):
+                m.best = None
 
     # ------------------------------------------------------------------ events
 

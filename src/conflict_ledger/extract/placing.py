@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from ..model import Document
-from ..resolve.places import SPECIFICITY, Place, default_resolver, with_precision
+from ..resolve.places import SPECIFICITY, Place, as_event_place, default_resolver, with_precision
 from .pipeline import DocState, Frame, component
 
 # geoparse needs entities only: the NER has its own token vectors, so the tagger, parser and
@@ -69,6 +69,7 @@ def place_event(state: DocState, frame: Frame) -> None:
         place = document_place(state)
     if place is None:
         return
+    place = as_event_place(place)
     for name in ("country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision"):
         setattr(mention, name, getattr(place, name))
     evidence = state.evidence(place.start, place.end)

@@ -58,7 +58,9 @@ CREATE TABLE place (
     latitude REAL,
     longitude REAL,
     population INTEGER NOT NULL DEFAULT 0,
-    capital INTEGER NOT NULL DEFAULT 0  -- 1 for a national capital
+    capital INTEGER NOT NULL DEFAULT 0,  -- 1 for a national capital
+    seat_latitude REAL,  -- a region's most populous town: where ACLED puts region-level events
+    seat_longitude REAL
 );
 -- kind: name (the place's own name), alt (alternate name), abbr (abbreviation),
 -- demonym ("Iraqi"), variant (derived spelling, e.g. without the Arabic article)
@@ -131,6 +133,8 @@ class Entry:
     longitude: float | None
     population: int
     capital: int = 0
+    seat_latitude: float | None = None
+    seat_longitude: float | None = None
 
 
 def default_path() -> Path:
@@ -314,7 +318,7 @@ class _Builder:
         place_id = self.next_id
         self.next_id += 1
         self.db.execute(
-            "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
             (
                 place_id,
                 fields.get("geonameid"),
@@ -543,7 +547,24 @@ class _Builder:
             for name, kind in facility_names(fac):
                 self.name(place_id, name, kind)
 
+    def seats(self) -> None:
+        """Each admin region's most populous town."""
+        best: dict[tuple[str, str, str], tuple[int, float, float]] = {}
+        for cc, a1, a2, lat, lon, pop in self.db.execute(
+                "SELECT country_code, admin1, admin2, latitude, longitude, population FROM place "
+                "WHERE feature = 'city'"):
+            for key in (("admin1", cc, a1), ("admin2", cc, a2)):
+                if key[2] and pop >= best.get(key, (-1, 0.0, 0.0))[0]:
+                    best[key] = (pop, lat, lon)
+        self.db.execute("CREATE INDEX place_region ON place (feature, country_code, name)")
+        self.db.executemany(
+            "UPDATE place SET seat_latitude = ?, seat_longitude = ? WHERE feature = ? AND country_code = ? "
+            "AND name = ?",
+            ((lat, lon, level, cc, name) for (level, cc, name), (_, lat, lon) in best.items()),
+        )
+
     def index(self) -> None:
+        self.seats()
         self.db.executemany("INSERT INTO name VALUES (?, ?, ?)", _unique(self.names))
         self.db.executescript(_INDEXES)
         # near spellings are looked for among names of places that matter: no hamlet's alternate names

@@ -58,6 +58,7 @@ class Place:
     dateline: bool = False  # the reporter's dateline ("BAGHDAD (Reuters) -"), not a scene
     relation: str | None = None  # "30 km north of", "near": the scene is beside the named place
     country_code: str | None = field(default=None, repr=False)
+    seat: tuple[float, float] | None = field(default=None, repr=False)  # a region's main town
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -454,6 +455,7 @@ class PlaceResolver:
             m.name, m.start, m.end, lat, lon, e.geonameid, e.country,
             e.admin1, e.admin2, e.name, e.feature, precision,
             modifier=m.modifier, dateline=dateline, relation=relation, country_code=e.country_code,
+            seat=(e.seat_latitude, e.seat_longitude) if e.seat_latitude is not None else None,
         )
 
     def resolve_mentions(self, text: str, mentions: list[_Mention]) -> None:
@@ -515,7 +517,7 @@ class PlaceResolver:
         countries = Counter(p.country for p in inside if p.country)
         main = countries.most_common(1)[0][0] if countries else None
         consistent = [p for p in inside if p.country == main or p.country is None] or inside
-        return min(consistent, key=lambda p: (SPECIFICITY.get(p.feature or "", 9), p.start))
+        return as_event_place(min(consistent, key=lambda p: (SPECIFICITY.get(p.feature or "", 9), p.start)))
 
 
 class _Context:
@@ -656,6 +658,14 @@ def neighbours() -> dict[str, tuple[str, ...]]:
 def default_resolver() -> PlaceResolver:
     """One resolver per process: opening (or first building) the gazetteer is the slow part."""
     return PlaceResolver()
+
+
+def as_event_place(place: Place) -> Place:
+    """Where an event known only to a region is put on the map: as ACLED does, at the region's main
+    town (its most populous one here), keeping the region's precision; other places as they are."""
+    if place.feature in ("admin1", "admin2") and place.seat and place.relation is None:
+        return replace(place, latitude=place.seat[0], longitude=place.seat[1])
+    return place
 
 
 def with_precision(place: Place, precision: int) -> Place:

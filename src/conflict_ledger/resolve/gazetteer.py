@@ -571,7 +571,7 @@ class _Builder:
         keys = self.db.execute(
             "SELECT DISTINCT n.key FROM name n JOIN place p ON p.id = n.place_id "
             "WHERE n.kind IN ('name', 'alt') AND length(n.key) >= 4 "
-            "AND (p.feature != 'city' OR p.population >= 5000)"
+            "AND (p.feature != 'city' OR p.population >= 1000)"
         ).fetchall()
         self.db.executemany("INSERT INTO fuzzy (skeleton, key) VALUES (?, ?)", ((skeleton(k), k) for (k,) in keys))
 

@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from .gazetteer import Entry, Gazetteer, facilities_rows, facility_names, name_key, open_gazetteer
+from .gazetteer import ARTICLE, Entry, Gazetteer, facilities_rows, facility_names, name_key, open_gazetteer
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -138,6 +138,7 @@ _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "easter
 _GENERIC = _DIRECTIONS | {"city", "state", "county", "province", "district", "region", "area", "town", "village",
                           "capital", "border", "north side", "south side", "delta", "midwest", "union", "republic",
                           "islamic republic", "kingdom", "federation", "metro", "island", "islands", "valley"}
+_BEFORE_QUALIFIER = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)?)(?:\s+[A-Z][\w'’]*(?:-[\w'’]+)?){0,2}),\s*$")
 _KIND_AFTER = re.compile(
     r"\s+(?:city|town|village|district|sub-?district|governorate|province|area|region|neighbou?rhood|county|"
     r"camp|refugee camp)\b", re.IGNORECASE)
@@ -253,8 +254,9 @@ class PlaceResolver:
         from rapidfuzz import fuzz
 
         out = []
+        core = _core(key)
         for other in self.gazetteer.near_keys(key):
-            if fuzz.ratio(key, other) < 85:
+            if fuzz.ratio(core, _core(other)) < 80:
                 continue
             out += [(e, k) for e, k in self.gazetteer.lookup(other) if e.feature != "city" or e.population >= 5000]
         return out
@@ -338,6 +340,7 @@ class PlaceResolver:
             if after and m.end + after.end() in starts:
                 out.append(m)
         out = self._joined(text, sorted(out, key=lambda m: m.start))
+        out += self._qualified_words(text, out)
         taken = [(m.start, m.end) for m in out]
         for s, e in _datelines(text):
             if not any(a < e and s < b for a, b in taken) and self._candidates(text[s:e]):
@@ -359,6 +362,25 @@ class PlaceResolver:
                         out[-1] = _Mention(name, prev.start, m.end, prev.label, modifier=prev.modifier and m.modifier)
                         continue
             out.append(m)
+        return out
+
+    def _qualified_words(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
+        """Capitalised words the tagger missed that a region or country qualifies: 'raided Hit, Al Anbar'."""
+        taken = [(m.start, m.end) for m in mentions]
+        out = []
+        for m in mentions:
+            regions = [e for e, _, _ in self._candidates(m.name)[:5] if e.feature in ("admin1", "country", "admin2")]
+            if not regions:
+                continue
+            before = _BEFORE_QUALIFIER.search(text, max(0, m.start - 60), m.start)
+            if not before:
+                continue
+            s, e = before.span(1)
+            if any(a < e and s < b for a, b in taken) or text[s:e].lower() in _GENERIC:
+                continue
+            if any(_contains(r, c) for c, _, _ in self._candidates(text[s:e])[:10] for r in regions):
+                out.append(_Mention(text[s:e], s, e, "QUALIFIED"))
+                taken.append((s, e))
         return out
 
     def _strong(self, name: str) -> bool:
@@ -572,6 +594,14 @@ class _Context:
                 elif nearest < 200:
                     score += 0.8
         return score
+
+
+_KIND_WORDS = re.compile(r"\s+(district|governorate|province|city|county|region|subdistrict|municipality|area)$")
+
+
+def _core(key: str) -> str:
+    """A name key without its article or kind word: 'al shirqat district' -> 'shirqat'."""
+    return _KIND_WORDS.sub("", ARTICLE.sub("", key))
 
 
 def _same_name_rules(cands: list[tuple[Entry, str, float]]) -> list[tuple[Entry, str, float]]:

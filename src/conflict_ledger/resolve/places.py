@@ -139,6 +139,12 @@ _GENERIC = _DIRECTIONS | {"city", "state", "county", "province", "district", "re
                           "capital", "border", "north side", "south side", "delta", "midwest", "union", "republic",
                           "islamic republic", "kingdom", "federation", "metro", "island", "islands", "valley"}
 _BEFORE_QUALIFIER = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)?)(?:\s+[A-Z][\w'’]*(?:-[\w'’]+)?){0,2}),\s*$")
+# capitalised words that are also names of big places, too often something else to be taken alone
+_COMMON_WORDS = {"mobile", "reading", "nice", "bath", "split", "hope", "victoria", "jordan", "georgia", "chad",
+                 "ma", "as", "of", "university", "college", "college station", "media", "independence", "union",
+                 "hamilton", "kingston", "regina", "florence", "aurora", "santa", "mercedes", "providence",
+                 "concord", "columbia", "lincoln", "jackson", "austin", "charlotte", "dallas", "madison",
+                 "orange", "phoenix", "paris", "sydney", "brest", "sale", "cork", "derby", "eugene", "lafayette"}
 _KIND_AFTER = re.compile(
     r"\s+(?:city|town|village|district|sub-?district|governorate|province|area|region|neighbou?rhood|county|"
     r"camp|refugee camp)\b", re.IGNORECASE)
@@ -176,6 +182,7 @@ class _Mention:
     best: Entry | None = None
     score: float = 0.0
     margin: float = 0.0
+    close: list[Entry] = field(default_factory=list)  # the candidates scoring near the best
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -325,6 +332,8 @@ class PlaceResolver:
                         out.append(_Mention(name, s, e, label, modifier=modifier))
                     elif _KIND_AFTER.match(text, e) and self._candidates(name, near=False):
                         out.append(_Mention(name, s, e, label))  # "Samarra city", "Hit district"
+                    elif label == "ORG" and self._strong(name):
+                        out.append(_Mention(name, s, e, label, modifier=modifier))  # "the DPRK", "EU"
                     elif label in ("ORG", "PERSON"):
                         inner = self._inner(text, s, e)
                         out += [_Mention(text[a:b], a, b, label, modifier=True) for a, b in inner]
@@ -339,6 +348,7 @@ class PlaceResolver:
             after = re.match(r",\s*", text[m.end : m.end + 4])
             if after and m.end + after.end() in starts:
                 out.append(m)
+        out += self._untagged(state, out)
         out = self._joined(text, sorted(out, key=lambda m: m.start))
         out += self._qualified_words(text, out)
         taken = [(m.start, m.end) for m in out]
@@ -363,6 +373,45 @@ class PlaceResolver:
                         continue
             out.append(m)
         return out
+
+    def _untagged(self, state: Any, mentions: list[_Mention]) -> list[_Mention]:
+        """Well-known places the tagger left untagged ("Shelling hit Kharkiv"): capitalised words
+        outside any entity, not opening a sentence, naming a country, a first-level region or a
+        city of 200,000 or more by its own name."""
+        taken = [(m.start, m.end) for m in mentions]
+        out = []
+        for offset, doc in state.chunks:
+            i = 0
+            while i < len(doc):
+                tok = doc[i]
+                if tok.ent_type_ or not tok.text[:1].isupper() or tok.is_sent_start or not tok.is_alpha:
+                    i += 1
+                    continue
+                for n in (3, 2, 1):
+                    span = doc[i : i + n]
+                    if len(span) < n or any(t.ent_type_ or not t.text[:1].isupper() for t in span):
+                        continue
+                    s, e = offset + span.start_char, offset + span.end_char
+                    if any(a < e and s < b for a, b in taken) or not self._prominent(span.text):
+                        continue
+                    out.append(_Mention(span.text, s, e, "GAZETTEER"))
+                    taken.append((s, e))
+                    i += n - 1
+                    break
+                i += 1
+        return out
+
+    def _prominent(self, name: str) -> bool:
+        if name.lower() in _GENERIC or name.lower() in _COMMON_WORDS:
+            return False
+        cands = self._candidates(name, near=False)
+        if not cands:
+            return False
+        entry, kind, _ = cands[0]
+        if kind != "name":
+            return False
+        return entry.feature in ("country", "admin1", "continent", "facility") or (
+            entry.feature == "city" and entry.population >= 200_000)
 
     def _qualified_words(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
         """Capitalised words the tagger missed that a region or country qualifies: 'raided Hit, Al Anbar'."""
@@ -487,6 +536,7 @@ class PlaceResolver:
             if m.candidates:
                 m.best, _, m.score = m.candidates[0]
                 m.margin = m.score - (m.candidates[1][2] if len(m.candidates) > 1 else 0.0)
+                m.close = [c for c, _, p in m.candidates if p >= m.score - 1.5]
         qualifiers = _qualifier_pairs(text, mentions)
         for _ in range(2):
             context = _Context.from_mentions(mentions)
@@ -508,13 +558,18 @@ class PlaceResolver:
                 scored.sort(key=lambda s: -s[0])
                 m.best, m.score = scored[0][1], scored[0][0]
                 m.margin = scored[0][0] - (scored[1][0] if len(scored) > 1 else 0.0)
-        for m in mentions:
+                m.close = [c for p, c in scored if p >= m.score - 1.5]
+        for i, m in enumerate(mentions):
             # a near spelling, or a small town's alternate name, is believed only inside a country
-            # the rest of the document names (or next to one)
+            # the rest of the document names (or next to one), and inside the region that qualifies it
             e = m.best
             if e is None:
                 continue
             how = next((h for c, h, _ in m.candidates if c is e), "name")
+            quals = [mentions[j].best for j in qualifiers.get(i, ()) if mentions[j].best is not None]
+            if how == "near" and quals and not any(_contains(q, e) for q in quals):
+                m.best = None
+                continue
             if not (how == "near" or (how in ("alt", "variant") and e.feature == "city" and e.population < 50_000)):
                 continue
             others = _Context.from_mentions([x for x in mentions if x is not m]).countries
@@ -539,7 +594,12 @@ class PlaceResolver:
         countries = Counter(p.country for p in inside if p.country)
         main = countries.most_common(1)[0][0] if countries else None
         consistent = [p for p in inside if p.country == main or p.country is None] or inside
-        return as_event_place(min(consistent, key=lambda p: (SPECIFICITY.get(p.feature or "", 9), p.start)))
+        place = min(consistent, key=lambda p: (SPECIFICITY.get(p.feature or "", 9), p.start))
+        # the region the report names is the event's region, even where GeoNames files the town elsewhere
+        named = [p for p in consistent if p.feature == "admin1" and p.country == place.country]
+        if place.feature not in ("admin1", "country") and named and named[0].admin1 != place.admin1:
+            place = replace(place, admin1=named[0].admin1)
+        return as_event_place(place)
 
 
 class _Context:
@@ -560,6 +620,11 @@ class _Context:
                 continue
             sure = e.feature in ("country", "admin1", "facility") or m.margin >= 1.5 or len(m.candidates) == 1
             if not sure:
+                # unsure which Atlanta, but sure of the country (or region) when all close readings agree
+                if len({c.country_code for c in m.close}) == 1:
+                    ctx.countries[e.country_code] += 1
+                    if len({c.admin1 for c in m.close}) == 1 and e.admin1:
+                        ctx.admin1s[(e.country_code, e.admin1)] += 1
                 continue
             ctx.countries[e.country_code] += 1
             if e.admin1 and e.feature != "country":

@@ -607,28 +607,29 @@ class _Context:
 
     def __init__(self) -> None:
         self.countries: Counter[str] = Counter()
-        self.admin1s: Counter[tuple[str, str]] = Counter()
+        self.admin1s: Counter[tuple[str, str]] = Counter()  # votes, fractional when a name is unsure
         self.anchors: list[Entry] = []
         self.by_mention: dict[int, list[Entry]] = {}
 
     @classmethod
     def from_mentions(cls, mentions: list[_Mention]) -> _Context:
         ctx = cls()
+        seen: set[str] = set()
         for i, m in enumerate(mentions):
             e = m.best
             if e is None or not e.country_code:
                 continue
-            sure = e.feature in ("country", "admin1", "facility") or m.margin >= 1.5 or len(m.candidates) == 1
-            if not sure:
-                # unsure which Atlanta, but sure of the country (or region) when all close readings agree
-                if len({c.country_code for c in m.close}) == 1:
-                    ctx.countries[e.country_code] += 1
-                    if len({c.admin1 for c in m.close}) == 1 and e.admin1:
-                        ctx.admin1s[(e.country_code, e.admin1)] += 1
+            # a name said five times is one piece of evidence, not five
+            key = name_key(m.name)
+            if key in seen:
                 continue
-            ctx.countries[e.country_code] += 1
-            if e.admin1 and e.feature != "country":
-                ctx.admin1s[(e.country_code, e.admin1)] += 1
+            seen.add(key)
+            for region, weight in _region_votes(m).items():
+                ctx.admin1s[region] += weight
+            if _country_vote(m):
+                ctx.countries[e.country_code] += 1
+            if not _sure(m):
+                continue
             if e.feature in ("city", "admin2", "facility", "admin1"):
                 ctx.anchors.append(e)
                 ctx.by_mention.setdefault(i, []).append(e)
@@ -639,7 +640,7 @@ class _Context:
         if not entry.country_code:
             return 0.0
         score = 0.0
-        own = 1 if mention.best is entry else 0  # a mention must not vote for itself
+        own = 1 if _country_vote(mention) == entry.country_code else 0  # a mention must not vote for itself
         n_country = self.countries.get(entry.country_code, 0) - own
         if n_country > 0:
             score += 1.5 + 0.3 * min(n_country, 5)
@@ -648,9 +649,10 @@ class _Context:
         elif n_country <= 0 and any(self.countries.get(c, 0) > 0 for c in neighbours().get(entry.country_code, ())):
             score += 0.7
         if entry.admin1 and entry.feature in ("city", "admin2", "facility", "admin1"):
-            n_admin = self.admin1s.get((entry.country_code, entry.admin1), 0) - own
-            if n_admin > 0:
-                score += 2.0
+            n_admin = self.admin1s.get((entry.country_code, entry.admin1), 0)
+            n_admin -= _region_votes(mention).get((entry.country_code, entry.admin1), 0.0)  # not its own
+            if n_admin > 0.01:
+                score += 2.0 * min(1.0, n_admin)
         if entry.feature in ("city", "admin2", "facility") and self.anchors:
             nearest = min((_km(entry, a) for a in self.anchors if a is not entry), default=None)
             if nearest is not None:
@@ -683,12 +685,39 @@ def _same_name_rules(cands: list[tuple[Entry, str, float]]) -> list[tuple[Entry,
                            and r.admin1 == entry.admin1 for r in regions)
             if namesake and entry.population >= 100_000:
                 prior += 1.2
-            elif not (entry.capital or entry.population >= 1_000_000):
-                prior -= 2.0
+            elif not ((entry.capital or entry.population >= 1_000_000) and kind == "name"):
+                prior -= 2.0  # ("Washington" is the capital's own name; "Mexico" only Mexico City's nickname)
         if kind == "alt" and entry.feature == "city" and own_name and entry.population < 100_000:
             prior -= 1.0
         out.append((entry, kind, prior))
     return out
+
+
+def _sure(m: _Mention) -> bool:
+    e = m.best
+    return e is not None and (e.feature in ("country", "admin1", "facility") or m.margin >= 1.5
+                              or len(m.candidates) == 1)
+
+
+def _country_vote(m: _Mention) -> str | None:
+    """The country a mention speaks for: its own when sure, or when all its close readings agree
+    (unsure which Atlanta, but sure it is in the United States)."""
+    if m.best is None:
+        return None
+    if _sure(m) or len({c.country_code for c in m.close}) == 1:
+        return m.best.country_code
+    return None
+
+
+def _region_votes(m: _Mention) -> dict[tuple[str, str], float]:
+    """The admin1 regions a mention speaks for: its own when sure, else a share for each close reading's."""
+    e = m.best
+    if e is None or not e.country_code:
+        return {}
+    if _sure(m):
+        return {(e.country_code, e.admin1): 1.0} if e.admin1 and e.feature != "country" else {}
+    regions = {(c.country_code, c.admin1) for c in m.close if c.admin1 and c.country_code}
+    return {region: 1 / len(regions) for region in regions}
 
 
 def _qualifier_pairs(text: str, mentions: list[_Mention]) -> dict[int, list[int]]:

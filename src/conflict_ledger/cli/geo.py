@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import click
 
 from ..ingest import Notice
 from .documents import finish, read_documents
-from .options import input_options
+from .options import ReadOptions, input_options
 from .output import echo_jsonl
 
 GEOPARSE_FIELDS = ("doc_id", "start", "end", "name", "latitude", "longitude", "geonameid", "country", "feature")
@@ -20,8 +18,8 @@ GEOPARSE_FIELDS = ("doc_id", "start", "end", "name", "latitude", "longitude", "g
 @click.option("--all-names", is_flag=True,
               help="Also print names the gazetteer does not know (with null coordinates).")
 @click.option("--rebuild-gazetteer", is_flag=True, help="Build the gazetteer file again before starting.")
-def geoparse(paths: tuple[str, ...], fmt: str | None, published: date | None, details: bool,
-             all_names: bool, rebuild_gazetteer: bool) -> None:
+def geoparse(paths: tuple[str, ...], reading: ReadOptions, details: bool, all_names: bool,
+             rebuild_gazetteer: bool) -> None:
     """Print one JSON line per place name found in documents (SCHEMA.md geoparse shape).
 
     A name the gazetteer cannot resolve is left out (or printed with null coordinates with
@@ -34,7 +32,7 @@ def geoparse(paths: tuple[str, ...], fmt: str | None, published: date | None, de
         open_gazetteer(rebuild=True)
     seen: list[Notice] = []
     read = 0
-    for document, places in run_geoparse(read_documents(paths, fmt, published, seen)):
+    for document, places in run_geoparse(read_documents(paths, reading, seen)):
         read += 1
         rows = []
         for place in places:

@@ -378,14 +378,19 @@ class PlaceResolver:
         """Well-known places the tagger left untagged ("Shelling hit Kharkiv"): capitalised words
         outside any entity, not opening a sentence, naming a country, a first-level region or a
         city of 200,000 or more by its own name."""
+        from spacy.attrs import ENT_IOB, IS_ALPHA, IS_TITLE, IS_UPPER
+
         taken = [(m.start, m.end) for m in mentions]
         out = []
         for offset, doc in state.chunks:
-            i = 0
-            while i < len(doc):
+            if not len(doc):
+                continue
+            flags = doc.to_array([ENT_IOB, IS_ALPHA, IS_TITLE, IS_UPPER])
+            # capitalised alphabetic tokens outside entities (ENT_IOB 2 = outside), found without a Python loop
+            starts = ((flags[:, 0] == 2) & (flags[:, 1] == 1) & ((flags[:, 2] == 1) | (flags[:, 3] == 1))).nonzero()[0]
+            for i in starts.tolist():
                 tok = doc[i]
-                if tok.ent_type_ or not tok.text[:1].isupper() or tok.is_sent_start or not tok.is_alpha:
-                    i += 1
+                if tok.is_sent_start or (out and out[-1].end > offset + tok.idx):
                     continue
                 for n in (3, 2, 1):
                     span = doc[i : i + n]
@@ -396,9 +401,7 @@ class PlaceResolver:
                         continue
                     out.append(_Mention(span.text, s, e, "GAZETTEER"))
                     taken.append((s, e))
-                    i += n - 1
                     break
-                i += 1
         return out
 
     def _prominent(self, name: str) -> bool:
@@ -608,14 +611,13 @@ class _Context:
     def __init__(self) -> None:
         self.countries: Counter[str] = Counter()
         self.admin1s: Counter[tuple[str, str]] = Counter()  # votes, fractional when a name is unsure
-        self.anchors: list[Entry] = []
-        self.by_mention: dict[int, list[Entry]] = {}
+        self.anchors: dict[int, Entry] = {}  # settled towns and regions, by gazetteer id
 
     @classmethod
     def from_mentions(cls, mentions: list[_Mention]) -> _Context:
         ctx = cls()
         seen: set[str] = set()
-        for i, m in enumerate(mentions):
+        for m in mentions:
             e = m.best
             if e is None or not e.country_code:
                 continue
@@ -631,8 +633,7 @@ class _Context:
             if not _sure(m):
                 continue
             if e.feature in ("city", "admin2", "facility", "admin1"):
-                ctx.anchors.append(e)
-                ctx.by_mention.setdefault(i, []).append(e)
+                ctx.anchors[e.id] = e
         ctx.top_country = ctx.countries.most_common(1)[0][0] if ctx.countries else None
         return ctx
 
@@ -654,7 +655,7 @@ class _Context:
             if n_admin > 0.01:
                 score += 2.0 * min(1.0, n_admin)
         if entry.feature in ("city", "admin2", "facility") and self.anchors:
-            nearest = min((_km(entry, a) for a in self.anchors if a is not entry), default=None)
+            nearest = min((_km(entry, a) for a in self.anchors.values() if a is not entry), default=None)
             if nearest is not None:
                 if nearest < 50:
                     score += 1.5

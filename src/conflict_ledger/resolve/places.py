@@ -185,15 +185,6 @@ class _Mention:
     close: list[Entry] = field(default_factory=list)  # the candidates scoring near the best
 
 
-def _km(a: Entry, b: Entry) -> float:
-    if a.latitude is None or b.latitude is None:
-        return 20000.0
-    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
-    dl = math.radians(b.longitude - a.longitude)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _contains(outer: Entry, inner: Entry) -> bool:
     """Whether `outer` (a country, admin1 or admin2) contains `inner`."""
     if outer.id == inner.id or not inner.country_code:
@@ -348,7 +339,7 @@ class PlaceResolver:
             after = re.match(r",\s*", text[m.end : m.end + 4])
             if after and m.end + after.end() in starts:
                 out.append(m)
-        out += self._untagged(state, out)
+        out += self._untagged(state)
         out = self._joined(text, sorted(out, key=lambda m: m.start))
         out += self._qualified_words(text, out)
         taken = [(m.start, m.end) for m in out]
@@ -374,14 +365,13 @@ class PlaceResolver:
             out.append(m)
         return out
 
-    def _untagged(self, state: Any, mentions: list[_Mention]) -> list[_Mention]:
+    def _untagged(self, state: Any) -> list[_Mention]:
         """Well-known places the tagger left untagged ("Shelling hit Kharkiv"): capitalised words
         outside any entity, not opening a sentence, naming a country, a first-level region or a
         city of 200,000 or more by its own name."""
         from spacy.attrs import ENT_IOB, IS_ALPHA, IS_TITLE, IS_UPPER
 
-        taken = [(m.start, m.end) for m in mentions]
-        out = []
+        out: list[_Mention] = []
         for offset, doc in state.chunks:
             if not len(doc):
                 continue
@@ -393,14 +383,14 @@ class PlaceResolver:
                 if tok.is_sent_start or (out and out[-1].end > offset + tok.idx):
                     continue
                 for n in (3, 2, 1):
+                    if i + n > len(doc) or not all(flags[i + k, 0] == 2 and (flags[i + k, 2] or flags[i + k, 3])
+                                                   for k in range(1, n)):
+                        continue
                     span = doc[i : i + n]
-                    if len(span) < n or any(t.ent_type_ or not t.text[:1].isupper() for t in span):
+                    if not self._prominent(span.text):
                         continue
-                    s, e = offset + span.start_char, offset + span.end_char
-                    if any(a < e and s < b for a, b in taken) or not self._prominent(span.text):
-                        continue
-                    out.append(_Mention(span.text, s, e, "GAZETTEER"))
-                    taken.append((s, e))
+                    # tokens outside entities cannot overlap the mentions found so far, which all lie in entities
+                    out.append(_Mention(span.text, offset + span.start_char, offset + span.end_char, "GAZETTEER"))
                     break
         return out
 
@@ -612,6 +602,9 @@ class _Context:
         self.countries: Counter[str] = Counter()
         self.admin1s: Counter[tuple[str, str]] = Counter()  # votes, fractional when a name is unsure
         self.anchors: dict[int, Entry] = {}  # settled towns and regions, by gazetteer id
+        self.points: list[tuple[int, float, float]] = []
+        self.top_country: str | None = None
+        self._own: dict[int, tuple[str | None, dict[tuple[str, str], float]]] = {}
 
     @classmethod
     def from_mentions(cls, mentions: list[_Mention]) -> _Context:
@@ -635,13 +628,17 @@ class _Context:
             if e.feature in ("city", "admin2", "facility", "admin1"):
                 ctx.anchors[e.id] = e
         ctx.top_country = ctx.countries.most_common(1)[0][0] if ctx.countries else None
+        ctx.points = [(a.id, a.latitude, a.longitude) for a in ctx.anchors.values() if a.latitude is not None]
         return ctx
 
     def score(self, entry: Entry, mention: _Mention) -> float:
         if not entry.country_code:
             return 0.0
         score = 0.0
-        own = 1 if _country_vote(mention) == entry.country_code else 0  # a mention must not vote for itself
+        votes = self._own.get(id(mention))
+        if votes is None:
+            votes = self._own[id(mention)] = (_country_vote(mention), _region_votes(mention))
+        own = 1 if votes[0] == entry.country_code else 0  # a mention must not vote for itself
         n_country = self.countries.get(entry.country_code, 0) - own
         if n_country > 0:
             score += 1.5 + 0.3 * min(n_country, 5)
@@ -651,11 +648,14 @@ class _Context:
             score += 0.7
         if entry.admin1 and entry.feature in ("city", "admin2", "facility", "admin1"):
             n_admin = self.admin1s.get((entry.country_code, entry.admin1), 0)
-            n_admin -= _region_votes(mention).get((entry.country_code, entry.admin1), 0.0)  # not its own
+            n_admin -= votes[1].get((entry.country_code, entry.admin1), 0.0)  # not its own
             if n_admin > 0.01:
                 score += 2.0 * min(1.0, n_admin)
-        if entry.feature in ("city", "admin2", "facility") and self.anchors:
-            nearest = min((_km(entry, a) for a in self.anchors.values() if a is not entry), default=None)
+        if entry.feature in ("city", "admin2", "facility") and self.anchors and entry.latitude is not None:
+            lat, lon = entry.latitude, entry.longitude
+            scale = math.cos(math.radians(lat))
+            nearest = min((111.2 * math.hypot(lat - a_lat, ((lon - a_lon + 180.0) % 360.0 - 180.0) * scale)
+                           for a_id, a_lat, a_lon in self.points if a_id != entry.id), default=None)
             if nearest is not None:
                 if nearest < 50:
                     score += 1.5

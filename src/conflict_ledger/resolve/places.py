@@ -178,6 +178,7 @@ class _Mention:
     end: int
     label: str
     modifier: bool = False
+    role: str = ""  # compound ("U.S. jets"), subject ("Washington says"), from ("flown from Qatar")
     candidates: list[tuple[Entry, str, float]] = field(default_factory=list)  # entry, how, prior
     best: Entry | None = None
     score: float = 0.0
@@ -307,24 +308,25 @@ class PlaceResolver:
                     continue
                 start, end = offset + ent.start_char, offset + ent.end_char
                 modifier = is_modifier(ent)
+                role = _role(ent)
                 for s, e in _split(text, start, end):
                     name = text[s:e]
                     if not _looks_like_name(name):
                         continue
                     if label in PLACE_LABELS:
                         if self._candidates(name) or not self._inner(text, s, e):
-                            out.append(_Mention(name, s, e, label, modifier=modifier))
+                            out.append(_Mention(name, s, e, label, modifier=modifier, role=role))
                         else:
-                            out += [_Mention(text[a:b], a, b, label, modifier=modifier)
+                            out += [_Mention(text[a:b], a, b, label, modifier=modifier, role=role)
                                     for a, b in self._inner(text, s, e)]
                     elif label == "NORP" and self._accept_other(name, label):
                         out.append(_Mention(name, s, e, label, modifier=True))
                     elif label == "PERSON" and self._accept_other(name, label):
-                        out.append(_Mention(name, s, e, label, modifier=modifier))
+                        out.append(_Mention(name, s, e, label, modifier=modifier, role=role))
                     elif _KIND_AFTER.match(text, e) and self._candidates(name, near=False):
                         out.append(_Mention(name, s, e, label))  # "Samarra city", "Hit district"
                     elif label == "ORG" and self._strong(name):
-                        out.append(_Mention(name, s, e, label, modifier=modifier))  # "the DPRK", "EU"
+                        out.append(_Mention(name, s, e, label, modifier=modifier, role=role))  # "the DPRK"
                     elif label in ("ORG", "PERSON"):
                         inner = self._inner(text, s, e)
                         out += [_Mention(text[a:b], a, b, label, modifier=True) for a, b in inner]
@@ -493,6 +495,12 @@ class PlaceResolver:
         dateline_end = _dateline_end(text)
         places = []
         for m in mentions:
+            if m.best is not None and not m.modifier:
+                # a country (or a capital) as a modifier or a subject is an actor ("U.S. jets",
+                # "Washington says", "Iran supplies"); "from X" is an origin. Neither is a scene.
+                nation = m.best.feature in ("country", "continent")
+                m.modifier = (m.role == "compound" and nation) or (m.role == "subject" and (
+                    nation or bool(m.best.capital))) or m.role == "from"
             before = text[max(0, m.start - 60) : m.start]
             near = _NEAR.search(before)
             places.append(
@@ -588,8 +596,10 @@ class PlaceResolver:
         main = countries.most_common(1)[0][0] if countries else None
         consistent = [p for p in inside if p.country == main or p.country is None] or inside
         place = min(consistent, key=lambda p: (SPECIFICITY.get(p.feature or "", 9), p.start))
-        # the region the report names is the event's region, even where GeoNames files the town elsewhere
-        named = [p for p in consistent if p.feature == "admin1" and p.country == place.country]
+        # the region the report names right after the town ("Tarmiyah, Saladin governorate") is the
+        # event's region, even where GeoNames files the town elsewhere
+        named = sorted((p for p in consistent if p.feature == "admin1" and p.country == place.country
+                        and 0 <= p.start - place.end <= 60), key=lambda p: p.start)
         if place.feature not in ("admin1", "country") and named and named[0].admin1 != place.admin1:
             place = replace(place, admin1=named[0].admin1)
         return as_event_place(place)
@@ -736,6 +746,18 @@ def _qualifier_pairs(text: str, mentions: list[_Mention]) -> dict[int, list[int]
 
 def _qualified_by(qualifiers: dict[int, list[int]], j: int) -> list[int]:
     return [i for i, js in qualifiers.items() if j in js]
+
+
+def _role(ent: Any) -> str:
+    """How an entity sits in its sentence, from the dependency parse (empty without one)."""
+    root = ent.root
+    if root.dep_ in ("compound", "amod", "nmod", "poss"):
+        return "compound"
+    if root.dep_ == "nsubj":
+        return "subject"
+    if root.dep_ == "pobj" and root.head.lower_ == "from":
+        return "from"
+    return ""
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -9,11 +9,14 @@ import pytest
 
 from conflict_ledger.db import Ledger
 
-# key -> reports that tell it (primary reports and those that mention it with detail), per the key
+# key -> reports that tell it (primary reports and those that mention it with detail), per the key.
+# Single-site keys only: the key allows an ACLED-style ledger one row per site for the multi-site
+# operations (us-strikes-2024-02-02 names sites in Iraq in one report and in Syria in the other).
 SAME_EVENT = {
     "tower22-2024-01-28": {"demo-010", "demo-011", "demo-012", "frontline-daily-2024-01-31.txt"},
     "asad-srbm-2023-11-20": {"demo-004", "demo-005"},
-    "us-strikes-2024-02-02": {"demo-013", "levant-ledger-2024-02-04.txt"},
+    "us-strike-baghdad-2024-01-04": {"demo-008", "demo-015"},
+    "us-strikes-abukamal-2023-10-26": {"demo-002", "demo-003", "euphrates-monitor-2023-11-13.txt"},
 }
 
 

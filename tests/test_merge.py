@@ -13,11 +13,11 @@ from conflict_ledger.merge.score import score_pair
 from conftest import jsonl
 
 TANF_MONDAY = (
-    "date 2024-03-05\nA one-way attack drone hit the U.S. garrison at al-Tanf in southeastern Syria on Monday, "
+    "date 2024-03-05\nA one-way attack drone hit the U.S. base at Al-Tanf Garrison in southeastern Syria on Monday, "
     "wounding four American service members, the Pentagon said.\n"
 )
 TANF_LATER = (
-    "date 2024-03-06\nSix U.S. troops were injured on Monday when a drone struck the al-Tanf garrison in Syria "
+    "date 2024-03-06\nSix U.S. troops were injured on Monday when a drone struck Al-Tanf Garrison in Syria "
     "near the Jordanian border, a U.S. defense official said. All six returned to duty.\n"
 )
 ERBIL_FRIDAY = (
@@ -25,7 +25,7 @@ ERBIL_FRIDAY = (
     "U.S. Central Command said.\n"
 )
 TANF_AGAIN = (
-    "date 2024-03-20\nA drone attack on the al-Tanf garrison in Syria on Tuesday wounded three U.S. service "
+    "date 2024-03-20\nA drone attack on Al-Tanf Garrison in Syria on Tuesday wounded three U.S. service "
     "members, the Pentagon said.\n"
 )
 
@@ -86,7 +86,7 @@ def test_reports_of_one_attack_become_one_event_with_reasons_and_figures(cli, tm
 def test_merge_documents_prints_one_cluster_per_document(cli, tmp_path):
     lines = [
         {"id": "a", "published": "2024-03-05", "text": TANF_MONDAY.split("\n", 1)[1], "topic": "ignored"},
-        {"id": "b", "published": "2024-03-06", "text": TANF_LATER.split("\n", 1)[1]},
+        {"id": "b", "published": "2024-03-05", "text": TANF_LATER.split("\n", 1)[1]},  # documents: dated by publication
         {"id": "c", "published": "2024-03-09", "text": ERBIL_FRIDAY.split("\n", 1)[1]},
     ]
     path = tmp_path / "reports.jsonl"

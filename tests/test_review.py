@@ -9,7 +9,7 @@ from conftest import jsonl
 from test_merge import ERBIL_FRIDAY, TANF_LATER, TANF_MONDAY, event_of, write_reports
 
 TANF_THIRD = (
-    "date 2024-03-07\nThe drone that struck the al-Tanf garrison in Syria on Monday wounded eight U.S. service "
+    "date 2024-03-07\nThe drone that struck Al-Tanf Garrison in Syria on Monday wounded eight U.S. service "
     "members, the Pentagon said on Wednesday.\n"
 )
 ERBIL_LATER = (

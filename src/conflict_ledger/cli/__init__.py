@@ -26,9 +26,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from . import documents, ledger, review
+    from . import documents, geo, ledger, review
 
-    for module in (documents, ledger, review):
+    for module in (documents, geo, ledger, review):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -215,7 +215,7 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="list the N worst documents per field")
     parser.add_argument("--sets", default=None, help="comma-separated gold set names (default: every events set)")
     parser.add_argument("--keep", type=Path, default=None, help="keep predictions and scores in this folder")
-    parser.add_argument("--typing", choices=("rules", "embeddings"), default=None,
+    parser.add_argument("--typing", choices=("ngrams", "embeddings", "rules"), default=None,
                         help="event typing model for extract (default: the pipeline's default)")
     args = parser.parse_args()
     console = Console(width=max(120, Console().width))

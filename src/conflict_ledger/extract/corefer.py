@@ -48,11 +48,17 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
             return None
         score += 1
     if a.specific and b.specific:
-        if ma.sub_event_type != mb.sub_event_type:
-            return None
-        score += 1
+        # one happening is often told with several kinds of cue ("arrested during clashes"):
+        # a different type alone does not split it, but only a same type links it
+        if ma.sub_event_type == mb.sub_event_type:
+            score += 1
     elif a.specific != b.specific:
         score += 0.25
+    gap = _sentence_gap(a, b)
+    if gap == 0:
+        score += 1
+    elif gap == 1:
+        score += 0.5
     attacker = _same_family(ma.actor1, mb.actor1)
     if attacker is False:
         return None
@@ -66,20 +72,36 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
     return score if score > 0 else None
 
 
+def _sentence_gap(a: Frame, b: Frame) -> int:
+    """How many sentences apart the two frames' nearest reporting sentences are."""
+    starts_a = {s.start for s in a.sentences}
+    if starts_a & {s.start for s in b.sentences}:
+        return 0
+    ends_a = sorted(s.end for s in a.sentences)
+    return min(
+        (1 if any(0 <= sb.start - ea <= 3 for ea in ends_a) or any(0 <= sa.start - sb.end <= 3 for sa in a.sentences)
+         else 2)
+        for sb in b.sentences
+    )
+
+
 def absorb(into: Frame, other: Frame) -> None:
     m, o = into.mention, other.mention
     into.sentences += other.sentences
     into.spans += other.spans
-    if not into.specific and other.specific:
+    if other.specific and (not into.specific or other.type_score > into.type_score):
         m.event_type, m.sub_event_type = o.event_type, o.sub_event_type
+        m.evidence.pop("event_type", None)
+        m.evidence.pop("sub_event_type", None)
         into.specific = True
         into.trigger = other.trigger
+        into.type_score = other.type_score
     for name in _MERGEABLE:
         mine, theirs = getattr(m, name), getattr(o, name)
         if theirs is not None and (mine is None or (mine == _UNNAMED and theirs != _UNNAMED)):
             setattr(m, name, theirs)
     for name, spans in o.evidence.items():
-        if name in ("event_type", "sub_event_type") and not other.specific:
+        if name in ("event_type", "sub_event_type") and (not other.specific or o.sub_event_type != m.sub_event_type):
             continue
         m.cite(name, *spans)
 

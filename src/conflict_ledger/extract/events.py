@@ -9,9 +9,10 @@ The sub-event type comes from the weapon and target context of the cue.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..model import EventMention
+from ..model import SUB_EVENT_PARENT, EventMention
+from .classifier import UNSPECIFIED, TypeGuess
 from .pipeline import DocState, Frame, Sentence, component
 
 
@@ -21,6 +22,7 @@ class EventType:
     sub_event_type: str | None
     specific: bool  # False: a generic cue ("attack") whose weapon we could not tell
     cue: tuple[int, int]  # span of the cue inside the sentence text
+    score: float = 0.5  # how sure the type is (the classifier's probability where it had a say)
 
 
 def _rx(*words: str) -> re.Pattern[str]:
@@ -171,16 +173,59 @@ def clauses(text: str) -> list[tuple[int, int]]:
     return [(0, len(text))]
 
 
+# How sure the classifier must be to overrule the rules, or to stand without them.
+NOT_EVENT_MIN = 0.45  # a non-event reading this sure drops the sentence even when a cue fired
+RETYPE_MIN = 0.40  # a typed reading this sure replaces the cue's type
+MODEL_ONLY_MIN = 0.60  # a typed reading this sure makes an event with no cue at all
+
+
+def decide(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) -> list[EventType]:
+    """Combine the cue rules and the classifier's reading of one clause into the events it reports."""
+    if guess is None:
+        return rule_kinds
+    whole = (0, length)
+    if not guess.is_event:
+        return [] if guess.probability >= NOT_EVENT_MIN else rule_kinds
+    if guess.label == UNSPECIFIED:
+        if rule_kinds:
+            return [replace(k, score=min(k.score, 0.3)) for k in rule_kinds]
+        return [EventType(_UNSPECIFIED_TYPE, None, False, whole, 0.0)] if guess.probability >= MODEL_ONLY_MIN else []
+    p = guess.probability
+    model_kind = EventType(SUB_EVENT_PARENT[guess.label], guess.label, True, whole, p)
+    if not rule_kinds:
+        return [model_kind] if p >= MODEL_ONLY_MIN else []
+    for kind in rule_kinds:
+        if kind.sub_event_type == guess.label:
+            return [replace(kind, score=0.5 + p / 2)]
+    if p >= RETYPE_MIN or not any(k.specific for k in rule_kinds):
+        cue = next((k.cue for k in rule_kinds), whole)
+        return [replace(model_kind, cue=cue)]
+    return [replace(k, score=0.3) for k in rule_kinds]
+
+
+_UNSPECIFIED_TYPE = "Explosions/Remote violence"
+
+
 @component("events")
 def detect_events() -> object:
+    from .classifier import event_typer, typing_kind
+
+    use_model = typing_kind() != "rules"
+    typer = event_typer() if use_model else None
+
     def run(state: DocState) -> None:
+        pieces: list[tuple[Sentence, int, int]] = []
         for sentence in state.sentences:
             text = state.text[sentence.start : sentence.end]
             for c_start, c_end in clauses(text):
-                for kind in classify_sentence(text[c_start:c_end]):
-                    span = (sentence.start + c_start, sentence.start + c_end)
-                    cue = (span[0] + kind.cue[0], span[0] + kind.cue[1])
-                    state.frames.append(_new_frame(state, sentence, span, cue, kind))
+                pieces.append((sentence, c_start, c_end))
+        texts = [state.text[s.start + a : s.start + b] for s, a, b in pieces]
+        guesses: list[TypeGuess | None] = list(typer.guess(texts)) if typer is not None else [None] * len(texts)
+        for (sentence, c_start, c_end), text, guess in zip(pieces, texts, guesses, strict=True):
+            for kind in decide(classify_sentence(text), guess, len(text)):
+                span = (sentence.start + c_start, sentence.start + c_end)
+                cue = (span[0] + kind.cue[0], span[0] + kind.cue[1])
+                state.frames.append(_new_frame(state, sentence, span, cue, kind))
 
     return run
 
@@ -194,4 +239,5 @@ def _new_frame(
     if kind.sub_event_type:
         mention.cite("sub_event_type", cue)
     mention.trigger = state.evidence(*span)
-    return Frame(mention=mention, sentences=[sentence], spans=[span], trigger=cue, specific=kind.specific)
+    return Frame(mention=mention, sentences=[sentence], spans=[span], trigger=cue, specific=kind.specific,
+                 type_score=kind.score)

@@ -24,6 +24,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "dates",  # event dates from the clauses
     "actors",  # actor1 / actor2
     "corefer",  # one event told several times in a report -> one mention
+    "responsibility",  # claims of responsibility and attributions name an unnamed attacker
     "casualties",  # killed / injured with ranges
     "sources",  # who said so
     "event_places",  # each event's place
@@ -65,6 +66,7 @@ class Frame:
     spans: list[tuple[int, int]]  # the clauses (document offsets) that report it, one per sentence
     trigger: Evidence
     specific: bool = True  # False for generic cues ("attack") whose type a coreferent frame may refine
+    type_score: float = 0.5  # how sure its type is; the surest frame types a merged event
 
     def clauses(self) -> list[tuple[Sentence, int, int]]:
         """(sentence, start, end) for each reporting clause."""

@@ -19,7 +19,8 @@ _EFFECT = re.compile(
     re.IGNORECASE,
 )
 _CAUSE = re.compile(
-    r"\b(?P<kind>killing|killed|kills|leaving|left|wounding|wounded|injuring|injured|claimed the lives of)"
+    r"\b(?P<kind>killing|killed|kills|leaving|left|wounding|wounded|injuring|injured|claimed the lives of|"
+    r"executed|executing|massacred|shot dead|gunned down|beheaded|murdered)"
     r"(?:\s+(?:at least|as many as))?\s+(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")"
     r"(?:\s+(?P<tail>dead|wounded|injured|killed))?\b",
     re.IGNORECASE,
@@ -129,10 +130,12 @@ def _attackers_own_loss(mention: EventMention, count: Count) -> bool:
     return bool(actor and set(actor.kinds) & _NON_STATE and _OWN_SIDE.search(count.who))
 
 
-def apply_counts(state: DocState, frame: Frame) -> None:
+def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | None = None) -> None:
+    """Counts from the frame's clauses and from `extra` sentences that report no event of their own."""
     mention: EventMention = frame.mention
     found: dict[str, list[tuple[Amount, tuple[int, int]]]] = {"killed": [], "injured": [], "casualties": []}
-    for _sentence, start, end in frame.clauses():
+    spans = [(start, end) for _sentence, start, end in frame.clauses()] + list(extra or [])
+    for start, end in spans:
         by_kind: dict[str, list[Count]] = {}
         for count in find_counts(state.text[start:end]):
             if _attackers_own_loss(mention, count):
@@ -141,8 +144,8 @@ def apply_counts(state: DocState, frame: Frame) -> None:
         for kind, counts in by_kind.items():
             # distinct groups in one sentence add up ("three soldiers and two civilians were killed")
             total = counts[0].amount
-            for extra in counts[1:]:
-                total = total + extra.amount
+            for more in counts[1:]:
+                total = total + more.amount
             span = (start + min(c.start for c in counts), start + max(c.end for c in counts))
             found[kind].append((total, span))
     killed, injured, either = found["killed"], found["injured"], found["casualties"]
@@ -158,6 +161,47 @@ def apply_counts(state: DocState, frame: Frame) -> None:
         setattr(mention, field + "_high", amount.high)
         for _, (start, end) in items:
             mention.cite(field, state.evidence(start, end))
+    _complete_account(mention)
+
+
+def _complete_account(mention: EventMention) -> None:
+    """A report that counts one kind of victim and not the other reports none of the other.
+
+    "Four people were killed" tells of no injured; "three were wounded" of no dead. The zero
+    cites the count it was read from. A report that counts no victims at all stays unknown.
+    """
+    for field, other in (("fatalities", "injuries"), ("injuries", "fatalities")):
+        if getattr(mention, field) is None and getattr(mention, field + "_low") is None and (
+            getattr(mention, other) is not None or getattr(mention, other + "_low") is not None
+        ):
+            setattr(mention, field, 0)
+            setattr(mention, field + "_low", 0)
+            setattr(mention, field + "_high", 0)
+            mention.cite(field, *mention.evidence.get(other, []))
+
+
+def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
+    """Sentences with a casualty count but no event of their own, by the frame they follow.
+
+    Reports often give the toll in a sentence of its own ("Nine civilians were killed.") after
+    the one that names the attack; the toll belongs to the nearest event told before it.
+    """
+    claimed = {s.start for frame in state.frames for s in frame.sentences}
+    firsts = sorted((frame.spans[0][0], i) for i, frame in enumerate(state.frames))
+    out: dict[int, list[tuple[int, int]]] = {}
+    if not firsts:
+        return out
+    for sentence in state.sentences:
+        if sentence.start in claimed or not _COUNT_WORDS.search(state.text[sentence.start : sentence.end]):
+            continue
+        before = [i for start, i in firsts if start <= sentence.start]
+        owner = before[-1] if before else firsts[0][1]
+        out.setdefault(owner, []).append((sentence.start, sentence.end))
+    return out
+
+
+_COUNT_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|hurt|casualt|fatalit|slain|executed|lost their lives)",
+                          re.IGNORECASE)
 
 
 def _says_killed(state: DocState, frame: Frame) -> bool:
@@ -167,7 +211,8 @@ def _says_killed(state: DocState, frame: Frame) -> bool:
 @component("casualties")
 def casualties() -> object:
     def run(state: DocState) -> None:
-        for frame in state.frames:
-            apply_counts(state, frame)
+        orphans = orphan_sentences(state)
+        for i, frame in enumerate(state.frames):
+            apply_counts(state, frame, orphans.get(i))
 
     return run

@@ -54,10 +54,11 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
             score += 1
     elif a.specific != b.specific:
         score += 0.25
+    # the next sentence usually goes on about the same happening (its toll, its place)
     gap = _sentence_gap(a, b)
-    if gap == 0:
+    if gap <= 1:
         score += 1
-    elif gap == 1:
+    elif gap == 2:
         score += 0.5
     attacker = _same_family(ma.actor1, mb.actor1)
     if attacker is False:
@@ -85,11 +86,25 @@ def _sentence_gap(a: Frame, b: Frame) -> int:
     )
 
 
+# A sub-event type that, told of the same happening, says more than another one does.
+_REFINES = {
+    "Suicide bomb": {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Attack", "Armed clash"},
+    "Abduction/forced disappearance": {"Attack"},
+    "Excessive force against protesters": {"Peaceful protest", "Protest with intervention"},
+    "Protest with intervention": {"Peaceful protest"},
+}
+
+
+def _refines(sub: str | None, other: str | None) -> bool:
+    return sub is not None and other in _REFINES.get(sub, ())
+
+
 def absorb(into: Frame, other: Frame) -> None:
     m, o = into.mention, other.mention
     into.sentences += other.sentences
     into.spans += other.spans
-    if other.specific and (not into.specific or other.type_score > into.type_score):
+    if other.specific and (not into.specific or _refines(o.sub_event_type, m.sub_event_type)
+                           or (other.type_score > into.type_score and not _refines(m.sub_event_type, o.sub_event_type))):
         m.event_type, m.sub_event_type = o.event_type, o.sub_event_type
         m.evidence.pop("event_type", None)
         m.evidence.pop("sub_event_type", None)

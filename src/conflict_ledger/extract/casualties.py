@@ -41,6 +41,17 @@ _NONE = re.compile(
     r"\bno one (?:was|were) (?P<kind2>killed|hurt|injured|wounded)\b",
     re.IGNORECASE,
 )
+# "Fourteen people, including two police officers and 11 assailants, were killed"
+_INCLUDING = re.compile(
+    r"\b(?P<num>" + NUMBER + r")(?:\s+[\w'’-]+){0,3}?,\s+including\b[^.;]{0,160}?,\s+(?:were|was|have been|had been)\s+"
+    r"(?:\w+\s+){0,2}?(?P<kind>" + _KILLED + "|" + _INJURED + r")\b",
+    re.IGNORECASE,
+)
+_BESIDES = re.compile(
+    r"\b(?:in addition to|besides|aside from(?: the deaths? of)?|apart from)\s+(?:the\s+)?(?P<num>two|three|four|five|\d+)?\s*"
+    r"(?P<who>(?:suicide\s+)?(?:bombers?|assailants?|attackers?|perpetrators?|gunm[ae]n))\b",
+    re.IGNORECASE,
+)
 # numbers that are not people: "two rockets", "a base", "three times"
 _NOT_PEOPLE = re.compile(
     r"^\s*(?:rockets?|missiles?|drones?|bombs?|times|days|hours|weeks|months|years|km|kilometers|miles|"
@@ -95,6 +106,15 @@ def find_counts(text: str) -> list[Count]:
             kind = m.group("kind").lower()
             kind = "injured" if kind in ("injuries", "wounds") else _kind(kind)
             add(kind, m.group("num"), m.span("num"), m.span(), m.groupdict().get("who") or "")
+    for m in _INCLUDING.finditer(text):
+        add(_kind(m.group("kind")), m.group("num"), m.span("num"), m.span())
+    for m in _BESIDES.finditer(text):
+        # "in addition to the bomber, three people were killed": the bomber died too
+        if re.search(r"\b(?:kill|dead|died|death)", text[m.end() : m.end() + 120], re.IGNORECASE):
+            phrase = m.group("num") or "one"
+            amount = parse_amount(phrase)
+            if amount is not None:
+                counts.append(Count("killed", amount, m.start(), m.end(), m.group("who")))
     for m in _NONE.finditer(text):
         word = (m.group("kind") or m.group("kind2")).lower()
         kinds = ["killed", "injured"] if word == "casualties" else [_kind(word)]
@@ -116,7 +136,7 @@ def _best(amounts: list[Amount]) -> Amount:
     return Amount(None, max(lows) if lows else None, max(highs) if highs else None)
 
 
-_OWN_SIDE = re.compile(r"\b(?:militia|militant|member|fighter|gunman|gunmen|insurgent|attacker|launch)", re.IGNORECASE)
+_OWN_SIDE = re.compile(r"\b(?:militia|militant|gunman|gunmen|insurgent|attacker|launch)", re.IGNORECASE)
 _NON_STATE = {"iran_aligned", "unidentified_armed_group", "jihadist"}
 _REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
            "Chemical weapon"}
@@ -161,15 +181,23 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
         setattr(mention, field + "_high", amount.high)
         for _, (start, end) in items:
             mention.cite(field, state.evidence(start, end))
-    _complete_account(mention)
+    _complete_account(mention, frame)
 
 
-def _complete_account(mention: EventMention) -> None:
-    """A report that counts one kind of victim and not the other reports none of the other.
+def _complete_account(mention: EventMention, frame: Frame) -> None:
+    """What a report does not count, it reports none of: ACLED's convention of 0 for none reported.
 
-    "Four people were killed" tells of no injured; "three were wounded" of no dead. The zero
-    cites the count it was read from. A report that counts no victims at all stays unknown.
+    "Four people were killed" tells of no injured; "three were wounded" of no dead: that zero
+    cites the count it was read from. A report that counts no victims at all gets 0 as its best
+    figure but an open range (low 0, high unknown), citing the sentence that reports the event,
+    so a later report with a toll wins the merge and nobody mistakes it for "nobody was hurt".
     """
+    if all(getattr(mention, f) is None and getattr(mention, f + "_low") is None for f in ("fatalities", "injuries")):
+        for field in ("fatalities", "injuries"):
+            setattr(mention, field, 0)
+            setattr(mention, field + "_low", 0)
+            mention.cite(field, frame.trigger)
+        return
     for field, other in (("fatalities", "injuries"), ("injuries", "fatalities")):
         if getattr(mention, field) is None and getattr(mention, field + "_low") is None and (
             getattr(mention, other) is not None or getattr(mention, other + "_low") is not None
@@ -184,19 +212,22 @@ def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
     """Sentences with a casualty count but no event of their own, by the frame they follow.
 
     Reports often give the toll in a sentence of its own ("Nine civilians were killed.") after
-    the one that names the attack; the toll belongs to the nearest event told before it.
+    the one that names the attack; the toll belongs to the event told just before it (at most
+    two sentences back). Running totals ("70 troops injured since October") are not tolls.
     """
+    from .events import talks_about_events
+
+    index = {s.start: i for i, s in enumerate(state.sentences)}
     claimed = {s.start for frame in state.frames for s in frame.sentences}
-    firsts = sorted((frame.spans[0][0], i) for i, frame in enumerate(state.frames))
+    last_of = {i: max(index.get(s.start, -1) for s in frame.sentences) for i, frame in enumerate(state.frames)}
     out: dict[int, list[tuple[int, int]]] = {}
-    if not firsts:
-        return out
-    for sentence in state.sentences:
-        if sentence.start in claimed or not _COUNT_WORDS.search(state.text[sentence.start : sentence.end]):
+    for n, sentence in enumerate(state.sentences):
+        text = state.text[sentence.start : sentence.end]
+        if sentence.start in claimed or not _COUNT_WORDS.search(text) or talks_about_events(text):
             continue
-        before = [i for start, i in firsts if start <= sentence.start]
-        owner = before[-1] if before else firsts[0][1]
-        out.setdefault(owner, []).append((sentence.start, sentence.end))
+        near = [(n - last, i) for i, last in last_of.items() if 0 < n - last <= 2]
+        if near:
+            out.setdefault(min(near)[1], []).append((sentence.start, sentence.end))
     return out
 
 

@@ -106,6 +106,11 @@ _NOT_EVENT = [
 ]
 
 
+def talks_about_events(text: str) -> bool:
+    """True for sentences that count, plan, threaten or deny events rather than report one."""
+    return any(p.search(text) for p in _NOT_EVENT)
+
+
 def classify_sentence(text: str) -> list[EventType]:
     """The event types a sentence reports (usually one), or [] when it reports none."""
     if any(p.search(text) for p in _NOT_EVENT):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..model import EventMention
 from ..resolve.actors import canonical_actor
-from .numbers import NUMBER, Amount, parse_amount
+from .numbers import NUMBER, NUMBER_RE, Amount, parse_amount
 from .pipeline import DocState, Frame, component
 
 _WORDS = r"(?:\s+(?!(?:and|or|were|was|had|have|are|is)\b)[\w'’.-]+){0,5}?"
@@ -52,6 +52,19 @@ _BESIDES = re.compile(
     r"(?P<who>(?:suicide\s+)?(?:bombers?|assailants?|attackers?|perpetrators?|gunm[ae]n))\b",
     re.IGNORECASE,
 )
+# "One officer and two assailants were killed": groups joined by "and" add up
+_JOINT = re.compile(
+    r"\b(?P<num>" + NUMBER + r")" + _WORDS + r"(?:(?:,\s+|,?\s+and\s+)(?:" + NUMBER + r")" + _WORDS + r")+"
+    + _BE + r"\s+(?P<kind>" + _KILLED + "|" + _INJURED + r")\b",
+    re.IGNORECASE,
+)
+# "The mayor was killed", "another was injured", "killing him": one person
+_SINGLE = re.compile(
+    r"(?:\b(?P<who>(?:[Tt]he|[Aa]nother|[Aa]n?)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}"
+    r"|another)\s+was\s+(?:also\s+|later\s+|reportedly\s+)?(?P<kind>" + _KILLED + "|" + _INJURED + r")\b)"
+    r"|(?:\b(?P<kind2>killing|wounding|injuring)\s+(?:him|her)\b)"
+)
+_UNKNOWN_NUMBER = re.compile(r"^\s*unknown number\b", re.IGNORECASE)
 # numbers that are not people: "two rockets", "a base", "three times"
 _NOT_PEOPLE = re.compile(
     r"^\s*(?:rockets?|missiles?|drones?|bombs?|times|days|hours|weeks|months|years|km|kilometers|miles|"
@@ -83,17 +96,33 @@ def find_counts(text: str) -> list[Count]:
     counts: list[Count] = []
     taken: list[tuple[int, int]] = []
 
-    def add(kind: str, phrase: str, num_span: tuple[int, int], span: tuple[int, int], who: str = "") -> None:
+    def add(kind: str, phrase: str, num_span: tuple[int, int], span: tuple[int, int], who: str = "",
+            also: tuple[tuple[int, int], ...] = ()) -> None:
         if who and _NOT_PEOPLE.match(who):
             return
         if any(s <= num_span[0] < e for s, e in taken):
             return
         amount = parse_amount(phrase)
+        if _UNKNOWN_NUMBER.match(text[num_span[1] :]):
+            amount = Amount(None, 1, None)  # "an unknown number of soldiers": some, how many is not said
         if amount is None:
             return
         taken.append(num_span)
+        taken.extend(also)
         counts.append(Count(kind, amount, span[0], span[1], who or text[num_span[1] : num_span[1] + 40]))
 
+    for m in _JOINT.finditer(text):
+        head = text[m.start() : m.start("kind")]
+        parts = [p for p in NUMBER_RE.finditer(head) if p.group().strip()]
+        amounts = [parse_amount(p.group()) for p in parts]
+        if len(parts) < 2 or any(a is None for a in amounts) or any(s <= m.start() < e for s, e in taken):
+            continue
+        total = amounts[0]
+        for more in amounts[1:]:
+            total = total + more
+        spans = tuple((m.start() + p.start(), m.start() + p.end()) for p in parts)
+        taken.extend(spans)
+        counts.append(Count(_kind(m.group("kind")), total, m.start(), m.end(), head))
     for m in _CAUSE.finditer(text):
         kind = m.group("kind").lower()
         if kind in ("leaving", "left"):
@@ -115,6 +144,14 @@ def find_counts(text: str) -> list[Count]:
             amount = parse_amount(phrase)
             if amount is not None:
                 counts.append(Count("killed", amount, m.start(), m.end(), m.group("who")))
+    for m in _SINGLE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken) or any(c.start < m.end() and m.start() < c.end for c in counts):
+            continue
+        who = m.group("who") or ""
+        if who and (_NOT_PEOPLE.match(re.sub(r"^\S+\s+", "", who)) or re.match(r"(?i)no one|nobody|none", who)):
+            continue
+        kind = _kind(m.group("kind") or ("killed" if m.group("kind2") == "killing" else "wounded"))
+        counts.append(Count(kind, Amount(1, 1, 1), m.start(), m.end(), who))
     for m in _NONE.finditer(text):
         word = (m.group("kind") or m.group("kind2")).lower()
         kinds = ["killed", "injured"] if word == "casualties" else [_kind(word)]

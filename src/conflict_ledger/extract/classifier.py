@@ -28,7 +28,7 @@ import yaml
 
 UNSPECIFIED = "Unspecified"
 NO_EVENT_PREFIX = "No event"
-SAMPLES_PER_CLASS = 260
+SAMPLES_PER_CLASS = 400
 SEED = 20261125
 _SLOT = re.compile(r"\{(\w+)\}")
 _CHOICE = re.compile(r"\[([^\[\]]*)\]")
@@ -143,7 +143,7 @@ class EmbeddingFeatures:
             raise RuntimeError(
                 "CONFLICT_LEDGER_TYPING=embeddings needs the optional model: pip install 'conflict-ledger[embeddings]'"
             ) from err
-        self.model = packaged.load_model() if hasattr(packaged, "load_model") else _load_packaged(packaged)
+        self.model = packaged.load_model(device="cpu") if hasattr(packaged, "load_model") else _load_packaged(packaged)
 
     def fit_transform(self, texts: Sequence[str]) -> Any:
         return self.transform(texts)

@@ -88,10 +88,14 @@ def _sentence_gap(a: Frame, b: Frame) -> int:
 
 # A sub-event type that, told of the same happening, says more than another one does.
 _REFINES = {
-    "Suicide bomb": {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Attack", "Armed clash"},
+    "Suicide bomb": {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Attack", "Armed clash",
+                     "Disrupted weapons use"},
     "Abduction/forced disappearance": {"Attack"},
     "Excessive force against protesters": {"Peaceful protest", "Protest with intervention"},
     "Protest with intervention": {"Peaceful protest"},
+    # a bomb that went off is the event; one defused beside it is a detail of the same report
+    **{sub: {"Disrupted weapons use"} for sub in ("Remote explosive/landmine/IED", "Grenade",
+                                                  "Shelling/artillery/missile attack", "Air/drone strike")},
 }
 
 

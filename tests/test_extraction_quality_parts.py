@@ -70,8 +70,8 @@ def test_decide_lets_a_sure_non_event_reading_overrule_a_cue():
     text = "A gas cylinder exploded in a crowded kitchen, injuring six people."
     cues = classify_sentence(text)
     assert cues, "the cue rules alone take the explosion for an attack"
-    assert decide(cues, TypeGuess("No event: disaster", 0.8, "Unspecified", 0.1), len(text)) == []
-    kept = decide(cues, TypeGuess("No event: disaster", 0.3, "Unspecified", 0.2), len(text))
+    assert decide(cues, TypeGuess("No event: disaster", 0.8, "Unspecified", 0.1, 0.85), len(text)) == []
+    kept = decide(cues, TypeGuess("No event: disaster", 0.3, "Unspecified", 0.2, 0.35), len(text))
     assert kept == cues, "an unsure reading leaves the cues alone"
 
 

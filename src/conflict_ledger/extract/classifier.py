@@ -44,6 +44,7 @@ class TypeGuess:
     probability: float
     runner_up: str
     runner_up_probability: float
+    no_event_probability: float = 0.0  # all the kinds of non-event news together
 
     @property
     def is_event(self) -> bool:
@@ -190,11 +191,13 @@ class EventTyper:
         if not texts:
             return []
         probs = self.model.predict_proba(self.features.transform(texts))
-        classes = self.model.classes_
+        classes = [str(c) for c in self.model.classes_]
+        none = [i for i, c in enumerate(classes) if c.startswith(NO_EVENT_PREFIX)]
         out = []
         for row in probs:
             order = row.argsort()[::-1]
-            out.append(TypeGuess(classes[order[0]], float(row[order[0]]), classes[order[1]], float(row[order[1]])))
+            out.append(TypeGuess(classes[order[0]], float(row[order[0]]), classes[order[1]], float(row[order[1]]),
+                                 float(row[none].sum())))
         return out
 
     def probabilities(self, texts: Sequence[str]) -> list[dict[str, float]]:

@@ -7,6 +7,7 @@ join the specific event they refer to and take its type.
 
 from __future__ import annotations
 
+from ..model import SUB_EVENT_PARENT
 from ..resolve.actors import canonical_actor
 from .dating import default_date
 from .pipeline import DocState, Frame, component
@@ -125,6 +126,33 @@ def absorb(into: Frame, other: Frame) -> None:
         m.cite(name, *spans)
 
 
+RETYPE_MIN = 0.45
+
+
+def retype(state: DocState, frames: list[Frame]) -> None:
+    """Read each event told over several sentences as a whole: the story says more than any one line."""
+    from .classifier import UNSPECIFIED, event_typer, typing_kind
+
+    if typing_kind() == "rules":
+        return
+    told = [f for f in frames if len({s.start for s in f.sentences}) > 1]
+    if not told:
+        return
+    texts = [" ".join(state.text[start:end] for start, end in sorted(set(f.spans))) for f in told]
+    for frame, guess in zip(told, event_typer().guess(texts), strict=True):
+        if not guess.is_event or guess.label == UNSPECIFIED or guess.probability < RETYPE_MIN:
+            continue
+        mention = frame.mention
+        if guess.label == mention.sub_event_type or _refines(mention.sub_event_type, guess.label):
+            continue
+        mention.event_type, mention.sub_event_type = SUB_EVENT_PARENT[guess.label], guess.label
+        for name in ("event_type", "sub_event_type"):
+            mention.evidence.pop(name, None)
+            mention.cite(name, *(state.evidence(s, e) for s, e in frame.spans))
+        frame.specific = True
+        frame.type_score = guess.probability
+
+
 @component("corefer")
 def corefer() -> object:
     def run(state: DocState) -> None:
@@ -146,6 +174,7 @@ def corefer() -> object:
             frame.sentences = [frame.sentences[i] for i in order]
             frame.spans = [frame.spans[i] for i in order]
             default_date(state, frame)
+        retype(state, clusters)
         state.frames = sorted(clusters, key=lambda f: f.spans[0][0])
 
     return run

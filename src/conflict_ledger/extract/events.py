@@ -179,7 +179,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
 
 
 # How sure the classifier must be to overrule the rules, or to stand without them.
-NOT_EVENT_MIN = 0.45  # a non-event reading this sure drops the sentence even when a cue fired
+NOT_EVENT_MIN = 0.5  # non-event readings together this sure drop the sentence even when a cue fired
 RETYPE_MIN = 0.40  # a typed reading this sure replaces the cue's type
 MODEL_ONLY_MIN = 0.60  # a typed reading this sure makes an event with no cue at all
 
@@ -189,8 +189,10 @@ def decide(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) ->
     if guess is None:
         return rule_kinds
     whole = (0, length)
+    if guess.no_event_probability >= NOT_EVENT_MIN:
+        return []
     if not guess.is_event:
-        return [] if guess.probability >= NOT_EVENT_MIN else rule_kinds
+        return rule_kinds
     if guess.label == UNSPECIFIED:
         if rule_kinds:
             return [replace(k, score=min(k.score, 0.3)) for k in rule_kinds]

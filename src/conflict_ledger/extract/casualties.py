@@ -187,6 +187,36 @@ def _attackers_own_loss(mention: EventMention, count: Count) -> bool:
     return bool(actor and set(actor.kinds) & _NON_STATE and _OWN_SIDE.search(count.who))
 
 
+_NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10}
+_N = r"(?P<n>both|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+_SHARED = re.compile(r"\b(?:across|in|during|from)\s+(?:all\s+|each\s+of\s+)?(?:the\s+|these\s+)?" + _N +
+                     r"(?:\s+of\s+the)?(?:\s+\w+){0,2}?\s+(?:attacks|incidents|assaults|bombings|blasts|explosions|raids|events)\b"
+                     r"|\bacross\s+(?P<which>which|them|these|all\s+of\s+them|the\s+(?:attacks|incidents|assaults|bombings))\b",
+                     re.IGNORECASE)
+_ONE_OF = re.compile(r"\bone of " + _N + r"\b(?:\s+\w+){0,3}?\s+(?:attacks|incidents|assaults|bombings|blasts|explosions|"
+                     r"raids|events|executions)\b", re.IGNORECASE)
+
+
+def _number(word: str) -> int | None:
+    word = word.lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+
+
+def shared_by(state: DocState, start: int, end: int) -> int:
+    """How many events a toll stated in text[start:end] is for ("killed across the three attacks"): 1 if one."""
+    sentence = next((s for s in state.sentences if s.start <= start < s.end), None)
+    text = state.text[sentence.start : sentence.end] if sentence else state.text[start:end]
+    m = _SHARED.search(text)
+    if not m:
+        return 1
+    n = _number(m.group("n")) if m.group("n") else None
+    if n is None:
+        whole = _ONE_OF.search(state.text)
+        n = _number(whole.group("n")) if whole else None
+    return n if n and n > 1 else 1
+
+
 def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | None = None) -> None:
     """Counts from the frame's clauses and from `extra` sentences that report no event of their own."""
     mention: EventMention = frame.mention
@@ -204,6 +234,11 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
             for more in counts[1:]:
                 total = total + more.amount
             span = (start + min(c.start for c in counts), start + max(c.end for c in counts))
+            share = shared_by(state, *span)
+            if share > 1 and total.best is not None:
+                # a toll for several attacks together: an even share as the best figure (GTD's practice),
+                # the whole toll as the top of the range
+                total = Amount(round(total.best / share), 0, total.high if total.high is not None else total.best)
             found[kind].append((total, span))
     killed, injured, either = found["killed"], found["injured"], found["casualties"]
     if either and not injured and _says_killed(state, frame):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..model import SUB_EVENT_PARENT
 from ..resolve.actors import canonical_actor
 from .dating import default_date
+from .events import refines as _refines
 from .pipeline import DocState, Frame, component
 
 _UNNAMED = "Unidentified armed group"
@@ -85,23 +86,6 @@ def _sentence_gap(a: Frame, b: Frame) -> int:
          else 2)
         for sb in b.sentences
     )
-
-
-# A sub-event type that, told of the same happening, says more than another one does.
-_REFINES = {
-    "Suicide bomb": {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Attack", "Armed clash",
-                     "Disrupted weapons use"},
-    "Abduction/forced disappearance": {"Attack"},
-    "Excessive force against protesters": {"Peaceful protest", "Protest with intervention"},
-    "Protest with intervention": {"Peaceful protest"},
-    # a bomb that went off is the event; one defused beside it is a detail of the same report
-    **{sub: {"Disrupted weapons use"} for sub in ("Remote explosive/landmine/IED", "Grenade",
-                                                  "Shelling/artillery/missile attack", "Air/drone strike")},
-}
-
-
-def _refines(sub: str | None, other: str | None) -> bool:
-    return sub is not None and other in _REFINES.get(sub, ())
 
 
 def absorb(into: Frame, other: Frame) -> None:

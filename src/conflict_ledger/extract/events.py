@@ -178,6 +178,24 @@ def clauses(text: str) -> list[tuple[int, int]]:
     return [(0, len(text))]
 
 
+# A sub-event type that, told of the same happening, says more than another one does.
+REFINES = {
+    "Suicide bomb": {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Attack", "Armed clash",
+                     "Disrupted weapons use"},
+    "Abduction/forced disappearance": {"Attack"},
+    "Excessive force against protesters": {"Peaceful protest", "Protest with intervention"},
+    "Protest with intervention": {"Peaceful protest"},
+    # a bomb that went off is the event; one defused beside it is a detail of the same report
+    **{sub: {"Disrupted weapons use"} for sub in ("Remote explosive/landmine/IED", "Grenade",
+                                                  "Shelling/artillery/missile attack", "Air/drone strike")},
+}
+
+
+def refines(sub: str | None, other: str | None) -> bool:
+    return sub is not None and other in REFINES.get(sub, ())
+
+
+
 # How sure the classifier must be to overrule the rules, or to stand without them.
 NOT_EVENT_MIN = 0.5  # non-event readings together this sure drop the sentence even when a cue fired
 RETYPE_MIN = 0.40  # a typed reading this sure replaces the cue's type
@@ -202,7 +220,7 @@ def decide(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) ->
     if not rule_kinds:
         return [model_kind] if p >= MODEL_ONLY_MIN else []
     for kind in rule_kinds:
-        if kind.sub_event_type == guess.label:
+        if kind.sub_event_type == guess.label or refines(kind.sub_event_type, guess.label):
             return [replace(kind, score=0.5 + p / 2)]
     if p >= RETYPE_MIN or not any(k.specific for k in rule_kinds):
         cue = next((k.cue for k in rule_kinds), whole)

@@ -111,6 +111,7 @@ def absorb(into: Frame, other: Frame) -> None:
 
 
 RETYPE_MIN = 0.45
+AGREED = 0.8  # the type_score of a frame whose cue and classifier agreed
 
 
 def retype(state: DocState, frames: list[Frame]) -> None:
@@ -125,6 +126,8 @@ def retype(state: DocState, frames: list[Frame]) -> None:
     texts = [" ".join(state.text[start:end] for start, end in sorted(set(f.spans))) for f in told]
     for frame, guess in zip(told, event_typer().guess(texts), strict=True):
         if not guess.is_event or guess.label == UNSPECIFIED or guess.probability < RETYPE_MIN:
+            continue
+        if frame.type_score >= AGREED and guess.probability < frame.type_score:  # cue and classifier agreed
             continue
         mention = frame.mention
         if guess.label == mention.sub_event_type or _refines(mention.sub_event_type, guess.label):

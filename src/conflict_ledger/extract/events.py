@@ -221,11 +221,11 @@ def decide(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) ->
         return [model_kind] if p >= MODEL_ONLY_MIN else []
     for kind in rule_kinds:
         if kind.sub_event_type == guess.label or refines(kind.sub_event_type, guess.label):
-            return [replace(kind, score=0.5 + p / 2)]
+            return [replace(kind, score=0.8 + p / 5)]  # cue and classifier agree: the surest reading
     if p >= RETYPE_MIN or not any(k.specific for k in rule_kinds):
         cue = next((k.cue for k in rule_kinds), whole)
         return [replace(model_kind, cue=cue)]
-    return [replace(k, score=0.3) for k in rule_kinds]
+    return [replace(k, score=0.55 if k.specific else 0.3) for k in rule_kinds]  # a named weapon beats an unsure reading
 
 
 _UNSPECIFIED_TYPE = "Explosions/Remote violence"

@@ -238,20 +238,38 @@ def detect_events() -> object:
     use_model = typing_kind() != "rules"
     typer = event_typer() if use_model else None
 
-    def run(state: DocState) -> None:
+    def pieces_of(state: DocState) -> tuple[list[tuple[Sentence, int, int]], list[str]]:
         pieces: list[tuple[Sentence, int, int]] = []
         for sentence in state.sentences:
             text = state.text[sentence.start : sentence.end]
             for c_start, c_end in clauses(text):
                 pieces.append((sentence, c_start, c_end))
-        texts = [state.text[s.start + a : s.start + b] for s, a, b in pieces]
-        guesses: list[TypeGuess | None] = list(typer.guess(texts)) if typer is not None else [None] * len(texts)
+        return pieces, [state.text[s.start + a : s.start + b] for s, a, b in pieces]
+
+    def prepare(states: list[DocState]) -> None:
+        """Classify every clause of a batch of documents in one call (much faster than one per document)."""
+        if typer is None:
+            return
+        found = [pieces_of(state) for state in states]
+        guesses = typer.guess([text for _, texts in found for text in texts])
+        at = 0
+        for state, (pieces, texts) in zip(states, found, strict=True):
+            state.prepared["events"] = (pieces, texts, guesses[at : at + len(texts)])
+            at += len(texts)
+
+    def run(state: DocState) -> None:
+        if "events" in state.prepared:
+            pieces, texts, guesses = state.prepared.pop("events")
+        else:
+            pieces, texts = pieces_of(state)
+            guesses = list(typer.guess(texts)) if typer is not None else [None] * len(texts)
         for (sentence, c_start, c_end), text, guess in zip(pieces, texts, guesses, strict=True):
             for kind in decide(classify_sentence(text), guess, len(text)):
                 span = (sentence.start + c_start, sentence.start + c_end)
                 cue = (span[0] + kind.cue[0], span[0] + kind.cue[1])
                 state.frames.append(_new_frame(state, sentence, span, cue, kind))
 
+    run.prepare = prepare  # type: ignore[attr-defined]
     return run
 
 

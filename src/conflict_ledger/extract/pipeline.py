@@ -85,6 +85,7 @@ class DocState:
     places: list[Any] = field(default_factory=list)  # resolve.places.Place, in text order
     frames: list[Frame] = field(default_factory=list)
     claims: list[TallyClaim] = field(default_factory=list)
+    prepared: dict[str, Any] = field(default_factory=dict)  # work a component did ahead for a whole batch
 
     def evidence(self, start: int, end: int) -> Evidence:
         return Evidence(self.document.id, start, end, self.document.text[start:end])
@@ -127,7 +128,26 @@ class Pipeline:
                     comp(state)
                 yield state
 
+        # components with a `prepare(states)` hook do their batchable work (a classifier over every
+        # sentence of the batch) once per batch rather than once per document
+        batchers = [comp.prepare for comp in after if hasattr(comp, "prepare")]
+        batch: list[DocState] = []
         for state in parse_states(prepared(), batch_size=self.batch_size):
+            batch.append(state)
+            if len(batch) >= self.batch_size:
+                yield from self._finish(batch, after, batchers)
+                batch = []
+        if batch:
+            yield from self._finish(batch, after, batchers)
+
+    def _finish(self, batch: list[DocState], after: list[Component], batchers: list[Callable]) -> Iterator[Extraction]:
+        for prepare in batchers:
+            try:
+                prepare(batch)
+            except Exception:  # the per-document path still runs and reports the error itself
+                for state in batch:
+                    state.prepared.clear()
+        for state in batch:
             try:
                 for comp in after:
                     comp(state)

@@ -8,6 +8,7 @@ Names are folded to one canonical name per actor by resolve.actors.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from ..resolve.actors import Actor, actors, canonical_actor
@@ -24,14 +25,33 @@ _US_FORCES = re.compile(
 _US_MILITARY = re.compile(r"\b(?:U\.S\.|US) (?:military|Army|Air Force|Navy|Central Command)\b|\bCENTCOM\b|\bthe Pentagon\b")
 
 
-def actors_in(text: str) -> list[tuple[int, Actor]]:
-    """Actors named in `text` with their positions, longest alias first, no overlaps."""
-    hits: list[tuple[int, int, Actor]] = []
+@lru_cache(maxsize=1)
+def _alias_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Actor], dict[str, Actor]]:
+    """Two compiled alternations over every alias (short all-caps ones match case-sensitively), longest first."""
+    exact: dict[str, Actor] = {}
+    folded: dict[str, Actor] = {}
     for actor in actors():
         for alias in (actor.name, *actor.aliases):
-            flags = 0 if alias.isupper() and len(alias) <= 4 else re.IGNORECASE
-            for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", text, flags):
-                hits.append((m.start(), m.end(), actor))
+            if alias.isupper() and len(alias) <= 4:
+                exact.setdefault(alias, actor)
+            else:
+                folded.setdefault(alias.lower(), actor)
+
+    def alternation(names: list[str], flags: int) -> re.Pattern[str]:
+        body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", flags)
+
+    return alternation(list(exact), 0), alternation(list(folded), re.IGNORECASE), exact, folded
+
+
+def actors_in(text: str) -> list[tuple[int, Actor]]:
+    """Actors named in `text` with their positions, longest alias first, no overlaps."""
+    exact_rx, folded_rx, exact, folded = _alias_patterns()
+    hits: list[tuple[int, int, Actor]] = []
+    for m in exact_rx.finditer(text):
+        hits.append((m.start(), m.end(), exact[m.group()]))
+    for m in folded_rx.finditer(text):
+        hits.append((m.start(), m.end(), folded[m.group().lower()]))
     us = canonical_actor("U.S. forces")
     for m in _US_FORCES.finditer(text):
         hits.append((m.start(), m.end(), us))
@@ -178,6 +198,7 @@ _RESPONSIBILITY = [
     re.compile(_WHO + r"\s+(?:was|were|is|are)\s+(?:suspected|believed|thought|said)\s+(?:to\s+(?:be|have been)\s+)?"
                r"(?:responsible|behind)", re.IGNORECASE),
 ]
+_RESPONSIBILITY_WORDS = re.compile(r"responsib|attribut|blam|pinned|suspect|accus|behind", re.IGNORECASE)
 _NOBODY = re.compile(r"^(?:no|none|nobody|no one|not|neither)\b", re.IGNORECASE)
 _VAGUE_WHO = re.compile(r"^(?:the\s+)?(?:group|groups|attack|attacks|incident|incidents|sources|police|officials|"
                         r"authorities|it|they|he|she|this|that|them|someone|involvement)$", re.IGNORECASE)
@@ -185,6 +206,8 @@ _VAGUE_WHO = re.compile(r"^(?:the\s+)?(?:group|groups|attack|attacks|incident|in
 
 def claimed_actor(text: str) -> tuple[str, int, int] | None:
     """(actor, start, end) named as responsible in `text` ("X claimed responsibility", "attributed to X")."""
+    if not _RESPONSIBILITY_WORDS.search(text):
+        return None
     for pattern in _RESPONSIBILITY:
         for m in pattern.finditer(text):
             who = m.group("who")

@@ -243,8 +243,9 @@ def main() -> None:
     missed = [f"{name} {key}" for name, t in TARGETS.items() if name in metrics for key, target in t.items()
               if (metrics[name].get(key) or 0) < target]
     console.print(f"targets below: {', '.join(missed) if missed else 'none'}")
-    path = write_results("quality", {
-        "typing": args.typing or os.environ.get("CONFLICT_LEDGER_TYPING") or "default",
+    typing = args.typing or os.environ.get("CONFLICT_LEDGER_TYPING") or "ngrams"
+    path = write_results("quality" if typing == "ngrams" else f"quality-{typing}", {
+        "typing": typing,
         "sets": {name: {"metrics": m, "targets": TARGETS.get(name, {}), "seconds": round(seconds[name], 1)}
                  for name, m in metrics.items()},
         "targets_below": missed,

@@ -71,7 +71,7 @@ def test_decide_lets_a_sure_non_event_reading_overrule_a_cue():
     cues = classify_sentence(text)
     assert cues, "the cue rules alone take the explosion for an attack"
     assert decide(cues, TypeGuess("No event: disaster", 0.8, "Unspecified", 0.1, 0.85), len(text)) == []
-    kept = decide(cues, TypeGuess("No event: disaster", 0.3, "Unspecified", 0.2, 0.35), len(text))
+    kept = decide(cues, TypeGuess("No event: disaster", 0.3, "Unspecified", 0.2, 0.35, tuple((k.sub_event_type, 0.2) for k in cues)), len(text))
     assert kept == cues, "an unsure reading leaves the cues alone"
 
 

@@ -291,13 +291,15 @@ def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
 
     index = {s.start: i for i, s in enumerate(state.sentences)}
     claimed = {s.start for frame in state.frames for s in frame.sentences}
-    last_of = {i: max(index.get(s.start, -1) for s in frame.sentences) for i, frame in enumerate(state.frames)}
+    told_in = {i: {index.get(s.start, -1) for s in frame.sentences} for i, frame in enumerate(state.frames)}
     out: dict[int, list[tuple[int, int]]] = {}
     for n, sentence in enumerate(state.sentences):
         text = state.text[sentence.start : sentence.end]
         if sentence.start in claimed or not _COUNT_WORDS.search(text) or talks_about_events(text):
             continue
-        near = [(n - last, i) for i, last in last_of.items() if 0 < n - last <= 2]
+        # the frame told last before this sentence (a frame may go on after it: "This was one of ...")
+        near = [(n - max(before), i) for i, told in told_in.items() if (before := [t for t in told if t < n])
+                and n - max(before) <= 2]
         if near:
             out.setdefault(min(near)[1], []).append((sentence.start, sentence.end))
     return out

@@ -45,6 +45,10 @@ class TypeGuess:
     runner_up: str
     runner_up_probability: float
     no_event_probability: float = 0.0  # all the kinds of non-event news together
+    scores: tuple[tuple[str, float], ...] = ()  # every label's probability
+
+    def score(self, label: str | None) -> float:
+        return dict(self.scores).get(label or UNSPECIFIED, 0.0)
 
     @property
     def is_event(self) -> bool:
@@ -197,7 +201,7 @@ class EventTyper:
         for row in probs:
             order = row.argsort()[::-1]
             out.append(TypeGuess(classes[order[0]], float(row[order[0]]), classes[order[1]], float(row[order[1]]),
-                                 float(row[none].sum())))
+                                 float(row[none].sum()), tuple(zip(classes, map(float, row), strict=True))))
         return out
 
     def probabilities(self, texts: Sequence[str]) -> list[dict[str, float]]:

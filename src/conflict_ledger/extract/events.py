@@ -199,6 +199,7 @@ def refines(sub: str | None, other: str | None) -> bool:
 # How sure the classifier must be to overrule the rules, or to stand without them.
 NOT_EVENT_MIN = 0.5  # non-event readings together this sure drop the sentence even when a cue fired
 RETYPE_MIN = 0.40  # a typed reading this sure replaces the cue's type
+PLAUSIBLE_MIN = 0.20  # a cue's type the classifier gives less than this, beside a non-event reading, is dropped
 MODEL_ONLY_MIN = 0.60  # a typed reading this sure makes an event with no cue at all
 
 
@@ -210,7 +211,8 @@ def decide(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) ->
     if guess.no_event_probability >= NOT_EVENT_MIN:
         return []
     if not guess.is_event:
-        return rule_kinds
+        # the likeliest reading is "not an event": keep only cues the classifier finds plausible at all
+        return [k for k in rule_kinds if guess.score(k.sub_event_type) >= PLAUSIBLE_MIN]
     if guess.label == UNSPECIFIED:
         if rule_kinds:
             return [replace(k, score=min(k.score, 0.3)) for k in rule_kinds]

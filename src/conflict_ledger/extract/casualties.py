@@ -295,7 +295,8 @@ def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
     out: dict[int, list[tuple[int, int]]] = {}
     for n, sentence in enumerate(state.sentences):
         text = state.text[sentence.start : sentence.end]
-        if sentence.start in claimed or not _COUNT_WORDS.search(text) or talks_about_events(text):
+        if sentence.start in claimed or not _COUNT_WORDS.search(text) or talks_about_events(text) \
+                or _CUMULATIVE.search(text):
             continue
         # the frame told last before this sentence (a frame may go on after it: "This was one of ...")
         near = [(n - max(before), i) for i, told in told_in.items() if (before := [t for t in told if t < n])
@@ -305,6 +306,9 @@ def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
     return out
 
 
+# totals over a period are not one event's toll ("70 troops were injured during that time")
+_CUMULATIVE = re.compile(r"\b(?:since|during that time|during this time|so far|to date|in total|altogether|in all|"
+                         r"this year|last year|over the past|over the last)\b", re.IGNORECASE)
 _COUNT_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|hurt|casualt|fatalit|slain|executed|lost their lives)",
                           re.IGNORECASE)
 

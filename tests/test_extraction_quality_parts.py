@@ -119,3 +119,18 @@ def test_extract_links_the_toll_sentence_and_the_claim_to_the_attack(cli, tmp_pa
     for field in ("actor1", "fatalities", "injuries", "sub_event_type"):
         spans = event["evidence"][field]
         assert spans and all(text[s["start"] : s["end"]] == s["text"] for s in spans)
+
+
+def test_a_toll_for_several_attacks_gives_each_an_even_share(cli, tmp_path):
+    report = tmp_path / "reports.jsonl"
+    rows = [
+        {"id": "split", "published": "2019-05-02",
+         "text": ("A car bomb exploded outside a bakery in Kirkuk on Wednesday. This was one of three bombings in the "
+                  "city that day. Twelve people were killed and 30 were wounded across the three attacks.")},
+    ]
+    report.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    code, out, err = cli("extract", report)
+    assert code == 0, err
+    (event,) = jsonl(out)
+    assert (event["fatalities"], event["fatalities_low"], event["fatalities_high"]) == (4, 0, 12)
+    assert (event["injuries"], event["injuries_high"]) == (10, 30)

@@ -186,8 +186,9 @@ REFINES = {
     "Excessive force against protesters": {"Peaceful protest", "Protest with intervention"},
     "Protest with intervention": {"Peaceful protest"},
     # a bomb that went off is the event; one defused beside it is a detail of the same report
-    **{sub: {"Disrupted weapons use"} for sub in ("Remote explosive/landmine/IED", "Grenade",
-                                                  "Shelling/artillery/missile attack", "Air/drone strike")},
+    # ... and a bombing or strike told with "the ensuing clash" or "the attack" is still a bombing or strike
+    **{sub: {"Disrupted weapons use", "Armed clash", "Attack"}
+       for sub in ("Remote explosive/landmine/IED", "Grenade", "Shelling/artillery/missile attack", "Air/drone strike")},
 }
 
 
@@ -200,6 +201,7 @@ def refines(sub: str | None, other: str | None) -> bool:
 NOT_EVENT_MIN = 0.5  # non-event readings together this sure drop the sentence even when a cue fired
 RETYPE_MIN = 0.40  # a typed reading this sure replaces the cue's type
 PLAUSIBLE_MIN = 0.20  # a cue's type the classifier gives less than this, beside a non-event reading, is dropped
+WEAPON_RETYPE_MIN = 0.75  # a named weapon (bomb, shell, drone, grenade) is overruled only by a sure reading
 MODEL_ONLY_MIN = 0.60  # a typed reading this sure makes an event with no cue at all
 
 
@@ -224,7 +226,8 @@ def decide(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) ->
     for kind in rule_kinds:
         if kind.sub_event_type == guess.label or refines(kind.sub_event_type, guess.label):
             return [replace(kind, score=0.8 + p / 5)]  # cue and classifier agree: the surest reading
-    if p >= RETYPE_MIN or not any(k.specific for k in rule_kinds):
+    weapon = any(k.specific and k.event_type == "Explosions/Remote violence" for k in rule_kinds)
+    if p >= (WEAPON_RETYPE_MIN if weapon else RETYPE_MIN) or not any(k.specific for k in rule_kinds):
         cue = next((k.cue for k in rule_kinds), whole)
         return [replace(model_kind, cue=cue)]
     return [replace(k, score=0.55 if k.specific else 0.3) for k in rule_kinds]  # a named weapon beats an unsure reading

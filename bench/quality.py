@@ -28,7 +28,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from common import ROOT, SHARED, read_jsonl, shared, write_results
+from common import RESULTS, ROOT, SHARED, read_jsonl, shared, write_results
 
 # Targets from the issue ("extraction quality measured on external gold").
 TARGETS: dict[str, dict[str, float]] = {
@@ -244,12 +244,16 @@ def main() -> None:
               if (metrics[name].get(key) or 0) < target]
     console.print(f"targets below: {', '.join(missed) if missed else 'none'}")
     typing = args.typing or os.environ.get("CONFLICT_LEDGER_TYPING") or "ngrams"
-    path = write_results("quality" if typing == "ngrams" else f"quality-{typing}", {
-        "typing": typing,
-        "sets": {name: {"metrics": m, "targets": TARGETS.get(name, {}), "seconds": round(seconds[name], 1)}
-                 for name, m in metrics.items()},
-        "targets_below": missed,
-    })
+    name = "quality" if typing == "ngrams" else f"quality-{typing}"
+    sets = {ds: {"metrics": m, "targets": TARGETS.get(ds, {}), "seconds": round(seconds[ds], 1)} for ds, m in metrics.items()}
+    previous = RESULTS / f"{name}.json"
+    if args.sets and previous.exists():
+        # a run over some sets updates those and keeps the others' last figures
+        kept = json.loads(previous.read_text(encoding="utf-8")).get("sets", {})
+        sets = {**kept, **sets}
+    below = [f"{ds} {key}" for ds, t in TARGETS.items() if ds in sets for key, target in t.items()
+             if (sets[ds]["metrics"].get(key) or 0) < target]
+    path = write_results(name, {"typing": typing, "sets": sets, "targets_below": below})
     print(f"written: {path.relative_to(ROOT)}", file=sys.stderr)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..model import EVENT_FIELDS, EventMention, Extraction
 from .cluster import MemoryIndex, Merger, Placement
+from .ledger import placement_order
 from .profile import FIELD_TOKENS, Profile, field_terms, terms_of, tfidf
 
 
@@ -119,7 +120,8 @@ def group_mentions(extractions: Iterable[Extraction]) -> list[tuple[EventMention
     out = []
     for x in order:
         doc_id = current["doc"] = x.document.id
-        for mention in x.mentions:
+        for mention in sorted(x.mentions, key=lambda m: placement_order(
+                {"geo_precision": m.geo_precision, "date_precision": m.date_precision})):
             fields = {name: getattr(mention, name) for name in EVENT_FIELDS}
             words = terms_of(mention_words(mention)) + field_terms(fields)
             placement = merger.place(Profile.of_mention(fields, tfidf(words, freqs.idf)))

@@ -264,6 +264,15 @@ def adopt_legacy_events(conn: sqlite3.Connection) -> int:
     return len(legacy)
 
 
+DATE_RANK = {"day": 0, "week": 1, "month": 2}
+
+
+def placement_order(fields: dict[str, Any]) -> tuple:
+    """Most precisely placed and dated first, then in the report's order."""
+    return (fields.get("geo_precision") or 4, DATE_RANK.get(fields.get("date_precision") or "", 3),
+            fields.get("ordinal") or 0)
+
+
 def assign_events(conn: sqlite3.Connection, mention_ids: list[int]) -> None:
     """Place a new document's mentions: each joins the best matching event or founds one."""
     if not mention_ids:
@@ -292,7 +301,9 @@ def assign_events(conn: sqlite3.Connection, mention_ids: list[int]) -> None:
 
     touched: dict[str, tuple] = {}
     created: set[str] = set()
-    for mention_id in mention_ids:
+    # the report's most precisely told events go first: they find their events surest, and a vaguer
+    # retelling of one of them in the same report then cannot take its place
+    for mention_id in sorted(mention_ids, key=lambda m: placement_order(fields_of[m])):
         fields = fields_of[mention_id]
         profile = mention_profile(conn, fields, mention_id, idf)
         pending["next"] = fields["ordinal"]

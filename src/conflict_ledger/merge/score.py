@@ -37,7 +37,7 @@ VETO_KM = 400.0  # beyond this, two precisely placed reports are of different ha
 # The bar a pair must clear rises with what both reports state: two reports that give only words
 # need similar words; two that also give a day and a place must also agree on them.
 THRESHOLD = 1.0  # when only the words can be compared
-KNOWN_FACTOR = 0.55  # plus this share of each feature's weight that both reports could have matched
+KNOWN_FACTOR = 0.5  # plus this share of each feature's weight that both reports could have matched
 
 
 @dataclass
@@ -153,7 +153,8 @@ def _score_figures(a: Profile, b: Profile, out: PairScore) -> None:
     for name, mine, theirs in (("fatalities", a.fatalities, b.fatalities), ("injuries", a.injuries, b.injuries)):
         if not mine or not theirs:
             continue
-        if mine & theirs:
+        if {f for f in mine & theirs if f > 1} and len(mine) <= 2 and len(theirs) <= 2:
+            # a shared figure says something when it is not 0 or 1 and not one of many figures
             out.add(f"same_{name}", W_SAME_FIGURE)
         elif len(mine) == len(theirs) == 1 and max(*mine, *theirs) > 2 * max(1, min(*mine, *theirs)) + 2:
             # one clear figure each, far apart; several figures on a side are revisions, not disagreement

@@ -16,7 +16,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -160,8 +160,12 @@ class Ledger:
         return report
 
     # ------------------------------------------------------------------ reading
-    def events(self, flt: EventFilter | None = None, limit: int | None = None, offset: int = 0) -> Iterator[dict[str, Any]]:
-        return list_events(self.conn, flt, limit, offset)
+    def events(
+        self, flt: EventFilter | None = None, limit: int | None = None, offset: int = 0,
+        as_of: date | datetime | str | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Ledger events in date order; with `as_of`, as the ledger stood then (see `history`)."""
+        return list_events(self.conn, flt, limit, offset, as_of)
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         return get_event(self.conn, event_id)
@@ -181,3 +185,52 @@ class Ledger:
     def check(self) -> list[str]:
         """Consistency problems; an empty list means the ledger is sound."""
         return self.store.check()
+
+    # ---- merge & review
+    def accept(self, event_id: str, who: str, note: str | None = None) -> int:
+        """A person checked the event; returns its new version."""
+        from .merge import review
+
+        with self.store.transaction() as conn:
+            return review.accept(conn, event_id, who, note)
+
+    def reject(self, event_id: str, who: str, note: str | None = None) -> int:
+        """Leave the event out of lists and counts from now on; returns its new version."""
+        from .merge import review
+
+        with self.store.transaction() as conn:
+            return review.reject(conn, event_id, who, note)
+
+    def edit(self, event_id: str, field: str, value: Any, who: str, note: str | None = None) -> int:
+        """Set one field (one of model.EVENT_FIELDS, value checked) by hand; returns the new version."""
+        from .merge import review
+
+        with self.store.transaction() as conn:
+            return review.edit(conn, event_id, field, value, who, note)
+
+    def split(self, event_id: str, mention_ids: Iterable[int], who: str, note: str | None = None) -> str:
+        """Move mentions out of an event into a new one; returns the new event id."""
+        from .merge import review
+
+        with self.store.transaction() as conn:
+            return review.split(conn, event_id, list(mention_ids), who, note)
+
+    def merge(self, event_ids: Iterable[str], who: str, note: str | None = None) -> str:
+        """Merge events into the first given; returns the surviving event id."""
+        from .merge import review
+
+        with self.store.transaction() as conn:
+            return review.merge(conn, list(event_ids), who, note)
+
+    def history(self, event_id: str) -> list[dict[str, Any]]:
+        """The event's versions, oldest first: change, who, when, and a snapshot of its fields."""
+        from .merge import review
+
+        return review.history(self.conn, event_id)
+
+    def review_queue(self, limit: int = 50) -> list[dict[str, Any]]:
+        """Unreviewed active events, lowest confidence first."""
+        from .merge import review
+
+        return review.review_queue(self.conn, limit)
+

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from importlib import resources
 from typing import Any
 
@@ -19,12 +20,12 @@ from rich.progress import (
 
 from ..db import IngestReport, Ledger
 from ..model import EVENT_FIELDS
-from .options import ReadOptions, db_option, event_filter, filter_options, input_options
+from .options import DATE, ReadOptions, db_option, event_filter, filter_options, input_options
 from .output import OUTPUT_FORMATS, emit, notices, range_text
 
 TABLE_COLUMNS = ("event_id", "event_date", "sub_event_type", "actor1", "actor2", "location", "country",
                  "killed", "injured", "reports")
-CSV_COLUMNS = ("event_id", *EVENT_FIELDS, "sources", "confidence", "doc_ids")
+CSV_COLUMNS = ("event_id", *EVENT_FIELDS, "sources", "confidence", "doc_ids", "status", "review_status", "version")
 
 
 def run_ingest(ledger: Ledger, paths: Any, reading: ReadOptions | None = None) -> IngestReport:
@@ -71,11 +72,12 @@ def display_rows(rows: Any) -> Any:
 @db_option
 @click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True)
 @click.option("--limit", type=int, default=None, help="At most this many events.")
-def events(db_path: str | None, fmt: str, limit: int | None, **filters: Any) -> None:
+@click.option("--as-of", "as_of", type=DATE, default=None, help="The ledger as it stood at the end of this day.")
+def events(db_path: str | None, fmt: str, limit: int | None, as_of: date | None, **filters: Any) -> None:
     """List ledger events (filters combine with AND)."""
     flt = event_filter(filters)
     with Ledger(db_path) as ledger:
-        rows = ledger.events(flt, limit=limit)
+        rows = ledger.events(flt, limit=limit, as_of=as_of)
         if fmt == "table":
             emit(display_rows(rows), fmt, TABLE_COLUMNS)
         else:

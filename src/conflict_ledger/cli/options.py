@@ -86,6 +86,7 @@ def filter_options(func: Callable) -> Callable:
             click.option("--actor1", multiple=True, help="Attacking actor, name or alias (repeatable)."),
             click.option("--actor2", multiple=True, help="Targeted actor, name or alias (repeatable)."),
             click.option("--min-confidence", type=float, default=None, help="Only events at least this confident."),
+            click.option("--include-rejected", is_flag=True, default=False, help="Also events a reviewer rejected."),
         ]
     ):
         func = decorator(func)
@@ -104,4 +105,5 @@ def event_filter(kwargs: dict[str, Any]) -> EventFilter:
         actor1=tuple(kwargs.pop("actor1", ())),
         actor2=tuple(kwargs.pop("actor2", ())),
         min_confidence=kwargs.pop("min_confidence", None),
+        include_rejected=kwargs.pop("include_rejected", False),
     )

@@ -1,5 +1,6 @@
-"""Stage 4: event mentions across documents -> ledger events."""
+"""Stage 4: event mentions across documents -> ledger events (incremental, with reasons)."""
 
-from .assign import assign_events, event_id_for
+from .documents import group_documents
+from .ledger import assign_events, event_id_for
 
-__all__ = ["assign_events", "event_id_for"]
+__all__ = ["assign_events", "event_id_for", "group_documents"]

@@ -22,6 +22,7 @@ class EventFilter:
     actor1: tuple[str, ...] = ()
     actor2: tuple[str, ...] = ()
     min_confidence: float | None = None
+    include_rejected: bool = False  # rejected events are left out unless asked for; merged ones always
 
     def is_empty(self) -> bool:
         return all(not getattr(self, f.name) for f in fields(self))
@@ -63,6 +64,7 @@ class EventFilter:
         if self.min_confidence is not None:
             clauses.append(f"{p}confidence >= ?")
             params.append(self.min_confidence)
+        clauses.append(f"{p}status IN ('active', 'rejected')" if self.include_rejected else f"{p}status = 'active'")
         return (" AND ".join(clauses) or "1"), params
 
 

@@ -184,7 +184,8 @@ class Store:
         if orphans:
             problems.append(f"{orphans} mention(s) belong to no event")
         empty = self.conn.execute(
-            "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id)"
+            "SELECT count(*) FROM events e WHERE e.status != 'merged' "
+            "AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id)"
         ).fetchone()[0]
         if empty:
             problems.append(f"{empty} event(s) have no mention")

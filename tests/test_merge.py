@@ -1,0 +1,199 @@
+"""Merging reports of one happening into one ledger event: reasons, figures, history, as-of."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+from conflict_ledger.db import Ledger
+from conflict_ledger.merge.profile import Profile
+from conflict_ledger.merge.reconcile import reconcile_figures
+from conflict_ledger.merge.score import score_pair
+from conftest import jsonl
+
+TANF_MONDAY = (
+    "date 2024-03-05\nA one-way attack drone hit the U.S. base at Al-Tanf Garrison in southeastern Syria on Monday, "
+    "wounding four American service members, the Pentagon said.\n"
+)
+TANF_LATER = (
+    "date 2024-03-06\nSix U.S. troops were injured on Monday when a drone struck Al-Tanf Garrison in Syria "
+    "near the Jordanian border, a U.S. defense official said. All six returned to duty.\n"
+)
+ERBIL_FRIDAY = (
+    "date 2024-03-09\nA drone struck Erbil Air Base in northern Iraq on Friday, wounding two U.S. service members, "
+    "U.S. Central Command said.\n"
+)
+TANF_AGAIN = (
+    "date 2024-03-20\nA drone attack on Al-Tanf Garrison in Syria on Tuesday wounded three U.S. service "
+    "members, the Pentagon said.\n"
+)
+
+
+def write_reports(folder: Path, **reports: str) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, text in reports.items():
+        path = folder / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def event_of(ledger: Ledger, doc_id: str, location: str) -> dict:
+    """The event holding `doc_id`'s mention at `location`."""
+    row = ledger.conn.execute(
+        "SELECT event_id FROM mentions WHERE doc_id = ? AND location = ?", (doc_id, location)
+    ).fetchone()
+    assert row is not None, f"no mention of {location} in {doc_id}"
+    return ledger.event(row[0])
+
+
+def test_reports_of_one_attack_become_one_event_with_reasons_and_figures(cli, tmp_path, ledger_path):
+    first = write_reports(tmp_path / "day1", tanf_monday=TANF_MONDAY)
+    later = write_reports(tmp_path / "day2", tanf_later=TANF_LATER, erbil_friday=ERBIL_FRIDAY, tanf_again=TANF_AGAIN)
+    assert cli("ingest", *first, "--db", ledger_path)[0] == 0
+    with Ledger(ledger_path) as ledger:
+        before = event_of(ledger, "tanf_monday.txt", "Al-Tanf Garrison")
+    assert cli("ingest", *later, "--db", ledger_path)[0] == 0
+    with Ledger(ledger_path) as ledger:
+        tanf = event_of(ledger, "tanf_monday.txt", "Al-Tanf Garrison")
+        erbil = event_of(ledger, "erbil_friday.txt", "Erbil Air Base")
+        again = event_of(ledger, "tanf_again.txt", "Al-Tanf Garrison")
+        assert ledger.check() == []
+    # the event keeps its id when it gains a report, and lists both documents
+    assert tanf["event_id"] == before["event_id"]
+    assert tanf["doc_ids"] == ["tanf_later.txt", "tanf_monday.txt"]
+    # same kind, other place or other day: kept apart
+    assert erbil["event_id"] != tanf["event_id"]
+    assert again["event_id"] != tanf["event_id"]
+    # why the second report joined: the features that matched, and the score against the threshold
+    joined = [r for r in tanf["merge_reasons"] if r["doc_id"] == "tanf_later.txt"][0]
+    assert joined["joined"] is True
+    assert {"same_day", "same_place"} <= set(joined["features"])
+    assert joined["score"] >= joined["threshold"]
+    # each source's figure is kept; the event carries low/best/high and the conservative figure
+    assert sorted(f["injuries"] for f in tanf["figures"]) == [4, 6]
+    assert (tanf["injuries_low"], tanf["injuries"], tanf["injuries_high"]) == (4, 6, 6)
+    assert tanf["injuries_conservative"] == 4
+    assert [s["doc_id"] for s in tanf["figure_sources"]["injuries"]["conservative"]] == ["tanf_monday.txt"]
+    assert [s["doc_id"] for s in tanf["figure_sources"]["injuries"]["best"]] == ["tanf_later.txt"]
+    # a new figure is a new version
+    assert [v["change"] for v in tanf["history"]] == ["new_report", "new_figure"]
+    assert tanf["history"][0]["event"]["injuries"] == 4 and tanf["version"] == 2
+
+
+def test_merge_documents_prints_one_cluster_per_document(cli, tmp_path):
+    lines = [
+        {"id": "a", "published": "2024-03-05", "text": TANF_MONDAY.split("\n", 1)[1], "topic": "ignored"},
+        {"id": "b", "published": "2024-03-05", "text": TANF_LATER.split("\n", 1)[1]},  # documents: dated by publication
+        {"id": "c", "published": "2024-03-09", "text": ERBIL_FRIDAY.split("\n", 1)[1]},
+    ]
+    path = tmp_path / "reports.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    code, out, err = cli("merge", path, "--documents")
+    assert code == 0, err
+    rows = jsonl(out)
+    assert [r["doc_id"] for r in rows] == ["a", "b", "c"]
+    assert set(rows[0]) == {"doc_id", "cluster"}
+    cluster = {r["doc_id"]: r["cluster"] for r in rows}
+    assert cluster["a"] == cluster["b"] != cluster["c"]
+    code, out, _ = cli("merge", path)
+    mentions = jsonl(out)
+    assert {m["doc_id"] for m in mentions} == {"a", "b", "c"}
+    assert all("cluster" in m for m in mentions)
+
+
+def test_merge_reads_bad_input_with_a_clear_error(cli, tmp_path):
+    code, _, err = cli("merge", tmp_path / "missing.txt", "--documents")
+    assert code == 1
+    assert "missing.txt" in err
+
+
+def test_pair_score_keeps_different_days_and_far_places_apart():
+    base = {"event_date": "2024-03-04", "date_precision": "day", "sub_event_type": "Air/drone strike",
+            "event_type": "Explosions/Remote violence", "country": "Syria", "location": "Al-Tanf Garrison",
+            "latitude": 33.4961, "longitude": 38.6181, "geo_precision": 1}
+    words = {"drone": 0.6, "^tanf": 0.8}
+    same = score_pair(Profile.of_mention(base, words), Profile.of_mention(base, words))
+    assert same.same and same.parts["same_day"] > 0
+    later = score_pair(Profile.of_mention(base, words), Profile.of_mention({**base, "event_date": "2024-03-19"}, words))
+    assert not later.same and "days apart" in later.veto
+    far = {**base, "location": "Erbil Air Base", "country": "Iraq", "latitude": 36.2376, "longitude": 43.9632}
+    apart = score_pair(Profile.of_mention(base, words), Profile.of_mention(far, words))
+    assert not apart.same and "km apart" in apart.veto
+    # unknown fields neither help nor hurt
+    bare = score_pair(Profile.of_mention({}, words), Profile.of_mention(base, words))
+    assert bare.veto is None and set(bare.parts) == {"text"}
+
+
+def test_casualty_reconciliation_keeps_open_ranges_and_sources():
+    claims = [
+        {"doc_id": "a", "published": "2024-01-28", "sources": ["U.S. officials"], "injuries": 30,
+         "injuries_low": 31, "injuries_high": None},
+        {"doc_id": "b", "published": "2024-01-29", "sources": ["CENTCOM"], "injuries": 34},
+        {"doc_id": "c", "published": "2024-01-30", "sources": ["Pentagon"], "injuries": 40, "injuries_low": 41},
+    ]
+    fig = reconcile_figures(claims, "injuries")
+    assert fig["best"] == 40 and fig["low"] == 31 and fig["high"] is None and fig["conservative"] == 30
+    assert fig["sources"]["best"] == [{"doc_id": "c", "sources": ["Pentagon"], "figure": 40}]
+    assert reconcile_figures(claims, "fatalities")["best"] is None
+
+
+def test_events_as_of_shows_the_ledger_as_it_stood(cli, tmp_path, ledger_path):
+    paths = write_reports(tmp_path, tanf_monday=TANF_MONDAY)
+    cli("ingest", *paths, "--db", ledger_path)
+    code, out, _ = cli("events", "--db", ledger_path, "--as-of", "2020-01-01", "--format", "jsonl")
+    assert code == 0 and jsonl(out) == []
+    with Ledger(ledger_path) as ledger:
+        event = event_of(ledger, "tanf_monday.txt", "Al-Tanf Garrison")
+        between = datetime.now(UTC)
+        ledger.edit(event["event_id"], "injuries", "5", who="desk")
+        then = {e["event_id"]: e for e in ledger.events(as_of=between)}
+        now = {e["event_id"]: e for e in ledger.events()}
+    assert then[event["event_id"]]["injuries"] == 4 and then[event["event_id"]]["version"] == 1
+    assert now[event["event_id"]]["injuries"] == 5 and now[event["event_id"]]["version"] == 2
+    today = datetime.now(UTC).date().isoformat()
+    code, out, _ = cli("events", "--db", ledger_path, "--as-of", today, "--format", "jsonl")
+    assert {e["event_id"] for e in jsonl(out)} == set(now)
+
+
+def test_events_stored_before_merging_existed_are_adopted(cli, tmp_path, ledger_path):
+    cli("ingest", *write_reports(tmp_path / "old", tanf_monday=TANF_MONDAY), "--db", ledger_path)
+    with Ledger(ledger_path) as ledger:
+        # as a ledger made before merging existed: events without profiles, keys or versions
+        with ledger.store.transaction() as conn:
+            conn.execute("DELETE FROM event_versions")
+            conn.execute("DELETE FROM merge_keys")
+            conn.execute("DELETE FROM term_stats")
+            conn.execute("UPDATE events SET profile = NULL, version = 1")
+            conn.execute("UPDATE mentions SET profile = NULL, merge_reasons = NULL")
+            conn.execute("UPDATE merge_state SET value = 0 WHERE name = 'documents'")
+            conn.execute("UPDATE merge_state SET value = (SELECT count(*) FROM events) WHERE name = 'legacy_events'")
+        old = event_of(ledger, "tanf_monday.txt", "Al-Tanf Garrison")["event_id"]
+    cli("ingest", *write_reports(tmp_path / "new", tanf_later=TANF_LATER), "--db", ledger_path)
+    with Ledger(ledger_path) as ledger:
+        event = event_of(ledger, "tanf_later.txt", "Al-Tanf Garrison")
+        assert event["event_id"] == old
+        assert [v["change"] for v in event["history"]] == ["new_report", "new_figure"]
+        assert ledger.conn.execute("SELECT value FROM merge_state WHERE name = 'legacy_events'").fetchone()[0] == 0
+        assert ledger.check() == []
+
+
+def test_blocking_finds_neighbouring_cells_and_days_only():
+    from conflict_ledger.merge.cluster import MemoryIndex, Merger, index_keys, query_keys
+
+    place = {"country": "Syria", "location": "Al-Tanf Garrison", "latitude": 33.99, "longitude": 38.99,
+             "geo_precision": 1, "date_precision": "day"}
+    event = Profile.of_mention({**place, "event_date": "2024-03-04"}, {"^tanf": 1.0})
+    filed = set(index_keys(event))
+    across_the_cell_line = {**place, "latitude": 34.01, "longitude": 39.01, "event_date": "2024-03-05"}
+    assert filed & set(query_keys(Profile.of_mention(across_the_cell_line, {})))
+    assert not filed & set(query_keys(Profile.of_mention({**place, "event_date": "2024-03-20"}, {})))
+    # a report without a date or place is found by its heaviest words
+    assert filed & set(query_keys(Profile.of_mention({}, {"^tanf": 0.9, "drone": 0.4})))
+    ids = iter(["ev-1", "ev-2"])
+    merger = Merger(MemoryIndex(), new_id=lambda: next(ids))
+    assert merger.place(event).created
+    joined = merger.place(Profile.of_mention({**across_the_cell_line}, {"^tanf": 1.0}))
+    assert joined.event_id == "ev-1" and not joined.created and joined.candidates == 1

@@ -69,9 +69,18 @@ def filter_options(func: Callable) -> Callable:
     return func
 
 
-def event_filter(kwargs: dict[str, Any]) -> EventFilter:
-    """Build an EventFilter from the filter options, removing them from `kwargs`."""
-    return EventFilter(
+OPTION_OF_FIELD = {"event_type": "--type", "sub_event_type": "--sub-type", "min_confidence": "--min-confidence"}
+
+
+def event_filter(kwargs: dict[str, Any], validate: bool = True) -> EventFilter:
+    """Build an EventFilter from the filter options, removing them from `kwargs`.
+
+    With `validate`, a value that names nothing known (a misspelt type, an unknown actor kind) or
+    a filter that can never match is a usage error naming the option.
+    """
+    from ..query.filters import FilterError
+
+    flt = EventFilter(
         since=kwargs.pop("since", None),
         until=kwargs.pop("until", None),
         country=tuple(kwargs.pop("country", ())),
@@ -82,3 +91,10 @@ def event_filter(kwargs: dict[str, Any]) -> EventFilter:
         actor2=tuple(kwargs.pop("actor2", ())),
         min_confidence=kwargs.pop("min_confidence", None),
     )
+    if validate:
+        try:
+            flt.validate()
+        except FilterError as err:
+            option = OPTION_OF_FIELD.get(err.field, "--" + err.field.replace("_", "-"))
+            raise click.BadParameter(err.message, param_hint=f"'{option}'") from err
+    return flt

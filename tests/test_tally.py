@@ -95,6 +95,8 @@ def test_tallies_match_a_plain_count_after_inserts_updates_and_deletes(ledger_pa
         assert totals["fatalities"] == plain_total["fatalities"]
         assert totals["fatalities_low"] == plain_total["fatalities_low"]
         assert totals["fatalities_high"] == (None if plain_total["fatalities_open"] else plain_total["fatalities_high"])
+        countries = plain_tally(conn, flt, lambda e: e["country"])
+        assert totals["countries"] == len([c for c in countries if c is not None])
 
         for by, key in (("country", lambda e: e["country"]),
                         ("type", lambda e: (e["event_type"], e["sub_event_type"])),

@@ -117,12 +117,21 @@ class EventFilter:
 
     # ------------------------------------------------------------------ summary tables
     def summary_ok(self) -> bool:
-        """True when the per-day summary table can answer this filter (dates, countries and types only)."""
+        """True when the per-day summary tables can answer this filter (dates, countries and types only)."""
         return not (self.admin1 or self.admin2 or self.actor or self.actor1 or self.actor2
                     or self.min_confidence is not None or self.include_rejected)
 
+    def summary_dimensions(self) -> set[str]:
+        """The summary-table dimensions this filter needs besides the day: 'country', 'type'."""
+        dims = set()
+        if self.country:
+            dims.add("country")
+        if self.event_type or self.sub_event_type:
+            dims.add("type")
+        return dims
+
     def summary_where(self) -> tuple[str, list[Any]]:
-        """The WHERE clause over `event_tallies`, whose unknown keys are '' (its keys cannot be null)."""
+        """The WHERE clause over a summary table, whose unknown keys are '' (its keys cannot be null)."""
         clauses: list[str] = []
         params: list[Any] = []
         if self.since or self.until:

@@ -8,7 +8,8 @@ upper bound ("at least 34"). Undated events are counted in totals and as a last 
 period None, so a series always adds up to the total.
 
 Filters on dates, countries and types are answered from the per-day summary tables (migration
-0010, kept exact by triggers); anything else reads the events table through its indexes.
+0010, kept exact by triggers), each query from the smallest table that has the dimensions it
+needs; anything else (actors, regions, confidence) reads the events table through its indexes.
 """
 
 from __future__ import annotations
@@ -56,22 +57,36 @@ def _figures(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def uses_summary(flt: EventFilter, by: str | None = None) -> bool:
-    """True when the summary tables can answer this filter (and grouping)."""
-    return flt.summary_ok() and by not in ("admin1", "actor1")
+# Summary tables, smallest first, with the dimensions each has besides the day.
+SUMMARIES = (
+    ("event_day_totals", frozenset()),
+    ("event_country_days", frozenset({"country"})),
+    ("event_type_days", frozenset({"type"})),
+    ("event_tallies", frozenset({"country", "type"})),
+)
+
+
+def summary_table(flt: EventFilter, by: str | None = None) -> str | None:
+    """The smallest summary table that answers this filter and grouping, or None (use the events table)."""
+    if not flt.summary_ok() or by in ("admin1", "actor1"):
+        return None
+    needed = flt.summary_dimensions() | ({by} & {"country", "type"})
+    return next(table for table, dims in SUMMARIES if needed <= dims)
 
 
 def tally(conn: sqlite3.Connection, flt: EventFilter | None = None) -> dict[str, Any]:
     """Totals for the events the filter selects: counts, casualty ranges, first and last date, countries."""
     flt = flt or EventFilter()
-    if uses_summary(flt):
+    table = summary_table(flt)
+    if table:
         where, params = flt.summary_where()
         row = dict(conn.execute(
-            f"SELECT {_summary_sums()}, min(nullif(event_date, '')) AS first_date, max(event_date) AS last_date, "
-            f"count(DISTINCT nullif(country, '')) AS countries FROM event_tallies WHERE {where}",
+            f"SELECT {_summary_sums()}, min(nullif(event_date, '')) AS first_date, max(event_date) AS last_date "
+            f"FROM {table} WHERE {where}",
             params,
         ).fetchone())
         row["last_date"] = row["last_date"] or None
+        row["countries"] = count_countries(conn, flt)
     else:
         where, params = flt.where("e")
         row = dict(conn.execute(
@@ -90,7 +105,7 @@ def tally_by(conn: sqlite3.Connection, by: str, flt: EventFilter | None = None, 
         raise ValueError(f"cannot tally by {by!r}; choose one of {', '.join(BY)}")
     flt = flt or EventFilter()
     if by in PERIODS:
-        return period_series(daily_rows(conn, flt), by, flt if fill else None)
+        return period_series(period_rows(conn, flt, by), by, flt if fill else None)
     rows = group_rows(conn, by, flt)
     rows.sort(key=lambda r: (-r["events"], *[str(r.get(k) or "\uffff") for k in group_keys(by)]))
     return rows
@@ -101,30 +116,51 @@ def group_keys(by: str) -> tuple[str, ...]:
     return ("event_type", "sub_event_type") if by == "type" else ("period",) if by in PERIODS else (by,)
 
 
-def daily_rows(conn: sqlite3.Connection, flt: EventFilter) -> list[dict[str, Any]]:
-    """One summed row per event day (key `day`, None for undated events)."""
-    if uses_summary(flt):
+def count_countries(conn: sqlite3.Connection, flt: EventFilter) -> int:
+    """How many countries have a selected event: one index seek per country (a loose index scan)
+    rather than a pass over every summary row."""
+    table = "event_tallies" if flt.summary_dimensions() & {"type"} else "event_country_days"
+    where, params = flt.summary_where()
+    sql = f"""WITH RECURSIVE c(name) AS (
+                  SELECT (SELECT min(country) FROM {table} WHERE country > '')
+                  UNION ALL
+                  SELECT (SELECT min(country) FROM {table} WHERE country > c.name) FROM c WHERE c.name IS NOT NULL)
+              SELECT count(*) FROM c WHERE c.name IS NOT NULL
+                  AND EXISTS (SELECT 1 FROM {table} WHERE country = c.name AND {where})"""
+    return conn.execute(sql, params).fetchone()[0]
+
+
+# The first day of the period an ISO date falls in, in SQL; NULL for a missing or malformed date.
+PERIOD_SQL = {
+    "day": "date({col})",
+    "week": "date({col}, 'weekday 0', '-6 days')",  # the Monday of its ISO week
+    "month": "date({col}, 'start of month')",
+}
+
+
+def period_rows(conn: sqlite3.Connection, flt: EventFilter, step: str = "day") -> list[dict[str, Any]]:
+    """One summed row per period with events (key `start`, the period's first day; None for undated)."""
+    table = summary_table(flt)
+    if table:
         where, params = flt.summary_where()
-        if not (flt.country or flt.event_type or flt.sub_event_type):
-            sql = f"SELECT event_date AS day, {_summary_sums()} FROM event_day_totals WHERE {where} GROUP BY day"
-        else:
-            sql = f"SELECT event_date AS day, {_summary_sums()} FROM event_tallies WHERE {where} GROUP BY day"
+        start = PERIOD_SQL[step].format(col="event_date")
+        sql = f"SELECT {start} AS start, {_summary_sums()} FROM {table} WHERE {where} GROUP BY 1"
     else:
         where, params = flt.where("e")
-        sql = f"SELECT e.event_date AS day, {_event_sums('e')} FROM events e WHERE {where} GROUP BY day"
-    out = []
-    for row in conn.execute(sql, params):
-        row = dict(row)
-        out.append({"day": row["day"] or None, **{c: row[c] for c in SUM_COLUMNS}})
-    return out
+        start = PERIOD_SQL[step].format(col="e.event_date")
+        sql = f"SELECT {start} AS start, {_event_sums('e')} FROM events e WHERE {where} GROUP BY 1"
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
 def group_rows(conn: sqlite3.Connection, by: str, flt: EventFilter) -> list[dict[str, Any]]:
     keys = group_keys(by)
-    if uses_summary(flt, by):
+    table = summary_table(flt, by)
+    if table:
         where, params = flt.summary_where()
         cols = ", ".join(keys)
-        sql = f"SELECT {cols}, {_summary_sums()} FROM event_tallies WHERE {where} GROUP BY {cols}"
+        sql = f"SELECT {cols}, {_summary_sums()} FROM {table} WHERE {where} GROUP BY {cols}"
     else:
         where, params = flt.where("e")
         cols = ", ".join(f"e.{k}" for k in keys)
@@ -159,31 +195,25 @@ def period_label(start: date, step: str) -> str:
     return start.strftime("%Y-%m") if step == "month" else start.isoformat()
 
 
-def period_series(days: Iterable[dict[str, Any]], step: str, bounds: EventFilter | None = None) -> list[dict[str, Any]]:
-    """Roll per-day rows up into chronological periods; with `bounds`, fill empty periods from the
-    filter's since (else the first event) to its until (else the last event) with zero rows."""
-    buckets: dict[date, dict[str, int]] = {}
-    undated: dict[str, int] | None = None
-    for row in days:
-        if row["day"] is None:
-            undated = {c: row[c] or 0 for c in SUM_COLUMNS}
-            continue
-        try:
-            start = period_start(date.fromisoformat(row["day"]), step)
-        except ValueError:  # a malformed stored date counts as undated rather than vanishing
-            undated = {c: (undated or {}).get(c, 0) + (row[c] or 0) for c in SUM_COLUMNS}
-            continue
-        bucket = buckets.setdefault(start, dict.fromkeys(SUM_COLUMNS, 0))
-        for c in SUM_COLUMNS:
-            bucket[c] += row[c] or 0
+def period_series(rows: Iterable[dict[str, Any]], step: str, bounds: EventFilter | None = None) -> list[dict[str, Any]]:
+    """Per-period rows (from period_rows) in chronological order; with `bounds`, empty periods from the
+    filter's since (else the first event) to its until (else the last event) as zero rows."""
+    buckets: dict[date, dict[str, Any]] = {}
+    undated: dict[str, Any] | None = None
+    for row in rows:
+        if row["start"] is None:
+            undated = row
+        else:
+            buckets[date.fromisoformat(row["start"])] = row
     if bounds is not None and (buckets or bounds.since):
         first = period_start(bounds.since, step) if bounds.since else min(buckets)
         last = period_start(bounds.until, step) if bounds.until else max(buckets, default=first)
         if buckets:
             first, last = min(first, min(buckets)), max(last, max(buckets))
+        empty = dict.fromkeys(SUM_COLUMNS, 0)
         current = first
         while current <= last:
-            buckets.setdefault(current, dict.fromkeys(SUM_COLUMNS, 0))
+            buckets.setdefault(current, empty)
             current = next_period(current, step)
     out = [{"period": period_label(start, step), **_figures(buckets[start])} for start in sorted(buckets)]
     if undated:

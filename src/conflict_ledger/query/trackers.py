@@ -302,7 +302,7 @@ def tracker_events(conn: sqlite3.Connection, flt: EventFilter) -> list[dict[str,
 
 def tracker_report(conn: sqlite3.Connection, tracker: Tracker, series: str | None = None) -> dict[str, Any]:
     """Count, casualty ranges, the numbered events and the series, for `tracker show` and the web page."""
-    from .tally import daily_rows
+    from .tally import period_rows
 
     step = series or tracker.series
     if step not in PERIODS:
@@ -321,5 +321,5 @@ def tracker_report(conn: sqlite3.Connection, tracker: Tracker, series: str | Non
         "last_date": counts["last_date"],
         "events": events,
         "series_step": step,
-        "series": period_series(daily_rows(conn, tracker.filter), step, tracker.filter),
+        "series": period_series(period_rows(conn, tracker.filter, step), step, tracker.filter),
     }

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date
 
 import click
 
-from ..ingest import FORMATS, Notice, read_paths
+from ..ingest import Notice, read_paths
 from ..model import Document
-from .options import DATE, input_options
+from .options import ReadOptions, input_options
 from .output import OUTPUT_FORMATS, echo_jsonl, emit
 
 
-def read_documents(paths: tuple[str, ...], fmt: str | None, published: date | None, seen: list[Notice]) -> Iterator[Document]:
+def read_documents(paths: tuple[str, ...], reading: ReadOptions, seen: list[Notice]) -> Iterator[Document]:
     """Documents from `paths`; notices go to stderr as they come and are kept in `seen`."""
-    for item in read_paths(paths, fmt=fmt, published=published):
+    for item in read_paths(paths, **reading.kwargs()):
         if isinstance(item, Notice):
             click.echo(str(item), err=True)
             seen.append(item)
@@ -33,13 +32,13 @@ def finish(read: int, seen: list[Notice]) -> None:
 
 @click.command()
 @input_options
-def extract(paths: tuple[str, ...], fmt: str | None, published: date | None) -> None:
+def extract(paths: tuple[str, ...], reading: ReadOptions) -> None:
     """Print the events found in documents, one JSON line per event (SCHEMA.md shape)."""
     from ..extract import default_pipeline
 
     seen: list[Notice] = []
     read = 0
-    for extraction in default_pipeline().run(read_documents(paths, fmt, published, seen)):
+    for extraction in default_pipeline().run(read_documents(paths, reading, seen)):
         read += 1
         if extraction.error:
             click.echo(f"skipped: {extraction.document.id}: {extraction.error}", err=True)
@@ -49,16 +48,13 @@ def extract(paths: tuple[str, ...], fmt: str | None, published: date | None) -> 
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="Force the input format (default: detect).")
-@click.option("--published", type=DATE, default=None, help="Publication date for text without a `date` header.")
+@input_options(paths_required=False)
 @click.option("--db", "db_path", is_flag=False, flag_value="", default=None, type=click.Path(dir_okay=False),
               help="Set claims beside the ledger's own counts: with no PATH, every claim stored in the ledger "
                    "(default ledger when no file is given); with PATHs, the claims found in them.")
 @click.option("--output", "output", type=click.Choice(OUTPUT_FORMATS), default=None,
               help="How to print claims beside the ledger (default: table; jsonl without --db).")
-def claims(paths: tuple[str, ...], fmt: str | None, published: date | None, db_path: str | None,
-           output: str | None) -> None:
+def claims(paths: tuple[str, ...], reading: ReadOptions, db_path: str | None, output: str | None) -> None:
     """Print the running-tally claims in documents ("the 66th attack since Oct. 17"), or, with --db,
     each claim beside the ledger's count for the same window: agree, ledger higher or ledger lower."""
     from ..extract import default_pipeline
@@ -68,7 +64,7 @@ def claims(paths: tuple[str, ...], fmt: str | None, published: date | None, db_p
             raise click.UsageError("give PATH... to read claims from, or --db to compare stored claims with the ledger")
         seen: list[Notice] = []
         read = 0
-        for extraction in default_pipeline().run(read_documents(paths, fmt, published, seen)):
+        for extraction in default_pipeline().run(read_documents(paths, reading, seen)):
             read += 1
             echo_jsonl(c.as_dict() for c in extraction.claims)
         finish(read, seen)
@@ -80,7 +76,7 @@ def claims(paths: tuple[str, ...], fmt: str | None, published: date | None, db_p
             seen = []
             found = []
             read = 0
-            for extraction in default_pipeline().run(read_documents(paths, fmt, published, seen)):
+            for extraction in default_pipeline().run(read_documents(paths, reading, seen)):
                 read += 1
                 doc = extraction.document
                 for claim in extraction.claims:

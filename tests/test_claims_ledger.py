@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from conflict_ledger.db import Ledger
+from conftest import jsonl
 from ledgers import attack, report, seeded_ledger
 
 
@@ -72,3 +73,22 @@ def test_claims_beside_the_ledger(cli, ledger_path):
 def test_claims_needs_paths_or_db(cli):
     code, _, err = cli("claims")
     assert code == 2 and "--db" in err
+
+
+def test_claims_in_new_reports_beside_the_ledger_store_nothing(cli, ledger_path, tmp_path):
+    seeded_ledger(ledger_path)
+    text = tmp_path / "new.txt"
+    text.write_text(
+        "date 2023-10-28\nDrones struck a base hosting U.S. troops in eastern Syria on Friday, the Pentagon said. "
+        "U.S. forces in Iraq and Syria have now been attacked at least 3 times since Oct. 17, a defense official "
+        "said.\n", encoding="utf-8")
+    with Ledger(ledger_path) as ledger:
+        before = ledger.counts()
+    code, out, err = cli("claims", text, "--db", ledger_path, "--output", "jsonl")
+    assert code == 0, err
+    (row,) = jsonl(out)
+    assert row["doc_id"] == "new.txt" and row["published"] == "2023-10-28"
+    assert (row["claimed_low"], row["claimed_high"]) == (3, None)
+    assert row["tracker"] == "us-forces-attacks" and row["ledger_count"] == 3 and row["verdict"] == "agree"
+    with Ledger(ledger_path) as ledger:
+        assert ledger.counts() == before

@@ -15,7 +15,7 @@ import pytest
 from conflict_ledger.db import Ledger
 from conflict_ledger.model import ACLED_TYPES
 from conflict_ledger.query.filters import EventFilter
-from conflict_ledger.query.tally import period_start, tally, tally_by
+from conflict_ledger.query.tally import period_start, summary_problems, tally, tally_by
 from ledgers import attack, report
 
 COUNTRIES = ["Iraq", "Syria", "Jordan", None]
@@ -166,3 +166,20 @@ def test_filters_that_name_nothing_are_usage_errors(cli, ledger_path):
     assert code == 2 and "'--actor2'" in err and "us_forces" in err
     code, _, err = cli("tally", "--db", ledger_path, "--since", "2024-02-01", "--until", "2024-01-01")
     assert code == 2 and "no event can match" in err
+
+
+def test_check_reports_summaries_out_of_step_and_tallies_fall_back(ledger_path):
+    with Ledger(ledger_path) as ledger:
+        random_events(ledger.conn, 50, random.Random(3))
+        assert summary_problems(ledger.conn) == []
+        right = tally_by(ledger.conn, "week", EventFilter())
+        ledger.conn.execute("DROP TRIGGER events_tallies_insert")
+        ledger.conn.executemany("INSERT INTO events (id, event_date, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                                [(f"y{i}", "2023-10-02", "t", "t") for i in range(5)])
+        problems = summary_problems(ledger.conn)
+        assert set(problems) <= set(ledger.check())
+        assert any("triggers are missing" in p for p in problems)
+        assert any("event_day_totals counts 50 event(s), the events table holds 55" in p for p in problems)
+        # without the triggers the tallies read the events table, so they stay right
+        after = tally_by(ledger.conn, "week", EventFilter())
+        assert sum(r["events"] for r in after) == sum(r["events"] for r in right) + 5

@@ -183,7 +183,9 @@ class Ledger:
 
     def check(self) -> list[str]:
         """Consistency problems; an empty list means the ledger is sound."""
-        return self.store.check()
+        from .query.tally import summary_problems
+
+        return self.store.check() + summary_problems(self.conn)
 
     # ---- trackers & tallies
     def tally_by(self, by: str, flt: EventFilter | None = None, fill: bool = True) -> list[dict[str, Any]]:

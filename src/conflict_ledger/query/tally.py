@@ -66,18 +66,54 @@ SUMMARIES = (
 )
 
 
-def summary_table(flt: EventFilter, by: str | None = None) -> str | None:
-    """The smallest summary table that answers this filter and grouping, or None (use the events table)."""
+TRIGGERS = ("events_tallies_insert", "events_tallies_update", "events_tallies_delete")
+
+
+def summary_table(flt: EventFilter, by: str | None = None, conn: sqlite3.Connection | None = None) -> str | None:
+    """The smallest summary table that answers this filter and grouping, or None (use the events table).
+
+    With `conn`, also None when the triggers that keep the summaries exact are missing (a later
+    migration that rebuilt the events table would drop them): slower, never wrong.
+    """
     if not flt.summary_ok() or by in ("admin1", "actor1"):
+        return None
+    if conn is not None and not summaries_kept(conn):
         return None
     needed = flt.summary_dimensions() | ({by} & {"country", "type"})
     return next(table for table, dims in SUMMARIES if needed <= dims)
 
 
+def summaries_kept(conn: sqlite3.Connection) -> bool:
+    found = conn.execute(
+        f"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ({', '.join('?' * len(TRIGGERS))})",
+        TRIGGERS,
+    ).fetchone()[0]
+    return found == len(TRIGGERS)
+
+
+def summary_problems(conn: sqlite3.Connection) -> list[str]:
+    """Where the summary tables disagree with the events table (an empty list when they agree)."""
+    problems = []
+    if not summaries_kept(conn):
+        problems.append("tally summary triggers are missing: tallies fall back to the events table")
+    events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    for table, _ in SUMMARIES:
+        counted = conn.execute(f"SELECT coalesce(sum(events), 0) FROM {table}").fetchone()[0]
+        if counted != events:
+            problems.append(f"summary table {table} counts {counted} event(s), the events table holds {events}")
+    days = conn.execute(
+        "SELECT count(*) FROM (SELECT coalesce(event_date, '') AS day, count(*) AS n FROM events GROUP BY day) e "
+        "LEFT JOIN event_day_totals t ON t.event_date = e.day WHERE t.events IS NOT e.n"
+    ).fetchone()[0]
+    if days:
+        problems.append(f"{days} day(s) of event_day_totals disagree with the events table")
+    return problems
+
+
 def tally(conn: sqlite3.Connection, flt: EventFilter | None = None) -> dict[str, Any]:
     """Totals for the events the filter selects: counts, casualty ranges, first and last date, countries."""
     flt = flt or EventFilter()
-    table = summary_table(flt)
+    table = summary_table(flt, conn=conn)
     if table:
         where, params = flt.summary_where()
         row = dict(conn.execute(
@@ -140,7 +176,7 @@ PERIOD_SQL = {
 
 def period_rows(conn: sqlite3.Connection, flt: EventFilter, step: str = "day") -> list[dict[str, Any]]:
     """One summed row per period with events (key `start`, the period's first day; None for undated)."""
-    table = summary_table(flt)
+    table = summary_table(flt, conn=conn)
     if table:
         where, params = flt.summary_where()
         start = PERIOD_SQL[step].format(col="event_date")
@@ -156,7 +192,7 @@ def period_rows(conn: sqlite3.Connection, flt: EventFilter, step: str = "day") -
 
 def group_rows(conn: sqlite3.Connection, by: str, flt: EventFilter) -> list[dict[str, Any]]:
     keys = group_keys(by)
-    table = summary_table(flt, by)
+    table = summary_table(flt, by, conn)
     if table:
         where, params = flt.summary_where()
         cols = ", ".join(keys)

@@ -50,7 +50,7 @@ def test_claims_beside_the_ledger(cli, ledger_path):
 
     lower = rows[("c2", "more than 10 attacks")]
     assert (lower["claimed_low"], lower["claimed_high"]) == (11, None)
-    assert lower["ledger_count"] == 5 and lower["verdict"] == "ledger lower"
+    assert lower["ledger_count"] == 5 and lower["verdict"] == "ledger lower" and lower["difference"] == -6
     # the Dec 10 event has no known target: it might be one of the missing attacks
     assert lower["missing_event_ids"] == ids["unknown_target"]
 
@@ -58,7 +58,7 @@ def test_claims_beside_the_ledger(cli, ledger_path):
     assert rows[("c2", "12 protests")]["tracker"] is None
 
     higher = rows[("c4", "3 attacks")]
-    assert higher["ledger_count"] == 4 and higher["verdict"] == "ledger higher"
+    assert higher["ledger_count"] == 4 and higher["verdict"] == "ledger higher" and higher["difference"] == 1
     # the second report of the Oct 17 attack shares day, country, type and target with the first
     with Ledger(ledger_path) as ledger:
         second = ledger.conn.execute("SELECT event_id FROM mentions WHERE doc_id = 'c3'").fetchone()[0]

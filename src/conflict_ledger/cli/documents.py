@@ -99,7 +99,7 @@ def print_claims(rows: list[dict], output: str) -> None:
     """Claims beside the ledger: a table for people, every field for machines."""
     if output != "table":
         emit(rows, output, ("doc_id", "published", "attributed_to", "count", "claimed_low", "claimed_high", "counted",
-                            "since", "until", "tracker", "ledger_count", "verdict", "missing_event_ids",
+                            "since", "until", "tracker", "ledger_count", "verdict", "difference", "missing_event_ids",
                             "extra_event_ids", "text"))
         return
     shown = []
@@ -112,7 +112,8 @@ def print_claims(rows: list[dict], output: str) -> None:
             if ids:
                 more = f" (+{len(ids) - 3})" if len(ids) > 3 else ""
                 gap = f"{len(ids)} {what}: {', '.join(ids[:3])}{more}"
-        shown.append({**row, "claim": f"{figure} {row.get('counted') or ''}"
+        verdict = row["verdict"] + (f" ({row['difference']:+d})" if row.get("difference") else "")
+        shown.append({**row, "verdict": verdict, "claim": f"{figure} {row.get('counted') or ''}"
                                       + (f" ({row['attributed_to']})" if row.get("attributed_to") else ""),
                       "window": f"{row.get('since') or '?'} .. {row.get('until') or '?'}", "gap": gap})
     emit(shown, "table", CLAIM_COLUMNS, title="claims beside the ledger")

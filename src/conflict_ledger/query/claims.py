@@ -128,14 +128,18 @@ def compare_claim(conn: sqlite3.Connection, claim: dict[str, Any], trackers: lis
     """One claim beside the ledger: tracker, window, ledger count, verdict and what explains a gap."""
     low, high = claimed_range(claim)
     out = {**claim, "claimed_low": low, "claimed_high": high, "tracker": None, "window": None,
-           "ledger_count": None, "verdict": NO_TRACKER, "missing_event_ids": [], "extra_event_ids": []}
+           "ledger_count": None, "verdict": NO_TRACKER, "difference": None, "missing_event_ids": [],
+           "extra_event_ids": []}
     tracker = match_tracker(claim, trackers)
     if tracker is None:
         return out
     flt = claim_window(claim, tracker)
     totals = tally(conn, flt)
-    out.update(tracker=tracker.name, window=flt.to_dict(), ledger_count=totals["events"],
-               verdict=verdict(totals["events"], low, high))
+    count = totals["events"]
+    out.update(tracker=tracker.name, window=flt.to_dict(), ledger_count=count, verdict=verdict(count, low, high))
+    # how far outside the claimed range the ledger's count is (negative: fewer)
+    out["difference"] = (count - low if out["verdict"] == LOWER and low is not None
+                         else count - high if out["verdict"] == HIGHER and high is not None else 0)
     for kind in ("fatalities", "injuries"):
         if claim.get(kind) is not None:
             out[f"ledger_{kind}"] = figures(totals, kind)

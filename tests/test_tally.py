@@ -183,3 +183,13 @@ def test_check_reports_summaries_out_of_step_and_tallies_fall_back(ledger_path):
         # without the triggers the tallies read the events table, so they stay right
         after = tally_by(ledger.conn, "week", EventFilter())
         assert sum(r["events"] for r in after) == sum(r["events"] for r in right) + 5
+
+
+def test_sparkline_and_squeeze():
+    from conflict_ledger.export.chart import sparkline, squeeze
+
+    assert sparkline([0, 2, 7, 4]) == "▁▃█▅"
+    assert sparkline([0, 0]) == "▁▁" and sparkline([]) == ""
+    assert sparkline([1, 100]) == "▂█"  # any event shows above the zero line
+    assert squeeze(list(range(10)), 4) == ([3, 12, 21, 9], 3)
+    assert squeeze([5, 6], 100) == ([5, 6], 1)

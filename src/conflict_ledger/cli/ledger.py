@@ -146,12 +146,14 @@ def tally(db_path: str | None, by: str | None, fmt: str, plot: str | None, **fil
     emit(shown, fmt, (*keys, "events", "fatalities", "killed (range)", "injuries", "injured (range)"),
          title=f"tally by {by}")
     if by in ("day", "week", "month"):
-        from ..export.chart import sparkline
+        from ..export.chart import sparkline, squeeze
 
         dated = [r for r in rows if r["period"] is not None]
         if dated:
-            click.echo(f"{dated[0]['period']} .. {dated[-1]['period']}  {sparkline([r['events'] for r in dated])}  "
-                       f"(max {max(r['events'] for r in dated)} per {by})")
+            values, per = squeeze([r["events"] for r in dated], 100)
+            unit = by if per == 1 else f"{per} {by}s"
+            click.echo(f"{dated[0]['period']} .. {dated[-1]['period']}  {sparkline(values)}  "
+                       f"(one mark per {unit}, max {max(values)})")
 
 
 @click.command()

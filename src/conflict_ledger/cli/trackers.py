@@ -114,7 +114,7 @@ def show_tracker(name: str, db_path: str | None, tracker_file: str | None, serie
 
 
 def print_report(report: dict[str, Any], events: list[dict[str, Any]]) -> None:
-    from ..export.chart import sparkline
+    from ..export.chart import sparkline, squeeze
 
     console = Console(width=max(120, Console().width))
     console.print(f"[bold]{report['title']}[/bold]  ({report['name']})")
@@ -133,8 +133,10 @@ def print_report(report: dict[str, Any], events: list[dict[str, Any]]) -> None:
     dated = [r for r in report["series"] if r["period"] is not None]
     if dated:
         step = report["series_step"]
+        values, per = squeeze([r["events"] for r in dated], 100)
+        unit = step if per == 1 else f"{per} {step}s"
         console.print(f"per {step}, {dated[0]['period']} .. {dated[-1]['period']}: "
-                      f"{sparkline([r['events'] for r in dated])}  (max {max(r['events'] for r in dated)})")
+                      f"{sparkline(values)}  (one mark per {unit}, max {max(values)})")
         emit([r for r in report["series"] if r["events"]], "table", ("period", "events", "fatalities", "injuries"),
              title=f"events per {step} (periods with events)")
 

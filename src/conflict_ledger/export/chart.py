@@ -11,6 +11,12 @@ from .atomic import atomic_path
 BLOCKS = "▁▂▃▄▅▆▇█"
 
 
+def squeeze(values: Sequence[int | float], width: int) -> tuple[list[int | float], int]:
+    """At most `width` values, each the sum of `per` consecutive ones; returns (values, per)."""
+    per = max(1, -(-len(values) // width))
+    return [sum(values[i:i + per]) for i in range(0, len(values), per)], per
+
+
 def sparkline(values: Sequence[int | float]) -> str:
     """'▁▃█▅' for [0, 2, 7, 4]: zero is the lowest block, the largest value the highest."""
     if not values:

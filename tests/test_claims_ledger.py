@@ -6,7 +6,7 @@ import json
 
 from conflict_ledger.db import Ledger
 from conftest import jsonl
-from ledgers import attack, report, seeded_ledger
+from ledgers import report, seeded_ledger
 
 
 def claim(count: int, count_text: str, counted: str, since: str, until: str) -> dict:
@@ -30,8 +30,14 @@ def test_claims_beside_the_ledger(cli, ledger_path):
             # no tracker counts protests
             claim(12, "12 protests", "protests", "2023-10-01", "2023-12-20"),
         ])
-        # a second report of the Oct 17 attack, not merged: the ledger now counts one too many
-        report(ledger, "c3", "2023-10-18", [attack("2023-10-17", admin1="Al Anbar")])
+        # a second event for the Oct 17 attack that merging kept apart: the ledger now counts one too many
+        second = "ev-second-report"
+        ledger.conn.execute(
+            "INSERT INTO events (id, event_date, date_precision, event_type, sub_event_type, actor1, actor2, country, "
+            "admin1, created_at, updated_at) SELECT ?, event_date, date_precision, event_type, sub_event_type, actor1, "
+            "actor2, country, 'Al Anbar', created_at || '+', updated_at FROM events WHERE id = ?",
+            (second, ids["counted"][0]),
+        )
         report(ledger, "c4", "2023-10-28", [], claims=[
             claim(3, "3 attacks", "attacks on U.S. forces in Iraq and Syria", "2023-10-17", "2023-10-27"),
         ])
@@ -59,9 +65,7 @@ def test_claims_beside_the_ledger(cli, ledger_path):
 
     higher = rows[("c4", "3 attacks")]
     assert higher["ledger_count"] == 4 and higher["verdict"] == "ledger higher" and higher["difference"] == 1
-    # the second report of the Oct 17 attack shares day, country, type and target with the first
-    with Ledger(ledger_path) as ledger:
-        second = ledger.conn.execute("SELECT event_id FROM mentions WHERE doc_id = 'c3'").fetchone()[0]
+    # the second event of the Oct 17 attack shares day, country, type and target with the first
     assert higher["extra_event_ids"] == [second]
 
     code, out, err = cli("claims", "--db", ledger_path)

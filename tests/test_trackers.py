@@ -71,12 +71,10 @@ def test_tracker_show_table_numbers_events_and_draws_the_series(cli, ledger_path
 
 def test_tracker_from_a_file_and_by_command(cli, ledger_path, tmp_path):
     with Ledger(ledger_path) as ledger:
-        report(ledger, "a1", "2023-10-20", [
-            attack("2023-10-19", admin1="Al Anbar"),
-            attack("2023-10-19", admin1="Al Anbar", actor1=None),
-            attack("2023-10-19", admin1="Baghdad"),
-            attack("2023-10-19", admin1="Al Anbar", actor1="Islamic State"),
-        ])
+        report(ledger, "a1", "2023-10-20", [attack("2023-10-19", admin1="Al Anbar")])
+        report(ledger, "a2", "2023-10-24", [attack("2023-10-23", admin1="Al Anbar", actor1=None)])
+        report(ledger, "a3", "2023-10-28", [attack("2023-10-27", admin1="Baghdad")])
+        report(ledger, "a4", "2023-11-01", [attack("2023-10-31", admin1="Al Anbar", actor1="Islamic State")])
     path = write(tmp_path, GOOD)
     code, out, err = cli("tracker", "load", path, "--db", ledger_path)
     assert code == 0, err

@@ -16,8 +16,8 @@ Mapping (ledger -> ACLED column):
   source            attributed sources and publishing outlets, "; "-separated (ACLED's separator)
   source_scale      blank (the ledger does not grade sources)
   notes             the sentence that reported the event in its earliest report, then its reports' ids
-  fatalities        ACLED's conservative figure: the best figure, else the low end of a range, else 0
-                    (ACLED writes 0 when no fatalities are reported)
+  fatalities        ACLED's conservative figure: the lowest figure a source gave (merge stage), else the
+                    best figure, else the low end of a range, else 0 (ACLED writes 0 when none is reported)
   tags              the ledger's casualty ranges when a report gave one ("fatalities 3-9; injuries 34+")
   timestamp         Unix time of the event's last change in the ledger
 """
@@ -111,6 +111,10 @@ def inter(actor: str | None, event_country: str | None) -> str | None:
 
 
 def conservative_fatalities(event: dict[str, Any]) -> int:
+    """The merge stage's conservative figure (the lowest any source gave) when the ledger keeps it,
+    else the best figure, else the low end of a range, else 0."""
+    if event.get("fatalities_conservative") is not None:
+        return event["fatalities_conservative"]
     best, low = event.get("fatalities"), event.get("fatalities_low")
     return best if best is not None else low if low is not None else 0
 

@@ -6,6 +6,7 @@ value came from travel with the table. Written in row groups, so memory stays fl
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -35,13 +36,19 @@ def schema() -> Any:
         + [(name, typed(name)) for name in EVENT_FIELDS]
         + [("confidence", pa.float64()), ("sources", pa.list_(pa.string())), ("outlets", pa.list_(pa.string())),
            ("doc_ids", pa.list_(pa.string())), ("notes", pa.string()), ("created_at", pa.string()),
-           ("updated_at", pa.string()), ("evidence", pa.list_(span))]
+           ("updated_at", pa.string()), ("evidence", pa.list_(span)),
+           # kept by the merge stage; null in ledgers without it
+           ("status", pa.string()), ("review_status", pa.string()), ("version", pa.int32()),
+           ("fatalities_conservative", pa.int32()), ("injuries_conservative", pa.int32()),
+           ("figures", pa.string())]  # JSON: which source gave which casualty figure
     )
 
 
 def _flat(event: dict[str, Any]) -> dict[str, Any]:
     row = dict(event)
     row["evidence"] = [{"field": name, **span} for name, spans in event.get("evidence", {}).items() for span in spans]
+    if "figures" in row:
+        row["figures"] = json.dumps(row["figures"], ensure_ascii=False)
     return row
 
 

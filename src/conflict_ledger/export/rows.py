@@ -11,6 +11,15 @@ from ..model import EVENT_FIELDS
 from ..query.filters import EventFilter
 
 BATCH = 2000
+# columns the merge stage adds to events (status, review, ACLED's conservative figures, each
+# source's figures); exported when the ledger has them
+OPTIONAL_COLUMNS = ("status", "review_status", "version", "fatalities_conservative", "injuries_conservative",
+                    "figure_sources")
+
+
+def optional_columns(conn: sqlite3.Connection) -> list[str]:
+    have = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
+    return [c for c in OPTIONAL_COLUMNS if c in have]
 
 
 def count_events(conn: sqlite3.Connection, flt: EventFilter | None = None) -> int:
@@ -23,11 +32,13 @@ def iter_events(conn: sqlite3.Connection, flt: EventFilter | None = None, batch:
     """Every selected event (date order) with `sources`, `doc_ids`, `outlets`, `notes` and `evidence`.
 
     `notes` is the sentence that reported the event in its earliest report; `evidence` maps each
-    field to the spans it was read from: {"fatalities": [{"doc_id", "start", "end", "text"}], ...}.
+    field to the spans it was read from: {"fatalities": [{"doc_id", "start", "end", "text"}], ...};
+    `figures` (when the ledger keeps them) which source gave which casualty figure.
     """
     where, params = (flt or EventFilter()).where("e")
+    extra = optional_columns(conn)
     cursor = conn.execute(
-        f"SELECT e.id AS event_id, {', '.join('e.' + f for f in EVENT_FIELDS)}, e.sources, e.confidence, "
+        f"SELECT e.id AS event_id, {', '.join('e.' + f for f in (*EVENT_FIELDS, *extra))}, e.sources, e.confidence, "
         f"e.created_at, e.updated_at FROM events e WHERE {where} ORDER BY e.event_date IS NULL, e.event_date, e.id",
         params,
     )
@@ -35,8 +46,13 @@ def iter_events(conn: sqlite3.Connection, flt: EventFilter | None = None, batch:
         rows = cursor.fetchmany(batch)
         if not rows:
             return
-        events = {row["event_id"]: {**dict(row), "sources": json.loads(row["sources"] or "[]"), "doc_ids": [],
-                                    "outlets": [], "notes": None, "evidence": {}} for row in rows}
+        events = {}
+        for row in rows:
+            event = dict(row)
+            event["sources"] = json.loads(event["sources"] or "[]")
+            if "figure_sources" in event:
+                event["figures"] = json.loads(event.pop("figure_sources") or "{}")
+            events[row["event_id"]] = {**event, "doc_ids": [], "outlets": [], "notes": None, "evidence": {}}
         _attach_reports(conn, events)
         _attach_evidence(conn, events)
         yield from events.values()

@@ -152,3 +152,5 @@ def test_bundled_trackers_are_valid_and_shadowed_by_saved_ones(ledger_path):
         assert [t["name"] for t in ledger.trackers()].count("us-forces-attacks") == 1
         ledger.remove_tracker("us-forces-attacks")
         assert ledger.tracker("us-forces-attacks").filter == tracker.filter
+        with pytest.raises(LookupError, match="no tracker named 'nope'"):
+            ledger.tracker_report("nope")

@@ -45,6 +45,10 @@ class TrackerError(ValueError):
     """A tracker definition that cannot be used; the message names the place, line and field."""
 
 
+class UnknownTracker(TrackerError, LookupError):
+    """No tracker of that name (a LookupError, so callers that look things up can catch it as one)."""
+
+
 @dataclass
 class Tracker:
     name: str
@@ -260,7 +264,7 @@ def find_tracker(conn: sqlite3.Connection, name: str) -> Tracker:
         if tracker.name == name:
             return tracker
     known = ", ".join(t.name for t in trackers) or "none"
-    raise TrackerError(f"no tracker named {name!r} (known: {known})")
+    raise UnknownTracker(f"no tracker named {name!r} (known: {known})")
 
 
 # ---------------------------------------------------------------------- reports

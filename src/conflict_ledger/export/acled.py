@@ -52,7 +52,9 @@ DISORDER_BY_SUB = {"Excessive force against protesters": "Political violence; De
 INTER_BY_KIND = (
     ("coalition_forces", "External/Other forces"),
     ("jihadist", "Rebel group"),
+    ("rebel", "Rebel group"),
     ("sdf", "Rebel group"),
+    ("tribal_militia", "Identity militia"),
     ("iran_aligned", "Political militia"),
     ("unidentified_armed_group", "Political militia"),
 )

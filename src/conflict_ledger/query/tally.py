@@ -66,7 +66,10 @@ SUMMARIES = (
 )
 
 
-TRIGGERS = ("events_tallies_insert", "events_tallies_update", "events_tallies_delete")
+TRIGGERS = frozenset({"events_tallies_insert", "events_tallies_update", "events_tallies_delete"})
+# once events have a `status`, the summaries must count active events only: these triggers do
+STATUS_TRIGGERS = frozenset({"events_tallies_insert", "events_tallies_update_old", "events_tallies_update_new",
+                             "events_tallies_delete"})
 
 
 def summary_table(flt: EventFilter, by: str | None = None, conn: sqlite3.Connection | None = None) -> str | None:
@@ -84,11 +87,14 @@ def summary_table(flt: EventFilter, by: str | None = None, conn: sqlite3.Connect
 
 
 def summaries_kept(conn: sqlite3.Connection) -> bool:
-    found = conn.execute(
-        f"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ({', '.join('?' * len(TRIGGERS))})",
-        TRIGGERS,
-    ).fetchone()[0]
-    return found == len(TRIGGERS)
+    """True when the triggers that keep the summaries exact for this schema are all there."""
+    found = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                            "AND name LIKE 'events\\_tallies\\_%' ESCAPE '\\'")}
+    return (STATUS_TRIGGERS if has_status(conn) else TRIGGERS) <= found
+
+
+def has_status(conn: sqlite3.Connection) -> bool:
+    return any(row[1] == "status" for row in conn.execute("PRAGMA table_info(events)"))
 
 
 def summary_problems(conn: sqlite3.Connection) -> list[str]:
@@ -96,13 +102,14 @@ def summary_problems(conn: sqlite3.Connection) -> list[str]:
     problems = []
     if not summaries_kept(conn):
         problems.append("tally summary triggers are missing: tallies fall back to the events table")
-    events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    active = " WHERE status = 'active'" if has_status(conn) else ""
+    events = conn.execute(f"SELECT count(*) FROM events{active}").fetchone()[0]
     for table, _ in SUMMARIES:
         counted = conn.execute(f"SELECT coalesce(sum(events), 0) FROM {table}").fetchone()[0]
         if counted != events:
             problems.append(f"summary table {table} counts {counted} event(s), the events table holds {events}")
     days = conn.execute(
-        "SELECT count(*) FROM (SELECT coalesce(event_date, '') AS day, count(*) AS n FROM events GROUP BY day) e "
+        f"SELECT count(*) FROM (SELECT coalesce(event_date, '') AS day, count(*) AS n FROM events{active} GROUP BY day) e "
         "LEFT JOIN event_day_totals t ON t.event_date = e.day WHERE t.events IS NOT e.n"
     ).fetchone()[0]
     if days:

@@ -193,3 +193,23 @@ def test_sparkline_and_squeeze():
     assert sparkline([1, 100]) == "▂█"  # any event shows above the zero line
     assert squeeze(list(range(10)), 4) == ([3, 12, 21, 9], 3)
     assert squeeze([5, 6], 100) == ([5, 6], 1)
+
+
+def test_rejected_and_merged_events_are_not_counted(ledger_path):
+    """Runs once events have a status (merge and review)."""
+    from conflict_ledger.query.tally import has_status
+
+    with Ledger(ledger_path) as ledger:
+        if not has_status(ledger.conn):
+            pytest.skip("events have no status in this schema")
+        random_events(ledger.conn, 100, random.Random(8))
+        before = tally(ledger.conn, EventFilter())["events"]
+        ledger.conn.execute("UPDATE events SET status = 'rejected' WHERE id IN ('x1', 'x2')")
+        ledger.conn.execute("UPDATE events SET status = 'merged' WHERE id = 'x3'")
+        assert tally(ledger.conn, EventFilter())["events"] == before - 3
+        assert sum(r["events"] for r in tally_by(ledger.conn, "month", EventFilter())) == before - 3
+        assert tally(ledger.conn, EventFilter(include_rejected=True))["events"] == before - 1
+        ledger.conn.execute("UPDATE events SET status = 'active', country = 'Jordan' WHERE id = 'x2'")
+        ledger.conn.execute("DELETE FROM events WHERE id = 'x1'")
+        assert tally(ledger.conn, EventFilter())["events"] == before - 2
+        assert summary_problems(ledger.conn) == []

@@ -1,5 +1,5 @@
 # Two commands on a fresh machine:
-#   make demo   set up .venv, ingest the bundled demo corpus into ledger.db, print events and a tally
+#   make demo   set up .venv, ingest the bundled demo corpus into ledger.db, print events, a tally and a tracker
 #   make test   set up .venv with the test tools, lint, run the tests
 PYTHON ?= python3
 VENV ?= .venv
@@ -9,6 +9,7 @@ BIN := $(VENV)/bin
 
 demo: install
 	$(BIN)/conflict-ledger demo
+	$(BIN)/conflict-ledger tracker show us-forces-attacks
 
 test: install-dev
 	$(BIN)/ruff check src tests bench

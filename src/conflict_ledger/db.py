@@ -18,13 +18,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .ingest import Notice, read_paths
 from .ingest.readers import MAX_DOCUMENT_CHARS
 from .model import Document
 from .query import EventFilter, get_event, list_claims, list_events, tally
 from .store import Store
+
+if TYPE_CHECKING:
+    from .query.trackers import Tracker
 
 DEFAULT_DB = "ledger.db"
 
@@ -184,7 +187,9 @@ class Ledger:
 
     def check(self) -> list[str]:
         """Consistency problems; an empty list means the ledger is sound."""
-        return self.store.check()
+        from .query.tally import summary_problems
+
+        return self.store.check() + summary_problems(self.conn)
 
     # ---- merge & review
     def accept(self, event_id: str, who: str, note: str | None = None) -> int:
@@ -234,3 +239,79 @@ class Ledger:
 
         return review.review_queue(self.conn, limit)
 
+    # ---- trackers & tallies
+    def tally_by(self, by: str, flt: EventFilter | None = None, fill: bool = True) -> list[dict[str, Any]]:
+        """Counts per day/week/month (chronological, empty periods filled) or per country/admin1/actor1/type."""
+        from .query.tally import tally_by
+
+        return tally_by(self.conn, by, flt, fill=fill)
+
+    def trackers(self) -> list[dict[str, Any]]:
+        """Saved trackers, then the bundled examples: name, title, definition, origin."""
+        from .query.trackers import all_trackers
+
+        return [t.as_dict() for t in all_trackers(self.conn)]
+
+    def tracker(self, name: str) -> Tracker:
+        from .query.trackers import find_tracker
+
+        return find_tracker(self.conn, name)
+
+    def tracker_report(self, name: str, series: str | None = None) -> dict[str, Any]:
+        """Running count, casualty low/best/high, the numbered events and the per-period series."""
+        from .query.trackers import tracker_report
+
+        return tracker_report(self.conn, self.tracker(name), series)
+
+    def tracker_count(self, name: str) -> dict[str, Any]:
+        """Only the count and casualty ranges (no event list): the fast path."""
+        from .query.trackers import tracker_count
+
+        return tracker_count(self.conn, self.tracker(name))
+
+    def save_tracker(self, tracker: Tracker) -> None:
+        from .query.trackers import save_tracker
+        from .store.sqlite import utcnow
+
+        with self.store.transaction() as conn:
+            save_tracker(conn, tracker, utcnow())
+
+    def load_trackers(self, path: str | Path) -> list[str]:
+        """Save every tracker of a YAML file (all or none: a file with a problem changes nothing)."""
+        from .query.trackers import load_tracker_file, save_tracker
+        from .store.sqlite import utcnow
+
+        trackers = load_tracker_file(path)
+        now = utcnow()
+        with self.store.transaction() as conn:
+            for tracker in trackers:
+                save_tracker(conn, tracker, now)
+        return [t.name for t in trackers]
+
+    def remove_tracker(self, name: str) -> bool:
+        from .query.trackers import delete_tracker
+
+        with self.store.transaction() as conn:
+            return delete_tracker(conn, name)
+
+    def claims_vs_ledger(self) -> list[dict[str, Any]]:
+        """Each stored claim beside the ledger's count for its window (see query/claims.py)."""
+        from .query.claims import claims_vs_ledger
+        from .query.trackers import all_trackers
+
+        return claims_vs_ledger(self.conn, all_trackers(self.conn))
+
+    def compare_claims(self, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Claims not stored (e.g. just extracted from new reports) beside the ledger's counts."""
+        from .query.claims import compare_claim
+        from .query.trackers import all_trackers
+
+        trackers = all_trackers(self.conn)
+        return [compare_claim(self.conn, claim, trackers) for claim in claims]
+
+    def export(self, path: str | Path, fmt: str | None = None, flt: EventFilter | None = None,
+               on_event: Callable[[int], None] | None = None) -> int:
+        """Write events to an ACLED-style CSV, GeoJSON, Parquet or JSONL file (atomically); returns the count."""
+        from .export import export_events
+
+        return export_events(self.conn, path, fmt, flt, on_event)

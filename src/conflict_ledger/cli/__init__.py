@@ -26,9 +26,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from . import documents, geo, ledger, review
+    from . import documents, export, geo, ledger, review, trackers
 
-    for module in (documents, geo, ledger, review):
+    for module in (documents, geo, ledger, review, trackers, export):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -20,6 +20,7 @@ from rich.progress import (
 
 from ..db import IngestReport, Ledger
 from ..model import EVENT_FIELDS
+from ..query.tally import BY as TALLY_BY
 from .options import DATE, ReadOptions, db_option, event_filter, filter_options, input_options
 from .output import OUTPUT_FORMATS, emit, notices, range_text
 
@@ -99,25 +100,62 @@ def show(event_id: str, db_path: str | None) -> None:
 @click.command()
 @filter_options
 @db_option
+@click.option("--by", type=click.Choice(TALLY_BY), default=None,
+              help="Count per day, week (from Monday), month, country, admin1, actor1 or type instead of in total.")
 @click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True)
-def tally(db_path: str | None, fmt: str, **filters: Any) -> None:
-    """Count events, fatalities and injuries (best figure and low-high range) over a filter."""
+@click.option("--plot", type=click.Path(dir_okay=False), default=None, help="Also draw the tally as a PNG chart.")
+def tally(db_path: str | None, by: str | None, fmt: str, plot: str | None, **filters: Any) -> None:
+    """Count events, fatalities and injuries (best figure and low-high range) over a filter, in total or
+    per period or group. A series in a table ends with a sparkline."""
     flt = event_filter(filters)
     with Ledger(db_path) as ledger:
-        totals = ledger.tally(flt)
-    if fmt == "table":
-        rows = [{
-            "events": totals["events"],
-            "from": totals["first_date"],
-            "to": totals["last_date"],
-            "killed": totals["fatalities"],
-            "killed (range)": range_text(None, totals["fatalities_low"], totals["fatalities_high"]),
-            "injured": totals["injuries"],
-            "injured (range)": range_text(None, totals["injuries_low"], totals["injuries_high"]),
-        }]
-        emit(rows, fmt, list(rows[0]), title="tally")
-    else:
-        emit([totals], fmt, list(totals))
+        if by is None:
+            totals = ledger.tally(flt)
+        else:
+            rows = ledger.tally_by(by, flt)
+    if by is None:
+        if plot:
+            raise click.UsageError("--plot draws a tally --by something")
+        if fmt == "table":
+            rows = [{
+                "events": totals["events"],
+                "from": totals["first_date"],
+                "to": totals["last_date"],
+                "killed": totals["fatalities"],
+                "killed (range)": range_text(None, totals["fatalities_low"], totals["fatalities_high"]),
+                "injured": totals["injuries"],
+                "injured (range)": range_text(None, totals["injuries_low"], totals["injuries_high"]),
+            }]
+            emit(rows, fmt, list(rows[0]), title="tally")
+        else:
+            emit([totals], fmt, list(totals))
+        return
+    if plot:
+        from ..export.chart import plot_tally
+
+        plot_tally(rows, plot, by, title=f"events by {by}: {flt.describe()}")
+        click.echo(f"chart written to {plot}", err=True)
+    from ..query.tally import group_keys
+
+    keys = group_keys(by)
+    columns = (*keys, "events", "fatalities", "fatalities_low", "fatalities_high", "injuries", "injuries_low",
+               "injuries_high")
+    if fmt != "table":
+        emit(rows, fmt, columns)
+        return
+    shown = [{**r, "killed (range)": range_text(None, r["fatalities_low"], r["fatalities_high"]),
+              "injured (range)": range_text(None, r["injuries_low"], r["injuries_high"])} for r in rows]
+    emit(shown, fmt, (*keys, "events", "fatalities", "killed (range)", "injuries", "injured (range)"),
+         title=f"tally by {by}")
+    if by in ("day", "week", "month"):
+        from ..export.chart import sparkline, squeeze
+
+        dated = [r for r in rows if r["period"] is not None]
+        if dated:
+            values, per = squeeze([r["events"] for r in dated], 100)
+            unit = by if per == 1 else f"{per} {by}s"
+            click.echo(f"{dated[0]['period']} .. {dated[-1]['period']}  {sparkline(values)}  "
+                       f"(one mark per {unit}, max {max(values)})")
 
 
 @click.command()

@@ -53,8 +53,10 @@ class ReadOptions:
         return {"fmt": self.fmt, "published": self.published, "max_chars": self.max_chars}
 
 
-def input_options(func: Callable) -> Callable:
+def input_options(func: Callable | None = None, *, paths_required: bool = True) -> Callable:
     """PATH... plus --format, --published and --max-chars, handed to the command as `reading`."""
+    if func is None:
+        return functools.partial(input_options, paths_required=paths_required)
 
     @functools.wraps(func)
     def command(*args: Any, fmt: str | None, published: date | None, max_chars: int, **kwargs: Any) -> Any:
@@ -66,7 +68,7 @@ def input_options(func: Callable) -> Callable:
         click.option("--published", type=DATE, default=None, help="Publication date for text without a `date` header."),
         click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
                      help="Force the input format (default: detect)."),
-        click.argument("paths", nargs=-1, required=True, type=click.Path()),
+        click.argument("paths", nargs=-1, required=paths_required, type=click.Path()),
     ):
         command = decorator(command)
     return command
@@ -93,9 +95,18 @@ def filter_options(func: Callable) -> Callable:
     return func
 
 
-def event_filter(kwargs: dict[str, Any]) -> EventFilter:
-    """Build an EventFilter from the filter options, removing them from `kwargs`."""
-    return EventFilter(
+OPTION_OF_FIELD = {"event_type": "--type", "sub_event_type": "--sub-type", "min_confidence": "--min-confidence"}
+
+
+def event_filter(kwargs: dict[str, Any], validate: bool = True) -> EventFilter:
+    """Build an EventFilter from the filter options, removing them from `kwargs`.
+
+    With `validate`, a value that names nothing known (a misspelt type, an unknown actor kind) or
+    a filter that can never match is a usage error naming the option.
+    """
+    from ..query.filters import FilterError
+
+    flt = EventFilter(
         since=kwargs.pop("since", None),
         until=kwargs.pop("until", None),
         country=tuple(kwargs.pop("country", ())),
@@ -107,3 +118,10 @@ def event_filter(kwargs: dict[str, Any]) -> EventFilter:
         min_confidence=kwargs.pop("min_confidence", None),
         include_rejected=kwargs.pop("include_rejected", False),
     )
+    if validate:
+        try:
+            flt.validate()
+        except FilterError as err:
+            option = OPTION_OF_FIELD.get(err.field, "--" + err.field.replace("_", "-"))
+            raise click.BadParameter(err.message, param_hint=f"'{option}'") from err
+    return flt

@@ -70,7 +70,9 @@ def range_text(best: Any, low: Any, high: Any) -> str:
         return "" if best is None else str(best)
     if high is None:
         return f"{low}+"
-    return f"{low}-{high}" if best is None else f"{best} ({low}-{high})"
+    if best is None:
+        return f"{low}" if low == high else f"{low}-{high}"
+    return f"{best} ({low}-{high})"
 
 
 def notices(items: Iterable[Any]) -> None:

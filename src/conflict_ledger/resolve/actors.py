@@ -82,3 +82,15 @@ def actor_patterns() -> list[dict[str, Any]]:
             if any(c.isupper() for c in alias) and len(alias) > 3:
                 out.append({"label": "ORG", "pattern": alias, "id": actor.name})
     return out
+
+
+# ---- families of actors (trackers: "kind:iran_aligned" as actor1)
+@lru_cache(maxsize=1)
+def actor_kind_names() -> frozenset[str]:
+    """Every kind tag the alias table uses."""
+    return frozenset(kind for actor in actors() for kind in actor.kinds)
+
+
+def actors_of_kind(kind: str) -> tuple[Actor, ...]:
+    """The actors carrying a kind tag ("iran_aligned", "us_forces", ...); empty for an unknown kind."""
+    return tuple(actor for actor in actors() if kind in actor.kinds)

@@ -80,15 +80,20 @@ class Store:
         return self.conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
 
     def migrate(self) -> list[int]:
-        """Apply pending migrations, each in its own transaction; returns the versions applied."""
+        """Apply pending migrations, each in its own transaction; returns the versions applied.
+
+        Pending means not recorded yet, not "above the highest recorded": migration numbers are
+        reserved per line of work, so a ledger made by a build with 0010 must still get an 0002
+        that arrives later.
+        """
         self.conn.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
             "applied_at TEXT NOT NULL)"
         )
-        current = self.schema_version()
+        done = {row[0] for row in self.conn.execute("SELECT version FROM schema_migrations")}
         applied = []
         for version, name, sql in migrations():
-            if version <= current:
+            if version in done:
                 continue
             with self.transaction() as conn:
                 for statement in _statements(sql):

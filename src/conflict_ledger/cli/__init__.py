@@ -26,9 +26,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from . import documents, ledger
+    from . import documents, ledger, serve
 
-    for module in (documents, ledger):
+    for module in (documents, ledger, serve):
         for command in module.COMMANDS:
             main.add_command(command)
 

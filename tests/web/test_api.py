@@ -31,12 +31,18 @@ def test_page_and_assets_are_served_with_a_strict_policy(api):
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy and "default-src 'none'" in policy
     assert page.headers["x-content-type-options"] == "nosniff"
     for asset in ("/static/app.js", "/static/app.css", "/static/vendor/d3.min.js",
-                  "/static/vendor/topojson-client.min.js", "/static/vendor/countries-50m.json"):
-        response = api.get(asset, headers={"Accept-Encoding": "gzip"})
+                  "/static/vendor/topojson-client.min.js", "/static/vendor/countries-110m.json",
+                  "/static/vendor/countries-50m.json", "/static/vendor/LICENSES.txt"):
+        response = api.get(asset)
         assert response.status_code == 200, asset
-    # the basemap travels compressed
-    assert api.get("/static/vendor/countries-50m.json", headers={"Accept-Encoding": "gzip"}).headers.get(
-        "content-encoding") == "gzip"
+        assert response.headers["content-encoding"] == "gzip", asset  # compressed once, at start
+        again = api.get(asset, headers={"If-None-Match": response.headers["etag"]})
+        assert again.status_code == 304 and not again.content
+    plain = api.get("/static/app.js", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.text.startswith("/* conflict-ledger page")
+    assert plain.headers["content-type"].startswith(("application/javascript", "text/javascript"))
+    assert api.get("/static/../../db.py").status_code == 404
+    assert api.get("/static/nothing.js").status_code == 404
 
 
 def test_events_list_filters_and_numbers(api, ledger_file):

@@ -20,9 +20,8 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
@@ -30,6 +29,7 @@ from ..db import Ledger
 from ..model import EVENT_FIELDS
 from ..query import EventFilter
 from . import schemas
+from .assets import Assets
 
 STATIC = Path(str(resources.files("conflict_ledger.serve").joinpath("static")))
 
@@ -215,11 +215,18 @@ def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
     }
 
     # ------------------------------------------------------------------ page
-    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
-    def page() -> FileResponse:
-        return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
+    assets = Assets(STATIC)
 
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
+    async def page(request: Request) -> Response:
+        return assets.response("index.html", request)
+
+    @app.api_route("/static/{name:path}", methods=["GET", "HEAD"], include_in_schema=False)
+    async def static(name: str, request: Request) -> Response:
+        response = assets.response(name, request)
+        if response is None:
+            raise HTTPException(404, f"no file {name!r}")
+        return response
 
     # ------------------------------------------------------------------ reads
     @app.get("/api/meta", response_model=schemas.Meta, tags=["read"])

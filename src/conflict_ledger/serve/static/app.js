@@ -182,8 +182,40 @@ function fillFilterChoices(facets) {
 
 /* ------------------------------------------------------------------ map */
 
-const map = { svg: null, g: null, points: null, projection: null, path: null, zoom: null, k: 1,
+const map = { svg: null, g: null, points: null, projection: null, path: null, zoom: null, fine: null,
   transform: d3.zoomIdentity, cell: null, data: null, width: 0, height: 0 };
+
+/* Country shapes (Natural Earth via world-atlas): the coarse set first, the finer one once the user zooms in. */
+const BASEMAP = { coarse: "/static/vendor/countries-110m.json", fine: "/static/vendor/countries-50m.json", fineScale: 900 };
+
+async function fetchJson(url) {
+  busy(1);
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new ApiError(response.status, `${url}: ${response.statusText}`);
+    return await response.json();
+  } finally {
+    busy(-1);
+  }
+}
+
+function drawBasemap(world) {
+  const countries = topojson.feature(world, world.objects.countries);
+  map.g.select("path.land").attr("d", map.path(countries));
+  map.g.select("path.borders").attr("d", map.path(topojson.mesh(world, world.objects.countries, (a, b) => a !== b)));
+}
+
+/* The 1:110m shapes look crude once a few hundred km fill the map: switch to 1:50m (loaded once). */
+async function sharpenBasemap() {
+  if (map.fine || map.projection.scale() * map.transform.k < BASEMAP.fineScale) return;
+  map.fine = "loading";
+  try {
+    drawBasemap(await fetchJson(BASEMAP.fine));
+    map.fine = "drawn";
+  } catch (err) {
+    map.fine = null;
+  }
+}
 
 function setupMap(world) {
   const svg = d3.select("#map-svg");
@@ -204,10 +236,9 @@ function setupMap(world) {
   map.path = d3.geoPath(map.projection);
   map.g = svg.append("g");
   map.g.append("path").attr("class", "graticule").attr("d", map.path(d3.geoGraticule10()));
-  const countries = topojson.feature(world, world.objects.countries);
-  map.g.append("path").attr("class", "land").attr("d", map.path(countries));
-  map.g.append("path").attr("class", "borders")
-    .attr("d", map.path(topojson.mesh(world, world.objects.countries, (a, b) => a !== b)));
+  map.g.append("path").attr("class", "land");
+  map.g.append("path").attr("class", "borders");
+  drawBasemap(world);
   map.points = svg.append("g").attr("class", "points");
   map.zoom = d3.zoom().scaleExtent([0.5, 400]).on("zoom", (event) => {
     map.transform = event.transform;
@@ -215,6 +246,7 @@ function setupMap(world) {
     placePoints();
   }).on("end", () => {
     if (cellSize() !== map.cell) loadMap();
+    sharpenBasemap();
   });
   svg.call(map.zoom);
   const legend = $("#legend");
@@ -919,15 +951,20 @@ async function start() {
 
   busy(1);
   try {
-    const [meta, world] = await Promise.all([api("/api/meta"), fetch("/static/vendor/countries-50m.json").then((r) => r.json())]);
+    renderChips();
+    // the table and the timeline need nothing but the filters: ask for them while the map gets ready
+    const lists = Promise.all([loadTable(), loadTimeline()]);
+    const [meta, world] = await Promise.all([api("/api/meta"), fetchJson(BASEMAP.coarse)]);
     state.meta = meta;
     state.meta.facets_bounds = meta.facets.bounds || null;
     $("#ledger-name").textContent = `${meta.ledger} · ${fmt(meta.facets.events)} events`
       + (meta.facets.first_date ? ` · ${meta.facets.first_date} to ${meta.facets.last_date}` : "");
     fillFilterChoices(meta.facets);
     setupMap(world);
-    await refresh();
+    await Promise.all([lists, loadMap()]);
+    sharpenBasemap();
     if (hash.get("event")) openEvent(hash.get("event"));
+    document.body.dataset.readyAt = String(Math.round(performance.now()));
     document.body.dataset.ready = "1";
   } catch (err) {
     toast(err.status === 401 ? "This server needs the token for reading: enter it top right and reload."

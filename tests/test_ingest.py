@@ -138,3 +138,46 @@ def test_migrations_are_recorded(ledger_path):
     conn = sqlite3.connect(ledger_path)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"documents", "mentions", "events", "evidence", "claims"} <= tables
+
+
+def test_same_name_different_text_loses_nothing(cli, tmp_path, ledger_path):
+    first = tmp_path / "a"
+    second = tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    write(first, "report.txt", REPORT)
+    write(second, "report.txt", REPORT.replace("at least 34", "more than 40"))
+    code, _, err = cli("ingest", first, second, "--db", ledger_path)
+    assert code == 0
+    assert "2 document(s) ingested" in err
+    assert "is taken by a different text; stored as 'report.txt~" in err
+    # and a re-run adds nothing
+    code, _, err = cli("ingest", first, second, "--db", ledger_path)
+    assert "0 document(s) ingested" in err and "2 already in the ledger" in err
+
+
+def test_oversized_document_is_refused_and_the_rest_goes_in(cli, tmp_path, ledger_path):
+    big = "A rocket hit a market. " * 60_000  # 1.38 million characters: not one article
+    lines = [
+        json.dumps({"id": "big", "published": "2024-02-01", "text": big}),
+        json.dumps({"id": "small", "published": "2024-02-01", "text": REPORT.split("\n", 1)[1]}),
+    ]
+    source = write(tmp_path, "mixed.jsonl", "\n".join(lines) + "\n")
+    code, _, err = cli("ingest", source, "--db", ledger_path)
+    assert code == 0
+    assert "mixed.jsonl:1: document too large (1,380,000 characters; the limit is 1,000,000" in err
+    assert "1 document(s) ingested" in err
+    with Ledger(ledger_path) as ledger:
+        assert [r[0] for r in ledger.conn.execute("SELECT id FROM documents")] == ["small"]
+
+
+def test_jsonl_line_in_another_encoding(cli, tmp_path, ledger_path):
+    good = json.dumps({"id": "u", "published": "2024-02-01", "text": "Gunmen attacked a checkpoint in Diyala."})
+    latin = json.dumps({"id": "l", "published": "2024-02-01", "text": "Militants shelled Caf\u00e9 Rio in Mosul."},
+                       ensure_ascii=False).encode("latin-1")
+    source = write(tmp_path, "mixed.jsonl", good.encode() + b"\n" + latin + b"\n")
+    code, _, err = cli("ingest", source, "--db", ledger_path)
+    assert code == 0
+    assert "mixed.jsonl:2: line is not UTF-8; decoded as" in err
+    with Ledger(ledger_path) as ledger:
+        assert "Café" in ledger.conn.execute("SELECT text FROM documents WHERE id = 'l'").fetchone()[0]

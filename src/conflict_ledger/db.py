@@ -15,12 +15,13 @@ import os
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .ingest import Notice, read_paths
+from .ingest.readers import MAX_DOCUMENT_CHARS
 from .model import Document
 from .query import EventFilter, get_event, list_claims, list_events, tally
 from .store import Store
@@ -94,9 +95,11 @@ class Ledger:
         fmt: str | None = None,
         published: date | None = None,
         on_document: Callable[[str, str], None] | None = None,
+        max_chars: int = MAX_DOCUMENT_CHARS,
     ) -> IngestReport:
         """Read, extract and store documents; each document commits alone (idempotent, kill-safe)."""
-        return self.ingest_items(read_paths(paths, fmt=fmt, published=published), on_document)
+        items = read_paths(paths, fmt=fmt, published=published, max_chars=max_chars)
+        return self.ingest_items(items, on_document)
 
     def ingest_items(
         self, items: Iterable[Document | Notice], on_document: Callable[[str, str], None] | None = None
@@ -106,6 +109,9 @@ class Ledger:
 
         report = IngestReport()
         notify = on_document or (lambda doc_id, status: None)
+        # documents read in this run but maybe not stored yet (extraction works in batches)
+        batch_ids: set[str] = set()
+        batch_hashes: dict[str, str] = {}
 
         def new_documents() -> Iterator[Document]:
             for item in items:
@@ -115,10 +121,23 @@ class Ledger:
                         notify(item.where, "skipped")
                     continue
                 known = self.store.known_document(item.id, item.content_hash)
+                if not known and item.content_hash in batch_hashes:
+                    known = f"already in this batch (same text as {batch_hashes[item.content_hash]})"
                 if known:
                     report.already_known.append(Notice(item.id, known))
                     notify(item.id, "known")
                     continue
+                free = self.store.free_id(item.id, item.content_hash)
+                if free == item.id and item.id in batch_ids:
+                    free = f"{item.id}~{item.content_hash[:8]}"
+                if free != item.id:
+                    report.warnings.append(
+                        Notice(item.path or item.id, f"id {item.id!r} is taken by a different text; stored as {free!r}",
+                               skipped=False)
+                    )
+                    item = replace(item, id=free)
+                batch_ids.add(item.id)
+                batch_hashes[item.content_hash] = item.id
                 yield item
 
         for extraction in default_pipeline().run(new_documents()):

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 import click
 
 from ..ingest import Notice, read_paths
 from ..model import Document
-from .options import input_options
+from .options import ReadOptions, input_options
 from .output import echo_jsonl
 
 
-def read_documents(paths: tuple[str, ...], fmt: str | None, published: date | None, seen: list[Notice]) -> Iterator[Document]:
+def read_documents(paths: tuple[str, ...], reading: ReadOptions, seen: list[Notice]) -> Iterator[Document]:
     """Documents from `paths`; notices go to stderr as they come and are kept in `seen`."""
-    for item in read_paths(paths, fmt=fmt, published=published):
+    for item in read_paths(paths, **reading.kwargs()):
         if isinstance(item, Notice):
             click.echo(str(item), err=True)
             seen.append(item)
@@ -32,13 +31,13 @@ def finish(read: int, seen: list[Notice]) -> None:
 
 @click.command()
 @input_options
-def extract(paths: tuple[str, ...], fmt: str | None, published: date | None) -> None:
+def extract(paths: tuple[str, ...], reading: ReadOptions) -> None:
     """Print the events found in documents, one JSON line per event (SCHEMA.md shape)."""
     from ..extract import default_pipeline
 
     seen: list[Notice] = []
     read = 0
-    for extraction in default_pipeline().run(read_documents(paths, fmt, published, seen)):
+    for extraction in default_pipeline().run(read_documents(paths, reading, seen)):
         read += 1
         if extraction.error:
             click.echo(f"skipped: {extraction.document.id}: {extraction.error}", err=True)
@@ -49,13 +48,13 @@ def extract(paths: tuple[str, ...], fmt: str | None, published: date | None) -> 
 
 @click.command()
 @input_options
-def claims(paths: tuple[str, ...], fmt: str | None, published: date | None) -> None:
+def claims(paths: tuple[str, ...], reading: ReadOptions) -> None:
     """Print the running-tally claims in documents ("the 66th attack since Oct. 17")."""
     from ..extract import default_pipeline
 
     seen: list[Notice] = []
     read = 0
-    for extraction in default_pipeline().run(read_documents(paths, fmt, published, seen)):
+    for extraction in default_pipeline().run(read_documents(paths, reading, seen)):
         read += 1
         echo_jsonl(c.as_dict() for c in extraction.claims)
     finish(read, seen)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from importlib import resources
 from typing import Any
 
@@ -20,15 +19,15 @@ from rich.progress import (
 
 from ..db import IngestReport, Ledger
 from ..model import EVENT_FIELDS
-from .options import db_option, event_filter, filter_options, input_options
+from .options import ReadOptions, db_option, event_filter, filter_options, input_options
 from .output import OUTPUT_FORMATS, emit, notices, range_text
 
 TABLE_COLUMNS = ("event_id", "event_date", "sub_event_type", "actor1", "actor2", "location", "country",
-                 "killed", "injured", "sources", "reports")
+                 "killed", "injured", "reports")
 CSV_COLUMNS = ("event_id", *EVENT_FIELDS, "sources", "confidence", "doc_ids")
 
 
-def run_ingest(ledger: Ledger, paths: Any, fmt: str | None = None, published: date | None = None) -> IngestReport:
+def run_ingest(ledger: Ledger, paths: Any, reading: ReadOptions | None = None) -> IngestReport:
     """Ingest with a progress display on stderr."""
     console = Console(stderr=True)
     with Progress(
@@ -41,7 +40,7 @@ def run_ingest(ledger: Ledger, paths: Any, fmt: str | None = None, published: da
         def on_document(doc_id: str, status: str) -> None:
             progress.update(task, advance=1, last=f"{status}: {doc_id[:50]}")
 
-        report = ledger.ingest(paths, fmt=fmt, published=published, on_document=on_document)
+        report = ledger.ingest(paths, on_document=on_document, **(reading or ReadOptions()).kwargs())
     notices(report.skipped)
     notices(report.warnings)
     click.echo(report.summary(), err=True)
@@ -51,10 +50,10 @@ def run_ingest(ledger: Ledger, paths: Any, fmt: str | None = None, published: da
 @click.command()
 @input_options
 @db_option
-def ingest(paths: tuple[str, ...], fmt: str | None, published: date | None, db_path: str | None) -> None:
+def ingest(paths: tuple[str, ...], reading: ReadOptions, db_path: str | None) -> None:
     """Store documents, their events (with evidence) and claims in the ledger."""
     with Ledger(db_path) as ledger:
-        report = run_ingest(ledger, paths, fmt, published)
+        report = run_ingest(ledger, paths, reading)
     if report.nothing_read:
         raise SystemExit(1)
 

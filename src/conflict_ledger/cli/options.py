@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -10,6 +12,7 @@ import click
 
 from ..db import default_db_path
 from ..ingest import FORMATS
+from ..ingest.readers import MAX_DOCUMENT_CHARS
 from ..query import EventFilter
 
 
@@ -38,15 +41,35 @@ def db_option(func: Callable) -> Callable:
     )(func)
 
 
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read input documents: forced format, default publication date, size limit."""
+
+    fmt: str | None = None
+    published: date | None = None
+    max_chars: int = MAX_DOCUMENT_CHARS
+
+    def kwargs(self) -> dict[str, Any]:
+        return {"fmt": self.fmt, "published": self.published, "max_chars": self.max_chars}
+
+
 def input_options(func: Callable) -> Callable:
-    """PATH... plus --format and --published, for every command that reads documents."""
-    func = click.option(
-        "--published", type=DATE, default=None, help="Publication date for text without a `date` header."
-    )(func)
-    func = click.option(
-        "--format", "fmt", type=click.Choice(FORMATS), default=None, help="Force the input format (default: detect)."
-    )(func)
-    return click.argument("paths", nargs=-1, required=True, type=click.Path())(func)
+    """PATH... plus --format, --published and --max-chars, handed to the command as `reading`."""
+
+    @functools.wraps(func)
+    def command(*args: Any, fmt: str | None, published: date | None, max_chars: int, **kwargs: Any) -> Any:
+        return func(*args, reading=ReadOptions(fmt, published, max_chars), **kwargs)
+
+    for decorator in (
+        click.option("--max-chars", type=click.IntRange(min=1), default=MAX_DOCUMENT_CHARS, show_default=True,
+                     help="Refuse single documents longer than this (not one article)."),
+        click.option("--published", type=DATE, default=None, help="Publication date for text without a `date` header."),
+        click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+                     help="Force the input format (default: detect)."),
+        click.argument("paths", nargs=-1, required=True, type=click.Path()),
+    ):
+        command = decorator(command)
+    return command
 
 
 def filter_options(func: Callable) -> Callable:

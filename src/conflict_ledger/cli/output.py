@@ -31,12 +31,14 @@ def echo_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> None:
 
 
 def echo_table(rows: Iterable[dict[str, Any]], columns: Sequence[str], title: str | None = None) -> None:
-    table = Table(title=title, show_lines=False, header_style="bold")
+    table = Table(title=title, show_lines=False, header_style="bold", box=None, pad_edge=False)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        short = column in ("event_id", "event_date", "killed", "injured", "reports", "events")
+        table.add_column(column, overflow="fold", no_wrap=short, max_width=None if short else 28)
     for row in rows:
         table.add_row(*[_cell(row.get(c)) for c in columns])
-    Console(width=max(120, Console().width)).print(table)
+    console = Console()
+    Console(width=max(160, console.width) if not console.is_terminal else None).print(table)
 
 
 def emit(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str], title: str | None = None) -> None:

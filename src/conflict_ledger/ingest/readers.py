@@ -32,8 +32,10 @@ SUFFIX_FORMATS = {
     ".atom": "feed",
     ".xml": "feed",
 }
-# Bigger than any news article by far; larger files are still read, but flagged.
-HUGE_FILE_BYTES = 64 * 1024 * 1024
+# One text, HTML, CSV or feed file larger than this is refused (JSONL is streamed, any size).
+HUGE_FILE_BYTES = 256 * 1024 * 1024
+# A single document longer than this is not one article (a dump, a mis-split file): refused with the reason.
+MAX_DOCUMENT_CHARS = 1_000_000
 DATE_HEADER = re.compile(r"\A\s*date[ \t]+(\S+)[ \t]*(?:\r?\n)?", re.IGNORECASE)
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -112,7 +114,10 @@ def decode(raw: bytes, where: str) -> tuple[str, Notice | None]:
 
 
 def read_paths(
-    paths: Iterable[str | Path], fmt: str | None = None, published: date | None = None
+    paths: Iterable[str | Path],
+    fmt: str | None = None,
+    published: date | None = None,
+    max_chars: int = MAX_DOCUMENT_CHARS,
 ) -> Iterator[Document | Notice]:
     """Documents from files and folders (recursively), in a stable order."""
     for given in paths:
@@ -123,34 +128,57 @@ def read_paths(
             if not usable:
                 yield Notice(str(path), "folder holds no supported files (.txt .jsonl .csv .html .xml .rss)")
             for child in usable:
-                yield from read_file(child, fmt, published)
+                yield from _limit(read_file(child, fmt, published), max_chars)
         else:
-            yield from read_file(path, fmt, published)
+            yield from _limit(read_file(path, fmt, published), max_chars)
+
+
+def _limit(items: Iterator[Document | Notice], max_chars: int) -> Iterator[Document | Notice]:
+    """Refuse single documents too big to be one article (a dump, a mis-split file), with the reason."""
+    for item in items:
+        if isinstance(item, Document) and len(item.text) > max_chars:
+            yield Notice(
+                item.path or item.id,
+                f"document too large ({len(item.text):,} characters; the limit is {max_chars:,}: "
+                "split it into articles or raise --max-chars)",
+            )
+        else:
+            yield item
 
 
 def read_file(path: Path, fmt: str | None = None, published: date | None = None) -> Iterator[Document | Notice]:
     where = str(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+        size = path.stat().st_size
     except FileNotFoundError:
         yield Notice(where, "no such file")
         return
     except OSError as err:
         yield Notice(where, f"cannot read: {err.strerror or err}")
         return
-    if len(raw) > HUGE_FILE_BYTES:
-        yield Notice(where, f"very large input ({len(raw) // 2**20} MiB); reading it anyway", skipped=False)
-    fmt = fmt or detect_format(path, raw[:4096])
-    if fmt is None:
-        fmt = "text"
+    fmt = fmt or detect_format(path, head) or "text"
+    if fmt == "jsonl":
+        # JSONL files can hold millions of documents: stream them line by line
+        yield from _stream_jsonl(path, published)
+        return
+    if size > HUGE_FILE_BYTES:
+        yield Notice(where, f"file too large for one {fmt} input ({size // 2**20} MiB; the limit is "
+                     f"{HUGE_FILE_BYTES // 2**20} MiB): split it, or use JSONL, which is read line by line")
+        return
     try:
+        raw = path.read_bytes()
         text, warning = decode(raw, where)
+    except OSError as err:
+        yield Notice(where, f"cannot read: {err.strerror or err}")
+        return
     except InputError as err:
         yield Notice(where, str(err))
         return
     if warning:
         yield warning
-    reader = {"text": _read_text, "jsonl": _read_jsonl, "csv": _read_csv, "html": _read_html, "feed": _read_feed}[fmt]
+    reader = {"text": _read_text, "csv": _read_csv, "html": _read_html, "feed": _read_feed}[fmt]
     yield from reader(path, text, published)
 
 
@@ -209,27 +237,57 @@ def _document_from_record(record: dict, fallback_id: str, where: str, published:
     )
 
 
-def _read_jsonl(path: Path, text: str, published: date | None) -> Iterator[Document | Notice]:
+def _stream_jsonl(path: Path, published: date | None) -> Iterator[Document | Notice]:
+    """One document per line; a bad line is skipped with its line number, the rest still read."""
     seen_any = False
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield Notice(where, f"malformed JSON line ({err.msg} at column {err.colno})")
-            continue
-        if not isinstance(record, dict):
-            yield Notice(where, "JSON line is not an object")
-            continue
-        try:
-            yield _document_from_record(record, f"{path.name}:{lineno}", where, published)
+    fallback: str | None = None
+    try:
+        fh = path.open("rb")
+    except OSError as err:
+        yield Notice(str(path), f"cannot read: {err.strerror or err}")
+        return
+    with fh:
+        for lineno, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
             seen_any = True
-        except InputError as err:
-            yield Notice(where, str(err))
-    if not seen_any and not text.strip():
+            where = f"{path}:{lineno}"
+            if lineno == 1 and b"\x00" in raw[:4096]:
+                yield Notice(str(path), "binary file (contains NUL bytes), not JSON lines")
+                return
+            try:
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError:
+                try:
+                    fallback = fallback or _guess_encoding(path)
+                    line = raw.decode(fallback)
+                except (UnicodeDecodeError, LookupError):
+                    yield Notice(where, "line is not valid UTF-8 and no other encoding fits")
+                    continue
+                yield Notice(where, f"line is not UTF-8; decoded as {fallback}", skipped=False)
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                yield Notice(where, f"malformed JSON line ({err.msg} at column {err.colno})")
+                continue
+            if not isinstance(record, dict):
+                yield Notice(where, "JSON line is not an object")
+                continue
+            try:
+                yield _document_from_record(record, f"{path.name}:{lineno}", where, published)
+            except InputError as err:
+                yield Notice(where, str(err))
+    if not seen_any:
         yield Notice(str(path), "empty file")
+
+
+def _guess_encoding(path: Path) -> str:
+    from charset_normalizer import from_path
+
+    best = from_path(path).best()
+    if best is None or best.encoding.replace("_", "-").lower() in ("utf-8", "utf-8-sig", "ascii"):
+        return "cp1252"
+    return best.encoding
 
 
 def _read_csv(path: Path, text: str, published: date | None) -> Iterator[Document | Notice]:

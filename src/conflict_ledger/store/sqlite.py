@@ -102,14 +102,22 @@ class Store:
 
     # ------------------------------------------------------------------ documents
     def known_document(self, doc_id: str, content_hash: str) -> str | None:
-        """Why this document is already in the ledger, or None when it is new."""
-        row = self.conn.execute("SELECT id FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        if row:
-            return "already in the ledger (same id)"
+        """Why this document is already in the ledger, or None when it is new.
+
+        Identity is the text: the same text under any id is known; a different text under a
+        used id (two folders with the same file name) is new and gets a derived id.
+        """
         row = self.conn.execute("SELECT id FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
         if row:
-            return f"already in the ledger (same text as {row['id']})"
+            same = "same id" if row["id"] == doc_id else f"same text as {row['id']}"
+            return f"already in the ledger ({same})"
         return None
+
+    def free_id(self, doc_id: str, content_hash: str) -> str:
+        """`doc_id`, or `doc_id~HASH8` when another document already holds that id."""
+        if self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+            return doc_id
+        return f"{doc_id}~{content_hash[:8]}"
 
     def add_extraction(self, extraction: Extraction, assign_events: Any) -> list[int]:
         """Store a document with its mentions, evidence and claims in one transaction.

@@ -22,8 +22,6 @@ class EventFilter:
     actor1: tuple[str, ...] = ()
     actor2: tuple[str, ...] = ()
     min_confidence: float | None = None
-    # (west, south, east, north) in degrees; west > east means the box crosses the antimeridian
-    bbox: tuple[float, float, float, float] | None = None
 
     def is_empty(self) -> bool:
         return all(not getattr(self, f.name) for f in fields(self))
@@ -65,13 +63,6 @@ class EventFilter:
         if self.min_confidence is not None:
             clauses.append(f"{p}confidence >= ?")
             params.append(self.min_confidence)
-        if self.bbox is not None:
-            west, south, east, north = self.bbox
-            clauses.append(f"{p}latitude BETWEEN ? AND ?")
-            params += [south, north]
-            joiner = "AND" if west <= east else "OR"
-            clauses.append(f"({p}longitude >= ? {joiner} {p}longitude <= ?)")
-            params += [west, east]
         return (" AND ".join(clauses) or "1"), params
 
 

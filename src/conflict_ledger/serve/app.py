@@ -27,9 +27,9 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from .. import __version__
 from ..db import Ledger
 from ..model import EVENT_FIELDS
-from ..query import EventFilter
 from . import schemas
 from .assets import Assets
+from .queries import MapFilter
 
 STATIC = Path(str(resources.files("conflict_ledger.serve").joinpath("static")))
 
@@ -133,16 +133,16 @@ def event_filter(
     actor2: Many = [],  # noqa: B006
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
     bbox: Annotated[str | None, Query(pattern=BBOX_PATTERN, description="west,south,east,north in degrees")] = None,
-) -> EventFilter:
+) -> MapFilter:
     """The filters of `conflict-ledger events`, plus a map box, as query parameters."""
-    return EventFilter(
+    return MapFilter(
         since=parse_day("since", since), until=parse_day("until", until), country=tuple(country), admin1=tuple(admin1), event_type=tuple(type),
         actor=tuple(actor), actor1=tuple(actor1), actor2=tuple(actor2), min_confidence=min_confidence,
         bbox=parse_bbox(bbox),
     )
 
 
-Filter = Annotated[EventFilter, Depends(event_filter)]
+Filter = Annotated[MapFilter, Depends(event_filter)]
 EventId = Annotated[str, PathParam(min_length=1, max_length=200)]
 
 

@@ -8,11 +8,31 @@ place that turns filters into SQL.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from ..model import ACLED_TYPES
 from ..query import EventFilter
+
+
+@dataclass
+class MapFilter(EventFilter):
+    """The event filter plus a map box, for the page's "events in this map cell"."""
+
+    # (west, south, east, north) in degrees; west > east means the box crosses the antimeridian
+    bbox: tuple[float, float, float, float] | None = None
+
+    def where(self, alias: str = "e") -> tuple[str, list[Any]]:
+        where, params = super().where(alias)
+        if self.bbox is None:
+            return where, params
+        p = f"{alias}." if alias else ""
+        west, south, east, north = self.bbox
+        joiner = "AND" if west <= east else "OR"
+        box = f"{p}latitude BETWEEN ? AND ? AND ({p}longitude >= ? {joiner} {p}longitude <= ?)"
+        return f"({where}) AND {box}", [*params, south, north, west, east]
+
 
 PERIODS = ("day", "week", "month")
 # SQLite expressions giving the first day of an event's period (weeks start on Monday)
@@ -147,47 +167,57 @@ def timeline(conn: sqlite3.Connection, flt: EventFilter | None, period: str | No
 
 
 def facets(conn: sqlite3.Connection, top: int = 300) -> dict[str, Any]:
-    """What the filter inputs offer: date range, map extent, countries, regions, types, commonest actors."""
-    first, last, total = conn.execute("SELECT min(event_date), max(event_date), count(*) FROM events").fetchone()
+    """What the filter inputs offer: date range, map extent, countries, regions, types, commonest actors.
 
-    def distinct(column: str) -> list[str]:
-        return [r[0] for r in conn.execute(
-            f"SELECT {column} FROM events WHERE {column} IS NOT NULL GROUP BY {column} ORDER BY count(*) DESC LIMIT ?",
-            (top,),
-        )]
+    Counted over the events lists show (EventFilter's defaults), so a choice always finds something.
+    """
+    where, params = EventFilter().where("e")
+    first, last, total = conn.execute(
+        f"SELECT min(e.event_date), max(e.event_date), count(*) FROM events e WHERE {where}", params
+    ).fetchone()
 
-    actors: dict[str, int] = {}
-    for column in ("actor1", "actor2"):
-        for name, n in conn.execute(
-            f"SELECT {column}, count(*) FROM events WHERE {column} IS NOT NULL GROUP BY {column}"
-        ):
-            actors[name] = actors.get(name, 0) + n
+    def commonest(column: str) -> dict[str, int]:
+        return dict(conn.execute(
+            f"SELECT e.{column}, count(*) FROM events e WHERE {where} AND e.{column} IS NOT NULL GROUP BY e.{column}",
+            params,
+        ).fetchall())
+
+    def top_names(counts: dict[str, int]) -> list[str]:
+        return sorted(sorted(counts, key=lambda name: -counts[name])[:top])
+
+    actors = commonest("actor1")
+    for name, n in commonest("actor2").items():
+        actors[name] = actors.get(name, 0) + n
     return {
         "events": total,
-        "bounds": core_bounds(conn),
+        "bounds": core_bounds(conn, where, params),
         "first_date": first,
         "last_date": last,
-        "countries": sorted(distinct("country")),
-        "admin1": sorted(distinct("admin1")),
-        "actors": sorted(sorted(actors, key=lambda a: -actors[a])[:top]),
+        "countries": top_names(commonest("country")),
+        "admin1": top_names(commonest("admin1")),
+        "actors": top_names(actors),
         "event_types": {top_type: list(subs) for top_type, subs in ACLED_TYPES.items()},
     }
 
 
-def core_bounds(conn: sqlite3.Connection, share: float = 0.9, sample: int = 5000) -> list[float] | None:
+def core_bounds(conn: sqlite3.Connection, where: str = "1", params: list[Any] | None = None, share: float = 0.96,
+                sample: int = 5000) -> list[float] | None:
     """west, south, east, north around the central `share` of located events (a sample of them).
 
     A few far-off places (a capital named as the source of a statement) should not zoom the
     map out to the whole world.
     """
-    located = "latitude IS NOT NULL AND longitude IS NOT NULL"
-    total = conn.execute(f"SELECT count(*) FROM events WHERE {located}").fetchone()[0]
+    params = params or []
+    located = f"{where} AND e.latitude IS NOT NULL AND e.longitude IS NOT NULL"
+    total = conn.execute(f"SELECT count(*) FROM events e WHERE {located}", params).fetchone()[0]
     if not total:
         return None
     step = max(1, total // sample)
-    points = conn.execute(f"SELECT longitude, latitude FROM events WHERE {located} AND rowid % ? = 0", (step,)).fetchall()
+    points = conn.execute(f"SELECT e.longitude, e.latitude FROM events e WHERE {located} AND e.rowid % ? = 0",
+                          [*params, step]).fetchall()
     if not points:
-        points = conn.execute(f"SELECT longitude, latitude FROM events WHERE {located} LIMIT ?", (sample,)).fetchall()
+        points = conn.execute(f"SELECT e.longitude, e.latitude FROM events e WHERE {located} LIMIT ?",
+                              [*params, sample]).fetchall()
     lons = sorted(p[0] for p in points)
     lats = sorted(p[1] for p in points)
     cut = int(len(points) * (1 - share) / 2)

@@ -69,6 +69,7 @@ function rangeText(best, low, high) {
   }
   if ((low === null || low === undefined) && (high === null || high === undefined)) return best == null ? "" : `${best}`;
   if (high === null || high === undefined) return `${low}+`;
+  if (low === high && (best == null || best === low)) return `${low}`;
   return best == null ? `${low}–${high}` : `${best} (${low}–${high})`;
 }
 
@@ -272,9 +273,13 @@ function cellSize() {
   return Math.min(45, Math.max(0.001, 2 ** Math.round(Math.log2(raw))));
 }
 
-function pointRadius(d) {
-  const casualties = d.fatalities + d.injuries;
-  return Math.min(34, 3 + 2.2 * Math.sqrt(casualties) + Math.log2(d.events));
+/* Area grows with killed + injured, relative to the largest point on the map now. */
+let pointRadius = () => 3;
+
+function sizePoints(cells) {
+  const largest = d3.max(cells, (d) => d.fatalities + d.injuries) || 1;
+  const scale = d3.scaleSqrt().domain([0, largest]).range([3, Math.min(22, 6 + largest)]);
+  pointRadius = (d) => scale(d.fatalities + d.injuries);
 }
 
 function loadMap() {
@@ -287,6 +292,7 @@ function loadMap() {
 
 function drawPoints() {
   const data = map.data;
+  sizePoints(data.cells);
   const circles = map.points.selectAll("circle.point").data(data.cells, (d) => `${d.lat},${d.lon},${d.events}`);
   circles.exit().remove();
   const entered = circles.enter().append("circle").attr("class", "point")
@@ -390,7 +396,7 @@ function drawTimeline(data) {
   svg.append("g").attr("class", "axis").attr("transform", `translate(0,${height - margin.bottom})`)
     .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 90))));
   svg.append("g").attr("class", "axis").attr("transform", `translate(${margin.left},0)`)
-    .call(d3.axisLeft(y).ticks(5, "~s"));
+    .call(d3.axisLeft(y).ticks(5).tickFormat(d3.format("~s")));
   tl.brush = d3.brushX().extent([[margin.left, margin.top], [width - margin.right, height - margin.bottom]])
     .on("end", brushed);
   const g = svg.append("g").attr("class", "brush").call(tl.brush);
@@ -482,8 +488,10 @@ function renderTable(page) {
 }
 
 function renderTally(t) {
-  const killed = rangeText(null, t.fatalities_low, t.fatalities_high);
-  const injured = rangeText(null, t.injuries_low, t.injuries_high);
+  // the range only when it says more than the best figure
+  const span = (best, low, high) => (low === best && high === best ? "" : rangeText(null, low, high));
+  const killed = span(t.fatalities, t.fatalities_low, t.fatalities_high);
+  const injured = span(t.injuries, t.injuries_low, t.injuries_high);
   $("#tally").textContent = `${fmt(t.events)} event(s)`
     + (t.first_date ? ` from ${t.first_date} to ${t.last_date}` : "")
     + ` · killed ${fmt(t.fatalities)}${killed ? ` (range ${killed})` : ""}`

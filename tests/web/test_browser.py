@@ -79,7 +79,11 @@ def test_page_draws_map_timeline_and_table(page, ledger_file):
     assert len(page.table_ids()) == min(50, total)
     assert tab.locator("#tally").inner_text().startswith(f"{total} event(s)")
     assert tab.locator("#page-info").inner_text().endswith(f"of {total}")
-    tab.locator(".pager button[data-page=next]").click()
+    following = tab.locator(".pager button[data-page=next]")
+    if total <= 50:
+        assert following.is_disabled()
+        return
+    following.click()
     page.settle()
     assert tab.locator("#events-table tbody tr td:first-child").first.inner_text() == "51"
 
@@ -293,7 +297,7 @@ def test_review_queue_merges_selected_events(page, ledger_file):
 def test_trackers_and_claims_beside_the_ledger(page, ledger_file):
     tab = page.open()
     tab.locator("#tabs .tab[data-view=trackers]").click()
-    tab.wait_for_selector("#tracker-select option, #trackers-note:not([hidden])")
+    tab.wait_for_selector("#tracker-events, #trackers-note:not([hidden])")
     page.settle()
     assert tab.locator("#trackers-note").is_hidden(), tab.locator("#trackers-note").inner_text()
     with Ledger(ledger_file) as ledger:

@@ -616,13 +616,9 @@ async function renderEvent(event) {
       el("th", {}, "evidence (click to find it in the report)"))), el("tbody", {}, rows)));
 
   if (event.figures && (!Array.isArray(event.figures) || event.figures.length)) {
-    body.append(el("h3", {}, "Each source's figures"), genericTable(event.figures));
+    body.append(el("h3", {}, "Each report's figures"), figuresTable(event.figures));
   }
-  body.append(el("h3", {}, "Why these reports are one event"),
-    event.merge_reasons && (!Array.isArray(event.merge_reasons) || event.merge_reasons.length)
-      ? genericValue(event.merge_reasons)
-      : el("p", { class: "muted" }, (event.mentions || []).length > 1 ? "no merge reasons recorded"
-        : "one report: nothing was merged"));
+  body.append(el("h3", {}, "Why these reports are one event"), mergeReasons(event));
 
   const mentions = event.mentions || [];
   const reports = el("div", { id: "reports" });
@@ -654,6 +650,38 @@ async function renderEvent(event) {
     }
   }
   body.append(el("h3", {}, "History"), historyList(event));
+}
+
+/* Per report: the casualty figures it states, who it cites, and the words they were read from. */
+function figuresTable(figures) {
+  if (!Array.isArray(figures) || !figures.every((f) => f && typeof f === "object" && "doc_id" in f)) return genericTable(figures);
+  return el("table", { class: "grid", id: "figures" },
+    el("thead", {}, el("tr", {}, ["report", "according to", "killed", "injured", "read from"].map((h) => el("th", {}, h)))),
+    el("tbody", {}, figures.map((f) => el("tr", {},
+      el("td", {}, [f.doc_id, f.published].filter(Boolean).join(" · ")),
+      el("td", {}, (f.sources || []).join("; ") || f.outlet || ""),
+      el("td", { class: "num" }, rangeText(f.fatalities ?? null, f.fatalities_low ?? null, f.fatalities_high ?? null)),
+      el("td", { class: "num" }, rangeText(f.injuries ?? null, f.injuries_low ?? null, f.injuries_high ?? null)),
+      el("td", {}, (f.evidence || []).map((e) => el("span", { class: "evidence-link" }, e.text)))))));
+}
+
+/* How each report joined the event: its score against the threshold and the features that matched. */
+function mergeReasons(event) {
+  const reasons = event.merge_reasons;
+  if (!reasons || (Array.isArray(reasons) && !reasons.length)) {
+    return el("p", { class: "muted" }, (event.mentions || []).length > 1 ? "no merge reasons recorded"
+      : "one report: nothing was merged");
+  }
+  if (!Array.isArray(reasons) || !reasons.every((r) => r && typeof r === "object" && "doc_id" in r)) return genericValue(reasons);
+  const signed = (v) => (typeof v === "number" ? `${v >= 0 ? "+" : "−"}${Math.abs(v).toFixed(2)}` : String(v));
+  return el("table", { class: "grid", id: "merge-reasons" },
+    el("thead", {}, el("tr", {}, ["report", "how it joined", "score", "what matched"].map((h) => el("th", {}, h)))),
+    el("tbody", {}, reasons.map((r) => el("tr", {},
+      el("td", {}, [r.doc_id, r.published].filter(Boolean).join(" · ")),
+      el("td", {}, r.joined === false ? `founded the event${r.placed_by && r.placed_by !== "merge" ? ` (${r.placed_by})` : ""}`
+        : r.joined ? `joined (${r.placed_by || "merge"}; ${r.candidates ?? "?"} candidate event(s))` : (r.placed_by || "")),
+      el("td", { class: "num" }, r.score == null ? "" : `${r.score.toFixed(2)} ≥ ${r.threshold ?? "?"}`),
+      el("td", { class: "diff" }, Object.entries(r.features || {}).map(([k, v]) => `${k.replaceAll("_", " ")} ${signed(v)}`).join(", "))))));
 }
 
 function genericValue(value) {
@@ -691,6 +719,8 @@ function historyList(event) {
     list.append(el("li", { dataset: { change: v.change } },
       el("span", { class: "change" }, v.change), ` v${v.version} · ${v.changed_at || ""}`, v.who ? ` · by ${v.who}` : "",
       v.note ? el("div", {}, `note: ${v.note}`) : "",
+      v.detail && typeof v.detail === "object" && Object.keys(v.detail).length
+        ? el("div", { class: "diff" }, Object.entries(v.detail).map(([k, d]) => `${k}: ${typeof d === "object" ? JSON.stringify(d) : d}`).join("; ")) : "",
       changed.length ? el("div", { class: "diff" }, changed.join("; ")) : ""));
     previous = v;
   }
@@ -793,7 +823,7 @@ function renderReview(rows) {
       el("td", {}, row.event_date || ""),
       typeCell(row),
       el("td", {}, [row.actor1, row.actor2].filter(Boolean).join(" → ")),
-      el("td", {}, [row.location, row.country].filter(Boolean).join(", ")),
+      el("td", {}, [...new Set([row.location, row.country].filter(Boolean))].join(", ")),
       el("td", { class: "num" }, rangeText(row.fatalities, row.fatalities_low, row.fatalities_high)),
       el("td", { class: "num" }, rangeText(row.injuries, row.injuries_low, row.injuries_high)),
       el("td", { class: "num" }, (row.doc_ids || []).length),
@@ -860,7 +890,8 @@ async function loadTrackerReport(name) {
   const figure = (label, value) => el("div", {}, el("strong", {}, value), label);
   const range = (r) => (r ? rangeText(r.best, r.low, r.high) || "0" : "");
   box.replaceChildren(
-    el("p", {}, el("strong", {}, report.title || report.name), el("br"), el("span", { class: "muted" }, report.definition || "")),
+    el("p", {}, el("strong", {}, report.title || report.name), el("br"),
+      el("span", { class: "muted", id: "tracker-definition" }, describeDefinition(report.definition))),
     el("div", { class: "figures" }, figure("events", fmt(report.count)), figure("killed", range(report.fatalities)),
       figure("injured", range(report.injuries))),
   );
@@ -874,6 +905,15 @@ async function loadTrackerReport(name) {
   box.append(el("table", { class: "grid", id: "tracker-events" },
     el("thead", {}, el("tr", {}, ["#", "date", "type", "actors", "place", "killed", "injured", "sources"].map((h) => el("th", {}, h)))),
     el("tbody", {}, rows)));
+}
+
+/* A tracker's definition as one readable line: "since 2023-10-17; country Iraq or Syria; ...". */
+function describeDefinition(definition) {
+  if (definition === null || definition === undefined) return "";
+  if (typeof definition !== "object") return String(definition);
+  const part = (value) => (Array.isArray(value) ? value.map(part).join(" or ")
+    : value !== null && typeof value === "object" ? describeDefinition(value) : String(value));
+  return Object.entries(definition).map(([key, value]) => `${key.replaceAll("_", " ")} ${part(value)}`).join("; ");
 }
 
 function seriesChart(series) {
@@ -895,7 +935,8 @@ function seriesChart(series) {
 function renderClaims(claims) {
   const body = $("#claims-table tbody");
   body.replaceChildren(...claims.map((c) => {
-    const ids = [...(c.missing_event_ids || []).map((id) => [id, "missing"]), ...(c.extra_event_ids || []).map((id) => [id, "extra"])];
+    const ids = [...(c.missing_event_ids || []).map((id) => [id, "maybe uncounted"]),
+      ...(c.extra_event_ids || []).map((id) => [id, "maybe duplicate"])];
     return el("tr", {},
       el("td", {}, [c.doc_id, c.published].filter(Boolean).join(" · ")),
       el("td", {}, c.text || ""),
@@ -904,7 +945,9 @@ function renderClaims(claims) {
       el("td", { class: "num" }, c.ledger_count ?? ""),
       el("td", {}, el("span", { class: `badge ${c.verdict === "agree" ? "accepted" : c.verdict === "no matching tracker" ? "" : "rejected"}` },
         c.verdict || "")),
-      el("td", {}, ids.map(([id, kind]) => el("button", { type: "button", class: "chip", title: `${kind} in the ledger`,
+      el("td", {}, ids.map(([id, kind]) => el("button", { type: "button", class: "chip",
+        title: kind === "maybe uncounted" ? "an event that may explain why the ledger counts fewer"
+          : "an event that may be counted twice",
         onclick: () => openEvent(id) }, `${kind}: ${id}`))));
   }));
   if (!claims.length) body.append(el("tr", {}, el("td", { colspan: 7, class: "muted" }, "No claims in the reports.")));

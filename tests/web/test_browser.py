@@ -267,6 +267,15 @@ def test_review_queue_accept_and_edit_change_the_ledger(page, ledger_file):
     assert history[-1]["who"] == "Dana Reviewer" and history[-1]["note"] == "figure from the later report"
     assert tab.locator("#event-body tr[data-field=fatalities] td.value").inner_text() == "7"
 
+    third = queued[2]
+    tab.keyboard.press("Escape")
+    tab.locator(f"#review-table tbody tr[data-event-id='{third}'] button.reject").click()
+    page.settle()
+    with Ledger(ledger_file) as ledger:
+        assert ledger.event(third)["status"] == "rejected"
+        assert all(e["event_id"] != third for e in ledger.events())
+    assert third not in page.table_ids()
+
 
 @pytest.mark.xfail(REVIEW_MISSING or not hasattr(Ledger, "merge"), strict=True,
                    reason="Ledger.merge/review_queue (merge & review) are not in this build yet")
@@ -307,3 +316,25 @@ def test_trackers_and_claims_beside_the_ledger(page, ledger_file):
     assert tab.locator("#tracker-select").input_value() == name
     assert tab.locator("#tracker-events tbody tr").count() == len(report["events"])
     assert tab.locator("#claims-table tbody tr").count() == max(1, len(claims))
+
+
+@pytest.mark.xfail(REVIEW_MISSING or not hasattr(Ledger, "split"), strict=True,
+                   reason="Ledger.split/history (merge & review) are not in this build yet")
+def test_event_view_splits_a_report_off(page, ledger_file):
+    rows = query(ledger_file, "SELECT event_id, min(id) AS mention_id FROM mentions GROUP BY event_id "
+                              "HAVING count(DISTINCT doc_id) >= 2 ORDER BY event_id LIMIT 1")
+    assert rows, "the test ledger has no event reported twice"
+    event_id, mention_id = rows[0]
+    tab = page.open(f"#event={event_id}")
+    tab.fill("#who", "Dana Reviewer")
+    tab.fill("#token", TOKEN)
+    tab.wait_for_selector("#split-form")
+    page.settle()
+    tab.locator(f"#split-form input[value='{mention_id}']").check()
+    tab.locator("#split-form button").click()
+    page.settle()
+    new_event = query(ledger_file, "SELECT event_id FROM mentions WHERE id = ?", mention_id)[0][0]
+    assert new_event != event_id
+    with Ledger(ledger_file) as ledger:
+        assert ledger.history(event_id)[-1]["change"] == "split"
+        assert ledger.history(event_id)[-1]["who"] == "Dana Reviewer"

@@ -997,6 +997,10 @@ async function start() {
   for (const button of document.querySelectorAll(".pager button")) button.addEventListener("click", () => page(button.dataset.page));
   $("#event-close").addEventListener("click", closeEvent);
   document.addEventListener("keydown", (e) => { if (e.key === "Escape" && state.eventId) closeEvent(); });
+  window.addEventListener("hashchange", () => {
+    const wanted = new URLSearchParams(location.hash.slice(1)).get("event");
+    if (wanted && wanted !== state.eventId) openEvent(wanted);
+  });
   $("#merge-selected").addEventListener("click", mergeSelected);
   $("#tracker-select").addEventListener("change", (e) => loadTrackerReport(e.target.value));
 

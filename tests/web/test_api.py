@@ -212,3 +212,24 @@ def test_openapi_document_describes_the_api(api):
                  "/api/claims"):
         assert path in paths, path
     assert "HTTPBearer" in spec["components"]["securitySchemes"]
+
+
+def test_cached_aggregates_follow_changes_made_elsewhere(api, ledger_file):
+    """Map, timeline, tally and filter choices are cached, but a commit by any connection refreshes them."""
+    before = api.get("/api/meta").json()["facets"]
+    assert "Atlantis" not in before["countries"]
+    tally = api.get("/api/tally", params={"country": "Atlantis"}).json()
+    assert tally["events"] == 0
+    conn = sqlite3.connect(ledger_file)
+    try:
+        event_id, country = conn.execute("SELECT id, country FROM events WHERE country IS NOT NULL LIMIT 1").fetchone()
+        with conn:
+            conn.execute("UPDATE events SET country = 'Atlantis' WHERE id = ?", (event_id,))
+        assert "Atlantis" in api.get("/api/meta").json()["facets"]["countries"]
+        assert api.get("/api/tally", params={"country": "Atlantis"}).json()["events"] == 1
+        assert api.get("/api/events", params={"country": "Atlantis"}).json()["total"] == 1
+    finally:
+        with conn:
+            conn.execute("UPDATE events SET country = ? WHERE id = ?", (country, event_id))
+        conn.close()
+    assert "Atlantis" not in api.get("/api/meta").json()["facets"]["countries"]

@@ -29,6 +29,7 @@ from ..db import Ledger
 from ..model import EVENT_FIELDS
 from . import schemas
 from .assets import Assets
+from .cache import AggregateCache
 from .queries import MapFilter
 
 STATIC = Path(str(resources.files("conflict_ledger.serve").joinpath("static")))
@@ -67,18 +68,20 @@ class LedgerPool:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._all: list[Ledger] = []
+        self._generation = 0  # bumped by close(), so a restarted app opens fresh connections
 
     def get(self) -> Ledger:
-        ledger = getattr(self._local, "ledger", None)
-        if ledger is None:
+        entry = getattr(self._local, "entry", None)
+        if entry is None or entry[0] != self._generation:
             ledger = Ledger(self.path)
-            self._local.ledger = ledger
             with self._lock:
                 self._all.append(ledger)
-        return ledger
+                self._local.entry = entry = (self._generation, ledger)
+        return entry[1]
 
     def close(self) -> None:
         with self._lock:
+            self._generation += 1
             for ledger in self._all:
                 ledger.close()
             self._all.clear()
@@ -147,8 +150,11 @@ EventId = Annotated[str, PathParam(min_length=1, max_length=200)]
 
 
 def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
-               allowed_hosts: list[str] | None = None) -> FastAPI:
-    """The ASGI app serving `db_path`. Writes need `token`; reads too when `reads_need_token`."""
+               allowed_hosts: list[str] | None = None, warm: bool = True) -> FastAPI:
+    """The ASGI app serving `db_path`. Writes need `token`; reads too when `reads_need_token`.
+
+    With `warm`, the first page's aggregates are computed in the background as the server starts.
+    """
     pool = LedgerPool(db_path)
     bearer = HTTPBearer(auto_error=False, description="The token `conflict-ledger serve` prints at start")
 
@@ -158,8 +164,11 @@ def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
         description="Events, evidence, reports and review decisions of one conflict-ledger file.",
         docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
     )
+    cache = AggregateCache(db_path)
     app.state.pool = pool
+    app.state.cache = cache
     app.router.on_shutdown.append(pool.close)
+    app.router.on_shutdown.append(cache.close)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or ["*"])
 
@@ -208,6 +217,36 @@ def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
         except LookupError as err:
             raise HTTPException(404, str(err).strip("'\"")) from err
 
+    # ---- aggregates: cached until the ledger changes (serve/cache.py)
+    def facets_answer() -> dict[str, Any]:
+        return cache.get(("facets",), lambda: ledger().facets())
+
+    def count_answer(flt: MapFilter) -> int:
+        return cache.get(("count", repr(flt)), lambda: ledger().count_events(flt))
+
+    def map_answer(flt: MapFilter, cell: float) -> dict[str, Any]:
+        return cache.get(("map", repr(flt), cell), lambda: ledger().map_cells(flt, cell))
+
+    def timeline_answer(flt: MapFilter, period: str | None) -> dict[str, Any]:
+        return cache.get(("timeline", repr(flt), period), lambda: ledger().timeline(flt, period))
+
+    def tally_answer(flt: MapFilter) -> dict[str, Any]:
+        return cache.get(("tally", repr(flt)), lambda: ledger().tally(flt))
+
+    def warm_up() -> None:
+        """Count what the page asks for first, so the first visitor after a start does not wait."""
+        everything = MapFilter()
+        try:
+            count_answer(everything)
+            timeline_answer(everything, None)
+            tally_answer(everything)
+            map_answer(everything, facets_answer()["initial_cell"])
+        except Exception:  # noqa: BLE001 - a request will compute it again and report any problem
+            pass
+
+    if warm:
+        app.router.on_startup.append(lambda: threading.Thread(target=warm_up, name="warm-up", daemon=True).start())
+
     errors: dict[int | str, dict[str, Any]] = {404: {"model": schemas.Problem}}
     missing: dict[int | str, dict[str, Any]] = {501: {"model": schemas.Problem, "description": "Not in this build"}}
     write: dict[int | str, dict[str, Any]] = {
@@ -235,7 +274,7 @@ def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
         led = ledger()
         return {
             "ledger": Path(led.path).name,
-            "facets": led.facets(),
+            "facets": facets_answer(),
             "capabilities": {
                 "review": {m: hasattr(led, m) for m in REVIEW_METHODS},
                 "trackers": {m: hasattr(led, m) for m in TRACKER_METHODS},
@@ -254,7 +293,8 @@ def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
         rows = list(led.events(flt, limit=limit, offset=offset))
         for n, row in enumerate(rows, start=offset + 1):
             row["n"] = n
-        return {"total": led.count_events(flt), "limit": limit, "offset": offset, "events": rows}
+        total = count_answer(flt)
+        return {"total": total, "limit": limit, "offset": offset, "events": rows}
 
     @app.get("/api/events/{event_id}", response_model=schemas.EventDetail, responses=errors, tags=["read"])
     def event(event_id: EventId) -> dict[str, Any]:
@@ -281,7 +321,7 @@ def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
         cell: Annotated[float, Query(ge=0.001, le=45, description="Grid step in degrees")] = 1.0,
     ) -> dict[str, Any]:
         """Located events binned on a grid: count, casualties and types per cell."""
-        return ledger().map_cells(flt, cell)
+        return map_answer(flt, cell)
 
     @app.get("/api/timeline", response_model=schemas.Timeline, tags=["read"])
     def timeline(
@@ -289,12 +329,12 @@ def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
         period: Annotated[str | None, Query(pattern="^(day|week|month)$")] = None,
     ) -> dict[str, Any]:
         """Events per day, week or month stacked by event type (period chosen from the span when omitted)."""
-        return ledger().timeline(flt, period)
+        return timeline_answer(flt, period)
 
     @app.get("/api/tally", tags=["read"])
     def tally(flt: Filter) -> dict[str, Any]:
         """Events, fatalities and injuries (best figure and low-high range) over the filter."""
-        return ledger().tally(flt)
+        return tally_answer(flt)
 
     # ------------------------------------------------------------------ review (merge & review module)
     @app.get("/api/review-queue", response_model=list[schemas.EventRow], responses=missing, tags=["review"])

@@ -7,6 +7,8 @@ place that turns filters into SQL.
 
 from __future__ import annotations
 
+import json
+import math
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -185,12 +187,14 @@ def facets(conn: sqlite3.Connection, top: int = 300) -> dict[str, Any]:
     def top_names(counts: dict[str, int]) -> list[str]:
         return sorted(sorted(counts, key=lambda name: -counts[name])[:top])
 
+    bounds = core_bounds(conn, where, params)
     actors = commonest("actor1")
     for name, n in commonest("actor2").items():
         actors[name] = actors.get(name, 0) + n
     return {
         "events": total,
-        "bounds": core_bounds(conn, where, params),
+        "bounds": bounds,
+        "initial_cell": initial_cell(bounds),
         "first_date": first,
         "last_date": last,
         "countries": top_names(commonest("country")),
@@ -201,28 +205,44 @@ def facets(conn: sqlite3.Connection, top: int = 300) -> dict[str, Any]:
 
 
 def core_bounds(conn: sqlite3.Connection, where: str = "1", params: list[Any] | None = None, share: float = 0.96,
-                sample: int = 5000) -> list[float] | None:
+                sample: int = 4000) -> list[float] | None:
     """west, south, east, north around the central `share` of located events (a sample of them).
 
     A few far-off places (a capital named as the source of a statement) should not zoom the
-    map out to the whole world.
+    map out to the whole world. The sample is drawn by rowid, so it costs index lookups, not a scan.
     """
     params = params or []
     located = f"{where} AND e.latitude IS NOT NULL AND e.longitude IS NOT NULL"
-    total = conn.execute(f"SELECT count(*) FROM events e WHERE {located}", params).fetchone()[0]
-    if not total:
+    low, high = conn.execute("SELECT min(rowid), max(rowid) FROM events").fetchone()
+    if low is None:
         return None
-    step = max(1, total // sample)
-    points = conn.execute(f"SELECT e.longitude, e.latitude FROM events e WHERE {located} AND e.rowid % ? = 0",
-                          [*params, step]).fetchall()
+    if high - low + 1 <= sample * 4:
+        points = conn.execute(f"SELECT e.longitude, e.latitude FROM events e WHERE {located}", params).fetchall()
+    else:
+        step = (high - low + 1) / sample
+        rowids = sorted({low + int(i * step) for i in range(sample)})
+        points = conn.execute(
+            f"SELECT e.longitude, e.latitude FROM events e WHERE e.rowid IN (SELECT value FROM json_each(?)) AND {located}",
+            [json.dumps(rowids), *params],
+        ).fetchall()
+        if len(points) < sample // 10:  # the sampled rows are mostly unlocated or filtered out: look at all
+            points = conn.execute(f"SELECT e.longitude, e.latitude FROM events e WHERE {located}", params).fetchall()
     if not points:
-        points = conn.execute(f"SELECT e.longitude, e.latitude FROM events e WHERE {located} LIMIT ?",
-                              [*params, sample]).fetchall()
+        return None
     lons = sorted(p[0] for p in points)
     lats = sorted(p[1] for p in points)
     cut = int(len(points) * (1 - share) / 2)
     last = len(points) - 1 - cut
     return [lons[cut], lats[cut], lons[last], lats[last]]
+
+
+def initial_cell(bounds: list[float] | None) -> float:
+    """The grid step for the first map: about 64 cells across the events' extent, a power of two."""
+    if not bounds:
+        return 4.0
+    west, south, east, north = bounds
+    span = max(east - west, north - south, 0.01)
+    return min(32.0, max(1 / 512, 2.0 ** round(math.log2(span / 64))))
 
 
 def count_events(conn: sqlite3.Connection, flt: EventFilter | None) -> int:

@@ -118,6 +118,7 @@ class Timeline(BaseModel):
 class Facets(BaseModel):
     events: int
     bounds: list[float] | None = Field(None, description="west, south, east, north of the located events")
+    initial_cell: float = Field(description="Grid step (degrees) of the first map the page asks for")
     first_date: str | None = None
     last_date: str | None = None
     countries: list[str]

@@ -183,7 +183,7 @@ function fillFilterChoices(facets) {
 
 /* ------------------------------------------------------------------ map */
 
-const map = { svg: null, g: null, points: null, projection: null, path: null, zoom: null, fine: null,
+const map = { svg: null, g: null, points: null, projection: null, path: null, zoom: null, fine: null, baseCell: null,
   transform: d3.zoomIdentity, cell: null, data: null, width: 0, height: 0 };
 
 /* Country shapes (Natural Earth via world-atlas): the coarse set first, the finer one once the user zooms in. */
@@ -266,11 +266,15 @@ function padBounds([w, s, e, n]) {
   return [Math.max(-180, cx - halfX), Math.max(-80, cy - halfY), Math.min(180, cx + halfX), Math.min(84, cy + halfY)];
 }
 
-/* The grid step in degrees that gives points about 14 px apart at the current zoom (powers of two). */
+/* The grid step in degrees (a power of two): the server's first choice (about 64 cells across the
+ * events' extent), halved each time the zoom doubles, so points keep their spacing on screen. */
 function cellSize() {
-  const degPerPx = (180 / Math.PI) / (map.projection.scale() * map.transform.k);
-  const raw = Math.min(45, Math.max(0.001, degPerPx * 14));
-  return Math.min(45, Math.max(0.001, 2 ** Math.round(Math.log2(raw))));
+  if (!map.baseCell) {
+    const degPerPx = (180 / Math.PI) / map.projection.scale();
+    map.baseCell = state.meta.facets.initial_cell || 2 ** Math.round(Math.log2(degPerPx * 12));
+  }
+  const raw = map.baseCell / map.transform.k;
+  return Math.min(32, Math.max(1 / 512, 2 ** Math.round(Math.log2(raw))));
 }
 
 /* Area grows with killed + injured, relative to the largest point on the map now. */

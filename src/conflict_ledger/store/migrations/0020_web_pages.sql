@@ -1,3 +1,7 @@
--- The web table pages through events in date order (ORDER BY event_date, id ... LIMIT/OFFSET):
--- with this covering index a deep page skips index entries instead of sorting the whole ledger.
+-- Indexes for the web page (serve).
+-- The table pages through events in date order (ORDER BY event_date, id ... LIMIT/OFFSET): with
+-- this covering index a deep page skips index entries instead of sorting the whole ledger.
 CREATE INDEX IF NOT EXISTS events_date_id ON events (event_date, id);
+-- The filter choices count events per region and per targeted actor (as events_actor1 does for actor1).
+CREATE INDEX IF NOT EXISTS events_admin1 ON events (admin1);
+CREATE INDEX IF NOT EXISTS events_actor2 ON events (actor2);

@@ -299,8 +299,9 @@ function drawPoints() {
   sizePoints(data.cells);
   const circles = map.points.selectAll("circle.point").data(data.cells, (d) => `${d.lat},${d.lon},${d.events}`);
   circles.exit().remove();
-  const entered = circles.enter().append("circle").attr("class", "point")
-    .on("click", (event, d) => { event.stopPropagation(); pickCell(d); });
+  const entered = circles.enter().append("circle").attr("class", "point").attr("tabindex", 0)
+    .on("click", (event, d) => { event.stopPropagation(); pickCell(d); })
+    .on("keydown", (event, d) => { if (event.key === "Enter") pickCell(d); });
   entered.append("title");
   const all = entered.merge(circles)
     .attr("fill", (d) => typeColor(d.event_type))
@@ -465,8 +466,8 @@ function reviewBadge(row) {
 function renderTable(page) {
   state.total = page.total;
   const body = $("#events-table tbody");
-  body.replaceChildren(...page.events.map((row) => el("tr", { dataset: { eventId: row.event_id },
-    onclick: () => openEvent(row.event_id) },
+  body.replaceChildren(...page.events.map((row) => el("tr", { dataset: { eventId: row.event_id }, tabindex: 0,
+    onclick: () => openEvent(row.event_id), onkeydown: (e) => { if (e.key === "Enter") openEvent(row.event_id); } },
   el("td", { class: "num" }, row.n),
   el("td", {}, row.event_date || ""),
   typeCell(row),

@@ -175,6 +175,12 @@ def test_decisions_change_the_ledger(api, ledger_file):
     history = api.get(f"/api/events/{event_id}/history").json()
     assert history[-1]["who"] == "api-tester" and history[-1]["change"] == "manual_edit"
 
+    total = api.get("/api/events").json()["total"]
+    answer = api.post(f"/api/events/{event_id}/reject", json={"who": "api-tester"}, headers=AUTH)
+    assert answer.status_code == 200 and answer.json()["event"]["status"] == "rejected"
+    assert api.get("/api/events").json()["total"] == total - 1
+    assert api.get("/api/events", params={"include_rejected": "true"}).json()["total"] == total
+
 
 def test_not_yet_built_features_say_so(api):
     """Review and tracker routes answer 501 with a reason until their Ledger methods exist."""

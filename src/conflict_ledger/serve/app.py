@@ -136,13 +136,17 @@ def event_filter(
     actor2: Many = [],  # noqa: B006
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
     bbox: Annotated[str | None, Query(pattern=BBOX_PATTERN, description="west,south,east,north in degrees")] = None,
+    include_rejected: Annotated[bool, Query(description="Rejected events too (left out by default)")] = False,
 ) -> MapFilter:
     """The filters of `conflict-ledger events`, plus a map box, as query parameters."""
-    return MapFilter(
-        since=parse_day("since", since), until=parse_day("until", until), country=tuple(country), admin1=tuple(admin1), event_type=tuple(type),
-        actor=tuple(actor), actor1=tuple(actor1), actor2=tuple(actor2), min_confidence=min_confidence,
-        bbox=parse_bbox(bbox),
+    flt = MapFilter(
+        since=parse_day("since", since), until=parse_day("until", until), country=tuple(country), admin1=tuple(admin1),
+        event_type=tuple(type), actor=tuple(actor), actor1=tuple(actor1), actor2=tuple(actor2),
+        min_confidence=min_confidence, bbox=parse_bbox(bbox),
     )
+    if include_rejected and hasattr(flt, "include_rejected"):  # a ledger without review has nothing rejected
+        flt.include_rejected = True
+    return flt
 
 
 Filter = Annotated[MapFilter, Depends(event_filter)]

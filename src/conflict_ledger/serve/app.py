@@ -125,9 +125,14 @@ DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 BBOX_PATTERN = r"^\s*-?\d+(\.\d+)?\s*(,\s*-?\d+(\.\d+)?\s*){3}$"
 
 
+def day_query(description: str) -> Any:
+    """A YYYY-MM-DD query parameter, declared as a date in the OpenAPI document, checked by parse_day."""
+    return Query(pattern=DAY_PATTERN, json_schema_extra={"format": "date"}, description=description)
+
+
 def event_filter(
-    since: Annotated[str | None, Query(pattern=DAY_PATTERN, json_schema_extra={"format": "date"}, description="Events on or after this day")] = None,
-    until: Annotated[str | None, Query(pattern=DAY_PATTERN, json_schema_extra={"format": "date"}, description="Events on or before this day")] = None,
+    since: Annotated[str | None, day_query("Events on or after this day")] = None,
+    until: Annotated[str | None, day_query("Events on or before this day")] = None,
     country: Many = [],  # noqa: B006 - FastAPI copies defaults per request
     admin1: Many = [],  # noqa: B006
     type: Annotated[list[str], Query(description="ACLED event type or sub-event type")] = [],  # noqa: B006
@@ -209,14 +214,14 @@ def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
         return method
 
     def found(event_id: str) -> None:
-        if ledger().conn.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone() is None:
+        if ledger().event(event_id) is None:
             raise HTTPException(404, f"no event {event_id!r} in the ledger")
 
     def decide(action: Callable[[], Any]) -> Any:
-        """Run a review write; bad values are the caller's mistake (400), not the server's."""
+        """Run a review write; a refused decision (bad value, split leaving nothing) is a 400, not a crash."""
         try:
             return action()
-        except (ValueError, TypeError) as err:
+        except ValueError as err:
             raise HTTPException(400, str(err)) from err
         except LookupError as err:
             raise HTTPException(404, str(err).strip("'\"")) from err

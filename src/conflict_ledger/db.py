@@ -315,3 +315,33 @@ class Ledger:
         from .export import export_events
 
         return export_events(self.conn, path, fmt, flt, on_event)
+
+    # ---- web page (serve/queries.py): what the page draws, aggregated in SQLite
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """A stored report with its full text, or None."""
+        from .serve.queries import document
+
+        return document(self.conn, doc_id)
+
+    def count_events(self, flt: EventFilter | None = None) -> int:
+        from .serve.queries import count_events
+
+        return count_events(self.conn, flt)
+
+    def map_cells(self, flt: EventFilter | None = None, cell: float = 1.0) -> dict[str, Any]:
+        """Located events binned on a `cell`-degree grid (count, casualties, types per bin)."""
+        from .serve.queries import map_cells
+
+        return map_cells(self.conn, flt, cell)
+
+    def timeline(self, flt: EventFilter | None = None, period: str | None = None) -> dict[str, Any]:
+        """Events per day/week/month stacked by event type (`period` None: chosen from the span)."""
+        from .serve.queries import timeline
+
+        return timeline(self.conn, flt, period)
+
+    def facets(self) -> dict[str, Any]:
+        """Choices for filter inputs: date range, countries, regions, types, commonest actors."""
+        from .serve.queries import facets
+
+        return facets(self.conn)

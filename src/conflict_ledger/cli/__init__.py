@@ -26,9 +26,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from . import documents, export, geo, ledger, review, trackers
+    from . import documents, export, geo, ledger, review, serve, trackers
 
-    for module in (documents, geo, ledger, review, trackers, export):
+    for module in (documents, geo, ledger, review, trackers, export, serve):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -90,6 +90,17 @@ def test_casualty_phrases():
     assert counts("The village headman was killed and another man was wounded.") == {"killed": 1, "injured": 1}
     assert counts("Twelve people, including four children and a nurse, were killed.") == {"killed": 12}
     assert counts("Both gunmen died in the exchange of fire.") == {"killed": 2}
+    assert counts("Two people died and seven were injured in the blast.") == {"killed": 2, "injured": 7}
+    assert counts("The district chief, a former officer, was killed in the ambush.") == {"killed": 1}
+    assert counts("Gunmen shot and killed Omar Haddad, a lawyer, outside his office.") == {"killed": 1}
+    assert counts("Gunmen killed Kenyan Army soldiers near the border.") == {}, "a plural noun is no single victim"
+    assert counts("The judge was killed along with three of his guards.") == {"killed": 4}
+    assert counts("The candidate and her brother were killed in the attack.") == {"killed": 2}
+    assert counts("Haddad, the council head, and two of his sons were killed.") == {"killed": 3}
+    assert counts("The car exploded at the gate, killing the driver and six recruits.") == {"killed": 7}
+    assert counts("Sergeant Okafor died and Corporal Bello was wounded.") == {"killed": 1, "injured": 1}
+    assert counts("Nine soldiers and militia members were killed in the raid.") == {"killed": 9}
+    assert counts("Four suicide bombers were identified and killed near the bridge.") == {"killed": 4}
     unknown = find_counts("An unknown number of soldiers were wounded in the raid.")
     assert [(c.kind, c.amount.best, c.amount.low) for c in unknown] == [("injured", None, 1)]
 
@@ -134,3 +145,17 @@ def test_a_toll_for_several_attacks_gives_each_an_even_share(cli, tmp_path):
     (event,) = jsonl(out)
     assert (event["fatalities"], event["fatalities_low"], event["fatalities_high"]) == (4, 0, 12)
     assert (event["injuries"], event["injuries_high"]) == (10, 30)
+
+
+def test_a_toll_for_repelled_assaults_is_shared_with_the_other_attacks(cli, tmp_path):
+    report = tmp_path / "reports.jsonl"
+    rows = [
+        {"id": "repelled", "published": "2016-08-02",
+         "text": ("Militants attacked an army post near Tal Afar on Tuesday. This was one of two attacks on army posts "
+                  "in the district that night. Troops repelled both assaults, killing nine militants.")},
+    ]
+    report.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    code, out, err = cli("extract", report)
+    assert code == 0, err
+    tolls = sorted(e["fatalities"] for e in jsonl(out))
+    assert tolls and max(tolls) == 5, "nine dead across two assaults: half, rounded up"

@@ -32,6 +32,19 @@ def test_training_corpus_covers_every_acled_sub_event_type_and_the_non_events():
     assert training_corpus() == (texts, labels), "the corpus is the same every time"
 
 
+def test_hand_written_snippets_join_the_corpus_under_known_labels():
+    import yaml
+
+    from conflict_ledger.extract.classifier import _corpus_source, _snippets_source
+
+    snippets = yaml.safe_load(_snippets_source())
+    known = set(yaml.safe_load(_corpus_source())["classes"])
+    assert set(snippets) <= known, "every snippet label is a label of the template corpus"
+    texts, labels = training_corpus()
+    pairs = set(zip(texts, labels, strict=True))
+    assert all((text, label) in pairs for label, items in snippets.items() for text in items)
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -159,3 +172,22 @@ def test_a_toll_for_repelled_assaults_is_shared_with_the_other_attacks(cli, tmp_
     assert code == 0, err
     tolls = sorted(e["fatalities"] for e in jsonl(out))
     assert tolls and max(tolls) == 5, "nine dead across two assaults: half, rounded up"
+
+
+def test_a_brief_report_is_read_whole_when_no_clause_tells_the_event(monkeypatch):
+    from conflict_ledger.extract import events
+    from conflict_ledger.extract.pipeline import default_pipeline
+    from conflict_ledger.model import Document
+
+    text = ("Soldiers searching a farmhouse outside Tillaberi found 40 assault rifles, pistols and several boxes "
+            "of ammunition hidden under the floor, the army said.")
+    long_text = " ".join([text] * 8)
+    monkeypatch.setattr(events, "decide", lambda rule_kinds, guess, length: [])  # no clause reports anything
+    pipeline = default_pipeline()
+    (mention,) = pipeline(Document(id="cache", text=text)).mentions
+    assert mention.sub_event_type == "Disrupted weapons use"
+    cited = mention.evidence["sub_event_type"][0]
+    assert text[cited.start : cited.end] == cited.text
+    assert pipeline(Document(id="long", text=long_text)).mentions == [], "a long report is not read whole"
+    budget = "Lawmakers approved the national budget for next year after a two-day debate."
+    assert pipeline(Document(id="budget", text=budget)).mentions == []

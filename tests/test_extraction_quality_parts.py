@@ -191,3 +191,23 @@ def test_a_brief_report_is_read_whole_when_no_clause_tells_the_event(monkeypatch
     assert pipeline(Document(id="long", text=long_text)).mentions == [], "a long report is not read whole"
     budget = "Lawmakers approved the national budget for next year after a two-day debate."
     assert pipeline(Document(id="budget", text=budget)).mentions == []
+
+
+def test_a_long_report_keeps_the_incident_told_with_specifics_and_drops_passing_mentions():
+    from conflict_ledger.extract.pipeline import default_pipeline
+    from conflict_ledger.model import Document
+
+    speech = " ".join([
+        "The minister spoke for an hour to the assembly about the economy, the harvest and the coming elections.",
+        "He said the country had suffered too much from violence and that attacks had hurt trade and tourism.",
+        "Clashes had scared investors, he added, and the government would talk with every sector of society.",
+        "He thanked the farmers, the teachers and the doctors for their patience during a difficult year.",
+        "The assembly will debate the new budget and the electoral law next week, the speaker announced.",
+        "Several deputies asked for more money for roads, schools and clinics in the rural provinces.",
+    ])
+    report = speech + (" On 12 March gunmen killed four farmers near Kasese, police said;"
+                       " the Allied Democratic Forces were blamed for the attack.")
+    pipeline = default_pipeline()
+    assert pipeline(Document(id="speech", text=speech)).mentions == [], "passing mentions are not incidents"
+    kept = pipeline(Document(id="report", text=report)).mentions
+    assert [m.fatalities for m in kept] == [4]

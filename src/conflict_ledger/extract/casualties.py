@@ -109,7 +109,8 @@ _TAKEN_BY_NUMBER = re.compile(r"\s*(?:and|,)\s+(?:at least\s+)?(?:\d+|two|three|
 _UNKNOWN_NUMBER = re.compile(r"^\s*unknown number\b", re.IGNORECASE)
 # numbers that are not people: "two rockets", "a base", "three times"
 _NOT_PEOPLE = re.compile(
-    r"^\s*(?:rockets?|missiles?|drones?|bombs?|times|days|hours|weeks|months|years|km|kilometers|miles|"
+    r"^\s*(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|rockets?|missiles?|drones?|bombs?|times|days|hours|weeks|months|years|km|kilometers|miles|"
     r"vehicles?|buildings?|houses?|homes?|bases?|targets?|facilities|sites?|attacks?|strikes?|rounds?)\b",
     re.IGNORECASE,
 )

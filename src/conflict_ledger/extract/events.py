@@ -29,6 +29,9 @@ def _rx(*words: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(words) + r")", re.IGNORECASE)
 
 
+# "12 March", "in March", "March 3" name the month, not a march
+_NOT_THE_MONTH = r"(?<!\d )(?<!in )(?<!of )(?<!since )(?<!until )(?<!last )(?<!next )(?<!early )(?<!late )(?<!mid-)"
+
 # Cues, most specific first. Each entry: pattern, event type, sub-event type.
 _CUES: list[tuple[re.Pattern[str], str, str]] = [
     (_rx(r"chemical (?:weapon|attack)", "chlorine", "sarin", "nerve agent", "mustard gas", "gas attack"),
@@ -67,7 +70,7 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
     (_rx(r"riot(?:s|ers|ing|ed)?\b", r"violent (?:protest|demonstration)", r"protesters? (?:torched|set fire|threw stones|pelted|stormed)"),
      "Riots", "Violent demonstration"),
     (_rx(r"\bmobs?\b", r"lynch"), "Riots", "Mob violence"),
-    (_rx(r"protest(?:s|ers|ed|ing)?\b", r"demonstrat(?:ion|ors|ed)", r"\brall(?:y|ies|ied)\b", r"\bmarch(?:ed|es)?\b",
+    (_rx(r"protest(?:s|ers|ed|ing)?\b", r"demonstrat(?:ion|ors|ed)", r"\brall(?:y|ies|ied)\b", _NOT_THE_MONTH + r"\bmarch(?:ed|es)?\b(?!\s+\d)",
          r"sit-in", r"picket"),
      "Protests", "Peaceful protest"),
     (_rx(r"loot", r"arson", r"set (?:on )?fire", r"torched", r"vandali[sz]", r"burned down", r"demolish", r"ransack"),

@@ -15,7 +15,9 @@ _INJURED = r"(?:wounded|injured|hurt|maimed)"
 # the words between a number and its verb never cross another casualty verb ("Two died and nine were hurt")
 # ... and "and" joins two kinds of victim only when no number follows ("seven soldiers and militia members")
 _WORDS = (r"(?:\s+(?!(?:or|were|was|had|have|are|is|" + _KILLED[3:-1] + "|" + _INJURED[3:-1] + r")\b)"
-          r"(?!and\s+(?:" + NUMBER + r"|were|was|have|had|are|is)\b)[\w'’.-]+){0,5}?")
+          r"(?!and\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+          r"several|dozens|many|some|scores|hundreds|at|about|nearly|more|up|were|was|have|had|are|is)\b)"
+          r"[\w'’.-]+){0,5}?")
 _BE = r"(?:\s+(?:were|was|have been|has been|had been|are|is|got|being|reportedly|also|later|been|all))*"
 _EFFECT = re.compile(
     r"\b(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")" + _BE + r"(?:\s+(?:identified|found|surrounded|captured|"

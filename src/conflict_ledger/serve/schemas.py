@@ -127,18 +127,9 @@ class Facets(BaseModel):
     event_types: dict[str, list[str]]
 
 
-class Capabilities(BaseModel):
-    """Which ledger features this build has (review and trackers come from their own modules)."""
-
-    review: dict[str, bool]
-    trackers: dict[str, bool]
-    reads_need_token: bool
-
-
 class Meta(BaseModel):
     ledger: str
     facets: Facets
-    capabilities: Capabilities
 
 
 class Decision(BaseModel):

@@ -334,3 +334,69 @@ def test_event_view_splits_a_report_off(page, ledger_file):
     with Ledger(ledger_file) as ledger:
         assert ledger.history(event_id)[-1]["change"] == "split"
         assert ledger.history(event_id)[-1]["who"] == "Dana Reviewer"
+
+
+def test_a_rejection_in_the_page_leaves_the_tracker_the_claims_and_the_tally(page, ledger_file):
+    """Reject a tracked event from the trackers view, see every count drop; accept it back, see them return."""
+    tab = page.open(f"#token={TOKEN}")
+    tab.fill("#who", "Dana Reviewer")
+    total = int(re.match(r"(\d+) event", tab.locator("#tally").inner_text()).group(1))
+    tab.locator("#tabs .tab[data-view=trackers]").click()
+    tab.wait_for_selector("#tracker-events tbody tr[data-event-id]")
+    page.settle()
+    name = tab.locator("#tracker-select").input_value()
+    with Ledger(ledger_file) as ledger:
+        report = ledger.tracker_report(name)
+    count = report["count"]
+    assert tab.locator("#tracker-count").inner_text() == str(count)
+    row = tab.locator("#tracker-events tbody tr[data-event-id]").first
+    event_id = row.get_attribute("data-event-id")
+    event_date = row.locator("td.date").inner_text()
+
+    row.click()
+    tab.wait_for_selector("#event-reject")
+    page.settle()
+    tab.fill("#edit-note", "a rehearsal, not an attack")
+    tab.locator("#event-reject").click()
+    decision = tab.wait_for_selector("#history li[data-change=reject]")
+    page.settle()
+    assert "by Dana Reviewer" in decision.inner_text() and "a rehearsal, not an attack" in decision.inner_text()
+    with Ledger(ledger_file) as ledger:
+        assert ledger.event(event_id)["status"] == "rejected"
+        assert ledger.history(event_id)[-1]["who"] == "Dana Reviewer"
+        claims = ledger.claims_vs_ledger()
+    # the trackers view behind the event view has followed
+    assert tab.locator("#tracker-count").inner_text() == str(count - 1)
+    assert event_id not in tab.eval_on_selector_all("#tracker-events tbody tr", "rs => rs.map(r => r.dataset.eventId)")
+    shown = tab.eval_on_selector_all("#claims-table tbody tr td.ledger-count", "tds => tds.map(t => t.textContent)")
+    assert shown == [str(c["ledger_count"] if c["ledger_count"] is not None else "") for c in claims]
+    assert tab.locator("#event-accept").inner_text() == "Accept (restore)" and tab.locator("#event-reject").count() == 0
+
+    # the events view: one event fewer in the tally; asked for, it is listed as rejected
+    tab.keyboard.press("Escape")
+    tab.locator("#tabs .tab[data-view=events]").click()
+    page.settle()
+    assert tab.locator("#tally").inner_text().startswith(f"{total - 1} event(s)")
+    tab.fill("#filters input[name=since]", event_date)
+    tab.fill("#filters input[name=until]", event_date)
+    tab.check("#filters input[name=include_rejected]")
+    tab.locator("#filters button[type=submit]").click()
+    page.settle()
+    badge = tab.locator(f"#events-table tbody tr[data-event-id='{event_id}'] .badge")
+    assert badge.inner_text() == "rejected"
+
+    # accepting it again puts it back everywhere
+    tab.locator(f"#events-table tbody tr[data-event-id='{event_id}']").click()
+    tab.wait_for_selector("#event-accept")
+    page.settle()
+    tab.locator("#event-accept").click()
+    tab.wait_for_selector("#event-reject")  # offered again once the event is back
+    page.settle()
+    assert tab.locator("#history li").last.get_attribute("data-change") == "accept"
+    with Ledger(ledger_file) as ledger:
+        assert ledger.tracker_report(name)["count"] == count
+    tab.keyboard.press("Escape")
+    tab.uncheck("#filters input[name=include_rejected]")
+    tab.locator("#filters button[type=reset]").click()
+    page.settle()
+    assert tab.locator("#tally").inner_text().startswith(f"{total} event(s)")

@@ -316,7 +316,7 @@ def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
         """Events per day, week or month stacked by event type (period chosen from the span when omitted)."""
         return timeline_answer(flt, period)
 
-    @app.get("/api/tally", tags=["read"])
+    @app.get("/api/tally", response_model=schemas.Tally, tags=["read"])
     def tally(flt: Filter) -> dict[str, Any]:
         """Events, fatalities and injuries (best figure and low-high range) over the filter."""
         return tally_answer(flt)
@@ -327,7 +327,7 @@ def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
         """Unreviewed active events, lowest confidence first."""
         return ledger().review_queue(limit=limit)
 
-    @app.get("/api/events/{event_id}/history", response_model=list[dict[str, Any]], responses=errors,
+    @app.get("/api/events/{event_id}/history", response_model=list[schemas.Version], responses=errors,
              tags=["review"])
     def history(event_id: EventId) -> list[dict[str, Any]]:
         """Every version of the event, oldest first, with who changed what and when."""
@@ -381,12 +381,12 @@ def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
         return decision_result(survivor)
 
     # ------------------------------------------------------------------ trackers and claims
-    @app.get("/api/trackers", response_model=list[dict[str, Any]], tags=["trackers"])
+    @app.get("/api/trackers", response_model=list[schemas.Tracker], tags=["trackers"])
     def trackers() -> list[dict[str, Any]]:
         """Running counts the ledger keeps (name, title, definition)."""
         return ledger().trackers()
 
-    @app.get("/api/trackers/{name}", response_model=dict[str, Any], responses=errors, tags=["trackers"])
+    @app.get("/api/trackers/{name}", response_model=schemas.TrackerReport, responses=errors, tags=["trackers"])
     def tracker_report(name: Annotated[str, PathParam(min_length=1, max_length=200)]) -> dict[str, Any]:
         """A tracker's count, casualty totals, numbered events and series."""
         try:
@@ -394,7 +394,7 @@ def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
         except LookupError as err:
             raise HTTPException(404, str(err).strip("'\"")) from err
 
-    @app.get("/api/claims", response_model=list[dict[str, Any]], tags=["trackers"])
+    @app.get("/api/claims", response_model=list[schemas.ClaimBesideLedger], tags=["trackers"])
     def claims() -> list[dict[str, Any]]:
         """Each running-tally claim in the reports beside the ledger's own count."""
         return ledger().claims_vs_ledger()

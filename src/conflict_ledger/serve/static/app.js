@@ -1216,7 +1216,11 @@ async function start() {
   for (const tab of document.querySelectorAll("#tabs .tab")) tab.addEventListener("click", () => showView(tab.dataset.view));
   $("#filters").addEventListener("submit", (e) => { e.preventDefault(); readFilterForm(); refresh(); });
   $("#filters").addEventListener("reset", () => {
-    setTimeout(() => { readFilterForm(); state.brush = null; state.cell = null; clearBrush(); markSelectedCell(); refresh(); }, 0);
+    busy(1);  // the form is cleared after this event: read it on the next turn
+    setTimeout(() => {
+      readFilterForm(); state.brush = null; state.cell = null; clearBrush(); markSelectedCell();
+      refresh().finally(() => busy(-1));
+    }, 0);
   });
   for (const button of document.querySelectorAll(".pager button")) button.addEventListener("click", () => page(button.dataset.page));
   $("#event-close").addEventListener("click", closeEvent);

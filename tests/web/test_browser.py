@@ -400,3 +400,28 @@ def test_a_rejection_in_the_page_leaves_the_tracker_the_claims_and_the_tally(pag
     tab.locator("#filters button[type=reset]").click()
     page.settle()
     assert tab.locator("#tally").inner_text().startswith(f"{total} event(s)")
+
+
+def test_casualty_figures_read_as_the_reports_give_them(page, ledger_file):
+    """No toll reported (0, low 0, no high) reads "not reported", never "0" or "0+"; a settled figure reads as itself."""
+    tab = page.open()
+    cells = tab.eval_on_selector_all(
+        "#events-table tbody tr[data-event-id]",
+        "rows => rows.map(r => [r.dataset.eventId, r.children[8].textContent, r.children[9].textContent])")
+    rows = {r["id"]: r for r in query(ledger_file, "SELECT * FROM events")}
+    seen = set()
+    for event_id, *shown in cells:
+        for kind, text in zip(("fatalities", "injuries"), shown, strict=True):
+            best, low, high = (rows[event_id][k] for k in (kind, f"{kind}_low", f"{kind}_high"))
+            if best == 0 and low == 0 and high is None:
+                assert text == "not reported", (event_id, kind, text)
+                seen.add("not reported")
+            elif best is not None and low == best and high is None:
+                assert text == f"{best}+", (event_id, kind, text)  # "at least N"
+                seen.add("at least")
+            elif best is not None and low in (None, best) and high in (None, best) and low == high:
+                assert text == str(best), (event_id, kind, text)
+                seen.add("settled")
+            elif best is None and low is None and high is None:
+                assert text == "", (event_id, kind, text)
+    assert {"not reported", "settled"} <= seen

@@ -299,6 +299,16 @@ def test_review_queue_merges_selected_events(page, ledger_file):
         statuses = {e: ledger.event(e)["status"] for e in ids}
         assert len(ledger.event(survivor)["mentions"]) >= 2
     assert statuses[survivor] == "active" and set(statuses.values()) == {"active", "merged"}
+    # the survivor's history shows the decision; the merged-away event points at the survivor, with nothing to decide
+    assert "by Dana Reviewer" in tab.locator("#history li[data-change=merge]").last.inner_text()
+    assert tab.locator("#reports .report").count() >= 2
+    gone = next(e for e in ids if e != survivor)
+    tab.evaluate("(id) => { location.hash = 'event=' + id; }", gone)
+    tab.wait_for_selector("#merged-note")
+    page.settle()
+    assert survivor in tab.locator("#merged-note").inner_text() and tab.locator("#event-accept").count() == 0
+    assert gone not in tab.locator("#review-table tbody tr[data-event-id]").evaluate_all(
+        "rs => rs.map(r => r.dataset.eventId)")
 
 
 def test_trackers_and_claims_beside_the_ledger(page, ledger_file):
@@ -312,8 +322,26 @@ def test_trackers_and_claims_beside_the_ledger(page, ledger_file):
         report = ledger.tracker_report(name)
         claims = list(ledger.claims_vs_ledger())
     assert tab.locator("#tracker-select").input_value() == name
+    assert tab.locator("#tracker-count").inner_text() == str(report["count"])
     assert tab.locator("#tracker-events tbody tr").count() == len(report["events"])
+    assert tab.locator("#tracker-series rect").count() == len(report["series"])
     assert tab.locator("#claims-table tbody tr").count() == max(1, len(claims))
+    verdicts = tab.eval_on_selector_all("#claims-table tbody tr .badge", "bs => bs.map(b => b.textContent)")
+    assert verdicts == [c["verdict"] for c in claims]
+    # the events that may explain a gap are named by date, type and place, and open on a click
+    pointed = sum(len(c["missing_event_ids"]) + len(c["extra_event_ids"]) for c in claims)
+    chips = tab.locator("#claims-table button.chip[data-event-id]")
+    assert chips.count() == pointed > 0
+    tab.wait_for_function("() => [...document.querySelectorAll('#claims-table button.chip')].every("
+                          "b => /^\\d{4}-\\d{2}-\\d{2} · /.test(b.textContent))")
+    chips.first.click()
+    tab.wait_for_selector("#event-view:not([hidden]) #history")
+    assert tab.locator("#event-view").get_attribute("data-event-id") == chips.first.get_attribute("data-event-id")
+    tab.keyboard.press("Escape")
+    row = tab.locator("#tracker-events tbody tr").first
+    row.click()
+    tab.wait_for_selector("#event-view:not([hidden]) #history")
+    assert tab.locator("#event-view").get_attribute("data-event-id") == report["events"][0]["event_id"]
 
 
 def test_event_view_splits_a_report_off(page, ledger_file):
@@ -334,6 +362,12 @@ def test_event_view_splits_a_report_off(page, ledger_file):
     with Ledger(ledger_file) as ledger:
         assert ledger.history(event_id)[-1]["change"] == "split"
         assert ledger.history(event_id)[-1]["who"] == "Dana Reviewer"
+        left = {m["doc_id"] for m in ledger.event(event_id)["mentions"]}
+    # the page shows the event again, without the report split off, and the split in its history
+    decision = tab.wait_for_selector("#history li[data-change=split]")
+    assert new_event in decision.inner_text() and "by Dana Reviewer" in decision.inner_text()
+    shown = tab.eval_on_selector_all("#reports .report", "rs => rs.map(r => r.dataset.docId)")
+    assert set(shown) == left
 
 
 def test_a_rejection_in_the_page_leaves_the_tracker_the_claims_and_the_tally(page, ledger_file):

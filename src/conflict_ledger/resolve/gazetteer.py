@@ -230,6 +230,18 @@ class Gazetteer:
             return []
         return [r[0] for r in rows]
 
+    def near_region(self, country_code: str | None, admin1: str | None, lat: float, lon: float, km: float) -> bool:
+        """Whether a point lies within `km` of one of the towns of an admin1 region."""
+        scale = math.cos(math.radians(lat))
+        return any(111.2 * math.hypot(lat - t_lat, (lon - t_lon) * scale) <= km
+                   for t_lat, t_lon in self._region_towns(country_code, admin1))
+
+    @lru_cache(maxsize=256)  # noqa: B019 - one gazetteer per process
+    def _region_towns(self, country_code: str | None, admin1: str | None) -> tuple[tuple[float, float], ...]:
+        return tuple(self.db.execute(
+            "SELECT latitude, longitude FROM place WHERE feature IN ('city', 'facility') AND country_code = ? "
+            "AND admin1 = ? AND latitude IS NOT NULL", (country_code, admin1)).fetchall())
+
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM place").fetchone()[0]
 

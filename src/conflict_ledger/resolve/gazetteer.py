@@ -330,6 +330,7 @@ class _Builder:
         self.names: list[tuple[str, int, str]] = []
         self.country_name: dict[str, str] = {}
         self.not_seats: set[int] = set()
+        self.capitals: set[int] = set()  # governorate capitals, from the project's locality list
 
     def place(self, **fields: Any) -> int:
         place_id = self.next_id
@@ -600,20 +601,24 @@ class _Builder:
                 )
                 if row["kind"] not in SEAT_KINDS:
                     self.not_seats.add(place_id)
+            if row["kind"] == "capital":
+                self.capitals.add(place_id)
             for name, kind in names:
                 self.name(place_id, name, kind)
 
     def seats(self) -> None:
-        """Each admin region's most populous town (a neighbourhood or village is never a region's seat)."""
-        best: dict[tuple[str, str, str], tuple[int, float, float]] = {}
+        """Each admin region's main town, where ACLED puts events known only to the region: the
+        capital the locality list names, else the most populous town (never a neighbourhood or village)."""
+        best: dict[tuple[str, str, str], tuple[float, float, float]] = {}
         for place_id, cc, a1, a2, lat, lon, pop in self.db.execute(
                 "SELECT id, country_code, admin1, admin2, latitude, longitude, population FROM place "
                 "WHERE feature = 'city'"):
             if place_id in self.not_seats:
                 continue
             for key in (("admin1", cc, a1), ("admin2", cc, a2)):
-                if key[2] and pop >= best.get(key, (-1, 0.0, 0.0))[0]:
-                    best[key] = (pop, lat, lon)
+                rank = math.inf if key[0] == "admin1" and place_id in self.capitals else pop
+                if key[2] and rank >= best.get(key, (-1, 0.0, 0.0))[0]:
+                    best[key] = (rank, lat, lon)
         self.db.execute("CREATE INDEX place_region ON place (feature, country_code, name)")
         self.db.executemany(
             "UPDATE place SET seat_latitude = ?, seat_longitude = ? WHERE feature = ? AND country_code = ? "
@@ -652,8 +657,8 @@ def localities_rows() -> list[dict[str, str]]:
 
 # the size a locality of each kind is given when GeoNames has no figure: enough to rank a district
 # seat above a hamlet of the same name and to let near spellings of towns be looked for
-LOCALITY_POPULATION = {"seat": 20_000, "town": 8_000, "camp": 5_000, "village": 2_000, "neighbourhood": 2_000}
-SEAT_KINDS = {"seat", "town", "camp"}
+LOCALITY_POPULATION = {"capital": 20_000, "seat": 20_000, "town": 8_000, "camp": 5_000, "village": 2_000, "neighbourhood": 2_000}
+SEAT_KINDS = {"capital", "seat", "town", "camp"}
 
 
 def _display(name: str) -> str:

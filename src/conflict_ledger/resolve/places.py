@@ -138,6 +138,7 @@ _QUALIFIER_GAP = re.compile(
     rf"^\s*(?:{_KINDS}\s*)?,\s*(?:{_SIDE}\s+)?$|^\s*\(\s*$"
     rf"|^\s+{_KINDS}\s+(?:of|in)\s+(?:the\s+)?(?:{_SIDE}\s+)?(?:(?:city|town)\s+of\s+)?$",
     re.IGNORECASE)
+_OF_GAP = re.compile(rf"^\s+(?:of|in)\s+(?:the\s+)?(?:{_SIDE}\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 # a kind word after a qualifier that makes it the region, not its namesake town: "Baghdad governorate"
 _REGION_AFTER = re.compile(r"\s+(?:governorate|province|region|state|county|oblast|prefecture)\b", re.IGNORECASE)
 _KIND_GAP = re.compile(rf"\b{_KINDS}\b", re.IGNORECASE)
@@ -404,11 +405,17 @@ class PlaceResolver:
                                                    for k in range(1, n)):
                         continue
                     span = doc[i : i + n]
-                    if not (self._prominent(span.text) or (_KIND_AFTER.match(doc.text, span.end_char)
-                                                           and self._known(span.text))):
-                        continue
+                    end = span.end_char
+                    if not self._prominent(span.text):
+                        # a known town or region the next word says is one: "in Dhuluiya district"
+                        kind = _KIND_AFTER.match(doc.text, end)
+                        opening = doc.text[: span.start_char].rstrip()[-1:] in ("", ".", "!", "?", ":", ";", '"', "“")
+                        if kind is None or opening or tok.is_stop or not self._known(doc.text[span.start_char : kind.end()]):
+                            continue
+                        end = kind.end()
                     # tokens outside entities cannot overlap the mentions found so far, which all lie in entities
-                    out.append(_Mention(span.text, offset + span.start_char, offset + span.end_char, "GAZETTEER"))
+                    out.append(_Mention(doc.text[span.start_char : end], offset + span.start_char, offset + end,
+                                        "GAZETTEER"))
                     break
         return out
 
@@ -594,8 +601,7 @@ class PlaceResolver:
             e = m.best
             if e is None:
                 continue
-            quals = [(_as_region(text, mentions[j]), _KIND_GAP.search(text[mentions[j - 1].end : mentions[j].start])
-                      is not None) for j in qualifiers.get(i, ()) if mentions[j].best is not None]
+            quals = _qualifier_chain(text, mentions, qualifiers.get(i, []))
             if quals and not self._fits(e, quals, _BORDER_KM):
                 # a reading the qualifying region or town contradicts loses ("Saqlawiyah, Al-Anbar" is
                 # not Shaqlawa in Erbil) to the next reading that fits; the only reading there is
@@ -734,7 +740,7 @@ _BORDER_KM = 40.0  # how far outside a region a town the text puts in it may lie
 _FAR_BORDER_KM = 80.0  # the same for a name with no other reading
 
 
-def _as_region(text: str, m: _Mention) -> Entry:
+def _as_region(text: str, m: _Mention) -> Entry | None:
     """A qualifier's reading, as the region when the text says so ("Baghdad governorate")."""
     if m.best is not None and m.best.feature == "city" and _REGION_AFTER.match(text, m.end):
         region = next((c for c, _, _ in m.candidates if c.feature in ("admin1", "admin2")
@@ -813,12 +819,45 @@ def _qualifier_pairs(text: str, mentions: list[_Mention]) -> dict[int, list[int]
     out: dict[int, list[int]] = {}
     for i in range(len(mentions) - 1):
         j = i
-        while j + 1 < len(mentions) and _QUALIFIER_GAP.match(text[mentions[j].end : mentions[j + 1].start]):
+        while j + 1 < len(mentions) and _qualifies(text, mentions[j], mentions[j + 1]):
             j += 1
             out.setdefault(i, []).append(j)
             if j - i >= 3:
                 break
     return out
+
+
+def _qualifies(text: str, inner: _Mention, outer: _Mention) -> bool:
+    """Whether the text between two names makes the second qualify the first: "Mosul, Nineveh",
+    "Rashidiyah area, Mosul city", "Muhandiseen neighborhood of Baqubah"."""
+    gap = text[inner.end : outer.start]
+    return bool(_QUALIFIER_GAP.match(gap) or (_KIND_SUFFIX.search(inner.name) and _OF_GAP.match(gap)))
+
+
+def _qualifier_chain(text: str, mentions: list[_Mention], js: list[int]) -> list[tuple[Entry, bool]]:
+    """The places that really qualify a mention, from the names after it (mentions js), with
+    whether the text says it is part of each ("Rashidiyah area, Mosul city"). Commas also separate
+    lists ("Moscow, Kiev, Minsk"; "Ramadi, Fallujah, Anbar"), so a town after a comma qualifies only
+    with a kind word before it or a region after it that contains it, and each further name only
+    when it contains the one before."""
+    chain: list[tuple[Entry, bool]] = []
+    readings = [_as_region(text, mentions[j]) for j in js]
+    for n, (j, q) in enumerate(zip(js, readings, strict=True)):
+        if q is None:
+            break
+        part = (_KIND_GAP.search(text[mentions[j - 1].end : mentions[j].start]) is not None
+                or _KIND_SUFFIX.search(mentions[j - 1].name) is not None)
+        if q.feature in ("city", "facility"):
+            after = readings[n + 1] if n + 1 < len(readings) else None
+            if chain or not (part or (after is not None and _contains(after, q))):
+                break
+        elif q.feature in ("admin1", "admin2", "country"):
+            if chain and not _contains(q, chain[-1][0]):
+                break
+        else:
+            break
+        chain.append((q, part))
+    return chain
 
 
 def _qualified_by(qualifiers: dict[int, list[int]], j: int) -> list[int]:

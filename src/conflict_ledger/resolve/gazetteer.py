@@ -208,7 +208,7 @@ class Gazetteer:
             "SELECT p.*, n.kind FROM name n JOIN place p ON p.id = n.place_id WHERE n.key = ?", (key,)
         ).fetchall()
         out: dict[int, tuple[Entry, str]] = {}
-        rank = {"name": 0, "abbr": 1, "alt": 2, "demonym": 3, "variant": 4}
+        rank = _KIND_RANK
         for row in rows:
             entry = self._entries.get(row[0]) or self._entries.setdefault(row[0], Entry(*row[:-1]))
             kind = row[-1]
@@ -639,12 +639,18 @@ class _Builder:
         self.db.executemany("INSERT INTO fuzzy (skeleton, key) VALUES (?, ?)", ((skeleton(k), k) for (k,) in keys))
 
 
+_KIND_RANK = {"name": 0, "abbr": 1, "alt": 2, "demonym": 3, "variant": 4}
+
+
 def _unique(rows: Iterable[tuple[str, int, str]]) -> Iterator[tuple[str, int, str]]:
-    seen: set[tuple[str, int]] = set()
+    """One row per name and place, of the strongest kind given (a list's own name over an alternate)."""
+    best: dict[tuple[str, int], str] = {}
     for key, place_id, kind in rows:
-        if (key, place_id) not in seen:
-            seen.add((key, place_id))
-            yield key, place_id, kind
+        held = best.get((key, place_id))
+        if held is None or _KIND_RANK[kind] < _KIND_RANK[held]:
+            best[(key, place_id)] = kind
+    for (key, place_id), kind in best.items():
+        yield key, place_id, kind
 
 
 def facilities_rows() -> list[dict[str, str]]:

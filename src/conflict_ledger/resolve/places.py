@@ -393,6 +393,7 @@ class PlaceResolver:
         for offset, doc in state.chunks:
             if not len(doc):
                 continue
+            text = doc.text  # spaCy rebuilds Doc.text from its tokens on every access
             flags = doc.to_array([ENT_IOB, IS_ALPHA, IS_TITLE, IS_UPPER])
             # capitalised alphabetic tokens outside entities (ENT_IOB 2 = outside), found without a Python loop
             starts = ((flags[:, 0] == 2) & (flags[:, 1] == 1) & ((flags[:, 2] == 1) | (flags[:, 3] == 1))).nonzero()[0]
@@ -408,13 +409,13 @@ class PlaceResolver:
                     end = span.end_char
                     if not self._prominent(span.text):
                         # a known town or region the next word says is one: "in Dhuluiya district"
-                        kind = _KIND_AFTER.match(doc.text, end)
-                        opening = doc.text[: span.start_char].rstrip()[-1:] in ("", ".", "!", "?", ":", ";", '"', "“")
-                        if kind is None or opening or tok.is_stop or not self._known(doc.text[span.start_char : kind.end()]):
+                        kind = _KIND_AFTER.match(text, end)
+                        opening = text[: span.start_char].rstrip()[-1:] in ("", ".", "!", "?", ":", ";", '"', "“")
+                        if kind is None or opening or tok.is_stop or not self._known(text[span.start_char : kind.end()]):
                             continue
                         end = kind.end()
                     # tokens outside entities cannot overlap the mentions found so far, which all lie in entities
-                    out.append(_Mention(doc.text[span.start_char : end], offset + span.start_char, offset + end,
+                    out.append(_Mention(text[span.start_char : end], offset + span.start_char, offset + end,
                                         "GAZETTEER"))
                     break
         return out

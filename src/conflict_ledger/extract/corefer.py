@@ -59,11 +59,18 @@ def _same_target_side(a: str | None, b: str | None) -> bool | None:
     return bool(set(ka.kinds) & set(kb.kinds) - {"state_forces", "unidentified_armed_group"}) or None
 
 
+# "WASHINGTON (Desert Wire) —", "ERBIL, Iraq —": where the report was filed, not where it happened
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]+)?(?:\s*\([^)\n]{1,60}\))?\s*[—–-]{1,2}\s")
+
+
 def _facilities(state: DocState, frame: Frame) -> set[str]:
     names = set()
+    dateline = _DATELINE.match(state.text)
+    filed = dateline.end() if dateline else 0
     for _sentence, start, end in frame.clauses():
         for place in state.places:
-            if start <= place.start < end and place.feature in ("facility", "city") and place.location \
+            if start <= place.start < end and place.start >= filed and place.feature in ("facility", "city") \
+                    and place.location \
                     and not _SPEAKS.match(state.text, place.end):  # "Washington said": a voice, not a scene
                 names.add(place.location)
     return names
@@ -91,7 +98,7 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
         # a different type alone does not split it, but only a same type links it
         if ma.sub_event_type == mb.sub_event_type:
             score += 1
-        elif both_done and ma.sub_event_type in _REMOTE and mb.sub_event_type in _REMOTE and not (
+        elif (_state_doer(a) or _state_doer(b)) and ma.sub_event_type in _REMOTE and mb.sub_event_type in _REMOTE and not (
                 _refines(ma.sub_event_type, mb.sub_event_type) or _refines(mb.sub_event_type, ma.sub_event_type)) \
                 and _same_family(ma.actor1, mb.actor1) is not True:
             return None  # a missile attack and the air strike that answered it are two events
@@ -133,6 +140,12 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
 def _has_doer(frame: Frame) -> bool:
     """The frame's clause names who did it (an agent in the parse), not only who suffered it."""
     return any(p.role == "agent" for p in frame.parties)
+
+
+def _state_doer(frame: Frame) -> bool:
+    """A state force did it, by the parse ("a U.S. gunship fired on the militants"): its strike is not the
+    militants' rocket attack told beside it."""
+    return any(p.role == "agent" and "state_forces" in p.actor.kinds for p in frame.parties)
 
 
 def _a_night_apart(a, b) -> bool:

@@ -335,7 +335,7 @@ def assign_actors(state: DocState, frame: Frame) -> None:
 
 
 _BARE_VICTIMS = re.compile(r"\b(?:soldiers|troops|service ?members|servicemen|personnel|sailors|airmen|marines)\b"
-                           r"[^.;]{0,40}\b(?:killed|wounded|injured|hurt|dead)\b"
+                           r"[^.;]{0,40}\b(?:killed|wounded|injured|hurt|dead|injuries|wounds|casualties)\b"
                            r"|\b(?:killed|wounded|injured|killing|wounding|injuring)\s+(?:\w+\s+){0,3}?(?:soldiers|troops|"
                            r"service ?members|servicemen|personnel)\b", re.IGNORECASE)
 

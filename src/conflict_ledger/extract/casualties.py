@@ -351,14 +351,15 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
         setattr(mention, field + "_high", amount.high)
         for _, (start, end) in items:
             mention.cite(field, state.evidence(start, end))
-    _complete_account(mention, frame)
+    lead = frame is min(state.frames, key=lambda f: f.spans[0][0])
+    _complete_account(mention, frame, lead)
 
 
-def _complete_account(mention: EventMention, frame: Frame) -> None:
+def _complete_account(mention: EventMention, frame: Frame, lead: bool = True) -> None:
     """What a report does not count, it reports none of: ACLED's convention of 0 for none reported.
 
     "Four people were killed" tells of no injured; "three were wounded" of no dead: that zero
-    cites the count it was read from. A report that counts no victims at all gets 0 as its best
+    cites the count it was read from (for the report's lead event only). A report that counts no victims at all gets 0 as its best
     figure but an open range (low 0, high unknown), citing the sentence that reports the event,
     so a later report with a toll wins the merge and nobody mistakes it for "nobody was hurt".
     """
@@ -368,6 +369,9 @@ def _complete_account(mention: EventMention, frame: Frame) -> None:
             setattr(mention, field + "_low", 0)
             mention.cite(field, frame.trigger)
         return
+    if not lead:
+        return  # a report's later events are often mentioned in passing ("the attack that killed three"): the
+        # toll it gives is not a full account, and what it leaves out is unknown
     for field, other in (("fatalities", "injuries"), ("injuries", "fatalities")):
         if getattr(mention, field) is None and getattr(mention, field + "_low") is None and (
             getattr(mention, other) is not None or getattr(mention, other + "_low") is not None

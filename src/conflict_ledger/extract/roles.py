@@ -255,7 +255,9 @@ def clause_parties(state: DocState, frame: Frame, index: int = 0) -> list[Party]
     out = []
     for pos, end, actor in actor_hits(state.text[c_start:c_end]):
         token = _phrase_head(sentence.span, c_start + pos - sentence.offset, c_start + end - sentence.offset)
-        out.append(Party(actor, c_start + pos, c_start + end, role_of(token), depth_of(token)))
+        # a name that ends in the happening itself ("U.S. airstrikes", "U.S. raids") is the one who did it
+        role = "agent" if _EVENT_NOUNS.match(token.text) else role_of(token)
+        out.append(Party(actor, c_start + pos, c_start + end, role, depth_of(token)))
     return out
 
 

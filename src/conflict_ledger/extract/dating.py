@@ -82,6 +82,9 @@ def date_events() -> object:
     return run
 
 
+_SCENE_OPENING = re.compile(r"\s*(?:On|Early|Late|Overnight|By|At)\b")
+
+
 def _scene_date(state: DocState, frame: Frame, told: set[int]) -> list[tuple[ResolvedDate, int, int]]:
     """The date of a sentence that sets the scene just before an undated event and tells no event of
     its own ("On Wednesday it was the turn of the al-Tanf garrison. One drone hit the base."); that
@@ -91,11 +94,12 @@ def _scene_date(state: DocState, frame: Frame, told: set[int]) -> list[tuple[Res
     if not index:
         return []
     scene = state.sentences[index - 1]
-    if scene.start in told or len(frame.sentences) > 1:
+    if scene.start in told or len(frame.sentences) > 1 \
+            or not _SCENE_OPENING.match(state.text, scene.start, scene.end):
         return []
     probe = Frame(mention=frame.mention, sentences=[scene], spans=[(scene.start, scene.end)], trigger=frame.trigger)
     found = frame_dates(state, probe)
-    if found and re.match(r"\s*(?:On|Early|Late|Overnight|By|At)\b", state.text[scene.start : scene.end]):
+    if found:
         frame.sentences.append(scene)  # after its own clause, which stays the one its roles are read from
         frame.spans.append((scene.start, scene.end))
         frame.scene_start = scene.start

@@ -208,7 +208,7 @@ def clauses(text: str, span: Any = None) -> list[tuple[int, int]]:
         left, right = text[: match.start()], text[match.start():]
         if classify_sentence(left) and classify_sentence(right):
             return [(0, match.start()), (match.start(), len(text))]
-    if span is not None:
+    if span is not None and " and " in text:
         cut = _coordinated_clause(span)
         if cut is not None and 0 < cut < len(text):
             left, right = text[:cut], text[cut:]

@@ -32,6 +32,19 @@ def test_training_corpus_covers_every_acled_sub_event_type_and_the_non_events():
     assert training_corpus() == (texts, labels), "the corpus is the same every time"
 
 
+def test_hand_written_snippets_join_the_corpus_under_known_labels():
+    import yaml
+
+    from conflict_ledger.extract.classifier import _corpus_source, _snippets_source
+
+    snippets = yaml.safe_load(_snippets_source())
+    known = set(yaml.safe_load(_corpus_source())["classes"])
+    assert set(snippets) <= known, "every snippet label is a label of the template corpus"
+    texts, labels = training_corpus()
+    pairs = set(zip(texts, labels, strict=True))
+    assert all((text, label) in pairs for label, items in snippets.items() for text in items)
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -90,6 +103,17 @@ def test_casualty_phrases():
     assert counts("The village headman was killed and another man was wounded.") == {"killed": 1, "injured": 1}
     assert counts("Twelve people, including four children and a nurse, were killed.") == {"killed": 12}
     assert counts("Both gunmen died in the exchange of fire.") == {"killed": 2}
+    assert counts("Two people died and seven were injured in the blast.") == {"killed": 2, "injured": 7}
+    assert counts("The district chief, a former officer, was killed in the ambush.") == {"killed": 1}
+    assert counts("Gunmen shot and killed Omar Haddad, a lawyer, outside his office.") == {"killed": 1}
+    assert counts("Gunmen killed Kenyan Army soldiers near the border.") == {}, "a plural noun is no single victim"
+    assert counts("The judge was killed along with three of his guards.") == {"killed": 4}
+    assert counts("The candidate and her brother were killed in the attack.") == {"killed": 2}
+    assert counts("Haddad, the council head, and two of his sons were killed.") == {"killed": 3}
+    assert counts("The car exploded at the gate, killing the driver and six recruits.") == {"killed": 7}
+    assert counts("Sergeant Okafor died and Corporal Bello was wounded.") == {"killed": 1, "injured": 1}
+    assert counts("Nine soldiers and militia members were killed in the raid.") == {"killed": 9}
+    assert counts("Four suicide bombers were identified and killed near the bridge.") == {"killed": 4}
     unknown = find_counts("An unknown number of soldiers were wounded in the raid.")
     assert [(c.kind, c.amount.best, c.amount.low) for c in unknown] == [("injured", None, 1)]
 
@@ -134,3 +158,56 @@ def test_a_toll_for_several_attacks_gives_each_an_even_share(cli, tmp_path):
     (event,) = jsonl(out)
     assert (event["fatalities"], event["fatalities_low"], event["fatalities_high"]) == (4, 0, 12)
     assert (event["injuries"], event["injuries_high"]) == (10, 30)
+
+
+def test_a_toll_for_repelled_assaults_is_shared_with_the_other_attacks(cli, tmp_path):
+    report = tmp_path / "reports.jsonl"
+    rows = [
+        {"id": "repelled", "published": "2016-08-02",
+         "text": ("Militants attacked an army post near Tal Afar on Tuesday. This was one of two attacks on army posts "
+                  "in the district that night. Troops repelled both assaults, killing nine militants.")},
+    ]
+    report.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    code, out, err = cli("extract", report)
+    assert code == 0, err
+    tolls = sorted(e["fatalities"] for e in jsonl(out))
+    assert tolls and max(tolls) == 5, "nine dead across two assaults: half, rounded up"
+
+
+def test_a_brief_report_is_read_whole_when_no_clause_tells_the_event(monkeypatch):
+    from conflict_ledger.extract import events
+    from conflict_ledger.extract.pipeline import default_pipeline
+    from conflict_ledger.model import Document
+
+    text = ("Soldiers searching a farmhouse outside Tillaberi found 40 assault rifles, pistols and several boxes "
+            "of ammunition hidden under the floor, the army said.")
+    long_text = " ".join([text] * 8)
+    monkeypatch.setattr(events, "decide", lambda rule_kinds, guess, length: [])  # no clause reports anything
+    pipeline = default_pipeline()
+    (mention,) = pipeline(Document(id="cache", text=text)).mentions
+    assert mention.sub_event_type == "Disrupted weapons use"
+    cited = mention.evidence["sub_event_type"][0]
+    assert text[cited.start : cited.end] == cited.text
+    assert pipeline(Document(id="long", text=long_text)).mentions == [], "a long report is not read whole"
+    budget = "Lawmakers approved the national budget for next year after a two-day debate."
+    assert pipeline(Document(id="budget", text=budget)).mentions == []
+
+
+def test_a_long_report_keeps_the_incident_told_with_specifics_and_drops_passing_mentions():
+    from conflict_ledger.extract.pipeline import default_pipeline
+    from conflict_ledger.model import Document
+
+    speech = " ".join([
+        "The minister spoke for an hour to the assembly about the economy, the harvest and the coming elections.",
+        "He said the country had suffered too much from violence and that attacks had hurt trade and tourism.",
+        "Clashes had scared investors, he added, and the government would talk with every sector of society.",
+        "He thanked the farmers, the teachers and the doctors for their patience during a difficult year.",
+        "The assembly will debate the new budget and the electoral law next week, the speaker announced.",
+        "Several deputies asked for more money for roads, schools and clinics in the rural provinces.",
+    ])
+    report = speech + (" On 12 March gunmen killed four farmers near Kasese, police said;"
+                       " the Allied Democratic Forces were blamed for the attack.")
+    pipeline = default_pipeline()
+    assert pipeline(Document(id="speech", text=speech)).mentions == [], "passing mentions are not incidents"
+    kept = pipeline(Document(id="report", text=report)).mentions
+    assert [m.fatalities for m in kept] == [4]

@@ -22,7 +22,7 @@ from ..db import IngestReport, Ledger
 from ..model import EVENT_FIELDS
 from ..query.tally import BY as TALLY_BY
 from .options import DATE, ReadOptions, db_option, event_filter, filter_options, input_options
-from .output import OUTPUT_FORMATS, emit, notices, range_text
+from .output import OUTPUT_FORMATS, RANGE_LEGEND, emit, notices, range_text
 
 TABLE_COLUMNS = ("event_id", "event_date", "sub_event_type", "actor1", "actor2", "location", "country",
                  "killed", "injured", "reports")
@@ -81,6 +81,7 @@ def events(db_path: str | None, fmt: str, limit: int | None, as_of: date | None,
         rows = ledger.events(flt, limit=limit, as_of=as_of)
         if fmt == "table":
             emit(display_rows(rows), fmt, TABLE_COLUMNS)
+            click.echo(f"killed / injured: {RANGE_LEGEND}", err=True)
         else:
             emit(rows, fmt, CSV_COLUMNS)
 
@@ -167,6 +168,7 @@ def demo(db_path: str | None) -> None:
         click.echo(f"ledger: {ledger.path}", err=True)
         run_ingest(ledger, [folder])
         emit(display_rows(ledger.events()), "table", TABLE_COLUMNS, title="events")
+        click.echo(f"killed / injured: {RANGE_LEGEND}")
         totals = ledger.tally()
         click.echo(
             f"{totals['events']} events from {totals['first_date']} to {totals['last_date']}: "

@@ -62,8 +62,14 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+NOT_REPORTED = "–"
+RANGE_LEGEND = f"{NOT_REPORTED} not reported; 3-9 a range ('several'); 34+ at least; 8 (0-8) best figure and range"
+
+
 def range_text(best: Any, low: Any, high: Any) -> str:
-    """'8', '3-9', '34+' or '' for a casualty figure."""
+    """'8', '3-9', '34+', '–' (no toll reported) or '' (unknown) for a casualty figure."""
+    if best == 0 and low in (None, 0) and high is None:
+        return NOT_REPORTED  # the report gives no toll: counted as 0, shown as what it is
     if best is not None and (low in (None, best)) and (high in (None, best)):
         return f"{best}" if high is not None or low is None else f"{best}+"
     if low is None and high is None:

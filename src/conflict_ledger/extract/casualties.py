@@ -10,12 +10,18 @@ from ..resolve.actors import canonical_actor
 from .numbers import NUMBER, NUMBER_RE, Amount, parse_amount
 from .pipeline import DocState, Frame, component
 
-_WORDS = r"(?:\s+(?!(?:and|or|were|was|had|have|are|is)\b)[\w'’.-]+){0,5}?"
-_BE = r"(?:\s+(?:were|was|have been|has been|had been|are|is|got|being|reportedly|also|later|been|all))*"
 _KILLED = r"(?:killed|dead|died|slain|murdered|executed|massacred|lost their lives|perished|shot dead|beheaded)"
 _INJURED = r"(?:wounded|injured|hurt|maimed)"
+# the words between a number and its verb never cross another casualty verb ("Two died and nine were hurt")
+# ... and "and" joins two kinds of victim only when no number follows ("seven soldiers and militia members")
+_WORDS = (r"(?:\s+(?!(?:or|were|was|had|have|are|is|" + _KILLED[3:-1] + "|" + _INJURED[3:-1] + r")\b)"
+          r"(?!and\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+          r"several|dozens|many|some|scores|hundreds|at|about|nearly|more|up|were|was|have|had|are|is)\b)"
+          r"[\w'’.-]+){0,5}?")
+_BE = r"(?:\s+(?:were|was|have been|has been|had been|are|is|got|being|reportedly|also|later|been|all))*"
 _EFFECT = re.compile(
-    r"\b(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")" + _BE + r"\s+(?P<kind>" + _KILLED + "|" + _INJURED + r")\b",
+    r"\b(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")" + _BE + r"(?:\s+(?:identified|found|surrounded|captured|"
+    r"intercepted|shot|tortured)\s+and)?\s+(?P<kind>" + _KILLED + "|" + _INJURED + r")\b",
     re.IGNORECASE,
 )
 _CAUSE = re.compile(
@@ -58,16 +64,55 @@ _JOINT = re.compile(
     + _BE + r"\s+(?P<kind>" + _KILLED + "|" + _INJURED + r")\b",
     re.IGNORECASE,
 )
-# "The mayor was killed", "another was injured", "killing him": one person
+# "The mayor was killed", "The sheikh, a council member, was killed", "another was injured", "killing him": one person
 _SINGLE = re.compile(
     r"(?:\b(?P<who>(?:[Tt]he|[Aa]nother|[Aa]n?)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}"
-    r"|another)\s+was\s+(?:also\s+|later\s+|reportedly\s+)?(?P<kind>" + _KILLED + "|" + _INJURED + r")\b)"
-    r"|(?:\b(?P<kind2>killing|wounding|injuring)\s+(?:him|her)\b)"
+    r"|another)(?:,\s+(?:an?|the)\s+[^,.;]{1,60},)?\s+(?:was\s+(?:also\s+|later\s+|reportedly\s+)?"
+    r"(?P<kind>" + _KILLED + "|" + _INJURED + r")\b|died\b))"
+    r"|(?:\b(?P<title>[A-Z][\w'’.-]+)\s+(?:al-|el-|bin\s+)?[A-Z][\w'’-]+\s+(?P<kind3>died)\b)"
+    r"|(?:\b(?P<kind2>killing|wounding|injuring|killed|beheaded|executed|shot dead)\s+(?:him|her|(?:him|her)self|the\s+(?:suicide\s+)?"
+    r"(?:assailant|bomber|attacker|gunman|driver))\b)"
 )
+# "The candidate and her brother were killed": a named person and a relative or guard, two people
+_PAIR = re.compile(
+    r"\b(?:[Tt]he\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s+and\s+"
+    r"(?:his|her|their)\s+(?:\w+\s+)?(?P<rel>husband|wife|son|daughter|brother|sister|father|mother|driver|"
+    r"bodyguard|guard|cousin|nephew|uncle|child|companion|aide)\s+(?:were|have been|had been)\s+"
+    r"(?:also\s+)?(?P<kind>" + _KILLED + "|" + _INJURED + r")\b"
+)
+_NUMBER_WORD_START = r"(?i)(?:one|two|three|four|five|six|seven|eight|nine|ten|\d|several|many|some|all|both)\b"
+# "killing the assailant and 13 civilians", "Khalifah, the mayor, and two of his family members were killed":
+# one named or singled-out victim besides the counted ones
+_ONE_AND_MORE = re.compile(
+    r"\b(?:(?P<verb>killing|killed)\s+(?:the|an?)\s+(?:suicide\s+)?(?:assailant|bomber|attacker|gunman|driver|"
+    r"officer|soldier|guard|man|woman)|[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+){0,2},\s+(?:an?|the)\s+[^,.;]{1,60},)"
+    r"\s+and\s+(?P<num>(?:at least\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\b"
+    r"(?P<rest>[^.;]{0,60}?)(?P<kind>" + _KILLED + "|" + _INJURED + r")?\b(?=[^.;]*|$)"
+)
+# "... was killed along with three of his bodyguards": the named victim and the others
+_ALONG_WITH = re.compile(
+    r"\b(?P<kind>" + _KILLED + "|" + _INJURED + r")\s+(?:\w+\s+){0,4}?(?:along|together)\s+with\s+(?P<num>"
+    + NUMBER + r")\s+(?:of\s+(?:his|her|their)\s+)?(?:\w+\s+)?\w+",
+    re.IGNORECASE,
+)
+# "Gunmen shot and killed Ahmed Saleh", "assassinated the mayor": one named victim
+_NAMED_VICTIM = re.compile(
+    r"\b(?:shot and killed|shot dead|gunned down|assassinated|killed|murdered|beheaded|executed)\s+"
+    r"(?:(?:the|a|an)\s+(?:[a-z][\w'’-]+\s+){0,3}?(?P<role>official|leader|commander|chief|officer|sheikh|"
+    r"mayor|judge|candidate|teacher|doctor|journalist|cleric|imam|soldier|policeman|member|employee|elder|"
+    r"director|head|lawyer|activist|contractor|engineer|man|woman|boy|girl|student|worker|farmer|shepherd|"
+    r"colonel|captain|major|lieutenant|general|brigadier)\b|(?P<name>[A-Z][a-z'’-]+(?:\s+(?:al-|bin\s+|ibn\s+)?"
+    r"[A-Z][\w'’-]+){1,3})\b(?!\s+(?:soldiers|troops|officers|members|personnel|policemen|fighters|forces|civilians|"
+    r"people|militants|men|workers|pilgrims)\b))"
+)
+# "killed Ahmed Saleh and two of his guards": a count follows, which the other patterns read
+_TAKEN_BY_NUMBER = re.compile(r"\s*(?:and|,)\s+(?:at least\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+                              r"several|many|dozens)\b", re.IGNORECASE)
 _UNKNOWN_NUMBER = re.compile(r"^\s*unknown number\b", re.IGNORECASE)
 # numbers that are not people: "two rockets", "a base", "three times"
 _NOT_PEOPLE = re.compile(
-    r"^\s*(?:rockets?|missiles?|drones?|bombs?|times|days|hours|weeks|months|years|km|kilometers|miles|"
+    r"^\s*(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|rockets?|missiles?|drones?|bombs?|times|days|hours|weeks|months|years|km|kilometers|miles|"
     r"vehicles?|buildings?|houses?|homes?|bases?|targets?|facilities|sites?|attacks?|strikes?|rounds?)\b",
     re.IGNORECASE,
 )
@@ -111,6 +156,19 @@ def find_counts(text: str) -> list[Count]:
         taken.extend(also)
         counts.append(Count(kind, amount, span[0], span[1], who or text[num_span[1] : num_span[1] + 40]))
 
+    for m in _ONE_AND_MORE.finditer(text):
+        amount = parse_amount(m.group("num"))
+        if m.group("verb"):
+            kind = "killed"
+        else:
+            tail = re.match(r"[^.;]*?\b(?:were|have been|had been)\s+(?P<k>" + _KILLED + "|" + _INJURED + r")\b",
+                            text[m.end("num"):])
+            if not tail:
+                continue
+            kind = _kind(tail.group("k"))
+        if amount is not None and not any(s <= m.start("num") < e for s, e in taken):
+            taken.append(m.span("num"))
+            counts.append(Count(kind, amount + Amount(1, 1, 1), m.start(), m.end("num"), m.group()))
     for m in _JOINT.finditer(text):
         head = text[m.start() : m.start("kind")]
         parts = [p for p in NUMBER_RE.finditer(head) if p.group().strip()]
@@ -144,13 +202,27 @@ def find_counts(text: str) -> list[Count]:
             amount = parse_amount(phrase)
             if amount is not None:
                 counts.append(Count("killed", amount, m.start(), m.end(), m.group("who")))
+    for m in _ALONG_WITH.finditer(text):
+        amount = parse_amount(m.group("num"))
+        if amount is not None and not any(s <= m.start("num") < e for s, e in taken):
+            taken.append(m.span("num"))
+            counts.append(Count(_kind(m.group("kind")), amount + Amount(1, 1, 1), m.start(), m.end(), m.group()))
+    for m in _PAIR.finditer(text):
+        if not any(c.start < m.end() and m.start() < c.end for c in counts):
+            counts.append(Count(_kind(m.group("kind")), Amount(2, 2, 2), m.start(), m.end(), m.group("rel")))
+    for m in _NAMED_VICTIM.finditer(text):
+        if not any(c.start < m.end() and m.start() < c.end for c in counts) and not _TAKEN_BY_NUMBER.match(text, m.end()):
+            counts.append(Count("killed", Amount(1, 1, 1), m.start(), m.end(), m.group("role") or m.group("name")))
     for m in _SINGLE.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken) or any(c.start < m.end() and m.start() < c.end for c in counts):
             continue
         who = m.group("who") or ""
         if who and (_NOT_PEOPLE.match(re.sub(r"^\S+\s+", "", who)) or re.match(r"(?i)no one|nobody|none", who)):
             continue
-        kind = _kind(m.group("kind") or ("killed" if m.group("kind2") == "killing" else "wounded"))
+        if m.group("kind3") and re.match(_NUMBER_WORD_START, m.group("title")):
+            continue
+        verb = m.group("kind") or ("died" if m.group("kind3") or m.group().endswith("died") else None)
+        kind = _kind(verb or ("wounded" if m.group("kind2") in ("wounding", "injuring") else "killed"))
         counts.append(Count(kind, Amount(1, 1, 1), m.start(), m.end(), who))
     for m in _NONE.finditer(text):
         word = (m.group("kind") or m.group("kind2")).lower()
@@ -190,9 +262,12 @@ def _attackers_own_loss(mention: EventMention, count: Count) -> bool:
 _NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10}
 _N = r"(?P<n>both|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
-_SHARED = re.compile(r"\b(?:across|in|during|from)\s+(?:all\s+|each\s+of\s+)?(?:the\s+|these\s+)?" + _N +
-                     r"(?:\s+of\s+the)?(?:\s+\w+){0,2}?\s+(?:attacks|incidents|assaults|bombings|blasts|explosions|raids|events)\b"
-                     r"|\bacross\s+(?P<which>which|them|these|all\s+of\s+them|the\s+(?:attacks|incidents|assaults|bombings))\b",
+_PLURAL_EVENTS = r"(?:attacks|incidents|assaults|bombings|blasts|explosions|raids|events|villages)"
+_SHARED = re.compile(r"\b(?:across|in|during|from|repelled)\s+(?:all\s+|each\s+of\s+)?(?:the\s+|these\s+)?" + _N +
+                     r"(?:\s+of\s+the)?(?:\s+\w+){0,2}?\s+" + _PLURAL_EVENTS + r"\b"
+                     r"|\bacross\s+(?P<which>which|them|these|all\s+of\s+them|(?:each\s+of\s+|all\s+)?the\s+"
+                     + _PLURAL_EVENTS + r"|all\s+" + _PLURAL_EVENTS + r")\b"
+                     r"|\b(?P<repelled>repelled|foiled|thwarted)\s+(?:the|all|these)\s+(?:attacks|assaults|raids)\b",
                      re.IGNORECASE)
 _ONE_OF = re.compile(r"\bone of " + _N + r"\b(?:\s+\w+){0,3}?\s+(?:attacks|incidents|assaults|bombings|blasts|explosions|"
                      r"raids|events|executions)\b", re.IGNORECASE)
@@ -238,7 +313,7 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
             if share > 1 and total.best is not None:
                 # a toll for several attacks together: an even share as the best figure (GTD's practice),
                 # the whole toll as the top of the range
-                total = Amount(round(total.best / share), 0, total.high if total.high is not None else total.best)
+                total = Amount(int(total.best / share + 0.5), 0, total.high if total.high is not None else total.best)
             found[kind].append((total, span))
     killed, injured, either = found["killed"], found["injured"], found["casualties"]
     if either and not injured and _says_killed(state, frame):

@@ -29,6 +29,7 @@ import yaml
 UNSPECIFIED = "Unspecified"
 NO_EVENT_PREFIX = "No event"
 SAMPLES_PER_CLASS = 400
+SNIPPET_COPIES = 6  # each hand-written snippet counts this often (as written and in other registers)
 SEED = 20261125
 _SLOT = re.compile(r"\{(\w+)\}")
 _CHOICE = re.compile(r"\[([^\[\]]*)\]")
@@ -57,6 +58,10 @@ class TypeGuess:
 
 def _corpus_source() -> str:
     return resources.files("conflict_ledger.extract").joinpath("data/event_sentences.yaml").read_text("utf-8")
+
+
+def _snippets_source() -> str:
+    return resources.files("conflict_ledger.extract").joinpath("data/event_snippets.yaml").read_text("utf-8")
 
 
 def _expand(template: str, slots: dict[str, list[str]], rng: random.Random, depth: int = 0) -> str:
@@ -113,6 +118,17 @@ def training_corpus(samples_per_class: int = SAMPLES_PER_CLASS, seed: int = SEED
             seen.add(text)
             texts.append(text)
             labels.append(label)
+    seen_all = set(texts)
+    for label, snippets in yaml.safe_load(_snippets_source()).items():
+        for snippet in snippets:
+            dressed = {snippet}
+            for _ in range(SNIPPET_COPIES * 3):
+                if len(dressed) >= SNIPPET_COPIES:
+                    break
+                dressed.add(_register(snippet, rng, slots))
+            for text in sorted(dressed - seen_all):
+                texts.append(text)
+                labels.append(label)
     return texts, labels
 
 
@@ -229,8 +245,9 @@ def _fingerprint(kind: str) -> str:
 
     h = hashlib.sha256()
     h.update(_corpus_source().encode("utf-8"))
+    h.update(_snippets_source().encode("utf-8"))
     h.update(Path(__file__).read_bytes())
-    h.update(f"{kind}|{sklearn.__version__}|{SAMPLES_PER_CLASS}|{SEED}".encode())
+    h.update(f"{kind}|{sklearn.__version__}|{SAMPLES_PER_CLASS}|{SNIPPET_COPIES}|{SEED}".encode())
     return h.hexdigest()[:16]
 
 

@@ -29,6 +29,9 @@ def _rx(*words: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(words) + r")", re.IGNORECASE)
 
 
+# "12 March", "in March", "March 3" name the month, not a march
+_NOT_THE_MONTH = r"(?<!\d )(?<!in )(?<!of )(?<!since )(?<!until )(?<!last )(?<!next )(?<!early )(?<!late )(?<!mid-)"
+
 # Cues, most specific first. Each entry: pattern, event type, sub-event type.
 _CUES: list[tuple[re.Pattern[str], str, str]] = [
     (_rx(r"chemical (?:weapon|attack)", "chlorine", "sarin", "nerve agent", "mustard gas", "gas attack"),
@@ -67,7 +70,7 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
     (_rx(r"riot(?:s|ers|ing|ed)?\b", r"violent (?:protest|demonstration)", r"protesters? (?:torched|set fire|threw stones|pelted|stormed)"),
      "Riots", "Violent demonstration"),
     (_rx(r"\bmobs?\b", r"lynch"), "Riots", "Mob violence"),
-    (_rx(r"protest(?:s|ers|ed|ing)?\b", r"demonstrat(?:ion|ors|ed)", r"\brall(?:y|ies|ied)\b", r"\bmarch(?:ed|es)?\b",
+    (_rx(r"protest(?:s|ers|ed|ing)?\b", r"demonstrat(?:ion|ors|ed)", r"\brall(?:y|ies|ied)\b", _NOT_THE_MONTH + r"\bmarch(?:ed|es)?\b(?!\s+\d)",
          r"sit-in", r"picket"),
      "Protests", "Peaceful protest"),
     (_rx(r"loot", r"arson", r"set (?:on )?fire", r"torched", r"vandali[sz]", r"burned down", r"demolish", r"ransack"),
@@ -256,26 +259,73 @@ def detect_events() -> object:
         if typer is None:
             return
         found = [pieces_of(state) for state in states]
-        guesses = typer.guess([text for _, texts in found for text in texts])
+        briefs = [state.text.strip() for state in states if is_brief(state)]
+        guesses = typer.guess([text for _, texts in found for text in texts] + briefs)
+        brief_guesses = iter(guesses[len(guesses) - len(briefs):])
         at = 0
         for state, (pieces, texts) in zip(states, found, strict=True):
-            state.prepared["events"] = (pieces, texts, guesses[at : at + len(texts)])
+            whole = next(brief_guesses) if is_brief(state) else None
+            state.prepared["events"] = (pieces, texts, guesses[at : at + len(texts)], whole)
             at += len(texts)
 
     def run(state: DocState) -> None:
         if "events" in state.prepared:
-            pieces, texts, guesses = state.prepared.pop("events")
+            pieces, texts, guesses, whole = state.prepared.pop("events")
         else:
             pieces, texts = pieces_of(state)
             guesses = list(typer.guess(texts)) if typer is not None else [None] * len(texts)
+            whole = typer.guess([state.text.strip()])[0] if typer is not None and is_brief(state) else None
         for (sentence, c_start, c_end), text, guess in zip(pieces, texts, guesses, strict=True):
             for kind in decide(classify_sentence(text), guess, len(text)):
                 span = (sentence.start + c_start, sentence.start + c_end)
                 cue = (span[0] + kind.cue[0], span[0] + kind.cue[1])
                 state.frames.append(_new_frame(state, sentence, span, cue, kind))
+        if whole is not None:
+            read_brief_whole(state, pieces, guesses, whole)
 
     run.prepare = prepare  # type: ignore[attr-defined]
     return run
+
+
+# A brief report (a news snippet, a wire summary) is read whole as well as clause by clause: what a
+# clause leaves unsaid ("the weapons were seized", "the army handed over the base"), the report as
+# a whole may tell plainly.
+BRIEF_MAX_CHARS = 800
+BRIEF_MAX_SENTENCES = 4
+BRIEF_EVENT_MIN = 0.30  # the whole report's reading this sure makes an event where no clause did
+BRIEF_RETYPE_MIN = 0.50  # ... and this sure retypes a single event whose clause reading differs
+
+
+def is_brief(state: DocState) -> bool:
+    return len(state.text.strip()) <= BRIEF_MAX_CHARS and len(state.sentences) <= BRIEF_MAX_SENTENCES
+
+
+def read_brief_whole(state: DocState, pieces: list[tuple[Sentence, int, int]], guesses: list[TypeGuess | None],
+                     whole: TypeGuess) -> None:
+    """Let the reading of a whole brief report add the event no clause found, or type its one event."""
+    label = whole.label
+    if label == UNSPECIFIED and not whole.runner_up.startswith("No event"):
+        label = whole.runner_up
+    if label.startswith("No event") or label == UNSPECIFIED or whole.no_event_probability >= NOT_EVENT_MIN:
+        return
+    p = whole.score(label)
+    if not state.frames:
+        if p < BRIEF_EVENT_MIN or not pieces:
+            return
+        # the clause that tells it best carries the event
+        best = max(range(len(pieces)), key=lambda i: guesses[i].score(label) if guesses[i] is not None else 0.0)
+        sentence, c_start, c_end = pieces[best]
+        span = (sentence.start + c_start, sentence.start + c_end)
+        kind = EventType(SUB_EVENT_PARENT[label], label, True, (0, c_end - c_start), p)
+        state.frames.append(_new_frame(state, sentence, span, span, kind))
+        return
+    subs = {frame.mention.sub_event_type for frame in state.frames}
+    if len(subs) == 1 and label not in subs and p >= BRIEF_RETYPE_MIN and not any(refines(s, label) for s in subs):
+        for frame in state.frames:
+            if frame.type_score < 0.8:  # a cue the clause reading agreed with stays
+                frame.mention.event_type = SUB_EVENT_PARENT[label]
+                frame.mention.sub_event_type = label
+                frame.type_score = p
 
 
 def _new_frame(

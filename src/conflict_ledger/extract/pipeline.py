@@ -29,6 +29,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "sources",  # who said so
     "event_places",  # each event's place
     "claims",  # running-tally claims
+    "incidents",  # a long report keeps the events it tells with specifics, not those it mentions in passing
     "confidence",
 )
 

@@ -85,7 +85,7 @@ def document_profile(extraction: Extraction) -> Profile:
 
 PARTICULAR_MARKS = ("^", NAME_MARK, FIGURE_MARK)
 PARTICULAR_WEIGHT = 2.0  # names, places, days and figures tell happenings apart; topic words do not
-THRESHOLD = 0.7  # bar for the average pair score of a group (pair-score units, see score.py)
+THRESHOLD = 0.5  # bar for the average pair weight of a group (pair-score units, see score.py); see bench/merge --folds
 
 
 def document_terms(extraction: Extraction, entities: list[tuple[str, str]]) -> Counter[str]:
@@ -132,18 +132,37 @@ def candidate_pairs(profiles: list[Profile], cosines: sparse.csr_matrix) -> set[
     return pairs
 
 
-def group_documents(extractions: Iterable[Extraction]) -> list[DocumentGroup]:
-    """Same-event groups of a batch of documents, by average-link over pair scores.
+@dataclass
+class BatchLinks:
+    """A batch's pair weights for average-link, and what each is made of (for the reasons)."""
 
-    A pair's score is the ledger's pair score (`score.py`: dates, places, types, actors and
+    profiles: list[Profile]
+    weights: dict[tuple[int, int], float]
+    words: dict[tuple[int, int], float]
+    scored: dict[tuple[int, int], PairScore]
+    ruled_out: set[tuple[int, int]]
+
+    def can_join(self, a: list[int], b: list[int]) -> bool:
+        """Groups join only while their publication days stay within the window."""
+        days = [d for k in a + b for d in self.profiles[k].day_dates()]
+        return not days or (max(days) - min(days)).days <= DAY_WINDOW
+
+    def labels(self, threshold: float = THRESHOLD) -> list[int]:
+        """A group label per document, by average-link at `threshold`."""
+        return average_link(len(self.profiles), self.weights, threshold, self.ruled_out, self.can_join)
+
+
+def batch_links(batch: list[Extraction], entities: list[list[tuple[str, str]]] | None = None) -> BatchLinks:
+    """Pair weights of a batch of documents (no failed extractions): fields for and against plus words.
+
+    A pair's weight is the ledger's pair score (`score.py`: dates, places, types, actors and
     figures, each for or against) with the words part measured as shared neighbours rather than
     a plain cosine, so that reports of two happenings of one kind, which share the topic's
     words, are kept apart by their particulars. Dates or places too far apart rule a pair out.
+    `entities` (per document, as `document_entities` gives them) can be passed when known.
     """
-    batch = [x for x in extractions if not x.error]
-    if not batch:
-        return []
-    entities = document_entities(f"{x.document.title or ''}\n{x.document.text}" for x in batch)
+    if entities is None:
+        entities = list(document_entities(f"{x.document.title or ''}\n{x.document.text}" for x in batch))
     counts = [document_terms(x, ents) for x, ents in zip(batch, entities, strict=True)]
     profiles = [document_profile(x) for x in batch]
     cosines = top_neighbours(term_matrix(counts))
@@ -165,12 +184,16 @@ def group_documents(extractions: Iterable[Extraction]) -> list[DocumentGroup]:
         if not pair.veto:
             # the pair's fields for and against, less the share of the bar they could have earned
             weights[key] = weights.get(key, 0.0) + pair.score - (pair.threshold - SCORE_THRESHOLD)
+    return BatchLinks(profiles, weights, words, scored, ruled_out)
 
-    def can_join(a: list[int], b: list[int]) -> bool:
-        days = [d for k in a + b for d in profiles[k].day_dates()]
-        return not days or (max(days) - min(days)).days <= DAY_WINDOW
 
-    label = average_link(len(batch), weights, THRESHOLD, ruled_out, can_join)
+def group_documents(extractions: Iterable[Extraction], threshold: float = THRESHOLD) -> list[DocumentGroup]:
+    """Same-event groups of a batch of documents, by average-link over pair weights (`batch_links`)."""
+    batch = [x for x in extractions if not x.error]
+    if not batch:
+        return []
+    links = batch_links(batch)
+    label = links.labels(threshold)
     names: dict[int, str] = {}
     for group in label:
         names.setdefault(group, f"c{len(names) + 1}")
@@ -178,15 +201,15 @@ def group_documents(extractions: Iterable[Extraction]) -> list[DocumentGroup]:
     out = []
     for i, x in enumerate(batch):
         out.append(DocumentGroup(x.document.id, names[label[i]],
-                                 _reasons(i, label, size[label[i]], weights, words, scored, batch)))
+                                 _reasons(i, label, size[label[i]], links, batch, threshold)))
     return out
 
 
-def _reasons(i: int, label: list[int], size: int, weights: dict[tuple[int, int], float],
-             words: dict[tuple[int, int], float], scored: dict[tuple[int, int], PairScore],
-             batch: list[Extraction]) -> dict[str, Any]:
+def _reasons(i: int, label: list[int], size: int, links: BatchLinks, batch: list[Extraction],
+             threshold: float) -> dict[str, Any]:
     """Why a document is where it is: its group's size and its strongest tie within the group."""
-    out: dict[str, Any] = {"joined": size > 1, "group_size": size, "threshold": THRESHOLD}
+    weights, words, scored = links.weights, links.words, links.scored
+    out: dict[str, Any] = {"joined": size > 1, "group_size": size, "threshold": threshold}
     ties = [(w, j) for (a, b), w in weights.items() for j in ((b,) if a == i else (a,) if b == i else ())
             if label[j] == label[i]]
     if ties:

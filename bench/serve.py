@@ -217,7 +217,11 @@ API_CALLS = {
     "timeline, actor": ("/api/timeline", {"actor": "Islamic State"}),
     "tally, date range": ("/api/tally", {"since": "2024-03-01", "until": "2024-03-31"}),
     "event in full": ("/api/events/{event_id}", {}),
+    "event history": ("/api/events/{event_id}/history", {}),
     "meta (filter choices)": ("/api/meta", {}),
+    "review queue": ("/api/review-queue", {}),
+    "tracker report": ("/api/trackers/us-forces-attacks", {}),
+    "claims beside the ledger": ("/api/claims", {}),
 }
 LIST_FILTER = [name for name in API_CALLS if name.startswith("events,")]
 

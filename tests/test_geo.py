@@ -18,6 +18,7 @@ from conflict_ledger.model import Document
 from conflict_ledger.resolve.gazetteer import (
     default_path,
     facilities_rows,
+    localities_rows,
     name_key,
     open_gazetteer,
     skeleton,
@@ -72,6 +73,38 @@ def test_every_facility_name_and_alias_resolves_to_that_facility():
             assert best.feature == "facility" and best.name == row["name"], (name, best)
 
 
+@pytest.mark.parametrize("name, point, admin1", [
+    ("Tarmiyah", (33.67, 44.39), "Baghdad"),
+    ("Qayyarah", (35.80, 43.29), "Nineveh"),
+    ("Sinjar", (36.32, 41.88), "Nineveh"),
+    ("Saqlawiyah", (33.40, 43.69), "Al Anbar"),
+    ("Kobani", (36.89, 38.35), "Aleppo"),
+    ("Abu Kamal", (34.45, 40.92), "Deir ez-Zor"),
+])
+def test_locality_list_places_towns_where_they_are(name, point, admin1):
+    best = default_resolver().candidates(name)[0][0]
+    assert best.feature == "city" and best.admin1 == admin1
+    assert km(point, (best.latitude, best.longitude)) < 10, best
+
+
+# rough boxes around each country the locality list covers: a swapped or mistyped coordinate leaves its box
+_BOXES = {"Iraq": (29.0, 37.5, 38.7, 48.8), "Syria": (32.3, 37.4, 35.6, 42.4), "Lebanon": (33.0, 34.7, 35.1, 36.7),
+          "Yemen": (12.0, 19.0, 42.0, 54.0), "Jordan": (29.0, 33.4, 34.9, 39.4)}
+
+
+def test_every_locality_lies_in_its_country_and_names_a_known_region():
+    gazetteer = open_gazetteer()
+    regions = set(gazetteer.db.execute("SELECT country, name FROM place WHERE feature = 'admin1'").fetchall())
+    rows = localities_rows()
+    assert len(rows) > 400
+    for row in rows:
+        south, north, west, east = _BOXES[row["country"]]
+        lat, lon = float(row["latitude"]), float(row["longitude"])
+        assert south <= lat <= north and west <= lon <= east, row
+        assert (row["country"], row["admin1"]) in regions, row
+        assert row["kind"] in ("capital", "seat", "town", "village", "neighbourhood", "camp"), row
+
+
 def test_regions_carry_english_names_and_aliases():
     resolver = default_resolver()
     for alias in ("Salahuddin", "Salah al-Din", "Saladin"):
@@ -114,6 +147,41 @@ def test_qualifier_picks_the_town_in_the_named_state():
     texas, france = [p for p in places if p.name == "Paris"]
     assert texas.country == "United States" and texas.admin1 == "Texas"
     assert france.country == "France"
+
+
+def test_a_reading_the_named_region_contradicts_loses():
+    # Saqlawiyah (Al Anbar) and Shaqlawa (Erbil) are spelled alike; the region named beside each decides
+    saqlawiyah = first(places_of("Fighters overran a checkpoint in Saqlawiyah, Al-Anbar, on Friday."), "Saqlawiyah")
+    assert (saqlawiyah.admin1, saqlawiyah.location) == ("Al Anbar", "Saqlawiyah")
+    shaqlawa = first(places_of("Police arrested two men in Shaqlawa, Erbil, Iraq, on Friday."), "Shaqlawa")
+    assert shaqlawa.admin1 == "Arbil"
+    # the only Rabia known lies in Nineveh: a Rabia said to be in Diyala stays unplaced, not put in Nineveh
+    rabia = first(places_of("A bomb went off in Rabia, Diyala, on Monday."), "Rabia")
+    assert not rabia.resolved
+
+
+def test_a_place_named_as_part_of_a_town_lies_near_it(cli, tmp_path):
+    text = "date 2017-01-04\nGunmen shot dead a teacher in the Wahda neighbourhood of Mosul on Wednesday.\n"
+    wahda = next(p for p in places_of(text) if p.name.startswith("Wahda"))
+    if wahda.resolved:  # Baghdad has a Wahda too; this one is in Mosul
+        assert km((wahda.latitude, wahda.longitude), (36.34, 43.13)) < 30
+    code, out, err = cli("extract", write(tmp_path, "r.txt", text))
+    assert code == 0, err
+    event = jsonl(out)[0]
+    assert (event["admin1"], event["country"]) == ("Nineveh", "Iraq")
+    assert km((event["latitude"], event["longitude"]), (36.34, 43.13)) < 30
+
+
+def test_commas_between_towns_make_a_list_not_a_qualifier():
+    places = places_of("The airline will fly from New York to Moscow, Kiev, Minsk and Riga next year.")
+    assert first(places, "Kiev").country == "Ukraine"
+    assert first(places, "Moscow").country == "Russia"
+
+
+def test_untagged_town_before_a_kind_word_is_found():
+    places = places_of("Mortars hit houses in Dhuluiya district, Saladin governorate, on Tuesday.")
+    dhuluiya = next(p for p in places if p.name.startswith("Dhuluiya"))
+    assert (dhuluiya.feature, dhuluiya.admin1) == ("city", "Saladin")
 
 
 def test_document_context_settles_ambiguous_names():
@@ -215,6 +283,15 @@ def test_event_place_comes_from_the_event_not_the_dateline(cli, tmp_path):
     for event in events:
         assert event["country"] == "Iraq", event
         assert event["location"] != "Washington"
+
+
+def test_event_known_only_to_its_governorate_is_put_at_the_capital(cli, tmp_path):
+    text = "date 2015-06-01\nGunmen attacked an army checkpoint in Diyala province on Monday, killing three soldiers.\n"
+    code, out, err = cli("extract", write(tmp_path, "r.txt", text))
+    assert code == 0, err
+    event = jsonl(out)[0]
+    assert (event["admin1"], event["geo_precision"]) == ("Diyala", 3)
+    assert km((event["latitude"], event["longitude"]), (33.75, 44.64)) < 10  # Baqubah, not Khanaqin
 
 
 @pytest.mark.parametrize("sentence, town, admin1", [

@@ -19,11 +19,11 @@ def test_serve_refuses_a_missing_ledger(cli, tmp_path):
     assert not (tmp_path / "nothing-here.db").exists()
 
 
-def test_serve_prints_a_fresh_token_that_unlocks_writes(built_ledger, tmp_path):
+def test_serve_prints_a_fresh_token_that_unlocks_writes(ledger_file, tmp_path):
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "CONFLICT_LEDGER_TOKEN"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "conflict_ledger", "serve", "--db", str(built_ledger), "--port", str(port)],
+        [sys.executable, "-m", "conflict_ledger", "serve", "--db", str(ledger_file), "--port", str(port)],
         stderr=subprocess.PIPE, text=True, env=env,
     )
     try:
@@ -47,8 +47,9 @@ def test_serve_prints_a_fresh_token_that_unlocks_writes(built_ledger, tmp_path):
         event_id = httpx.get(f"{base}/api/events", params={"limit": 1}).json()["events"][0]["event_id"]
         url = f"{base}/api/events/{event_id}/accept"
         assert httpx.post(url, json={"who": "t"}, headers={"Authorization": "Bearer other"}).status_code == 401
-        # the printed token passes the guard (the decision itself is up to the review module)
-        assert httpx.post(url, json={"who": "t"}, headers={"Authorization": f"Bearer {token}"}).status_code != 401
+        # the printed token records the decision
+        accepted = httpx.post(url, json={"who": "t"}, headers={"Authorization": f"Bearer {token}"})
+        assert accepted.status_code == 200 and accepted.json()["event"]["review_status"] == "accepted"
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -20,7 +20,7 @@ TOKEN_ENV = "CONFLICT_LEDGER_TOKEN"
 @click.option("--token", envvar=TOKEN_ENV, default=None,
               help=f"Token that writes (review decisions) must send; default ${TOKEN_ENV}, else a fresh one.")
 def serve(db_path: str | None, host: str, port: int, token: str | None) -> None:
-    """Serve the map, timeline, table, event view and review queue at http://HOST:PORT/."""
+    """Serve the map, timeline, table, event view, review queue and trackers at http://HOST:PORT/."""
     import uvicorn
 
     from ..db import Ledger, default_db_path

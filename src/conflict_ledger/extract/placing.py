@@ -31,11 +31,18 @@ def find_places() -> object:
 
 
 def document_place(state: DocState) -> Place | None:
-    """What the document is mostly about, at region precision or coarser: the fallback for an event
-    whose own sentences name no place."""
+    """What the document is mostly about, at precision 2 or coarser: the fallback for an event
+    whose own sentences name no place. Reports name their scene first, so the lead sentence that
+    names one wins (a town there is better than the region the document names most); without a
+    town there, the region most of the document's places lie in, else its country."""
     scenes = [p for p in state.places if p.resolved and not p.dateline and not p.modifier]
     if not scenes:
         return None
+    lead = next((s for s in state.sentences if any(s.start <= p.start < s.end for p in scenes)), None)
+    if lead is not None:
+        place = default_resolver().event_place(state.places, [(lead.start, lead.end)])
+        if place is not None and place.feature in ("city", "facility", "admin2"):
+            return with_precision(place, 2)
     countries = Counter(p.country for p in scenes if p.country)
     if not countries:
         return None

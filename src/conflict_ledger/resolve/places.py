@@ -129,7 +129,19 @@ _NEAR = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .,'\-]{1,60}?(?:\s*\([^)]{1,40}\))?\s*[-—–:]{1,2}\s")
-_QUALIFIER_GAP = re.compile(r"^\s*,\s*$|^\s*\(\s*$")
+# what stands between a place and the larger place that qualifies it: "Mosul, Nineveh", "Rashidiyah
+# area, Mosul city", "Saadiya neighborhood of Khanaqin", "a village in Kirkuk" (a kind word is needed there)
+_KINDS = (r"(?:area|neighbou?rhood|district|sub-?district|village|town|city|governorate|province|region|quarter|"
+          r"suburb|camp|county|municipality|nahiya|locality)")
+_SIDE = r"(?:(?:north|south|east|west|central)(?:ern)?|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?)"
+_QUALIFIER_GAP = re.compile(
+    rf"^\s*(?:{_KINDS}\s*)?,\s*(?:{_SIDE}\s+)?$|^\s*\(\s*$"
+    rf"|^\s+{_KINDS}\s+(?:of|in)\s+(?:the\s+)?(?:{_SIDE}\s+)?(?:(?:city|town)\s+of\s+)?$",
+    re.IGNORECASE)
+_OF_GAP = re.compile(rf"^\s+(?:of|in)\s+(?:the\s+)?(?:{_SIDE}\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
+# a kind word after a qualifier that makes it the region, not its namesake town: "Baghdad governorate"
+_REGION_AFTER = re.compile(r"\s+(?:governorate|province|region|state|county|oblast|prefecture)\b", re.IGNORECASE)
+_KIND_GAP = re.compile(rf"\b{_KINDS}\b", re.IGNORECASE)
 _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
                "southeastern", "southwestern", "upstate", "downstate", "greater", "downtown", "north-east",
@@ -138,7 +150,9 @@ _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "easter
 _GENERIC = _DIRECTIONS | {"city", "state", "county", "province", "district", "region", "area", "town", "village",
                           "capital", "border", "north side", "south side", "delta", "midwest", "union", "republic",
                           "islamic republic", "kingdom", "federation", "metro", "island", "islands", "valley"}
-_BEFORE_QUALIFIER = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[\w'’]+)?)(?:\s+[A-Z][\w'’]*(?:-[\w'’]+)?){0,2}),\s*$")
+_BEFORE_QUALIFIER = re.compile(
+    r"(?<![\w'’-])((?:(?:[Aa]l|[Ee]l|[Aa][dnrst]h?)-)?(?:[A-Z][\w'’]*(?:-[\w'’]+)?)(?:\s+[A-Z][\w'’]*(?:-[\w'’]+)?){0,2})"
+    rf"(?:\s+{_KINDS})?,\s*$")
 # capitalised words that are also names of big places, too often something else to be taken alone
 _COMMON_WORDS = {"mobile", "reading", "nice", "bath", "split", "hope", "victoria", "jordan", "georgia", "chad",
                  "ma", "as", "of", "university", "college", "college station", "media", "independence", "union",
@@ -153,6 +167,7 @@ _CAPS_DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'\- ]{2,30}[A-Z.])(?:,\s*([A
 
 def _looks_like_name(name: str) -> bool:
     """A Latin-script place name starts with a capital letter or digit; other scripts always pass."""
+    name = re.sub(r"^(?:al|el|an|ar|as|ash|ad|adh|at|az)[-‐](?=[A-Z])", "", name)  # "al-Baghdadi"
     first = next((ch for ch in name if ch.isalnum()), "")
     if not first:
         return False
@@ -335,13 +350,14 @@ class PlaceResolver:
                     elif self._candidates(name, near=False):
                         pending.append(_Mention(name, s, e, label))
         out = [m for m in out if not (m.name in people and " " not in m.name and not self._strong(m.name))]
+        untagged = self._untagged(state)
         # a name the tagger took for a group or person, qualified by a place: "Samarra, Saladin, Iraq"
-        starts = {m.start for m in out}
+        starts = {m.start for m in out + untagged}
         for m in pending:
             after = re.match(r",\s*", text[m.end : m.end + 4])
             if after and m.end + after.end() in starts:
                 out.append(m)
-        out += self._untagged(state)
+        out += untagged
         out = self._joined(text, sorted(out, key=lambda m: m.start))
         out += self._qualified_words(text, out)
         taken = [(m.start, m.end) for m in out]
@@ -377,6 +393,7 @@ class PlaceResolver:
         for offset, doc in state.chunks:
             if not len(doc):
                 continue
+            text = doc.text  # spaCy rebuilds Doc.text from its tokens on every access
             flags = doc.to_array([ENT_IOB, IS_ALPHA, IS_TITLE, IS_UPPER])
             # capitalised alphabetic tokens outside entities (ENT_IOB 2 = outside), found without a Python loop
             starts = ((flags[:, 0] == 2) & (flags[:, 1] == 1) & ((flags[:, 2] == 1) | (flags[:, 3] == 1))).nonzero()[0]
@@ -389,10 +406,17 @@ class PlaceResolver:
                                                    for k in range(1, n)):
                         continue
                     span = doc[i : i + n]
+                    end = span.end_char
                     if not self._prominent(span.text):
-                        continue
+                        # a known town or region the next word says is one: "in Dhuluiya district"
+                        kind = _KIND_AFTER.match(text, end)
+                        opening = text[: span.start_char].rstrip()[-1:] in ("", ".", "!", "?", ":", ";", '"', "“")
+                        if kind is None or opening or tok.is_stop or not self._known(text[span.start_char : kind.end()]):
+                            continue
+                        end = kind.end()
                     # tokens outside entities cannot overlap the mentions found so far, which all lie in entities
-                    out.append(_Mention(span.text, offset + span.start_char, offset + span.end_char, "GAZETTEER"))
+                    out.append(_Mention(text[span.start_char : end], offset + span.start_char, offset + end,
+                                        "GAZETTEER"))
                     break
         return out
 
@@ -407,6 +431,14 @@ class PlaceResolver:
             return False
         return entry.feature in ("country", "admin1", "continent", "facility") or (
             entry.feature == "city" and entry.population >= 200_000)
+
+    def _known(self, name: str) -> bool:
+        """A name the gazetteer has as a town's or region's own (or alternate) name: 'Dhuluiya' before 'district'."""
+        if name.lower() in _GENERIC or name.lower() in _COMMON_WORDS:
+            return False
+        cands = self._candidates(name, near=False)
+        return bool(cands) and cands[0][1] in ("name", "alt") and cands[0][0].feature in (
+            "city", "facility", "admin2", "admin1")
 
     def _qualified_words(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
         """Capitalised words the tagger missed that a region or country qualifies: 'raided Hit, Al Anbar'."""
@@ -555,6 +587,10 @@ class PlaceResolver:
                         inner = mentions[j]
                         if inner.best is not None and _contains(entry, inner.best):
                             score += 3.0
+                    for j in qualifiers.get(i, ()):
+                        town = mentions[j].best  # "Rashidiyah area, Mosul city": a part of that town
+                        if town is not None and town.feature in ("city", "facility") and _km(town, entry) <= _PART_KM:
+                            score += 4.0
                     scored.append((score, entry))
                 scored.sort(key=lambda s: -s[0])
                 m.best, m.score = scored[0][1], scored[0][0]
@@ -566,17 +602,43 @@ class PlaceResolver:
             e = m.best
             if e is None:
                 continue
+            quals = _qualifier_chain(text, mentions, qualifiers.get(i, []))
+            if quals and not self._fits(e, quals, _BORDER_KM):
+                # a reading the qualifying region or town contradicts loses ("Saqlawiyah, Al-Anbar" is
+                # not Shaqlawa in Erbil) to the next reading that fits; the only reading there is
+                # stays if it lies just beyond the region (reports misname the region of border towns)
+                fitting = [c for c in m.close + [c for c, _, _ in m.candidates[:15]] if self._fits(c, quals, _BORDER_KM)]
+                if not fitting and self._fits(e, quals, _FAR_BORDER_KM):
+                    fitting = [e]
+                m.best = e = fitting[0] if fitting else None
+                if e is None:
+                    continue
             how = next((h for c, h, _ in m.candidates if c is e), "name")
-            quals = [mentions[j].best for j in qualifiers.get(i, ()) if mentions[j].best is not None]
-            if how == "near" and quals and not any(_contains(q, e) for q in quals):
-                m.best = None
-                continue
             if not (how == "near" or (how in ("alt", "variant") and e.feature == "city" and e.population < 50_000)):
                 continue
             others = _Context.from_mentions([x for x in mentions if x is not m]).countries
             if others and others.get(e.country_code or "", 0) < 1 and not any(
                     others.get(c, 0) for c in neighbours().get(e.country_code or "", ())):
                 m.best = None
+
+    def _fits(self, entry: Entry, quals: list[tuple[Entry, bool]], border_km: float) -> bool:
+        """Whether a reading agrees with the places that qualify it: inside each region or country
+        (or within a short way of one of its towns, as GeoNames files some border towns in the
+        next region), and near each town it is said to be part of ("Wihdah neighborhood, Mosul").
+        A town after a comma may also be the next item of a list ("Ramadi, Fallujah, Anbar"), so
+        without a kind word ("area, Mosul city") only a reading in another region contradicts it."""
+        for q, part in quals:
+            if q.feature in ("city", "facility"):
+                if entry.feature in ("city", "facility") and _km(q, entry) > _PART_KM and (
+                        part or (entry.country_code, entry.admin1) != (q.country_code, q.admin1)):
+                    return False
+            elif q.feature in ("admin1", "admin2", "country"):
+                if _contains(q, entry) or SPECIFICITY.get(entry.feature, 9) >= SPECIFICITY.get(q.feature, 9):
+                    continue
+                if entry.latitude is None or q.feature == "country" or not self.gazetteer.near_region(
+                        q.country_code, q.admin1, entry.latitude, entry.longitude, border_km):
+                    return False
+        return True
 
     # ------------------------------------------------------------------ events
 
@@ -674,6 +736,28 @@ class _Context:
         return score
 
 
+_PART_KM = 30.0  # how far from a town a place named as part of it may lie
+_BORDER_KM = 40.0  # how far outside a region a town the text puts in it may lie (mis-filed border towns)
+_FAR_BORDER_KM = 80.0  # the same for a name with no other reading
+
+
+def _as_region(text: str, m: _Mention) -> Entry | None:
+    """A qualifier's reading, as the region when the text says so ("Baghdad governorate")."""
+    if m.best is not None and m.best.feature == "city" and _REGION_AFTER.match(text, m.end):
+        region = next((c for c, _, _ in m.candidates if c.feature in ("admin1", "admin2")
+                       and c.country_code == m.best.country_code), None)
+        if region is not None:
+            return region
+    return m.best
+
+
+def _km(a: Entry, b: Entry) -> float:
+    if a.latitude is None or b.latitude is None:
+        return math.inf
+    scale = math.cos(math.radians((a.latitude + b.latitude) / 2))
+    return 111.2 * math.hypot(a.latitude - b.latitude, ((a.longitude - b.longitude + 180.0) % 360.0 - 180.0) * scale)
+
+
 _KIND_WORDS = re.compile(r"\s+(district|governorate|province|city|county|region|subdistrict|municipality|area)$")
 
 
@@ -736,12 +820,45 @@ def _qualifier_pairs(text: str, mentions: list[_Mention]) -> dict[int, list[int]
     out: dict[int, list[int]] = {}
     for i in range(len(mentions) - 1):
         j = i
-        while j + 1 < len(mentions) and _QUALIFIER_GAP.match(text[mentions[j].end : mentions[j + 1].start]):
+        while j + 1 < len(mentions) and _qualifies(text, mentions[j], mentions[j + 1]):
             j += 1
             out.setdefault(i, []).append(j)
             if j - i >= 3:
                 break
     return out
+
+
+def _qualifies(text: str, inner: _Mention, outer: _Mention) -> bool:
+    """Whether the text between two names makes the second qualify the first: "Mosul, Nineveh",
+    "Rashidiyah area, Mosul city", "Muhandiseen neighborhood of Baqubah"."""
+    gap = text[inner.end : outer.start]
+    return bool(_QUALIFIER_GAP.match(gap) or (_KIND_SUFFIX.search(inner.name) and _OF_GAP.match(gap)))
+
+
+def _qualifier_chain(text: str, mentions: list[_Mention], js: list[int]) -> list[tuple[Entry, bool]]:
+    """The places that really qualify a mention, from the names after it (mentions js), with
+    whether the text says it is part of each ("Rashidiyah area, Mosul city"). Commas also separate
+    lists ("Moscow, Kiev, Minsk"; "Ramadi, Fallujah, Anbar"), so a town after a comma qualifies only
+    with a kind word before it or a region after it that contains it, and each further name only
+    when it contains the one before."""
+    chain: list[tuple[Entry, bool]] = []
+    readings = [_as_region(text, mentions[j]) for j in js]
+    for n, (j, q) in enumerate(zip(js, readings, strict=True)):
+        if q is None:
+            break
+        part = (_KIND_GAP.search(text[mentions[j - 1].end : mentions[j].start]) is not None
+                or _KIND_SUFFIX.search(mentions[j - 1].name) is not None)
+        if q.feature in ("city", "facility"):
+            after = readings[n + 1] if n + 1 < len(readings) else None
+            if chain or not (part or (after is not None and _contains(after, q))):
+                break
+        elif q.feature in ("admin1", "admin2", "country"):
+            if chain and not _contains(q, chain[-1][0]):
+                break
+        else:
+            break
+        chain.append((q, part))
+    return chain
 
 
 def _qualified_by(qualifiers: dict[int, list[int]], j: int) -> list[int]:

@@ -48,9 +48,6 @@ SECURITY_HEADERS = {
 }
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 
-REVIEW_METHODS = ("review_queue", "history", "accept", "reject", "edit", "split", "merge")
-TRACKER_METHODS = ("trackers", "tracker_report", "claims_vs_ledger")
-
 
 def new_token() -> str:
     return secrets.token_urlsafe(24)
@@ -149,8 +146,7 @@ def event_filter(
         event_type=tuple(type), actor=tuple(actor), actor1=tuple(actor1), actor2=tuple(actor2),
         min_confidence=min_confidence, bbox=parse_bbox(bbox),
     )
-    if include_rejected and hasattr(flt, "include_rejected"):  # a ledger without review has nothing rejected
-        flt.include_rejected = True
+    flt.include_rejected = include_rejected
     return flt
 
 
@@ -206,13 +202,6 @@ def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
     def ledger() -> Ledger:
         return pool.get()
 
-    def feature(name: str) -> Callable[..., Any]:
-        """A Ledger method that another part of the project provides, or 501 when this build lacks it."""
-        method = getattr(ledger(), name, None)
-        if method is None:
-            raise HTTPException(501, f"this build of conflict-ledger has no Ledger.{name} yet")
-        return method
-
     def found(event_id: str) -> None:
         if ledger().event(event_id) is None:
             raise HTTPException(404, f"no event {event_id!r} in the ledger")
@@ -257,9 +246,8 @@ def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
         app.router.on_startup.append(lambda: threading.Thread(target=warm_up, name="warm-up", daemon=True).start())
 
     errors: dict[int | str, dict[str, Any]] = {404: {"model": schemas.Problem}}
-    missing: dict[int | str, dict[str, Any]] = {501: {"model": schemas.Problem, "description": "Not in this build"}}
     write: dict[int | str, dict[str, Any]] = {
-        400: {"model": schemas.Problem}, 401: {"model": schemas.Problem}, 404: {"model": schemas.Problem}, **missing,
+        400: {"model": schemas.Problem}, 401: {"model": schemas.Problem}, 404: {"model": schemas.Problem},
     }
 
     # ------------------------------------------------------------------ page
@@ -279,17 +267,8 @@ def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
     # ------------------------------------------------------------------ reads
     @app.get("/api/meta", response_model=schemas.Meta, tags=["read"])
     def meta() -> dict[str, Any]:
-        """The ledger's date range, filter choices and which features this build has."""
-        led = ledger()
-        return {
-            "ledger": Path(led.path).name,
-            "facets": facets_answer(),
-            "capabilities": {
-                "review": {m: hasattr(led, m) for m in REVIEW_METHODS},
-                "trackers": {m: hasattr(led, m) for m in TRACKER_METHODS},
-                "reads_need_token": reads_need_token,
-            },
-        }
+        """The ledger's name, date range and filter choices."""
+        return {"ledger": Path(ledger().path).name, "facets": facets_answer()}
 
     @app.get("/api/events", response_model=schemas.EventPage, tags=["read"])
     def events(
@@ -308,12 +287,9 @@ def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
     @app.get("/api/events/{event_id}", response_model=schemas.EventDetail, responses=errors, tags=["read"])
     def event(event_id: EventId) -> dict[str, Any]:
         """One event in full: each field's evidence, every report, merge reasons, figures, history."""
-        led = ledger()
-        found_event = led.event(event_id)
+        found_event = ledger().event(event_id)
         if found_event is None:
             raise HTTPException(404, f"no event {event_id!r} in the ledger")
-        if found_event.get("history") is None and hasattr(led, "history"):
-            found_event["history"] = led.history(event_id)
         return found_event
 
     @app.get("/api/documents/{doc_id:path}", response_model=schemas.Document, responses=errors, tags=["read"])
@@ -340,24 +316,23 @@ def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
         """Events per day, week or month stacked by event type (period chosen from the span when omitted)."""
         return timeline_answer(flt, period)
 
-    @app.get("/api/tally", tags=["read"])
+    @app.get("/api/tally", response_model=schemas.Tally, tags=["read"])
     def tally(flt: Filter) -> dict[str, Any]:
         """Events, fatalities and injuries (best figure and low-high range) over the filter."""
         return tally_answer(flt)
 
-    # ------------------------------------------------------------------ review (merge & review module)
-    @app.get("/api/review-queue", response_model=list[schemas.EventRow], responses=missing, tags=["review"])
+    # ------------------------------------------------------------------ review
+    @app.get("/api/review-queue", response_model=list[schemas.EventRow], tags=["review"])
     def review_queue(limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[dict[str, Any]]:
         """Unreviewed active events, lowest confidence first."""
-        return list(feature("review_queue")(limit=limit))
+        return ledger().review_queue(limit=limit)
 
-    @app.get("/api/events/{event_id}/history", response_model=list[dict[str, Any]],
-             responses={**errors, **missing}, tags=["review"])
+    @app.get("/api/events/{event_id}/history", response_model=list[schemas.Version], responses=errors,
+             tags=["review"])
     def history(event_id: EventId) -> list[dict[str, Any]]:
         """Every version of the event, oldest first, with who changed what and when."""
-        method = feature("history")
         found(event_id)
-        return list(method(event_id))
+        return ledger().history(event_id)
 
     def decision_result(event_id: str) -> dict[str, Any]:
         return {"event_id": event_id, "event": ledger().event(event_id)}
@@ -366,69 +341,62 @@ def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
               tags=["review"], dependencies=[Depends(require_token)])
     def accept(event_id: EventId, body: schemas.Decision) -> dict[str, Any]:
         """Mark the event as checked and right."""
-        method = feature("accept")
         found(event_id)
-        decide(lambda: method(event_id, body.who, note=body.note))
+        decide(lambda: ledger().accept(event_id, body.who, note=body.note))
         return decision_result(event_id)
 
     @app.post("/api/events/{event_id}/reject", response_model=schemas.DecisionResult, responses=write,
               tags=["review"], dependencies=[Depends(require_token)])
     def reject(event_id: EventId, body: schemas.Decision) -> dict[str, Any]:
         """Mark the event as not a real event; it leaves lists and tallies and stays rejected on re-ingest."""
-        method = feature("reject")
         found(event_id)
-        decide(lambda: method(event_id, body.who, note=body.note))
+        decide(lambda: ledger().reject(event_id, body.who, note=body.note))
         return decision_result(event_id)
 
     @app.post("/api/events/{event_id}/edit", response_model=schemas.DecisionResult, responses=write,
               tags=["review"], dependencies=[Depends(require_token)])
     def edit(event_id: EventId, body: schemas.EditRequest) -> dict[str, Any]:
         """Correct one field; the edit is kept on re-ingest unless a later review changes it."""
-        method = feature("edit")
         found(event_id)
         if body.field not in EVENT_FIELDS:
             raise HTTPException(400, f"{body.field!r} is not an event field (one of: {', '.join(EVENT_FIELDS)})")
-        decide(lambda: method(event_id, body.field, body.value, body.who, note=body.note))
+        decide(lambda: ledger().edit(event_id, body.field, body.value, body.who, note=body.note))
         return decision_result(event_id)
 
     @app.post("/api/events/{event_id}/split", response_model=schemas.DecisionResult, responses=write,
               tags=["review"], dependencies=[Depends(require_token)])
     def split(event_id: EventId, body: schemas.SplitRequest) -> dict[str, Any]:
         """Move some reports (mentions) out of the event into a new one; answers with the new event."""
-        method = feature("split")
         found(event_id)
-        new_id = decide(lambda: method(event_id, body.mention_ids, body.who, note=body.note))
+        new_id = decide(lambda: ledger().split(event_id, body.mention_ids, body.who, note=body.note))
         return decision_result(new_id)
 
     @app.post("/api/merge", response_model=schemas.DecisionResult, responses=write,
               tags=["review"], dependencies=[Depends(require_token)])
     def merge(body: schemas.MergeRequest) -> dict[str, Any]:
         """Join events that are one real-world event; answers with the event that remains."""
-        method = feature("merge")
         for event_id in body.event_ids:
             found(event_id)
-        survivor = decide(lambda: method(list(body.event_ids), body.who, note=body.note))
+        survivor = decide(lambda: ledger().merge(list(body.event_ids), body.who, note=body.note))
         return decision_result(survivor)
 
-    # ------------------------------------------------------------------ trackers (trackers & tallies module)
-    @app.get("/api/trackers", response_model=list[dict[str, Any]], responses=missing, tags=["trackers"])
+    # ------------------------------------------------------------------ trackers and claims
+    @app.get("/api/trackers", response_model=list[schemas.Tracker], tags=["trackers"])
     def trackers() -> list[dict[str, Any]]:
         """Running counts the ledger keeps (name, title, definition)."""
-        return list(feature("trackers")())
+        return ledger().trackers()
 
-    @app.get("/api/trackers/{name}", response_model=dict[str, Any], responses={**errors, **missing},
-             tags=["trackers"])
+    @app.get("/api/trackers/{name}", response_model=schemas.TrackerReport, responses=errors, tags=["trackers"])
     def tracker_report(name: Annotated[str, PathParam(min_length=1, max_length=200)]) -> dict[str, Any]:
         """A tracker's count, casualty totals, numbered events and series."""
-        method = feature("tracker_report")
         try:
-            return method(name)
+            return ledger().tracker_report(name)
         except LookupError as err:
-            raise HTTPException(404, f"no tracker {name!r}") from err
+            raise HTTPException(404, str(err).strip("'\"")) from err
 
-    @app.get("/api/claims", response_model=list[dict[str, Any]], responses=missing, tags=["trackers"])
+    @app.get("/api/claims", response_model=list[schemas.ClaimBesideLedger], tags=["trackers"])
     def claims() -> list[dict[str, Any]]:
         """Each running-tally claim in the reports beside the ledger's own count."""
-        return list(feature("claims_vs_ledger")())
+        return ledger().claims_vs_ledger()
 
     return app

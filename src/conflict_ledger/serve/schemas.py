@@ -6,7 +6,7 @@ passes them on rather than hiding them.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -50,6 +50,9 @@ class EventRow(BaseModel):
     sources: list[str] = []
     confidence: float | None = None
     doc_ids: list[str] = []
+    status: Literal["active", "rejected", "merged"] | None = Field(None, description="Rejected events are listed only when asked for")
+    review_status: Literal["unreviewed", "accepted", "edited"] | None = None
+    version: int | None = None
 
 
 class NumberedEvent(EventRow):
@@ -63,14 +66,47 @@ class EventPage(BaseModel):
     events: list[NumberedEvent]
 
 
+class Version(BaseModel):
+    """One version of an event: what changed it, who and when, and the event's fields as they then stood."""
+
+    model_config = ConfigDict(extra="allow")
+
+    version: int
+    changed_at: str
+    change: Literal["new_report", "new_figure", "manual_edit", "split", "merge", "accept", "reject"]
+    who: str | None = None
+    note: str | None = None
+    detail: Any = None
+    event: dict[str, Any]
+
+
 class EventDetail(EventRow):
     """An event in full: evidence per field, every report (mention), and what review and merge recorded."""
 
+    status: Literal["active", "rejected", "merged"]
+    review_status: Literal["unreviewed", "accepted", "edited"]
+    version: int
     evidence: dict[str, list[Span]] = {}
     mentions: list[dict[str, Any]] = []
     merge_reasons: Any = None
-    figures: Any = None
-    history: list[dict[str, Any]] | None = None
+    figures: list[dict[str, Any]] = []
+    history: list[Version] = []
+
+
+class Tally(BaseModel):
+    """Events a filter selects with their casualties summed (best figures, and the lows and highs)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    events: int
+    fatalities: int | None = None
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+    injuries: int | None = None
+    injuries_low: int | None = None
+    injuries_high: int | None = None
+    first_date: str | None = None
+    last_date: str | None = None
 
 
 class Document(BaseModel):
@@ -127,18 +163,9 @@ class Facets(BaseModel):
     event_types: dict[str, list[str]]
 
 
-class Capabilities(BaseModel):
-    """Which ledger features this build has (review and trackers come from their own modules)."""
-
-    review: dict[str, bool]
-    trackers: dict[str, bool]
-    reads_need_token: bool
-
-
 class Meta(BaseModel):
     ledger: str
     facets: Facets
-    capabilities: Capabilities
 
 
 class Decision(BaseModel):
@@ -166,6 +193,63 @@ class DecisionResult(BaseModel):
 
     event_id: str = Field(description="The event the decision leaves standing (new id after a split)")
     event: dict[str, Any] | None = None
+
+
+class Tracker(BaseModel):
+    """A saved count: its name, title and the filter (YAML keys) that picks its events."""
+
+    model_config = ConfigDict(extra="allow")
+
+    name: str
+    title: str | None = None
+    definition: dict[str, Any] = {}
+
+
+class FigureRange(BaseModel):
+    low: int | None = None
+    best: int | None = None
+    high: int | None = None
+
+
+class TrackerEvent(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    n: int = Field(description="1 for the tracker's first event, N for its Nth")
+    event_id: str
+    event_date: str | None = None
+    fatalities: int | None = None
+    injuries: int | None = None
+    sources: list[str] = []
+
+
+class SeriesPoint(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    period: str = Field(description="First day of the period")
+    events: int
+
+
+class TrackerReport(Tracker):
+    count: int
+    fatalities: FigureRange
+    injuries: FigureRange
+    events: list[TrackerEvent]
+    series: list[SeriesPoint]
+
+
+class ClaimBesideLedger(BaseModel):
+    """A running count a report states, the tracker it was matched to and the ledger's own count."""
+
+    model_config = ConfigDict(extra="allow")
+
+    doc_id: str
+    text: str | None = None
+    count: int | None = None
+    tracker: str | None = None
+    ledger_count: int | None = None
+    verdict: Literal["agree", "ledger higher", "ledger lower", "no matching tracker"]
+    missing_event_ids: list[str] = Field([], description="Events that may explain a lower ledger count")
+    extra_event_ids: list[str] = Field([], description="Events that may explain a higher ledger count")
 
 
 class Problem(BaseModel):

@@ -24,6 +24,7 @@ const EVENT_FIELDS = [
 const NUMERIC_FIELDS = new Set(["latitude", "longitude", "geo_precision", "fatalities", "fatalities_low",
   "fatalities_high", "injuries", "injuries_low", "injuries_high"]);
 const PAGE_SIZE = 50;
+const REVIEW_BATCH = 50;
 
 const state = {
   meta: null,
@@ -62,15 +63,52 @@ const $ = (sel) => document.querySelector(sel);
 const fmt = (n) => (n === null || n === undefined ? "" : Number(n).toLocaleString("en-US"));
 const typeColor = (t) => TYPE_COLORS[t] || TYPE_COLORS.Unknown;
 
-function rangeText(best, low, high) {
-  if (best !== null && best !== undefined && (low === null || low === undefined || low === best)
-      && (high === null || high === undefined || high === best)) {
-    return high !== null && high !== undefined || low === null || low === undefined ? `${best}` : `${best}+`;
+const known = (v) => v !== null && v !== undefined;
+const NOT_REPORTED = "not reported";
+
+/* The extractor stores "no toll reported" as best 0, low 0 and no high figure. */
+const notReported = (best, low, high) => (best === 0 || !known(best)) && low === 0 && !known(high);
+
+/* One event's (or one report's) casualty figure: the best figure, then the range when the reports give one.
+ * "5+" is "at least 5"; "3 (0–?)" is best 3, lowest report 0, no upper figure; "" is unknown. */
+function figureText(best, low, high) {
+  if (!known(best) && !known(low) && !known(high)) return "";
+  if (notReported(best, low, high)) return NOT_REPORTED;
+  if (!known(best)) {
+    if (known(low) && known(high)) return low === high ? `${low}` : `${low}–${high}`;
+    return known(low) ? `${low}+` : `up to ${high}`;
   }
-  if ((low === null || low === undefined) && (high === null || high === undefined)) return best == null ? "" : `${best}`;
-  if (high === null || high === undefined) return `${low}+`;
-  if (low === high && (best == null || best === low)) return `${low}`;
-  return best == null ? `${low}–${high}` : `${best} (${low}–${high})`;
+  if (!known(low) && !known(high)) return `${best}`;
+  const lo = known(low) ? low : best;
+  if (!known(high)) return lo === best ? `${best}+` : `${best} (${lo}–?)`;
+  return lo === best && high === best ? `${best}` : `${best} (${lo}–${high})`;
+}
+
+/* The same figure spelt out, for a tooltip. */
+function figureTitle(best, low, high) {
+  if (!known(best) && !known(low) && !known(high)) return "unknown: no figure read";
+  if (notReported(best, low, high)) return "no toll reported";
+  return [`best ${known(best) ? best : "unknown"}`, `low ${known(low) ? low : "unknown"}`,
+    `high ${known(high) ? high : "not given"}`].join(" · ");
+}
+
+/* A table cell for a casualty figure of `row` ("fatalities" or "injuries"). */
+function figureCell(row, kind) {
+  const best = row[kind] ?? null, low = row[`${kind}_low`] ?? null, high = row[`${kind}_high`] ?? null;
+  const text = figureText(best, low, high);
+  return el("td", { class: text === NOT_REPORTED || text === "" ? "num muted" : "num", title: figureTitle(best, low, high) },
+    text);
+}
+
+/* A total over many events: the best figures summed, with the summed low and high when they differ.
+ * Many events give no upper figure, so a total seldom has one; "at least" says what the low figures add up to. */
+function totalText(best, low, high) {
+  const b = best ?? 0;
+  const lo = known(low) && low < b ? low : null;
+  const hi = known(high) && high > b ? high : null;
+  if (lo !== null && hi !== null) return `range ${fmt(lo)}–${fmt(hi)}`;
+  if (lo !== null) return `at least ${fmt(lo)}`;
+  return hi !== null ? `up to ${fmt(hi)}` : "";
 }
 
 function busy(delta) {
@@ -231,6 +269,20 @@ function drawBasemap(world) {
   const countries = topojson.feature(world, world.objects.countries);
   map.g.select("path.land").attr("d", map.path(countries));
   map.g.select("path.borders").attr("d", map.path(topojson.mesh(world, world.objects.countries, (a, b) => a !== b)));
+  map.countryLabels = countries.features
+    .map((f) => ({ name: f.properties && f.properties.name, at: map.path.centroid(f), area: map.path.area(f) }))
+    .filter((d) => d.name && Number.isFinite(d.at[0]) && Number.isFinite(d.at[1]));
+  placeLabels();
+}
+
+/* Country names at a fixed type size, for the countries drawn large enough to hold one. */
+function placeLabels() {
+  if (!map.labels || !map.countryLabels) return;
+  const t = map.transform;
+  const inView = (x, y) => x > 20 && x < map.width - 20 && y > 12 && y < map.height - 8;
+  const shown = map.countryLabels.filter((d) => d.area * t.k * t.k > 3000 && inView(t.applyX(d.at[0]), t.applyY(d.at[1])));
+  map.labels.selectAll("text").data(shown, (d) => d.name).join("text").attr("class", "map-label")
+    .attr("x", (d) => t.applyX(d.at[0])).attr("y", (d) => t.applyY(d.at[1])).text((d) => d.name);
 }
 
 /* The 1:110m shapes look crude once a few hundred km fill the map: switch to 1:50m (loaded once). */
@@ -266,12 +318,14 @@ function setupMap(world) {
   map.g.append("path").attr("class", "graticule").attr("d", map.path(d3.geoGraticule10()));
   map.g.append("path").attr("class", "land");
   map.g.append("path").attr("class", "borders");
+  map.labels = svg.append("g").attr("class", "labels");
   drawBasemap(world);
   map.points = svg.append("g").attr("class", "points");
   map.zoom = d3.zoom().scaleExtent([0.5, 400]).on("zoom", (event) => {
     map.transform = event.transform;
     map.g.attr("transform", event.transform);
     placePoints();
+    placeLabels();
   }).on("end", () => {
     if (cellSize() !== map.cell) loadMap();
     sharpenBasemap();
@@ -482,7 +536,7 @@ function loadTable() {
 function typeCell(row) {
   const dot = el("span", { class: "type-dot" });
   dot.style.background = typeColor(row.event_type || "Unknown");
-  return el("td", { title: row.event_type || "" }, dot, row.sub_event_type || row.event_type || "");
+  return el("td", { class: "type", title: row.event_type || "" }, dot, row.sub_event_type || row.event_type || "");
 }
 
 function reviewBadge(row) {
@@ -496,15 +550,15 @@ function renderTable(page) {
   body.replaceChildren(...page.events.map((row) => el("tr", { dataset: { eventId: row.event_id }, tabindex: 0,
     onclick: () => openEvent(row.event_id), onkeydown: (e) => { if (e.key === "Enter") openEvent(row.event_id); } },
   el("td", { class: "num" }, row.n),
-  el("td", {}, row.event_date || ""),
+  el("td", { class: "date" }, row.event_date || ""),
   typeCell(row),
   el("td", {}, row.actor1 || ""),
   el("td", {}, row.actor2 || ""),
   el("td", {}, row.location || ""),
   el("td", {}, row.admin1 || ""),
   el("td", {}, row.country || ""),
-  el("td", { class: "num" }, rangeText(row.fatalities, row.fatalities_low, row.fatalities_high)),
-  el("td", { class: "num" }, rangeText(row.injuries, row.injuries_low, row.injuries_high)),
+  figureCell(row, "fatalities"),
+  figureCell(row, "injuries"),
   el("td", {}, (row.sources || []).join("; ")),
   el("td", { class: "num" }, (row.doc_ids || []).length),
   el("td", { class: "num" }, row.confidence == null ? "" : row.confidence.toFixed(2)),
@@ -520,14 +574,12 @@ function renderTable(page) {
 }
 
 function renderTally(t) {
-  // the range only when it says more than the best figure
-  const span = (best, low, high) => (low === best && high === best ? "" : rangeText(null, low, high));
-  const killed = span(t.fatalities, t.fatalities_low, t.fatalities_high);
-  const injured = span(t.injuries, t.injuries_low, t.injuries_high);
+  const killed = totalText(t.fatalities, t.fatalities_low, t.fatalities_high);
+  const injured = totalText(t.injuries, t.injuries_low, t.injuries_high);
   $("#tally").textContent = `${fmt(t.events)} event(s)`
     + (t.first_date ? ` from ${t.first_date} to ${t.last_date}` : "")
-    + ` · killed ${fmt(t.fatalities)}${killed ? ` (range ${killed})` : ""}`
-    + ` · injured ${fmt(t.injuries)}${injured ? ` (range ${injured})` : ""}`;
+    + ` · killed ${fmt(t.fatalities ?? 0)}${killed ? ` (${killed})` : ""}`
+    + ` · injured ${fmt(t.injuries ?? 0)}${injured ? ` (${injured})` : ""}`;
 }
 
 function page(which) {
@@ -635,15 +687,17 @@ async function renderEvent(event) {
   body.append(reviewActions(event));
 
   const evidence = event.evidence || {};
-  const rows = EVENT_FIELDS.map((field) => el("tr", { dataset: { field } },
+  const edits = event.edits || {};
+  const rows = [...EVENT_FIELDS, "sources"].map((field) => el("tr", { dataset: { field } },
     el("td", {}, field),
-    el("td", { class: "value" }, valueText(event, field)),
-    el("td", {}, (evidence[field] || []).map((span) => el("button", { type: "button", class: "evidence-link",
-      dataset: { field }, title: `${span.doc_id} [${span.start}:${span.end}]`, onclick: () => activateField(field) }, span.text))),
+    el("td", { class: "value" },
+      el("span", { class: "v" }, field === "sources" ? (event.sources || []).join("; ") : valueText(event, field)),
+      (field === "fatalities" || field === "injuries") && notReported(event[field], event[`${field}_low`], event[`${field}_high`])
+        ? el("span", { class: "muted hint" }, " (no toll reported)") : "",
+      field in edits ? el("span", { class: "badge edited", title: "set by a reviewer; later reports do not change it" },
+        "by hand") : ""),
+    el("td", {}, evidenceButtons(field, evidence[field] || [])),
   ));
-  rows.push(el("tr", {}, el("td", {}, "sources"), el("td", {}, (event.sources || []).join("; ")),
-    el("td", {}, (evidence.sources || []).map((span) => el("button", { type: "button", class: "evidence-link",
-      dataset: { field: "sources" }, onclick: () => activateField("sources") }, span.text)))));
   body.append(el("h3", {}, "Fields and their evidence"),
     el("table", { class: "grid fields" }, el("thead", {}, el("tr", {}, el("th", {}, "field"), el("th", {}, "value"),
       el("th", {}, "evidence (click to find it in the report)"))), el("tbody", {}, rows)));
@@ -653,13 +707,15 @@ async function renderEvent(event) {
   }
   body.append(el("h3", {}, "Why these reports are one event"), mergeReasons(event));
 
+  body.append(el("h3", {}, "History"), historyList(event));
+
   const mentions = event.mentions || [];
   const reports = el("div", { id: "reports" });
   body.append(el("h3", {}, `Reports (${mentions.length})`), reports);
   const allSpans = [];
   for (const [field, spans] of Object.entries(evidence)) for (const s of spans) allSpans.push({ ...s, field });
   const docIds = [...new Set([...mentions.map((m) => m.doc_id), ...(event.doc_ids || [])])];
-  for (const docId of docIds) {
+  await Promise.all(docIds.map(async (docId) => {
     const docMentions = mentions.filter((m) => m.doc_id === docId);
     const box = el("div", { class: "report", dataset: { docId } });
     reports.append(box);
@@ -667,8 +723,8 @@ async function renderEvent(event) {
     box.append(el("div", { class: "report-meta" },
       [m.title, m.outlet, m.published, docId].filter(Boolean).join(" · "),
       docMentions.map((dm) => el("div", {}, `mention ${dm.id}: ${dm.sub_event_type || dm.event_type || "?"}, `
-        + `${dm.event_date || "undated"}, killed ${rangeText(dm.fatalities, dm.fatalities_low, dm.fatalities_high) || "?"}, `
-        + `injured ${rangeText(dm.injuries, dm.injuries_low, dm.injuries_high) || "?"}; `
+        + `${dm.event_date || "undated"}, killed ${figureText(dm.fatalities, dm.fatalities_low, dm.fatalities_high) || "unknown"}, `
+        + `injured ${figureText(dm.injuries, dm.injuries_low, dm.injuries_high) || "unknown"}; `
         + `sources: ${(dm.sources || []).join("; ") || "none named"}`))));
     try {
       const doc = await api(`/api/documents/${docId.split("/").map(encodeURIComponent).join("/")}`);
@@ -681,8 +737,27 @@ async function renderEvent(event) {
     } catch (err) {
       box.append(el("p", { class: "note" }, `report text unavailable: ${err.message}`));
     }
+  }));
+}
+
+/* A report named as analysts know it: outlet and date, with the document id underneath. */
+function reportCell(docId, published, outlet) {
+  return el("td", { class: "report-cell" }, [outlet, published].filter(Boolean).join(" · ") || docId,
+    outlet ? el("div", { class: "muted doc-id" }, docId) : "");
+}
+
+const outletOf = (event, docId) => ((event.mentions || []).find((m) => m.doc_id === docId) || {}).outlet || null;
+
+/* One button per distinct wording ("Tower 22 ×7"): a click marks every place it was read from. */
+function evidenceButtons(field, spans) {
+  const byText = new Map();
+  for (const span of spans) {
+    if (!byText.has(span.text)) byText.set(span.text, []);
+    byText.get(span.text).push(span);
   }
-  body.append(el("h3", {}, "History"), historyList(event));
+  return [...byText].map(([text, group]) => el("button", { type: "button", class: "evidence-link", dataset: { field },
+    title: group.map((span) => `${span.doc_id} [${span.start}:${span.end}]`).join("\n"), onclick: () => activateField(field) },
+  text, group.length > 1 ? el("span", { class: "times" }, ` ×${group.length}`) : ""));
 }
 
 /* Per report: the casualty figures it states, who it cites, and the words they were read from. */
@@ -691,10 +766,10 @@ function figuresTable(figures) {
   return el("table", { class: "grid", id: "figures" },
     el("thead", {}, el("tr", {}, ["report", "according to", "killed", "injured", "read from"].map((h) => el("th", {}, h)))),
     el("tbody", {}, figures.map((f) => el("tr", {},
-      el("td", {}, [f.doc_id, f.published].filter(Boolean).join(" · ")),
+      reportCell(f.doc_id, f.published, f.outlet),
       el("td", {}, (f.sources || []).join("; ") || f.outlet || ""),
-      el("td", { class: "num" }, rangeText(f.fatalities ?? null, f.fatalities_low ?? null, f.fatalities_high ?? null)),
-      el("td", { class: "num" }, rangeText(f.injuries ?? null, f.injuries_low ?? null, f.injuries_high ?? null)),
+      figureCell(f, "fatalities"),
+      figureCell(f, "injuries"),
       el("td", {}, (f.evidence || []).map((e) => el("span", { class: "evidence-link" }, e.text)))))));
 }
 
@@ -710,7 +785,7 @@ function mergeReasons(event) {
   return el("table", { class: "grid", id: "merge-reasons" },
     el("thead", {}, el("tr", {}, ["report", "how it joined", "score", "what matched"].map((h) => el("th", {}, h)))),
     el("tbody", {}, reasons.map((r) => el("tr", {},
-      el("td", {}, [r.doc_id, r.published].filter(Boolean).join(" · ")),
+      reportCell(r.doc_id, r.published, outletOf(event, r.doc_id)),
       el("td", {}, r.joined === false ? `founded the event${r.placed_by && r.placed_by !== "merge" ? ` (${r.placed_by})` : ""}`
         : r.joined ? `joined (${r.placed_by || "merge"}; ${r.candidates ?? "?"} candidate event(s))` : (r.placed_by || "")),
       el("td", { class: "num" }, r.score == null ? "" : `${r.score.toFixed(2)} ≥ ${r.threshold ?? "?"}`),
@@ -735,25 +810,54 @@ function genericTable(rows) {
       typeof r[k] === "object" && r[k] !== null ? JSON.stringify(r[k]) : r[k] ?? ""))))));
 }
 
+const CHANGE_LABELS = { new_report: "new report", new_figure: "new figure", manual_edit: "edited by hand", split: "split",
+  merge: "merged", accept: "accepted", reject: "rejected" };
+
+/* "2026-11-25T22:53:46.499501Z" -> "2026-11-25 22:53 UTC" */
+const whenText = (stamp) => (stamp ? String(stamp).replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}).*$/, "$1 $2 UTC") : "");
+const plainValue = (v) => (v === null || v === undefined || v === "" ? "unknown" : Array.isArray(v) ? v.join("; ") : String(v));
+
+/* What a version's detail says, in words: the report it came with, the field edited, where mentions went. */
+function detailText(change, detail) {
+  if (!detail || typeof detail !== "object") return "";
+  if (detail.doc_id) return `report ${detail.doc_id}`;
+  if (change === "manual_edit") return `${detail.field}: ${plainValue(detail.before)} → ${plainValue(detail.value)}`;
+  if (change === "split") return `mention(s) ${(detail.mention_ids || []).join(", ")} moved from ${detail.from} to ${detail.to}`;
+  if (detail.into) return `merged into ${detail.into}`;
+  if (detail.merged) return `took in ${detail.merged.join(", ")}`;
+  return Object.entries(detail).map(([k, d]) => `${k}: ${typeof d === "object" ? JSON.stringify(d) : d}`).join("; ");
+}
+
+/* Field changes between two snapshots: lists by what was added and removed, values as old → new. */
+function snapshotChanges(before, after) {
+  const out = [];
+  for (const f of [...EVENT_FIELDS, "sources"]) {
+    const a = before[f] ?? null, b = after[f] ?? null;
+    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    if (Array.isArray(a) || Array.isArray(b)) {
+      const added = (b || []).filter((x) => !(a || []).includes(x));
+      const removed = (a || []).filter((x) => !(b || []).includes(x));
+      out.push(`${f} ${[...added.map((x) => `+${x}`), ...removed.map((x) => `−${x}`)].join(", ")}`);
+    } else {
+      out.push(`${f}: ${plainValue(a)} → ${plainValue(b)}`);
+    }
+  }
+  return out;
+}
+
 function historyList(event) {
   const versions = event.history;
-  if (!versions) return el("p", { class: "muted", id: "history-none" }, "Version history is not available in this build.");
-  if (!versions.length) return el("p", { class: "muted" }, "No versions recorded.");
+  if (!versions || !versions.length) return el("p", { class: "muted" }, "No versions recorded.");
   const list = el("ol", { class: "history", id: "history" });
   let previous = null;
   for (const v of versions) {
-    const changed = [];
-    if (previous && v.event && previous.event) {
-      for (const f of [...EVENT_FIELDS, "sources"]) {
-        const a = JSON.stringify(previous.event[f] ?? null), b = JSON.stringify(v.event[f] ?? null);
-        if (a !== b) changed.push(`${f}: ${a} → ${b}`);
-      }
-    }
-    list.append(el("li", { dataset: { change: v.change } },
-      el("span", { class: "change" }, v.change), ` v${v.version} · ${v.changed_at || ""}`, v.who ? ` · by ${v.who}` : "",
-      v.note ? el("div", {}, `note: ${v.note}`) : "",
-      v.detail && typeof v.detail === "object" && Object.keys(v.detail).length
-        ? el("div", { class: "diff" }, Object.entries(v.detail).map(([k, d]) => `${k}: ${typeof d === "object" ? JSON.stringify(d) : d}`).join("; ")) : "",
+    const changed = previous && v.event && previous.event ? snapshotChanges(previous.event, v.event) : [];
+    const detail = detailText(v.change, v.detail);
+    list.append(el("li", { dataset: { change: v.change }, value: v.version },
+      el("span", { class: "change" }, CHANGE_LABELS[v.change] || v.change),
+      ` · ${whenText(v.changed_at)}`, v.who ? el("span", { class: "who" }, ` · by ${v.who}`) : "",
+      v.note ? el("div", { class: "note-text" }, `note: ${v.note}`) : "",
+      detail ? el("div", { class: "diff" }, detail) : "",
       changed.length ? el("div", { class: "diff" }, changed.join("; ")) : ""));
     previous = v;
   }
@@ -775,21 +879,32 @@ async function decide(path, body, done) {
     toast(done);
     return result;
   } catch (err) {
-    toast(err.status === 501 ? err.message : `not saved: ${err.message}`, true);
+    toast(`not saved: ${err.message}`, true);
     return null;
   }
 }
 
-async function afterDecision(result) {
+/* A decision changes what is counted: reload the table, tally, map, timeline and the view on show,
+ * and show the event again (`openId`, by default the one the decision leaves standing, if one was open). */
+async function afterDecision(result, openId) {
   if (!result) return;
-  if (state.view === "review") loadReview();
-  loadTable();
-  if (state.eventId) openEvent(result.event_id);
+  const jobs = [loadTable(), loadMap(), loadTimeline()];
+  if (state.view === "review") jobs.push(loadReview());
+  if (state.view === "trackers") jobs.push(loadTrackers());
+  const reopen = openId !== undefined ? openId : state.eventId ? result.event_id : null;
+  if (reopen) jobs.push(openEvent(reopen));
+  await Promise.all(jobs);
 }
 
 function reviewActions(event) {
   const id = event.event_id;
   const enc = encodeURIComponent(id);
+  if (event.status === "merged") {
+    return el("p", { class: "note", id: "merged-note" }, "This event was merged into ",
+      el("button", { type: "button", class: "chip", onclick: () => openEvent(event.merged_into) }, event.merged_into || "another"),
+      ": review that one.");
+  }
+  const rejected = event.status === "rejected";
   const fieldSelect = el("select", { name: "field", id: "edit-field" }, EVENT_FIELDS.map((f) => el("option", { value: f }, f)));
   const valueInput = el("input", { name: "value", id: "edit-value", size: 18, placeholder: "new value (empty = unknown)" });
   const noteInput = el("input", { name: "note", id: "edit-note", size: 18, placeholder: "note (optional)" });
@@ -799,8 +914,11 @@ function reviewActions(event) {
   const box = el("div", { class: "review-actions" },
     el("div", { class: "actions" },
       el("button", { type: "button", class: "primary", id: "event-accept",
-        onclick: async () => afterDecision(await decide(`/api/events/${enc}/accept`, { note: note() }, "accepted")) }, "Accept"),
-      el("button", { type: "button", class: "danger", id: "event-reject",
+        title: rejected ? "Accepting a rejected event puts it back in lists and counts" : "The event is right as it stands",
+        onclick: async () => afterDecision(await decide(`/api/events/${enc}/accept`, { note: note() },
+          rejected ? "restored" : "accepted")) }, rejected ? "Accept (restore)" : "Accept"),
+      rejected ? "" : el("button", { type: "button", class: "danger", id: "event-reject",
+        title: "Not a real event: it leaves lists, tallies and trackers, and stays out on re-ingest",
         onclick: async () => afterDecision(await decide(`/api/events/${enc}/reject`, { note: note() }, "rejected")) }, "Reject"),
       noteInput),
     el("form", { class: "actions", id: "edit-form", onsubmit: async (e) => {
@@ -816,14 +934,19 @@ function reviewActions(event) {
     } }, "Edit ", fieldSelect, valueInput, el("button", { type: "submit", id: "edit-save" }, "Save")));
   const mentions = event.mentions || [];
   if (mentions.length > 1) {
-    const checks = mentions.map((m) => el("label", {}, el("input", { type: "checkbox", value: m.id }),
-      ` ${m.doc_id} #${m.ordinal}`));
+    // each report by outlet and date (the document id where one report holds several mentions)
+    const label = (m) => [m.outlet || m.doc_id, m.published].filter(Boolean).join(" ");
+    const seen = mentions.map(label);
+    const checks = mentions.map((m, i) => el("label", { title: `mention ${m.id}: ${m.doc_id} #${m.ordinal}` },
+      el("input", { type: "checkbox", value: m.id }),
+      ` ${seen[i]}${seen.indexOf(seen[i]) !== seen.lastIndexOf(seen[i]) ? ` (${m.doc_id} #${m.ordinal})` : ""}`));
     box.append(el("div", { class: "actions", id: "split-form" }, "Split off: ", checks,
       el("button", { type: "button", onclick: async () => {
         const ids = checks.map((c) => c.querySelector("input")).filter((i) => i.checked).map((i) => Number(i.value));
         if (!ids.length || ids.length === mentions.length) { toast("tick some, not all, of the reports to split off", true); return; }
-        const result = await decide(`/api/events/${enc}/split`, { mention_ids: ids, note: note() }, "split");
-        if (result) { loadTable(); if (state.view === "review") loadReview(); openEvent(id); }
+        const result = await decide(`/api/events/${enc}/split`, { mention_ids: ids, note: note() },
+          "split: the reports ticked are a new event");
+        afterDecision(result, id);
       } }, "Split")));
   }
   return box;
@@ -832,15 +955,17 @@ function reviewActions(event) {
 async function loadReview() {
   const mine = (seq.review = (seq.review || 0) + 1);
   try {
-    const rows = await api("/api/review-queue?limit=50");
+    const rows = await api(`/api/review-queue?limit=${REVIEW_BATCH}`);
     if (seq.review === mine) renderReview(rows);
   } catch (err) {
-    if (seq.review === mine) notAvailable("#review-note", err);
+    if (seq.review === mine) loadFailed("#review-note", err);
   }
 }
 
 function renderReview(rows) {
   $("#review-note").hidden = true;
+  $("#review-count").textContent = rows.length >= REVIEW_BATCH ? `the ${REVIEW_BATCH} least confident unreviewed events`
+    : `${rows.length} unreviewed event(s), lowest confidence first`;
   state.reviewSelected.clear();
   updateMergeButton();
   const body = $("#review-table tbody");
@@ -853,14 +978,14 @@ function renderReview(rows) {
     return el("tr", { dataset: { eventId: row.event_id } },
       el("td", {}, check),
       el("td", { class: "num" }, row.confidence == null ? "" : row.confidence.toFixed(2)),
-      el("td", {}, row.event_date || ""),
+      el("td", { class: "date" }, row.event_date || ""),
       typeCell(row),
-      el("td", {}, [row.actor1, row.actor2].filter(Boolean).join(" → ")),
-      el("td", {}, [...new Set([row.location, row.country].filter(Boolean))].join(", ")),
-      el("td", { class: "num" }, rangeText(row.fatalities, row.fatalities_low, row.fatalities_high)),
-      el("td", { class: "num" }, rangeText(row.injuries, row.injuries_low, row.injuries_high)),
+      el("td", {}, [row.actor1 || "not named", row.actor2 || "not named"].join(" → ")),
+      el("td", {}, placeText(row)),
+      figureCell(row, "fatalities"),
+      figureCell(row, "injuries"),
       el("td", { class: "num" }, (row.doc_ids || []).length),
-      el("td", { class: "actions" },
+      el("td", { class: "decide" },
         el("button", { type: "button", class: "open", onclick: () => openEvent(row.event_id) }, "Open / edit"),
         el("button", { type: "button", class: "primary accept",
           onclick: async () => afterDecision(await decide(`/api/events/${enc}/accept`, {}, "accepted")) }, "Accept"),
@@ -874,20 +999,23 @@ function updateMergeButton() {
   const button = $("#merge-selected");
   button.disabled = state.reviewSelected.size < 2;
   button.textContent = `Merge selected (${state.reviewSelected.size})`;
+  const [first] = state.reviewSelected;
+  button.title = first ? `The events ticked become one; the first ticked (${first}) keeps its id`
+    : "Tick two or more events that are one real-world event";
 }
 
 async function mergeSelected() {
   const ids = [...state.reviewSelected];
   const result = await decide("/api/merge", { event_ids: ids }, `merged ${ids.length} events`);
-  if (result) { loadReview(); loadTable(); openEvent(result.event_id); }
+  afterDecision(result, result && result.event_id);
 }
 
 /* ------------------------------------------------------------------ trackers & claims */
 
-function notAvailable(noteId, err) {
+function loadFailed(noteId, err) {
   const note = $(noteId);
   note.hidden = false;
-  note.textContent = err.status === 501 ? `Not available in this build: ${err.message}.` : `Could not load: ${err.message}`;
+  note.textContent = `Could not load: ${err.message}`;
 }
 
 async function loadTrackers() {
@@ -901,15 +1029,38 @@ async function loadTrackers() {
     if (trackers.length) await loadTrackerReport(select.value);
     else $("#tracker-report").replaceChildren(el("p", { class: "muted" }, "No trackers defined."));
   } catch (err) {
-    notAvailable("#trackers-note", err);
+    loadFailed("#trackers-note", err);
   }
   try {
     renderClaims(await api("/api/claims"));
     $("#claims-note").hidden = true;
   } catch (err) {
-    notAvailable("#claims-note", err);
+    loadFailed("#claims-note", err);
   }
 }
+
+/* "kind:iran_aligned" -> "any iran aligned actor"; "unknown" -> "not named in the reports". */
+function filterValueText(value) {
+  const text = String(value);
+  if (text === "unknown") return "not named in the reports";
+  if (text.startsWith("kind:")) return `any ${text.slice(5).replaceAll("_", " ")} actor`;
+  return text;
+}
+
+/* A tracker's (or a claim window's) filter as one readable line: "since 2023-10-17; country Iraq or Syria; ...". */
+function describeFilter(definition) {
+  if (!definition || typeof definition !== "object") return definition ? String(definition) : "";
+  const names = { event_type: "type", sub_event_type: "sub-event type", actor1: "actor 1", actor2: "actor 2",
+    admin1: "region", admin2: "district", min_confidence: "confidence at least" };
+  const skip = new Set(["description", "series", "claims", "title", "name"]);
+  return Object.entries(definition).filter(([key, value]) => !skip.has(key) && value !== null && value !== ""
+      && !(Array.isArray(value) && !value.length))
+    .map(([key, value]) => `${names[key] || key.replaceAll("_", " ")} ${(Array.isArray(value) ? value : [value])
+      .map(filterValueText).join(" or ")}`)
+    .join("; ");
+}
+
+const placeText = (e) => [...new Set([e.location, e.admin1, e.country].filter(Boolean))].join(", ");
 
 async function loadTrackerReport(name) {
   const box = $("#tracker-report");
@@ -920,70 +1071,109 @@ async function loadTrackerReport(name) {
     box.replaceChildren(el("p", { class: "note" }, err.message));
     return;
   }
-  const figure = (label, value) => el("div", {}, el("strong", {}, value), label);
-  const range = (r) => (r ? rangeText(r.best, r.low, r.high) || "0" : "");
+  const definition = report.definition || {};
+  const total = (id, label, value, sub) => el("div", {}, el("strong", { id }, value), label,
+    sub ? el("span", { class: "sub" }, sub) : "");
+  const figures = (kind) => {
+    const r = report[kind] || {};
+    return [fmt(r.best ?? 0), totalText(r.best, r.low, r.high)];
+  };
   box.replaceChildren(
-    el("p", {}, el("strong", {}, report.title || report.name), el("br"),
-      el("span", { class: "muted", id: "tracker-definition" }, describeDefinition(report.definition))),
-    el("div", { class: "figures" }, figure("events", fmt(report.count)), figure("killed", range(report.fatalities)),
-      figure("injured", range(report.injuries))),
+    el("p", { class: "tracker-head" }, el("strong", {}, report.title || report.name),
+      definition.description ? el("span", { class: "description" }, definition.description) : "",
+      el("span", { class: "muted", id: "tracker-definition" }, `Counts events: ${describeFilter(definition)}.`)),
+    el("div", { class: "figures" },
+      total("tracker-count", "events", fmt(report.count)),
+      total("tracker-killed", "killed", ...figures("fatalities")),
+      total("tracker-injured", "injured", ...figures("injuries")),
+      report.first_date ? el("div", { class: "span" }, el("strong", { id: "tracker-span" },
+        `${report.first_date} – ${report.last_date}`), "first and latest event") : ""),
   );
-  if (report.series && report.series.length) box.append(seriesChart(report.series));
-  const rows = (report.events || []).map((e) => el("tr", { dataset: { eventId: e.event_id }, onclick: () => openEvent(e.event_id) },
-    el("td", { class: "num" }, e.n), el("td", {}, e.event_date || ""), el("td", {}, e.sub_event_type || ""),
-    el("td", {}, [e.actor1, e.actor2].filter(Boolean).join(" → ")),
-    el("td", {}, [e.location, e.admin1, e.country].filter(Boolean).join(", ")),
-    el("td", { class: "num" }, e.fatalities ?? ""), el("td", { class: "num" }, e.injuries ?? ""),
-    el("td", {}, (e.sources || []).join("; "))));
-  box.append(el("table", { class: "grid", id: "tracker-events" },
-    el("thead", {}, el("tr", {}, ["#", "date", "type", "actors", "place", "killed", "injured", "sources"].map((h) => el("th", {}, h)))),
+  if (report.series && report.series.length) {
+    box.append(seriesChart(report.series, report.series_step || definition.series, Math.max(400, box.clientWidth || 900)));
+  }
+  const rows = (report.events || []).map((e) => el("tr", { dataset: { eventId: e.event_id }, tabindex: 0,
+    onclick: () => openEvent(e.event_id), onkeydown: (ev) => { if (ev.key === "Enter") openEvent(e.event_id); } },
+  el("td", { class: "num" }, e.n), el("td", { class: "date" }, e.event_date || ""), el("td", {}, e.sub_event_type || ""),
+  el("td", {}, [e.actor1 || "not named", e.actor2 || "not named"].join(" → ")),
+  el("td", {}, placeText(e)),
+  figureCell(e, "fatalities"), figureCell(e, "injuries"),
+  el("td", {}, (e.sources || []).join("; "))));
+  box.append(el("table", { class: "grid clickable", id: "tracker-events" },
+    el("thead", {}, el("tr", {}, ["#", "date", "type", "actor 1 → actor 2", "place", "killed", "injured", "sources"]
+      .map((h) => el("th", {}, h)))),
     el("tbody", {}, rows)));
 }
 
-/* A tracker's definition as one readable line: "since 2023-10-17; country Iraq or Syria; ...". */
-function describeDefinition(definition) {
-  if (definition === null || definition === undefined) return "";
-  if (typeof definition !== "object") return String(definition);
-  const part = (value) => (Array.isArray(value) ? value.map(part).join(" or ")
-    : value !== null && typeof value === "object" ? describeDefinition(value) : String(value));
-  return Object.entries(definition).map(([key, value]) => `${key.replaceAll("_", " ")} ${part(value)}`).join("; ");
-}
-
-function seriesChart(series) {
+function seriesChart(series, step, width) {
   const svgNode = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   svgNode.setAttribute("class", "series");
-  const width = 600, height = 120;
+  svgNode.setAttribute("id", "tracker-series");
+  const height = 130;
   const svg = d3.select(svgNode).attr("viewBox", `0 0 ${width} ${height}`);
-  const x = d3.scaleBand().domain(series.map((s) => s.period)).range([30, width - 5]).padding(0.1);
-  const y = d3.scaleLinear().domain([0, d3.max(series, (s) => s.events) || 1]).nice().range([height - 20, 5]);
+  const x = d3.scaleBand().domain(series.map((s) => s.period)).range([34, width - 5]).padding(0.1);
+  const most = d3.max(series, (s) => s.events) || 1;
+  const y = d3.scaleLinear().domain([0, most]).nice().range([height - 22, 8]);
   svg.selectAll("rect").data(series).join("rect").attr("x", (s) => x(s.period)).attr("width", x.bandwidth())
     .attr("y", (s) => y(s.events)).attr("height", (s) => y(0) - y(s.events))
-    .append("title").text((s) => `${s.period}: ${s.events}`);
-  svg.append("g").attr("class", "axis").attr("transform", `translate(0,${height - 20})`)
-    .call(d3.axisBottom(x).tickValues(x.domain().filter((_, i, all) => i % Math.ceil(all.length / 8) === 0)));
-  svg.append("g").attr("class", "axis").attr("transform", "translate(30,0)").call(d3.axisLeft(y).ticks(3));
+    .append("title").text((s) => `${step ? `${step} of ` : ""}${s.period}: ${s.events} event(s)`);
+  svg.append("g").attr("class", "axis").attr("transform", `translate(0,${height - 22})`)
+    .call(d3.axisBottom(x).tickValues(x.domain().filter((_, i, all) => i % Math.ceil(all.length / 10) === 0)));
+  svg.append("g").attr("class", "axis").attr("transform", "translate(34,0)")
+    .call(d3.axisLeft(y).ticks(Math.min(4, most)).tickFormat(d3.format("d")));
   return svgNode;
+}
+
+/* Short labels for events a claim row points at ("2023-10-19 · Air/drone strike · Iraq"), fetched once each. */
+const eventLabels = new Map();
+
+async function labelEventChips(container) {
+  const chips = [...container.querySelectorAll("button[data-event-id]")];
+  const wanted = [...new Set(chips.map((c) => c.dataset.eventId))].filter((id) => !eventLabels.has(id)).slice(0, 100);
+  await Promise.all(wanted.map(async (id) => {
+    try {
+      const e = await api(`/api/events/${encodeURIComponent(id)}`);
+      eventLabels.set(id, [e.event_date, e.sub_event_type || e.event_type, placeText(e)].filter(Boolean).join(" · "));
+    } catch (err) {
+      eventLabels.set(id, null);
+    }
+  }));
+  for (const chip of chips) {
+    const label = eventLabels.get(chip.dataset.eventId);
+    if (label) chip.textContent = label;
+  }
+}
+
+function claimedText(c) {
+  if (c.count_text) return c.count_text;
+  return known(c.count) ? String(c.count) : "";
 }
 
 function renderClaims(claims) {
   const body = $("#claims-table tbody");
+  const verdictClass = { agree: "accepted", "ledger higher": "edited", "ledger lower": "rejected" };
   body.replaceChildren(...claims.map((c) => {
-    const ids = [...(c.missing_event_ids || []).map((id) => [id, "maybe uncounted"]),
-      ...(c.extra_event_ids || []).map((id) => [id, "maybe duplicate"])];
-    return el("tr", {},
-      el("td", {}, [c.doc_id, c.published].filter(Boolean).join(" · ")),
-      el("td", {}, c.text || ""),
-      el("td", { class: "num" }, c.count ?? ""),
-      el("td", {}, c.tracker || ""),
-      el("td", { class: "num" }, c.ledger_count ?? ""),
-      el("td", {}, el("span", { class: `badge ${c.verdict === "agree" ? "accepted" : c.verdict === "no matching tracker" ? "" : "rejected"}` },
-        c.verdict || "")),
-      el("td", {}, ids.map(([id, kind]) => el("button", { type: "button", class: "chip",
-        title: kind === "maybe uncounted" ? "an event that may explain why the ledger counts fewer"
-          : "an event that may be counted twice",
-        onclick: () => openEvent(id) }, `${kind}: ${id}`))));
+    const ids = [...(c.missing_event_ids || []).map((id) => [id, "missing"]),
+      ...(c.extra_event_ids || []).map((id) => [id, "extra"])];
+    const windowText = c.window ? [c.window.since && `${c.window.since} to ${c.window.until || "publication"}`,
+      (c.window.country || []).join(", ")].filter(Boolean).join("; ") : "";
+    return el("tr", { dataset: { claimId: c.claim_id ?? "" } },
+      el("td", { class: "date" }, c.published || "", el("div", { class: "muted" }, c.outlet || c.doc_id || "")),
+      el("td", {}, c.text || "", c.attributed_to ? el("div", { class: "muted" }, `according to ${c.attributed_to}`) : ""),
+      el("td", { class: "num", title: `read as ${known(c.claimed_low) ? c.claimed_low : "?"}`
+        + `${c.claimed_high === c.claimed_low ? "" : `–${known(c.claimed_high) ? c.claimed_high : ""}`}` }, claimedText(c)),
+      el("td", {}, c.tracker || "", windowText ? el("div", { class: "muted" }, windowText) : ""),
+      el("td", { class: "num ledger-count" }, c.ledger_count ?? ""),
+      el("td", {}, el("span", { class: `badge ${verdictClass[c.verdict] || ""}` }, c.verdict || "")),
+      el("td", { class: "claim-events" }, ids.length ? el("div", { class: "muted" }, ids[0][1] === "missing"
+        ? "in the window, left out only because a field is unknown:" : "maybe counted twice:") : "",
+      ids.map(([id, kind]) => el("button", { type: "button", class: "chip", dataset: { eventId: id },
+        title: kind === "missing" ? `${id}: an event the tracker may miss because one of its fields is unknown`
+          : `${id}: an event that may be another report of one already counted`,
+        onclick: () => openEvent(id) }, id))));
   }));
   if (!claims.length) body.append(el("tr", {}, el("td", { colspan: 7, class: "muted" }, "No claims in the reports.")));
+  else labelEventChips(body);
 }
 
 /* ------------------------------------------------------------------ views, auth, start */
@@ -992,6 +1182,7 @@ function showView(view) {
   state.view = view;
   for (const tab of document.querySelectorAll("#tabs .tab")) tab.classList.toggle("active", tab.dataset.view === view);
   for (const name of ["events", "review", "trackers"]) $(`#view-${name}`).hidden = name !== view;
+  $("#filters").hidden = view !== "events";  // the filters act on the map, timeline and table only
   if (view === "review") loadReview();
   if (view === "trackers") loadTrackers();
 }
@@ -1025,7 +1216,11 @@ async function start() {
   for (const tab of document.querySelectorAll("#tabs .tab")) tab.addEventListener("click", () => showView(tab.dataset.view));
   $("#filters").addEventListener("submit", (e) => { e.preventDefault(); readFilterForm(); refresh(); });
   $("#filters").addEventListener("reset", () => {
-    setTimeout(() => { readFilterForm(); state.brush = null; state.cell = null; clearBrush(); markSelectedCell(); refresh(); }, 0);
+    busy(1);  // the form is cleared after this event: read it on the next turn
+    setTimeout(() => {
+      readFilterForm(); state.brush = null; state.cell = null; clearBrush(); markSelectedCell();
+      refresh().finally(() => busy(-1));
+    }, 0);
   });
   for (const button of document.querySelectorAll(".pager button")) button.addEventListener("click", () => page(button.dataset.page));
   $("#event-close").addEventListener("click", closeEvent);

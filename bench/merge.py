@@ -7,6 +7,11 @@ Scale (`--scale`): synthetic mentions (10k, 100k, 1M by default) placed one at a
 ledger-style SQLite merge index, as ingest does; prints the cost (CPU seconds of the process; wall
 time too) and memory curve, writes bench/results/merge-scale.json and a picture of the curve
 (merge-scale.svg). 10x the mentions must cost at most 12x the time.
+
+Robustness (`--folds`): is the grouping fitted to the dev files? ECB+ topics are split at random
+into two halves (several splits); the bar is picked on one half, each half clustered as its own
+batch, and the other half scored at that bar, both ways; the bars so picked are also scored on
+FA-KES, and FA-KES's own best bar on ECB+. Writes bench/results/merge-folds.json.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import RESULTS, ROOT, isolated, shared, write_results
+from common import RESULTS, ROOT, isolated, read_jsonl, shared, write_results
 
 DATASETS = ("ecbplus", "fakes")
 SPAN_DAYS = 1095
@@ -56,6 +61,134 @@ def quality() -> dict:
                                    "datasets": results})
     print(f"written to {path.relative_to(ROOT)}")
     return results
+
+
+BARS = [round(0.3 + 0.05 * k, 2) for k in range(25)]  # 0.30 .. 1.50, the bars the folds choose among
+SPLITS = 5
+
+
+def extracted(name: str) -> tuple[list[dict], list, list]:
+    """A gold dev file read and extracted once: its rows, extractions and entities (same order)."""
+    from conflict_ledger.extract import default_pipeline
+    from conflict_ledger.ingest import Notice, read_paths
+    from conflict_ledger.merge.particulars import document_entities
+
+    gold = shared("gold", "dedup", f"{name}.dev.jsonl")
+    rows = {r["id"]: r for r in read_jsonl(gold)}
+    docs = [d for d in read_paths([gold]) if not isinstance(d, Notice)]
+    batch = [x for x in default_pipeline().run(docs) if not x.error]
+    entities = list(document_entities(f"{x.document.title or ''}\n{x.document.text}" for x in batch))
+    return [rows[x.document.id] for x in batch], batch, entities
+
+
+def b3(gold: list[str], label: list[int]) -> float:
+    """B-cubed F1 of labels against gold clusters (as ../shared/eval/score.py computes it)."""
+    from collections import defaultdict
+
+    g, p = defaultdict(set), defaultdict(set)
+    for i, (a, b) in enumerate(zip(gold, label, strict=True)):
+        g[a].add(i)
+        p[b].add(i)
+    prec = sum(len(g[a] & p[b]) / len(p[b]) for a, b in zip(gold, label, strict=True)) / len(gold)
+    rec = sum(len(g[a] & p[b]) / len(g[a]) for a, b in zip(gold, label, strict=True)) / len(gold)
+    return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+
+
+def curve(rows: list[dict], batch: list, entities: list, keep: list[int]) -> dict[float, float]:
+    """B-cubed F1 at every bar of the documents `keep`, clustered as one batch of their own."""
+    from conflict_ledger.merge.documents import batch_links
+
+    links = batch_links([batch[i] for i in keep], [entities[i] for i in keep])
+    gold = [rows[i]["cluster"] for i in keep]
+    return {bar: b3(gold, links.labels(bar)) for bar in BARS}
+
+
+def best(scores: dict[float, float]) -> float:
+    """The bar with the best score; ties go to the middle of the tied run (no edge-hugging)."""
+    top = max(scores.values())
+    tied = [bar for bar, v in scores.items() if v >= top - 1e-9]
+    return tied[len(tied) // 2]
+
+
+def folds(splits: int = SPLITS) -> None:
+    """Pick the bar on one half of the ECB+ topics, score the other; and across the two datasets."""
+    import random
+
+    from conflict_ledger.merge.documents import THRESHOLD
+
+    ecb, fakes = extracted("ecbplus"), extracted("fakes")
+    fakes_curve = curve(*fakes, list(range(len(fakes[0]))))
+    whole = curve(*ecb, list(range(len(ecb[0]))))
+    topics = sorted({r["topic"] for r in ecb[0]}, key=lambda t: (len(t), t))
+    runs, half_curves = [], []
+    for seed in range(splits):
+        shuffled = topics[:]
+        random.Random(seed).shuffle(shuffled)
+        halves = [set(shuffled[: len(topics) // 2]), set(shuffled[len(topics) // 2:])]
+        curves = [curve(*ecb, [i for i, r in enumerate(ecb[0]) if r["topic"] in half]) for half in halves]
+        half_curves.extend(curves)
+        for a, b in ((0, 1), (1, 0)):
+            bar = best(curves[a])
+            runs.append({"split": seed, "picked_on_topics": sorted(halves[a], key=lambda t: (len(t), t)),
+                         "bar": bar, "picked_half_B3": round(curves[a][bar], 4),
+                         "other_half_B3": round(curves[b][bar], 4),
+                         "other_half_B3_at_default": round(curves[b][THRESHOLD], 4),
+                         "other_half_best_B3": round(max(curves[b].values()), 4),
+                         "fakes_B3": round(fakes_curve[bar], 4)})
+    print(f"ECB+ topics split at random into halves ({splits} splits x 2 ways); bar picked on one half "
+          f"(from {BARS[0]} to {BARS[-1]}), the other half scored; each half clustered as its own batch")
+    print("| split | bar picked | B3 on picking half | B3 on other half | other half at default "
+          f"{THRESHOLD} | other half's best | FA-KES at bar |")
+    print("|---|---|---|---|---|---|---|")
+    for r in runs:
+        print(f"| {r['split']} | {r['bar']} | {r['picked_half_B3']:.3f} | **{r['other_half_B3']:.3f}** | "
+              f"{r['other_half_B3_at_default']:.3f} | {r['other_half_best_B3']:.3f} | {r['fakes_B3']:.3f} |")
+    drops = [r["picked_half_B3"] - r["other_half_B3"] for r in runs]
+    held = [r["other_half_B3"] for r in runs]
+    at_default = [r["other_half_B3_at_default"] for r in runs]
+    bars = [r["bar"] for r in runs]
+    summary = {"bars_picked": [min(bars), max(bars)], "other_half_B3": [min(held), max(held)],
+               "other_half_B3_mean": round(sum(held) / len(held), 4),
+               "other_half_B3_at_default": [min(at_default), max(at_default)],
+               "drop_picked_to_other_half": [round(min(drops), 4), round(max(drops), 4)],
+               "drop_mean": round(sum(drops) / len(drops), 4)}
+    fakes_bar = best(fakes_curve)
+    across = {"ecbplus_bar": best(whole), "ecbplus_B3_at_own_bar": round(max(whole.values()), 4),
+              "fakes_B3_at_ecbplus_bar": round(fakes_curve[best(whole)], 4),
+              "fakes_bar": fakes_bar, "fakes_B3_at_own_bar": round(max(fakes_curve.values()), 4),
+              "ecbplus_B3_at_fakes_bar": round(whole[fakes_bar], 4),
+              "default_bar": THRESHOLD, "ecbplus_B3_at_default": round(whole[THRESHOLD], 4),
+              "fakes_B3_at_default": round(fakes_curve[THRESHOLD], 4)}
+    print(f"bars picked {min(bars)}..{max(bars)}; other half B3 {min(held):.3f}..{max(held):.3f} "
+          f"(mean {summary['other_half_B3_mean']:.3f}); drop from picking half to other half "
+          f"{min(drops):+.3f}..{max(drops):+.3f} (mean {summary['drop_mean']:+.3f})")
+    print()
+    print(f"A fixed bar on each of the {len(half_curves)} ECB+ halves (min / mean / max B3), on ECB+ and FA-KES dev:")
+    print("| bar | ECB+ halves min / mean / max | ECB+ dev | FA-KES dev |")
+    print("|---|---|---|---|")
+    fixed = {}
+    for bar in BARS[2:15]:
+        values = [c[bar] for c in half_curves]
+        fixed[bar] = {"halves_min": round(min(values), 4), "halves_mean": round(sum(values) / len(values), 4),
+                      "halves_max": round(max(values), 4), "ecbplus": round(whole[bar], 4),
+                      "fakes": round(fakes_curve[bar], 4)}
+        f = fixed[bar]
+        mark = "**" if bar == THRESHOLD else ""
+        print(f"| {mark}{bar}{mark} | {f['halves_min']:.3f} / {f['halves_mean']:.3f} / {f['halves_max']:.3f} | "
+              f"{f['ecbplus']:.3f} | {f['fakes']:.3f} |")
+    print()
+    print("| bar | picked on | ECB+ dev B3 | FA-KES dev B3 |")
+    print("|---|---|---|---|")
+    print(f"| {THRESHOLD} | default | {across['ecbplus_B3_at_default']:.3f} | {across['fakes_B3_at_default']:.3f} |")
+    print(f"| {across['ecbplus_bar']} | ECB+ dev | {across['ecbplus_B3_at_own_bar']:.3f} | "
+          f"{across['fakes_B3_at_ecbplus_bar']:.3f} |")
+    print(f"| {fakes_bar} | FA-KES dev | {across['ecbplus_B3_at_fakes_bar']:.3f} | {across['fakes_B3_at_own_bar']:.3f} |")
+    path = write_results("merge-folds", {"what": "bar (average-link threshold) picked on half the ECB+ dev topics, "
+                                                 "scored on the other half (each half its own batch); "
+                                                 "and across ECB+ and FA-KES dev", "bars": BARS,
+                                         "runs": runs, "summary": summary, "across": across, "fixed_bars": fixed,
+                                         "curves": {"ecbplus": whole, "fakes": fakes_curve}})
+    print(f"written to {path.relative_to(ROOT)}")
 
 
 def place_synthetic(n: int, seed: int = 7) -> dict:
@@ -176,9 +309,12 @@ def scale(sizes: list[int]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", action="store_true", help="time incremental merging of synthetic mentions")
+    parser.add_argument("--folds", action="store_true", help="pick the bar on half the topics, score the other half")
     parser.add_argument("--sizes", default="10000,100000,1000000", help="comma-separated mention counts for --scale")
     args = parser.parse_args()
-    if args.scale:
+    if args.folds:
+        folds()
+    elif args.scale:
         scale([int(s) for s in args.sizes.split(",")])
     else:
         quality()

@@ -6,6 +6,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from conflict_ledger.db import Ledger
 from conftest import jsonl
 
@@ -129,6 +131,23 @@ def test_corrupt_ledger_file_gets_a_clear_error(cli, tmp_path):
     result_code, _, err = cli("events", "--db", bad)
     assert result_code != 0
     assert "not a usable ledger database" in err
+
+
+@pytest.mark.parametrize("command", [["events"], ["tally"], ["show", "ev-1"], ["check"], ["claims", "--db"],
+                                     ["tracker", "show", "us-forces-attacks"], ["review", "queue"]])
+def test_reading_a_missing_ledger_is_an_error_not_an_empty_answer(cli, tmp_path, command):
+    missing = tmp_path / "typo.db"
+    code, _, err = cli(*[c for c in command if c != "--db"], "--db", str(missing))
+    assert code == 2, err
+    assert f"no ledger file {missing}" in err
+    assert not missing.exists()
+
+
+def test_ingest_starts_a_new_ledger_file(cli, tmp_path):
+    fresh = tmp_path / "new.db"
+    code, _, err = cli("ingest", write(tmp_path, "r.txt", REPORT), "--db", fresh)
+    assert code == 0, err
+    assert fresh.is_file()
 
 
 def test_migrations_are_recorded(ledger_path):

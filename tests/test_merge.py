@@ -197,3 +197,35 @@ def test_blocking_finds_neighbouring_cells_and_days_only():
     assert merger.place(event).created
     joined = merger.place(Profile.of_mention({**across_the_cell_line}, {"^tanf": 1.0}))
     assert joined.event_id == "ev-1" and not joined.created and joined.candidates == 1
+
+
+def test_average_link_stops_at_the_bar_and_keeps_ruled_out_pairs_apart():
+    from conflict_ledger.merge.agglomerate import average_link
+
+    # two tight groups of three, one weak tie between them
+    weights = {(0, 1): 2.0, (0, 2): 2.0, (1, 2): 2.0, (3, 4): 2.0, (3, 5): 2.0, (4, 5): 2.0, (2, 3): 1.0}
+    high = average_link(6, weights, threshold=0.5)
+    assert high[0] == high[1] == high[2] != high[3] == high[4] == high[5]
+    # a lower bar joins them (average over the nine cross pairs: 1/9)
+    low = average_link(6, weights, threshold=0.1)
+    assert len(set(low)) == 1
+    # a ruled-out pair forbids the join at any bar, and so does can_join
+    assert len(set(average_link(6, weights, 0.1, ruled_out={(0, 5)}))) == 2
+    assert len(set(average_link(6, weights, 0.1, can_join=lambda a, b: len(a) + len(b) <= 3))) == 2
+
+
+def test_shared_neighbours_rank_reports_of_one_happening_above_a_lone_look_alike():
+    import numpy as np
+    from scipy import sparse
+
+    from conflict_ledger.merge.agglomerate import shared_neighbours, top_neighbours
+
+    # reports 0-2 share their particulars; report 3 shares only a topic word with report 0
+    x = np.array([[1, 1, 1, 1, 0], [1, 1, 1, 0, 0], [1, 1, 1, 0, 0], [0, 0, 0, 1, 1]], dtype=float)
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    cosines = top_neighbours(sparse.csr_matrix(x), count=3)
+    shared = shared_neighbours(cosines, ruled_out=set(), neighbours=2).toarray()
+    assert shared[0, 1] > shared[0, 3] and shared[1, 2] > shared[0, 3]
+    # a ruled-out pair is nobody's neighbour
+    apart = shared_neighbours(cosines, ruled_out={(0, 1)}, neighbours=2).toarray()
+    assert apart[0, 1] < shared[0, 1]

@@ -160,6 +160,7 @@ def test_tally_cli_by_week_with_sparkline_json_csv_and_plot(cli, ledger_path, tm
 
 
 def test_filters_that_name_nothing_are_usage_errors(cli, ledger_path):
+    Ledger(ledger_path).close()
     code, _, err = cli("tally", "--db", ledger_path, "--type", "Air strike")
     assert code == 2 and "did you mean 'Air/drone strike'" in err
     code, _, err = cli("events", "--db", ledger_path, "--actor2", "kind:us_force")

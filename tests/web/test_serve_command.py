@@ -14,7 +14,7 @@ from .conftest import free_port
 
 def test_serve_refuses_a_missing_ledger(cli, tmp_path):
     code, _, err = cli("serve", "--db", tmp_path / "nothing-here.db")
-    assert code == 1
+    assert code == 2
     assert "no ledger file" in err and "nothing-here.db" in err
     assert not (tmp_path / "nothing-here.db").exists()
 

@@ -9,7 +9,7 @@ import click
 
 from ..ingest import Notice, read_paths
 from ..model import Document
-from .options import ReadOptions, input_options
+from .options import ReadOptions, existing_ledger, input_options
 from .output import OUTPUT_FORMATS, echo_jsonl, emit
 
 
@@ -71,6 +71,7 @@ def claims(paths: tuple[str, ...], reading: ReadOptions, db_path: str | None, ou
         return
     from ..db import Ledger
 
+    existing_ledger(click.get_current_context(), None, db_path)
     with Ledger(db_path or None) as ledger:
         if paths:
             seen = []

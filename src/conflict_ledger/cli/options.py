@@ -6,6 +6,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import click
@@ -31,12 +32,27 @@ class DateParam(click.ParamType):
 DATE = DateParam()
 
 
+# Commands that may start a new ledger file; every other command reads one and refuses a missing file,
+# so a mistyped --db never answers "0 events" from an empty ledger made on the spot.
+CREATES_LEDGER = frozenset({"ingest", "demo", "add", "load"})
+
+
+def existing_ledger(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    path = value or default_db_path()
+    if ctx.info_name not in CREATES_LEDGER and not Path(path).is_file():
+        raise click.UsageError(
+            f"no ledger file {path} (make one with `conflict-ledger ingest PATH... --db {path}` "
+            f"or `conflict-ledger demo --db {path}`)", ctx)
+    return value
+
+
 def db_option(func: Callable) -> Callable:
     return click.option(
         "--db",
         "db_path",
         type=click.Path(dir_okay=False),
         default=None,
+        callback=existing_ledger,
         help=f"Ledger file (default: $CONFLICT_LEDGER_DB or {default_db_path()}).",
     )(func)
 

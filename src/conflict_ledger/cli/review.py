@@ -61,7 +61,7 @@ def merge(paths: tuple[str, ...], reading: ReadOptions, by_document: bool, reaso
         for group in group_documents(extractions):
             row: dict[str, Any] = {"doc_id": group.doc_id, "cluster": group.cluster}
             if reasons:
-                row["merge_reasons"] = group.placement.reasons()
+                row["merge_reasons"] = group.reasons
             rows.append(row)
         echo_jsonl(rows)
     else:

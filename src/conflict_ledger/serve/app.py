@@ -76,6 +76,12 @@ class LedgerPool:
                 self._local.entry = entry = (self._generation, ledger)
         return entry[1]
 
+    def interrupt(self) -> None:
+        """Ask every running query to stop (sqlite3 allows this from another thread), e.g. at shutdown."""
+        with self._lock:
+            for ledger in self._all:
+                ledger.conn.interrupt()
+
     def close(self) -> None:
         with self._lock:
             self._generation += 1
@@ -234,16 +240,34 @@ def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
     def warm_up() -> None:
         """Count what the page asks for first, so the first visitor after a start does not wait."""
         everything = MapFilter()
+        steps = (lambda: count_answer(everything), lambda: timeline_answer(everything, None),
+                 lambda: tally_answer(everything), lambda: map_answer(everything, facets_answer()["initial_cell"]))
         try:
-            count_answer(everything)
-            timeline_answer(everything, None)
-            tally_answer(everything)
-            map_answer(everything, facets_answer()["initial_cell"])
+            for step in steps:
+                if stopping.is_set():
+                    return
+                step()
         except Exception:  # noqa: BLE001 - a request will compute it again and report any problem
             pass
 
+    warmers: list[threading.Thread] = []
+    stopping = threading.Event()
+
+    def start_warm_up() -> None:
+        warmers.append(threading.Thread(target=warm_up, name="warm-up", daemon=True))
+        warmers[-1].start()
+
+    def stop_warm_up() -> None:
+        """Closing a connection while another thread still queries on it crashes SQLite: stop, then wait."""
+        stopping.set()
+        if any(t.is_alive() for t in warmers):
+            pool.interrupt()
+            for t in warmers:
+                t.join(timeout=30)
+
     if warm:
-        app.router.on_startup.append(lambda: threading.Thread(target=warm_up, name="warm-up", daemon=True).start())
+        app.router.on_startup.append(start_warm_up)
+        app.router.on_shutdown.insert(0, stop_warm_up)
 
     errors: dict[int | str, dict[str, Any]] = {404: {"model": schemas.Problem}}
     write: dict[int | str, dict[str, Any]] = {

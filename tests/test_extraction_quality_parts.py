@@ -211,3 +211,28 @@ def test_a_long_report_keeps_the_incident_told_with_specifics_and_drops_passing_
     assert pipeline(Document(id="speech", text=speech)).mentions == [], "passing mentions are not incidents"
     kept = pipeline(Document(id="report", text=report)).mentions
     assert [m.fatalities for m in kept] == [4]
+
+
+def test_a_long_wire_report_keeps_the_dated_attack_and_drops_battles_plans_and_talk():
+    from conflict_ledger.extract.pipeline import default_pipeline
+    from conflict_ledger.model import Document
+
+    report = " ".join([
+        "PUERTO LEMPA, 4 MAR 91 -- [TEXT] TWO JUDGES WERE SHOT DEAD YESTERDAY BY UNKNOWN GUNMEN WHO FIRED AT THEIR CAR"
+        " OUTSIDE THE COURTHOUSE IN PUERTO LEMPA.",
+        "THE AUTHORITIES HAVE NOT SAID WHO THEY BELIEVE WAS BEHIND THE KILLING.",
+        "IN A SPEECH THE DEFENSE MINISTER SAID: WE WILL STRIKE THE SUBVERSIVES WHEREVER THEY HIDE.",
+        "MEANWHILE, HEAVY FIGHTING BETWEEN ARMY TROOPS AND GUERRILLAS CONTINUES IN THE NORTHERN MOUNTAINS.",
+        "THE MINISTER ALSO SPOKE AT LENGTH ABOUT THE HARVEST, THE BUDGET AND THE ELECTIONS DUE NEXT YEAR.",
+        "OPPOSITION LEADERS ASKED THE GOVERNMENT TO OPEN TALKS WITH EVERY SECTOR OF SOCIETY BEFORE THE VOTE.",
+    ])
+    kept = default_pipeline()(Document(id="wire", text=report)).mentions
+    assert [m.sub_event_type for m in kept] == ["Attack"], [m.trigger.text for m in kept]
+    assert kept[0].fatalities == 2
+
+
+def test_a_word_in_capitals_is_not_an_acronym_for_a_group():
+    from conflict_ledger.extract.roles import actors_in
+
+    assert actors_in("THE ATTACK IS UNDER INVESTIGATION, THE POLICE SAID.") == []
+    assert "Islamic State" in [a.name for _, a in actors_in("Fighters of IS attacked the village.")]

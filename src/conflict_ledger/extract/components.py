@@ -7,6 +7,7 @@ from . import (  # noqa: F401
     corefer,
     dating,
     events,
+    incidents,
     nlp,
     placing,
     roles,

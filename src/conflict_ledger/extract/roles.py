@@ -61,11 +61,22 @@ _IRAN_BACKED = re.compile(
 )
 
 
+# short aliases that are also English words; matched case-sensitively, they are safe except in all-caps copy
+_WORD_ALIASES = {"IS", "AS", "IT", "AN", "ON", "OR", "AT", "IN", "BY", "TO", "NO", "SO", "WE", "US"}
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    letters = [c for c in text[max(0, start - 30) : end + 30] if c.isalpha()]
+    return sum(c.isupper() for c in letters) > 0.9 * len(letters)
+
+
 def actor_hits(text: str) -> list[tuple[int, int, Actor]]:
     """(start, end, actor) for each actor named in `text`, longest name first, no overlaps."""
     exact_rx, folded_rx, exact, folded = _alias_patterns()
     hits: list[tuple[int, int, Actor]] = []
     for m in exact_rx.finditer(text):
+        if m.group() in _WORD_ALIASES and _in_capitals(text, m.start(), m.end()):
+            continue  # "THE ATTACK IS ...": in all-caps copy the word is not the group
         hits.append((m.start(), m.end(), exact[m.group()]))
     for m in folded_rx.finditer(text):
         hits.append((m.start(), m.end(), folded[m.group().lower()]))

@@ -1,0 +1,136 @@
+"""Which events a long report reports as incidents, and which it only mentions.
+
+A speech, an interview, a war bulletin or a review of the conflict names many happenings:
+"attacks have hurt trade", "we will strike the enemy", "fierce clashes between troops and
+rebels". An incident report tells one act with its own particulars: who was harmed or what
+was hit, when, where, in the past tense. Each event of a long report gets an incident score
+from the particulars its clause states (and those the other components found: date, place,
+attacker, toll) less the marks of talk about events (first-person speech, no past-tense
+verb, combat between armed forces, a military target); events below `INCIDENT_MIN` are
+dropped. Brief reports (a snippet, a wire summary) are one incident each and keep theirs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .pipeline import DocState, Frame, component
+
+INCIDENT_MIN = 2  # the score an event of a long report needs to count as an incident
+LEAD_SENTENCES = 3  # a report's incident is usually told in its first sentences (the lead)
+
+# its own date: "on 30 December", "yesterday", "last Wednesday", "at dawn", "at 2200"
+_OWN_DATE = re.compile(
+    r"\b(?:on \d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec)\w*|yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|"
+    r"(?:last|on) (?:mon|tues|wednes|thurs|fri|satur|sun)day|at dawn|at \d{4})\b",
+    re.IGNORECASE,
+)
+# harm done to someone, told as done: "were killed", "has been kidnapped", "was shot"
+_HARM_DONE = re.compile(
+    r"\b(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?(?:killed|murdered|assassinated|kidnapped|abducted|"
+    r"shot|wounded|injured|attacked|bombed|destroyed|damaged|burned|machinegunned|dynamited)\b",
+    re.IGNORECASE,
+)
+# a concrete thing hit: a building, a vehicle, an installation
+_TARGET = re.compile(
+    r"\b(?:embassy|offices?|headquarters|building|house|home|residence|vehicle|car|bus|truck|plane|aircraft|bank|"
+    r"store|plant|station|tower|pylons?|bridge|church|university|school|hotel|restaurant|facilities|installations?)\b",
+    re.IGNORECASE,
+)
+# counted or singled-out victims: "two leaders", "12 persons", "a judge"
+_VICTIMS = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(?:\w+\s+){0,2}(?:people|persons|peasants|"
+    r"civilians|children|women|men|students|leaders?|members?|officials?|judges?|mayor|journalists?|priests?|workers|"
+    r"passengers|policem[ae]n|soldiers?|agents?|employees?|bodyguards?|driver|citizens?|nationals?)\b",
+    re.IGNORECASE,
+)
+# a bomb told as set or gone off: "a bomb placed by", "the device exploded"
+_BOMB_ACT = re.compile(r"\b(?:placed|planted|detonated|exploded|went off|blew up|hurled|threw)\b", re.IGNORECASE)
+# a tally or a trend, not one act: "since January", "so far this year", "a wave of"
+_SUMMARY = re.compile(r"\b(?:since|so far|in the past|during the past|over the past|recent(?:ly)?|lately|this year|"
+                      r"in recent|throughout|every day|daily|continue[sd]?|campaign|wave of|series of)\b", re.IGNORECASE)
+# talk, not report: the speaker's own side ("we", "our forces")
+_FIRST_PERSON = re.compile(r"\b(?:we|our|i|us)\b(?!\.)", re.IGNORECASE)
+_COMBAT = re.compile(r"\b(?:clash(?:es|ed)?|combat|fighting|fought|battles?|skirmish\w*|engaged|offensive|"
+                     r"confrontations?)\b", re.IGNORECASE)
+# both sides of a battle named: armed forces ...
+_FORCES = re.compile(r"\b(?:army|troops|soldiers?|patrols?|battalion|brigade|armed forces|military|regiment|detachment|"
+                     r"garrison|units?|police|security forces|national guard|company)\b", re.IGNORECASE)
+# ... and an armed group
+_ARMED_GROUP = re.compile(r"\b(?:guerrillas?|rebels?|subversives?|terrorists?|insurgents?|extremists?|"
+                          r"combatants|fighters|our forces)\b", re.IGNORECASE)
+_ARMED_GROUP_KINDS = {"rebel", "jihadist"}  # an unnamed "gunmen" may be anyone
+# not (yet) done: a plan, a threat, a duty ("may" is left out: it is also the month)
+_NOT_DONE = re.compile(r"\b(?:will|would|could|must|should|might|shall|can|plans? to|intends? to|threaten\w*|warn\w*)\b",
+                       re.IGNORECASE)
+# a definite mention of a happening ("The missile hit his vehicle", "The attack took place at 4:30"): after an
+# event already told, a detail of it, not a new one
+_TOLD_BEFORE = re.compile(
+    r"^\W*(?:\[[A-Z ]+\]\s*)*(?:the|this|that|these|those)\s+(?:\w+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|missiles?|"
+    r"rockets?|bombs?|blasts?|explosions?|explosives?|devices?|drones?|shells?|grenades?|bombings?|raids?|incidents?|"
+    r"assaults?|attackers|gunmen|kidnapping|massacre|murder|assassination|crime|targets)\b",
+    re.IGNORECASE,
+)
+_PAST = {"VBD", "VBN"}
+# a strategic development (an agreement, a new base, a change of command) has no victim or target to state
+_NO_VICTIM_TYPES = {"Strategic developments"}
+SPECIFICS_MIN = 2  # ... so it needs this many of date, place, actor and toll, as before
+
+
+def specifics(frame: Frame) -> int:
+    """How many of the things an incident report states outright this event has: date, place, actor, toll."""
+    m = frame.mention
+    return sum((
+        "event_date" in m.evidence,
+        m.geo_precision in (1, 2),
+        bool(m.actor1),
+        m.fatalities_high is not None or m.injuries_high is not None,
+    ))
+
+
+def is_incident(state: DocState, frame: Frame, lead: bool, follows: bool) -> bool:
+    """`follows`: another event of the report was told before this one."""
+    stated = specifics(frame)
+    if stated == 0 or frame.mention.event_type in _NO_VICTIM_TYPES and stated < SPECIFICS_MIN:
+        return False  # not one of date, place, actor, toll: nothing makes it a particular happening
+    return incident_score(state, frame, lead, follows) >= INCIDENT_MIN
+
+
+def incident_score(state: DocState, frame: Frame, lead: bool, follows: bool = False) -> int:
+    """Particulars stated minus marks of talk about events; `lead`: told in the report's first sentences."""
+    sentence, start, end = frame.clauses()[0]
+    clause = state.text[start:end]
+    past = any(t.tag_ in _PAST for t in sentence.span if start <= sentence.offset + t.idx < end)
+    armed_group = bool(_ARMED_GROUP.search(clause)) or any(
+        set(p.actor.kinds) & _ARMED_GROUP_KINDS for p in frame.parties)
+    score = specifics(frame)
+    score += sum((bool(_OWN_DATE.search(clause)), bool(_HARM_DONE.search(clause)), bool(_TARGET.search(clause)),
+                  bool(_VICTIMS.search(clause)), bool(_BOMB_ACT.search(clause)), lead))
+    score -= 2 * bool(_FIRST_PERSON.search(clause))
+    score -= 2 * (not past)
+    score -= bool(_COMBAT.search(clause))
+    score -= bool(_SUMMARY.search(clause))
+    score -= bool(_NOT_DONE.search(clause))
+    score -= 2 * ("?" in clause)
+    toll = frame.mention.fatalities_high is not None or frame.mention.injuries_high is not None
+    score -= follows and not toll and bool(_TOLD_BEFORE.search(clause))  # a detail of what was told, no toll of its own
+    score -= bool(_FORCES.search(clause)) and armed_group  # armed forces and an armed group: a battle, not an attack
+    return score
+
+
+@component("incidents")
+def incidents() -> object:
+    """A long report keeps the events it tells as incidents; brief reports keep theirs."""
+    from .events import is_brief
+
+    def run(state: DocState) -> None:
+        if is_brief(state) or not state.frames:
+            return
+        order = {id(sentence): i for i, sentence in enumerate(state.sentences)}
+        first = min(frame.spans[0][0] for frame in state.frames)
+        state.frames = [frame for frame in state.frames
+                        if is_incident(state, frame, order.get(id(frame.sentences[0]), LEAD_SENTENCES) < LEAD_SENTENCES,
+                                       frame.spans[0][0] > first)]
+
+    return run

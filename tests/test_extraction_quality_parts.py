@@ -236,3 +236,22 @@ def test_a_word_in_capitals_is_not_an_acronym_for_a_group():
 
     assert actors_in("THE ATTACK IS UNDER INVESTIGATION, THE POLICE SAID.") == []
     assert "Islamic State" in [a.name for _, a in actors_in("Fighters of IS attacked the village.")]
+
+
+@pytest.mark.parametrize("sentence, sub_event_type", [
+    ("Army engineers found and defused two roadside bombs on the road to Gao on Monday.", "Disrupted weapons use"),
+    ("A cache of grenades and mortar rounds was discovered in a farmhouse near Kidal.", "Disrupted weapons use"),
+    ("A roadside bomb exploded near a convoy on the road to Gao, wounding three soldiers.",
+     "Remote explosive/landmine/IED"),
+    ("Government forces seized control of the port town of Bira from the rebels on Tuesday.",
+     "Government regains territory"),
+    ("Rebel fighters retook the market town of Bira from government troops overnight.",
+     "Non-state actor overtakes territory"),
+    ("Protesters threw stones at police and set tyres alight outside the ministry.", "Violent demonstration"),
+    ("Militants fired shells filled with poisonous gas at the village, leaving dozens short of breath.",
+     "Chemical weapon"),
+])
+def test_the_cue_rules_tell_what_was_done_with_the_weapon_and_who_took_the_place(sentence, sub_event_type):
+    from conflict_ledger.extract.events import classify_sentence
+
+    assert [k.sub_event_type for k in classify_sentence(sentence)][:1] == [sub_event_type]

@@ -35,10 +35,11 @@ _NOT_THE_MONTH = r"(?<!\d )(?<!in )(?<!of )(?<!since )(?<!until )(?<!last )(?<!n
 
 # Cues, most specific first. Each entry: pattern, event type, sub-event type.
 _CUES: list[tuple[re.Pattern[str], str, str]] = [
-    (_rx(r"chemical (?:weapon|attack)", "chlorine", "sarin", "nerve agent", "mustard gas", "gas attack"),
+    (_rx(r"chemical (?:weapon|attack)", "chlorine", "sarin", "nerve agent", "mustard gas", "gas attack", r"poison(?:ous)? gas",
+         r"toxic (?:gas|chemical)", r"gas(?:es)? (?:shells|projectiles|rounds|canisters)", r"containing poison"),
      "Explosions/Remote violence", "Chemical weapon"),
     (_rx(r"suicide (?:bomb|attack|car|vest|truck|blast)", r"blew (?:him|her)self up", r"suicide[- ]bomber",
-         "suicide bombing", r"self-detonat"),
+         "suicide bombing", r"self-detonat", r"kamikazes?", r"(?:killing|blowing up|blew up) themselves"),
      "Explosions/Remote violence", "Suicide bomb"),
     (_rx(r"grenades?\b"), "Explosions/Remote violence", "Grenade"),
     (_rx(r"improvised explosive", r"\bieds?\b", r"roadside bomb", r"car bomb", r"vbied", r"landmines?",
@@ -67,10 +68,16 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
      "Battles", "Government regains territory"),
     (_rx(r"seized control", r"took control", r"overran", r"captured the (?:town|city|village)"),
      "Battles", "Non-state actor overtakes territory"),
-    (_rx(r"protesters? (?:were|was) (?:killed|shot)", r"fired (?:live )?(?:ammunition|bullets) (?:at|on) (?:the )?(?:protesters|demonstrators)",
+    (_rx(r"protesters? (?:were|was) (?:killed|shot)", r"(?:protesters?|demonstrators?) (?:died|were killed|killed) (?:from|by|in|after)",
+         r"(?:live (?:rounds|ammunition|fire)|rubber bullets)[^.;]{0,60}\b(?:protest|demonstrat|rall)",
+         r"(?:protest|demonstration)s? crackdown", r"crack(?:ed)? ?down on (?:the )?(?:protest|demonstrat)",
+         r"(?:die|died|killed) in (?:a |the )?(?:protest|demonstration)", r"fired (?:live )?(?:ammunition|bullets) (?:at|on) (?:the )?(?:protesters|demonstrators)",
          r"opened fire on (?:the )?(?:protesters|demonstrators)"),
      "Protests", "Excessive force against protesters"),
-    (_rx(r"riot(?:s|ers|ing|ed)?\b", r"violent (?:protest|demonstration)", r"protesters? (?:torched|set fire|threw stones|pelted|stormed)"),
+    (_rx(r"riot(?:s|ers|ing|ed)?\b", r"violent (?:protest|demonstration)", r"protesters? (?:torched|set fire|threw stones|pelted|stormed)",
+         r"turn(?:ed|s)? (?:very )?violent", r"marred by violence", r"(?:thrown|hurled) at (?:the )?police",
+         r"threw (?:stones|rocks|bricks|bottles|projectiles|petrol bombs|molotov)", r"aggressive (?:protest|demonstration)s?",
+         r"(?:protesters|demonstrators) clashed with", r"clashed with (?:hundreds of |thousands of )?(?:the )?(?:protesters|demonstrators)"),
      "Riots", "Violent demonstration"),
     (_rx(r"\bmobs?\b", r"lynch"), "Riots", "Mob violence"),
     (_rx(r"protest(?:s|ers|ed|ing)?\b", r"demonstrat(?:ion|ors|ed)", r"\brall(?:y|ies|ied)\b", _NOT_THE_MONTH + r"\bmarch(?:ed|es)?\b(?!\s+\d)",
@@ -142,10 +149,27 @@ def talks_about_events(text: str) -> bool:
     return any(p.search(text) for p in _NOT_EVENT)
 
 
+# weapons found, seized, defused or destroyed before use: the weapon is what was acted on, not what was used
+_DISRUPTED = re.compile(
+    r"\b(?:found|discovered|seized|defused|dismantled|destroyed|cleared|removed|intercepted|recovered|confiscated|"
+    r"neutrali[sz]ed|detected|uncovered|unearthed|seizing|defusing|clearing)\b[^.;]{0,80}?\b(?:devices?|mines?|landmines?|"
+    r"explosives?|ieds?|bombs?|grenades?|ammunitions?|arms|weapons|rockets?|missiles?|mortars?)\b"
+    r"|\b(?:devices?|mines?|landmines?|explosives?|ieds?|bombs?|grenades?|ammunitions?|arms cache|weapons cache|packages?)"
+    r"\b[^.;]{0,60}?\b(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?(?:found|discovered|seized|defused|"
+    r"dismantled|destroyed|cleared|removed|intercepted|recovered|confiscated|neutrali[sz]ed|detected|uncovered|unearthed)\b",
+    re.IGNORECASE,
+)
+_USED = re.compile(r"\b(?:exploded|explosions?|went off|blasts?|detonated|killing|killed|wounding|wounded|injuring|injured|"
+                   r"hurled|thrown|threw|fired|struck|hit)\b", re.IGNORECASE)
+
+
 def classify_sentence(text: str) -> list[EventType]:
     """The event types a sentence reports (usually one), or [] when it reports none."""
     if any(p.search(text) for p in _NOT_EVENT):
         return []
+    disrupted = _DISRUPTED.search(text)
+    if disrupted and not _USED.search(text):
+        return [EventType("Strategic developments", "Disrupted weapons use", True, disrupted.span())]
     found: list[EventType] = []
     for pattern, event_type, sub_type in _CUES:
         match = pattern.search(text)
@@ -166,6 +190,15 @@ def classify_sentence(text: str) -> list[EventType]:
     return [EventType("Explosions/Remote violence", None, False, generic.span())]
 
 
+_TERRITORY_TAKER = re.compile(
+    r"\b(?:(?P<state>government|army|troops|military|soldiers|security forces|regime forces|armed forces)|"
+    r"(?P<rebel>rebels?|insurgents?|militants?|opposition|jihadists?|guerrillas?|militias?|separatists?))\b[^.;]{0,40}?"
+    r"\b(?:recaptur\w*|retook|retaken|regained control|seized control|took (?:full )?control|taken (?:full )?control|"
+    r"overran|captured)",
+    re.IGNORECASE,
+)
+
+
 def _prune(found: list[EventType], text: str) -> list[EventType]:
     """Keep the types that describe different happenings; drop those implied by a stronger one."""
     subs = {f.sub_event_type for f in found}
@@ -175,8 +208,24 @@ def _prune(found: list[EventType], text: str) -> list[EventType]:
     if subs & remote:
         # "missile attack ... clashes" are one event; an engaged gunship is still a strike
         drop |= {"Armed clash", "Attack", "Looting/property destruction", "Disrupted weapons use"}
+    if "Chemical weapon" in subs:
+        drop |= {"Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED"}
     if "Suicide bomb" in subs:
         drop |= {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack"}
+    territory = subs & {"Non-state actor overtakes territory", "Government regains territory"}
+    if territory:
+        # who took the place says which: "government forces seized control", "rebels retook the town"
+        taker = _TERRITORY_TAKER.search(text)
+        if taker:
+            state_side = bool(taker.group("state"))
+            kept_type = "Government regains territory" if state_side else "Non-state actor overtakes territory"
+            found = [replace(f, event_type="Battles", sub_event_type=kept_type) if f.sub_event_type in territory else f
+                     for f in found]
+            found = [f for i, f in enumerate(found) if f.sub_event_type != kept_type
+                     or i == next(j for j, g in enumerate(found) if g.sub_event_type == kept_type)]
+            subs = {f.sub_event_type for f in found}
+        elif len(territory) == 2:
+            drop.add("Government regains territory")
     if "Air/drone strike" in subs and "Shelling/artillery/missile attack" in subs:
         # a drone-and-rocket attack is one event; keep the drone reading only when the sentence says strike
         drop.add("Shelling/artillery/missile attack" if re.search(r"air ?strike|drone", text, re.I) else "Air/drone strike")
@@ -259,12 +308,19 @@ WEAPON_RETYPE_MIN = 0.75  # a named weapon (bomb, shell, drone, grenade) is over
 MODEL_ONLY_MIN = 0.60  # a typed reading this sure makes an event with no cue at all
 
 
+# cues that name the fact that sets the type apart (the crowd's violence, lethal force on a crowd, a weapon found
+# before use, a place retaken by rebels): like a named weapon, only a sure reading overrules them
+DECISIVE_CUES = {"Violent demonstration", "Excessive force against protesters", "Disrupted weapons use",
+                 "Non-state actor overtakes territory"}
+
+
 def decide(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) -> list[EventType]:
     """Combine the cue rules and the classifier's reading of one clause into the events it reports."""
     if guess is None:
         return rule_kinds
     whole = (0, length)
-    weapon = any(k.specific and k.event_type == "Explosions/Remote violence" for k in rule_kinds)
+    weapon = any(k.specific and (k.event_type == "Explosions/Remote violence" or k.sub_event_type in DECISIVE_CUES)
+                 for k in rule_kinds)
     if guess.no_event_probability >= (NOT_EVENT_WITH_WEAPON_MIN if weapon else NOT_EVENT_MIN):
         return []
     if not guess.is_event:

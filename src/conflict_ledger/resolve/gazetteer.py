@@ -205,6 +205,7 @@ class Gazetteer:
         self.meta = meta
         self._entries: dict[int, Entry] = {}
         self.lookup = lru_cache(maxsize=100_000)(self._lookup)
+        self.has = lru_cache(maxsize=200_000)(self._has)
 
     def close(self) -> None:
         self.db.close()
@@ -229,6 +230,10 @@ class Gazetteer:
             if entry.id not in out or rank[kind] < rank[out[entry.id][1]]:
                 out[entry.id] = (entry, kind)
         return tuple(out.values())
+
+    def _has(self, key: str) -> bool:
+        """Whether any place has this exact name key (cheaper than `lookup`: reads the index only)."""
+        return self.db.execute("SELECT 1 FROM name WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
 
     def near_keys(self, key: str, limit: int = 200) -> list[str]:
         """Indexed name keys spelled like `key` give or take vowels and transliteration (same skeleton)."""

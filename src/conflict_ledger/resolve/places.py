@@ -270,13 +270,13 @@ class PlaceResolver:
         cached test for choosing what to tag."""
         known = self._known_names.get(name)
         if known is None:
-            known = self._known_names[name] = bool(self.gazetteer.lookup(name_key(name)))
+            known = self._known_names[name] = self.gazetteer.has(name_key(name))
         return known
 
     def near_name(self, name: str) -> bool:
         """Whether the resolver would find this name in another spelling ("Fallouja")."""
         key = name_key(name)
-        return len(key) >= 5 and key.isalpha() and bool(self._candidates(name))
+        return len(key) >= 5 and key.replace(" ", "").isalpha() and bool(self._candidates(name))
 
     def _near(self, key: str) -> list[tuple[Entry, str]]:
         from rapidfuzz import fuzz

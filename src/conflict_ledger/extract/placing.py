@@ -208,13 +208,15 @@ def _lead_out(text: str, at: int, end: int, words: int = _LEAD_IN_WORDS) -> int:
     return found[min(words, len(found)) - 1].end() if found else at
 
 
-def geoparse(documents: Iterable[Document], batch_size: int = 64) -> Iterator[tuple[Document, list[Place]]]:
+def geoparse(documents: Iterable[Document], batch_size: int = 64,
+             every_sentence: bool = False) -> Iterator[tuple[Document, list[Place]]]:
     """Every place name of each document, resolved, in input order (the `geoparse` command).
 
     Uses the extraction pipeline's spaCy model and entity patterns, running only its NER, and
     only over sentences that may name a place (see `may_name_place`): the NER's forward pass is
     most of geoparse's time, and a quarter to a third of news sentences name nothing the
-    gazetteer knows. All-caps texts, where case says nothing, are tagged whole.
+    gazetteer knows. All-caps texts, where case says nothing, are tagged whole, and so is every
+    text with `every_sentence` (for names the gazetteer does not know: `geoparse --all-names`).
     """
     from .nlp import chunk_offsets, is_all_caps, load_nlp, truecase
 
@@ -226,8 +228,8 @@ def geoparse(documents: Iterable[Document], batch_size: int = 64) -> Iterator[tu
         for i, state in enumerate(batch):
             caps = is_all_caps(state.text)
             for start, end in chunk_offsets(state.text):
-                if caps:
-                    yield truecase(state.text[start:end]), (i, start)
+                if caps or every_sentence:
+                    yield (truecase(state.text[start:end]) if caps else state.text[start:end]), (i, start)
                     continue
                 for s, e in place_pieces(state.text, start, end, resolver.known_name, resolver.near_name):
                     lead, tail = _lead_in(state.text, start, s), _lead_out(state.text, e, end)

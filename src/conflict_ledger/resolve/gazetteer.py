@@ -80,6 +80,7 @@ _ABBREVIATED = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt
 ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|at|ath|ad|adh|az|ed|es|et|er|ez) (?=\w{3})")
 
 
+@lru_cache(maxsize=100_000)  # the resolver asks for the same names again and again
 def name_key(name: str) -> str:
     """The form names are matched on: no accents, case or punctuation; 'St.' -> 'saint'.
 

@@ -34,7 +34,7 @@ _PARTICLES = {"al", "el", "ad", "as", "ash", "at", "ar", "an", "ibn", "bin", "ba
               "la", "le", "di", "da", "do", "dos", "das", "van", "von", "der", "of", "the", "and", "on", "upon"}
 _WORD_START = re.compile(r"(?<!\S)\S")
 _WORD_END = re.compile(r"\S(?=\s|$)")
-_LEAD_IN_WORDS = 4
+_LEAD_IN_WORDS = 3  # words of context the NER reads on each side of a piece
 _LONGEST_NAME = 4  # words: names longer than this contain a shorter known one
 
 
@@ -194,7 +194,9 @@ def event_places() -> object:
 
 def _lead_in(text: str, start: int, at: int, words: int = _LEAD_IN_WORDS) -> int:
     """Where to start tagging a piece that begins at `at`: a few words earlier, so that the NER
-    reads its opening words in their running context (its window spans four tokens each way)."""
+    reads its opening words in their running context (its window spans four tokens each way;
+    three words each side gave the same places as tagging whole texts on the dev sets, none
+    gave a few dozen differences)."""
     window = text[max(start, at - 60) : at]
     found = list(_WORD_START.finditer(window))
     if not found:

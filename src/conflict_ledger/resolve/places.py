@@ -220,7 +220,6 @@ class PlaceResolver:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or open_gazetteer()
-        self._known_names: dict[str, bool] = {}
 
     # ------------------------------------------------------------------ candidates
 
@@ -268,10 +267,7 @@ class PlaceResolver:
     def known_name(self, name: str) -> bool:
         """Whether the gazetteer has this exact name (any kind of name, any feature): a cheap,
         cached test for choosing what to tag."""
-        known = self._known_names.get(name)
-        if known is None:
-            known = self._known_names[name] = self.gazetteer.has(name_key(name))
-        return known
+        return self.gazetteer.has(name_key(name))
 
     def near_name(self, name: str) -> bool:
         """Whether the resolver would find this name in another spelling ("Fallouja")."""

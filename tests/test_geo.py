@@ -18,9 +18,11 @@ from conflict_ledger.model import Document
 from conflict_ledger.resolve.gazetteer import (
     default_path,
     facilities_rows,
+    fingerprint,
     localities_rows,
     name_key,
     open_gazetteer,
+    prune_cache,
     skeleton,
 )
 from conflict_ledger.resolve.places import default_resolver
@@ -137,6 +139,24 @@ def test_default_path_honours_the_environment(monkeypatch, tmp_path):
     monkeypatch.delenv("CONFLICT_LEDGER_GAZETTEER")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert default_path().parent == tmp_path / "conflict-ledger"
+    assert fingerprint() in default_path().name  # another version of the project builds beside it
+
+
+def test_pruning_keeps_the_newest_gazetteers_of_other_versions(tmp_path):
+    import os
+
+    files = []
+    for age, name in enumerate(["gazetteer-v1-new.sqlite", "gazetteer-v1-b.sqlite", "gazetteer-v1-c.sqlite",
+                                "gazetteer-v1.sqlite", "gazetteer-v1-old.sqlite"]):
+        path = tmp_path / name
+        path.write_bytes(b"x")
+        os.utime(path, (1_000_000 - age * 100, 1_000_000 - age * 100))
+        files.append(path)
+    (tmp_path / "ledger.db").write_bytes(b"not a gazetteer")
+    removed = prune_cache(files[0], keep=3)
+    assert sorted(p.name for p in removed) == ["gazetteer-v1-old.sqlite", "gazetteer-v1.sqlite"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "gazetteer-v1-b.sqlite", "gazetteer-v1-c.sqlite", "gazetteer-v1-new.sqlite", "ledger.db"]
 
 
 # ------------------------------------------------------------------ resolution with context

@@ -18,7 +18,8 @@ _WORDS = (r"(?:\s+(?!(?:or|were|was|had|have|are|is|" + _KILLED[3:-1] + "|" + _I
           r"(?!and\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
           r"several|dozens|many|some|scores|hundreds|at|about|nearly|more|up|were|was|have|had|are|is)\b)"
           r"[\w'’.-]+){0,5}?")
-_BE = r"(?:\s+(?:were|was|have been|has been|had been|are|is|got|being|reportedly|also|later|been|all))*"
+_BE = (r"(?:\s+(?:were|was|have been|has been|had been|are|is|got|being|reportedly|also|later|been|all|now|"
+       r"already|had|have|has))*")
 _EFFECT = re.compile(
     r"\b(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")" + _BE + r"(?:\s+(?:identified|found|surrounded|captured|"
     r"intercepted|shot|tortured)\s+and)?\s+(?P<kind>" + _KILLED + "|" + _INJURED + r")\b",
@@ -89,6 +90,12 @@ _ONE_AND_MORE = re.compile(
     r"\s+and\s+(?P<num>(?:at least\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\b"
     r"(?P<rest>[^.;]{0,60}?)(?P<kind>" + _KILLED + "|" + _INJURED + r")?\b(?=[^.;]*|$)"
 )
+# "killed a senior commander of the militia and another member of the group": two people
+_AND_ANOTHER = re.compile(
+    r"\b(?:killed|killing|wounded|wounding|injured|injuring)\s+(?:an?\s+|the\s+)?[^.;]{1,80}?\s+and\s+another\s+"
+    r"(?:member|fighter|man|woman|person|official|commander|militant|soldier|guard|civilian|officer)\b",
+    re.IGNORECASE,
+)
 # "... was killed along with three of his bodyguards": the named victim and the others
 _ALONG_WITH = re.compile(
     r"\b(?P<kind>" + _KILLED + "|" + _INJURED + r")\s+(?:\w+\s+){0,4}?(?:along|together)\s+with\s+(?P<num>"
@@ -108,6 +115,15 @@ _NAMED_VICTIM = re.compile(
 # "killed Ahmed Saleh and two of his guards": a count follows, which the other patterns read
 _TAKEN_BY_NUMBER = re.compile(r"\s*(?:and|,)\s+(?:at least\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
                               r"several|many|dozens)\b", re.IGNORECASE)
+# a number that is part of a date or a name ("Jan. 4", "Tower 22", "Route 1")
+_NAMED_NUMBER = re.compile(
+    r"(?i:\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*$|\b(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\s*$)|\b(?:Tower|Camp|Route|Highway|Road|Street|Gate|Checkpoint|Block|"
+    r"Sector|Building|Post|Outpost|Base|Station|Brigade|Battalion|Division|Regiment|Squadron|Unit|Company|Flight|Km|"
+    r"Kilometer|Article|Resolution|No\.?|Number)\s*$"
+)
+_WEAPON_WORD = re.compile(r"\b(?:drones?|missiles?|rockets?|bombs?|strikes?|airstrikes?|jets?|aircraft|gunships?|"
+                          r"warplanes?|shells?|mortars?)\b", re.IGNORECASE)
 _UNKNOWN_NUMBER = re.compile(r"^\s*unknown number\b", re.IGNORECASE)
 # numbers that are not people: "two rockets", "a base", "three times"
 _NOT_PEOPLE = re.compile(
@@ -143,8 +159,10 @@ def find_counts(text: str) -> list[Count]:
 
     def add(kind: str, phrase: str, num_span: tuple[int, int], span: tuple[int, int], who: str = "",
             also: tuple[tuple[int, int], ...] = ()) -> None:
-        if who and _NOT_PEOPLE.match(who):
-            return
+        if who and (_NOT_PEOPLE.match(who) or _WEAPON_WORD.search(who)):
+            return  # "two rockets", "a U.S. drone killed": the number counts weapons, not victims
+        if _NAMED_NUMBER.search(text[max(0, num_span[0] - 14) : num_span[0]]):
+            return  # "Jan. 4, a drone killed", "Tower 22 in Jordan": a date or a name, not a count
         if any(s <= num_span[0] < e for s, e in taken):
             return
         amount = parse_amount(phrase)
@@ -156,6 +174,9 @@ def find_counts(text: str) -> list[Count]:
         taken.extend(also)
         counts.append(Count(kind, amount, span[0], span[1], who or text[num_span[1] : num_span[1] + 40]))
 
+    for m in _AND_ANOTHER.finditer(text):
+        taken.append(m.span())
+        counts.append(Count(_kind(m.group().split()[0]), Amount(2, 2, 2), m.start(), m.end(), m.group()))
     for m in _ONE_AND_MORE.finditer(text):
         amount = parse_amount(m.group("num"))
         if m.group("verb"):
@@ -174,6 +195,8 @@ def find_counts(text: str) -> list[Count]:
         parts = [p for p in NUMBER_RE.finditer(head) if p.group().strip()]
         amounts = [parse_amount(p.group()) for p in parts]
         if len(parts) < 2 or any(a is None for a in amounts) or any(s <= m.start() < e for s, e in taken):
+            continue
+        if _NAMED_NUMBER.search(text[max(0, m.start() - 14) : m.start()]):
             continue
         total = amounts[0]
         for more in amounts[1:]:
@@ -328,14 +351,15 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
         setattr(mention, field + "_high", amount.high)
         for _, (start, end) in items:
             mention.cite(field, state.evidence(start, end))
-    _complete_account(mention, frame)
+    lead = frame is min(state.frames, key=lambda f: f.spans[0][0])
+    _complete_account(mention, frame, lead)
 
 
-def _complete_account(mention: EventMention, frame: Frame) -> None:
+def _complete_account(mention: EventMention, frame: Frame, lead: bool = True) -> None:
     """What a report does not count, it reports none of: ACLED's convention of 0 for none reported.
 
     "Four people were killed" tells of no injured; "three were wounded" of no dead: that zero
-    cites the count it was read from. A report that counts no victims at all gets 0 as its best
+    cites the count it was read from (for the report's lead event only). A report that counts no victims at all gets 0 as its best
     figure but an open range (low 0, high unknown), citing the sentence that reports the event,
     so a later report with a toll wins the merge and nobody mistakes it for "nobody was hurt".
     """
@@ -345,6 +369,9 @@ def _complete_account(mention: EventMention, frame: Frame) -> None:
             setattr(mention, field + "_low", 0)
             mention.cite(field, frame.trigger)
         return
+    if not lead:
+        return  # a report's later events are often mentioned in passing ("the attack that killed three"): the
+        # toll it gives is not a full account, and what it leaves out is unknown
     for field, other in (("fatalities", "injuries"), ("injuries", "fatalities")):
         if getattr(mention, field) is None and getattr(mention, field + "_low") is None and (
             getattr(mention, other) is not None or getattr(mention, other + "_low") is not None
@@ -366,7 +393,11 @@ def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
 
     index = {s.start: i for i, s in enumerate(state.sentences)}
     claimed = {s.start for frame in state.frames for s in frame.sentences}
-    told_in = {i: {index.get(s.start, -1) for s in frame.sentences} for i, frame in enumerate(state.frames)}
+    # only a violent event has a toll (not an agreement or a change to a group)
+    violent = [i for i, frame in enumerate(state.frames) if frame.mention.event_type not in _NO_TOLL_TYPES]
+    told_in = {i: {index.get(s.start, -1) for s in state.frames[i].sentences} for i in violent}
+    # a report of one event keeps every toll it states for it, however far down
+    reach = len(state.sentences) if len(violent) == 1 else 2
     out: dict[int, list[tuple[int, int]]] = {}
     for n, sentence in enumerate(state.sentences):
         text = state.text[sentence.start : sentence.end]
@@ -375,12 +406,13 @@ def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
             continue
         # the frame told last before this sentence (a frame may go on after it: "This was one of ...")
         near = [(n - max(before), i) for i, told in told_in.items() if (before := [t for t in told if t < n])
-                and n - max(before) <= 2]
+                and n - max(before) <= reach]
         if near:
             out.setdefault(min(near)[1], []).append((sentence.start, sentence.end))
     return out
 
 
+_NO_TOLL_TYPES = {"Strategic developments", "Protests"}
 # totals over a period are not one event's toll ("70 troops were injured during that time")
 _CUMULATIVE = re.compile(r"\b(?:since|during that time|during this time|so far|to date|in total|altogether|in all|"
                          r"this year|last year|over the past|over the last)\b", re.IGNORECASE)

@@ -7,6 +7,8 @@ join the specific event they refer to and take its type.
 
 from __future__ import annotations
 
+import re
+
 from ..model import SUB_EVENT_PARENT
 from ..resolve.actors import canonical_actor
 from .dating import default_date
@@ -14,6 +16,8 @@ from .events import refines as _refines
 from .pipeline import DocState, Frame, component
 
 _UNNAMED = "Unidentified armed group"
+_REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Suicide bomb",
+           "Grenade", "Chemical weapon"}
 _MERGEABLE = ("event_date", "date_precision", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
 
 
@@ -32,11 +36,42 @@ def _same_family(a: str | None, b: str | None) -> bool | None:
     return bool(shared)
 
 
+_SPEAKS = re.compile(r"\s*(?:said|says|has said|had said|told|announced|warned|insisted)\b")
+
+
+_ARMED_GROUPS = {"unidentified_armed_group", "iran_aligned", "jihadist", "rebel", "baathist", "tribal_militia",
+                 "organised_crime", "sdf"}
+
+
+def _same_target_side(a: str | None, b: str | None) -> bool | None:
+    """True: one side was hit; False: a state force in one, a non-state armed group in the other; None: unknown."""
+    if a is None or b is None:
+        return None
+    if a == b:
+        return True
+    ka, kb = canonical_actor(a), canonical_actor(b)
+    if ka is None or kb is None:
+        return None
+    state_a, state_b = "us_forces" in ka.kinds, "us_forces" in kb.kinds
+    armed_a, armed_b = bool(set(ka.kinds) & _ARMED_GROUPS), bool(set(kb.kinds) & _ARMED_GROUPS)
+    if (state_a and armed_b and not state_b) or (state_b and armed_a and not state_a):
+        return False
+    return bool(set(ka.kinds) & set(kb.kinds) - {"state_forces", "unidentified_armed_group"}) or None
+
+
+# "WASHINGTON (Desert Wire) —", "ERBIL, Iraq —": where the report was filed, not where it happened
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]+)?(?:\s*\([^)\n]{1,60}\))?\s*[—–-]{1,2}\s")
+
+
 def _facilities(state: DocState, frame: Frame) -> set[str]:
     names = set()
+    dateline = _DATELINE.match(state.text)
+    filed = dateline.end() if dateline else 0
     for _sentence, start, end in frame.clauses():
         for place in state.places:
-            if start <= place.start < end and place.feature in ("facility", "city") and place.location:
+            if start <= place.start < end and place.start >= filed and place.feature in ("facility", "city") \
+                    and place.location \
+                    and not _SPEAKS.match(state.text, place.end):  # "Washington said": a voice, not a scene
                 names.add(place.location)
     return names
 
@@ -47,19 +82,46 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
     score = 0.0
     if ma.event_date and mb.event_date:
         if ma.event_date != mb.event_date:
+            if not _a_night_apart(ma, mb):
+                return None
+        else:
+            score += 1
+    for x, y in ((a, b), (b, a)):
+        # "On Wednesday it was the turn of ...": what came before that sentence is another episode
+        if x.scene_start is not None and y.spans[0][0] < x.scene_start and not y.mention.event_date:
             return None
-        score += 1
+    # each told with a doer of its own (not a bare toll, "two assailants were killed"): the attack
+    # and the answer to it are two happenings
+    both_done = _has_doer(a) and _has_doer(b)
     if a.specific and b.specific:
         # one happening is often told with several kinds of cue ("arrested during clashes"):
         # a different type alone does not split it, but only a same type links it
         if ma.sub_event_type == mb.sub_event_type:
             score += 1
+        elif (_state_doer(a) or _state_doer(b)) and ma.sub_event_type in _REMOTE and mb.sub_event_type in _REMOTE and not (
+                _refines(ma.sub_event_type, mb.sub_event_type) or _refines(mb.sub_event_type, ma.sub_event_type)) \
+                and _same_family(ma.actor1, mb.actor1) is not True:
+            return None  # a missile attack and the air strike that answered it are two events
     elif a.specific != b.specific:
         score += 0.25
+    # a bare toll ("two assailants were killed") may count either side of the event it belongs to
+    no_toll = not a.toll_only and not b.toll_only
+    if a.specific and b.specific and no_toll:
+        target = _same_target_side(ma.actor2, mb.actor2)
+        if target is False:
+            return None  # an attack on soldiers and a strike on militants are two happenings
+        if target:
+            score += 0.5
+    # one side's attacker is the other's target: the attack and the response to it
+    if both_done and (_same_family(ma.actor1, mb.actor2) and not _same_family(ma.actor1, mb.actor1)
+                      or _same_family(mb.actor1, ma.actor2) and not _same_family(mb.actor1, ma.actor1)):
+        return None
     # the next sentence usually goes on about the same happening (its toll, its place)
     gap = _sentence_gap(a, b)
     if gap <= 1:
         score += 1
+        if b.spans[0][0] > max(s.start for s in a.sentences):
+            score += 0.1  # a follow-up belongs to what was told just before it
     elif gap == 2:
         score += 0.5
     attacker = _same_family(ma.actor1, mb.actor1)
@@ -73,6 +135,27 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
             return None
         score += 1
     return score if score > 0 else None
+
+
+def _has_doer(frame: Frame) -> bool:
+    """The frame's clause names who did it (an agent in the parse), not only who suffered it."""
+    return any(p.role == "agent" for p in frame.parties)
+
+
+def _state_doer(frame: Frame) -> bool:
+    """A state force did it, by the parse ("a U.S. gunship fired on the militants"): its strike is not the
+    militants' rocket attack told beside it."""
+    return any(p.role == "agent" and "state_forces" in p.actor.kinds for p in frame.parties)
+
+
+def _a_night_apart(a, b) -> bool:
+    """Dates one day apart where one was told as a night ("overnight strikes", "Monday night"): one night."""
+    from datetime import date
+
+    days = abs((date.fromisoformat(a.event_date) - date.fromisoformat(b.event_date)).days)
+    if days != 1:
+        return False
+    return any(re.search(r"night", e.text, re.IGNORECASE) for m in (a, b) for e in m.evidence.get("event_date", []))
 
 
 def _sentence_gap(a: Frame, b: Frame) -> int:
@@ -143,6 +226,11 @@ def retype(state: DocState, frames: list[Frame]) -> None:
 @component("corefer")
 def corefer() -> object:
     def run(state: DocState) -> None:
+        # a toll told in a sentence of its own, with nobody doing it ("18 fighters were killed"), counts
+        # the victims of an event told elsewhere in the report: it joins that event like a generic mention
+        tolls = [f for f in state.frames if f.toll_only and f.specific and not any(p.role == "agent" for p in f.parties)]
+        for frame in tolls:
+            frame.specific = False
         clusters: list[Frame] = []
         # specific frames first, so generic mentions join a typed event rather than seed one
         for frame in sorted(state.frames, key=lambda f: (not f.specific, f.spans[0][0])):
@@ -155,6 +243,8 @@ def corefer() -> object:
                 absorb(best, frame)
             else:
                 clusters.append(frame)
+        for frame in tolls:
+            frame.specific = frame.specific or frame in clusters  # a toll that joined nothing is an event of its own
         clusters = [c for c in clusters if c.specific or c.mention.actor1 or c.mention.event_date]
         for frame in clusters:
             order = sorted(range(len(frame.spans)), key=lambda i: frame.spans[i][0])

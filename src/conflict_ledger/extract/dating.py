@@ -7,13 +7,15 @@ Tuesday"), the start of a count ("since Oct. 17"), and dates of other things.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from ..resolve.dates import ResolvedDate, resolve_date
 from .pipeline import DocState, Frame, component
 
 _SPEECH_HEADS = {"said", "says", "told", "announced", "confirmed", "stated", "added", "reported", "claimed", "posted",
-                 "tweeted", "briefing", "statement", "acknowledged", "published"}
+                 "tweeted", "briefing", "statement", "acknowledged", "published", "identified", "named", "updated",
+                 "raised", "revised", "blamed", "condemned", "denounced", "issued", "released"}
 _WINDOW_WORDS = re.compile(r"\b(?:since|until|through|between|from|by)\s*$", re.IGNORECASE)
 _DATELINE_DATE = re.compile(r"^\s*(\d{1,2}/\d{1,2}/\d{4})\s*:")
 
@@ -27,8 +29,8 @@ def _not_event_date(ent: Any) -> bool:
     head = ent.root.head
     if head.lower_ in _SPEECH_HEADS or head.lower_ in _PERIOD_HEADS:
         return True
-    if head.dep_ == "prep" and head.head.lower_ in _PERIOD_HEADS:
-        return True
+    if head.dep_ == "prep" and (head.head.lower_ in _PERIOD_HEADS or head.head.lower_ in _SPEECH_HEADS):
+        return True  # "since October", "the Pentagon said on Thursday"
     return head.dep_ == "pobj" and head.head.lower_ in ("at", "in") and head.lower_ in _SPEECH_HEADS
 
 
@@ -64,8 +66,13 @@ def dateline(state: DocState) -> tuple[ResolvedDate, int, int] | None:
 @component("dates")
 def date_events() -> object:
     def run(state: DocState) -> None:
+        told = {s.start for frame in state.frames for s in frame.sentences}
         for frame in state.frames:
             found = frame_dates(state, frame)
+            if not found:
+                found = _scene_date(state, frame, told)
+            if not found:
+                found = _date_of_what_it_followed(state, frame)
             if found:
                 resolved, start, end = found[0]
                 frame.mention.event_date = resolved.iso
@@ -73,6 +80,31 @@ def date_events() -> object:
                 frame.mention.cite("event_date", state.evidence(start, end))
 
     return run
+
+
+_SCENE_OPENING = re.compile(r"\s*(?:On|Early|Late|Overnight|By|At)\b")
+
+
+def _scene_date(state: DocState, frame: Frame, told: set[int]) -> list[tuple[ResolvedDate, int, int]]:
+    """The date of a sentence that sets the scene just before an undated event and tells no event of
+    its own ("On Wednesday it was the turn of the al-Tanf garrison. One drone hit the base."); that
+    sentence joins the event, so its place is the event's place too."""
+    first = frame.sentences[0]
+    index = next((i for i, s in enumerate(state.sentences) if s.start == first.start), None)
+    if not index:
+        return []
+    scene = state.sentences[index - 1]
+    if scene.start in told or len(frame.sentences) > 1 \
+            or not _SCENE_OPENING.match(state.text, scene.start, scene.end):
+        return []
+    probe = Frame(mention=frame.mention, sentences=[scene], spans=[(scene.start, scene.end)], trigger=frame.trigger)
+    found = frame_dates(state, probe)
+    if found:
+        frame.sentences.append(scene)  # after its own clause, which stays the one its roles are read from
+        frame.spans.append((scene.start, scene.end))
+        frame.scene_start = scene.start
+        return found
+    return []
 
 
 def default_date(state: DocState, frame: Frame) -> None:
@@ -92,3 +124,23 @@ def default_date(state: DocState, frame: Frame) -> None:
     elif state.document.published is not None:
         mention.event_date = state.document.published.isoformat()
         mention.date_precision = "week"
+
+
+# "Immediately following the attack, a gunship struck ...", "and then struck back": the same night as
+# the event told just before it
+_RIGHT_AFTER = re.compile(r"\b(?:immediately|shortly after(?:wards?)?|minutes (?:after|later)|moments (?:after|later)|"
+                          r"within (?:minutes|the hour|hours)|(?:struck|hit|fired|strike|hitting|striking) back|"
+                          r"then (?:struck|hit|fired|opened fire|attacked|bombed|targeted))\b", re.IGNORECASE)
+
+
+def _date_of_what_it_followed(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, int]]:
+    _, start, end = frame.clauses()[0]
+    if not _RIGHT_AFTER.search(state.text[start:end]):
+        return []
+    before = [f for f in state.frames if f is not frame and f.spans[0][0] < start and f.mention.event_date
+              and f.mention.date_precision == "day" and "event_date" in f.mention.evidence]
+    if not before:
+        return []
+    previous = before[-1].mention
+    cited = previous.evidence["event_date"][0]
+    return [(ResolvedDate(date.fromisoformat(previous.event_date), "day"), cited.start, cited.end)]

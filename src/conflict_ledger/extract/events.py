@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ..model import SUB_EVENT_PARENT, EventMention
 from .classifier import UNSPECIFIED, TypeGuess
@@ -48,7 +49,9 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
     (_rx(r"air ?strikes?", r"air[- ]raids?", r"drone strikes?", r"drone attacks?", r"(?:attack|armed|one-way|kamikaze|suicide) drones?",
          r"warplanes?", r"fighter jets?", r"gunships?", r"bombers?\b", r"helicopter gunship", r"aerial (?:bombard|attack)",
          r"struck .{0,40}\bfrom the air", r"(?:drones?|aircraft|jets?) (?:struck|targeted|attacked|hit|bombed)",
-         r"aircraft\b", r"ac-130", r"f-1[56]e?\b", r"b-1b?\b", r"b-52", r"mq-9", r"reaper\b"),
+         r"aircraft\b", r"ac-130", r"f-1[56]e?\b", r"b-1b?\b", r"b-52", r"mq-9", r"reaper\b",
+         r"drones?\b[^.;]{0,60}\b(?:hit|struck|slammed into|crashed into|exploded (?:at|near|on|inside)) (?:the|a|an) "
+         r"(?:base|outpost|garrison|camp|compound|building|facility|position|site)"),
      "Explosions/Remote violence", "Air/drone strike"),
     (_rx(r"ballistic missiles?", r"missiles?", r"rockets?\b", r"mortars?\b", r"artillery", r"shell(?:ing|ed|s)\b",
          r"barrage", r"katyusha", r"projectiles?"),
@@ -106,6 +109,31 @@ _NOT_EVENT = [
                r"[^.]{0,30}\b(?:attack|strike|retaliat|respond)", re.IGNORECASE),
     re.compile(r"\b(?:denied|deny|denies) (?:any )?(?:involvement|responsibility)", re.IGNORECASE),
     re.compile(r"\bno (?:attacks?|strikes?|casualties|injuries) (?:were|was|has|have)\b", re.IGNORECASE),
+    # background: how an event compares ("the first U.S. strike in the capital since ...", "the first to kill")
+    re.compile(r"\b(?:was|is|were|are|marked|marks|appeared to be|became|be)\s+(?:also\s+|only\s+)?(?:the\s+|its\s+)?"
+               r"(?:first|second|third|fourth|fifth|latest|deadliest|biggest|largest|heaviest|worst)\b"
+               r"(?:[^.;]|(?<=[A-Z])\.){0,80}?\b(?:since|time|to [a-z]+|this year|in (?:more than |nearly |over |at least )?(?:a|\w+) "
+               r"(?:years?|months?|weeks?|decades?))\b", re.IGNORECASE),
+    # ... what it came amid or after ("the attacks came as tensions spiked after ...")
+    re.compile(r"\b(?:came|comes|come)\s+(?:\w+\s+){0,3}?(?:as|after|amid|during|on the heels of|just)\b", re.IGNORECASE),
+    re.compile(r"\banniversary\b", re.IGNORECASE),
+    # a running count, not one happening: "U.S. forces have been attacked at least 40 times since ..."
+    re.compile(r"\b(?:attacked|targeted|hit|struck|shelled)\s+(?:at least |more than |nearly |about |some |over |almost )?"
+               r"(?:\d+|\w+ty(?:-\w+)?|dozens of|scores of|hundreds of)\s+times\b", re.IGNORECASE),
+    # what a group is, not what it did: "The militia is one of several groups operating under ..."
+    re.compile(r"^\W*(?:the |this |that |it |which )?[\w\s'’-]{0,40}?\b(?:is|are)\s+(?:one of|among|part of|a member of)\b",
+               re.IGNORECASE),
+    # one sentence summing up several events told one by one after it
+    re.compile(r"\b(?:on (?:consecutive|successive|separate) days|in (?:separate|two|three|several) (?:attacks|incidents|"
+               r"strikes)|twice in)\b", re.IGNORECASE),
+    # habits and summaries: "has come under repeated rocket fire", "three rounds of strikes", "responses included"
+    re.compile(r"\b(?:repeated(?:ly)?|near-daily|regular(?:ly)?|frequent(?:ly)?|routinely|persistent)\b[^.;]{0,40}"
+               r"\b(?:attack|fire|strike|shell|rocket|drone|raid)", re.IGNORECASE),
+    re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?come under\b", re.IGNORECASE),
+    re.compile(r"\b(?:two|three|four|five|several|multiple|\d+)\s+(?:\w+\s+)?(?:rounds|waves|series)\s+of\b", re.IGNORECASE),
+    re.compile(r"\b(?:responses?|retaliation|attacks|strikes)\s+(?:have\s+|has\s+|had\s+)?(?:included|include|includes)\b",
+               re.IGNORECASE),
+    re.compile(r"\b(?:attacks|strikes|operations)\b[^.;]{0,40}\b(?:paused|resumed|let up|subsided|ceased)\b", re.IGNORECASE),
 ]
 
 
@@ -172,13 +200,35 @@ _SEQUENCE = re.compile(
 )
 
 
-def clauses(text: str) -> list[tuple[int, int]]:
-    """Split a sentence at a sequence connective when both sides report something."""
+def clauses(text: str, span: Any = None) -> list[tuple[int, int]]:
+    """Split a sentence where it tells two happenings: at a sequence connective ("after"), or, given
+    its parse, where ", and" joins a second clause with a subject of its own ("militants fired a
+    missile, and a gunship struck them") -- each side must report something."""
     for match in _SEQUENCE.finditer(text):
         left, right = text[: match.start()], text[match.start():]
         if classify_sentence(left) and classify_sentence(right):
             return [(0, match.start()), (match.start(), len(text))]
+    if span is not None and " and " in text:
+        cut = _coordinated_clause(span)
+        if cut is not None and 0 < cut < len(text):
+            left, right = text[:cut], text[cut:]
+            if any(k.specific for k in classify_sentence(left)) and any(k.specific for k in classify_sentence(right)):
+                return [(0, cut), (cut, len(text))]
     return [(0, len(text))]
+
+
+def _coordinated_clause(span: Any) -> int | None:
+    """Where a second main clause with its own subject starts (the offset of its "and"), if any."""
+    for token in span:
+        if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX") or token.head.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") for c in token.children):
+            continue
+        cc = next((c for c in token.head.children if c.dep_ == "cc" and c.i < token.i and c.i > token.head.i), None)
+        if cc is None:
+            continue
+        return cc.idx - span.start_char
+    return None
 
 
 # A sub-event type that, told of the same happening, says more than another one does.
@@ -202,6 +252,7 @@ def refines(sub: str | None, other: str | None) -> bool:
 
 # How sure the classifier must be to overrule the rules, or to stand without them.
 NOT_EVENT_MIN = 0.5  # non-event readings together this sure drop the sentence even when a cue fired
+NOT_EVENT_WITH_WEAPON_MIN = 0.6  # ... a named weapon ("a gunship struck ..., the Pentagon said") needs surer ones
 RETYPE_MIN = 0.40  # a typed reading this sure replaces the cue's type
 PLAUSIBLE_MIN = 0.20  # a cue's type the classifier gives less than this, beside a non-event reading, is dropped
 WEAPON_RETYPE_MIN = 0.75  # a named weapon (bomb, shell, drone, grenade) is overruled only by a sure reading
@@ -213,7 +264,8 @@ def decide(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) ->
     if guess is None:
         return rule_kinds
     whole = (0, length)
-    if guess.no_event_probability >= NOT_EVENT_MIN:
+    weapon = any(k.specific and k.event_type == "Explosions/Remote violence" for k in rule_kinds)
+    if guess.no_event_probability >= (NOT_EVENT_WITH_WEAPON_MIN if weapon else NOT_EVENT_MIN):
         return []
     if not guess.is_event:
         # the likeliest reading is "not an event": keep only cues the classifier finds plausible at all
@@ -229,7 +281,6 @@ def decide(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) ->
     for kind in rule_kinds:
         if kind.sub_event_type == guess.label or refines(kind.sub_event_type, guess.label):
             return [replace(kind, score=0.8 + p / 5)]  # cue and classifier agree: the surest reading
-    weapon = any(k.specific and k.event_type == "Explosions/Remote violence" for k in rule_kinds)
     if p >= (WEAPON_RETYPE_MIN if weapon else RETYPE_MIN) or not any(k.specific for k in rule_kinds):
         cue = next((k.cue for k in rule_kinds), whole)
         return [replace(model_kind, cue=cue)]
@@ -237,6 +288,29 @@ def decide(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) ->
 
 
 _UNSPECIFIED_TYPE = "Explosions/Remote violence"
+
+
+# "U.S. forces then struck three facilities": who struck says how, where the words do not
+_AIR_POWER_STRIKE = re.compile(
+    r"\b(?:U\.S\.|US|American|United States|coalition|Coalition)\s+(?:military\s+|armed\s+)?(?:forces|troops|military|"
+    r"aircraft|warplanes|jets|fighter jets|drones?|bombers)\s+(?:then\s+|also\s+|later\s+|have\s+|had\s+|again\s+)*"
+    r"(?:struck|hit|bombed|targeted|pounded|launched (?:air ?)?strikes|carried out (?:air ?)?strikes|conducted (?:air ?)?strikes)\b"
+)
+
+
+def _strike_by_air_power(text: str) -> list[EventType]:
+    m = _AIR_POWER_STRIKE.search(text)
+    return [EventType("Explosions/Remote violence", "Air/drone strike", True, m.span(), 0.8)] if m else []
+
+
+_TOLL_WORDS = re.compile(r"killed|killing|wounded|injured|injuring|casualties", re.IGNORECASE)
+
+
+def describes_a_role(sentence: Sentence, cue: int) -> bool:
+    """True when the cue only says what someone does in general: "troops who advise forces fighting
+    the Islamic State group", "partners battling insurgents" (a participle describing a noun)."""
+    token = next((t for t in sentence.span if sentence.offset + t.idx >= cue), None)
+    return token is not None and token.tag_ == "VBG" and token.dep_ == "acl"
 
 
 @component("events")
@@ -250,7 +324,7 @@ def detect_events() -> object:
         pieces: list[tuple[Sentence, int, int]] = []
         for sentence in state.sentences:
             text = state.text[sentence.start : sentence.end]
-            for c_start, c_end in clauses(text):
+            for c_start, c_end in clauses(text, sentence.span):
                 pieces.append((sentence, c_start, c_end))
         return pieces, [state.text[s.start + a : s.start + b] for s, a, b in pieces]
 
@@ -276,10 +350,19 @@ def detect_events() -> object:
             guesses = list(typer.guess(texts)) if typer is not None else [None] * len(texts)
             whole = typer.guess([state.text.strip()])[0] if typer is not None and is_brief(state) else None
         for (sentence, c_start, c_end), text, guess in zip(pieces, texts, guesses, strict=True):
-            for kind in decide(classify_sentence(text), guess, len(text)):
+            rule_kinds = classify_sentence(text)
+            kinds = decide(rule_kinds, guess, len(text))
+            if not kinds and rule_kinds and (guess is None or guess.no_event_probability < NOT_EVENT_MIN):
+                kinds = _strike_by_air_power(text)
+            for kind in kinds:
                 span = (sentence.start + c_start, sentence.start + c_end)
                 cue = (span[0] + kind.cue[0], span[0] + kind.cue[1])
-                state.frames.append(_new_frame(state, sentence, span, cue, kind))
+                if kind.cue != (0, len(text)) and describes_a_role(sentence, cue[0]):
+                    continue
+                frame = _new_frame(state, sentence, span, cue, kind)
+                frame.toll_only = bool(rule_kinds) and all(
+                    not k.specific and _TOLL_WORDS.fullmatch(text[k.cue[0] : k.cue[1]]) for k in rule_kinds)
+                state.frames.append(frame)
         if whole is not None:
             read_brief_whole(state, pieces, guesses, whole)
 

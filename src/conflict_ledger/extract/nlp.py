@@ -25,11 +25,30 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 def load_nlp() -> Any:
     import spacy
 
+    _register_paragraph_breaks()
     nlp = spacy.load(MODEL, disable=["lemmatizer"])
     nlp.max_length = CHUNK_CHARS * 2
+    nlp.add_pipe("paragraph_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(entity_patterns())
     return nlp
+
+
+def _register_paragraph_breaks() -> None:
+    from spacy.language import Language
+
+    if "paragraph_breaks" in Language.factories:
+        return
+
+    @Language.component("paragraph_breaks")
+    def paragraph_breaks(doc: Any) -> Any:
+        """A blank line ends a sentence: a headline or a dateline never runs into the first paragraph."""
+        for token in doc[:-1]:
+            if token.is_space and "\n\n" in token.text:
+                doc[token.i + 1].is_sent_start = True
+                if token.i + 2 < len(doc):
+                    doc[token.i + 2].is_sent_start = False  # "U.S. aircraft struck": no break after the first word
+        return doc
 
 
 def entity_patterns() -> list[dict[str, Any]]:

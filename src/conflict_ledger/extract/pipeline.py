@@ -68,6 +68,9 @@ class Frame:
     trigger: Evidence
     specific: bool = True  # False for generic cues ("attack") whose type a coreferent frame may refine
     type_score: float = 0.5  # how sure its type is; the surest frame types a merged event
+    parties: list[Any] = field(default_factory=list)  # roles.Party: who is named in its clause, in what role
+    toll_only: bool = False  # told only by a toll ("18 fighters were killed"): joins the event it counts
+    scene_start: int | None = None  # a sentence that set its scene ("On Wednesday it was the turn of ...") opens an episode
 
     def clauses(self) -> list[tuple[Sentence, int, int]]:
         """(sentence, start, end) for each reporting clause."""

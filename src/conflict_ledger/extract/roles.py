@@ -8,6 +8,7 @@ Names are folded to one canonical name per actor by resolve.actors.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -19,8 +20,12 @@ _PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 _TARGET_PREPS = {"against", "on", "at", "targeting", "upon", "toward", "towards"}
 _US_FORCES = re.compile(
     r"\b(?:U\.S\.|US|American|United States)(?:\s+(?:and|,)\s+(?:coalition|Coalition|allied|international))?"
-    r"(?:\s+(?:military|Army|Navy|Air Force|Marine|special operations|service|armed))?\s+"
-    r"(?:troops|forces|personnel|service ?members|soldiers|military|base|bases|positions|servicemen|sailors|Marines|gunship|aircraft|warplanes|jets|drones?)\b",
+    r"(?:\s+(?:military|Army|Navy|Air Force|Marine|special operations|service|armed))?(?:\s+[A-Z]{1,3}-\d{1,3}[A-Z]?s?)?\s+"
+    r"(?:troops|forces|personnel|service ?members|soldiers|military|base|bases|positions|servicemen|sailors|Marines|gunship|aircraft|warplanes|jets|drones?|"
+    r"(?:air ?)?strikes?|airstrikes?|raids?|bombers?|fighter jets?|outposts?|garrisons?)\b"
+    # the country as the one acting: "The U.S. killed multiple militants", "the United States struck"
+    r"|\b(?:the\s+)?(?:U\.S\.|United States)(?=\s+(?:then\s+|also\s+|later\s+)?(?:killed|struck|hit|bombed|launched|"
+    r"carried out|conducted|attacked|targeted|retaliated|responded)\b)",
 )
 _US_MILITARY = re.compile(r"\b(?:U\.S\.|US) (?:military|Army|Air Force|Navy|Central Command)\b|\bCENTCOM\b|\bthe Pentagon\b")
 
@@ -44,8 +49,20 @@ def _alias_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Actor
     return alternation(list(exact), 0), alternation(list(folded), re.IGNORECASE), exact, folded
 
 
-def actors_in(text: str) -> list[tuple[int, Actor]]:
-    """Actors named in `text` with their positions, longest alias first, no overlaps."""
+# "militant groups backed by Iran", "Iran-aligned Iraqi factions", "pro-Iran fighters": one family, however worded
+_IRAN_BACKED = re.compile(
+    r"\b(?:(?:pro-Iran(?:ian)?|Iran(?:ian)?[- ](?:backed|aligned|linked|funded|sponsored|allied|supported))"
+    r"(?:\s+[A-Za-z]+){0,2}?\s+(?:militias?|militants?|militant groups?|armed groups?|groups?|factions?|fighters|"
+    r"proxies|proxy groups|forces)"
+    r"|(?:militias?|militants?|militant groups?|armed groups?|groups?|factions?|fighters|proxies)"
+    r"(?:\s+[A-Za-z]+){0,2}?\s+(?:backed|aligned|linked|funded|sponsored|allied|supported)\s+(?:by|with)\s+"
+    r"(?:Iran|Tehran))\b",
+    re.IGNORECASE,
+)
+
+
+def actor_hits(text: str) -> list[tuple[int, int, Actor]]:
+    """(start, end, actor) for each actor named in `text`, longest name first, no overlaps."""
     exact_rx, folded_rx, exact, folded = _alias_patterns()
     hits: list[tuple[int, int, Actor]] = []
     for m in exact_rx.finditer(text):
@@ -55,14 +72,23 @@ def actors_in(text: str) -> list[tuple[int, Actor]]:
     us = canonical_actor("U.S. forces")
     for m in _US_FORCES.finditer(text):
         hits.append((m.start(), m.end(), us))
+    if "ran" in text:
+        militia = canonical_actor("Iran-backed militia")
+        for m in _IRAN_BACKED.finditer(text):
+            hits.append((m.start(), m.end(), militia))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    out: list[tuple[int, Actor]] = []
+    out: list[tuple[int, int, Actor]] = []
     last_end = -1
     for start, end, actor in hits:
         if start >= last_end:
-            out.append((start, actor))
+            out.append((start, end, actor))
             last_end = end
     return out
+
+
+def actors_in(text: str) -> list[tuple[int, Actor]]:
+    """Actors named in `text` with their positions, longest alias first, no overlaps."""
+    return [(start, actor) for start, _end, actor in actor_hits(text)]
 
 
 def _token_at(sentence_span: Any, char: int) -> Any:
@@ -72,87 +98,234 @@ def _token_at(sentence_span: Any, char: int) -> Any:
     return sentence_span.root
 
 
-def _subtree_text(token: Any) -> tuple[int, int]:
-    tokens = list(token.subtree)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+# ---- who is who in a clause: each named party's role, read from the parse
+_SPEECH_VERBS = {"said", "says", "say", "told", "tells", "announced", "confirmed", "stated", "added", "reported",
+                 "posted", "tweeted", "acknowledged", "described", "identified", "named", "put", "cautioned",
+                 "warned", "noted", "explained", "insisted", "denied", "disclosed", "revealed", "mourned", "condemned",
+                 "urged", "estimated", "counted", "gave", "quoted", "called", "rejected", "dated"}
+# verbs whose subject stopped the weapon: the subject is the side attacked, not the attacker
+_DEFENCE_VERBS = {"engaged", "intercepted", "downed", "repelled", "repulsed", "thwarted", "foiled", "shot", "defused",
+                  "destroyed", "disabled", "jammed"}
+_WEAPON_NOUNS = re.compile(r"^(?:drones?|missiles?|rockets?|projectiles?|mortars?|shells?|bombs?|uavs?|rounds?)$", re.I)
+_ATTACK_VERBS = re.compile(
+    r"^(?:attack|strik|struck|hit|fir(?:e|ed|ing)|launch|target|kill|bomb|shell|shoot|shot|ambush|raid|wound|injur|"
+    r"assault|storm|kidnap|abduct|seiz|captur|arrest|detain|clash|fight|fought|blew|detonat|execut|murder|massacr|"
+    r"behead|torch|burn|loot|overr|recaptur|retook|besieg|pound|bombard|rain|hurl|lob|throw|threw|carr|conduct|"
+    r"open|engag|slay|slew|assassinat|stab|gun|torture|rap|abus|beat|attempt)",
+    re.IGNORECASE,
+)
+_BLAME_VERBS = {"blamed", "blames", "blame", "accused", "accuses", "held", "holds", "suspected", "suspects"}
+_CLAIM_VERBS = {"claimed", "claims", "claim", "claiming"}
+# nouns that name a violent happening: a party that modifies one ("a U.S. strike", "militia attacks") did it
+_EVENT_NOUNS = re.compile(
+    r"^(?:attacks?|strikes?|airstrikes?|air-?raids?|raids?|bombings?|assaults?|ambush(?:es)?|shelling|barrages?|"
+    r"offensives?|operations?|responses?|retaliation|fire|salvos?|counterattacks?|incursions?|offensive|campaign|"
+    r"onslaught|killing|killings|massacres?|crackdown)$",
+    re.IGNORECASE,
+)
+# carriers of a weapon: "a U.S. gunship struck", "Israeli warplanes bombed" (the carrier's owner acts)
+_CARRIER_NOUNS = re.compile(
+    r"^(?:drones?|gunships?|jets?|warplanes?|planes?|aircraft|bombers?|helicopters?|fighters?|missiles?|rockets?|"
+    r"artillery|tanks?|ships?|warships?|destroyers?|troops|forces|units?|soldiers|ac-130|f-1[56]s?|b-1s?|mq-9s?)$",
+    re.IGNORECASE,
+)
+# "used by X", "belonging to X": X owns the thing the clause is about, it does not act
+_OWNING_WORDS = {"used", "operated", "run", "controlled", "held", "owned", "manned", "occupied", "belonging",
+                 "linked", "affiliated", "associated", "tied", "frequented", "housing"}
+_HARM_NOUNS = re.compile(r"^(?:injuries|casualties|deaths|dead|wounded|fatalities|losses)$", re.IGNORECASE)
+_TARGET_PREPS_ALL = _TARGET_PREPS | {"into", "among", "against"}
+_PLACE_PREPS = {"in", "inside", "near", "outside", "at", "within", "around", "across", "from", "along", "behind"}
 
 
-def role_spans(frame: Frame, state: DocState) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Document spans where actor1 and actor2 of the frame's first clause are named."""
-    sentence, c_start, c_end = frame.clauses()[0]
-    cue_char = frame.trigger.start - sentence.offset
-    token = _token_at(sentence.span, cue_char)
-    verb = token
-    hops = 0
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and hops < 4:
-        verb = verb.head
-        hops += 1
-    agents: list[Any] = []
-    targets: list[Any] = []
-    for anchor in {verb, token}:
-        for child in anchor.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                agents.append(child)
-            elif child.dep_ in _PASSIVE_SUBJECT_DEPS:
-                targets.append(child)
-            elif child.dep_ == "agent":
-                agents.extend(c for c in child.children if c.dep_ == "pobj")
-            elif child.dep_ in ("dobj", "obj"):
-                targets.append(child)
-            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
-                targets.extend(c for c in child.children if c.dep_ == "pobj")
-            elif child.dep_ == "prep" and child.lower_ == "by" and anchor is token:
-                agents.extend(c for c in child.children if c.dep_ == "pobj")
+def role_of(token: Any) -> str:
+    """The part a named party plays in the happening its clause tells.
 
-    def spans(tokens: list[Any]) -> list[tuple[int, int]]:
-        out = []
-        for t in tokens:
-            s, e = _subtree_text(t)
-            s, e = sentence.offset + s, sentence.offset + e
-            s, e = max(s, c_start), min(e, c_end)
-            if e > s:
-                out.append((s, e))
-        return out
+    agent: did it (subject of an attack verb, "by" agent, owner of a strike: "a U.S. strike");
+    patient: had it done to them (object, passive subject, "on/against" target, defender of a
+    weapon: "U.S. forces engaged the drones"); owner: owns what was hit ("a depot used by X");
+    speaker: only says so; place: where it was
+    ("inside a PMF base"); subject/object: subject or object of some other verb; other.
+    """
+    node = token
+    for _ in range(12):
+        head = node.head
+        if head is node:
+            return "other"
+        dep = node.dep_
+        if dep in ("compound", "amod", "poss", "nmod", "npadvmod") and head.pos_ in ("NOUN", "PROPN"):
+            if _EVENT_NOUNS.match(head.text):
+                return "agent"
+            node = head
+            continue
+        if dep == "pobj":
+            prep = head.lower_
+            if prep == "to" and head.head.lower_ in _OWNING_WORDS or prep == "by" and head.head.lower_ in _OWNING_WORDS:
+                return "owner"  # "facilities belonging to X", "a depot used by X": what was hit is X's
+            if prep in _TARGET_PREPS_ALL:
+                owner = head.head
+                if _HARM_NOUNS.match(owner.text):
+                    return "patient"  # "injuries among U.S. personnel"
+                if owner.pos_ in ("NOUN", "PROPN") and not (_EVENT_NOUNS.match(owner.text) or _CARRIER_NOUNS.match(owner.text)
+                                                            or _WEAPON_NOUNS.match(owner.text)):
+                    return "oblique"  # "the coalition against the Islamic State group": no happening
+                return "patient"
+            if prep == "by":
+                owner = head.head
+                if _ATTACK_VERBS.match(owner.lower_) or _EVENT_NOUNS.match(owner.text) or owner.lower_ in _CLAIM_VERBS:
+                    return "agent"
+                return "oblique"
+            if prep == "to" and head.head.lower_ == "according":
+                return "speaker"
+            if prep == "with" and (_ATTACK_VERBS.match(head.head.lower_) or _EVENT_NOUNS.match(head.head.text)):
+                return "patient"  # "clashed with X", "a gun battle with X"
+            if prep == "of":
+                node = head.head
+                continue
+            if prep in _PLACE_PREPS and node.lower_ in ("base", "bases", "outpost", "camp", "compound", "facility",
+                                                        "facilities", "site", "sites", "headquarters", "positions",
+                                                        "position", "checkpoint", "garrison", "post"):
+                return "place"
+            return "oblique"
+        if dep == "agent":
+            return "owner" if head.lower_ in _OWNING_WORDS else "agent"
+        if head.pos_ in ("VERB", "AUX") or dep in ("nsubj", "nsubjpass", "dobj"):
+            verb = head.lower_
+            if dep in ("nsubj", "csubj"):
+                if verb in _SPEECH_VERBS or verb in _CLAIM_VERBS and not _has_event_object(head):
+                    return "speaker"
+                if verb in _DEFENCE_VERBS and _has_weapon_object(head):
+                    return "patient"
+                if _CARRIER_NOUNS.match(node.text) and node is not token and head.pos_ == "VERB":
+                    return "agent" if _ATTACK_VERBS.match(verb) or verb in _CLAIM_VERBS else "subject"
+                if _ATTACK_VERBS.match(verb) or verb in _CLAIM_VERBS:
+                    return "agent"
+                return "subject"
+            if dep in ("nsubjpass", "csubjpass"):
+                return "patient" if _ATTACK_VERBS.match(verb) else "subject"
+            if dep in ("dobj", "obj", "dative"):
+                if verb in _BLAME_VERBS:
+                    return "agent"
+                return "patient" if _ATTACK_VERBS.match(verb) else "object"
+            if dep == "attr":
+                return "other"
+        if dep in ("appos", "conj", "acl", "relcl", "nummod", "quantmod", "det", "prep", "cc", "punct", "advmod"):
+            node = head
+            continue
+        return "other"
+    return "other"
 
-    return spans(agents), spans(targets)
+
+def depth_of(token: Any) -> int:
+    """How deep a name sits below its clause's main verb: relative and subordinate clauses count,
+    "fighters of the SDF" and "a U.S. drone strike" do not (the name is part of the phrase)."""
+    depth = 0
+    node = token
+    for _ in range(20):
+        if node.head is node:
+            break
+        if node.dep_ in ("relcl", "acl", "advcl", "xcomp", "ccomp", "pcomp", "conj") and node.pos_ in ("VERB", "AUX"):
+            depth += 1
+        node = node.head
+    return depth
+
+
+def _has_event_object(verb: Any) -> bool:
+    return any(c.dep_ in ("dobj", "obj") and (_EVENT_NOUNS.match(c.text) or c.lower_ == "responsibility")
+               for c in verb.children)
+
+
+def _has_weapon_object(verb: Any) -> bool:
+    return any(c.dep_ in ("dobj", "obj") and _WEAPON_NOUNS.match(c.text) for c in verb.children)
+
+
+@dataclass(frozen=True)
+class Party:
+    """A named actor in an event clause and the role the parse gives it there."""
+
+    actor: Actor
+    start: int  # document offsets of the name
+    end: int
+    role: str
+    depth: int = 0  # clauses between the name and the sentence's main verb
+
+
+def clause_parties(state: DocState, frame: Frame, index: int = 0) -> list[Party]:
+    """Every actor named in the frame's `index`-th clause, with its role, in text order."""
+    sentence, c_start, c_end = frame.clauses()[index]
+    out = []
+    for pos, end, actor in actor_hits(state.text[c_start:c_end]):
+        token = _phrase_head(sentence.span, c_start + pos - sentence.offset, c_start + end - sentence.offset)
+        # a name that ends in the happening itself ("U.S. airstrikes", "U.S. raids") is the one who did it
+        role = "agent" if _EVENT_NOUNS.match(token.text) else role_of(token)
+        out.append(Party(actor, c_start + pos, c_start + end, role, depth_of(token)))
+    return out
+
+
+def _phrase_head(sentence_span: Any, start: int, end: int) -> Any:
+    """The token of a name that attaches it to the sentence (its head lies outside the name)."""
+    inside = [t for t in sentence_span if start <= t.idx < end]
+    for token in inside:
+        if not (start <= token.head.idx < end) or token.head is token:
+            return token
+    return inside[0] if inside else _token_at(sentence_span, start)
+
+
+_PRIORITY_A1 = ("agent", "subject")
+# "oblique" ("attributed it to X", "the coalition against X") names no target: it is never actor2
+_PRIORITY_A2 = ("patient", "owner", "place", "object")
+
+
+def _pick(parties: list[Party], roles: tuple[str, ...], exclude: str | None = None) -> Party | None:
+    """The party for the first of `roles` that has one; a named group beats a generic word in the same role."""
+    for role in roles:
+        found = [p for p in parties if p.role == role and p.actor.name != exclude]
+        if found:
+            top = min(p.depth for p in found)
+            found = [p for p in found if p.depth == top]  # "killed five militants who aimed at U.S. forces"
+            named = [p for p in found if "unidentified_armed_group" not in p.actor.kinds]
+            return (named or found)[0]
+    return None
 
 
 def assign_actors(state: DocState, frame: Frame) -> None:
     mention = frame.mention
-    agent_spans, target_spans = role_spans(frame, state)
-
-    def first_actor(spans: list[tuple[int, int]], exclude: str | None = None) -> tuple[Actor, int, int] | None:
-        for start, end in spans:
-            for pos, actor in actors_in(state.text[start:end]):
-                if actor.name != exclude:
-                    return actor, start + pos, end
-        return None
-
-    a1 = first_actor(agent_spans)
-    a2 = first_actor(target_spans, exclude=a1[0].name if a1 else None)
-    if a1 is None or a2 is None:
-        # no parse role: fall back to order in the clause (attacker usually named first)
-        _, c_start, c_end = frame.clauses()[0]
-        named = actors_in(state.text[c_start:c_end])
-        if a1 is None:
-            for pos, actor in named:
-                if a2 is None or actor.name != a2[0].name:
-                    if "us_forces" in actor.kinds and _US_FORCES.search(state.text[c_start + pos : c_end]) and a2 is None \
-                            and len(named) > 1:
-                        continue  # "attacked U.S. troops": U.S. forces named first are the target
-                    a1 = (actor, c_start + pos, c_start + pos)
-                    break
-        if a2 is None:
-            for pos, actor in named:
-                if a1 is None or actor.name != a1[0].name:
-                    a2 = (actor, c_start + pos, c_start + pos)
-                    break
+    parties = clause_parties(state, frame)
+    frame.parties = parties
+    a1 = _pick(parties, _PRIORITY_A1)
+    a2 = _pick(parties, _PRIORITY_A2)
+    if a1 is not None and a2 is not None and a1.actor.name == a2.actor.name:
+        # one actor in both roles ("U.S. forces engaged the drones" beside "U.S. forces"): the plainer role, then
+        # the nearer reading wins
+        strong = ("agent", "patient")
+        if (a2.role in strong, -a2.depth) >= (a1.role in strong, -a1.depth):
+            a1 = _pick(parties, _PRIORITY_A1, exclude=a2.actor.name)
+        else:
+            a2 = _pick(parties, _PRIORITY_A2, exclude=a1.actor.name)
+    if a1 is None and a2 is None:
+        # no role the parse can tell: the attacker is usually named first, the target after
+        loose = [p for p in parties if p.role == "other"]
+        if loose:
+            a1 = loose[0]
+            a2 = next((p for p in loose[1:] if p.actor.name != a1.actor.name), None)
+    if a2 is None and a1 is not None:
+        a2 = next((p for p in parties if p.role == "other" and p.actor.name != a1.actor.name and p.start > a1.start), None)
+    if a2 is None:
+        a2 = _possessor_victim(state, frame, parties)
+    if a2 is None and frame.scene_start is not None:
+        # the target named in the sentence that set the scene ("it was the turn of the al-Tanf garrison, a U.S. outpost")
+        # -- that sentence only: another sentence of the event may name the suspected attacker
+        index = next((i for i, (start, _end) in enumerate(frame.spans) if start == frame.scene_start), None)
+        if index is not None:
+            a2 = next((p for p in clause_parties(state, frame, index) if p.role not in ("speaker", "agent")
+                       and (a1 is None or p.actor.name != a1.actor.name)), None)
+    if a2 is None and _BARE_VICTIMS.search(state.text[frame.spans[0][0] : frame.spans[0][1]]):
+        a2 = _only_state_force(state, exclude=a1.actor.name if a1 else None)
     if a1 is not None:
-        mention.actor1 = a1[0].name
-        mention.cite("actor1", _actor_evidence(state, a1))
+        mention.actor1 = a1.actor.name
+        mention.cite("actor1", _actor_evidence(state, (a1.actor, a1.start, a1.end)))
     if a2 is not None:
-        mention.actor2 = a2[0].name
-        mention.cite("actor2", _actor_evidence(state, a2))
+        mention.actor2 = a2.actor.name
+        mention.cite("actor2", _actor_evidence(state, (a2.actor, a2.start, a2.end)))
     # "U.S. and coalition forces": coalition is associated with the U.S. target
     if mention.actor2 == "U.S. forces":
         clause = state.text[frame.spans[0][0] : frame.spans[0][1]]
@@ -163,10 +336,45 @@ def assign_actors(state: DocState, frame: Frame) -> None:
                                                           frame.spans[0][0] + coalition.end()))
 
 
+_BARE_VICTIMS = re.compile(r"\b(?:soldiers|troops|service ?members|servicemen|personnel|sailors|airmen|marines)\b"
+                           r"[^.;]{0,40}\b(?:killed|wounded|injured|hurt|dead|injuries|wounds|casualties)\b"
+                           r"|\b(?:killed|wounded|injured|killing|wounding|injuring)\s+(?:\w+\s+){0,3}?(?:soldiers|troops|"
+                           r"service ?members|servicemen|personnel)\b", re.IGNORECASE)
+
+
+def _only_state_force(state: DocState, exclude: str | None) -> Party | None:
+    """Unqualified soldiers in a report that names one state force only are that force's soldiers."""
+    if "state_forces" not in state.prepared:
+        forces: dict[str, tuple[int, int, Actor]] = {}
+        for start, end, actor in actor_hits(state.text):
+            if "state_forces" in actor.kinds:
+                forces.setdefault(actor.name, (start, end, actor))
+        state.prepared["state_forces"] = forces
+    forces = state.prepared["state_forces"]
+    if len(forces) != 1:
+        return None
+    start, end, actor = next(iter(forces.values()))
+    return None if actor.name == exclude else Party(actor, start, end, "patient", 9)
+
+
+_OWN_PEOPLE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:fighters|members|men|commanders?|leaders?|militants|"
+                         r"personnel|troops|soldiers|officers|guards|cadres)\b", re.IGNORECASE)
+
+
+def _possessor_victim(state: DocState, frame: Frame, parties: list[Party]) -> Party | None:
+    """"X said five of its fighters were killed": the speaking group is the one that lost them."""
+    _, c_start, c_end = frame.clauses()[0]
+    if not _OWN_PEOPLE.search(state.text[c_start:c_end]):
+        return None
+    return next((p for p in parties if p.role == "speaker"), None)
+
+
 def _actor_evidence(state: DocState, hit: tuple[Actor, int, int]) -> Any:
-    actor, start, _ = hit
+    """The name as written: the matched span when known, else the longest alias found at `start`."""
+    actor, start, end = hit
+    if end > start:
+        return state.evidence(start, end)
     text = state.text
-    # the alias as written, up to the end of the word group
     m = re.match(r"[\w'’.-]+(?:[ -][\w'’.-]+){0,5}", text[start:])
     end = start + (m.end() if m else 1)
     for alias in sorted((actor.name, *actor.aliases), key=len, reverse=True):
@@ -176,11 +384,43 @@ def _actor_evidence(state: DocState, hit: tuple[Actor, int, int]) -> Any:
     return state.evidence(start, end)
 
 
+_AIR_POWER = {"us_forces", "coalition_forces"}
+_STRIKE_WORDS = re.compile(r"\b(?:strikes?|struck|air ?strikes?|raids?|bomb(?:ed|ing|s)?|hit|targeted|missiles?|drones?|"
+                           r"aircraft|jets?|gunships?|warplanes?|killed|counterattack|retaliat\w+)\b", re.IGNORECASE)
+_GROUND_FIGHTING = re.compile(r"\b(?:artillery|mortars?|shell(?:ing|ed|s)?|tanks?|ground (?:forces|troops|assault|raid)|"
+                              r"commandos?|special forces|clash(?:es|ed)?|gun ?battles?|firefights?|exchange of fire|"
+                              r"stormed|house|home|arrest(?:ed)?|detain(?:ed)?|captured)\b", re.IGNORECASE)
+_RETYPED_BY_AIR_POWER = {None, "Shelling/artillery/missile attack", "Armed clash", "Attack", "Change to group/activity",
+                         "Other", "Looting/property destruction"}
+
+
+def retype_by_roles(state: DocState, frame: Frame) -> None:
+    """A strike by a force that strikes from the air (U.S. and coalition forces: jets, drones,
+    gunships) is an air/drone strike, whatever word the report used ("struck", "the missile hit")."""
+    mention = frame.mention
+    agent = next((p for p in frame.parties if p.role == "agent"), None)
+    if agent is None or mention.actor1 != agent.actor.name or not set(agent.actor.kinds) & _AIR_POWER:
+        return
+    if mention.sub_event_type not in _RETYPED_BY_AIR_POWER:
+        return
+    _, start, end = frame.clauses()[0]
+    clause = state.text[start:end]
+    if not _STRIKE_WORDS.search(clause) or _GROUND_FIGHTING.search(clause):
+        return
+    mention.event_type, mention.sub_event_type = "Explosions/Remote violence", "Air/drone strike"
+    for name in ("event_type", "sub_event_type"):
+        mention.evidence.pop(name, None)
+        mention.cite(name, state.evidence(agent.start, agent.end), frame.trigger)
+    frame.specific = True
+    frame.type_score = max(frame.type_score, 0.8)
+
+
 @component("actors")
 def assign_roles() -> object:
     def run(state: DocState) -> None:
         for frame in state.frames:
             assign_actors(state, frame)
+            retype_by_roles(state, frame)
 
     return run
 
@@ -198,17 +438,51 @@ _RESPONSIBILITY = [
     re.compile(_WHO + r"\s+(?:was|were|is|are)\s+(?:suspected|believed|thought|said)\s+(?:to\s+(?:be|have been)\s+)?"
                r"(?:responsible|behind)", re.IGNORECASE),
 ]
-_RESPONSIBILITY_WORDS = re.compile(r"responsib|attribut|blam|pinned|suspect|accus|behind", re.IGNORECASE)
+_RESPONSIBILITY_WORDS = re.compile(r"responsib|attribut|blam|pinned|suspect|accus|behind|claim|launched|fired|"
+                                   r"carried out|conducted|staged|footprint|hallmark|fingerprint|culprit|sent", re.IGNORECASE)
+_OWNED_UP = re.compile(r"responsib|attribut|blam|pinned|suspect|accus|behind", re.IGNORECASE)
+_BLAME_HINT = re.compile(r"blam|accus|\bhel[dl]|\bholds?\b|attribut|pinned|launched|fired|carried out|conducted|staged|"
+                         r"mounted|claimed|perpetrated|footprint|hallmark|fingerprint|signature|culprit|suspect|\bsent\b|"
+                         r"\bsees?\b", re.IGNORECASE)
 _NOBODY = re.compile(r"^(?:no|none|nobody|no one|not|neither)\b", re.IGNORECASE)
 _VAGUE_WHO = re.compile(r"^(?:the\s+)?(?:group|groups|attack|attacks|incident|incidents|sources|police|officials|"
                         r"authorities|it|they|he|she|this|that|them|someone|involvement)$", re.IGNORECASE)
+
+
+# an attack claimed outright, not only "responsibility": "the Islamic Resistance in Iraq claimed the attack"
+_CLAIMED_ATTACK = re.compile(
+    _WHO + r"\s+(?:has\s+|have\s+|had\s+|later\s+|also\s+|reportedly\s+)*(?:claimed|claims|claiming)\s+"
+    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|several\s+|most\s+of\s+the\s+|dozens\s+of\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks?|strikes?|bombings?|operations?|assaults?|raids?|ambush(?:es)?|blasts?|shelling|killing)\b",
+    re.IGNORECASE,
+)
+# the responsible group named after an anchor: "blamed X", "launched by X", "bore the footprints of X"
+_NAMED_AFTER = re.compile(
+    r"\b(?:blamed|blames|blaming|accused|accuses|held|holds)\b(?![^.;]{0,40}\bon\b)"
+    r"|\b(?:blamed|blames|attributed|pinned)\b[^.;]{0,60}?\b(?:on|to)\b"
+    r"|\b(?:launched|fired|carried out|conducted|staged|mounted|claimed|perpetrated)\s+by\b"
+    r"|\b(?:footprints|hallmarks|fingerprints|signature)\s+of\b",
+    re.IGNORECASE,
+)
+# the responsible group named before an anchor: "X, which Washington blames", "X launched it", "X ... the likely culprit"
+_NAMED_BEFORE = re.compile(
+    r"^,?\s*(?:(?:which|whom|who|that)\s+(?:[\w.]+\s+){0,3}(?:blames?|blamed|accuses?|accused|holds?|held|sees?|see)\b"
+    r"|(?:had\s+|have\s+|has\s+)?(?:launched|fired|carried out|conducted|staged|sent)\s+(?:it|them|the\s+(?:drone|attack|"
+    r"strike|missile|rockets?|bomb)s?)\b"
+    r"|[^.;]{0,60}\b(?:likely|probable|prime|main|chief)\s+(?:culprit|suspect)s?\b)",
+    re.IGNORECASE,
+)
 
 
 def claimed_actor(text: str) -> tuple[str, int, int] | None:
     """(actor, start, end) named as responsible in `text` ("X claimed responsibility", "attributed to X")."""
     if not _RESPONSIBILITY_WORDS.search(text):
         return None
-    for pattern in _RESPONSIBILITY:
+    # the patterns start with an open name, slow to try at every word: only those whose verb is there
+    patterns = [*_RESPONSIBILITY] if _OWNED_UP.search(text) else []
+    if "laim" in text:
+        patterns.append(_CLAIMED_ATTACK)
+    for pattern in patterns:
         for m in pattern.finditer(text):
             who = m.group("who")
             start = m.start("who")
@@ -227,11 +501,43 @@ def claimed_actor(text: str) -> tuple[str, int, int] | None:
                 if "unidentified_armed_group" in actor.kinds:
                     continue
                 return actor.name, start + pos, start + len(who)
+            if pattern is _CLAIMED_ATTACK:
+                continue  # "officials claimed the strikes killed ...": only a known group claims an attack
             words = who.split()
             if any(w[:1].isupper() for w in words if w.lower() not in ("the", "of", "and", "in")):
                 name = re.sub(r"^(?:the|an?)\s+", "", who, flags=re.IGNORECASE).strip(" .")
                 return name, start, start + len(who)
+    return _blamed_actor(text)
+
+
+def _blamed_actor(text: str) -> tuple[str, int, int] | None:
+    """A known armed group that a sentence blames, suspects or says launched the attack."""
+    if not _BLAME_HINT.search(text):
+        return None
+    hits = [h for h in actor_hits(text) if not set(h[2].kinds) & {"unidentified_armed_group", "us_forces"}]
+    if not hits:
+        return None
+    for m in _NAMED_AFTER.finditer(text):
+        after = [h for h in hits if m.end() <= h[0] <= m.end() + 60]
+        if after:
+            start, end, actor = after[0]
+            return actor.name, start, end
+    for start, end, actor in hits:
+        if _NAMED_BEFORE.match(text[end:]):
+            return actor.name, start, end
     return None
+
+
+def _same_side(a: str | None, b: str | None) -> bool:
+    """True when `a` and `b` are one actor or one family (Iran-aligned groups, U.S. and coalition forces)."""
+    if a is None or b is None:
+        return False
+    if a == b:
+        return True
+    ka, kb = canonical_actor(a), canonical_actor(b)
+    if ka is None or kb is None:
+        return False
+    return bool((set(ka.kinds) & set(kb.kinds)) - {"state_forces", "unidentified_armed_group"})
 
 
 @component("responsibility")
@@ -252,12 +558,15 @@ def assign_responsibility() -> object:
             known = canonical_actor(mention.actor1) if mention.actor1 else None
             if mention.actor1 is not None and not (known and "unidentified_armed_group" in known.kinds):
                 continue
-            # the claim nearest after the event's first sentence, else the last one before it
+            # the claim nearest after the event's first sentence, else the nearest before it; never the
+            # target's own side ("the militia claimed the attack" is no answer for a strike on that militia)
             first = frame.spans[0][0]
             after = [c for c in claims if c[1].start >= first]
-            name, evidence = (after or claims)[0] if after else claims[-1]
-            if name == mention.actor2:
+            before = [c for c in claims if c[1].start < first][::-1]
+            usable = [c for c in after + before if not _same_side(c[0], mention.actor2)]
+            if not usable:
                 continue
+            name, evidence = usable[0]
             mention.actor1 = name
             mention.evidence.pop("actor1", None)
             mention.cite("actor1", evidence)

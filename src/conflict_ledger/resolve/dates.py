@@ -66,14 +66,36 @@ def resolve_date(expression: str, published: date | None) -> ResolvedDate | None
         return None  # "Feb. 20" in an undated report: which year is unknown, and unknown is null
     parsed = _dateparser(text, published)
     if parsed is None:
+        holiday = _holiday(low, published)
+        if holiday is not None:
+            return ResolvedDate(holiday, "day")
+        if "," in text:  # "Monday, Christmas Day": either part names the day
+            for part in text.split(","):
+                found = resolve_date(part, published)
+                if found is not None and found.precision == "day":
+                    return found
         return None
     return ResolvedDate(parsed, "day")
 
 
+_HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1), "new year's eve": (12, 31),
+             "independence day": (7, 4), "boxing day": (12, 26)}
+
+
+def _holiday(low: str, published: date | None) -> date | None:
+    """A fixed-date holiday, the latest one on or before publication."""
+    found = _HOLIDAYS.get(low.replace("’", "'").removeprefix("on ").strip())
+    if found is None or published is None:
+        return None
+    day = date(published.year, *found)
+    return day if day <= published else date(published.year - 1, *found)
+
+
 def _relative(low: str, published: date) -> ResolvedDate | None:
-    if re.search(r"\b(yesterday|last night|overnight)\b", low):
+    if re.search(r"\b(yesterday|last night)\b", low):
         return ResolvedDate(published - timedelta(days=1), "day")
-    if re.search(r"\b(today|this morning|this afternoon|this evening|tonight|earlier today)\b", low):
+    # "overnight" in a day's report: the night that ran into that day, mostly after midnight
+    if re.search(r"\b(today|this morning|this afternoon|this evening|tonight|earlier today|overnight)\b", low):
         return ResolvedDate(published, "day")
     if re.search(r"\b(last|past) week\b", low):
         return ResolvedDate(published - timedelta(days=7), "week")

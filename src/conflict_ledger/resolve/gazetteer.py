@@ -146,7 +146,21 @@ def default_path() -> Path:
     if override:
         return Path(override).expanduser()
     cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(cache) / "conflict-ledger" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+    # named by what it is built from, so two installed versions of the project never rebuild each other's file
+    return Path(cache) / "conflict-ledger" / f"gazetteer-v{SCHEMA_VERSION}-{fingerprint()}.sqlite"
+
+
+KEEP_BUILT = 3
+
+
+def prune_cache(kept: Path, keep: int = KEEP_BUILT) -> list[Path]:
+    """Remove the oldest gazetteers built for other versions beside `kept`, leaving `keep` files in all."""
+    others = sorted((p for p in kept.parent.glob("gazetteer-v*.sqlite") if p != kept),
+                    key=lambda p: p.stat().st_mtime, reverse=True)
+    removed = others[keep - 1:]
+    for old in removed:
+        old.unlink(missing_ok=True)
+    return removed
 
 
 def _data_text(name: str) -> str:
@@ -265,6 +279,8 @@ def open_gazetteer(path: Path | None = None, rebuild: bool = False) -> Gazetteer
             else:
                 _say(f"gazetteer: none at {path} yet; building it once (under a minute)")
     build(path)
+    if not os.environ.get(ENV_PATH):
+        prune_cache(path)
     return Gazetteer(path)
 
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conflict_ledger.extract.placing import geoparse
+from conflict_ledger.extract import placing
+from conflict_ledger.extract.placing import geoparse, may_name_place, place_pieces
 from conflict_ledger.model import Document
 from conflict_ledger.resolve.gazetteer import (
     default_path,
@@ -246,6 +247,40 @@ def test_one_unresolvable_name_never_blanks_the_rest():
     places = places_of("Gunmen attacked a checkpoint between Zqorvatabad and Kirkuk on Sunday.")
     kirkuk = first(places, "Kirkuk")
     assert kirkuk.country == "Iraq" and kirkuk.latitude is not None
+
+
+# ------------------------------------------------------------------ what the NER reads
+
+REPORT = (
+    "Officials met again on Monday to discuss the budget. Nothing was agreed, and the talks will resume "
+    "next week. Shelling hit Kharkiv overnight, the regional governor said. He gave no figures. "
+    "Residents said the power was still out in the morning. Later, a drone struck a fuel depot near "
+    "Fallouja in Iraq. Another hit a post near Al-Tanf. Kirkuk was quiet. It was the third strike this month.\n\n"
+    "Reporting by staff in Baghdad and Kyiv; editing by the night desk."
+)
+
+
+def test_sentences_that_name_nothing_known_are_not_tagged():
+    resolver = default_resolver()
+    known, near = resolver.known_name, resolver.near_name
+    assert not may_name_place("Officials met again on Monday to discuss the budget.", known, near)
+    assert not may_name_place("I said in March that Mr. Obrovnik would come.", known, near)
+    assert may_name_place("Kharkiv was shelled overnight.", known, near)  # a first word counts
+    assert may_name_place("A drone struck a depot near Fallouja.", known, near)  # another spelling
+    assert may_name_place("Rockets hit Ain al-Asad again.", known, near)  # particles inside a name
+    assert may_name_place("The U.S. said so.", known, near)
+    pieces = place_pieces(REPORT, 0, len(REPORT), known, near)
+    assert pieces and sum(e - s for s, e in pieces) < len(REPORT)
+    assert not any(s <= REPORT.index("Officials") < e for s, e in pieces)
+    assert all(REPORT[s:e] == REPORT[s:e].strip() for s, e in pieces)
+
+
+def test_tagging_chosen_sentences_finds_what_tagging_everything_finds(monkeypatch):
+    chosen = [(p.name, p.start, p.end, p.latitude) for p in places_of(REPORT)]
+    assert {name for name, *_ in chosen} >= {"Kharkiv", "Fallouja", "Al-Tanf", "Kirkuk", "Baghdad", "Kyiv"}
+    assert all(REPORT[start:end] == name for name, start, end, _ in chosen)
+    monkeypatch.setattr(placing, "place_pieces", lambda text, start, end, known, near: [(start, end)])
+    assert [(p.name, p.start, p.end, p.latitude) for p in places_of(REPORT)] == chosen
 
 
 # ------------------------------------------------------------------ the command

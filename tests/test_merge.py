@@ -229,3 +229,32 @@ def test_shared_neighbours_rank_reports_of_one_happening_above_a_lone_look_alike
     # a ruled-out pair is nobody's neighbour
     apart = shared_neighbours(cosines, ruled_out={(0, 1)}, neighbours=2).toarray()
     assert apart[0, 1] < shared[0, 1]
+
+
+def test_batches_are_merged_in_publication_order_chunk_by_chunk():
+    from datetime import date
+
+    from conflict_ledger.ingest import Notice
+    from conflict_ledger.merge.order import publication_order
+    from conflict_ledger.model import Document
+
+    late, early, undated = (Document("b", "x", date(2024, 3, 6)), Document("c", "y", date(2024, 3, 5)),
+                            Document("a", "z"))
+    notice = Notice("bad.csv", "no text column")
+    assert list(publication_order([undated, late, notice, early])) == [notice, early, late, undated]
+    # a long stream is ordered a chunk at a time, so only `chunk` documents are ever held
+    assert list(publication_order([undated, late, early], chunk=2)) == [late, undated, early]
+
+
+def test_quakes_of_different_stated_magnitude_conflict():
+    from conflict_ledger.merge.stated import conflicts, stated
+
+    first = stated("A magnitude 5.2 earthquake shook the coast on Sunday.")
+    retold = stated("The 5.4-magnitude quake damaged houses near the coast.")
+    other = stated("An earthquake measuring 6.3 struck the same coast a week later.")
+    spaced = stated("The quake, magnitude 6 . 3, was felt inland.")
+    assert first.magnitudes == {5.2} and spaced.magnitudes == {6.3}
+    assert conflicts(first, retold) == []
+    assert conflicts(first, other) == ["magnitude"]
+    assert conflicts(other, spaced) == []
+    assert conflicts(first, stated("No magnitude was given.")) == []

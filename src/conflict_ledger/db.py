@@ -109,6 +109,7 @@ class Ledger:
     ) -> IngestReport:
         from .extract import default_pipeline
         from .merge import assign_events
+        from .merge.order import publication_order
 
         report = IngestReport()
         notify = on_document or (lambda doc_id, status: None)
@@ -117,7 +118,8 @@ class Ledger:
         batch_hashes: dict[str, str] = {}
 
         def new_documents() -> Iterator[Document]:
-            for item in items:
+            # in publication order (chunk by chunk), so the events formed do not depend on the input's order
+            for item in publication_order(items):
                 if isinstance(item, Notice):
                     (report.skipped if item.skipped else report.warnings).append(item)
                     if item.skipped:

@@ -32,7 +32,7 @@ def geoparse(paths: tuple[str, ...], reading: ReadOptions, details: bool, all_na
         open_gazetteer(rebuild=True)
     seen: list[Notice] = []
     read = 0
-    for document, places in run_geoparse(read_documents(paths, reading, seen)):
+    for document, places in run_geoparse(read_documents(paths, reading, seen), every_sentence=all_names):
         read += 1
         rows = []
         for place in places:

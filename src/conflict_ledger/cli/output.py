@@ -67,15 +67,15 @@ RANGE_LEGEND = f"{NOT_REPORTED} not reported; 3-9 a range ('several'); 34+ at le
 
 
 def range_text(best: Any, low: Any, high: Any) -> str:
-    """'8', '3-9', '34+', '–' (no toll reported) or '' (unknown) for a casualty figure."""
-    if best == 0 and low in (None, 0) and high is None:
-        return NOT_REPORTED  # the report gives no toll: counted as 0, shown as what it is
+    """'8', '3-9', '34+', '8 (0+)' or '–' (no toll reported, or none known) for a casualty figure."""
+    if best in (None, 0) and low in (None, 0) and high is None:
+        return NOT_REPORTED  # no report gives a toll (ACLED counts it as 0): shown as what it is
     if best is not None and (low in (None, best)) and (high in (None, best)):
         return f"{best}" if high is not None or low is None else f"{best}+"
     if low is None and high is None:
-        return "" if best is None else str(best)
+        return str(best)
     if high is None:
-        return f"{low}+"
+        return f"{low}+" if best is None else f"{best} ({low}+)"
     if best is None:
         return f"{low}" if low == high else f"{low}-{high}"
     return f"{best} ({low}-{high})"

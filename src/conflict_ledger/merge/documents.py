@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -28,6 +28,7 @@ from .particulars import FIGURE_MARK, NAME_MARK, document_entities, entity_terms
 from .profile import FIELD_TOKENS, Profile, field_terms, terms_of, tfidf
 from .score import DAY_WINDOW, W_TEXT, PairScore, score_pair
 from .score import THRESHOLD as SCORE_THRESHOLD
+from .stated import conflicts, stated
 
 
 def main_mention(mentions: list[EventMention]) -> EventMention | None:
@@ -85,6 +86,7 @@ def document_profile(extraction: Extraction) -> Profile:
 
 PARTICULAR_MARKS = ("^", NAME_MARK, FIGURE_MARK)
 PARTICULAR_WEIGHT = 2.0  # names, places, days and figures tell happenings apart; topic words do not
+W_CONFLICT = -4.0  # per stated fact two reports disagree on: outweighs most of the words' share (W_TEXT)
 THRESHOLD = 0.5  # bar for the average pair weight of a group (pair-score units, see score.py); see bench/merge --folds
 
 
@@ -141,6 +143,7 @@ class BatchLinks:
     words: dict[tuple[int, int], float]
     scored: dict[tuple[int, int], PairScore]
     ruled_out: set[tuple[int, int]]
+    conflicts: dict[tuple[int, int], list[str]] = field(default_factory=dict)
 
     def can_join(self, a: list[int], b: list[int]) -> bool:
         """Groups join only while their publication days stay within the window."""
@@ -158,7 +161,8 @@ def batch_links(batch: list[Extraction], entities: list[list[tuple[str, str]]] |
     A pair's weight is the ledger's pair score (`score.py`: dates, places, types, actors and
     figures, each for or against) with the words part measured as shared neighbours rather than
     a plain cosine, so that reports of two happenings of one kind, which share the topic's
-    words, are kept apart by their particulars. Dates or places too far apart rule a pair out.
+    words, are kept apart by their particulars. Dates or places too far apart rule a pair out;
+    a fact both reports state and never agree on (`stated.py`: a quake's magnitude) counts against.
     `entities` (per document, as `document_entities` gives them) can be passed when known.
     """
     if entities is None:
@@ -184,7 +188,14 @@ def batch_links(batch: list[Extraction], entities: list[list[tuple[str, str]]] |
         if not pair.veto:
             # the pair's fields for and against, less the share of the bar they could have earned
             weights[key] = weights.get(key, 0.0) + pair.score - (pair.threshold - SCORE_THRESHOLD)
-    return BatchLinks(profiles, weights, words, scored, ruled_out)
+    facts = [stated(f"{x.document.title or ''}\n{x.document.text}") for x in batch]
+    disagree: dict[tuple[int, int], list[str]] = {}
+    for key in weights:
+        found = conflicts(facts[key[0]], facts[key[1]])
+        if found:
+            disagree[key] = found
+            weights[key] += W_CONFLICT * len(found)
+    return BatchLinks(profiles, weights, words, scored, ruled_out, disagree)
 
 
 def group_documents(extractions: Iterable[Extraction], threshold: float = THRESHOLD) -> list[DocumentGroup]:
@@ -218,6 +229,8 @@ def _reasons(i: int, label: list[int], size: int, links: BatchLinks, batch: list
         features = {"shared_neighbours": round(words.get(key, 0.0), 3)}
         if key in scored:
             features.update({k: v for k, v in scored[key].parts.items() if k != "text"})
+        for kind in links.conflicts.get(key, ()):
+            features[f"other_{kind}"] = W_CONFLICT
         out.update({"closest": batch[j].document.id, "score": round(w, 3), "features": features})
     return out
 

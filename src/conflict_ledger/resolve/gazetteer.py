@@ -80,6 +80,7 @@ _ABBREVIATED = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt
 ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|at|ath|ad|adh|az|ed|es|et|er|ez) (?=\w{3})")
 
 
+@lru_cache(maxsize=100_000)  # the resolver asks for the same names again and again
 def name_key(name: str) -> str:
     """The form names are matched on: no accents, case or punctuation; 'St.' -> 'saint'.
 
@@ -205,6 +206,7 @@ class Gazetteer:
         self.meta = meta
         self._entries: dict[int, Entry] = {}
         self.lookup = lru_cache(maxsize=100_000)(self._lookup)
+        self.has = lru_cache(maxsize=200_000)(self._has)
 
     def close(self) -> None:
         self.db.close()
@@ -229,6 +231,10 @@ class Gazetteer:
             if entry.id not in out or rank[kind] < rank[out[entry.id][1]]:
                 out[entry.id] = (entry, kind)
         return tuple(out.values())
+
+    def _has(self, key: str) -> bool:
+        """Whether any place has this exact name key (cheaper than `lookup`: reads the index only)."""
+        return self.db.execute("SELECT 1 FROM name WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
 
     def near_keys(self, key: str, limit: int = 200) -> list[str]:
         """Indexed name keys spelled like `key` give or take vowels and transliteration (same skeleton)."""

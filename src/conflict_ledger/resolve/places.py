@@ -264,6 +264,16 @@ class PlaceResolver:
         out.sort(key=lambda c: -c[2])
         return tuple(out[:60])
 
+    def known_name(self, name: str) -> bool:
+        """Whether the gazetteer has this exact name (any kind of name, any feature): a cheap,
+        cached test for choosing what to tag."""
+        return self.gazetteer.has(name_key(name))
+
+    def near_name(self, name: str) -> bool:
+        """Whether the resolver would find this name in another spelling ("Fallouja")."""
+        key = name_key(name)
+        return len(key) >= 5 and key.replace(" ", "").isalpha() and bool(self._candidates(name))
+
     def _near(self, key: str) -> list[tuple[Entry, str]]:
         from rapidfuzz import fuzz
 
@@ -399,7 +409,9 @@ class PlaceResolver:
             starts = ((flags[:, 0] == 2) & (flags[:, 1] == 1) & ((flags[:, 2] == 1) | (flags[:, 3] == 1))).nonzero()[0]
             for i in starts.tolist():
                 tok = doc[i]
-                if tok.is_sent_start or (out and out[-1].end > offset + tok.idx):
+                # a piece's first token opens a sentence only at the text's start: geoparse tags
+                # chosen sentences as pieces of their own, and must read them as it reads the whole
+                if (tok.is_sent_start and (i > 0 or offset == 0)) or (out and out[-1].end > offset + tok.idx):
                     continue
                 for n in (3, 2, 1):
                     if i + n > len(doc) or not all(flags[i + k, 0] == 2 and (flags[i + k, 2] or flags[i + k, 3])

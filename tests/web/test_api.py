@@ -76,6 +76,10 @@ def test_bad_parameters_get_clear_errors(api):
     assert api.get("/api/events", params={"bbox": "1,2,3"}).status_code == 422
     assert api.get("/api/map", params={"cell": 0}).status_code == 422
     assert api.get("/api/timeline", params={"period": "year"}).status_code == 422
+    # a one-value parameter given twice is refused, not cut to its last value; lists take several
+    twice = api.get("/api/map?since=bad&since=2024-01-01")
+    assert twice.status_code == 422 and twice.json()["detail"][0]["loc"] == ["query", "since"]
+    assert api.get("/api/events?country=Iraq&country=Syria").status_code == 200
     missing = api.get("/api/events/ev-nope")
     assert missing.status_code == 404 and "ev-nope" in missing.json()["detail"]
     assert api.get("/api/documents/no-such-report").status_code == 404

@@ -188,11 +188,35 @@ def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
         scheme, _, given = header.partition(" ")
         return scheme.lower() == "bearer" and secrets.compare_digest(given.strip().encode(), token.encode())
 
+    single: list[set[str]] = []
+
+    def single_valued() -> set[str]:
+        """Query parameters that take one value: a repeated one is refused, not silently cut to its last."""
+        if not single:
+            names: dict[str, bool] = {}
+            for operations in app.openapi().get("paths", {}).values():
+                for operation in operations.values():
+                    for param in operation.get("parameters", []):
+                        if param.get("in") == "query":
+                            schema = param.get("schema", {})
+                            many = schema.get("type") == "array" or any(
+                                s.get("type") == "array" for s in schema.get("anyOf", []))
+                            names[param["name"]] = names.get(param["name"], False) or many
+            single.append({name for name, many in names.items() if not many})
+        return single[0]
+
     @app.middleware("http")
     async def guard(request: Request, call_next: Callable) -> Any:
+        repeated = [k for k in dict.fromkeys(request.query_params.keys())
+                    if len(request.query_params.getlist(k)) > 1 and k in single_valued()]
         if reads_need_token and request.url.path.startswith("/api/") and not authorised(request):
             response = JSONResponse({"detail": "this server needs the token for reads too (it listens beyond "
                                                "localhost): send Authorization: Bearer TOKEN"}, status_code=401)
+        elif repeated and request.url.path.startswith("/api/"):
+            response = JSONResponse({"detail": [{"type": "value_error", "loc": ["query", name],
+                                                 "msg": f"{name} takes one value; it was given more than once",
+                                                 "input": request.query_params.getlist(name)} for name in repeated]},
+                                    status_code=422)
         else:
             response = await call_next(request)
         response.headers.update(SECURITY_HEADERS)

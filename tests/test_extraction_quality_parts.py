@@ -114,6 +114,10 @@ def test_casualty_phrases():
     assert counts("Sergeant Okafor died and Corporal Bello was wounded.") == {"killed": 1, "injured": 1}
     assert counts("Nine soldiers and militia members were killed in the raid.") == {"killed": 9}
     assert counts("Four suicide bombers were identified and killed near the bridge.") == {"killed": 4}
+    vague = find_counts("The rocket caused several minor injuries among the guards at the depot.")
+    assert [(c.kind, c.amount.best, c.amount.low, c.amount.high) for c in vague] == [("injured", None, 3, 9)]
+    assert counts("The shelling caused two non-serious injuries among the staff.") == {"injured": 2}
+    assert counts("A local monitor said 19 fighters had been killed.") == {"killed": 19}, "the figure, not the article"
     unknown = find_counts("An unknown number of soldiers were wounded in the raid.")
     assert [(c.kind, c.amount.best, c.amount.low) for c in unknown] == [("injured", None, 1)]
 
@@ -255,3 +259,19 @@ def test_the_cue_rules_tell_what_was_done_with_the_weapon_and_who_took_the_place
     from conflict_ledger.extract.events import classify_sentence
 
     assert [k.sub_event_type for k in classify_sentence(sentence)][:1] == [sub_event_type]
+
+
+def test_a_toll_told_for_another_country_stays_out_of_the_event(cli, tmp_path):
+    report = tmp_path / "reports.jsonl"
+    rows = [
+        {"id": "two-scenes", "published": "2022-06-11",
+         "text": ("MOSUL — Air strikes hit a militia depot outside Mosul in Iraq on Friday, killing four guards, "
+                  "the provincial council said.\n\nThe council asked for an inquiry.\n\n"
+                  "In Syria, a monitoring group said 19 fighters had been killed at sites across the border.")},
+    ]
+    report.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    code, out, err = cli("extract", report)
+    assert code == 0, err
+    iraq = [e for e in jsonl(out) if e["country"] == "Iraq"]
+    assert iraq, jsonl(out)
+    assert iraq[0]["fatalities"] == 4, "the Syrian toll is not the Iraq strike's"

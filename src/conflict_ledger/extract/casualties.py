@@ -7,14 +7,17 @@ from dataclasses import dataclass
 
 from ..model import EventMention
 from ..resolve.actors import canonical_actor
+from ..resolve.places import default_resolver
 from .numbers import NUMBER, NUMBER_RE, Amount, parse_amount
 from .pipeline import DocState, Frame, component
+from .placing import document_place
 
 _KILLED = r"(?:killed|dead|died|slain|murdered|executed|massacred|lost their lives|perished|shot dead|beheaded)"
 _INJURED = r"(?:wounded|injured|hurt|maimed)"
 # the words between a number and its verb never cross another casualty verb ("Two died and nine were hurt")
 # ... and "and" joins two kinds of victim only when no number follows ("seven soldiers and militia members")
-_WORDS = (r"(?:\s+(?!(?:or|were|was|had|have|are|is|" + _KILLED[3:-1] + "|" + _INJURED[3:-1] + r")\b)"
+# ... nor another figure ("a monitoring group said 19 fighters had been killed": the 19, not "a")
+_WORDS = (r"(?:\s+(?!\d)(?!(?:or|were|was|had|have|are|is|" + _KILLED[3:-1] + "|" + _INJURED[3:-1] + r")\b)"
           r"(?!and\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
           r"several|dozens|many|some|scores|hundreds|at|about|nearly|more|up|were|was|have|had|are|is)\b)"
           r"[\w'’.-]+){0,5}?")
@@ -32,8 +35,11 @@ _CAUSE = re.compile(
     r"(?:\s+(?P<tail>dead|wounded|injured|killed))?\b",
     re.IGNORECASE,
 )
+# how bad the injuries were: "several non-serious injuries", "two minor injuries", "11 traumatic brain injuries"
+_SEVERITY = (r"(?:\s+(?:minor|light|slight|superficial|serious|non-serious|critical|severe|moderate|grave|"
+             r"life-threatening|non-life-threatening|traumatic|brain|shrapnel|gunshot|bullet|burn|head))")
 _NOUN = re.compile(
-    r"\b(?P<num>" + NUMBER + r")(?:\s+(?:people|persons|civilians|soldiers|troops))?\s+"
+    r"\b(?P<num>" + NUMBER + r")(?:\s+(?:people|persons|civilians|soldiers|troops))?" + _SEVERITY + r"{0,3}\s+"
     r"(?P<kind>dead|deaths|fatalities|killed|injuries|injured|wounded|casualties)\b",
     re.IGNORECASE,
 )
@@ -319,7 +325,8 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
     """Counts from the frame's clauses and from `extra` sentences that report no event of their own."""
     mention: EventMention = frame.mention
     found: dict[str, list[tuple[Amount, tuple[int, int]]]] = {"killed": [], "injured": [], "casualties": []}
-    spans = [(start, end) for _sentence, start, end in frame.clauses()] + list(extra or [])
+    spans = [(start, end) for _sentence, start, end in frame.clauses()]
+    spans += [(start, end) for start, end in extra or [] if not _told_elsewhere(state, frame, start)]
     for start, end in spans:
         by_kind: dict[str, list[Count]] = {}
         for count in find_counts(state.text[start:end]):
@@ -418,6 +425,32 @@ _CUMULATIVE = re.compile(r"\b(?:since|during that time|during this time|so far|t
                          r"this year|last year|over the past|over the last)\b", re.IGNORECASE)
 _COUNT_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|hurt|casualt|fatalit|slain|executed|lost their lives)",
                           re.IGNORECASE)
+
+
+# "In Syria, ...", "Elsewhere in Nineveh province, ...": the sentence sets its own scene
+_SCENE_OPENER = re.compile(r"\s*(?:(?:Meanwhile|Separately|Elsewhere),?\s+)?(?:[Ii]n|[Aa]cross)\s+(?:the\s+)?"
+                           r"(?:neighbou?ring\s+|nearby\s+|northern\s+|southern\s+|eastern\s+|western\s+)?")
+
+
+def _told_elsewhere(state: DocState, frame: Frame, start: int) -> bool:
+    """A toll sentence that opens on another place than the event's ("In Syria, 23 were killed" after an
+    Iraq strike) counts the dead of another scene, not this event's."""
+    opener = _SCENE_OPENER.match(state.text, start)
+    if opener is None:
+        return False
+    place = next((p for p in state.places if p.start == opener.end() and p.resolved and not p.modifier), None)
+    if place is None or not re.match(r"\s*,", state.text[place.end : place.end + 3]):
+        return False
+    resolver = default_resolver()
+    own = resolver.event_place(state.places, frame.spans) \
+        or resolver.event_place(state.places, [(s.start, s.end) for s in frame.sentences]) or document_place(state)
+    if own is None or own.country is None:
+        return False
+    if place.country != own.country:
+        return True
+    # same country: a region or town named as the scene that is not the event's own region
+    return bool(place.feature in ("admin1", "city", "admin2", "facility") and place.admin1 and own.admin1
+                and place.admin1 != own.admin1)
 
 
 def _says_killed(state: DocState, frame: Frame) -> bool:

@@ -275,3 +275,30 @@ def test_a_toll_told_for_another_country_stays_out_of_the_event(cli, tmp_path):
     iraq = [e for e in jsonl(out) if e["country"] == "Iraq"]
     assert iraq, jsonl(out)
     assert iraq[0]["fatalities"] == 4, "the Syrian toll is not the Iraq strike's"
+
+
+def test_a_second_toll_sentence_follows_the_first_one_onto_the_event(cli, tmp_path):
+    report = tmp_path / "reports.jsonl"
+    rows = [
+        {"id": "two-accounts", "published": "2022-03-09",
+         "text": ("A roadside bomb hit a police patrol near Baiji on Tuesday, wounding two officers.\n\n"
+                  "Hours later, government aircraft struck a militant hideout near Tikrit.\n\n"
+                  "The army said that three militants died.\n\n"
+                  "The provincial council gave another account.\n\n"
+                  "It said five farmers had been wounded and denounced the raid.")},
+    ]
+    report.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    code, out, err = cli("extract", report)
+    assert code == 0, err
+    strike = [e for e in jsonl(out) if e["sub_event_type"] == "Air/drone strike"]
+    assert strike, jsonl(out)
+    assert (strike[0]["fatalities"], strike[0]["injuries"]) == (3, 5)
+
+
+def test_party_kinds_and_roles_for_the_typer():
+    from conflict_ledger.extract.classifier import role_tokens
+
+    assert role_tokens("Riot police fired tear gas at protesters outside the assembly.") == ["state>protesters"]
+    assert role_tokens("Protesters threw stones at the police.") == ["protesters>state"]
+    assert role_tokens("Students marched through the town.") == ["protesters>none"]
+    assert role_tokens("Heavy rain flooded the valley.") == ["NO_PARTY"]

@@ -394,7 +394,7 @@ def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
 
     Reports often give the toll in a sentence of its own ("Nine civilians were killed.") after
     the one that names the attack; the toll belongs to the event told just before it (at most
-    two sentences back). Running totals ("70 troops injured since October") are not tolls.
+    two sentences back, counting the toll sentences already given to it). Running totals ("70 troops injured since October") are not tolls.
     """
     from .events import talks_about_events
 
@@ -415,7 +415,9 @@ def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
         near = [(n - max(before), i) for i, told in told_in.items() if (before := [t for t in told if t < n])
                 and n - max(before) <= reach]
         if near:
-            out.setdefault(min(near)[1], []).append((sentence.start, sentence.end))
+            frame_at = min(near)[1]
+            out.setdefault(frame_at, []).append((sentence.start, sentence.end))
+            told_in[frame_at].add(n)  # a toll goes on the account: the next toll sentence may follow it
     return out
 
 

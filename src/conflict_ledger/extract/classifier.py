@@ -31,6 +31,9 @@ NO_EVENT_PREFIX = "No event"
 SAMPLES_PER_CLASS = 400
 SNIPPET_COPIES = 6  # each hand-written snippet counts this often (as written and in other registers)
 SEED = 20261125
+# weight of the party-kind features (`role_tokens`) beside the n-grams; 0 leaves them out. Measured on the
+# CASE dev set they add nothing the words do not already say (README "Extraction quality"), so off by default
+ROLE_WEIGHT = float(os.environ.get("CONFLICT_LEDGER_ROLE_WEIGHT", "0"))
 _SLOT = re.compile(r"\{(\w+)\}")
 _CHOICE = re.compile(r"\[([^\[\]]*)\]")
 _MONTHS = ("Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec")
@@ -132,19 +135,71 @@ def training_corpus(samples_per_class: int = SAMPLES_PER_CLASS, seed: int = SEED
     return texts, labels
 
 
+# who takes part, by kind: the same verb means another event when police do it to protesters than when
+# protesters do it ("police dispersed students" / "students dispersed"), or when two governments do it
+_PARTY_KINDS: dict[str, str] = {}
+for _kind, _words in {
+    "state": "police|policemen|policeman|troops|soldiers|army|military|security forces|forces|government forces|"
+             "armed forces|gendarmes|riot police|paramilitaries|national guard|marines|officers|authorities",
+    "armed": "militants|insurgents|rebels|gunmen|fighters|guerrillas|guerrilla|jihadists|militia|militiamen|"
+             "terrorists|assailants|attackers|bandits|separatists|extremists|armed men",
+    "protesters": "protesters|protestors|demonstrators|marchers|strikers|rioters|activists|students|workers|"
+                  "farmers|teachers|supporters|crowd|crowds|mob|residents|villagers|youths|employees",
+    "civilians": "civilians|passengers|worshippers|shoppers|pilgrims|children|women|families|family|journalists",
+    "officials": "government|ministers|minister|president|prime minister|parliament|officials|leaders|delegation|"
+                 "delegations|negotiators|mediators|envoys|envoy|party|parties|sides|opposition|council",
+}.items():
+    for _word in _words.split("|"):
+        _PARTY_KINDS[_word] = _kind
+_PARTY = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _PARTY_KINDS), key=len, reverse=True)) + r")\b",
+                    re.IGNORECASE)
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+|some\s+|a\s+group\s+of\s+|\w+\s+)?$", re.IGNORECASE)
+_PATIENT_BEFORE = re.compile(r"\b(?:against|on|at|targeting|targeted|with|among|between|and|to|from|of)\s+"
+                             r"(?:the\s+|some\s+|a\s+group\s+of\s+|\w+\s+)?$", re.IGNORECASE)
+
+
+def role_tokens(text: str) -> list[str]:
+    """Kind and rough role of each party named in `text`: AGENT_state, PATIENT_protesters, ...
+
+    The first party named before any preposition is the one who acts (or the one "by" whom);
+    a party after "against", "on", "with", "between" ... is acted upon or the other side."""
+    tokens: list[str] = []
+    agent_seen = False
+    for m in _PARTY.finditer(text):
+        kind = _PARTY_KINDS[m.group().lower()]
+        before = text[max(0, m.start() - 40) : m.start()]
+        if _AGENT_BEFORE.search(before):
+            role = "AGENT"
+        elif _PATIENT_BEFORE.search(before) or agent_seen:
+            role = "PATIENT"
+        else:
+            role = "AGENT"
+        agent_seen = agent_seen or role == "AGENT"
+        tokens += [f"{role}_{kind}", f"PARTY_{kind}"]
+    agents = {t[6:] for t in tokens if t.startswith("AGENT_")}
+    patients = {t[8:] for t in tokens if t.startswith("PATIENT_")}
+    # who did it to whom: "state>protesters" is a crackdown, "protesters>state" a riot
+    tokens = [f"{a}>{p}" for a in sorted(agents) for p in sorted(patients)] or [f"{a}>none" for a in sorted(agents)]
+    return tokens or ["NO_PARTY"]
+
+
 class NgramFeatures:
-    """Word 1-2 grams and character 2-5 grams inside words, lower-cased (so all-caps reads the same)."""
+    """Word 1-2 grams and character 2-5 grams inside words, lower-cased (so all-caps reads the same),
+    and the kinds of the parties and their rough roles (`role_tokens`)."""
 
     def __init__(self) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.pipeline import FeatureUnion
 
-        self.union = FeatureUnion([
+        parts = [
             ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2, lowercase=True,
                                       token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z'-]+\b")),
             ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=3,
                                       lowercase=True, max_features=60000)),
-        ])
+        ]
+        if ROLE_WEIGHT > 0:
+            parts.append(("roles", TfidfVectorizer(analyzer=role_tokens, sublinear_tf=True, min_df=2)))
+        self.union = FeatureUnion(parts, transformer_weights={name: ROLE_WEIGHT if name == "roles" else 1.0 for name, _ in parts})
 
     def fit_transform(self, texts: Sequence[str]) -> Any:
         return self.union.fit_transform([_normalise(t) for t in texts])
@@ -247,7 +302,7 @@ def _fingerprint(kind: str) -> str:
     h.update(_corpus_source().encode("utf-8"))
     h.update(_snippets_source().encode("utf-8"))
     h.update(Path(__file__).read_bytes())
-    h.update(f"{kind}|{sklearn.__version__}|{SAMPLES_PER_CLASS}|{SNIPPET_COPIES}|{SEED}".encode())
+    h.update(f"{kind}|{sklearn.__version__}|{SAMPLES_PER_CLASS}|{SNIPPET_COPIES}|{SEED}|{ROLE_WEIGHT}".encode())
     return h.hexdigest()[:16]
 
 

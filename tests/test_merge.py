@@ -140,6 +140,20 @@ def test_casualty_reconciliation_keeps_open_ranges_and_sources():
     assert reconcile_figures(claims, "fatalities")["best"] is None
 
 
+def test_a_report_without_a_toll_does_not_lower_another_reports_figure():
+    silent = {"doc_id": "a", "published": "2023-11-21", "sources": ["Desert Wire"], "injuries": 0,
+              "injuries_low": 0, "injuries_high": None}  # gives no toll: coded 0 with an open range
+    stated = {"doc_id": "b", "published": "2023-11-20", "sources": ["Pentagon"], "injuries": 8}
+    fig = reconcile_figures([silent, stated], "injuries")
+    assert (fig["best"], fig["low"], fig["high"], fig["conservative"]) == (8, 8, 8, 8)
+    assert fig["sources"]["best"] == [{"doc_id": "b", "sources": ["Pentagon"], "figure": 8}]
+    # "no one was hurt" is a figure: it stays beside the 8
+    none_hurt = {**silent, "injuries_high": 0, "injuries_low": None}
+    assert reconcile_figures([none_hurt, stated], "injuries")["low"] == 0
+    # with no report giving a toll the convention stands
+    assert reconcile_figures([silent], "injuries")["best"] == 0
+
+
 def test_events_as_of_shows_the_ledger_as_it_stood(cli, tmp_path, ledger_path):
     paths = write_reports(tmp_path, tanf_monday=TANF_MONDAY)
     cli("ingest", *paths, "--db", ledger_path)

@@ -60,6 +60,11 @@ def reconcile_figures(claims: list[dict[str, Any]], kind: str) -> dict[str, Any]
     def point(c: dict[str, Any]) -> int:
         return c[kind] if c.get(kind) is not None else c[f"{kind}_low"]
 
+    # a report that gives no toll is coded 0 with an open range (ACLED's convention); it claims nothing,
+    # so beside a report that does give a figure it neither lowers the low figure nor the conservative one
+    given = [c for c in stated if not (point(c) == 0 and c.get(f"{kind}_high") is None)]
+    stated = given or stated
+
     lows = [c.get(f"{kind}_low") if c.get(f"{kind}_low") is not None else point(c) for c in stated]
     open_ended = any(c.get(f"{kind}_low") is not None and c.get(f"{kind}_high") is None for c in stated)
     highs = [c.get(f"{kind}_high") if c.get(f"{kind}_high") is not None else point(c) for c in stated]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import click
 
@@ -26,11 +25,7 @@ def serve(db_path: str | None, host: str, port: int, token: str | None) -> None:
     from ..db import Ledger, default_db_path
     from ..serve.app import LOOPBACK_HOSTS, create_app, is_loopback, new_token
 
-    path = db_path or default_db_path()
-    if not Path(path).is_file():
-        raise click.ClickException(
-            f"no ledger file {path} (make one with `conflict-ledger ingest ... --db {path}` or `conflict-ledger demo`)"
-        )
+    path = db_path or default_db_path()  # --db has already refused a missing file
     with Ledger(path) as ledger:  # opens (and migrates) it once, so a bad file fails here, not per request
         events = ledger.count_events()
     printed = token is None

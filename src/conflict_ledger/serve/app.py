@@ -8,6 +8,7 @@ node with textContent.
 
 from __future__ import annotations
 
+import functools
 import secrets
 import threading
 from collections.abc import Callable
@@ -188,22 +189,19 @@ def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
         scheme, _, given = header.partition(" ")
         return scheme.lower() == "bearer" and secrets.compare_digest(given.strip().encode(), token.encode())
 
-    single: list[set[str]] = []
-
-    def single_valued() -> set[str]:
+    @functools.cache
+    def single_valued() -> frozenset[str]:
         """Query parameters that take one value: a repeated one is refused, not silently cut to its last."""
-        if not single:
-            names: dict[str, bool] = {}
-            for operations in app.openapi().get("paths", {}).values():
-                for operation in operations.values():
-                    for param in operation.get("parameters", []):
-                        if param.get("in") == "query":
-                            schema = param.get("schema", {})
-                            many = schema.get("type") == "array" or any(
-                                s.get("type") == "array" for s in schema.get("anyOf", []))
-                            names[param["name"]] = names.get(param["name"], False) or many
-            single.append({name for name, many in names.items() if not many})
-        return single[0]
+        names: dict[str, bool] = {}
+        for operations in app.openapi().get("paths", {}).values():
+            for operation in operations.values():
+                for param in operation.get("parameters", []):
+                    if param.get("in") == "query":
+                        schema = param.get("schema", {})
+                        many = schema.get("type") == "array" or any(
+                            s.get("type") == "array" for s in schema.get("anyOf", []))
+                        names[param["name"]] = names.get(param["name"], False) or many
+        return frozenset(name for name, many in names.items() if not many)
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Callable) -> Any:

@@ -173,6 +173,7 @@ def _csv_rows(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(lines))
 
 
+@lru_cache(maxsize=1)  # read by default_path() and by each open: the files do not change while we run
 def fingerprint() -> str:
     """What the file was built from: the builder, package versions and the project's lists."""
     digest = hashlib.sha256(Path(__file__).read_bytes())  # this builder's own code

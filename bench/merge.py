@@ -71,10 +71,11 @@ BARS = [round(0.3 + 0.05 * k, 2) for k in range(25)]  # 0.30 .. 1.50, the bars t
 SPLITS = 5
 
 
-def extracted(name: str) -> tuple[list[dict], list, list]:
-    """A gold dev file read and extracted once: its rows, extractions and entities (same order)."""
+def extracted(name: str) -> tuple[list[dict], list, list, list]:
+    """A gold dev file read and extracted once: its rows, extractions, entities and lead acts (same order)."""
     from conflict_ledger.extract import default_pipeline
     from conflict_ledger.ingest import Notice, read_paths
+    from conflict_ledger.merge.lead import lead_acts
     from conflict_ledger.merge.particulars import document_entities
 
     gold = shared("gold", "dedup", f"{name}.dev.jsonl")
@@ -82,7 +83,8 @@ def extracted(name: str) -> tuple[list[dict], list, list]:
     docs = [d for d in read_paths([gold]) if not isinstance(d, Notice)]
     batch = [x for x in default_pipeline().run(docs) if not x.error]
     entities = list(document_entities(f"{x.document.title or ''}\n{x.document.text}" for x in batch))
-    return [rows[x.document.id] for x in batch], batch, entities
+    acts = list(lead_acts((x.document.title, x.document.text) for x in batch))
+    return [rows[x.document.id] for x in batch], batch, entities, acts
 
 
 def b3(gold: list[str], label: list[int]) -> float:
@@ -98,11 +100,11 @@ def b3(gold: list[str], label: list[int]) -> float:
     return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
 
 
-def curve(rows: list[dict], batch: list, entities: list, keep: list[int]) -> dict[float, float]:
+def curve(rows: list[dict], batch: list, entities: list, acts: list, keep: list[int]) -> dict[float, float]:
     """B-cubed F1 at every bar of the documents `keep`, clustered as one batch of their own."""
     from conflict_ledger.merge.documents import batch_links
 
-    links = batch_links([batch[i] for i in keep], [entities[i] for i in keep])
+    links = batch_links([batch[i] for i in keep], [entities[i] for i in keep], [acts[i] for i in keep])
     gold = [rows[i]["cluster"] for i in keep]
     return {bar: b3(gold, links.labels(bar)) for bar in BARS}
 

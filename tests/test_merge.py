@@ -305,3 +305,18 @@ def test_quakes_of_different_stated_magnitude_conflict():
     assert conflicts(first, other) == ["magnitude"]
     assert conflicts(other, spaced) == []
     assert conflicts(first, stated("No magnitude was given.")) == []
+
+
+def test_leads_with_different_doers_and_acts_conflict():
+    from conflict_ledger.merge.lead import lead_acts, relation
+
+    texts = [
+        "President Maria Harmon on Monday suspended the river dam permits issued last spring.",
+        "President John Walker restored the river dam permits on Friday, a year after they were suspended.",
+        "Officials said President Harmon suspended river dam permits in the north.",
+        "Protesters marched outside the river dam office on Monday.",
+    ]
+    suspended, restored, again, protest = lead_acts((None, text) for text in texts)
+    assert relation(suspended, restored) == -1  # two presidents, two acts: two happenings
+    assert relation(suspended, again) == 1  # one president, one act (a reported clause)
+    assert relation(suspended, protest) == 0  # an unnamed doer says nothing either way

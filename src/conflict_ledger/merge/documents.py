@@ -23,6 +23,7 @@ from scipy import sparse
 from ..model import EVENT_FIELDS, EventMention, Extraction
 from .agglomerate import average_link, shared_neighbours, top_neighbours
 from .cluster import POSTING_CAP, MemoryIndex, Merger, Placement, index_keys, query_keys
+from .lead import Act, lead_acts, relation
 from .ledger import placement_order
 from .particulars import FIGURE_MARK, NAME_MARK, document_entities, entity_terms
 from .profile import FIELD_TOKENS, Profile, field_terms, terms_of, tfidf
@@ -87,6 +88,8 @@ def document_profile(extraction: Extraction) -> Profile:
 PARTICULAR_MARKS = ("^", NAME_MARK, FIGURE_MARK)
 PARTICULAR_WEIGHT = 2.0  # names, places, days and figures tell happenings apart; topic words do not
 W_CONFLICT = -4.0  # per stated fact two reports disagree on: outweighs most of the words' share (W_TEXT)
+W_LEAD_CONFLICT = -2.0  # leads name different agents of one kind doing different things; see bench/merge --folds
+W_LEAD_SHARED = 0.5  # leads name one agent doing the same thing
 THRESHOLD = 0.5  # bar for the average pair weight of a group (pair-score units, see score.py); see bench/merge --folds
 
 
@@ -144,6 +147,7 @@ class BatchLinks:
     scored: dict[tuple[int, int], PairScore]
     ruled_out: set[tuple[int, int]]
     conflicts: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+    leads: dict[tuple[int, int], int] = field(default_factory=dict)  # +1 shared lead act, -1 conflicting
 
     def can_join(self, a: list[int], b: list[int]) -> bool:
         """Groups join only while their publication days stay within the window."""
@@ -155,15 +159,18 @@ class BatchLinks:
         return average_link(len(self.profiles), self.weights, threshold, self.ruled_out, self.can_join)
 
 
-def batch_links(batch: list[Extraction], entities: list[list[tuple[str, str]]] | None = None) -> BatchLinks:
+def batch_links(batch: list[Extraction], entities: list[list[tuple[str, str]]] | None = None,
+                acts: list[list[Act]] | None = None) -> BatchLinks:
     """Pair weights of a batch of documents (no failed extractions): fields for and against plus words.
 
     A pair's weight is the ledger's pair score (`score.py`: dates, places, types, actors and
     figures, each for or against) with the words part measured as shared neighbours rather than
     a plain cosine, so that reports of two happenings of one kind, which share the topic's
     words, are kept apart by their particulars. Dates or places too far apart rule a pair out;
-    a fact both reports state and never agree on (`stated.py`: a quake's magnitude) counts against.
-    `entities` (per document, as `document_entities` gives them) can be passed when known.
+    a fact both reports state and never agree on (`stated.py`: a quake's magnitude) counts against,
+    and so do leads whose named doers and acts differ (`lead.py`); a shared lead act counts for.
+    `entities` and `acts` (per document, as `document_entities` and `lead_acts` give them) can be
+    passed when known.
     """
     if entities is None:
         entities = list(document_entities(f"{x.document.title or ''}\n{x.document.text}" for x in batch))
@@ -195,7 +202,15 @@ def batch_links(batch: list[Extraction], entities: list[list[tuple[str, str]]] |
         if found:
             disagree[key] = found
             weights[key] += W_CONFLICT * len(found)
-    return BatchLinks(profiles, weights, words, scored, ruled_out, disagree)
+    if acts is None:
+        acts = list(lead_acts((x.document.title, x.document.text) for x in batch))
+    leads: dict[tuple[int, int], int] = {}
+    for key in weights:
+        found_relation = relation(acts[key[0]], acts[key[1]])
+        if found_relation:
+            leads[key] = found_relation
+            weights[key] += W_LEAD_CONFLICT if found_relation < 0 else W_LEAD_SHARED
+    return BatchLinks(profiles, weights, words, scored, ruled_out, disagree, leads)
 
 
 def group_documents(extractions: Iterable[Extraction], threshold: float = THRESHOLD) -> list[DocumentGroup]:
@@ -231,6 +246,8 @@ def _reasons(i: int, label: list[int], size: int, links: BatchLinks, batch: list
             features.update({k: v for k, v in scored[key].parts.items() if k != "text"})
         for kind in links.conflicts.get(key, ()):
             features[f"other_{kind}"] = W_CONFLICT
+        if key in links.leads:
+            features["lead_act"] = W_LEAD_CONFLICT if links.leads[key] < 0 else W_LEAD_SHARED
         out.update({"closest": batch[j].document.id, "score": round(w, 3), "features": features})
     return out
 

@@ -88,7 +88,7 @@ def document_profile(extraction: Extraction) -> Profile:
 PARTICULAR_MARKS = ("^", NAME_MARK, FIGURE_MARK)
 PARTICULAR_WEIGHT = 2.0  # names, places, days and figures tell happenings apart; topic words do not
 W_CONFLICT = -4.0  # per stated fact two reports disagree on: outweighs most of the words' share (W_TEXT)
-W_LEAD_CONFLICT = -2.0  # leads name different agents of one kind doing different things; see bench/merge --folds
+W_LEAD_CONFLICT = -2.5  # leads name different agents of one kind doing different things; -2.5 to -3 score alike (README, bench/merge --folds)
 W_LEAD_SHARED = 0.5  # leads name one agent doing the same thing
 THRESHOLD = 0.5  # bar for the average pair weight of a group (pair-score units, see score.py); see bench/merge --folds
 

@@ -254,6 +254,9 @@ def test_a_word_in_capitals_is_not_an_acronym_for_a_group():
     ("Protesters threw stones at police and set tyres alight outside the ministry.", "Violent demonstration"),
     ("Militants fired shells filled with poisonous gas at the village, leaving dozens short of breath.",
      "Chemical weapon"),
+    ("The army freed four villages in the valley from the insurgents on Thursday.", "Government regains territory"),
+    ("Jihadist fighters seized a district centre near the border after government troops fled.",
+     "Non-state actor overtakes territory"),
 ])
 def test_the_cue_rules_tell_what_was_done_with_the_weapon_and_who_took_the_place(sentence, sub_event_type):
     from conflict_ledger.extract.events import classify_sentence
@@ -302,3 +305,42 @@ def test_party_kinds_and_roles_for_the_typer():
     assert role_tokens("Protesters threw stones at the police.") == ["protesters>state"]
     assert role_tokens("Students marched through the town.") == ["protesters>none"]
     assert role_tokens("Heavy rain flooded the valley.") == ["NO_PARTY"]
+
+
+@pytest.mark.parametrize("sentence, sub_event_type", [
+    ("The two sides agreed to a three-day truce so that the wounded could be evacuated, the mayor said.", "Agreement"),
+    ("Some 200 rebel fighters surrendered to the army with their weapons in the hills above the town.", "Agreement"),
+    ("Government troops withdrew from the airbase overnight, leaving it to the militia.",
+     "Non-violent transfer of territory"),
+    ("The army has set up a new checkpoint on the road into the valley, residents said.",
+     "Headquarters or base established"),
+    ("Three armed factions in the south announced the formation of a joint command on Sunday.",
+     "Change to group/activity"),
+])
+def test_the_reports_own_verb_tells_a_strategic_development_between_conflict_parties(sentence, sub_event_type):
+    from conflict_ledger.extract.events import own_verb_kinds
+
+    assert [k.sub_event_type for k in own_verb_kinds(sentence)] == [sub_event_type]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two ministers agreed to meet again next month to discuss trade.",  # no conflict party
+    "The rebels said they would never surrender to the army.",  # not done
+    "The army plans to set up a base near the border next year.",  # a plan
+])
+def test_the_own_verb_reading_needs_a_conflict_party_and_a_deed_done(sentence):
+    from conflict_ledger.extract.events import own_verb_kinds
+
+    assert own_verb_kinds(sentence) == []
+
+
+def test_a_speech_frame_is_set_aside_to_read_what_was_reported():
+    from conflict_ledger.extract.events import reported_content
+
+    said_that = "The defence ministry said on Monday that militants attacked two army posts near the border."
+    start, end = reported_content(said_that)
+    assert said_that[start:end] == "militants attacked two army posts near the border."
+    trailing = "Rockets struck a base hosting foreign troops near the airport, a spokesman said."
+    start, end = reported_content(trailing)
+    assert trailing[start:end] == "Rockets struck a base hosting foreign troops near the airport"
+    assert reported_content("Rockets struck a base near the airport on Sunday night.") is None

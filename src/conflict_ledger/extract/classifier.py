@@ -30,6 +30,8 @@ UNSPECIFIED = "Unspecified"
 NO_EVENT_PREFIX = "No event"
 SAMPLES_PER_CLASS = 400
 SNIPPET_COPIES = 6  # each hand-written snippet counts this often (as written and in other registers)
+# each short news story of event_stories.yaml counts this often (CONFLICT_LEDGER_STORY_COPIES; 0 leaves them out)
+STORY_COPIES = int(os.environ.get("CONFLICT_LEDGER_STORY_COPIES", "2"))
 SEED = 20261125
 # weight of the party-kind features (`role_tokens`) beside the n-grams; 0 leaves them out. Measured on the
 # CASE dev set they add nothing the words do not already say (README "Extraction quality"), so off by default
@@ -65,6 +67,12 @@ def _corpus_source() -> str:
 
 def _snippets_source() -> str:
     return resources.files("conflict_ledger.extract").joinpath("data/event_snippets.yaml").read_text("utf-8")
+
+
+def _stories_source() -> str:
+    """The short news stories (one to three sentences each); an empty mapping until the file exists."""
+    path = resources.files("conflict_ledger.extract").joinpath("data/event_stories.yaml")
+    return path.read_text("utf-8") if path.is_file() else "{}"
 
 
 def _expand(template: str, slots: dict[str, list[str]], rng: random.Random, depth: int = 0) -> str:
@@ -103,8 +111,11 @@ def _register(sentence: str, rng: random.Random, slots: dict[str, list[str]]) ->
     return sentence
 
 
-def training_corpus(samples_per_class: int = SAMPLES_PER_CLASS, seed: int = SEED) -> tuple[list[str], list[str]]:
-    """(texts, labels) expanded from the project's templates; the same every time."""
+def training_corpus(samples_per_class: int = SAMPLES_PER_CLASS, seed: int = SEED,
+                    story_copies: int | None = None) -> tuple[list[str], list[str]]:
+    """(texts, labels) expanded from the project's templates, with its hand-written snippets and short
+    stories each counted several times; the same every time."""
+    story_copies = STORY_COPIES if story_copies is None else story_copies
     spec = yaml.safe_load(_corpus_source())
     slots = spec["slots"]
     rng = random.Random(seed)
@@ -122,17 +133,27 @@ def training_corpus(samples_per_class: int = SAMPLES_PER_CLASS, seed: int = SEED
             texts.append(text)
             labels.append(label)
     seen_all = set(texts)
-    for label, snippets in yaml.safe_load(_snippets_source()).items():
-        for snippet in snippets:
-            dressed = {snippet}
-            for _ in range(SNIPPET_COPIES * 3):
-                if len(dressed) >= SNIPPET_COPIES:
-                    break
-                dressed.add(_register(snippet, rng, slots))
-            for text in sorted(dressed - seen_all):
-                texts.append(text)
-                labels.append(label)
+    for source, copies in ((_snippets_source(), SNIPPET_COPIES), (_stories_source(), story_copies)):
+        for label, snippets in (yaml.safe_load(source) or {}).items():
+            for snippet in snippets:
+                for text in _dressed(snippet, copies, rng, slots):
+                    if text in seen_all:
+                        continue
+                    texts.append(text)
+                    labels.append(label)
     return texts, labels
+
+
+def _dressed(snippet: str, copies: int, rng: random.Random, slots: dict[str, list[str]]) -> list[str]:
+    """A hand-written text as written and in other registers, `copies` texts in all (0: none)."""
+    if copies <= 0:
+        return []
+    dressed = {snippet}
+    for _ in range(copies * 3):
+        if len(dressed) >= copies:
+            break
+        dressed.add(_register(snippet, rng, slots))
+    return sorted(dressed)
 
 
 # who takes part, by kind: the same verb means another event when police do it to protesters than when
@@ -301,8 +322,9 @@ def _fingerprint(kind: str) -> str:
     h = hashlib.sha256()
     h.update(_corpus_source().encode("utf-8"))
     h.update(_snippets_source().encode("utf-8"))
+    h.update(_stories_source().encode("utf-8"))
     h.update(Path(__file__).read_bytes())
-    h.update(f"{kind}|{sklearn.__version__}|{SAMPLES_PER_CLASS}|{SNIPPET_COPIES}|{SEED}|{ROLE_WEIGHT}".encode())
+    h.update(f"{kind}|{sklearn.__version__}|{SAMPLES_PER_CLASS}|{SNIPPET_COPIES}|{STORY_COPIES}|{SEED}|{ROLE_WEIGHT}".encode())
     return h.hexdigest()[:16]
 
 

@@ -344,3 +344,58 @@ def test_a_speech_frame_is_set_aside_to_read_what_was_reported():
     start, end = reported_content(trailing)
     assert trailing[start:end] == "Rockets struck a base hosting foreign troops near the airport"
     assert reported_content("Rockets struck a base near the airport on Sunday night.") is None
+
+
+def test_short_stories_join_the_corpus_under_known_labels_as_often_as_asked():
+    import yaml
+
+    from conflict_ledger.extract.classifier import _corpus_source, _stories_source
+
+    stories = yaml.safe_load(_stories_source())
+    assert set(stories) <= set(yaml.safe_load(_corpus_source())["classes"])
+    assert sum(map(len, stories.values())) >= 1000
+    label, text = next((label, items[0]) for label, items in stories.items())
+    without, _ = training_corpus(story_copies=0)
+    once, once_labels = training_corpus(story_copies=1)
+    thrice, _ = training_corpus(story_copies=3)
+    assert text not in without and (text, label) in set(zip(once, once_labels, strict=True))
+    assert len(without) < len(once) < len(thrice)
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Afghan security forces in a new push against Taliban militants recaptured Khwaja Ghar district on Friday.",
+     "Government regains territory"),
+    ("Rebel forces retook the town of Bira from government troops overnight, residents said.",
+     "Non-state actor overtakes territory"),
+    ("The army and allied militias have taken control of Garma after two days of fighting.",
+     "Government regains territory"),
+])
+def test_who_took_the_place_is_the_subject_of_the_verb_that_tells_it(cli, tmp_path, text, sub_event_type):
+    report = tmp_path / "reports.jsonl"
+    report.write_text(json.dumps({"id": "taken", "published": "2021-03-02", "text": text}) + "\n", encoding="utf-8")
+    code, out, err = cli("extract", report)
+    assert code == 0, err
+    assert [e["sub_event_type"] for e in jsonl(out)] == [sub_event_type]
+
+
+@pytest.mark.parametrize("text", [
+    "A blast ripped through a fertiliser warehouse at the port on Monday, killing nine workers, after a fire spread "
+    "to stored chemicals, the fire service said.",
+    "A small passenger plane crashed shortly after take-off from the provincial airport, killing all eleven people on "
+    "board, aviation officials said.",
+])
+def test_a_brief_report_read_as_a_disaster_tells_no_event_whatever_its_words_name(cli, tmp_path, text):
+    report = tmp_path / "reports.jsonl"
+    report.write_text(json.dumps({"id": "accident", "published": "2021-03-02", "text": text}) + "\n", encoding="utf-8")
+    code, out, err = cli("extract", report)
+    assert code == 0, err
+    assert jsonl(out) == []
+
+
+def test_a_protest_told_with_clashes_is_a_violent_demonstration():
+    from conflict_ledger.extract.events import classify_sentence
+
+    kinds = classify_sentence("Riot police clashed with hundreds of students marching on parliament in protest at the fees.")
+    assert [k.sub_event_type for k in kinds] == ["Violent demonstration"]
+    kinds = classify_sentence("Riot police stood guard as thousands of teachers marched peacefully to parliament.")
+    assert [k.sub_event_type for k in kinds] == ["Peaceful protest"]

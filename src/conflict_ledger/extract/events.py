@@ -64,11 +64,12 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
     (_rx(r"clash(?:es|ed)?\b", r"fighting\b", r"firefights?", r"gun ?battles?", r"exchange of fire", r"exchanged fire",
          r"ambush", r"battles?\b", r"fought\b", r"engaged\b"),
      "Battles", "Armed clash"),
-    (_rx(r"recaptur", r"retook", r"regained control", r"liberated", r"recovered control",
+    (_rx(r"recaptur", r"retook", r"regained control", r"liberated", r"recovered control", r"(?:seized|took|taken) back",
          r"(?:freed|recovered|regained|cleared) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:towns?|villages?|cit(?:y|ies)|districts?|"
          r"areas?|regions?|territor(?:y|ies)) (?:\w+ ){0,6}?from\b"),
      "Battles", "Government regains territory"),
-    (_rx(r"seized control", r"took control", r"overran", r"gained ground", r"(?:captured|seized) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:town|city|village|"
+    (_rx(r"seized (?:full |complete |effective )?control", r"(?:took|taken|taking) (?:full |complete |effective )?control",
+         r"overran", r"gained ground", r"(?:captured|seized) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:town|city|village|"
          r"district|area|base|airport|hill|positions?|stronghold|bastion)s?\b"),
      "Battles", "Non-state actor overtakes territory"),
     (_rx(r"protesters? (?:were|was) (?:killed|shot)", r"(?:protesters?|demonstrators?) (?:died|were killed|killed) (?:from|by|in|after)",
@@ -77,10 +78,11 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"(?:die|died|killed) in (?:a |the )?(?:protest|demonstration)", r"fired (?:live )?(?:ammunition|bullets) (?:at|on) (?:the )?(?:protesters|demonstrators)",
          r"opened fire on (?:the )?(?:protesters|demonstrators)"),
      "Protests", "Excessive force against protesters"),
-    (_rx(r"riot(?:s|ers|ing|ed)?\b", r"violent (?:protest|demonstration)", r"protesters? (?:torched|set fire|threw stones|pelted|stormed)",
+    (_rx(r"riot(?:s|ers|ing|ed)?\b(?![- ](?:police|policemen|gear|squads?|officers|control|units?|troops|shields?))", r"violent (?:protest|demonstration)", r"protesters? (?:torched|set fire|threw stones|pelted|stormed)",
          r"turn(?:ed|s)? (?:very )?violent", r"marred by violence", r"(?:thrown|hurled) at (?:the )?police",
          r"threw (?:stones|rocks|bricks|bottles|projectiles|petrol bombs|molotov)", r"aggressive (?:protest|demonstration)s?",
-         r"(?:protesters|demonstrators) clashed with", r"clashed with (?:hundreds of |thousands of )?(?:the )?(?:protesters|demonstrators)"),
+         r"(?:protesters|demonstrators|rioters) (?:\w+ ){0,2}clash(?:ed|es)? with",
+         r"clash(?:ed|es)? (?:\w+ ){0,2}with (?:hundreds of |thousands of |dozens of )?(?:the )?(?:\w+ )?(?:protesters|demonstrators)"),
      "Riots", "Violent demonstration"),
     (_rx(r"\bmobs?\b", r"lynch"), "Riots", "Mob violence"),
     (_rx(r"protest(?:s|ers|ed|ing)?\b", r"demonstrat(?:ion|ors|ed)", r"\brall(?:y|ies|ied)\b", _NOT_THE_MONTH + r"\bmarch(?:ed|es)?\b(?!\s+\d)",
@@ -303,6 +305,11 @@ def _prune(found: list[EventType], text: str) -> list[EventType]:
     if "Air/drone strike" in subs and "Shelling/artillery/missile attack" in subs:
         # a drone-and-rocket attack is one event; keep the drone reading only when the sentence says strike
         drop.add("Shelling/artillery/missile attack" if re.search(r"air ?strike|drone", text, re.I) else "Air/drone strike")
+    if "Armed clash" in subs and "Peaceful protest" in subs and not subs & remote:
+        # a protest told with clashes is a riot, not a battle: ACLED's violent demonstration
+        found = [replace(f, event_type="Riots", sub_event_type="Violent demonstration") if f.sub_event_type == "Armed clash"
+                 else f for f in found]
+        subs = {f.sub_event_type for f in found}
     if subs & {"Excessive force against protesters", "Violent demonstration"}:
         drop.add("Peaceful protest")
     if "Arrests" in subs and subs & remote:
@@ -437,6 +444,41 @@ def _strike_by_air_power(text: str) -> list[EventType]:
 _TOLL_WORDS = re.compile(r"killed|killing|wounded|injured|injuring|casualties", re.IGNORECASE)
 
 
+_TERRITORY_TYPES = ("Government regains territory", "Non-state actor overtakes territory")
+_STATE_SIDE = re.compile(r"\b(?:government|army|troops|military|soldiers|security forces|regime|armed forces|forces|police|"
+                         r"gendarmes|national guard|brigade|division|battalion|units?)\b", re.IGNORECASE)
+_NON_STATE_SIDE = re.compile(r"\b(?:rebels?|insurgents?|militants?|opposition|jihadists?|guerrillas?|militias?|separatists?|"
+                             r"fighters|isis|isil|islamic state|taliban|houthis?|al-shabaab?|boko haram|terrorists?|"
+                             r"armed groups?|mujahideen)\b", re.IGNORECASE)
+
+
+def _taken_by(kind: EventType, sentence: Sentence, cue: int) -> EventType:
+    """Who took the place, read from the parse: the subject of the verb that tells it (or the "by" of a passive).
+    A state force's taking is "government regains", anyone else's "non-state actor overtakes"."""
+    token = next((t for t in sentence.span if sentence.offset + t.idx >= cue), None)
+    verb = token
+    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb is None:
+        return kind
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "agent")), None)
+    if subject is None:
+        return kind
+    # the words that name the subject: its head noun and the words on it ("rebel forces", "government fighters"),
+    # not what is joined to it ("the army and allied militias" is the army); a modifier names the side first
+    modifiers = " ".join(c.text for c in subject.children if c.dep_ in ("compound", "amod", "nmod", "poss"))
+    if _STATE_SIDE.search(modifiers):
+        sub = "Government regains territory"
+    elif _NON_STATE_SIDE.search(modifiers) or _NON_STATE_SIDE.search(subject.text):
+        sub = "Non-state actor overtakes territory"
+    elif _STATE_SIDE.search(subject.text):
+        sub = "Government regains territory"
+    else:
+        return kind
+    # who took it is a fact of the parse, not a reading: the whole report's reading does not retype it
+    return replace(kind, event_type="Battles", sub_event_type=sub, score=max(kind.score, 0.9))
+
+
 def describes_a_role(sentence: Sentence, cue: int) -> bool:
     """True when the cue only says what someone does in general: "troops who advise forces fighting
     the Islamic State group", "partners battling insurgents" (a participle describing a noun)."""
@@ -449,7 +491,7 @@ def detect_events() -> object:
     from .classifier import event_typer, typing_kind
 
     use_model = typing_kind() != "rules"
-    typer = event_typer() if use_model else None
+    typers = {brief: event_typer(brief=brief) for brief in (False, True)} if use_model else None
 
     def pieces_of(state: DocState) -> tuple[list[tuple[Sentence, int, int]], list[str]]:
         pieces: list[tuple[Sentence, int, int]] = []
@@ -459,15 +501,16 @@ def detect_events() -> object:
                 pieces.append((sentence, c_start, c_end))
         return pieces, [state.text[s.start + a : s.start + b] for s, a, b in pieces]
 
-    def read(texts: list[str], framed: list[bool], briefs: list[str]) -> tuple[list[TypeGuess | None], list[TypeGuess]]:
-        """Every clause's reading and every brief report's, in one call to the classifier. In a brief report
-        (`framed`) a clause's reported content is read too, and wins where it reads as less of a statement: a
-        news brief wraps what happened in who said it, while in a long report (an interview, a speech) what is
-        said is more often talk."""
-        if typer is None:
+    def read(texts: list[str], brief: bool, briefs: list[str]) -> tuple[list[TypeGuess | None], list[TypeGuess]]:
+        """Every clause's reading and every brief report's, in one call to the classifier for the kind of
+        report. In a brief report a clause's reported content is read too, and wins where it reads as less of
+        a statement: a news brief wraps what happened in who said it, while in a long report (an interview, a
+        speech) what is said is more often talk."""
+        if typers is None:
             return [None] * len(texts), []
+        typer = typers[brief]
         contents = [(i, text[a:b]) for i, text in enumerate(texts)
-                    if framed[i] and (span := reported_content(text)) for a, b in [span]]
+                    if brief and (span := reported_content(text)) for a, b in [span]]
         guesses = typer.guess(texts + [c for _, c in contents] + briefs)
         clause_guesses: list[TypeGuess | None] = list(guesses[: len(texts)])
         for (i, _), content_guess in zip(contents, guesses[len(texts) : len(texts) + len(contents)], strict=True):
@@ -477,27 +520,26 @@ def detect_events() -> object:
         return clause_guesses, list(guesses[len(texts) + len(contents) :])
 
     def prepare(states: list[DocState]) -> None:
-        """Classify every clause of a batch of documents in one call (much faster than one per document)."""
-        if typer is None:
+        """Classify every clause of a batch of documents in one call per model (much faster than one per document)."""
+        if typers is None:
             return
-        found = [pieces_of(state) for state in states]
-        briefs = [state.text.strip() for state in states if is_brief(state)]
-        guesses, brief_read = read([text for _, texts in found for text in texts],
-                                   [is_brief(state) for state, (_, texts) in zip(states, found, strict=True) for _ in texts],
-                                   briefs)
-        brief_guesses = iter(brief_read)
-        at = 0
-        for state, (pieces, texts) in zip(states, found, strict=True):
-            whole = next(brief_guesses) if is_brief(state) else None
-            state.prepared["events"] = (pieces, texts, guesses[at : at + len(texts)], whole)
-            at += len(texts)
+        for brief in (False, True):
+            group = [state for state in states if is_brief(state) == brief]
+            found = [pieces_of(state) for state in group]
+            guesses, brief_read = read([text for _, texts in found for text in texts], brief,
+                                       [state.text.strip() for state in group] if brief else [])
+            wholes = iter(brief_read)
+            at = 0
+            for state, (pieces, texts) in zip(group, found, strict=True):
+                state.prepared["events"] = (pieces, texts, guesses[at : at + len(texts)], next(wholes, None))
+                at += len(texts)
 
     def run(state: DocState) -> None:
         if "events" in state.prepared:
             pieces, texts, guesses, whole = state.prepared.pop("events")
         else:
             pieces, texts = pieces_of(state)
-            guesses, brief_read = read(texts, [is_brief(state)] * len(texts), [state.text.strip()] if is_brief(state) else [])
+            guesses, brief_read = read(texts, is_brief(state), [state.text.strip()] if is_brief(state) else [])
             whole = brief_read[0] if brief_read else None
         for (sentence, c_start, c_end), text, guess in zip(pieces, texts, guesses, strict=True):
             rule_kinds = classify_sentence(text)
@@ -511,6 +553,8 @@ def detect_events() -> object:
                 cue = (span[0] + kind.cue[0], span[0] + kind.cue[1])
                 if kind.cue != (0, len(text)) and describes_a_role(sentence, cue[0]):
                     continue
+                if kind.sub_event_type in _TERRITORY_TYPES:
+                    kind = _taken_by(kind, sentence, cue[0])
                 frame = _new_frame(state, sentence, span, cue, kind)
                 frame.toll_only = bool(rule_kinds) and all(
                     not k.specific and _TOLL_WORDS.fullmatch(text[k.cue[0] : k.cue[1]]) for k in rule_kinds)
@@ -529,6 +573,9 @@ BRIEF_MAX_CHARS = 800
 BRIEF_MAX_SENTENCES = 4
 BRIEF_EVENT_MIN = 0.30  # the whole report's reading this sure makes an event where no clause did
 BRIEF_RETYPE_MIN = 0.50  # ... and this sure retypes a single event whose clause reading differs
+# ... and a whole report read this surely as a disaster or a crime tells no political violence, whatever its
+# clauses name ("a blast at a chemical plant", "a plane crash", "two robbers were shot by police")
+BRIEF_NOT_VIOLENCE_MIN = 0.60
 
 
 def is_brief(state: DocState) -> bool:
@@ -539,6 +586,9 @@ def read_brief_whole(state: DocState, pieces: list[tuple[Sentence, int, int]], g
                      whole: TypeGuess) -> None:
     """Let the reading of a whole brief report add the event no clause found, or type its one event."""
     label = whole.label
+    if label in ("No event: disaster", "No event: crime") and whole.no_event_probability >= BRIEF_NOT_VIOLENCE_MIN:
+        state.frames.clear()
+        return
     if label == UNSPECIFIED and not whole.runner_up.startswith("No event"):
         label = whole.runner_up
     if label.startswith("No event") or label == UNSPECIFIED or whole.no_event_probability >= NOT_EVENT_MIN:

@@ -6,7 +6,10 @@ Quality: `conflict-ledger merge FILE --documents` on the dedup gold dev halves, 
 Scale (`--scale`): synthetic mentions (10k, 100k, 1M by default) placed one at a time into a
 ledger-style SQLite merge index, as ingest does; prints the cost (CPU seconds of the process; wall
 time too) and memory curve, writes bench/results/merge-scale.json and a picture of the curve
-(merge-scale.svg). 10x the mentions must cost at most 12x the time.
+(merge-scale.svg). 10x the mentions must cost at most 12x the time. The world spans 3 years at
+every size, so a larger run is also a denser one. `--world steady` keeps the density of the 1M
+world (about 457 happenings a day) at every size, so a larger ledger covers more days, as a real
+ledger grows; it writes merge-scale-steady.json and .svg.
 
 Robustness (`--folds`): is the grouping fitted to the dev files? ECB+ topics are split at random
 into two halves (several splits); the bar is picked on one half, each half clustered as its own
@@ -28,6 +31,7 @@ from common import RESULTS, ROOT, isolated, read_jsonl, shared, write_results
 
 DATASETS = ("ecbplus", "fakes")
 SPAN_DAYS = 1095
+STEADY_PER_DAY = 1_000_000 / 2 / SPAN_DAYS  # happenings a day in the 1M world, kept at every size by --world steady
 TARGETS = {"ecbplus": {"bcubed_F1": 0.92, "pairwise_F1": 0.88}, "fakes": {"bcubed_F1": 0.88, "pairwise_F1": 0.60}}
 CLI = ROOT / ".venv" / "bin" / "conflict-ledger"
 
@@ -191,8 +195,11 @@ def folds(splits: int = SPLITS) -> None:
     print(f"written to {path.relative_to(ROOT)}")
 
 
-def place_synthetic(n: int, seed: int = 7) -> dict:
-    """Place n synthetic mentions into a fresh on-disk merge index (SQLite, as in the ledger)."""
+def place_synthetic(n: int, seed: int = 7, steady: bool = False) -> dict:
+    """Place n synthetic mentions into a fresh on-disk merge index (SQLite, as in the ledger).
+
+    The world spans 3 years (SPAN_DAYS); with `steady`, as many days as keep STEADY_PER_DAY.
+    """
     import random
     from datetime import date, timedelta
 
@@ -208,6 +215,8 @@ def place_synthetic(n: int, seed: int = 7) -> dict:
     types = ["Air/drone strike", "Armed clash", "Attack", "Shelling/artillery/missile attack", "Peaceful protest"]
     vocab = [f"w{k}" for k in range(20000)]
     start = date(2021, 1, 1)
+    happenings = max(1, n // 2)
+    span_days = happenings / STEADY_PER_DAY if steady else SPAN_DAYS
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "scale.db")  # the ledger's own schema, migrations and pragmas
         conn = store.conn
@@ -215,15 +224,14 @@ def place_synthetic(n: int, seed: int = 7) -> dict:
         index = SqliteIndex(conn)
         merger = Merger(index, new_id=lambda: f"ev{next(serial)}")
         created = 0
-        happenings = max(1, n // 2)
         t0, cpu0 = time.perf_counter(), time.process_time()
         conn.execute("BEGIN")
         for k in range(n):
-            now = k * SPAN_DAYS / n  # the day the stream has reached
-            first = max(0, int((now - 3) * happenings / SPAN_DAYS))
-            h = rng.randrange(first, max(first + 1, int(now * happenings / SPAN_DAYS) + 1))
+            now = k * span_days / n  # the day the stream has reached
+            first = max(0, int((now - 3) * happenings / span_days))
+            h = rng.randrange(first, max(first + 1, int(now * happenings / span_days) + 1))
             hr = random.Random(h)
-            day = start + timedelta(days=int(h * SPAN_DAYS / happenings) + rng.choice((0, 0, 0, 1)))
+            day = start + timedelta(days=int(h * span_days / happenings) + rng.choice((0, 0, 0, 1)))
             lat, lon = hr.uniform(-40, 60), hr.uniform(-20, 120)
             fields = {"event_date": day.isoformat(), "date_precision": "day", "sub_event_type": hr.choice(types),
                       "country": hr.choice(countries), "location": f"place{h}", "latitude": lat, "longitude": lon,
@@ -240,7 +248,7 @@ def place_synthetic(n: int, seed: int = 7) -> dict:
         conn.execute("COMMIT")
         seconds, cpu = time.perf_counter() - t0, time.process_time() - cpu0
         store.close()
-    return {"mentions": n, "events": created, "place_seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
+    return {"mentions": n, "days": round(span_days), "events": created, "place_seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
             "mentions_per_s": round(n / seconds, 1)}
 
 
@@ -280,16 +288,20 @@ def write_curve_svg(curve: list[dict], path: Path) -> Path:
     return path
 
 
-def scale(sizes: list[int]) -> None:
+def scale(sizes: list[int], steady: bool = False) -> None:
     """The cost curve. Cost is the process's CPU time: on shared cores, wall time also counts the
     neighbours' work (both are printed and kept)."""
+    name = "merge-scale-steady" if steady else "merge-scale"
+    world = (f"a steady {STEADY_PER_DAY:.0f} happenings a day (the days grow with the mentions)" if steady
+             else f"a fixed span of {SPAN_DAYS} days (the density grows with the mentions)")
+    print(f"world: {world}")
     curve = []
     for n in sizes:
-        run = isolated(place_synthetic, n)
+        run = isolated(place_synthetic, n, 7, steady)
         row = {**run["result"], "peak_rss_mib": run["peak_rss_mib"]}
         curve.append(row)
         print(f"{n:>9,} mentions: {row['cpu_seconds']:>8.1f} s CPU ({row['place_seconds']:.1f} s wall), "
-              f"{row['events']:,} events, peak {row['peak_rss_mib']:.0f} MiB", flush=True)
+              f"{row['events']:,} events over {row['days']:,} days, peak {row['peak_rss_mib']:.0f} MiB", flush=True)
     ratios = []
     for a, b in zip(curve, curve[1:], strict=False):
         growth = b["mentions"] / a["mentions"]
@@ -297,12 +309,12 @@ def scale(sizes: list[int]) -> None:
         ratios.append(round(ratio / growth * 10, 2))
         print(f"{growth:.0f}x the mentions cost {ratio:.1f}x the CPU time (normalised to 10x: {ratios[-1]}; "
               "target <= 12)")
-    picture = write_curve_svg(curve, RESULTS / "merge-scale.svg")
+    picture = write_curve_svg(curve, RESULTS / f"{name}.svg")
     print(f"picture: {picture.relative_to(ROOT)}")
-    path = write_results("merge-scale", {"what": "incremental placement of synthetic mentions into an SQLite merge "
-                                                 "index (blocking keys + pair scores), one process per size; "
-                                                 "cost = CPU seconds of that process",
-                                         "curve": curve, "cpu_time_ratio_per_10x": ratios})
+    path = write_results(name, {"what": "incremental placement of synthetic mentions into an SQLite merge "
+                                        "index (blocking keys + pair scores), one process per size; "
+                                        "cost = CPU seconds of that process", "world": world,
+                                "curve": curve, "cpu_time_ratio_per_10x": ratios})
     print(f"written to {path.relative_to(ROOT)}")
 
 
@@ -310,12 +322,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", action="store_true", help="time incremental merging of synthetic mentions")
     parser.add_argument("--folds", action="store_true", help="pick the bar on half the topics, score the other half")
+    parser.add_argument("--world", choices=("span", "steady"), default="span",
+                        help="--scale world: a fixed 3-year span (denser as it grows) or a steady daily rate")
     parser.add_argument("--sizes", default="10000,100000,1000000", help="comma-separated mention counts for --scale")
     args = parser.parse_args()
     if args.folds:
         folds()
     elif args.scale:
-        scale([int(s) for s in args.sizes.split(",")])
+        scale([int(s) for s in args.sizes.split(",")], steady=args.world == "steady")
     else:
         quality()
 

@@ -213,6 +213,39 @@ def test_blocking_finds_neighbouring_cells_and_days_only():
     assert joined.event_id == "ev-1" and not joined.created and joined.candidates == 1
 
 
+def test_the_ledger_index_files_only_what_a_report_adds(tmp_path):
+    from conflict_ledger.merge.cluster import Merger
+    from conflict_ledger.merge.ledger import SqliteIndex
+    from conflict_ledger.store import Store
+
+    store = Store(tmp_path / "index.db")
+    conn = store.conn
+    ids = iter(["ev-1", "ev-2", "ev-3"])
+    merger = Merger(SqliteIndex(conn), new_id=lambda: next(ids))
+
+    def rows() -> int:
+        return conn.execute("SELECT count(*) FROM merge_keys").fetchone()[0]
+
+    place = {"country": "Syria", "location": "Al-Tanf Garrison", "latitude": 33.99, "longitude": 38.99,
+             "geo_precision": 1, "date_precision": "day", "event_date": "2024-03-04"}
+    words = {"^tanf": 1.0, "drone": 0.5, "garrison": 0.4}
+    assert merger.place(Profile.of_mention(place, words)).created
+    founded = rows()
+    again = merger.place(Profile.of_mention(place, words))
+    assert again.event_id == "ev-1" and not again.created
+    assert rows() == founded  # the same day, place and words: nothing new to file
+    next_day = merger.place(Profile.of_mention({**place, "event_date": "2024-03-05"}, words))
+    assert next_day.event_id == "ev-1" and rows() > founded  # a new day is filed
+    # no undated report yet: dated reports skip the undated word keys; once one is filed, they look
+    assert conn.execute("SELECT value FROM merge_state WHERE name = 'undated_keys'").fetchone()[0] == 0
+    undated = merger.place(Profile.of_mention({}, {"^rukban": 1.0, "camp": 0.5}))
+    assert undated.created and undated.event_id == "ev-2"
+    assert conn.execute("SELECT value FROM merge_state WHERE name = 'undated_keys'").fetchone()[0] == 1
+    dated = merger.place(Profile.of_mention({**place, "event_date": "2024-04-01"}, {"^rukban": 1.0, "camp": 0.5}))
+    assert dated.candidates == 1 and dated.event_id == "ev-2"
+    store.close()
+
+
 def test_average_link_stops_at_the_bar_and_keeps_ruled_out_pairs_apart():
     from conflict_ledger.merge.agglomerate import average_link
 

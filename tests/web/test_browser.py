@@ -437,7 +437,8 @@ def test_a_rejection_in_the_page_leaves_the_tracker_the_claims_and_the_tally(pag
 
 
 def test_casualty_figures_read_as_the_reports_give_them(page, ledger_file):
-    """No toll reported (0, low 0, no high) reads "not reported", never "0" or "0+"; a settled figure reads as itself."""
+    """No toll reported (0, low 0, no high) reads "not reported", never "0" or "0+"; a settled figure reads as itself;
+    an unknown one reads "–" as in the CLI."""
     tab = page.open()
     cells = tab.eval_on_selector_all(
         "#events-table tbody tr[data-event-id]",
@@ -457,5 +458,5 @@ def test_casualty_figures_read_as_the_reports_give_them(page, ledger_file):
                 assert text == str(best), (event_id, kind, text)
                 seen.add("settled")
             elif best is None and low is None and high is None:
-                assert text == "", (event_id, kind, text)
+                assert text == "–", (event_id, kind, text)  # unknown, as the CLI shows it
     assert {"not reported", "settled"} <= seen

@@ -176,9 +176,12 @@ class Merger:
         if best_id is not None and best is not None and best.same:
             event = self.index.profile(best_id)
             assert event is not None
+            filed = set(index_keys(event))
             event.absorb(profile)
             self.index.save_profile(best_id, event)
-            self.index.add_keys(best_id, index_keys(profile))
+            # a report that adds no day, place or heavy word to its event files no key again: most
+            # reports of a happening repeat what the first one filed
+            self.index.add_keys(best_id, [key for key in index_keys(profile) if key not in filed])
             return Placement(best_id, False, best, n)
         event_id = self.new_id()
         self.index.save_profile(event_id, profile)

@@ -66,6 +66,7 @@ class SqliteIndex:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._profiles: dict[str, Profile] = {}
+        self._undated: bool | None = None
         if -conn.execute("PRAGMA cache_size").fetchone()[0] < self.CACHE_KIB:
             conn.execute(f"PRAGMA cache_size = -{self.CACHE_KIB}")
 
@@ -80,7 +81,7 @@ class SqliteIndex:
             ):
                 seen[row[0]] = None
         for key in keys:
-            if key.startswith(self.BOUNDED):
+            if key.startswith(self.BOUNDED) or (key.startswith("ut|") and not self._undated_filed()):
                 continue
             for row in self.conn.execute(
                 "SELECT event_id FROM merge_keys WHERE key = ? ORDER BY seq DESC LIMIT ?", (key_hash(key), cap)
@@ -88,7 +89,23 @@ class SqliteIndex:
                 seen[row[0]] = None
         return list(seen)
 
+    def _undated_filed(self) -> bool:
+        """Whether any event was ever filed under an undated report's word key (`ut|`).
+
+        Dated reports look such keys up; while the ledger holds no undated report (the usual
+        case: extraction dates a report by its publication), the lookups are skipped.
+        """
+        if self._undated is None:
+            row = self.conn.execute("SELECT value FROM merge_state WHERE name = 'undated_keys'").fetchone()
+            self._undated = bool(row is None or row[0])
+        return self._undated
+
     def add_keys(self, event_id: str, keys: list[str]) -> None:
+        if not keys:
+            return
+        if not self._undated_filed() and any(key.startswith("ut|") for key in keys):
+            self.conn.execute("UPDATE merge_state SET value = 1 WHERE name = 'undated_keys'")
+            self._undated = True
         seq = self.conn.execute("UPDATE merge_state SET value = value + 1 WHERE name = 'seq' RETURNING value").fetchone()[0]
         self.conn.executemany(
             "INSERT OR IGNORE INTO merge_keys (key, seq, event_id) VALUES (?, ?, ?)",

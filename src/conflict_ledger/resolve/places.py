@@ -29,7 +29,16 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from .gazetteer import ARTICLE, Entry, Gazetteer, facilities_rows, facility_names, name_key, open_gazetteer
+from .gazetteer import (
+    ARTICLE,
+    Entry,
+    Gazetteer,
+    facilities_rows,
+    facility_names,
+    name_key,
+    open_gazetteer,
+    plain,
+)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -569,7 +578,7 @@ class PlaceResolver:
                 lat, lon = seat.latitude, seat.longitude
         return Place(
             m.name, m.start, m.end, lat, lon, e.geonameid, e.country,
-            e.admin1, e.admin2, e.name, e.feature, precision,
+            e.admin1, e.admin2, plain(e.name), e.feature, precision,  # 'Ālbū Kamāl' reads 'Albu Kamal'
             modifier=m.modifier, dateline=dateline, relation=relation, country_code=e.country_code,
             seat=(e.seat_latitude, e.seat_longitude) if e.seat_latitude is not None else None,
         )

@@ -96,8 +96,9 @@ function figureTitle(best, low, high) {
 function figureCell(row, kind) {
   const best = row[kind] ?? null, low = row[`${kind}_low`] ?? null, high = row[`${kind}_high`] ?? null;
   const text = figureText(best, low, high);
+  /* unknown shows as the CLI shows it ("–"), so a blank cell never reads as a missing column */
   return el("td", { class: text === NOT_REPORTED || text === "" ? "num muted" : "num", title: figureTitle(best, low, high) },
-    text);
+    text || "–");
 }
 
 /* A total over many events: the best figures summed, with the summed low and high when they differ.

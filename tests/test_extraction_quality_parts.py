@@ -254,6 +254,9 @@ def test_a_word_in_capitals_is_not_an_acronym_for_a_group():
     ("Protesters threw stones at police and set tyres alight outside the ministry.", "Violent demonstration"),
     ("Militants fired shells filled with poisonous gas at the village, leaving dozens short of breath.",
      "Chemical weapon"),
+    ("The army freed four villages in the valley from the insurgents on Thursday.", "Government regains territory"),
+    ("Jihadist fighters seized a district centre near the border after government troops fled.",
+     "Non-state actor overtakes territory"),
 ])
 def test_the_cue_rules_tell_what_was_done_with_the_weapon_and_who_took_the_place(sentence, sub_event_type):
     from conflict_ledger.extract.events import classify_sentence
@@ -302,3 +305,97 @@ def test_party_kinds_and_roles_for_the_typer():
     assert role_tokens("Protesters threw stones at the police.") == ["protesters>state"]
     assert role_tokens("Students marched through the town.") == ["protesters>none"]
     assert role_tokens("Heavy rain flooded the valley.") == ["NO_PARTY"]
+
+
+@pytest.mark.parametrize("sentence, sub_event_type", [
+    ("The two sides agreed to a three-day truce so that the wounded could be evacuated, the mayor said.", "Agreement"),
+    ("Some 200 rebel fighters surrendered to the army with their weapons in the hills above the town.", "Agreement"),
+    ("Government troops withdrew from the airbase overnight, leaving it to the militia.",
+     "Non-violent transfer of territory"),
+    ("The army has set up a new checkpoint on the road into the valley, residents said.",
+     "Headquarters or base established"),
+    ("Three armed factions in the south announced the formation of a joint command on Sunday.",
+     "Change to group/activity"),
+])
+def test_the_reports_own_verb_tells_a_strategic_development_between_conflict_parties(sentence, sub_event_type):
+    from conflict_ledger.extract.events import own_verb_kinds
+
+    assert [k.sub_event_type for k in own_verb_kinds(sentence)] == [sub_event_type]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two ministers agreed to meet again next month to discuss trade.",  # no conflict party
+    "The rebels said they would never surrender to the army.",  # not done
+    "The army plans to set up a base near the border next year.",  # a plan
+])
+def test_the_own_verb_reading_needs_a_conflict_party_and_a_deed_done(sentence):
+    from conflict_ledger.extract.events import own_verb_kinds
+
+    assert own_verb_kinds(sentence) == []
+
+
+def test_a_speech_frame_is_set_aside_to_read_what_was_reported():
+    from conflict_ledger.extract.events import reported_content
+
+    said_that = "The defence ministry said on Monday that militants attacked two army posts near the border."
+    start, end = reported_content(said_that)
+    assert said_that[start:end] == "militants attacked two army posts near the border."
+    trailing = "Rockets struck a base hosting foreign troops near the airport, a spokesman said."
+    start, end = reported_content(trailing)
+    assert trailing[start:end] == "Rockets struck a base hosting foreign troops near the airport"
+    assert reported_content("Rockets struck a base near the airport on Sunday night.") is None
+
+
+def test_short_stories_join_the_corpus_under_known_labels_as_often_as_asked():
+    import yaml
+
+    from conflict_ledger.extract.classifier import _corpus_source, _stories_source
+
+    stories = yaml.safe_load(_stories_source())
+    assert set(stories) <= set(yaml.safe_load(_corpus_source())["classes"])
+    assert sum(map(len, stories.values())) >= 1000
+    label, text = next((label, items[0]) for label, items in stories.items())
+    without, _ = training_corpus(story_copies=0)
+    once, once_labels = training_corpus(story_copies=1)
+    thrice, _ = training_corpus(story_copies=3)
+    assert text not in without and (text, label) in set(zip(once, once_labels, strict=True))
+    assert len(without) < len(once) < len(thrice)
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Afghan security forces in a new push against Taliban militants recaptured Khwaja Ghar district on Friday.",
+     "Government regains territory"),
+    ("Rebel forces retook the town of Bira from government troops overnight, residents said.",
+     "Non-state actor overtakes territory"),
+    ("The army and allied militias have taken control of Garma after two days of fighting.",
+     "Government regains territory"),
+])
+def test_who_took_the_place_is_the_subject_of_the_verb_that_tells_it(cli, tmp_path, text, sub_event_type):
+    report = tmp_path / "reports.jsonl"
+    report.write_text(json.dumps({"id": "taken", "published": "2021-03-02", "text": text}) + "\n", encoding="utf-8")
+    code, out, err = cli("extract", report)
+    assert code == 0, err
+    assert [e["sub_event_type"] for e in jsonl(out)] == [sub_event_type]
+
+
+@pytest.mark.parametrize("text", [
+    "A blast ripped through a fertiliser warehouse at the port on Monday, killing nine workers, after a fire spread "
+    "to stored chemicals, the fire service said.",
+    "A small passenger plane crashed shortly after take-off from the provincial airport, killing all eleven people on "
+    "board, aviation officials said.",
+])
+def test_a_brief_report_read_as_a_disaster_tells_no_event_whatever_its_words_name(cli, tmp_path, text):
+    report = tmp_path / "reports.jsonl"
+    report.write_text(json.dumps({"id": "accident", "published": "2021-03-02", "text": text}) + "\n", encoding="utf-8")
+    code, out, err = cli("extract", report)
+    assert code == 0, err
+    assert jsonl(out) == []
+
+
+def test_a_protest_told_with_clashes_is_a_violent_demonstration():
+    from conflict_ledger.extract.events import classify_sentence
+
+    kinds = classify_sentence("Riot police clashed with hundreds of students marching on parliament in protest at the fees.")
+    assert [k.sub_event_type for k in kinds] == ["Violent demonstration"]
+    kinds = classify_sentence("Riot police stood guard as thousands of teachers marched peacefully to parliament.")
+    assert [k.sub_event_type for k in kinds] == ["Peaceful protest"]

@@ -207,7 +207,9 @@ def retype(state: DocState, frames: list[Frame]) -> None:
     if not told:
         return
     texts = [" ".join(state.text[start:end] for start, end in sorted(set(f.spans))) for f in told]
-    for frame, guess in zip(told, event_typer().guess(texts), strict=True):
+    from .events import is_brief
+
+    for frame, guess in zip(told, event_typer(brief=is_brief(state)).guess(texts), strict=True):
         if not guess.is_event or guess.label == UNSPECIFIED or guess.probability < RETYPE_MIN:
             continue
         if frame.type_score >= AGREED and guess.probability < frame.type_score:  # cue and classifier agreed

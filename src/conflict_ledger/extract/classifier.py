@@ -40,6 +40,7 @@ STORY_COPIES = int(os.environ.get("CONFLICT_LEDGER_STORY_COPIES", "2"))
 SEPARATE_BRIEF_MODEL = os.environ.get("CONFLICT_LEDGER_BRIEF_MODEL", "1").strip() != "0"
 BRIEF_SAMPLES_PER_CLASS = SAMPLES_PER_CLASS
 SEED = 20261125
+MEMO_SIZE = 4096  # texts whose reading a typer remembers (about 3 kB each)
 # weight of the party-kind features (`role_tokens`) beside the n-grams; 0 leaves them out. Measured on the
 # CASE dev set they add nothing the words do not already say (README "Extraction quality"), so off by default
 ROLE_WEIGHT = float(os.environ.get("CONFLICT_LEDGER_ROLE_WEIGHT", "0"))
@@ -291,8 +292,25 @@ class EventTyper:
         return self
 
     def guess(self, texts: Sequence[str]) -> list[TypeGuess]:
+        """One reading per text. The n-gram model reads each row on its own, so a text read before (a one-clause
+        report read clause by clause and whole, a dateline, a stock phrase) is looked up rather than read again."""
         if not texts:
             return []
+        if self.kind != "ngrams":  # a batch of embeddings is not exactly the same numbers as one text alone
+            return self._read(texts)
+        memo = self.__dict__.setdefault("_memo", {})
+        new = list(dict.fromkeys(t for t in texts if t not in memo))
+        read = dict(zip(new, self._read(new), strict=True)) if new else {}
+        out = [read[t] if t in read else memo[t] for t in texts]
+        if len(memo) + len(read) > MEMO_SIZE:
+            memo.clear()
+        memo.update(read)
+        return out
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "_memo"}
+
+    def _read(self, texts: Sequence[str]) -> list[TypeGuess]:
         probs = self.model.predict_proba(self.features.transform(texts))
         classes = [str(c) for c in self.model.classes_]
         none = [i for i, c in enumerate(classes) if c.startswith(NO_EVENT_PREFIX)]

@@ -8,12 +8,16 @@ join the specific event they refer to and take its type.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..model import SUB_EVENT_PARENT
 from ..resolve.actors import canonical_actor
 from .dating import default_date
 from .events import refines as _refines
 from .pipeline import DocState, Frame, component
+
+if TYPE_CHECKING:
+    from .classifier import TypeGuess
 
 _UNNAMED = "Unidentified armed group"
 _REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Suicide bomb",
@@ -199,30 +203,45 @@ AGREED = 0.8  # the type_score of a frame whose cue and classifier agreed
 
 def retype(state: DocState, frames: list[Frame]) -> None:
     """Read each event told over several sentences as a whole: the story says more than any one line."""
-    from .classifier import UNSPECIFIED, event_typer, typing_kind
+    retype_all([(state, frames)])
+
+
+def retype_all(work: list[tuple[DocState, list[Frame]]]) -> None:
+    """`retype` for the events of many documents, with one classifier call per model for all of them."""
+    from .classifier import event_typer, typing_kind
+    from .events import is_brief
 
     if typing_kind() == "rules":
         return
-    told = [f for f in frames if len({s.start for s in f.sentences}) > 1]
-    if not told:
-        return
-    texts = [" ".join(state.text[start:end] for start, end in sorted(set(f.spans))) for f in told]
-    from .events import is_brief
+    for brief in (False, True):
+        group = [(state, told) for state, frames in work if is_brief(state) == brief
+                 for told in [[f for f in frames if len({s.start for s in f.sentences}) > 1]] if told]
+        texts = [" ".join(state.text[start:end] for start, end in sorted(set(f.spans))) for state, told in group
+                 for f in told]
+        if not texts:
+            continue
+        guesses = iter(event_typer(brief=brief).guess(texts))
+        for state, told in group:
+            for frame in told:
+                _retype_frame(state, frame, next(guesses))
 
-    for frame, guess in zip(told, event_typer(brief=is_brief(state)).guess(texts), strict=True):
-        if not guess.is_event or guess.label == UNSPECIFIED or guess.probability < RETYPE_MIN:
-            continue
-        if frame.type_score >= AGREED and guess.probability < frame.type_score:  # cue and classifier agreed
-            continue
-        mention = frame.mention
-        if guess.label == mention.sub_event_type or _refines(mention.sub_event_type, guess.label):
-            continue
-        mention.event_type, mention.sub_event_type = SUB_EVENT_PARENT[guess.label], guess.label
-        for name in ("event_type", "sub_event_type"):
-            mention.evidence.pop(name, None)
-            mention.cite(name, *(state.evidence(s, e) for s, e in frame.spans))
-        frame.specific = True
-        frame.type_score = guess.probability
+
+def _retype_frame(state: DocState, frame: Frame, guess: TypeGuess) -> None:
+    from .classifier import UNSPECIFIED
+
+    if not guess.is_event or guess.label == UNSPECIFIED or guess.probability < RETYPE_MIN:
+        return
+    if frame.type_score >= AGREED and guess.probability < frame.type_score:  # cue and classifier agreed
+        return
+    mention = frame.mention
+    if guess.label == mention.sub_event_type or _refines(mention.sub_event_type, guess.label):
+        return
+    mention.event_type, mention.sub_event_type = SUB_EVENT_PARENT[guess.label], guess.label
+    for name in ("event_type", "sub_event_type"):
+        mention.evidence.pop(name, None)
+        mention.cite(name, *(state.evidence(s, e) for s, e in frame.spans))
+    frame.specific = True
+    frame.type_score = guess.probability
 
 
 @component("corefer")
@@ -253,7 +272,13 @@ def corefer() -> object:
             frame.sentences = [frame.sentences[i] for i in order]
             frame.spans = [frame.spans[i] for i in order]
             default_date(state, frame)
-        retype(state, clusters)
+        state.prepared["retype"] = clusters  # read by the classifier for the whole batch at once, in `settle`
         state.frames = sorted(clusters, key=lambda f: f.spans[0][0])
 
+    def settle(states: list[DocState]) -> None:
+        retype_all([(state, state.prepared.get("retype", [])) for state in states])
+        for state in states:
+            state.prepared.pop("retype", None)
+
+    run.settle = settle  # type: ignore[attr-defined]
     return run

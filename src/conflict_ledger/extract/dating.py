@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Any
 
-from ..resolve.dates import ResolvedDate, resolve_date
+from ..resolve.dates import ResolvedDate, load_dateparser, resolve_date
 from .pipeline import DocState, Frame, component
 
 _SPEECH_HEADS = {"said", "says", "told", "announced", "confirmed", "stated", "added", "reported", "claimed", "posted",
@@ -65,6 +65,8 @@ def dateline(state: DocState) -> tuple[ResolvedDate, int, int] | None:
 
 @component("dates")
 def date_events() -> object:
+    load_dateparser()
+
     def run(state: DocState) -> None:
         told = {s.start for frame in state.frames for s in frame.sentences}
         for frame in state.frames:

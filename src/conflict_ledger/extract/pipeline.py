@@ -145,24 +145,47 @@ class Pipeline:
             yield from self._finish(batch, after, batchers)
 
     def _finish(self, batch: list[DocState], after: list[Component], batchers: list[Callable]) -> Iterator[Extraction]:
+        """Run the components one at a time over the whole batch, so that a component with a `settle(states)`
+        hook can finish its per-document work for all of them at once (one classifier call, not one each)."""
         for prepare in batchers:
             try:
                 prepare(batch)
             except Exception:  # the per-document path still runs and reports the error itself
                 for state in batch:
                     state.prepared.clear()
-        for state in batch:
-            try:
-                for comp in after:
-                    comp(state)
-            except Exception as err:  # one odd document must not stop a batch of thousands
+        failed: dict[int, Exception] = {}  # one odd document must not stop a batch of thousands
+        for comp in after:
+            for i, state in enumerate(batch):
+                if i not in failed:
+                    try:
+                        comp(state)
+                    except Exception as err:
+                        failed[i] = err
+            settle = getattr(comp, "settle", None)
+            if settle is not None:
+                self._settle(settle, batch, failed)
+        for i, state in enumerate(batch):
+            if i in failed:
+                err = failed[i]
                 yield Extraction(document=state.document, error=f"extraction failed: {type(err).__name__}: {err}")
-                continue
-            yield Extraction(
-                document=state.document,
-                mentions=[frame.mention for frame in state.frames],
-                claims=state.claims,
-            )
+            else:
+                yield Extraction(
+                    document=state.document,
+                    mentions=[frame.mention for frame in state.frames],
+                    claims=state.claims,
+                )
+
+    @staticmethod
+    def _settle(settle: Callable, batch: list[DocState], failed: dict[int, Exception]) -> None:
+        live = [i for i in range(len(batch)) if i not in failed]
+        try:
+            settle([batch[i] for i in live])
+        except Exception:  # settle each on its own, so only the document at fault fails
+            for i in live:
+                try:
+                    settle([batch[i]])
+                except Exception as err:
+                    failed[i] = err
 
     def __call__(self, document: Document) -> Extraction:
         return next(iter(self.run([document])))

@@ -66,11 +66,15 @@ def sources_in(text: str) -> list[tuple[str, int, int]]:
 _TITLED = re.compile(r"(?P<org>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+(?:[A-Z][a-z]+\s+){0,4}"
                     r"(?:Secretary|spokesman|spokeswoman|spokesperson|Spokesman|Spokeswoman|official|Minister)\s+"
                     r"(?:[A-Z][\w'-]+\s+)?(?P<surname>[A-Z][\w'-]+)")
+# every titled name holds one of these words; most reports hold none, and `_TITLED` backtracks long over capitals
+_TITLE_WORD = re.compile(r"(?:Secretary|spokesman|spokeswoman|spokesperson|Spokesman|Spokeswoman|official|Minister)\s")
 
 
 def speakers(text: str) -> dict[str, str]:
     """Surname -> organisation, from titled names ("Pentagon Deputy Press Secretary Sabrina Singh")."""
-    out = {}
+    out: dict[str, str] = {}
+    if not _TITLE_WORD.search(text):
+        return out
     for m in _TITLED.finditer(text):
         org = canonical_source(m.group("org"))
         if org and org in SOURCE_ALIASES.values():

@@ -116,6 +116,12 @@ def _relative(low: str, published: date) -> ResolvedDate | None:
     return None
 
 
+def load_dateparser() -> None:
+    """Build dateparser's timezone and locale tables now (about half a second on first use), so the
+    cost falls at load time rather than on the first document that needs it."""
+    _dateparser("1 March 2020", None)
+
+
 @lru_cache(maxsize=4096)
 def _dateparser(text: str, published: date | None) -> date | None:
     from datetime import datetime

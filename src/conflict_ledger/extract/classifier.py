@@ -269,8 +269,8 @@ def _load_packaged(packaged: Any) -> Any:
 
 def _normalise(text: str) -> str:
     """Lower-case all-caps text and drop datelines and dates, which say nothing about the type."""
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+    letters = list(filter(str.isalpha, text))
+    if letters and sum(map(str.isupper, letters)) / len(letters) > 0.8:
         text = text.lower()
     text = re.sub(r"^\s*\d{1,2}/\d{1,2}/\d{4}:\s*", "", text)
     text = re.sub(r"^[^\n]{0,60}?(?:\(\w+\)\s*[-–—]|--)\s*", "", text)
@@ -317,8 +317,9 @@ class EventTyper:
         out = []
         for row in probs:
             order = row.argsort()[::-1]
-            out.append(TypeGuess(classes[order[0]], float(row[order[0]]), classes[order[1]], float(row[order[1]]),
-                                 float(row[none].sum()), tuple(zip(classes, map(float, row), strict=True))))
+            values = row.tolist()
+            out.append(TypeGuess(classes[order[0]], values[order[0]], classes[order[1]], values[order[1]],
+                                 float(row[none].sum()), tuple(zip(classes, values, strict=True))))
         return out
 
     def probabilities(self, texts: Sequence[str]) -> list[dict[str, float]]:

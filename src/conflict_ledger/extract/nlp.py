@@ -79,8 +79,8 @@ def truecase(text: str) -> str:
 
 
 def is_all_caps(text: str) -> bool:
-    letters = [c for c in text[:5000] if c.isalpha()]
-    return len(letters) > 40 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    letters = list(filter(str.isalpha, text[:5000]))
+    return len(letters) > 40 and sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
 def chunk_offsets(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:

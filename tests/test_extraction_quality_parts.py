@@ -399,3 +399,24 @@ def test_a_protest_told_with_clashes_is_a_violent_demonstration():
     assert [k.sub_event_type for k in kinds] == ["Violent demonstration"]
     kinds = classify_sentence("Riot police stood guard as thousands of teachers marched peacefully to parliament.")
     assert [k.sub_event_type for k in kinds] == ["Peaceful protest"]
+
+
+def test_old_fitted_typers_are_pruned_but_other_kinds_and_other_files_stay(tmp_path):
+    """Every change to the training text fits a new model (10-30 MB); only the newest few of each kind stay."""
+    import os
+
+    from conflict_ledger.extract.classifier import prune_typer_cache
+
+    def model(name: str, age: int):
+        path = tmp_path / name
+        path.write_bytes(b"x")
+        os.utime(path, (1_000_000 + age, 1_000_000 + age))
+        return path
+
+    old = [model(f"event-typer-ngrams-{i:016x}.joblib", i) for i in range(5)]
+    brief = [model(f"event-typer-ngrams-brief-{i:016x}.joblib", i) for i in range(2)]
+    unrelated = model("gazetteer-v1-0123456789abcdef.sqlite", 0)
+    kept = model("event-typer-ngrams-ffffffffffffffff.joblib", 99)
+    removed = prune_typer_cache(kept, keep=3)
+    assert sorted(removed) == sorted(old[:3])  # the three oldest of this kind
+    assert all(p.exists() for p in [*old[3:], *brief, unrelated, kept])

@@ -174,9 +174,17 @@ _KIND_AFTER = re.compile(
 _CAPS_DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'\- ]{2,30}[A-Z.])(?:,\s*([A-Z][A-Za-z. ]{1,20}?))?\s*(?:\(|—|–|-{1,2}\s|:)")
 
 
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|an|ar|as|ash|ad|adh|at|az)[-‐](?=[A-Z])")  # "al-Baghdadi"
+_LEADING_THE = re.compile(r"^(the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_COMMA_GAP = re.compile(r",\s*")
+_NON_SPACE_RUN = re.compile(r"[^\s]+")
+_BETWEEN_COMMAS = re.compile(r"[^,;/]+")
+
+
 def _looks_like_name(name: str) -> bool:
     """A Latin-script place name starts with a capital letter or digit; other scripts always pass."""
-    name = re.sub(r"^(?:al|el|an|ar|as|ash|ad|adh|at|az)[-‐](?=[A-Z])", "", name)  # "al-Baghdadi"
+    name = _ARTICLE_PREFIX.sub("", name)
     first = next((ch for ch in name if ch.isalnum()), "")
     if not first:
         return False
@@ -239,8 +247,8 @@ class PlaceResolver:
     @lru_cache(maxsize=50_000)  # noqa: B019 - one resolver per process; names repeat across documents
     def _candidates(self, name: str, near: bool = True) -> tuple[tuple[Entry, str, float], ...]:
         text = name.strip()
-        text = re.sub(r"^(the|The|THE)\s+", "", text)
-        text = re.sub(r"['’]s$", "", text)
+        text = _LEADING_THE.sub("", text)
+        text = _POSSESSIVE.sub("", text)
         features: set[str] | None = None
         found = list(self.gazetteer.lookup(name_key(text)))
         if not found:
@@ -373,7 +381,7 @@ class PlaceResolver:
         # a name the tagger took for a group or person, qualified by a place: "Samarra, Saladin, Iraq"
         starts = {m.start for m in out + untagged}
         for m in pending:
-            after = re.match(r",\s*", text[m.end : m.end + 4])
+            after = _COMMA_GAP.match(text[m.end : m.end + 4])
             if after and m.end + after.end() in starts:
                 out.append(m)
         out += untagged
@@ -409,10 +417,11 @@ class PlaceResolver:
         from spacy.attrs import ENT_IOB, IS_ALPHA, IS_TITLE, IS_UPPER
 
         out: list[_Mention] = []
+        written = _as_written(state)
         for offset, doc in state.chunks:
             if not len(doc):
                 continue
-            text = doc.text  # spaCy rebuilds Doc.text from its tokens on every access
+            text = _chunk_text(written, offset, doc)
             flags = doc.to_array([ENT_IOB, IS_ALPHA, IS_TITLE, IS_UPPER])
             # capitalised alphabetic tokens outside entities (ENT_IOB 2 = outside), found without a Python loop
             starts = ((flags[:, 0] == 2) & (flags[:, 1] == 1) & ((flags[:, 2] == 1) | (flags[:, 3] == 1))).nonzero()[0]
@@ -489,7 +498,7 @@ class PlaceResolver:
     def _inner(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Place names inside a longer name: 'the Texas Fire Service' -> Texas, 'North Texas' -> Texas,
         'University of Kentucky' -> Kentucky."""
-        words = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\s]+", text[start:end])]
+        words = [(m.start() + start, m.end() + start) for m in _NON_SPACE_RUN.finditer(text[start:end])]
         words = [(a, b - 1 if text[b - 1] in ",.;:" and not text[a:b].count(".") > 1 else b) for a, b in words]
         if words and text[words[0][0] : words[0][1]].lower() == "the":
             words = words[1:]
@@ -698,6 +707,7 @@ class _Context:
         self.points: list[tuple[int, float, float]] = []
         self.top_country: str | None = None
         self._own: dict[int, tuple[str | None, dict[tuple[str, str], float]]] = {}
+        self._neighbour_named: dict[str, bool] = {}  # country -> whether a neighbour is named (fixed once built)
 
     @classmethod
     def from_mentions(cls, mentions: list[_Mention]) -> _Context:
@@ -724,6 +734,13 @@ class _Context:
         ctx.points = [(a.id, a.latitude, a.longitude) for a in ctx.anchors.values() if a.latitude is not None]
         return ctx
 
+    def _neighbour_is_named(self, country_code: str) -> bool:
+        named = self._neighbour_named.get(country_code)
+        if named is None:
+            named = self._neighbour_named[country_code] = any(
+                self.countries.get(c, 0) > 0 for c in neighbours().get(country_code, ()))
+        return named
+
     def score(self, entry: Entry, mention: _Mention) -> float:
         if not entry.country_code:
             return 0.0
@@ -737,7 +754,7 @@ class _Context:
             score += 1.5 + 0.3 * min(n_country, 5)
         if entry.country_code == self.top_country:
             score += 0.8
-        elif n_country <= 0 and any(self.countries.get(c, 0) > 0 for c in neighbours().get(entry.country_code, ())):
+        elif n_country <= 0 and self._neighbour_is_named(entry.country_code):
             score += 0.7
         if entry.admin1 and entry.feature in ("city", "admin2", "facility", "admin1"):
             n_admin = self.admin1s.get((entry.country_code, entry.admin1), 0)
@@ -793,12 +810,13 @@ def _same_name_rules(cands: list[tuple[Entry, str, float]]) -> list[tuple[Entry,
     alternate name gives way when another place has the name as its own."""
     regions = [e for e, k, _ in cands if k in ("name", "alt", "abbr")
                and e.feature in ("country", "admin1", "continent", "region", "sea")]
+    # a set, not a scan per town: a common name ("Springfield") has hundreds of readings
+    admin1s = {(r.country_code, r.admin1) for r in regions if r.feature == "admin1"}
     own_name = any(k == "name" for _, k, _ in cands)
     out = []
     for entry, kind, prior in cands:
         if entry.feature == "city" and regions:
-            namesake = any(r.feature == "admin1" and r.country_code == entry.country_code
-                           and r.admin1 == entry.admin1 for r in regions)
+            namesake = (entry.country_code, entry.admin1) in admin1s
             if namesake and entry.population >= 100_000:
                 prior += 1.2
             elif not ((entry.capital or entry.population >= 1_000_000) and kind == "name"):
@@ -886,6 +904,26 @@ def _qualified_by(qualifiers: dict[int, list[int]], j: int) -> list[int]:
     return [i for i, js in qualifiers.items() if j in js]
 
 
+def _as_written(state: Any) -> str | None:
+    """The text the chunks were tagged from, or None when they were tagged truecased (an all-caps
+    text, see extract/nlp.py) and only the Docs hold what the tagger read."""
+    from ..extract.nlp import is_all_caps
+
+    text = getattr(state, "text", None)
+    return None if text is None or is_all_caps(text) else text
+
+
+def _chunk_text(written: str | None, offset: int, doc: Any) -> str:
+    """A chunk's text, sliced from the document where it was tagged as written: spaCy rebuilds
+    Doc.text from its tokens on every access, which costs more than all else `_untagged` does."""
+    first, last = doc[0], doc[-1]
+    end = offset + last.idx + len(last.text_with_ws)
+    if written is None or end > len(written) or not (
+            written.startswith(first.text, offset + first.idx) and written.startswith(last.text, offset + last.idx)):
+        return doc.text
+    return written[offset:end]
+
+
 def _role(ent: Any) -> str:
     """How an entity sits in its sentence, from the dependency parse (empty without one)."""
     root = ent.root
@@ -901,7 +939,7 @@ def _role(ent: Any) -> str:
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """An entity span cut at commas ("Mosul, Iraq" tagged as one) and trimmed of 'the' and "'s"."""
     out = []
-    for m in re.finditer(r"[^,;/]+", text[start:end]):
+    for m in _BETWEEN_COMMAS.finditer(text[start:end]):
         s, e = start + m.start(), start + m.end()
         piece = text[s:e]
         lead = len(piece) - len(piece.lstrip())

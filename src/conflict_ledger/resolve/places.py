@@ -425,6 +425,8 @@ class PlaceResolver:
             flags = doc.to_array([ENT_IOB, IS_ALPHA, IS_TITLE, IS_UPPER])
             # capitalised alphabetic tokens outside entities (ENT_IOB 2 = outside), found without a Python loop
             starts = ((flags[:, 0] == 2) & (flags[:, 1] == 1) & ((flags[:, 2] == 1) | (flags[:, 3] == 1))).nonzero()[0]
+            # the words after a start, read as plain ints (indexing a numpy array one cell at a time is slow)
+            outside_capitalised = ((flags[:, 0] == 2) & ((flags[:, 2] != 0) | (flags[:, 3] != 0))).tolist()
             for i in starts.tolist():
                 tok = doc[i]
                 # a piece's first token opens a sentence only at the text's start: geoparse tags
@@ -432,8 +434,7 @@ class PlaceResolver:
                 if (tok.is_sent_start and (i > 0 or offset == 0)) or (out and out[-1].end > offset + tok.idx):
                     continue
                 for n in (3, 2, 1):
-                    if i + n > len(doc) or not all(flags[i + k, 0] == 2 and (flags[i + k, 2] or flags[i + k, 3])
-                                                   for k in range(1, n)):
+                    if i + n > len(doc) or not all(outside_capitalised[i + 1 : i + n]):
                         continue
                     span = doc[i : i + n]
                     end = span.end_char
@@ -607,17 +608,19 @@ class PlaceResolver:
                 if not m.candidates:
                     continue
                 scored = []
+                qualified_by = qualifiers.get(i, ())  # the same for every reading of this mention
+                qualifying = _qualified_by(qualifiers, i)
                 for entry, _how, prior in m.candidates[:15]:
                     score = prior + context.score(entry, m)
-                    for j in qualifiers.get(i, ()):
+                    for j in qualified_by:
                         q = mentions[j]
                         if any(_contains(c, entry) for c, _, _ in q.candidates[:10]):
                             score += 6.0
-                    for j in _qualified_by(qualifiers, i):
+                    for j in qualifying:
                         inner = mentions[j]
                         if inner.best is not None and _contains(entry, inner.best):
                             score += 3.0
-                    for j in qualifiers.get(i, ()):
+                    for j in qualified_by:
                         town = mentions[j].best  # "Rashidiyah area, Mosul city": a part of that town
                         if town is not None and town.feature in ("city", "facility") and _km(town, entry) <= _PART_KM:
                             score += 4.0

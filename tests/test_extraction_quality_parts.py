@@ -19,6 +19,15 @@ from conflict_ledger.model import SUB_EVENT_PARENT
 from conftest import jsonl
 
 
+def extract_rows(cli, tmp_path, rows: list[dict]) -> list[dict]:
+    """`conflict-ledger extract` over `rows` written as a JSONL file; the events it prints."""
+    report = tmp_path / "reports.jsonl"
+    report.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    code, out, err = cli("extract", report)
+    assert code == 0, err
+    return jsonl(out)
+
+
 def test_training_corpus_covers_every_acled_sub_event_type_and_the_non_events():
     texts, labels = training_corpus()
     counts = Counter(labels)
@@ -123,7 +132,6 @@ def test_casualty_phrases():
 
 
 def test_extract_links_the_toll_sentence_and_the_claim_to_the_attack(cli, tmp_path):
-    report = tmp_path / "reports.jsonl"
     rows = [
         {"id": "r1", "published": "2021-03-14",
          "text": ("A roadside bomb struck an army truck near Baidoa on Saturday. Four soldiers were killed in the blast. "
@@ -131,10 +139,8 @@ def test_extract_links_the_toll_sentence_and_the_claim_to_the_attack(cli, tmp_pa
         {"id": "r2", "published": "2021-03-14",
          "text": "Heavy rain caused a landslide that buried six homes in the hill district, officials said."},
     ]
-    report.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    code, out, err = cli("extract", report)
-    assert code == 0, err
-    events = jsonl(out)
+    extracted = extract_rows(cli, tmp_path, rows)
+    events = extracted
     assert {e["doc_id"] for e in events} == {"r1"}, "the landslide is not an event"
     assert len(events) == 1
     event = events[0]
@@ -150,31 +156,25 @@ def test_extract_links_the_toll_sentence_and_the_claim_to_the_attack(cli, tmp_pa
 
 
 def test_a_toll_for_several_attacks_gives_each_an_even_share(cli, tmp_path):
-    report = tmp_path / "reports.jsonl"
     rows = [
         {"id": "split", "published": "2019-05-02",
          "text": ("A car bomb exploded outside a bakery in Kirkuk on Wednesday. This was one of three bombings in the "
                   "city that day. Twelve people were killed and 30 were wounded across the three attacks.")},
     ]
-    report.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    code, out, err = cli("extract", report)
-    assert code == 0, err
-    (event,) = jsonl(out)
+    extracted = extract_rows(cli, tmp_path, rows)
+    (event,) = extracted
     assert (event["fatalities"], event["fatalities_low"], event["fatalities_high"]) == (4, 0, 12)
     assert (event["injuries"], event["injuries_high"]) == (10, 30)
 
 
 def test_a_toll_for_repelled_assaults_is_shared_with_the_other_attacks(cli, tmp_path):
-    report = tmp_path / "reports.jsonl"
     rows = [
         {"id": "repelled", "published": "2016-08-02",
          "text": ("Militants attacked an army post near Tal Afar on Tuesday. This was one of two attacks on army posts "
                   "in the district that night. Troops repelled both assaults, killing nine militants.")},
     ]
-    report.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    code, out, err = cli("extract", report)
-    assert code == 0, err
-    tolls = sorted(e["fatalities"] for e in jsonl(out))
+    extracted = extract_rows(cli, tmp_path, rows)
+    tolls = sorted(e["fatalities"] for e in extracted)
     assert tolls and max(tolls) == 5, "nine dead across two assaults: half, rounded up"
 
 
@@ -265,23 +265,19 @@ def test_the_cue_rules_tell_what_was_done_with_the_weapon_and_who_took_the_place
 
 
 def test_a_toll_told_for_another_country_stays_out_of_the_event(cli, tmp_path):
-    report = tmp_path / "reports.jsonl"
     rows = [
         {"id": "two-scenes", "published": "2022-06-11",
          "text": ("MOSUL — Air strikes hit a militia depot outside Mosul in Iraq on Friday, killing four guards, "
                   "the provincial council said.\n\nThe council asked for an inquiry.\n\n"
                   "In Syria, a monitoring group said 19 fighters had been killed at sites across the border.")},
     ]
-    report.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    code, out, err = cli("extract", report)
-    assert code == 0, err
-    iraq = [e for e in jsonl(out) if e["country"] == "Iraq"]
-    assert iraq, jsonl(out)
+    extracted = extract_rows(cli, tmp_path, rows)
+    iraq = [e for e in extracted if e["country"] == "Iraq"]
+    assert iraq, extracted
     assert iraq[0]["fatalities"] == 4, "the Syrian toll is not the Iraq strike's"
 
 
 def test_a_second_toll_sentence_follows_the_first_one_onto_the_event(cli, tmp_path):
-    report = tmp_path / "reports.jsonl"
     rows = [
         {"id": "two-accounts", "published": "2022-03-09",
          "text": ("A roadside bomb hit a police patrol near Baiji on Tuesday, wounding two officers.\n\n"
@@ -290,11 +286,9 @@ def test_a_second_toll_sentence_follows_the_first_one_onto_the_event(cli, tmp_pa
                   "The provincial council gave another account.\n\n"
                   "It said five farmers had been wounded and denounced the raid.")},
     ]
-    report.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    code, out, err = cli("extract", report)
-    assert code == 0, err
-    strike = [e for e in jsonl(out) if e["sub_event_type"] == "Air/drone strike"]
-    assert strike, jsonl(out)
+    extracted = extract_rows(cli, tmp_path, rows)
+    strike = [e for e in extracted if e["sub_event_type"] == "Air/drone strike"]
+    assert strike, extracted
     assert (strike[0]["fatalities"], strike[0]["injuries"]) == (3, 5)
 
 
@@ -371,11 +365,8 @@ def test_short_stories_join_the_corpus_under_known_labels_as_often_as_asked():
      "Government regains territory"),
 ])
 def test_who_took_the_place_is_the_subject_of_the_verb_that_tells_it(cli, tmp_path, text, sub_event_type):
-    report = tmp_path / "reports.jsonl"
-    report.write_text(json.dumps({"id": "taken", "published": "2021-03-02", "text": text}) + "\n", encoding="utf-8")
-    code, out, err = cli("extract", report)
-    assert code == 0, err
-    assert [e["sub_event_type"] for e in jsonl(out)] == [sub_event_type]
+    extracted = extract_rows(cli, tmp_path, [{"id": "taken", "published": "2021-03-02", "text": text}])
+    assert [e["sub_event_type"] for e in extracted] == [sub_event_type]
 
 
 @pytest.mark.parametrize("text", [
@@ -385,11 +376,7 @@ def test_who_took_the_place_is_the_subject_of_the_verb_that_tells_it(cli, tmp_pa
     "board, aviation officials said.",
 ])
 def test_a_brief_report_read_as_a_disaster_tells_no_event_whatever_its_words_name(cli, tmp_path, text):
-    report = tmp_path / "reports.jsonl"
-    report.write_text(json.dumps({"id": "accident", "published": "2021-03-02", "text": text}) + "\n", encoding="utf-8")
-    code, out, err = cli("extract", report)
-    assert code == 0, err
-    assert jsonl(out) == []
+    assert extract_rows(cli, tmp_path, [{"id": "accident", "published": "2021-03-02", "text": text}]) == []
 
 
 def test_a_protest_told_with_clashes_is_a_violent_demonstration():

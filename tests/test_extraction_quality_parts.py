@@ -392,7 +392,8 @@ def test_old_fitted_typers_are_pruned_but_other_kinds_and_other_files_stay(tmp_p
     """Every change to the training text fits a new model (10-30 MB); only the newest few of each kind stay."""
     import os
 
-    from conflict_ledger.extract.classifier import prune_typer_cache
+    from conflict_ledger.extract.classifier import typer_versions
+    from conflict_ledger.resolve.gazetteer import prune_cache
 
     def model(name: str, age: int):
         path = tmp_path / name
@@ -404,6 +405,6 @@ def test_old_fitted_typers_are_pruned_but_other_kinds_and_other_files_stay(tmp_p
     brief = [model(f"event-typer-ngrams-brief-{i:016x}.joblib", i) for i in range(2)]
     unrelated = model("gazetteer-v1-0123456789abcdef.sqlite", 0)
     kept = model("event-typer-ngrams-ffffffffffffffff.joblib", 99)
-    removed = prune_typer_cache(kept, keep=3)
+    removed = prune_cache(kept, keep=3, pattern=typer_versions(kept))
     assert sorted(removed) == sorted(old[:3])  # the three oldest of this kind
     assert all(p.exists() for p in [*old[3:], *brief, unrelated, kept])

@@ -373,6 +373,8 @@ def _typer(kind: str, part: str) -> EventTyper:
     """Loaded from the cache, else trained (a few seconds) and cached."""
     import joblib
 
+    from conflict_ledger.resolve.gazetteer import prune_cache
+
     path = _cache_dir() / f"event-typer-{kind}{'-brief' if part == 'brief' else ''}-{_fingerprint(kind, part)}.joblib"
     if path.exists():
         try:
@@ -394,7 +396,7 @@ def _typer(kind: str, part: str) -> EventTyper:
         joblib.dump(typer, tmp)
         tmp.replace(path)
         typer.features = features
-        prune_typer_cache(path)
+        prune_cache(path, KEEP_TYPERS, typer_versions(path))
     except OSError:
         pass  # a read-only home still works, it just trains again next time
     return typer
@@ -403,13 +405,7 @@ def _typer(kind: str, part: str) -> EventTyper:
 KEEP_TYPERS = 3  # fitted models kept per kind, newest first: switching between two versions does not retrain
 
 
-def prune_typer_cache(kept: Path, keep: int = KEEP_TYPERS) -> list[Path]:
-    """Remove the oldest models fitted for other versions of the same kind as `kept` (10-30 MB each), leaving
-    `keep` in all; every change to the training text makes a new one."""
-    family = re.compile(re.escape(kept.name[: -len("0123456789abcdef.joblib")]) + r"[0-9a-f]{16}\.joblib")
-    others = sorted((p for p in kept.parent.iterdir() if p != kept and family.fullmatch(p.name)),
-                    key=lambda p: p.stat().st_mtime, reverse=True)
-    removed = others[keep - 1:]
-    for old in removed:
-        old.unlink(missing_ok=True)
-    return removed
+def typer_versions(path: Path) -> str:
+    """The glob matching every version of the model at `path` and no other kind ("-brief" is another kind):
+    each change to the training text fits a new one (10-30 MB)."""
+    return path.name[: -len("0123456789abcdef.joblib")] + "[0-9a-f]" * 16 + ".joblib"

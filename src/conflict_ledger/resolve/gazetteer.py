@@ -154,9 +154,10 @@ def default_path() -> Path:
 KEEP_BUILT = 3
 
 
-def prune_cache(kept: Path, keep: int = KEEP_BUILT) -> list[Path]:
-    """Remove the oldest gazetteers built for other versions beside `kept`, leaving `keep` files in all."""
-    others = sorted((p for p in kept.parent.glob("gazetteer-v*.sqlite") if p != kept),
+def prune_cache(kept: Path, keep: int = KEEP_BUILT, pattern: str = "gazetteer-v*.sqlite") -> list[Path]:
+    """Remove the oldest files built for other versions beside `kept` (those matching the glob `pattern`:
+    gazetteers, fitted models), leaving `keep` files in all."""
+    others = sorted((p for p in kept.parent.glob(pattern) if p != kept),
                     key=lambda p: p.stat().st_mtime, reverse=True)
     removed = others[keep - 1:]
     for old in removed:

@@ -37,67 +37,76 @@ def at_most(bench: str, figure: str, value: float | None, target: float, measure
     return bench, figure, value, f"<= {target:g}", None if value is None else value <= target, measured
 
 
-def quality_rows() -> Iterator[Row]:
-    data = load("quality")
-    if not data:
-        yield "quality", "not measured", None, "", None, ""
-        return
+def quality_rows(data: dict[str, Any], measured: str) -> Iterator[Row]:
     for name, found in data["sets"].items():
         for metric, target in found.get("targets", {}).items():
-            yield at_least("quality", f"{name} {metric}", found["metrics"].get(metric), target, when(data))
+            yield at_least("quality", f"{name} {metric}", found["metrics"].get(metric), target, measured)
 
 
-def geo_rows() -> Iterator[Row]:
-    data = load("geo")
-    if not data:
-        yield "geo", "not measured", None, "", None, ""
-        return
+def geo_rows(data: dict[str, Any], measured: str) -> Iterator[Row]:
     for name, found in data["geoparse"].items():
         targets = data.get("targets", {}).get(name, {})
         for metric in ("acc@161km", "detection_F1"):
             if metric in targets:
-                yield at_least("geo", f"{name} {metric}", found.get(metric), targets[metric], when(data))
+                yield at_least("geo", f"{name} {metric}", found.get(metric), targets[metric], measured)
     speed = data.get("speed") or {}
     yield at_least("geo", "geoparse documents per CPU second (500 words)",
-                   speed.get("docs_per_cpu_s_at_500_words"), 50, when(data))
+                   speed.get("docs_per_cpu_s_at_500_words"), 50, measured)
 
 
-def merge_rows() -> Iterator[Row]:
-    data = load("merge")
-    if data:
-        for name, found in data["datasets"].items():
-            for metric, target in data["targets"].get(name, {}).items():
-                yield at_least("merge", f"{name} {metric}", found.get(metric), target, when(data))
-    scale = load("merge-scale")
-    if scale:
-        ratios = scale.get("cpu_time_ratio_per_10x") or []
-        yield at_most("merge", "scale: time for 10x the mentions", max(ratios) if ratios else None, 12, when(scale))
-        peak = max((p.get("peak_rss_mib") or 0) for p in scale["curve"])
-        yield at_most("merge", "scale: peak MiB at 1M mentions", peak, 4096, when(scale))
+def merge_rows(data: dict[str, Any], measured: str) -> Iterator[Row]:
+    for name, found in data["datasets"].items():
+        for metric, target in data["targets"].get(name, {}).items():
+            yield at_least("merge", f"{name} {metric}", found.get(metric), target, measured)
 
 
-def speed_rows() -> Iterator[Row]:
-    data = load("throughput")
-    if data:
-        yield at_most("throughput", "extract time / bare spaCy time", data.get("ratio"), 1.5, when(data))
-    data = load("query")
-    if data:
-        for query in data["queries"]:
-            if query.get("target_ms"):
-                yield at_most("query", f"{query['query']}, {query.get('what')}: median ms", query["median_ms"],
-                              query["target_ms"], when(data))
-    data = load("serve")
-    if data:
-        summary = data["summary"]
-        yield at_most("serve", "first page load, bytes (100k events)", summary["first_load_bytes_median"],
-                      2_000_000, when(data))
-        yield at_most("serve", "first page load, ms", summary["first_load_ms_median"], 2000, when(data))
-        yield at_most("serve", "API list/filter, worst median ms", summary["list_filter_worst_median_ms"], 100,
-                      when(data))
+def scale_rows(data: dict[str, Any], measured: str) -> Iterator[Row]:
+    ratios = data.get("cpu_time_ratio_per_10x") or []
+    yield at_most("merge", "scale: time for 10x the mentions", max(ratios) if ratios else None, 12, measured)
+    peak = max((p.get("peak_rss_mib") or 0) for p in data["curve"])
+    yield at_most("merge", "scale: peak MiB at 1M mentions", peak, 4096, measured)
+
+
+def throughput_rows(data: dict[str, Any], measured: str) -> Iterator[Row]:
+    yield at_most("throughput", "extract time / bare spaCy time", data.get("ratio"), 1.5, measured)
+
+
+def query_rows(data: dict[str, Any], measured: str) -> Iterator[Row]:
+    for query in data["queries"]:
+        if query.get("target_ms"):
+            yield at_most("query", f"{query['query']}, {query.get('what')}: median ms", query["median_ms"],
+                          query["target_ms"], measured)
+
+
+def serve_rows(data: dict[str, Any], measured: str) -> Iterator[Row]:
+    summary = data["summary"]
+    yield at_most("serve", "first page load, bytes (100k events)", summary["first_load_bytes_median"],
+                  2_000_000, measured)
+    yield at_most("serve", "first page load, ms", summary["first_load_ms_median"], 2000, measured)
+    yield at_most("serve", "API list/filter, worst median ms", summary["list_filter_worst_median_ms"], 100, measured)
+
+
+# (benchmark, results file, its rows): every file is read the same way, and a missing one is listed as not measured
+SOURCES = [
+    ("quality", "quality", quality_rows),
+    ("geo", "geo", geo_rows),
+    ("merge", "merge", merge_rows),
+    ("merge", "merge-scale", scale_rows),
+    ("throughput", "throughput", throughput_rows),
+    ("query", "query", query_rows),
+    ("serve", "serve", serve_rows),
+]
 
 
 def rows() -> list[Row]:
-    return [*quality_rows(), *geo_rows(), *merge_rows(), *speed_rows()]
+    table: list[Row] = []
+    for bench, name, read in SOURCES:
+        data = load(name)
+        if data:
+            table += read(data, when(data))
+        else:
+            table.append((bench, f"not measured ({name}.json missing)", None, "", None, ""))
+    return table
 
 
 def fmt(value: float | None) -> str:

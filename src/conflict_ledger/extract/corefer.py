@@ -201,13 +201,9 @@ RETYPE_MIN = 0.45
 AGREED = 0.8  # the type_score of a frame whose cue and classifier agreed
 
 
-def retype(state: DocState, frames: list[Frame]) -> None:
-    """Read each event told over several sentences as a whole: the story says more than any one line."""
-    retype_all([(state, frames)])
-
-
 def retype_all(work: list[tuple[DocState, list[Frame]]]) -> None:
-    """`retype` for the events of many documents, with one classifier call per model for all of them."""
+    """Read each event told over several sentences as a whole (the story says more than any one line), for the
+    events of many documents, with one classifier call per model for all of them."""
     from .classifier import event_typer, typing_kind
     from .events import is_brief
 

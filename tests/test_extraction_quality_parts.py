@@ -388,6 +388,35 @@ def test_a_protest_told_with_clashes_is_a_violent_demonstration():
     assert [k.sub_event_type for k in kinds] == ["Peaceful protest"]
 
 
+@pytest.mark.parametrize("sentence, sub_event_type", [
+    ("Striking farmers blocked highways and rail lines across the state to protest the new crop prices.",
+     "Violent demonstration"),
+    ("Demonstrators built barricades of burning tyres outside the governor's office.", "Violent demonstration"),
+    ("There were scuffles at the edge of the protest march as it reached the ministry.", "Violent demonstration"),
+    ("Thousands of teachers marched to parliament and handed in a petition.", "Peaceful protest"),
+])
+def test_a_crowd_that_blocks_roads_or_scuffles_makes_a_violent_demonstration(sentence, sub_event_type):
+    """ACLED's codebook counts road-blocking, barricades and burning tyres by a crowd as a violent demonstration."""
+    from conflict_ledger.extract.events import classify_sentence
+
+    assert [k.sub_event_type for k in classify_sentence(sentence)] == [sub_event_type]
+
+
+def test_road_blocks_without_a_protest_make_no_riot():
+    from conflict_ledger.extract.events import classify_sentence
+
+    assert not any(k.event_type == "Riots" for k in classify_sentence(
+        "Soldiers blocked the main road into the town after the ambush, residents said."))
+
+
+def test_the_crowds_violence_outweighs_a_protest_reading(cli, tmp_path):
+    """The classifier reads most crowd stories as peaceful; a named act of the crowd's violence says otherwise."""
+    rows = [{"id": "rival-rallies", "published": "2019-01-06",
+             "text": "Hundreds of rival protesters rallied against each other in aggressive demonstrations across "
+                     "several cities on Saturday."}]
+    assert [e["sub_event_type"] for e in extract_rows(cli, tmp_path, rows)] == ["Violent demonstration"]
+
+
 def test_old_fitted_typers_are_pruned_but_other_kinds_and_other_files_stay(tmp_path):
     """Every change to the training text fits a new model (10-30 MB); only the newest few of each kind stay."""
     import os

@@ -275,6 +275,13 @@ _TERRITORY_TAKER = re.compile(
 )
 
 
+# what a protesting crowd does that ACLED's codebook counts as a violent demonstration beside stones and arson
+_CROWD_DISRUPTION = _rx(
+    r"block(?:ed|ing|s)? (?:off )?(?:the |major |main |key |several |a |all |national )?(?:[\w-]+ )?(?:roads?|streets?|"
+    r"highways?|railways?|rail (?:lines?|tracks?)|thoroughfares?|bridges?|junctions?|intersections?)\b",
+    r"barricad", r"burn(?:ing|t|ed) (?:of )?(?:tyres|tires)", r"scuffl")
+
+
 def _prune(found: list[EventType], text: str) -> list[EventType]:
     """Keep the types that describe different happenings; drop those implied by a stronger one."""
     subs = {f.sub_event_type for f in found}
@@ -310,6 +317,11 @@ def _prune(found: list[EventType], text: str) -> list[EventType]:
         found = [replace(f, event_type="Riots", sub_event_type="Violent demonstration") if f.sub_event_type == "Armed clash"
                  else f for f in found]
         subs = {f.sub_event_type for f in found}
+    disruption = _CROWD_DISRUPTION.search(text) if "Peaceful protest" in subs else None
+    if disruption and "Violent demonstration" not in subs:
+        # a crowd that blocks roads, builds barricades, burns tyres or scuffles: ACLED's violent demonstration
+        found.append(EventType("Riots", "Violent demonstration", True, disruption.span()))
+        subs.add("Violent demonstration")
     if subs & {"Excessive force against protesters", "Violent demonstration"}:
         drop.add("Peaceful protest")
     if "Arrests" in subs and subs & remote:
@@ -368,6 +380,8 @@ REFINES = {
     "Abduction/forced disappearance": {"Attack"},
     "Excessive force against protesters": {"Peaceful protest", "Protest with intervention"},
     "Protest with intervention": {"Peaceful protest"},
+    # the crowd's own violence ("threw stones", "clashed with police") makes a protest reading a violent demonstration
+    "Violent demonstration": {"Peaceful protest", "Protest with intervention"},
     # a bomb that went off is the event; one defused beside it is a detail of the same report
     # ... and a bombing or strike told with "the ensuing clash" or "the attack" is still a bombing or strike
     **{sub: {"Disrupted weapons use", "Armed clash", "Attack"}

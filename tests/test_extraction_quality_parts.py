@@ -245,6 +245,8 @@ def test_a_word_in_capitals_is_not_an_acronym_for_a_group():
 @pytest.mark.parametrize("sentence, sub_event_type", [
     ("Army engineers found and defused two roadside bombs on the road to Gao on Monday.", "Disrupted weapons use"),
     ("A cache of grenades and mortar rounds was discovered in a farmhouse near Kidal.", "Disrupted weapons use"),
+    ("Police confiscated 40 rifles and 3,000 bullets at a checkpoint outside Gao.", "Disrupted weapons use"),
+    ("Dozens of pistols were captured in a search of the old market in Mopti.", "Disrupted weapons use"),
     ("A roadside bomb exploded near a convoy on the road to Gao, wounding three soldiers.",
      "Remote explosive/landmine/IED"),
     ("Government forces seized control of the port town of Bira from the rebels on Tuesday.",
@@ -400,6 +402,13 @@ def test_a_crowd_that_blocks_roads_or_scuffles_makes_a_violent_demonstration(sen
     from conflict_ledger.extract.events import classify_sentence
 
     assert [k.sub_event_type for k in classify_sentence(sentence)] == [sub_event_type]
+
+
+def test_rifles_that_were_fired_are_no_seizure():
+    from conflict_ledger.extract.events import classify_sentence
+
+    kinds = classify_sentence("Gunmen who had seized rifles from a police post fired on the convoy near Gao.")
+    assert "Disrupted weapons use" not in [k.sub_event_type for k in kinds]
 
 
 def test_road_blocks_without_a_protest_make_no_riot():

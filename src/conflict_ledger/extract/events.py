@@ -229,7 +229,12 @@ _DISRUPTED = re.compile(
     r"explosives?|ieds?|bombs?|grenades?|ammunitions?|arms|weapons|rockets?|missiles?|mortars?)\b"
     r"|\b(?:devices?|mines?|landmines?|explosives?|ieds?|bombs?|grenades?|ammunitions?|arms cache|weapons cache|packages?)"
     r"\b[^.;]{0,60}?\b(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?(?:found|discovered|seized|defused|"
-    r"dismantled|destroyed|cleared|removed|intercepted|recovered|confiscated|neutrali[sz]ed|detected|uncovered|unearthed)\b",
+    r"dismantled|destroyed|cleared|removed|intercepted|recovered|confiscated|neutrali[sz]ed|detected|uncovered|unearthed)\b"
+    # small arms taken off their holders: a seizure, ACLED's disrupted weapons use
+    r"|\b(?:seized|confiscated|captured|recovered|found|discovered|impounded|seizing)\b[^.;]{0,60}?\b(?:rifles?|firearms?|guns|"
+    r"pistols?|bullets|munitions|weaponry)\b"
+    r"|\b(?:rifles?|firearms?|guns|pistols?|bullets|munitions|weaponry)\b[^.;]{0,60}?\b(?:was|were|has been|have been|"
+    r"had been)\s+(?:\w+\s+)?(?:seized|confiscated|captured|recovered|found|discovered|impounded)\b",
     re.IGNORECASE,
 )
 _USED = re.compile(r"\b(?:exploded|explosions?|went off|blasts?|detonated|killing|killed|wounding|wounded|injuring|injured|"

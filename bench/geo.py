@@ -7,7 +7,8 @@
 2. Runs `conflict-ledger extract` on ../shared/gold/events/gtd-iraq.dev.jsonl and scores the event
    places (country, admin1, coordinates within 25 km) with score.py events.
 3. Times geoparse in a fresh process after a warm-up (documents/s, words/s, and documents/s
-   for 500-word documents), the same texts, one process.
+   for 500-word documents), the same texts, one process; then, as a yardstick for the machine,
+   the same model's NER alone over the whole texts in another fresh process.
 Prints the tables and writes bench/results/geo.json.
 """
 
@@ -80,6 +81,21 @@ def time_geoparse(docs: list[dict]) -> dict:
     return {"places": places, "seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu}
 
 
+def time_bare_ner(docs: list[dict]) -> dict:
+    """The yardstick: the same spaCy model's NER alone over the whole texts, nothing resolved. Machines
+    here differ by half from day to day; the ratio to this says what geoparse itself costs."""
+    from conflict_ledger.extract.nlp import load_nlp
+    from conflict_ledger.extract.placing import _NOT_FOR_GEOPARSE
+
+    nlp = load_nlp()
+    disable = [name for name in _NOT_FOR_GEOPARSE if name in nlp.pipe_names]
+    list(nlp.pipe(["Shelling hit Kharkiv and a village near Mosul, Iraq."], disable=disable))
+    start, cpu = time.perf_counter(), time.process_time()
+    for _ in nlp.pipe((d["text"] for d in docs), disable=disable, batch_size=64):
+        pass
+    return {"seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu}
+
+
 def speed(n: int) -> dict:
     docs = []
     for name in GEO_SETS:
@@ -88,7 +104,10 @@ def speed(n: int) -> dict:
     words = sum(len(d["text"].split()) for d in docs)
     run = isolated(time_geoparse, docs)
     seconds, cpu = run["result"]["seconds"], run["result"]["cpu_seconds"]
-    return {"documents": len(docs), "words": words, "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
+    bare_cpu = isolated(time_bare_ner, docs)["result"]["cpu_seconds"]
+    return {"bare_ner_docs_per_cpu_s_at_500_words": round(words / bare_cpu / 500, 1),
+            "ratio_to_bare_ner": round(cpu / bare_cpu, 2),
+            "documents": len(docs), "words": words, "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
             "docs_per_s": round(len(docs) / seconds, 1), "words_per_s": round(words / seconds),
             "docs_per_s_at_500_words": round(words / seconds / 500, 1),
             "docs_per_cpu_s_at_500_words": round(words / cpu / 500, 1), "peak_rss_mib": run["peak_rss_mib"],
@@ -128,6 +147,8 @@ def main() -> None:
           f"for 500-word documents {sp['docs_per_s_at_500_words']}/s wall clock, "
           f"{sp['docs_per_cpu_s_at_500_words']} per CPU second (target >= 50); peak {sp['peak_rss_mib']} MiB; "
           f"load average {sp['load_average']} on {os.cpu_count()} cores")
+    print(f"yardstick: the NER alone over the whole texts runs at {sp['bare_ner_docs_per_cpu_s_at_500_words']} "
+          f"500-word documents per CPU second on this machine; geoparse takes {sp['ratio_to_bare_ner']}x its time")
     path = write_results("geo", {"geoparse": geo, "gtd_iraq_events": events, "speed": sp,
                                  "targets": {k: {"acc@161km": a, "detection_F1": f} for k, (a, f) in TARGETS.items()}})
     print(f"written: {path.relative_to(path.parents[2])}", file=sys.stderr)

@@ -396,9 +396,15 @@ def test_a_protest_told_with_clashes_is_a_violent_demonstration():
     ("Demonstrators built barricades of burning tyres outside the governor's office.", "Violent demonstration"),
     ("There were scuffles at the edge of the protest march as it reached the ministry.", "Violent demonstration"),
     ("Thousands of teachers marched to parliament and handed in a petition.", "Peaceful protest"),
+    ("Thousands of non-violent protesters took to the streets of the capital.", "Peaceful protest"),
+    ("Protesters beat a policeman with sticks outside the town hall.", "Violent demonstration"),
+    ("Riot police officers beat an opposition protester during a rally near the parliament.",
+     "Excessive force against protesters"),
+    ("Several demonstrators were badly beaten by soldiers outside the palace.", "Excessive force against protesters"),
 ])
-def test_a_crowd_that_blocks_roads_or_scuffles_makes_a_violent_demonstration(sentence, sub_event_type):
-    """ACLED's codebook counts road-blocking, barricades and burning tyres by a crowd as a violent demonstration."""
+def test_who_uses_force_at_a_protest_says_riot_or_excessive_force(sentence, sub_event_type):
+    """ACLED's codebook: road-blocking, barricades, burning tyres or blows by the crowd make a violent
+    demonstration; severe beatings of the crowd by the state are excessive force."""
     from conflict_ledger.extract.events import classify_sentence
 
     assert [k.sub_event_type for k in classify_sentence(sentence)] == [sub_event_type]

@@ -76,9 +76,13 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"(?:live (?:rounds|ammunition|fire)|rubber bullets)[^.;]{0,60}\b(?:protest|demonstrat|rall)",
          r"(?:protest|demonstration)s? crackdown", r"crack(?:ed)? ?down on (?:the )?(?:protest|demonstrat)",
          r"(?:die|died|killed) in (?:a |the )?(?:protest|demonstration)", r"fired (?:live )?(?:ammunition|bullets) (?:at|on) (?:the )?(?:protesters|demonstrators)",
-         r"opened fire on (?:the )?(?:protesters|demonstrators)"),
+         r"opened fire on (?:the )?(?:protesters|demonstrators)",
+         # severe beatings count as excessive force in ACLED's codebook
+         r"(?:police|policemen|officers|troops|soldiers|security forces|guards)\b[^.;]{0,30}?\b(?:beat|beating|clubbed|"
+         r"batoned)\b[^.;]{0,40}?\b(?:protesters?|demonstrators?|marchers)",
+         r"(?:protesters?|demonstrators?|marchers) (?:were|was|being|had been|have been) (?:\w+ )?(?:beaten|clubbed|batoned)"),
      "Protests", "Excessive force against protesters"),
-    (_rx(r"riot(?:s|ers|ing|ed)?\b(?![- ](?:police|policemen|gear|squads?|officers|control|units?|troops|shields?))", r"violent (?:protest|demonstration)", r"protesters? (?:torched|set fire|threw stones|pelted|stormed)",
+    (_rx(r"riot(?:s|ers|ing|ed)?\b(?![- ](?:police|policemen|gear|squads?|officers|control|units?|troops|shields?))", r"(?<!non-)(?<!non )violent (?:protest|demonstration)", r"(?:protesters?|demonstrators?) (?:torched|set fire|threw stones|pelted|stormed|beat|attacked|assaulted)\b",
          r"turn(?:ed|s)? (?:very )?violent", r"marred by violence", r"(?:thrown|hurled) at (?:the )?police",
          r"threw (?:stones|rocks|bricks|bottles|projectiles|petrol bombs|molotov)", r"aggressive (?:protest|demonstration)s?",
          r"(?:protesters|demonstrators|rioters) (?:\w+ ){0,2}clash(?:ed|es)? with",

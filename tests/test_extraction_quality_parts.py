@@ -424,6 +424,22 @@ def test_road_blocks_without_a_protest_make_no_riot():
         "Soldiers blocked the main road into the town after the ambush, residents said."))
 
 
+def test_a_crowd_protesting_a_crime_is_still_a_protest(cli, tmp_path):
+    """A brief report read whole as a crime drops the violence it names, not the crowd that gathered over it."""
+    rows = [{"id": "vigil", "published": "2021-05-04",
+             "text": "Relatives and neighbours protested outside the police station on Tuesday. They demanded the "
+                     "arrest of the robbers who stabbed a shopkeeper to death in the market on Sunday, police said."}]
+    assert [e["sub_event_type"] for e in extract_rows(cli, tmp_path, rows)] == ["Peaceful protest"]
+
+
+def test_a_road_block_said_to_be_peaceful_stays_a_peaceful_protest():
+    from conflict_ledger.extract.events import classify_sentence
+
+    kinds = classify_sentence("Garment workers blocked a road for an hour demanding arrears; police said the protest "
+                              "was peaceful.")
+    assert [k.sub_event_type for k in kinds] == ["Peaceful protest"]
+
+
 def test_the_crowds_violence_outweighs_a_protest_reading(cli, tmp_path):
     """The classifier reads most crowd stories as peaceful; a named act of the crowd's violence says otherwise."""
     rows = [{"id": "rival-rallies", "published": "2019-01-06",

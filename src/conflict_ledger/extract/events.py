@@ -289,6 +289,9 @@ _CROWD_DISRUPTION = _rx(
     r"block(?:ed|ing|s)? (?:off )?(?:the |major |main |key |several |a |all |national )?(?:[\w-]+ )?(?:roads?|streets?|"
     r"highways?|railways?|rail (?:lines?|tracks?)|thoroughfares?|bridges?|junctions?|intersections?)\b",
     r"barricad", r"burn(?:ing|t|ed) (?:of )?(?:tyres|tires)", r"scuffl")
+# ... unless the report says the crowd kept the peace ("blocked the road for an hour, then left peacefully")
+_SAID_PEACEFUL = _rx(r"peaceful", r"without (?:any )?(?:reported )?incidents?", r"no (?:violence|incidents?) (?:was|were)",
+                     r"burning no\b")
 
 
 def _prune(found: list[EventType], text: str) -> list[EventType]:
@@ -326,7 +329,7 @@ def _prune(found: list[EventType], text: str) -> list[EventType]:
         found = [replace(f, event_type="Riots", sub_event_type="Violent demonstration") if f.sub_event_type == "Armed clash"
                  else f for f in found]
         subs = {f.sub_event_type for f in found}
-    disruption = _CROWD_DISRUPTION.search(text) if "Peaceful protest" in subs else None
+    disruption = _CROWD_DISRUPTION.search(text) if "Peaceful protest" in subs and not _SAID_PEACEFUL.search(text) else None
     if disruption and "Violent demonstration" not in subs:
         # a crowd that blocks roads, builds barricades, burns tyres or scuffles: ACLED's violent demonstration
         found.append(EventType("Riots", "Violent demonstration", True, disruption.span()))
@@ -610,7 +613,8 @@ def read_brief_whole(state: DocState, pieces: list[tuple[Sentence, int, int]], g
     """Let the reading of a whole brief report add the event no clause found, or type its one event."""
     label = whole.label
     if label in ("No event: disaster", "No event: crime") and whole.no_event_probability >= BRIEF_NOT_VIOLENCE_MIN:
-        state.frames.clear()
+        # ... but a crowd that gathers over a crime or a disaster still protests
+        state.frames[:] = [frame for frame in state.frames if frame.mention.event_type == "Protests"]
         return
     if label == UNSPECIFIED and not whole.runner_up.startswith("No event"):
         label = whole.runner_up

@@ -432,6 +432,18 @@ def test_a_crowd_protesting_a_crime_is_still_a_protest(cli, tmp_path):
     assert [e["sub_event_type"] for e in extract_rows(cli, tmp_path, rows)] == ["Peaceful protest"]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Police were deployed across the capital in anticipation of fresh protests after Friday prayers.", []),
+    ("The party is mobilising thousands of supporters to protest against the election result.", []),
+    ("Security forces arrested dozens of opposition activists ahead of planned rallies.", ["Arrests"]),
+    ("Thousands marched in the capital ahead of planned rallies in other cities.", ["Peaceful protest"]),
+])
+def test_a_protest_still_to_come_is_no_protest(sentence, expected):
+    from conflict_ledger.extract.events import classify_sentence
+
+    assert [k.sub_event_type for k in classify_sentence(sentence)] == expected
+
+
 def test_a_road_block_said_to_be_peaceful_stays_a_peaceful_protest():
     from conflict_ledger.extract.events import classify_sentence
 

@@ -289,6 +289,13 @@ _CROWD_DISRUPTION = _rx(
     r"block(?:ed|ing|s)? (?:off )?(?:the |major |main |key |several |a |all |national )?(?:[\w-]+ )?(?:roads?|streets?|"
     r"highways?|railways?|rail (?:lines?|tracks?)|thoroughfares?|bridges?|junctions?|intersections?)\b",
     r"barricad", r"burn(?:ing|t|ed) (?:of )?(?:tyres|tires)", r"scuffl")
+_PROTEST_TO_COME = _rx(
+    r"(?:in anticipation of|ahead of|in the run-up to|in preparation for) (?:the |a |more |further |planned |possible |"
+    r"fresh |expected |mass |angry |large )*(?:[\w-]+ )?(?:protests?|demonstrations?|rall(?:y|ies)|marches)",
+    r"(?:mobilis|mobiliz|plan(?:s|ned|ning)?\b|call(?:ed|ing|s)? (?:on|for)|vow(?:ed|s)?|threaten(?:ed|s)?|urg(?:ed|es|ing))"
+    r"(?:[\w,-]+ ){0,8}?to (?:protest|demonstrate|march|rally|stage|hold)\b")
+_PROTEST_HELD = _rx(r"protested", r"demonstrated", r"marched", r"rallied", r"gathered", r"took to the streets",
+                    r"(?:protests?|demonstrations?|rall(?:y|ies)|marches) (?:were|was) held")
 # ... unless the report says the crowd kept the peace ("blocked the road for an hour, then left peacefully")
 _SAID_PEACEFUL = _rx(r"peaceful", r"without (?:any )?(?:reported )?incidents?", r"no (?:violence|incidents?) (?:was|were)",
                      r"burning no\b")
@@ -329,6 +336,8 @@ def _prune(found: list[EventType], text: str) -> list[EventType]:
         found = [replace(f, event_type="Riots", sub_event_type="Violent demonstration") if f.sub_event_type == "Armed clash"
                  else f for f in found]
         subs = {f.sub_event_type for f in found}
+    if "Peaceful protest" in subs and _PROTEST_TO_COME.search(text) and not _PROTEST_HELD.search(text):
+        drop.add("Peaceful protest")  # a protest expected, planned or called for has not happened yet
     disruption = _CROWD_DISRUPTION.search(text) if "Peaceful protest" in subs and not _SAID_PEACEFUL.search(text) else None
     if disruption and "Violent demonstration" not in subs:
         # a crowd that blocks roads, builds barricades, burns tyres or scuffles: ACLED's violent demonstration

@@ -444,6 +444,16 @@ def test_a_protest_still_to_come_is_no_protest(sentence, expected):
     assert [k.sub_event_type for k in classify_sentence(sentence)] == expected
 
 
+def test_crowd_control_grenades_are_no_grenade_attack(cli, tmp_path):
+    rows = [{"id": "dispersal", "published": "2020-06-03",
+             "text": "Peaceful rallies in two cities took a turn late on Tuesday when police used smoke grenades, "
+                     "rubber bullets and pepper spray to disperse the crowds."},
+            {"id": "post", "published": "2020-06-03",
+             "text": "A grenade thrown at a police post in Srinagar wounded three officers on Monday."}]
+    types = {e["doc_id"]: e["sub_event_type"] for e in extract_rows(cli, tmp_path, rows)}
+    assert types == {"dispersal": "Protest with intervention", "post": "Grenade"}
+
+
 def test_a_road_block_said_to_be_peaceful_stays_a_peaceful_protest():
     from conflict_ledger.extract.events import classify_sentence
 

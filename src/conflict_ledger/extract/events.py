@@ -41,7 +41,9 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
     (_rx(r"suicide (?:bomb|attack|car|vest|truck|blast)", r"blew (?:him|her)self up", r"suicide[- ]bomber",
          "suicide bombing", r"self-detonat", r"kamikazes?", r"(?:killing|blowing up|blew up) themselves"),
      "Explosions/Remote violence", "Suicide bomb"),
-    (_rx(r"grenades?\b"), "Explosions/Remote violence", "Grenade"),
+    # smoke, stun and tear-gas grenades are crowd control, not a grenade attack
+    (_rx(r"(?<!smoke )(?<!stun )(?<!tear gas )(?<!tear-gas )(?<!teargas )(?<!flash )(?<!sound )grenades?\b"),
+     "Explosions/Remote violence", "Grenade"),
     (_rx(r"improvised explosive", r"\bieds?\b", r"roadside bomb", r"car bomb", r"vbied", r"landmines?",
          r"land mines?", r"explosive device", r"booby[- ]trap", r"sticky bomb", r"bomb (?:exploded|went off|blast)",
          r"explosives?-laden", r"(?:bomb|explosive)s? (?:was|were) detonated", r"planted (?:a )?bomb",

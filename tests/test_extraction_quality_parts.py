@@ -454,6 +454,14 @@ def test_crowd_control_grenades_are_no_grenade_attack(cli, tmp_path):
     assert types == {"dispersal": "Protest with intervention", "post": "Grenade"}
 
 
+def test_a_place_named_by_its_past_tells_no_event_now():
+    from conflict_ledger.extract.events import classify_sentence
+
+    kinds = classify_sentence("Government forces captured five villages on Wednesday, nearing a rebel-held town that "
+                              "was the scene of a deadly 2017 chemical weapons attack.")
+    assert [k.sub_event_type for k in kinds] == ["Government regains territory"]
+
+
 def test_a_road_block_said_to_be_peaceful_stays_a_peaceful_protest():
     from conflict_ledger.extract.events import classify_sentence
 

@@ -247,10 +247,17 @@ _USED = re.compile(r"\b(?:exploded|explosions?|went off|blasts?|detonated|killin
                    r"hurled|thrown|threw|fired|struck|hit)\b", re.IGNORECASE)
 
 
+_PLACE_BY_ITS_PAST = _rx(r"(?:scene|site) of (?:a |an |the )?(?:[\w-]+ ){0,4}?(?:attacks?|bombings?|massacres?|strikes?|"
+                         r"shelling|explosions?|blasts?)\b")
+
+
 def classify_sentence(text: str) -> list[EventType]:
     """The event types a sentence reports (usually one), or [] when it reports none."""
     if any(p.search(text) for p in _NOT_EVENT):
         return []
+    # a place named by its past ("the town that was the scene of a 2017 chemical attack") tells no event now;
+    # blanked, not cut, so that cue offsets still point into the sentence
+    text = _PLACE_BY_ITS_PAST.sub(lambda m: " " * len(m.group()), text)
     disrupted = _DISRUPTED.search(text)
     if disrupted and not _USED.search(text):
         return [EventType("Strategic developments", "Disrupted weapons use", True, disrupted.span())]

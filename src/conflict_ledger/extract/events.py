@@ -235,7 +235,11 @@ _DISRUPTED = re.compile(
     r"explosives?|ieds?|bombs?|grenades?|ammunitions?|arms|weapons|rockets?|missiles?|mortars?)\b"
     r"|\b(?:devices?|mines?|landmines?|explosives?|ieds?|bombs?|grenades?|ammunitions?|arms cache|weapons cache|packages?)"
     r"\b[^.;]{0,60}?\b(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?(?:found|discovered|seized|defused|"
-    r"dismantled|destroyed|cleared|removed|intercepted|recovered|confiscated|neutrali[sz]ed|detected|uncovered|unearthed)\b"
+    r"dismantled|destroyed|cleared|removed|intercepted|recovered|confiscated|neutrali[sz]ed|detected|uncovered|unearthed|"
+    r"identified|spotted|located)\b"
+    # "the bombs found near the school": found, not used
+    r"|\b(?:devices?|mines?|landmines?|explosives?|ieds?|bombs?|grenades?|rockets?|shells?) (?:that were |which were )?"
+    r"(?:found|discovered|recovered|seized|located|spotted) (?:on|in|at|near|by|inside|along|under)\b"
     # small arms taken off their holders: a seizure, ACLED's disrupted weapons use
     r"|\b(?:seized|confiscated|captured|recovered|found|discovered|impounded|seizing)\b[^.;]{0,60}?\b(?:rifles?|firearms?|guns|"
     r"pistols?|bullets|munitions|weaponry)\b"

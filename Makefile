@@ -5,18 +5,22 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint install install-dev clean
+.PHONY: demo test lint readme install install-dev clean
 
 demo: install
 	$(BIN)/conflict-ledger demo
 	$(BIN)/conflict-ledger tracker show us-forces-attacks
 
 test: install-dev
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench docs
 	$(BIN)/pytest
 
 lint: install-dev
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench docs
+
+# the README's demo output and Figures section, from the CLI and bench/results (run the benchmarks first)
+readme: install
+	$(BIN)/python docs/update_readme.py
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev

@@ -247,6 +247,10 @@ _DISRUPTED = re.compile(
     r"had been)\s+(?:\w+\s+)?(?:seized|confiscated|captured|recovered|found|discovered|impounded)\b",
     re.IGNORECASE,
 )
+# every reading of _DISRUPTED names one of these: a cheap test first, as most sentences name none
+_WEAPON_WORD = re.compile(r"\b(?:devices?|mines?|landmines?|explosives?|ieds?|bombs?|grenades?|ammunitions?|arms|weapons|"
+                          r"rockets?|missiles?|mortars?|packages?|shells?|rifles?|firearms?|guns|pistols?|bullets|"
+                          r"munitions|weaponry)\b", re.IGNORECASE)
 _USED = re.compile(r"\b(?:exploded|explosions?|went off|blasts?|detonated|killing|killed|wounding|wounded|injuring|injured|"
                    r"hurled|thrown|threw|fired|struck|hit)\b", re.IGNORECASE)
 
@@ -262,7 +266,7 @@ def classify_sentence(text: str) -> list[EventType]:
     # a place named by its past ("the town that was the scene of a 2017 chemical attack") tells no event now;
     # blanked, not cut, so that cue offsets still point into the sentence
     text = _PLACE_BY_ITS_PAST.sub(lambda m: " " * len(m.group()), text)
-    disrupted = _DISRUPTED.search(text)
+    disrupted = _DISRUPTED.search(text) if _WEAPON_WORD.search(text) else None
     if disrupted and not _USED.search(text):
         return [EventType("Strategic developments", "Disrupted weapons use", True, disrupted.span())]
     found: list[EventType] = []

@@ -260,6 +260,8 @@ def test_a_word_in_capitals_is_not_an_acronym_for_a_group():
     ("Protesters threw stones at police and set tyres alight outside the ministry.", "Violent demonstration"),
     ("Militants fired shells filled with poisonous gas at the village, leaving dozens short of breath.",
      "Chemical weapon"),
+    ("Warplanes fired 105 missiles at what the Pentagon said were three chemical weapons facilities near Homs.",
+     "Shelling/artillery/missile attack"),
     ("The army freed four villages in the valley from the insurgents on Thursday.", "Government regains territory"),
     ("Jihadist fighters seized a district centre near the border after government troops fled.",
      "Non-state actor overtakes territory"),

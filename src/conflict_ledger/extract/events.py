@@ -35,7 +35,9 @@ _NOT_THE_MONTH = r"(?<!\d )(?<!in )(?<!of )(?<!since )(?<!until )(?<!last )(?<!n
 
 # Cues, most specific first. Each entry: pattern, event type, sub-event type.
 _CUES: list[tuple[re.Pattern[str], str, str]] = [
-    (_rx(r"chemical (?:weapon|attack)", "chlorine", "sarin", "nerve agent", "mustard gas", "gas attack", r"poison(?:ous)? gas",
+    # ... a chemical weapon used, not a programme, a site or a stockpile of them
+    (_rx(r"chemical (?:weapons?\b(?! (?:facilit|sites?\b|programm?e|stockpiles?|arsenal|depots?|plants?|research|"
+         r"convention|watchdog|inspect|production|storage|capabilit))|attack)", "chlorine", "sarin", "nerve agent", "mustard gas", "gas attack", r"poison(?:ous)? gas",
          r"toxic (?:gas|chemical)", r"gas(?:es)? (?:shells|projectiles|rounds|canisters)", r"containing poison"),
      "Explosions/Remote violence", "Chemical weapon"),
     (_rx(r"suicide (?:bomb|attack|car|vest|truck|blast)", r"blew (?:him|her)self up", r"suicide[- ]bomber",

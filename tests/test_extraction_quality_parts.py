@@ -407,6 +407,9 @@ def test_a_protest_told_with_clashes_is_a_violent_demonstration():
     ("Riot police officers beat an opposition protester during a rally near the parliament.",
      "Excessive force against protesters"),
     ("Several demonstrators were badly beaten by soldiers outside the palace.", "Excessive force against protesters"),
+    ("Police suppressed a peaceful student demonstration in Izmir on Tuesday.", "Protest with intervention"),
+    ("Riot police fired tear gas to break up a sit-in by students outside parliament.", "Protest with intervention"),
+    ("Protesters threw stones at police, who fired tear gas.", "Violent demonstration"),
 ])
 def test_who_uses_force_at_a_protest_says_riot_or_excessive_force(sentence, sub_event_type):
     """ACLED's codebook: road-blocking, barricades, burning tyres or blows by the crowd make a violent

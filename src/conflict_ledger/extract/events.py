@@ -315,6 +315,9 @@ _PROTEST_TO_COME = _rx(
     r"(?:[\w,-]+ ){0,8}?to (?:protest|demonstrate|march|rally|stage|hold)\b")
 _PROTEST_HELD = _rx(r"protested", r"demonstrated", r"marched", r"rallied", r"gathered", r"took to the streets",
                     r"(?:protests?|demonstrations?|rall(?:y|ies)|marches) (?:were|was) held")
+_INTERVENTION = _rx(r"dispers(?:ed|ing|e)\b", r"broke up", r"break(?:ing)? up", r"suppress(?:ed|ing)?\b", r"tear ?-?gas",
+                    r"water cannons?", r"pepper spray", r"rubber bullets", r"baton[- ]charg", r"(?:detained|arrested) "
+                    r"(?:\w+ ){0,3}(?:protesters|demonstrators|marchers)")
 # ... unless the report says the crowd kept the peace ("blocked the road for an hour, then left peacefully")
 _SAID_PEACEFUL = _rx(r"peaceful", r"without (?:any )?(?:reported )?incidents?", r"no (?:violence|incidents?) (?:was|were)",
                      r"burning no\b")
@@ -362,7 +365,12 @@ def _prune(found: list[EventType], text: str) -> list[EventType]:
         # a crowd that blocks roads, builds barricades, burns tyres or scuffles: ACLED's violent demonstration
         found.append(EventType("Riots", "Violent demonstration", True, disruption.span()))
         subs.add("Violent demonstration")
-    if subs & {"Excessive force against protesters", "Violent demonstration"}:
+    intervention = _INTERVENTION.search(text) if "Peaceful protest" in subs else None
+    if intervention and not subs & {"Excessive force against protesters", "Violent demonstration"}:
+        # a peaceful crowd dispersed, tear-gassed or detained: ACLED's protest with intervention
+        found.append(EventType("Protests", "Protest with intervention", True, intervention.span()))
+        subs.add("Protest with intervention")
+    if subs & {"Excessive force against protesters", "Violent demonstration", "Protest with intervention"}:
         drop.add("Peaceful protest")
     if "Arrests" in subs and subs & remote:
         drop.add("Arrests")

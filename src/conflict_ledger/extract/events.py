@@ -353,29 +353,40 @@ def _prune(found: list[EventType], text: str) -> list[EventType]:
     if "Air/drone strike" in subs and "Shelling/artillery/missile attack" in subs:
         # a drone-and-rocket attack is one event; keep the drone reading only when the sentence says strike
         drop.add("Shelling/artillery/missile attack" if re.search(r"air ?strike|drone", text, re.I) else "Air/drone strike")
-    if "Armed clash" in subs and "Peaceful protest" in subs and not subs & remote:
-        # a protest told with clashes is a riot, not a battle: ACLED's violent demonstration
-        found = [replace(f, event_type="Riots", sub_event_type="Violent demonstration") if f.sub_event_type == "Armed clash"
-                 else f for f in found]
+    if "Peaceful protest" in subs:
+        found, crowd_drop = _read_the_crowd(found, text, remote_told=bool(subs & remote))
+        drop |= crowd_drop
         subs = {f.sub_event_type for f in found}
-    if "Peaceful protest" in subs and _PROTEST_TO_COME.search(text) and not _PROTEST_HELD.search(text):
-        drop.add("Peaceful protest")  # a protest expected, planned or called for has not happened yet
-    disruption = _CROWD_DISRUPTION.search(text) if "Peaceful protest" in subs and not _SAID_PEACEFUL.search(text) else None
-    if disruption and "Violent demonstration" not in subs:
-        # a crowd that blocks roads, builds barricades, burns tyres or scuffles: ACLED's violent demonstration
-        found.append(EventType("Riots", "Violent demonstration", True, disruption.span()))
-        subs.add("Violent demonstration")
-    intervention = _INTERVENTION.search(text) if "Peaceful protest" in subs else None
-    if intervention and not subs & {"Excessive force against protesters", "Violent demonstration"}:
-        # a peaceful crowd dispersed, tear-gassed or detained: ACLED's protest with intervention
-        found.append(EventType("Protests", "Protest with intervention", True, intervention.span()))
-        subs.add("Protest with intervention")
-    if subs & {"Excessive force against protesters", "Violent demonstration", "Protest with intervention"}:
-        drop.add("Peaceful protest")
     if "Arrests" in subs and subs & remote:
         drop.add("Arrests")
     kept = [f for f in found if f.sub_event_type not in drop]
     return kept[:2]
+
+
+def _read_the_crowd(found: list[EventType], text: str, remote_told: bool) -> tuple[list[EventType], set[str | None]]:
+    """What a protest told in the sentence is by ACLED's codebook: a protest still to come is none; the crowd's
+    violence (clashes, road blocks, barricades, burning tyres, scuffles) makes a violent demonstration; a
+    peaceful crowd dispersed or detained, a protest with intervention. Returns the kinds and those to drop."""
+    subs = {f.sub_event_type for f in found}
+    drop: set[str | None] = set()
+    if "Armed clash" in subs and not remote_told:
+        # a protest told with clashes is a riot, not a battle
+        found = [replace(f, event_type="Riots", sub_event_type="Violent demonstration") if f.sub_event_type == "Armed clash"
+                 else f for f in found]
+        subs = {f.sub_event_type for f in found}
+    if _PROTEST_TO_COME.search(text) and not _PROTEST_HELD.search(text):
+        drop.add("Peaceful protest")  # expected, planned or called for: it has not happened yet
+    disruption = None if _SAID_PEACEFUL.search(text) else _CROWD_DISRUPTION.search(text)
+    if disruption and "Violent demonstration" not in subs:
+        found = [*found, EventType("Riots", "Violent demonstration", True, disruption.span())]
+        subs.add("Violent demonstration")
+    intervention = _INTERVENTION.search(text)
+    if intervention and not subs & {"Excessive force against protesters", "Violent demonstration"}:
+        found = [*found, EventType("Protests", "Protest with intervention", True, intervention.span())]
+        subs.add("Protest with intervention")
+    if subs & {"Excessive force against protesters", "Violent demonstration", "Protest with intervention"}:
+        drop.add("Peaceful protest")
+    return found, drop
 
 
 def is_event_sentence(text: str) -> bool:

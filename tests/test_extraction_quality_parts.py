@@ -471,6 +471,35 @@ def test_a_place_named_by_its_past_tells_no_event_now():
     assert [k.sub_event_type for k in kinds] == ["Government regains territory"]
 
 
+def test_a_clash_at_a_protest_is_one_violent_demonstration():
+    from conflict_ledger.extract.events import classify_sentence
+
+    kinds = classify_sentence("Demonstrators clashed with security forces during an opposition rally in Lome.")
+    assert [k.sub_event_type for k in kinds] == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize("whole_probability, expected", [(0.6, "Violent demonstration"),
+                                                         (0.8, "Excessive force against protesters")])
+def test_who_used_force_at_a_protest_gives_way_only_to_a_sure_reading_of_the_whole(whole_probability, expected):
+    """The cue names who used force (the crowd, or the state on the crowd); an unsure reading of the whole brief
+    report does not retype it, a sure one does."""
+    from conflict_ledger.extract.classifier import TypeGuess
+    from conflict_ledger.extract.events import read_brief_whole
+    from conflict_ledger.extract.pipeline import DocState, Frame
+    from conflict_ledger.model import Document, EventMention, Evidence
+
+    text = "Demonstrators clashed with security forces during an opposition rally in Lome."
+    state = DocState(document=Document(id="rally", text=text), text=text)
+    mention = EventMention(doc_id="rally", event_type="Riots", sub_event_type="Violent demonstration")
+    cue = Evidence("rally", 0, 26, text[:26])
+    state.frames.append(Frame(mention=mention, sentences=[], spans=[], trigger=cue, specific=True, type_score=0.55))
+    label = "Excessive force against protesters"
+    whole = TypeGuess(label, whole_probability, "Violent demonstration", 1 - whole_probability, 0.0,
+                      ((label, whole_probability), ("Violent demonstration", 1 - whole_probability)))
+    read_brief_whole(state, [], [], whole)
+    assert state.frames[0].mention.sub_event_type == expected
+
+
 def test_a_road_block_said_to_be_peaceful_stays_a_peaceful_protest():
     from conflict_ledger.extract.events import classify_sentence
 

@@ -370,9 +370,12 @@ def _read_the_crowd(found: list[EventType], text: str, remote_told: bool) -> tup
     subs = {f.sub_event_type for f in found}
     drop: set[str | None] = set()
     if "Armed clash" in subs and not remote_told:
-        # a protest told with clashes is a riot, not a battle
-        found = [replace(f, event_type="Riots", sub_event_type="Violent demonstration") if f.sub_event_type == "Armed clash"
-                 else f for f in found]
+        # a protest told with clashes is a riot, not a battle (once: "demonstrators clashed with" is a cue of its own)
+        if "Violent demonstration" in subs:
+            found = [f for f in found if f.sub_event_type != "Armed clash"]
+        else:
+            found = [replace(f, event_type="Riots", sub_event_type="Violent demonstration")
+                     if f.sub_event_type == "Armed clash" else f for f in found]
         subs = {f.sub_event_type for f in found}
     if _PROTEST_TO_COME.search(text) and not _PROTEST_HELD.search(text):
         drop.add("Peaceful protest")  # expected, planned or called for: it has not happened yet
@@ -651,6 +654,9 @@ BRIEF_RETYPE_MIN = 0.50  # ... and this sure retypes a single event whose clause
 BRIEF_NOT_VIOLENCE_MIN = 0.60
 
 
+_FORCE_AT_A_PROTEST = {"Violent demonstration", "Excessive force against protesters"}
+
+
 def is_brief(state: DocState) -> bool:
     return len(state.text.strip()) <= BRIEF_MAX_CHARS and len(state.sentences) <= BRIEF_MAX_SENTENCES
 
@@ -679,7 +685,11 @@ def read_brief_whole(state: DocState, pieces: list[tuple[Sentence, int, int]], g
         state.frames.append(_new_frame(state, sentence, span, span, kind))
         return
     subs = {frame.mention.sub_event_type for frame in state.frames}
-    if len(subs) == 1 and label not in subs and p >= BRIEF_RETYPE_MIN and not any(refines(s, label) for s in subs):
+    # who used force at a protest (the crowd, or the state on the crowd) is a fact the cue names and a reading of
+    # the whole report cannot weigh: it gives way only to a sure reading, as in `decide`
+    crowd_force = any(frame.specific and frame.mention.sub_event_type in _FORCE_AT_A_PROTEST for frame in state.frames)
+    needed = max(BRIEF_RETYPE_MIN, WEAPON_RETYPE_MIN) if crowd_force else BRIEF_RETYPE_MIN
+    if len(subs) == 1 and label not in subs and p >= needed and not any(refines(s, label) for s in subs):
         for frame in state.frames:
             if frame.type_score < 0.8:  # a cue the clause reading agreed with stays
                 frame.mention.event_type = SUB_EVENT_PARENT[label]

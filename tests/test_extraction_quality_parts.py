@@ -471,6 +471,14 @@ def test_a_place_named_by_its_past_tells_no_event_now():
     assert [k.sub_event_type for k in kinds] == ["Government regains territory"]
 
 
+def test_fighters_who_surrender_make_an_agreement(cli, tmp_path):
+    """ACLED lists surrenders among agreements; the classifier alone reads them as a change to the group."""
+    rows = [{"id": "surrender", "published": "2022-09-18",
+             "text": "Ten rebels have surrendered to security forces in the southeastern province, the military "
+                     "announced on Sunday."}]
+    assert [e["sub_event_type"] for e in extract_rows(cli, tmp_path, rows)] == ["Agreement"]
+
+
 def test_a_clash_at_a_protest_is_one_violent_demonstration():
     from conflict_ledger.extract.events import classify_sentence
 

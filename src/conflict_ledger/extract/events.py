@@ -104,7 +104,7 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
     (_rx(r"arrested", r"\barrests?\b", r"detained", r"taken into custody", r"rounded up"),
      "Strategic developments", "Arrests"),
     (_rx(r"ceasefire agreement", r"peace (?:deal|agreement|accord)", r"signed an agreement", r"prisoner (?:swap|exchange)",
-         r"truce"),
+         r"truce", r"surrender(?:ed|s)? to\b", r"laid down (?:their|his|its) (?:arms|weapons)"),
      "Strategic developments", "Agreement"),
     (_rx(r"shot dead", r"gunned down", r"assassinat", r"executed", r"massacre", r"behead", r"stabbed", r"lynched",
          r"opened fire", r"shot and killed", r"tortured"),
@@ -442,6 +442,8 @@ REFINES = {
     "Abduction/forced disappearance": {"Attack"},
     "Excessive force against protesters": {"Peaceful protest", "Protest with intervention"},
     "Protest with intervention": {"Peaceful protest"},
+    # fighters who surrender or sides that sign are an agreement (ACLED lists surrenders there), whatever else changed
+    "Agreement": {"Change to group/activity"},
     # the crowd's own violence ("threw stones", "clashed with police") makes a protest reading a violent demonstration
     "Violent demonstration": {"Peaceful protest", "Protest with intervention"},
     # a bomb that went off is the event; one defused beside it is a detail of the same report

@@ -410,6 +410,11 @@ def test_a_protest_told_with_clashes_is_a_violent_demonstration():
     ("Police suppressed a peaceful student demonstration in Izmir on Tuesday.", "Protest with intervention"),
     ("Riot police fired tear gas to break up a sit-in by students outside parliament.", "Protest with intervention"),
     ("Protesters threw stones at police, who fired tear gas.", "Violent demonstration"),
+    # a clash already cued as the crowd's violence is one violent demonstration, not two
+    ("Demonstrators clashed with security forces during an opposition rally in Lome.", "Violent demonstration"),
+    # a road block the report calls peaceful stays a peaceful protest
+    ("Garment workers blocked a road for an hour demanding arrears; police said the protest was peaceful.",
+     "Peaceful protest"),
 ])
 def test_who_uses_force_at_a_protest_says_riot_or_excessive_force(sentence, sub_event_type):
     """ACLED's codebook: road-blocking, barricades, burning tyres or blows by the crowd make a violent
@@ -433,14 +438,6 @@ def test_road_blocks_without_a_protest_make_no_riot():
         "Soldiers blocked the main road into the town after the ambush, residents said."))
 
 
-def test_a_crowd_protesting_a_crime_is_still_a_protest(cli, tmp_path):
-    """A brief report read whole as a crime drops the violence it names, not the crowd that gathered over it."""
-    rows = [{"id": "vigil", "published": "2021-05-04",
-             "text": "Relatives and neighbours protested outside the police station on Tuesday. They demanded the "
-                     "arrest of the robbers who stabbed a shopkeeper to death in the market on Sunday, police said."}]
-    assert [e["sub_event_type"] for e in extract_rows(cli, tmp_path, rows)] == ["Peaceful protest"]
-
-
 @pytest.mark.parametrize("sentence, expected", [
     ("Police were deployed across the capital in anticipation of fresh protests after Friday prayers.", []),
     ("The party is mobilising thousands of supporters to protest against the election result.", []),
@@ -451,6 +448,27 @@ def test_a_protest_still_to_come_is_no_protest(sentence, expected):
     from conflict_ledger.extract.events import classify_sentence
 
     assert [k.sub_event_type for k in classify_sentence(sentence)] == expected
+
+
+@pytest.mark.parametrize("row, sub_event_type", [
+    # a brief report read whole as a crime drops the violence it names, not the crowd that gathered over it
+    ({"id": "vigil", "published": "2021-05-04",
+      "text": "Relatives and neighbours protested outside the police station on Tuesday. They demanded the arrest of "
+              "the robbers who stabbed a shopkeeper to death in the market on Sunday, police said."},
+     "Peaceful protest"),
+    # ACLED lists surrenders among agreements; the classifier alone reads them as a change to the group
+    ({"id": "surrender", "published": "2022-09-18",
+      "text": "Ten rebels have surrendered to security forces in the southeastern province, the military announced "
+              "on Sunday."},
+     "Agreement"),
+    # the classifier reads most crowd stories as peaceful; a named act of the crowd's violence says otherwise
+    ({"id": "rival-rallies", "published": "2019-01-06",
+      "text": "Hundreds of rival protesters rallied against each other in aggressive demonstrations across several "
+              "cities on Saturday."},
+     "Violent demonstration"),
+], ids=["protest-over-a-crime", "surrender", "crowd-violence"])
+def test_a_brief_report_is_typed_by_the_fact_it_names(cli, tmp_path, row, sub_event_type):
+    assert [e["sub_event_type"] for e in extract_rows(cli, tmp_path, [row])] == [sub_event_type]
 
 
 def test_crowd_control_grenades_are_no_grenade_attack(cli, tmp_path):
@@ -469,21 +487,6 @@ def test_a_place_named_by_its_past_tells_no_event_now():
     kinds = classify_sentence("Government forces captured five villages on Wednesday, nearing a rebel-held town that "
                               "was the scene of a deadly 2017 chemical weapons attack.")
     assert [k.sub_event_type for k in kinds] == ["Government regains territory"]
-
-
-def test_fighters_who_surrender_make_an_agreement(cli, tmp_path):
-    """ACLED lists surrenders among agreements; the classifier alone reads them as a change to the group."""
-    rows = [{"id": "surrender", "published": "2022-09-18",
-             "text": "Ten rebels have surrendered to security forces in the southeastern province, the military "
-                     "announced on Sunday."}]
-    assert [e["sub_event_type"] for e in extract_rows(cli, tmp_path, rows)] == ["Agreement"]
-
-
-def test_a_clash_at_a_protest_is_one_violent_demonstration():
-    from conflict_ledger.extract.events import classify_sentence
-
-    kinds = classify_sentence("Demonstrators clashed with security forces during an opposition rally in Lome.")
-    assert [k.sub_event_type for k in kinds] == ["Violent demonstration"]
 
 
 @pytest.mark.parametrize("whole_probability, expected", [(0.6, "Violent demonstration"),
@@ -506,22 +509,6 @@ def test_who_used_force_at_a_protest_gives_way_only_to_a_sure_reading_of_the_who
                       ((label, whole_probability), ("Violent demonstration", 1 - whole_probability)))
     read_brief_whole(state, [], [], whole)
     assert state.frames[0].mention.sub_event_type == expected
-
-
-def test_a_road_block_said_to_be_peaceful_stays_a_peaceful_protest():
-    from conflict_ledger.extract.events import classify_sentence
-
-    kinds = classify_sentence("Garment workers blocked a road for an hour demanding arrears; police said the protest "
-                              "was peaceful.")
-    assert [k.sub_event_type for k in kinds] == ["Peaceful protest"]
-
-
-def test_the_crowds_violence_outweighs_a_protest_reading(cli, tmp_path):
-    """The classifier reads most crowd stories as peaceful; a named act of the crowd's violence says otherwise."""
-    rows = [{"id": "rival-rallies", "published": "2019-01-06",
-             "text": "Hundreds of rival protesters rallied against each other in aggressive demonstrations across "
-                     "several cities on Saturday."}]
-    assert [e["sub_event_type"] for e in extract_rows(cli, tmp_path, rows)] == ["Violent demonstration"]
 
 
 def test_old_fitted_typers_are_pruned_but_other_kinds_and_other_files_stay(tmp_path):

@@ -318,6 +318,8 @@ _PROTEST_HELD = _rx(r"protested", r"demonstrated", r"marched", r"rallied", r"gat
 _INTERVENTION = _rx(r"dispers(?:ed|ing|e)\b", r"broke up", r"break(?:ing)? up", r"suppress(?:ed|ing)?\b", r"tear ?-?gas",
                     r"water cannons?", r"pepper spray", r"rubber bullets", r"baton[- ]charg", r"(?:detained|arrested) "
                     r"(?:\w+ ){0,3}(?:protesters|demonstrators|marchers)")
+# who used force at a protest: the crowd, or the state on the crowd
+_FORCE_AT_A_PROTEST = {"Violent demonstration", "Excessive force against protesters"}
 # ... unless the report says the crowd kept the peace ("blocked the road for an hour, then left peacefully")
 _SAID_PEACEFUL = _rx(r"peaceful", r"without (?:any )?(?:reported )?incidents?", r"no (?:violence|incidents?) (?:was|were)",
                      r"burning no\b")
@@ -384,10 +386,10 @@ def _read_the_crowd(found: list[EventType], text: str, remote_told: bool) -> tup
         found = [*found, EventType("Riots", "Violent demonstration", True, disruption.span())]
         subs.add("Violent demonstration")
     intervention = _INTERVENTION.search(text)
-    if intervention and not subs & {"Excessive force against protesters", "Violent demonstration"}:
+    if intervention and not subs & _FORCE_AT_A_PROTEST:
         found = [*found, EventType("Protests", "Protest with intervention", True, intervention.span())]
         subs.add("Protest with intervention")
-    if subs & {"Excessive force against protesters", "Violent demonstration", "Protest with intervention"}:
+    if subs & (_FORCE_AT_A_PROTEST | {"Protest with intervention"}):
         drop.add("Peaceful protest")
     return found, drop
 
@@ -654,9 +656,6 @@ BRIEF_RETYPE_MIN = 0.50  # ... and this sure retypes a single event whose clause
 # ... and a whole report read this surely as a disaster or a crime tells no political violence, whatever its
 # clauses name ("a blast at a chemical plant", "a plane crash", "two robbers were shot by police")
 BRIEF_NOT_VIOLENCE_MIN = 0.60
-
-
-_FORCE_AT_A_PROTEST = {"Violent demonstration", "Excessive force against protesters"}
 
 
 def is_brief(state: DocState) -> bool:

@@ -269,6 +269,10 @@ def test_sentences_that_name_nothing_known_are_not_tagged():
     assert may_name_place("A drone struck a depot near Fallouja.", known, near)  # another spelling
     assert may_name_place("Rockets hit Ain al-Asad again.", known, near)  # particles inside a name
     assert may_name_place("The U.S. said so.", known, near)
+    asked: list[str] = []
+    assert not may_name_place("Faloujah was quiet.", known, lambda name: asked.append(name) or near(name))
+    assert may_name_place("A drone struck a depot near Faloujah.", known, near)
+    assert asked == []  # a first word is capitalised by grammar: its near spellings are not looked for
     pieces = place_pieces(REPORT, 0, len(REPORT), known, near)
     assert pieces and sum(e - s for s, e in pieces) < len(REPORT)
     assert not any(s <= REPORT.index("Officials") < e for s, e in pieces)

@@ -89,10 +89,13 @@ def may_name_place(sentence: str, known: Callable[[str], bool], near: Callable[[
                 break
             if is_known(sentence[words[i][0] : words[i + n - 1][1]]):
                 return True
-    if any(near(words[i][2]) for i in alone):
+    # another spelling is looked for only inside the sentence, where a capital says "name": its
+    # first word is as often "Failing" or "Putting", whose near spellings name some hamlet
+    inside = [i for i in alone if i > 0]
+    if any(near(words[i][2]) for i in inside):
         return True
     # two capitalised words in another spelling: "Kabardino-Balkaria", "Deir Ezzor"
-    return any(near(sentence[words[i][0] : words[i + 1][1]]) for i in firsts
+    return any(near(sentence[words[i][0] : words[i + 1][1]]) for i in inside
                if i + 1 < len(words) and words[i + 1][2][0].isupper())
 
 

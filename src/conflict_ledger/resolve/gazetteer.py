@@ -209,6 +209,7 @@ class Gazetteer:
         self._entries: dict[int, Entry] = {}
         self.lookup = lru_cache(maxsize=100_000)(self._lookup)
         self.has = lru_cache(maxsize=200_000)(self._has)
+        self.same_skeleton = lru_cache(maxsize=100_000)(self._same_skeleton)
 
     def close(self) -> None:
         self.db.close()
@@ -251,6 +252,20 @@ class Gazetteer:
         except sqlite3.OperationalError:
             return []
         return [r[0] for r in rows]
+
+    def _same_skeleton(self, key: str, limit: int = 50) -> tuple[str, ...]:
+        """Indexed name keys with exactly this key's skeleton ("fallouja" -> "al fallujah"): one
+        index probe, where `near_keys` (any name holding the skeleton's words) answers ten times more."""
+        bones = skeleton(key)
+        if not bones or not all(b.isalnum() for b in bones.split()):
+            return ()
+        query = "skeleton : ^ " + " ".join(f'"{b}"' for b in bones.split())
+        try:
+            rows = self.db.execute("SELECT DISTINCT key FROM fuzzy WHERE fuzzy MATCH ? AND skeleton = ? LIMIT ?",
+                                   (query, bones, limit)).fetchall()
+        except sqlite3.OperationalError:
+            return ()
+        return tuple(r[0] for r in rows)
 
     def near_region(self, country_code: str | None, admin1: str | None, lat: float, lon: float, km: float) -> bool:
         """Whether a point lies within `km` of one of the towns of an admin1 region."""

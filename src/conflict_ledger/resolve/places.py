@@ -287,9 +287,18 @@ class PlaceResolver:
         return self.gazetteer.has(name_key(name))
 
     def near_name(self, name: str) -> bool:
-        """Whether the resolver would find this name in another spelling ("Fallouja")."""
+        """Whether the gazetteer has this name in another spelling ("Fallouja"), as `_near` would
+        accept it (close spelling; no hamlet) but looked up among same-skeleton names only: a
+        cheap test for choosing what to tag, where a miss costs a repeated mention at most."""
+        from rapidfuzz import fuzz
+
         key = name_key(name)
-        return len(key) >= 5 and key.replace(" ", "").isalpha() and bool(self._candidates(name))
+        if len(key) < 5 or not key.replace(" ", "").isalpha():
+            return False
+        core = _core(key)
+        return any(fuzz.ratio(core, _core(other)) >= 80 and any(
+            e.feature != "city" or e.population >= 5000 for e, _ in self.gazetteer.lookup(other))
+            for other in self.gazetteer.same_skeleton(key))
 
     def _near(self, key: str) -> list[tuple[Entry, str]]:
         from rapidfuzz import fuzz

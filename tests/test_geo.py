@@ -331,9 +331,12 @@ def test_geoparse_keeps_going_past_bad_input(cli, tmp_path):
 # ------------------------------------------------------------------ event places
 
 
-def test_event_place_comes_from_the_event_not_the_dateline(cli, tmp_path):
-    report = ("date 2024-02-05\nWASHINGTON (Reuters) - A drone struck a fuel depot near Erbil, Iraq, "
-              "on Sunday, killing two guards, Kurdish officials said. U.S. officials said they were "
+@pytest.mark.parametrize("dateline", ["WASHINGTON (Reuters) - ", "WASHINGTON, Feb. 4 (Reuters) - ",
+                                      "WASHINGTON, 4 FEB 24 -- ", "Washington, DC, Feb 4, 2024 — "])
+def test_event_place_comes_from_the_event_not_the_dateline(cli, tmp_path, dateline):
+    # the event's sentence names no place but the dateline's; the next sentence says where it was
+    report = (f"date 2024-02-05\n{dateline}A drone struck a fuel depot on Sunday, killing two guards, "
+              "officials said. The depot lies outside Erbil, Iraq. U.S. officials said they were "
               "looking into the attack.\n")
     code, out, err = cli("extract", write(tmp_path, "report.txt", report))
     assert code == 0, err
@@ -342,6 +345,18 @@ def test_event_place_comes_from_the_event_not_the_dateline(cli, tmp_path):
     for event in events:
         assert event["country"] == "Iraq", event
         assert event["location"] != "Washington"
+
+
+def test_an_event_placed_nowhere_else_takes_only_the_datelines_country(cli, tmp_path):
+    report = ("date 1990-01-04\nSAN SALVADOR, 3 JAN 90 (RADIO) -- URBAN GUERRILLAS BLEW UP A POWER PYLON "
+              "YESTERDAY, THE ARMED FORCES PRESS OFFICE REPORTED.\n")
+    code, out, err = cli("extract", write(tmp_path, "r.txt", report))
+    assert code == 0, err
+    events = jsonl(out)
+    assert events
+    for event in events:
+        assert (event["country"], event["location"], event["geo_precision"]) == ("El Salvador", "El Salvador", 3)
+        assert [span["text"] for span in event["evidence"]["country"]] == ["SAN SALVADOR"]
 
 
 def test_event_known_only_to_its_governorate_is_put_at_the_capital(cli, tmp_path):

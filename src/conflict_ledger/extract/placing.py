@@ -176,6 +176,8 @@ def place_event(state: DocState, frame: Frame) -> None:
     if place is None:
         place = document_place(state)
     if place is None:
+        place = resolver.dateline_country(state.places)
+    if place is None:
         return
     place = as_event_place(place)
     for name in ("country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision"):

@@ -137,7 +137,11 @@ _NEAR = re.compile(
     r"northeast of|northwest of|southeast of|southwest of))\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .,'\-]{1,60}?(?:\s*\([^)]{1,40}\))?\s*[-—–:]{1,2}\s")
+# a dateline's own date: "3 JAN 90" (wire services of the 1990s), "Nov. 21", "Jan 3, 2024", "2024-01-03"
+_DATELINE_DATE = r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{4}-\d\d-\d\d)"
+# the place: capitalised words (particles aside), so that a lead sentence with a dash is no dateline
+_DATELINE_PLACE = r"[A-Z][A-Za-z.'\-]*(?:,?\s+(?:[A-Z][A-Za-z.'\-]*|de|del|la|al|el|es))*"
+_DATELINE = re.compile(rf"^\s*{_DATELINE_PLACE}(?:,?\s*{_DATELINE_DATE})?(?:\s*\([^)]{{1,40}}\))?\s*[-—–:]{{1,2}}\s")
 # what stands between a place and the larger place that qualifies it: "Mosul, Nineveh", "Rashidiyah
 # area, Mosul city", "Saadiya neighborhood of Khanaqin", "a village in Kirkuk" (a kind word is needed there)
 _KINDS = (r"(?:area|neighbou?rhood|district|sub-?district|village|town|city|governorate|province|region|quarter|"
@@ -683,6 +687,18 @@ class PlaceResolver:
         return True
 
     # ------------------------------------------------------------------ events
+
+    def dateline_country(self, places: list[Place]) -> Place | None:
+        """The country of the report's dateline, at country precision, with the dateline as its
+        evidence: the last resort for an event that neither it nor its report places anywhere
+        ("SAN SALVADOR, 3 JAN 90 -- ... a bomb exploded"). Never the dateline's town."""
+        line = next((p for p in places if p.dateline and p.resolved and p.country_code), None)
+        entry = self.gazetteer.country(line.country_code) if line else None
+        if line is None or entry is None:
+            return None
+        return Place(line.name, line.start, line.end, entry.latitude, entry.longitude, entry.geonameid, entry.country,
+                     location=plain(entry.name), feature="country", geo_precision=3, dateline=True,
+                     country_code=entry.country_code)
 
     def event_place(self, places: list[Place], spans: list[tuple[int, int]]) -> Place | None:
         """The most specific resolved place inside the event's own clauses.

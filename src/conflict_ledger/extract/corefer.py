@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..model import SUB_EVENT_PARENT
 from ..resolve.actors import canonical_actor
+from ..resolve.places import dateline_end
 from .dating import default_date
 from .events import refines as _refines
 from .pipeline import DocState, Frame, component
@@ -63,14 +64,9 @@ def _same_target_side(a: str | None, b: str | None) -> bool | None:
     return bool(set(ka.kinds) & set(kb.kinds) - {"state_forces", "unidentified_armed_group"}) or None
 
 
-# "WASHINGTON (Desert Wire) —", "ERBIL, Iraq —": where the report was filed, not where it happened
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]+)?(?:\s*\([^)\n]{1,60}\))?\s*[—–-]{1,2}\s")
-
-
 def _facilities(state: DocState, frame: Frame) -> set[str]:
     names = set()
-    dateline = _DATELINE.match(state.text)
-    filed = dateline.end() if dateline else 0
+    filed = dateline_end(state.text)  # "WASHINGTON (Desert Wire) —": where the report was filed, not where it happened
     for _sentence, start, end in frame.clauses():
         for place in state.places:
             if start <= place.start < end and place.start >= filed and place.feature in ("facility", "city") \

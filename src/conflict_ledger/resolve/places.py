@@ -568,7 +568,7 @@ class PlaceResolver:
         if not mentions:
             return []
         self.resolve_mentions(text, mentions)
-        dateline_end = _dateline_end(text)
+        filed = dateline_end(text)
         places = []
         for m in mentions:
             if m.best is not None and not m.modifier:
@@ -580,7 +580,7 @@ class PlaceResolver:
             before = text[max(0, m.start - 60) : m.start]
             near = _NEAR.search(before)
             places.append(
-                self._place(m, near.group(0).strip() if near else None, m.start < dateline_end)
+                self._place(m, near.group(0).strip() if near else None, m.start < filed)
             )
         return places
 
@@ -984,7 +984,7 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _dateline_end(text: str) -> int:
+def dateline_end(text: str) -> int:
     """Where a leading dateline ("BAGHDAD, Nov. 21 (Reuters) -") ends; 0 when there is none."""
     head = text.lstrip()
     if head.lower().startswith("date "):  # the text format's own header line

@@ -359,6 +359,15 @@ def test_an_event_placed_nowhere_else_takes_only_the_datelines_country(cli, tmp_
         assert [span["text"] for span in event["evidence"]["country"]] == ["SAN SALVADOR"]
 
 
+def test_a_city_the_tagger_takes_for_an_organisation_still_places_the_event(cli, tmp_path):
+    sentence = "Rockets hit Erbil on Monday, killing two civilians, Kurdish officials said."  # Erbil: ORG
+    code, out, err = cli("extract", write(tmp_path, "r.txt", f"date 2024-01-09\n{sentence}\n"))
+    assert code == 0, err
+    events = jsonl(out)
+    assert events
+    assert (events[0]["country"], name_key(events[0]["location"])) == ("Iraq", "erbil")
+
+
 def test_event_known_only_to_its_governorate_is_put_at_the_capital(cli, tmp_path):
     text = "date 2015-06-01\nGunmen attacked an army checkpoint in Diyala province on Monday, killing three soldiers.\n"
     code, out, err = cli("extract", write(tmp_path, "r.txt", text))

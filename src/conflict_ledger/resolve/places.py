@@ -380,8 +380,9 @@ class PlaceResolver:
                         out.append(_Mention(name, s, e, label, modifier=modifier, role=role))
                     elif _KIND_AFTER.match(text, e) and self._candidates(name, near=False):
                         out.append(_Mention(name, s, e, label))  # "Samarra city", "Hit district"
-                    elif label == "ORG" and self._strong(name):
-                        out.append(_Mention(name, s, e, label, modifier=modifier, role=role))  # "the DPRK"
+                    elif label == "ORG" and (self._strong(name) or self._well_known(name)):
+                        # "the DPRK"; "rockets hit Erbil", a city the small model often takes for an organisation
+                        out.append(_Mention(name, s, e, label, modifier=modifier, role=role))
                     elif label in ("ORG", "PERSON"):
                         inner = self._inner(text, s, e)
                         out += [_Mention(text[a:b], a, b, label, modifier=True) for a, b in inner]

@@ -368,6 +368,14 @@ def test_a_city_the_tagger_takes_for_an_organisation_still_places_the_event(cli,
     assert (events[0]["country"], name_key(events[0]["location"])) == ("Iraq", "erbil")
 
 
+def test_a_state_named_with_its_kind_word_places_the_event(cli, tmp_path):
+    sentence = "Gunmen attacked a village in Zamfara state on Sunday, killing 20 villagers."  # not "state media"
+    code, out, err = cli("extract", write(tmp_path, "r.txt", f"date 2024-01-09\n{sentence}\n"))
+    assert code == 0, err
+    event = jsonl(out)[0]
+    assert (event["country"], event["admin1"], event["geo_precision"]) == ("Nigeria", "Zamfara", 3)
+
+
 def test_event_known_only_to_its_governorate_is_put_at_the_capital(cli, tmp_path):
     text = "date 2015-06-01\nGunmen attacked an army checkpoint in Diyala province on Monday, killing three soldiers.\n"
     code, out, err = cli("extract", write(tmp_path, "r.txt", text))

@@ -100,7 +100,17 @@ def is_modifier(ent: Any) -> bool:
     root = ent.root
     if ent.label_ == "NORP":
         return True
-    return root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.lower_ in _ACTOR_NOUNS
+    head = root.head
+    if root.dep_ not in ("compound", "amod", "nmod", "poss") or head.lower_ not in _ACTOR_NOUNS:
+        return False
+    if head.lower_ == "state" and head.i == ent.end:
+        # "Zamfara state" is the region; "Syria state media", "Kano state government" an actor
+        after = head.nbor(1) if head.i + 1 < len(head.doc) else None
+        return after is not None and after.lower_ in _ACTOR_NOUNS | _STATE_OUTLETS
+    return True
+
+
+_STATE_OUTLETS = {"media", "tv", "television", "radio", "news", "agency", "broadcaster", "newspaper", "outlets"}
 
 
 # words around a name that say what kind of place it is: "Anbar province", "the city of Mosul"

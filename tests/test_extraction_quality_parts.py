@@ -531,3 +531,13 @@ def test_old_fitted_typers_are_pruned_but_other_kinds_and_other_files_stay(tmp_p
     removed = prune_cache(kept, keep=3, pattern=typer_versions(kept))
     assert sorted(removed) == sorted(old[:3])  # the three oldest of this kind
     assert all(p.exists() for p in [*old[3:], *brief, unrelated, kept])
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("Israeli jets struck targets in southern Lebanon on Monday.", "Israeli forces"),
+    ("Russian shelling killed three civilians in Kharkiv on Tuesday, the governor said.", "Russian forces"),
+    ("A Turkish drone strike killed two SDF fighters near Qamishli on Sunday.", "Turkish forces"),
+])
+def test_a_states_forces_named_by_their_weapon_are_the_attacker(cli, tmp_path, text, actor1):
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-01-09", "text": text}])
+    assert events and events[0]["actor1"] == actor1

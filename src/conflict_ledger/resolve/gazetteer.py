@@ -241,28 +241,23 @@ class Gazetteer:
 
     def near_keys(self, key: str, limit: int = 200) -> list[str]:
         """Indexed name keys spelled like `key` give or take vowels and transliteration (same skeleton)."""
-        bones = skeleton(key).split()
-        if not bones or not all(b.isalnum() for b in bones):
-            return []
-        query = " ".join(f'"{b}"' for b in bones)
-        try:
-            rows = self.db.execute(
-                "SELECT DISTINCT key FROM fuzzy WHERE skeleton MATCH ? LIMIT ?", (f"skeleton : {query}", limit)
-            ).fetchall()
-        except sqlite3.OperationalError:
-            return []
-        return [r[0] for r in rows]
+        return list(self._skeleton_keys(key, exact=False, limit=limit))
 
     def _same_skeleton(self, key: str, limit: int = 50) -> tuple[str, ...]:
         """Indexed name keys with exactly this key's skeleton ("fallouja" -> "al fallujah"): one
         index probe, where `near_keys` (any name holding the skeleton's words) answers ten times more."""
+        return self._skeleton_keys(key, exact=True, limit=limit)
+
+    def _skeleton_keys(self, key: str, exact: bool, limit: int) -> tuple[str, ...]:
         bones = skeleton(key)
-        if not bones or not all(b.isalnum() for b in bones.split()):
+        words = bones.split()
+        if not words or not all(b.isalnum() for b in words):
             return ()
-        query = "skeleton : ^ " + " ".join(f'"{b}"' for b in bones.split())
+        query = "skeleton : " + ("^ " if exact else "") + " ".join(f'"{b}"' for b in words)
+        sql, params = ("SELECT DISTINCT key FROM fuzzy WHERE fuzzy MATCH ? AND skeleton = ? LIMIT ?", (query, bones, limit)) \
+            if exact else ("SELECT DISTINCT key FROM fuzzy WHERE skeleton MATCH ? LIMIT ?", (query, limit))
         try:
-            rows = self.db.execute("SELECT DISTINCT key FROM fuzzy WHERE fuzzy MATCH ? AND skeleton = ? LIMIT ?",
-                                   (query, bones, limit)).fetchall()
+            rows = self.db.execute(sql, params).fetchall()
         except sqlite3.OperationalError:
             return ()
         return tuple(r[0] for r in rows)

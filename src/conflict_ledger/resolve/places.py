@@ -25,6 +25,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -106,11 +107,12 @@ def is_modifier(ent: Any) -> bool:
     if head.lower_ == "state" and head.i == ent.end:
         # "Zamfara state" is the region; "Syria state media", "Kano state government" an actor
         after = head.nbor(1) if head.i + 1 < len(head.doc) else None
-        return after is not None and after.lower_ in _ACTOR_NOUNS | _STATE_OUTLETS
+        return after is not None and after.lower_ in _AFTER_STATE
     return True
 
 
-_STATE_OUTLETS = {"media", "tv", "television", "radio", "news", "agency", "broadcaster", "newspaper", "outlets"}
+# "state media", "state government": what makes "X state ..." an actor rather than the region X
+_AFTER_STATE = _ACTOR_NOUNS | {"media", "tv", "television", "radio", "news", "agency", "broadcaster", "newspaper", "outlets"}
 
 
 # words around a name that say what kind of place it is: "Anbar province", "the city of Mosul"
@@ -281,7 +283,7 @@ class PlaceResolver:
             text = stripped or text
         if not found and near:
             key = name_key(text)
-            if len(key) >= 5 and key.replace(" ", "").isalpha():
+            if _may_be_respelled(key):
                 found = [(e, "near") for e, _ in self._near(key)]
         upper = text.replace(".", "").replace(" ", "").isupper()
         out = []
@@ -302,28 +304,23 @@ class PlaceResolver:
 
     def near_name(self, name: str) -> bool:
         """Whether the gazetteer has this name in another spelling ("Fallouja"), as `_near` would
-        accept it (close spelling; no hamlet) but looked up among same-skeleton names only: a
-        cheap test for choosing what to tag, where a miss costs a repeated mention at most."""
-        from rapidfuzz import fuzz
-
+        accept it but looked up among same-skeleton names only: a cheap test for choosing what to
+        tag, where a miss costs a repeated mention at most."""
         key = name_key(name)
-        if len(key) < 5 or not key.replace(" ", "").isalpha():
-            return False
-        core = _core(key)
-        return any(fuzz.ratio(core, _core(other)) >= 80 and any(
-            e.feature != "city" or e.population >= 5000 for e, _ in self.gazetteer.lookup(other))
-            for other in self.gazetteer.same_skeleton(key))
+        return _may_be_respelled(key) and any(True for _ in self._close_spellings(key, self.gazetteer.same_skeleton(key)))
 
     def _near(self, key: str) -> list[tuple[Entry, str]]:
+        return list(self._close_spellings(key, self.gazetteer.near_keys(key)))
+
+    def _close_spellings(self, key: str, others: Iterable[str]) -> Iterator[tuple[Entry, str]]:
+        """The places named by `others` (keys sharing `key`'s skeleton) whose names are spelled
+        close to it, hamlets left out: what a near spelling may mean."""
         from rapidfuzz import fuzz
 
-        out = []
         core = _core(key)
-        for other in self.gazetteer.near_keys(key):
-            if fuzz.ratio(core, _core(other)) < 80:
-                continue
-            out += [(e, k) for e, k in self.gazetteer.lookup(other) if e.feature != "city" or e.population >= 5000]
-        return out
+        for other in others:
+            if fuzz.ratio(core, _core(other)) >= 80:
+                yield from ((e, k) for e, k in self.gazetteer.lookup(other) if e.feature != "city" or e.population >= 5000)
 
     @staticmethod
     def _prior(entry: Entry, kind: str, text: str) -> float:
@@ -836,6 +833,11 @@ def _km(a: Entry, b: Entry) -> float:
 
 
 _KIND_WORDS = re.compile(r"\s+(district|governorate|province|city|county|region|subdistrict|municipality|area)$")
+
+
+def _may_be_respelled(key: str) -> bool:
+    """Whether a name key is worth looking for in other spellings: a word of five letters or more."""
+    return len(key) >= 5 and key.replace(" ", "").isalpha()
 
 
 def _core(key: str) -> str:

@@ -235,6 +235,42 @@ def test_a_long_wire_report_keeps_the_dated_attack_and_drops_battles_plans_and_t
     assert kept[0].fatalities == 2
 
 
+@pytest.mark.parametrize("background", [
+    "General Ramos said today that 145 guerrillas and 53 soldiers had been killed in 386 clashes in Chalatenango.",
+    "Nearly 1,500 people were killed in bomb attacks in Bogota in 1988.",
+    "Guerrillas killed 12 peasants in dozens of attacks on villages near Ayacucho during the harvest.",
+])
+def test_a_clause_that_counts_many_happenings_or_dates_them_by_a_year_is_background(background):
+    from datetime import date
+
+    from conflict_ledger.extract.pipeline import default_pipeline
+    from conflict_ledger.model import Document
+
+    filler = " ".join([
+        "The minister spoke for an hour to the assembly about the economy, the harvest and the coming elections.",
+        "He thanked the farmers, the teachers and the doctors for their patience during a difficult time.",
+        "The assembly will debate the new budget and the electoral law next week, the speaker announced.",
+        "Several deputies asked for more money for roads, schools and clinics in the rural provinces.",
+    ])
+    incident = "Rebels set off four bombs in San Salvador yesterday, killing two passers-by."
+    pipeline = default_pipeline()
+    published = date(1989, 3, 29)
+    told = pipeline(Document(id="told", text=f"{filler} {incident}", published=published)).mentions
+    assert [m.fatalities for m in told] == [2], "several blasts on one day in one town are one event, and kept"
+    assert pipeline(Document(id="background", text=f"{filler} {background}", published=published)).mentions == []
+
+
+def test_a_year_named_relative_to_the_report_is_no_day():
+    from datetime import date
+
+    from conflict_ledger.resolve.dates import resolve_date
+
+    published = date(1989, 3, 29)
+    assert resolve_date("last year", published) is None
+    assert resolve_date("in the past year", published) is None
+    assert resolve_date("last night", published).iso == "1989-03-28"
+
+
 def test_a_word_in_capitals_is_not_an_acronym_for_a_group():
     from conflict_ledger.extract.roles import actors_in
 
@@ -265,6 +301,11 @@ def test_a_word_in_capitals_is_not_an_acronym_for_a_group():
     ("The army freed four villages in the valley from the insurgents on Thursday.", "Government regains territory"),
     ("Jihadist fighters seized a district centre near the border after government troops fled.",
      "Non-state actor overtakes territory"),
+    ("The two aid workers were murdered on the road to the mission on 16 June.", "Attack"),
+    ("The mayor was slain outside his home in the early hours.", "Attack"),
+    # who reports it ("it was confirmed by police") is not who was shot at
+    ("The senator was shot this evening as he began a speech in the main square, it was confirmed by police.", "Attack"),
+    ("A soldier was shot at the checkpoint on the bridge, the army said.", "Armed clash"),
 ])
 def test_the_cue_rules_tell_what_was_done_with_the_weapon_and_who_took_the_place(sentence, sub_event_type):
     from conflict_ledger.extract.events import classify_sentence

@@ -107,7 +107,7 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"truce", r"surrender(?:ed|s)? to\b", r"laid down (?:their|his|its) (?:arms|weapons)"),
      "Strategic developments", "Agreement"),
     (_rx(r"shot dead", r"gunned down", r"assassinat", r"executed", r"massacre", r"behead", r"stabbed", r"lynched",
-         r"opened fire", r"shot and killed", r"tortured"),
+         r"opened fire", r"shot and killed", r"tortured", r"murder(?:ed|s|ing)?\b", r"slain\b", r"slaying"),
      "Violence against civilians", "Attack"),
 ]
 # The report's own verb for a strategic development between conflict parties. Told in a leader's words or
@@ -161,7 +161,7 @@ def own_verb_kinds(text: str) -> list[EventType]:
 # "According to X, <content>". The classifier reads a frame as a statement; the content is what happened.
 _SAID_THAT = re.compile(r"\b(?:said|says|say|told [\w ]{1,40}?|reported|reports|announced|confirmed|claimed|stated|added|"
                         r"informs|informed|revealed|disclosed)\b[^.;]{0,40}?\bthat\s+", re.IGNORECASE)
-_SAID_AFTER = re.compile(r"[,;]\s*(?:[^,;]{0,80}?\b(?:said|says|reported|reports|told|added|stated|according to)\b[^,;]{0,80}"
+_SAID_AFTER = re.compile(r"[,;]\s*(?:[^,;]{0,80}?\b(?:said|says|reported|reports|told|added|stated|confirmed|announced|according to)\b[^,;]{0,80}"
                          r"|according to [^,;]{0,80})[.]?\s*$", re.IGNORECASE)
 _ACCORDING_BEFORE = re.compile(r"^\W*according to [^,;]{1,80},\s*", re.IGNORECASE)
 
@@ -283,7 +283,9 @@ def classify_sentence(text: str) -> list[EventType]:
     if not generic:
         return []
     if _SHOOTING.search(text):
-        if _MILITARY_TARGET.search(text):
+        # who was shot at, read in what is reported, not in who reports it ("..., police said")
+        content = reported_content(text)
+        if _MILITARY_TARGET.search(text[content[0] : content[1]] if content else text):
             return [EventType("Battles", "Armed clash", True, generic.span())]
         return [EventType("Violence against civilians", "Attack", True, generic.span())]
     if _EXPLOSION.search(text):

@@ -50,6 +50,20 @@ _BOMB_ACT = re.compile(r"\b(?:placed|planted|detonated|exploded|went off|blew up
 # a tally or a trend, not one act: "since January", "so far this year", "a wave of"
 _SUMMARY = re.compile(r"\b(?:since|so far|in the past|during the past|over the past|recent(?:ly)?|lately|this year|"
                       r"in recent|throughout|every day|daily|continue[sd]?|campaign|wave of|series of)\b", re.IGNORECASE)
+# many happenings counted in one breath: "386 clashes", "four assassination attempts", "dozens of attacks"
+_COUNTED_EVENTS = re.compile(
+    r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of|hundreds of|thousands of|several|"
+    r"numerous|many)\s+(?:[a-z-]+\s+)?(?:attacks|clashes|bombings|assassinations|murders|kidnappings|killings|massacres|"
+    r"incidents|actions|operations|attempts|ambushes|raids|skirmishes|battles|strikes|explosions|blasts)\b",
+    re.IGNORECASE,
+)
+# a whole year for a date: background, not a report of the day ("were killed in clashes in 1988")
+_A_YEAR = re.compile(r"\b(?:in|during|throughout|since) ((?:19|20)\d\d)\b(?![-/]\d)|\b(?:last|past|previous) year\b",
+                     re.IGNORECASE)
+# the day something was said is not the day it happened: "General X said today that ..."
+_SAID_WHEN = re.compile(r"\b(?:said|says|stated|reported|announced|declared|told [\w ]{1,30}?)\s+(?:on\s+)?(?:today|yesterday|"
+                        r"tonight|this (?:morning|afternoon|evening)|last night|(?:last )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+                        re.IGNORECASE)
 # talk, not report: the speaker's own side ("we", "our forces")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|i|us)\b(?!\.)", re.IGNORECASE)
 _COMBAT = re.compile(r"\b(?:clash(?:es|ed)?|combat|fighting|fought|battles?|skirmish\w*|engaged|offensive|"
@@ -105,18 +119,33 @@ def incident_score(state: DocState, frame: Frame, lead: bool, follows: bool = Fa
     armed_group = bool(_ARMED_GROUP.search(clause)) or any(
         set(p.actor.kinds) & _ARMED_GROUP_KINDS for p in frame.parties)
     score = specifics(frame)
-    score += sum((bool(_OWN_DATE.search(clause)), bool(_HARM_DONE.search(clause)), bool(_TARGET.search(clause)),
+    own_date = bool(_OWN_DATE.search(_SAID_WHEN.sub("", clause)))
+    score += sum((own_date, bool(_HARM_DONE.search(clause)), bool(_TARGET.search(clause)),
                   bool(_VICTIMS.search(clause)), bool(_BOMB_ACT.search(clause)), lead))
     score -= 2 * bool(_FIRST_PERSON.search(clause))
     score -= 2 * (not past)
     score -= bool(_COMBAT.search(clause))
     score -= bool(_SUMMARY.search(clause))
+    score -= _year_told(state, clause)
+    # a count over a period is a summary; "four bomb attacks yesterday" in one town is one event by ACLED's rule
+    score -= 2 * (bool(_COUNTED_EVENTS.search(clause)) and not own_date)
     score -= bool(_NOT_DONE.search(clause))
     score -= 2 * ("?" in clause)
     toll = frame.mention.fatalities_high is not None or frame.mention.injuries_high is not None
     score -= follows and not toll and bool(_TOLD_BEFORE.search(clause))  # a detail of what was told, no toll of its own
     score -= bool(_FORCES.search(clause)) and armed_group  # armed forces and an armed group: a battle, not an attack
     return score
+
+
+def _year_told(state: DocState, clause: str) -> int:
+    """How much a year given for the time says "background": an earlier year than the report's (or "last
+    year") dates nothing a ledger can place on a day, the report's own year reads as a review of it."""
+    found = _A_YEAR.search(clause)
+    if not found:
+        return 0
+    published = state.document.published
+    year = found.group(1)
+    return 3 if year is None or (published is not None and int(year) < published.year) else 1
 
 
 @component("incidents")

@@ -27,6 +27,7 @@ _MONTH_ONLY = re.compile(
 )
 _YEAR_ONLY = re.compile(r"^(?:in |during )?(\d{4})$")
 _MDY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_A_YEAR = re.compile(r"^(?:(?:in|during|over|of|the)\s+)*(?:last|this|past|next|previous) year$")
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ def resolve_date(expression: str, published: date | None) -> ResolvedDate | None
             return ResolvedDate(date(int(mdy.group(3)), int(mdy.group(1)), int(mdy.group(2))), "day")
         except ValueError:
             return None
+    if _A_YEAR.match(low):
+        return None  # "last year" names a year, not a day or a month
     if published is not None:
         relative = _relative(low, published)
         if relative is not None:

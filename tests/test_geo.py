@@ -400,3 +400,20 @@ def test_event_place_names_town_and_region(cli, tmp_path, sentence, town, admin1
     assert event["geo_precision"] in (1, 2)
     for span in event["evidence"]["location"]:
         assert span["text"] in sentence
+
+
+def test_all_caps_wire_copy_is_read_without_the_case_it_does_not_have():
+    from conflict_ledger.extract.nlp import truecase
+
+    wire = ("TEGUCIGALPA, 2 MAY 89 -- [TEXT] A HOMEMADE BOMB WENT OFF TODAY IN LA CEIBA, THE PORT\n"
+            "ON THE ATLANTIC COAST. THE BUSH VISIT TO THE REGION WAS PROTESTED BY THE WORKERS,\n"
+            "WHO SEIZED TWO BUSES.\n\n   THE POLICE SAID SEVEN PERSONS WERE INJURED.")
+    cased = truecase(wire)
+    assert len(cased) == len(wire)
+    # a hard-wrapped line does not start a sentence; a full stop or a blank line does
+    assert "\nwho seized" in cased and "\non the atlantic" in cased
+    assert ". The bush" in cased and "\n\n   The police" in cased
+    names = {p.name: p.country for p in places_of(wire) if p.resolved}
+    assert names.get("TEGUCIGALPA") == "Honduras"
+    assert "LA" not in names, "the Spanish article is not Louisiana's abbreviation"
+    assert "BUSH" not in names, "a name the tagger took for a person is a town only when case says so"

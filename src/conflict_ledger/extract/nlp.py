@@ -85,17 +85,24 @@ def truecase(text: str) -> str:
     """A same-length, mixed-case copy of an all-caps text, for the parser only.
 
     spaCy's small model reads all-caps newswire (MUC-4 style) as a string of proper nouns.
-    Lower-casing and re-capitalising sentence starts keeps offsets identical.
+    Lower-casing and re-capitalising sentence starts keeps offsets identical. Wire copy is
+    hard-wrapped: a line break starts a sentence only after a blank line, or the first word of
+    every line would read as a name ("Marijuana", "Building").
     """
     lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     chars = list(lowered)
     capitalise = True
+    line_breaks = 0  # since the last character that is not white space
     for i, ch in enumerate(chars):
-        if capitalise and ch.isalpha():
-            chars[i] = text[i]
-            capitalise = False
-        elif ch in ".!?\n":
-            capitalise = True
+        if ch.isalpha():
+            if capitalise or line_breaks >= 2:
+                chars[i] = text[i]
+            capitalise, line_breaks = False, 0
+        elif ch == "\n":
+            line_breaks += 1
+        elif not ch.isspace():
+            capitalise = capitalise or ch in ".!?"
+            line_breaks = 0
     return "".join(chars)
 
 

@@ -356,6 +356,9 @@ class PlaceResolver:
         datelines it missed ("NEWARK, N.J. -").
         """
         text = state.document.text
+        # in an all-caps text the tagger read a lower-cased copy and case tells nothing: "LA" is the Spanish
+        # article and "BUSH" a president as often as Louisiana and a town on the Nile
+        caps = _as_written(state) is None
         out: list[_Mention] = []
         pending: list[_Mention] = []
         people: set[str] = set()
@@ -373,7 +376,7 @@ class PlaceResolver:
                 role = _role(ent)
                 for s, e in _split(text, start, end):
                     name = text[s:e]
-                    if not _looks_like_name(name):
+                    if not _looks_like_name(name) or caps and self._case_only_abbreviation(name):
                         continue
                     if label in PLACE_LABELS:
                         if self._candidates(name) or not self._inner(text, s, e):
@@ -383,7 +386,7 @@ class PlaceResolver:
                                     for a, b in self._inner(text, s, e)]
                     elif label == "NORP" and self._accept_other(name, label):
                         out.append(_Mention(name, s, e, label, modifier=True))
-                    elif label == "PERSON" and self._accept_other(name, label):
+                    elif label == "PERSON" and self._accept_other(name, label) and not (caps and not self._strong(name)):
                         out.append(_Mention(name, s, e, label, modifier=modifier, role=role))
                     elif _KIND_AFTER.match(text, e) and self._candidates(name, near=False):
                         out.append(_Mention(name, s, e, label))  # "Samarra city", "Hit district"
@@ -510,6 +513,14 @@ class PlaceResolver:
                 out.append(_Mention(text[s:e], s, e, "QUALIFIED"))
                 taken.append((s, e))
         return out
+
+    def _case_only_abbreviation(self, name: str) -> bool:
+        """A two-letter name known first as an abbreviation written without dots ("LA", "MO"): what
+        says so in running text is its capitals, which an all-caps text gives every word."""
+        if len(name) != 2 or not name.isalpha():
+            return False
+        cands = self._candidates(name, near=False)
+        return bool(cands) and cands[0][1] == "abbr"
 
     def _strong(self, name: str) -> bool:
         """Whether a name is first of all a country or an admin region ("Georgia", not "Flores")."""

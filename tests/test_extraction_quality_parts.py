@@ -260,6 +260,28 @@ def test_a_clause_that_counts_many_happenings_or_dates_them_by_a_year_is_backgro
     assert pipeline(Document(id="background", text=f"{filler} {background}", published=published)).mentions == []
 
 
+def test_a_long_report_tells_what_happened_long_before_it_as_background():
+    from datetime import date
+
+    from conflict_ledger.extract.pipeline import default_pipeline
+    from conflict_ledger.model import Document
+
+    filler = " ".join([
+        "The minister spoke for an hour to the assembly about the economy, the harvest and the coming elections.",
+        "He thanked the farmers, the teachers and the doctors for their patience during a difficult time.",
+        "The assembly will debate the new budget and the electoral law next week, the speaker announced.",
+        "Several deputies asked for more money for roads, schools and clinics in the rural provinces.",
+    ])
+    pipeline = default_pipeline()
+
+    def kept(day: str) -> list:
+        text = f"{filler} Rebels bombed the embassy in Lima on {day}, killing four guards."
+        return pipeline(Document(id="r", text=text, published=date(1989, 6, 1))).mentions
+
+    assert [m.event_date for m in kept("28 May")] == ["1989-05-28"]
+    assert kept("5 March 1985") == [], "four years before the report: background"
+
+
 def test_a_year_named_relative_to_the_report_is_no_day():
     from datetime import date
 

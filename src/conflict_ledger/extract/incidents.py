@@ -13,6 +13,7 @@ dropped. Brief reports (a snippet, a wire summary) are one incident each and kee
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from .pipeline import DocState, Frame, component
 
@@ -90,6 +91,7 @@ _PAST = {"VBD", "VBN"}
 # a strategic development (an agreement, a new base, a change of command) has no victim or target to state
 _NO_VICTIM_TYPES = {"Strategic developments"}
 SPECIFICS_MIN = 2  # ... so it needs this many of date, place, actor and toll, as before
+RECENT_DAYS = 90  # an event dated further back than this before the report is told as background
 
 
 def specifics(frame: Frame) -> int:
@@ -108,6 +110,8 @@ def is_incident(state: DocState, frame: Frame, lead: bool, follows: bool) -> boo
     stated = specifics(frame)
     if stated == 0 or frame.mention.event_type in _NO_VICTIM_TYPES and stated < SPECIFICS_MIN:
         return False  # not one of date, place, actor, toll: nothing makes it a particular happening
+    if _long_before(state, frame):
+        return False  # told as background, however plainly
     return incident_score(state, frame, lead, follows) >= INCIDENT_MIN
 
 
@@ -135,6 +139,15 @@ def incident_score(state: DocState, frame: Frame, lead: bool, follows: bool = Fa
     score -= follows and not toll and bool(_TOLD_BEFORE.search(clause))  # a detail of what was told, no toll of its own
     score -= bool(_FORCES.search(clause)) and armed_group  # armed forces and an armed group: a battle, not an attack
     return score
+
+
+def _long_before(state: DocState, frame: Frame) -> bool:
+    """Whether the event's own date lies months before the report: news reports what is recent, and
+    what it tells of long ago (a founding, a massacre years back) is background."""
+    published, told = state.document.published, frame.mention.event_date
+    if published is None or told is None or "event_date" not in frame.mention.evidence:
+        return False
+    return (published - date.fromisoformat(told)).days > RECENT_DAYS
 
 
 def _year_told(state: DocState, clause: str) -> int:

@@ -106,6 +106,7 @@ def truecase(text: str) -> str:
     return "".join(chars)
 
 
+@lru_cache(maxsize=64)  # asked of the same document by several stages; a str caches its own hash
 def is_all_caps(text: str) -> bool:
     letters = list(filter(str.isalpha, text[:5000]))
     return len(letters) > 40 and sum(map(str.isupper, letters)) / len(letters) > 0.8

@@ -138,9 +138,13 @@ def test_default_path_honours_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("CONFLICT_LEDGER_GAZETTEER", str(tmp_path / "g.sqlite"))
     assert default_path() == tmp_path / "g.sqlite"
     monkeypatch.delenv("CONFLICT_LEDGER_GAZETTEER")
+    monkeypatch.delenv("CONFLICT_LEDGER_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert default_path().parent == tmp_path / "conflict-ledger"
     assert fingerprint() in default_path().name  # another version of the project builds beside it
+    # the project's own cache setting moves the gazetteer with the fitted models
+    monkeypatch.setenv("CONFLICT_LEDGER_CACHE", str(tmp_path / "built"))
+    assert default_path().parent == tmp_path / "built" / "conflict-ledger"
 
 
 def test_pruning_keeps_the_newest_gazetteers_of_other_versions(tmp_path):

@@ -26,6 +26,8 @@ from typing import Any
 
 import yaml
 
+from ..cache import cache_dir
+
 UNSPECIFIED = "Unspecified"
 NO_EVENT_PREFIX = "No event"
 SAMPLES_PER_CLASS = 400
@@ -337,11 +339,6 @@ def typing_kind() -> str:
     return kind
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("CONFLICT_LEDGER_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "conflict-ledger"
-
-
 def _corpus_settings(kind: str, part: str) -> tuple[int, int]:
     """(template sentences per class, copies of each story) for one model."""
     if part == "brief":
@@ -375,7 +372,7 @@ def _typer(kind: str, part: str) -> EventTyper:
 
     from conflict_ledger.resolve.gazetteer import prune_cache
 
-    path = _cache_dir() / f"event-typer-{kind}{'-brief' if part == 'brief' else ''}-{_fingerprint(kind, part)}.joblib"
+    path = cache_dir() / f"event-typer-{kind}{'-brief' if part == 'brief' else ''}-{_fingerprint(kind, part)}.joblib"
     if path.exists():
         try:
             typer = joblib.load(path)

@@ -40,6 +40,8 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
+from ..cache import cache_dir
+
 SCHEMA_VERSION = 1
 ENV_PATH = "CONFLICT_LEDGER_GAZETTEER"
 DATA_FILES = ("countries.csv", "regions.csv", "facilities.csv", "localities.csv")
@@ -142,13 +144,12 @@ class Entry:
 
 
 def default_path() -> Path:
-    """$CONFLICT_LEDGER_GAZETTEER, else the user cache dir ($XDG_CACHE_HOME or ~/.cache)."""
+    """$CONFLICT_LEDGER_GAZETTEER, else the project's cache folder (see `cache.cache_dir`)."""
     override = os.environ.get(ENV_PATH)
     if override:
         return Path(override).expanduser()
-    cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     # named by what it is built from, so two installed versions of the project never rebuild each other's file
-    return Path(cache) / "conflict-ledger" / f"gazetteer-v{SCHEMA_VERSION}-{fingerprint()}.sqlite"
+    return cache_dir() / f"gazetteer-v{SCHEMA_VERSION}-{fingerprint()}.sqlite"
 
 
 KEEP_BUILT = 3

@@ -421,3 +421,13 @@ def test_all_caps_wire_copy_is_read_without_the_case_it_does_not_have():
     assert names.get("TEGUCIGALPA") == "Honduras"
     assert "LA" not in names, "the Spanish article is not Louisiana's abbreviation"
     assert "BUSH" not in names, "a name the tagger took for a person is a town only when case says so"
+
+
+def test_a_city_the_tagger_takes_for_a_person_is_found_by_its_news_spelling(cli, tmp_path):
+    # "Khan Younis" is only an alternate name of GeoNames' Khan Yunis, and the small model tags it PERSON
+    text = "date 2024-01-09\nIsraeli strikes hit Khan Younis overnight, killing 12 people, the health ministry said.\n"
+    code, out, err = cli("extract", write(tmp_path, "r.txt", text))
+    assert code == 0, err
+    event = jsonl(out)[0]
+    assert (event["location"], event["country"]) == ("Khan Yunis", "Palestinian Territory")
+    assert km((event["latitude"], event["longitude"]), (31.34, 34.31)) < 10

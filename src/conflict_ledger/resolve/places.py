@@ -574,6 +574,10 @@ class PlaceResolver:
         entry, kind, _ = cands[0]
         if label == "NORP":
             return kind in ("demonym", "name", "abbr") and entry.feature in ("country", "continent", "region")
+        if kind == "alt":
+            # a city's news spelling is often only an alternate name ("Khan Younis" for Khan Yunis); a person
+            # is rarely named after a city of 100,000 in full, so the several-word name of one is the city
+            return " " in name.strip() and entry.feature == "city" and entry.population >= 100_000
         if kind not in ("name", "abbr"):
             return False
         if entry.feature in ("country", "continent", "admin1", "facility", "region", "sea"):

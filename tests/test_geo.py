@@ -431,3 +431,15 @@ def test_a_city_the_tagger_takes_for_a_person_is_found_by_its_news_spelling(cli,
     event = jsonl(out)[0]
     assert (event["location"], event["country"]) == ("Khan Yunis", "Palestinian Territory")
     assert km((event["latitude"], event["longitude"]), (31.34, 34.31)) < 10
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Col. Ponce said the army had destroyed two rebel camps near the river.", "Ponce"),
+    ("The talks were opened by President Nelson Mandela in the capital.", "Nelson"),
+])
+def test_a_name_after_a_rank_or_office_is_a_person(text, person):
+    assert person not in {p.name for p in places_of(text) if p.resolved}
+
+
+def test_an_adjective_is_no_rank():
+    assert "European" in {p.name for p in places_of("It is a reliable ally of all the major European countries.")}

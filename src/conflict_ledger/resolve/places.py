@@ -194,6 +194,11 @@ _ARTICLE_PREFIX = re.compile(r"^(?:al|el|an|ar|as|ash|ad|adh|at|az)[-‐](?=[A-Z
 _LEADING_THE = re.compile(r"^(the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
 _COMMA_GAP = re.compile(r",\s*")
+# a rank or office just before a name makes it a person's: "Col. Ponce said", "President Bush", "Father Rivera"
+_TITLE_BEFORE = re.compile(
+    r"\b(?:mr|mrs|ms|dr|gen|col|lt|sgt|capt|maj|cmdr|adm|sen|rep|gov|colonel|general|lieutenant|captain|major|"
+    r"commander|admiral|sergeant|president|senator|minister|judge|father|bishop|monsignor|mayor|governor)\.?\s+$",
+    re.IGNORECASE)
 _NON_SPACE_RUN = re.compile(r"[^\s]+")
 _BETWEEN_COMMAS = re.compile(r"[^,;/]+")
 
@@ -376,7 +381,8 @@ class PlaceResolver:
                 role = _role(ent)
                 for s, e in _split(text, start, end):
                     name = text[s:e]
-                    if not _looks_like_name(name) or caps and self._case_only_abbreviation(name):
+                    if not _looks_like_name(name) or caps and self._case_only_abbreviation(name) or (
+                            _titled(text, s) and not self._strong(name)):
                         continue
                     if label in PLACE_LABELS:
                         if self._candidates(name) or not self._inner(text, s, e):
@@ -958,6 +964,13 @@ def _qualifier_chain(text: str, mentions: list[_Mention], js: list[int]) -> list
 
 def _qualified_by(qualifiers: dict[int, list[int]], j: int) -> list[int]:
     return [i for i, js in qualifiers.items() if j in js]
+
+
+def _titled(text: str, start: int) -> bool:
+    """Whether a rank or office, written as one (capitalised: not "the major European countries"), stands
+    just before `start`."""
+    title = _TITLE_BEFORE.search(text, max(0, start - 14), start)
+    return title is not None and title.group()[0].isupper()
 
 
 def _as_written(state: Any) -> str | None:

@@ -443,3 +443,15 @@ def test_a_name_after_a_rank_or_office_is_a_person(text, person):
 
 def test_an_adjective_is_no_rank():
     assert "European" in {p.name for p in places_of("It is a reliable ally of all the major European countries.")}
+
+
+def test_countries_in_a_list_are_countries_not_towns_qualified_by_the_next():
+    listed = places_of("Travellers from Armenia, Georgia, Iraq, Iran and Syria were warned; China, Japan and Chile too.")
+    assert all(p.feature == "country" for p in listed), [(p.name, p.feature, p.country) for p in listed]
+    athens, georgia = places_of("She moved to Athens, Georgia, last year.")
+    assert (athens.country, georgia.feature) == ("United States", "admin1")
+
+
+def test_a_town_named_after_a_country_is_qualified_by_its_region():
+    peru, indiana = places_of("The plant in Peru, Indiana, closed on Friday.")
+    assert (peru.country, peru.feature, indiana.feature) == ("United States", "city", "admin1")

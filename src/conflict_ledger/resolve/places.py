@@ -656,6 +656,8 @@ class PlaceResolver:
                     score = prior + context.score(entry, m)
                     for j in qualified_by:
                         q = mentions[j]
+                        if entry.feature == "city" and _country_name(m) and _country_name(q):
+                            break  # countries are listed, not qualified: "China, Japan" is no town China in Japan
                         if any(_contains(c, entry) for c, _, _ in q.candidates[:10]):
                             score += 6.0
                     for j in qualifying:
@@ -964,6 +966,11 @@ def _qualifier_chain(text: str, mentions: list[_Mention], js: list[int]) -> list
 
 def _qualified_by(qualifiers: dict[int, list[int]], j: int) -> list[int]:
     return [i for i, js in qualifiers.items() if j in js]
+
+
+def _country_name(m: _Mention) -> bool:
+    """Whether a mention's likeliest reading is a country by its own name or abbreviation."""
+    return bool(m.candidates) and m.candidates[0][0].feature == "country" and m.candidates[0][1] in ("name", "abbr")
 
 
 def _titled(text: str, start: int) -> bool:

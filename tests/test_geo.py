@@ -455,3 +455,12 @@ def test_countries_in_a_list_are_countries_not_towns_qualified_by_the_next():
 def test_a_town_named_after_a_country_is_qualified_by_its_region():
     peru, indiana = places_of("The plant in Peru, Indiana, closed on Friday.")
     assert (peru.country, peru.feature, indiana.feature) == ("United States", "city", "admin1")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("John Melton, attorney for the West Virginia Lottery Commission, said it.", "West Virginia"),
+    ("The North Charleston Police Department reported the crash on Sunday.", "North Charleston"),
+    ("Fans of the North Texas Mean Green cheered.", "Texas"),
+])
+def test_a_place_inside_an_organisation_keeps_its_direction_word_only_if_the_name_has_it(text, place):
+    assert place in {p.name for p in places_of(text) if p.resolved}

@@ -543,15 +543,19 @@ class PlaceResolver:
             words = words[1:]
         if not words:
             return []
+        # the longest run of leading words that is a well-known place, a direction word kept if the name has
+        # it ("West Virginia Lottery Commission") and dropped if not ("North Texas" -> Texas)
+        leads = [words]
         if text[words[0][0] : words[0][1]].lower() in _DIRECTIONS and len(words) > 1:
-            words = words[1:]
-        # the longest run of leading words that is a well-known place
-        for n in range(len(words), 0, -1):
-            a, b = words[0][0], words[n - 1][1]
-            if (a, b) == (start, end):
-                continue
-            if self._well_known(text[a:b]):
-                return [(a, b)]
+            leads.append(words[1:])
+        for lead in leads:
+            for n in range(len(lead), 0, -1):
+                a, b = lead[0][0], lead[n - 1][1]
+                if (a, b) == (start, end) or (lead is words and n == 1 and len(leads) > 1):
+                    continue
+                if self._well_known(text[a:b]):
+                    return [(a, b)]
+        words = leads[-1]
         # "... of Kentucky", "... in Iraq"
         for i, (a, _) in enumerate(words[:-1]):
             if text[a : words[i][1]].lower() in ("of", "in", "for") and self._well_known(

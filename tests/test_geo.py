@@ -464,3 +464,11 @@ def test_a_town_named_after_a_country_is_qualified_by_its_region():
 ])
 def test_a_place_inside_an_organisation_keeps_its_direction_word_only_if_the_name_has_it(text, place):
     assert place in {p.name for p in places_of(text) if p.resolved}
+
+
+def test_all_caps_places_the_tagger_leaves_untagged_are_found_after_a_preposition():
+    wire = ("SANTIAGO, 7 APR 89 -- [TEXT] THE BOMB ATTACK ON THE CULTURAL INSTITUTE IN SANTIAGO HAS CAUSED\n"
+            "CONSIDERABLE DAMAGE. GUERRILLAS ALSO ATTACKED AN ARMY POST IN THE EASTERN PART OF THE COUNTRY.\n")
+    found = [(p.start, p.country) for p in places_of(wire) if p.resolved]
+    assert (wire.index("IN SANTIAGO") + 3, "Chile") in found
+    assert all(country == "Chile" for _, country in found), found  # no region called "Eastern" elsewhere

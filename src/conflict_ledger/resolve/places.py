@@ -194,6 +194,7 @@ _ARTICLE_PREFIX = re.compile(r"^(?:al|el|an|ar|as|ash|ad|adh|at|az)[-‐](?=[A-Z
 _LEADING_THE = re.compile(r"^(the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
 _COMMA_GAP = re.compile(r",\s*")
+_AFTER_PLACE_PREPOSITION = re.compile(r"\b(?:IN|NEAR|AT|OUTSIDE|FROM|INTO|TOWARD|TOWARDS)\s+")
 # a rank or office just before a name makes it a person's: "Col. Ponce said", "President Bush", "Father Rivera"
 _TITLE_BEFORE = re.compile(
     r"\b(?:mr|mrs|ms|dr|gen|col|lt|sgt|capt|maj|cmdr|adm|sen|rep|gov|colonel|general|lieutenant|captain|major|"
@@ -407,7 +408,7 @@ class PlaceResolver:
                     elif self._candidates(name, near=False):
                         pending.append(_Mention(name, s, e, label))
         out = [m for m in out if not (m.name in people and " " not in m.name and not self._strong(m.name))]
-        untagged = self._untagged(state)
+        untagged = self._untagged_in_capitals(text, out) if caps else self._untagged(state)
         # a name the tagger took for a group or person, qualified by a place: "Samarra, Saladin, Iraq"
         starts = {m.start for m in out + untagged}
         for m in pending:
@@ -478,6 +479,30 @@ class PlaceResolver:
                     # tokens outside entities cannot overlap the mentions found so far, which all lie in entities
                     out.append(_Mention(text[span.start_char : end], offset + span.start_char, offset + end,
                                         "GAZETTEER"))
+                    break
+        return out
+
+    def _untagged_in_capitals(self, text: str, found: list[_Mention]) -> list[_Mention]:
+        """`_untagged` for all-caps text, where case marks no name: a well-known place right after a
+        preposition of place ("IN SANTIAGO", "NEAR SAN SALVADOR"), the longest of up to three words."""
+        taken = [(m.start, m.end) for m in found]
+        out: list[_Mention] = []
+        for match in _AFTER_PLACE_PREPOSITION.finditer(text):
+            words = list(_NON_SPACE_RUN.finditer(text, match.end(), match.end() + 80))[:4]
+            while words and words[0].group().lower().strip(",.") in _DIRECTIONS | {"the"}:
+                words = words[1:]  # "IN THE EASTERN SAN MIGUEL": the place, not a region called Eastern
+            words = words[:3]
+            for n in (3, 2, 1):
+                if len(words) < n:
+                    continue
+                s, e = words[0].start(), words[n - 1].end()
+                while e > s and not text[e - 1].isalnum():
+                    e -= 1
+                if any(a < e and s < b for a, b in taken) or not text[s:e].isupper():
+                    continue
+                if self._prominent(text[s:e]):
+                    out.append(_Mention(text[s:e], s, e, "GAZETTEER"))
+                    taken.append((s, e))
                     break
         return out
 

@@ -6,8 +6,10 @@ rebels". An incident report tells one act with its own particulars: who was harm
 was hit, when, where, in the past tense. Each event of a long report gets an incident score
 from the particulars its clause states (and those the other components found: date, place,
 attacker, toll) less the marks of talk about events (first-person speech, no past-tense
-verb, combat between armed forces, a military target); events below `INCIDENT_MIN` are
-dropped. Brief reports (a snippet, a wire summary) are one incident each and keep theirs.
+verb, combat between armed forces, a military target, many happenings counted over a period,
+a year for a date); events below `INCIDENT_MIN` are dropped, and so are those dated more than
+`RECENT_DAYS` before the report. Brief reports (a snippet, a wire summary) are one incident each
+and keep theirs.
 """
 
 from __future__ import annotations

@@ -194,13 +194,16 @@ _ARTICLE_PREFIX = re.compile(r"^(?:al|el|an|ar|as|ash|ad|adh|at|az)[-‐](?=[A-Z
 _LEADING_THE = re.compile(r"^(the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
 _COMMA_GAP = re.compile(r",\s*")
-_AFTER_PLACE_PREPOSITION = re.compile(r"\b(?:IN|NEAR|AT|OUTSIDE|FROM|INTO|TOWARD|TOWARDS)\s+")
+
 # a rank or office just before a name makes it a person's: "Col. Ponce said", "President Bush", "Father Rivera"
 _TITLE_BEFORE = re.compile(
     r"\b(?:mr|mrs|ms|dr|gen|col|lt|sgt|capt|maj|cmdr|adm|sen|rep|gov|colonel|general|lieutenant|captain|major|"
     r"commander|admiral|sergeant|president|senator|minister|judge|father|bishop|monsignor|mayor|governor)\.?\s+$",
     re.IGNORECASE)
 _NON_SPACE_RUN = re.compile(r"[^\s]+")
+# all-caps text: where a place name may follow, and the words that may stand before it there
+_AFTER_PLACE_PREPOSITION = re.compile(r"\b(?:IN|NEAR|AT|OUTSIDE|FROM|INTO|TOWARD|TOWARDS)\s+")
+_BEFORE_A_NAME = _DIRECTIONS | {"the"}
 _BETWEEN_COMMAS = re.compile(r"[^,;/]+")
 
 
@@ -393,7 +396,7 @@ class PlaceResolver:
                                     for a, b in self._inner(text, s, e)]
                     elif label == "NORP" and self._accept_other(name, label):
                         out.append(_Mention(name, s, e, label, modifier=True))
-                    elif label == "PERSON" and self._accept_other(name, label) and not (caps and not self._strong(name)):
+                    elif label == "PERSON" and self._accept_other(name, label) and (not caps or self._strong(name)):
                         out.append(_Mention(name, s, e, label, modifier=modifier, role=role))
                     elif _KIND_AFTER.match(text, e) and self._candidates(name, near=False):
                         out.append(_Mention(name, s, e, label))  # "Samarra city", "Hit district"
@@ -489,7 +492,7 @@ class PlaceResolver:
         out: list[_Mention] = []
         for match in _AFTER_PLACE_PREPOSITION.finditer(text):
             words = list(_NON_SPACE_RUN.finditer(text, match.end(), match.end() + 80))[:4]
-            while words and words[0].group().lower().strip(",.") in _DIRECTIONS | {"the"}:
+            while words and words[0].group().lower().strip(",.") in _BEFORE_A_NAME:
                 words = words[1:]  # "IN THE EASTERN SAN MIGUEL": the place, not a region called Eastern
             words = words[:3]
             for n in (3, 2, 1):
@@ -570,15 +573,13 @@ class PlaceResolver:
             return []
         # the longest run of leading words that is a well-known place, a direction word kept if the name has
         # it ("West Virginia Lottery Commission") and dropped if not ("North Texas" -> Texas)
-        leads = [words]
-        if text[words[0][0] : words[0][1]].lower() in _DIRECTIONS and len(words) > 1:
-            leads.append(words[1:])
+        direction = text[words[0][0] : words[0][1]].lower() in _DIRECTIONS and len(words) > 1
+        leads = [words, words[1:]] if direction else [words]
         for lead in leads:
-            for n in range(len(lead), 0, -1):
+            shortest = 2 if direction and lead is words else 1  # a direction word alone names nothing
+            for n in range(len(lead), shortest - 1, -1):
                 a, b = lead[0][0], lead[n - 1][1]
-                if (a, b) == (start, end) or (lead is words and n == 1 and len(leads) > 1):
-                    continue
-                if self._well_known(text[a:b]):
+                if (a, b) != (start, end) and self._well_known(text[a:b]):
                     return [(a, b)]
         words = leads[-1]
         # "... of Kentucky", "... in Iraq"

@@ -367,7 +367,8 @@ class PlaceResolver:
         text = state.document.text
         # in an all-caps text the tagger read a lower-cased copy and case tells nothing: "LA" is the Spanish
         # article and "BUSH" a president as often as Louisiana and a town on the Nile
-        caps = _as_written(state) is None
+        written = _as_written(state)
+        caps = written is None
         out: list[_Mention] = []
         pending: list[_Mention] = []
         people: set[str] = set()
@@ -411,7 +412,7 @@ class PlaceResolver:
                     elif self._candidates(name, near=False):
                         pending.append(_Mention(name, s, e, label))
         out = [m for m in out if not (m.name in people and " " not in m.name and not self._strong(m.name))]
-        untagged = self._untagged_in_capitals(text, out) if caps else self._untagged(state)
+        untagged = self._untagged_in_capitals(text, out) if written is None else self._untagged(state, written)
         # a name the tagger took for a group or person, qualified by a place: "Samarra, Saladin, Iraq"
         starts = {m.start for m in out + untagged}
         for m in pending:
@@ -444,14 +445,14 @@ class PlaceResolver:
             out.append(m)
         return out
 
-    def _untagged(self, state: Any) -> list[_Mention]:
+    def _untagged(self, state: Any, written: str) -> list[_Mention]:
         """Well-known places the tagger left untagged ("Shelling hit Kharkiv"): capitalised words
         outside any entity, not opening a sentence, naming a country, a first-level region or a
-        city of 200,000 or more by its own name."""
+        city of 200,000 or more by its own name. `written`: the text as tagged (not all caps; see
+        `_untagged_in_capitals` for that)."""
         from spacy.attrs import ENT_IOB, IS_ALPHA, IS_TITLE, IS_UPPER
 
         out: list[_Mention] = []
-        written = _as_written(state)
         for offset, doc in state.chunks:
             if not len(doc):
                 continue
@@ -1019,12 +1020,12 @@ def _as_written(state: Any) -> str | None:
     return None if text is None or is_all_caps(text) else text
 
 
-def _chunk_text(written: str | None, offset: int, doc: Any) -> str:
+def _chunk_text(written: str, offset: int, doc: Any) -> str:
     """A chunk's text, sliced from the document where it was tagged as written: spaCy rebuilds
     Doc.text from its tokens on every access, which costs more than all else `_untagged` does."""
     first, last = doc[0], doc[-1]
     end = offset + last.idx + len(last.text_with_ws)
-    if written is None or end > len(written) or not (
+    if end > len(written) or not (
             written.startswith(first.text, offset + first.idx) and written.startswith(last.text, offset + last.idx)):
         return doc.text
     return written[offset:end]

@@ -135,9 +135,14 @@ _UNKNOWN_NUMBER = re.compile(r"^\s*unknown number\b", re.IGNORECASE)
 _NOT_PEOPLE = re.compile(
     r"^\s*(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?|rockets?|missiles?|drones?|bombs?|times|days|hours|weeks|months|years|km|kilometers|miles|"
+    r"kilometres|meters|metres|gmt|local time|percent|kg|tons|"
     r"vehicles?|buildings?|houses?|homes?|bases?|targets?|facilities|sites?|attacks?|strikes?|rounds?)\b",
     re.IGNORECASE,
 )
+
+
+# a bare number from 1900 to 2099 is a year ("in 1979 and 1980 when they murdered"); counts of thousands take a comma
+_A_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass
@@ -169,7 +174,7 @@ def find_counts(text: str) -> list[Count]:
             return  # "two rockets", "a U.S. drone killed": the number counts weapons, not victims
         if _NAMED_NUMBER.search(text[max(0, num_span[0] - 14) : num_span[0]]):
             return  # "Jan. 4, a drone killed", "Tower 22 in Jordan": a date or a name, not a count
-        if any(s <= num_span[0] < e for s, e in taken):
+        if any(s <= num_span[0] < e for s, e in taken) or _A_YEAR_NUMBER.fullmatch(phrase.strip()):
             return
         amount = parse_amount(phrase)
         if _UNKNOWN_NUMBER.match(text[num_span[1] :]):
@@ -202,6 +207,8 @@ def find_counts(text: str) -> list[Count]:
         amounts = [parse_amount(p.group()) for p in parts]
         if len(parts) < 2 or any(a is None for a in amounts) or any(s <= m.start() < e for s, e in taken):
             continue
+        if any(_A_YEAR_NUMBER.fullmatch(p.group().strip()) or _NOT_PEOPLE.match(head[p.end() :]) for p in parts):
+            continue  # "at 1210 GMT, four pedestrians", "in 1979 and 1980 when they": a time or a year is not a group
         if _NAMED_NUMBER.search(text[max(0, m.start() - 14) : m.start()]):
             continue
         total = amounts[0]
@@ -424,7 +431,9 @@ def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
 _NO_TOLL_TYPES = {"Strategic developments", "Protests"}
 # totals over a period are not one event's toll ("70 troops were injured during that time")
 _CUMULATIVE = re.compile(r"\b(?:since|during that time|during this time|so far|to date|in total|altogether|in all|"
-                         r"this year|last year|over the past|over the last)\b", re.IGNORECASE)
+                         r"this year|last year|over the past|over the last|decades? of|years of|"
+                         r"(?:decade|year|month|week)s?-long|for (?:a|\w+) (?:decades?|years)|civil war|political violence|"
+                         r"(?:in|during|of|throughout) the (?:\w+ )?(?:war|conflict|insurgency|offensive))\b", re.IGNORECASE)
 _COUNT_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|hurt|casualt|fatalit|slain|executed|lost their lives)",
                           re.IGNORECASE)
 

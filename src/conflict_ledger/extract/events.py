@@ -93,7 +93,7 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"clash(?:ed|es)? (?:\w+ ){0,2}with (?:hundreds of |thousands of |dozens of )?(?:the )?(?:\w+ )?(?:protesters|demonstrators)"),
      "Riots", "Violent demonstration"),
     (_rx(r"\bmobs?\b", r"lynch"), "Riots", "Mob violence"),
-    (_rx(r"protest(?:s|ers|ed|ing)?\b", r"demonstrat(?:ion|ors|ed)", r"\brall(?:y|ies|ied)\b", _NOT_THE_MONTH + r"\bmarch(?:ed|es)?\b(?!\s+\d)",
+    (_rx(r"protest(?:s|ers|ed|ing)?\b", r"(?<!been )(?<!was )(?<!is )demonstrat(?:ion|ors|ed)\b(?! that)", r"\brall(?:y|ies|ied)\b", _NOT_THE_MONTH + r"\bmarch(?:ed|es)?\b(?!\s+\d)",
          r"sit-in", r"picket"),
      "Protests", "Peaceful protest"),
     (_rx(r"loot", r"arson", r"set (?:on )?fire", r"torched", r"vandali[sz]", r"burned down", r"demolish", r"ransack"),
@@ -222,12 +222,69 @@ _NOT_EVENT = [
     re.compile(r"\b(?:responses?|retaliation|attacks|strikes)\s+(?:have\s+|has\s+|had\s+)?(?:included|include|includes)\b",
                re.IGNORECASE),
     re.compile(r"\b(?:attacks|strikes|operations)\b[^.;]{0,40}\b(?:paused|resumed|let up|subsided|ceased)\b", re.IGNORECASE),
+    # a tally over a period: "three judges have been murdered so far this year", "raised to 36 the number of dead"
+    re.compile(r"\bso far (?:this|in|in the) (?:year|month|week)\b|\bin recent (?:days|weeks|months|years)\b"
+               r"|\b(?:to|at) (?:\d[\d,]*|\w+) the (?:total )?number of\b", re.IGNORECASE),
 ]
+
+# Clauses that tell no happening at all: a denial, a danger, an order, a request. Unlike the background and
+# counts above (which often share a sentence with the event they frame), these veto the classifier's reading too.
+_NO_HAPPENING = [
+    # denied, or called untrue: "denied charges that the air force bombed ...", "..., which is not true"
+    re.compile(r"\b(?:denied|deny|denies|denying|rejected|refuted)\b[^.;]{0,60}?\b(?:charges?|reports?|claims?|"
+               r"accusations?|allegations?|versions?)\b|\b(?:which|that|this) (?:is|was) (?:not true|false|untrue|a lie)\b",
+               re.IGNORECASE),
+    # a danger or a possibility, not a happening: "the danger of his being shot at", "the possibility of an attack"
+    re.compile(r"\b(?:danger|possibility|possible|risk|likelihood|fears?)\s+of\s+(?:\w+\s+){0,3}?(?:attacks?|strikes?|"
+               r"being|bombings?|kidnapp\w*|assassinat\w*|rockets?|missiles?|violence)\b", re.IGNORECASE),
+    # an order or a readiness to act, not the act: "orders are given to capture, destroy or shoot down planes"
+    re.compile(r"\b(?:orders?|ordered|instructions?|instructed|authori[sz]ed|authori[sz]ation|permission|ready|prepared)\b"
+               r"[^.;]{0,40}?\bto\s+(?:\w+,?\s+){0,4}?(?:capture|destroy|shoot|attack|strike|bomb|intercept|kill|fire)\b",
+               re.IGNORECASE),
+    # an arrest asked for or ordered, not made
+    re.compile(r"\b(?:request(?:ed|s|ing)?|ask(?:ed|s|ing)? for|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|warrants? for|"
+               r"seek(?:s|ing)?|sought)\s+(?:the\s+)?(?:arrest|capture|extradition)\b", re.IGNORECASE),
+]
+
+
+# A weapon named is not a weapon used: "helicopters fitted with rockets", "the plane was carrying missiles",
+# "combat aircraft patrol the air space". A strike or a shelling needs a word of its use or its harm.
+_REMOTE_BY_WEAPON = {"Air/drone strike", "Shelling/artillery/missile attack"}
+_IN_USE = _rx(r"fir(?:e|ed|es|ing)\b", r"launch", r"struck", r"(?:air|drone)?strikes?\b", r"detonat", r"went off", r"hit(?:s|ting)?\b", r"land(?:ed|ing|s)\b",
+              r"fell\b", r"slamm", r"explo", r"blasts?\b", r"impact", r"pound", r"bomb(?:ed|ing|ings|ard)", r"shell(?:ed|ing)",
+              r"straf", r"raids?\b", r"attack", r"target", r"kill", r"wound", r"injur", r"damag", r"destroy", r"casualt",
+              r"dead\b", r"died\b", r"shot\b", r"shoot", r"rain(?:ed|ing)\b", r"salvos?", r"volleys?", r"barrages?",
+              r"intercept", r"downed", r"hurl", r"lobb", r"dropp", r"crashed into", r"sorties?", r"engag", r"hammer",
+              r"offensive", r"assault", r"fought", r"clash", r"ambush", r"used\b", r"using\b", r"employ", r"retaliat", r"rocketed")
+
+
+def names_a_weapon_unused(kind: EventType, text: str) -> bool:
+    """True when a strike or shelling rests on a weapon named in a clause that tells no use of it."""
+    return kind.sub_event_type in _REMOTE_BY_WEAPON and not _IN_USE.search(text)
+
+
+# Deaths by accident or disaster are not political violence: "the crash killed 120 passengers"
+_ACCIDENT = _rx(r"crash(?:ed|es)?\b(?! into)", r"accident", r"collision", r"collided", r"derail", r"earthquake",
+                r"floods?\b", r"flooding", r"landslides?", r"mudslides?", r"hurricane", r"drowned", r"electrocut",
+                r"stampede")
+_HOSTILE_ACT = _rx(r"shot\b", r"shoot", r"(?<!heart )attack", r"bomb", r"explosive", r"sabotag", r"downed", r"gunfire",
+                   r"hit by", r"fire from", r"missiles?", r"rockets?\b", r"ambush", r"assassinat", r"gunmen")
+_VIOLENT_TYPES = {"Explosions/Remote violence", "Violence against civilians", "Battles"}
+
+
+def tells_an_accident(kind: EventType, text: str) -> bool:
+    """True when a violent reading rests on a clause that tells a crash or a disaster and no hostile act."""
+    return kind.event_type in _VIOLENT_TYPES and bool(_ACCIDENT.search(text)) and not _HOSTILE_ACT.search(text)
 
 
 def talks_about_events(text: str) -> bool:
     """True for sentences that count, plan, threaten or deny events rather than report one."""
-    return any(p.search(text) for p in _NOT_EVENT)
+    return any(p.search(text) for p in _NOT_EVENT) or tells_no_happening(text)
+
+
+def tells_no_happening(text: str) -> bool:
+    """True for clauses that deny, fear, order or ask for an act rather than tell one."""
+    return any(p.search(text) for p in _NO_HAPPENING)
 
 
 # weapons found, seized, defused or destroyed before use: the weapon is what was acted on, not what was used
@@ -263,7 +320,7 @@ _PLACE_BY_ITS_PAST = _rx(r"(?:scene|site) of (?:a |an |the )?(?:[\w-]+ ){0,4}?(?
 
 def classify_sentence(text: str) -> list[EventType]:
     """The event types a sentence reports (usually one), or [] when it reports none."""
-    if any(p.search(text) for p in _NOT_EVENT):
+    if talks_about_events(text):
         return []
     # a place named by its past ("the town that was the scene of a 2017 chemical attack") tells no event now;
     # blanked, not cut, so that cue offsets still point into the sentence
@@ -315,6 +372,9 @@ _PROTEST_TO_COME = _rx(
     r"fresh |expected |mass |angry |large )*(?:[\w-]+ )?(?:protests?|demonstrations?|rall(?:y|ies)|marches)",
     r"(?:mobilis|mobiliz|plan(?:s|ned|ning)?\b|call(?:ed|ing|s)? (?:on|for)|vow(?:ed|s)?|threaten(?:ed|s)?|urg(?:ed|es|ing))"
     r"(?:[\w,-]+ ){0,8}?to (?:protest|demonstrate|march|rally|stage|hold)\b")
+_IN_PROTEST = re.compile(r"in protest (?:of|against|at|over|to)\b", re.IGNORECASE)
+_A_CROWD = _rx(r"protesters", r"demonstrators", r"crowds?\b", r"marchers", r"rall(?:y|ies)\b", r"sit-ins?", r"strikes?\b",
+               r"strikers", r"hunger strike", r"boycott", r"walk(?:ed)? ?out", r"blockade", r"blocked")
 _PROTEST_HELD = _rx(r"protested", r"demonstrated", r"marched", r"rallied", r"gathered", r"took to the streets",
                     r"(?:protests?|demonstrations?|rall(?:y|ies)|marches) (?:were|was) held")
 _INTERVENTION = _rx(r"dispers(?:ed|ing|e)\b", r"broke up", r"break(?:ing)? up", r"suppress(?:ed|ing)?\b", r"tear ?-?gas",
@@ -383,6 +443,9 @@ def _read_the_crowd(found: list[EventType], text: str, remote_told: bool) -> tup
         subs = {f.sub_event_type for f in found}
     if _PROTEST_TO_COME.search(text) and not _PROTEST_HELD.search(text):
         drop.add("Peaceful protest")  # expected, planned or called for: it has not happened yet
+    protest = next(f for f in found if f.sub_event_type == "Peaceful protest")
+    if _IN_PROTEST.match(text, protest.cue[0] - 3) and not _PROTEST_HELD.search(text) and not _A_CROWD.search(text):
+        drop.add("Peaceful protest")  # "resigned in protest of the law": why something was done, not a protest held
     disruption = None if _SAID_PEACEFUL.search(text) else _CROWD_DISRUPTION.search(text)
     if disruption and "Violent demonstration" not in subs:
         found = [*found, EventType("Riots", "Violent demonstration", True, disruption.span())]
@@ -625,12 +688,15 @@ def detect_events() -> object:
             whole = brief_read[0] if brief_read else None
         for (sentence, c_start, c_end), text, guess in zip(pieces, texts, guesses, strict=True):
             rule_kinds = classify_sentence(text)
-            kinds = decide(rule_kinds, guess, len(text))
+            # a clause that denies, fears, orders or asks for an act tells none, however the classifier reads it
+            kinds = [] if tells_no_happening(text) else decide(rule_kinds, guess, len(text))
             if not kinds and (guess is None or guess.no_event_probability < OWN_VERB_NOT_EVENT_MAX):
                 kinds = own_verb_kinds(text)
             if not kinds and rule_kinds and (guess is None or guess.no_event_probability < NOT_EVENT_MIN):
                 kinds = _strike_by_air_power(text)
             for kind in kinds:
+                if names_a_weapon_unused(kind, text) or tells_an_accident(kind, text):
+                    continue
                 span = (sentence.start + c_start, sentence.start + c_end)
                 cue = (span[0] + kind.cue[0], span[0] + kind.cue[1])
                 if kind.cue != (0, len(text)) and describes_a_role(sentence, cue[0]):

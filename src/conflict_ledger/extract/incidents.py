@@ -140,7 +140,24 @@ def incident_score(state: DocState, frame: Frame, lead: bool, follows: bool = Fa
     toll = frame.mention.fatalities_high is not None or frame.mention.injuries_high is not None
     score -= follows and not toll and bool(_TOLD_BEFORE.search(clause))  # a detail of what was told, no toll of its own
     score -= bool(_FORCES.search(clause)) and armed_group  # armed forces and an armed group: a battle, not an attack
+    score -= _told_in_passing(frame)
     return score
+
+
+def _told_in_passing(frame: Frame) -> bool:
+    """Whether the event's verb only qualifies something else: a relative clause ("a minister, who was murdered")
+    or a "when" clause ("when Galan was assassinated, Barco declared war"). The sentence is about another thing."""
+    sentence = frame.sentences[0]
+    at = frame.trigger.start - sentence.offset
+    token = next((t for t in sentence.span if t.idx <= at < t.idx + len(t.text)), None)
+    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    if token is None:
+        return False
+    if token.dep_ == "relcl":
+        return True
+    return token.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in ("when", "while") or
+                                         c.dep_ == "mark" and c.lower_ in ("when", "while") for c in token.children)
 
 
 def _long_before(state: DocState, frame: Frame) -> bool:

@@ -28,6 +28,10 @@ _MONTH_ONLY = re.compile(
 _YEAR_ONLY = re.compile(r"^(?:in |during )?(\d{4})$")
 _MDY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _A_YEAR = re.compile(r"^(?:(?:in|during|over|of|the)\s+)*(?:last|this|past|next|previous) year$")
+# "24 May this year", "on 3 June of last year": the day, in the year the report says
+_IN_A_YEAR = re.compile(r"^(?P<day>.*?\d.*?),?\s+(?:of\s+)?(?P<year>this|last) year$")
+# "more than five years ago": as far back as the count says, to the month at best
+_AGO = re.compile(r"^(?:(?:more than|over|nearly|almost|about|some|around|at least)\s+)?(?P<count>.+?\s+(?:years?|months?)\s+ago)$")
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,17 @@ def resolve_date(expression: str, published: date | None) -> ResolvedDate | None
             return None
     if _A_YEAR.match(low):
         return None  # "last year" names a year, not a day or a month
+    if (in_a_year := _IN_A_YEAR.match(low)) and published is not None:
+        found = resolve_date(in_a_year.group("day"), published)
+        if found is None or in_a_year.group("year") == "this" or found.value.year != published.year:
+            return found
+        try:
+            return ResolvedDate(found.value.replace(year=published.year - 1), found.precision)
+        except ValueError:  # 29 February
+            return ResolvedDate(found.value.replace(year=published.year - 1, day=28), found.precision)
+    if (ago := _AGO.match(low)) and published is not None:
+        parsed = _dateparser(ago.group("count"), published)
+        return ResolvedDate(parsed.replace(day=1), "month") if parsed is not None else None
     if published is not None:
         relative = _relative(low, published)
         if relative is not None:

@@ -711,3 +711,21 @@ def test_an_act_told_in_passing_in_a_relative_clause_scores_as_less_of_an_incide
     (main_score, main_passing), (passing_score, passing) = scores
     assert (main_passing, passing) == (False, True)
     assert passing_score == main_score - 1
+
+
+def test_a_statement_condemning_one_act_reports_it_but_not_violence_in_general():
+    from conflict_ledger.extract.events import condemns_an_act
+
+    assert condemns_an_act("The foreign ministry condemned today the assassination of the union leader in Lima.")
+    assert condemns_an_act("The council strongly condemns this cowardly act -- the murder of the mayor -- by gunmen.")
+    assert not condemns_an_act("The bishop condemned all kinds of violence, wherever it comes from.")
+    assert not condemns_an_act("We denounce these criminal actions against the civilian population.")
+
+
+def test_harm_told_as_done_on_a_day_is_news_even_inside_a_report_of_what_was_said():
+    from conflict_ledger.extract.events import tells_a_dated_harm
+
+    assert tells_a_dated_harm("The authorities reported that a radio presenter was assassinated today in Cali.")
+    assert tells_a_dated_harm("He takes the place of the senator, who was murdered on 3 May.")
+    assert not tells_a_dated_harm("The army says 700 rebels have been killed as of today.")
+    assert not tells_a_dated_harm("The senator, who was murdered in 1985, is remembered as a reformer.")

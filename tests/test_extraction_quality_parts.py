@@ -112,7 +112,7 @@ def test_casualty_phrases():
     assert counts("The village headman was killed and another man was wounded.") == {"killed": 1, "injured": 1}
     assert counts("Twelve people, including four children and a nurse, were killed.") == {"killed": 12}
     assert counts("Both gunmen died in the exchange of fire.") == {"killed": 2}
-    assert counts("Two people died and seven were injured in the blast.") == {"killed": 2, "injured": 7}
+    assert counts("Two bystanders died and seven others were hurt by the explosion.") == {"killed": 2, "injured": 7}
     assert counts("The district chief, a former officer, was killed in the ambush.") == {"killed": 1}
     assert counts("Gunmen shot and killed Omar Haddad, a lawyer, outside his office.") == {"killed": 1}
     assert counts("Gunmen killed Kenyan Army soldiers near the border.") == {}, "a plural noun is no single victim"
@@ -236,7 +236,7 @@ def test_a_long_wire_report_keeps_the_dated_attack_and_drops_battles_plans_and_t
 
 
 @pytest.mark.parametrize("background", [
-    "General Ramos said today that 145 guerrillas and 53 soldiers had been killed in 386 clashes in Chalatenango.",
+    "A colonel said today that 212 rebels and 40 troops had died in 290 skirmishes across the northern provinces.",
     "Nearly 1,500 people were killed in bomb attacks in Bogota in 1988.",
     "Guerrillas killed 12 peasants in dozens of attacks on villages near Ayacucho during the harvest.",
 ])
@@ -318,7 +318,7 @@ def test_a_word_in_capitals_is_not_an_acronym_for_a_group():
     ("Protesters threw stones at police and set tyres alight outside the ministry.", "Violent demonstration"),
     ("Militants fired shells filled with poisonous gas at the village, leaving dozens short of breath.",
      "Chemical weapon"),
-    ("Warplanes fired 105 missiles at what the Pentagon said were three chemical weapons facilities near Homs.",
+    ("Jets launched 60 missiles at two sites the ministry described as chemical weapons facilities near Hama.",
      "Shelling/artillery/missile attack"),
     ("The army freed four villages in the valley from the insurgents on Thursday.", "Government regains territory"),
     ("Jihadist fighters seized a district centre near the border after government troops fled.",
@@ -470,11 +470,11 @@ def test_a_protest_told_with_clashes_is_a_violent_demonstration():
     ("Riot police officers beat an opposition protester during a rally near the parliament.",
      "Excessive force against protesters"),
     ("Several demonstrators were badly beaten by soldiers outside the palace.", "Excessive force against protesters"),
-    ("Police suppressed a peaceful student demonstration in Izmir on Tuesday.", "Protest with intervention"),
+    ("Gendarmes suppressed a peaceful march by nurses in Konya on Monday.", "Protest with intervention"),
     ("Riot police fired tear gas to break up a sit-in by students outside parliament.", "Protest with intervention"),
     ("Protesters threw stones at police, who fired tear gas.", "Violent demonstration"),
     # a clash already cued as the crowd's violence is one violent demonstration, not two
-    ("Demonstrators clashed with security forces during an opposition rally in Lome.", "Violent demonstration"),
+    ("Marchers clashed with police during a union rally in Kumasi.", "Violent demonstration"),
     # a road block the report calls peaceful stays a peaceful protest
     ("Garment workers blocked a road for an hour demanding arrears; police said the protest was peaceful.",
      "Peaceful protest"),
@@ -521,13 +521,13 @@ def test_a_protest_still_to_come_is_no_protest(sentence, expected):
      "Peaceful protest"),
     # ACLED lists surrenders among agreements; the classifier alone reads them as a change to the group
     ({"id": "surrender", "published": "2022-09-18",
-      "text": "Ten rebels have surrendered to security forces in the southeastern province, the military announced "
-              "on Sunday."},
+      "text": "Seven insurgents handed themselves in and surrendered to the army in the eastern hills, a military "
+              "spokesman said on Sunday."},
      "Agreement"),
     # the classifier reads most crowd stories as peaceful; a named act of the crowd's violence says otherwise
     ({"id": "rival-rallies", "published": "2019-01-06",
-      "text": "Hundreds of rival protesters rallied against each other in aggressive demonstrations across several "
-              "cities on Saturday."},
+      "text": "Supporters of the two parties held aggressive demonstrations in three towns on Saturday, trading "
+              "insults across police lines."},
      "Violent demonstration"),
 ], ids=["protest-over-a-crime", "surrender", "crowd-violence"])
 def test_a_brief_report_is_typed_by_the_fact_it_names(cli, tmp_path, row, sub_event_type):
@@ -547,8 +547,8 @@ def test_crowd_control_grenades_are_no_grenade_attack(cli, tmp_path):
 def test_a_place_named_by_its_past_tells_no_event_now():
     from conflict_ledger.extract.events import classify_sentence
 
-    kinds = classify_sentence("Government forces captured five villages on Wednesday, nearing a rebel-held town that "
-                              "was the scene of a deadly 2017 chemical weapons attack.")
+    kinds = classify_sentence("The army captured three villages on Monday as it closed in on a rebel-held valley that "
+                              "was the scene of a sarin attack in 2013.")
     assert [k.sub_event_type for k in kinds] == ["Government regains territory"]
 
 
@@ -562,7 +562,7 @@ def test_who_used_force_at_a_protest_gives_way_only_to_a_sure_reading_of_the_who
     from conflict_ledger.extract.pipeline import DocState, Frame
     from conflict_ledger.model import Document, EventMention, Evidence
 
-    text = "Demonstrators clashed with security forces during an opposition rally in Lome."
+    text = "Marchers clashed with police during a union rally in Kumasi."
     state = DocState(document=Document(id="rally", text=text), text=text)
     mention = EventMention(doc_id="rally", event_type="Riots", sub_event_type="Violent demonstration")
     cue = Evidence("rally", 0, 26, text[:26])
@@ -612,15 +612,15 @@ def test_a_day_of_this_or_last_year_and_a_time_ago_resolve_against_the_report():
     from conflict_ledger.resolve.dates import resolve_date
 
     published = date(1989, 10, 23)
-    assert resolve_date("24 MAY THIS YEAR", published).iso == "1989-05-24"
+    assert resolve_date("2 APRIL THIS YEAR", published).iso == "1989-04-02"
     assert resolve_date("3 June of last year", published).iso == "1988-06-03"
-    ago = resolve_date("more than five years ago", published)
+    ago = resolve_date("nearly five years ago", published)
     assert (ago.iso, ago.precision) == ("1984-10-01", "month"), "a count of years back names a month at best"
 
 
 @pytest.mark.parametrize("sentence", [
-    "The transport plane was carrying 20 surface-to-air missiles and two mortars for the rebels.",
-    "Two helicopters fitted with rockets and three combat aircraft patrol the border every night.",
+    "Customs officers listed the cargo of the seized lorry: anti-tank rockets, mortars and spare parts.",
+    "The navy keeps four warplanes and two gunships on standby at the coastal airfield.",
 ])
 def test_a_weapon_named_but_not_used_makes_no_strike(sentence):
     from conflict_ledger.extract.events import EventType, names_a_weapon_unused
@@ -636,15 +636,15 @@ def test_deaths_in_a_crash_are_no_attack_but_a_downed_aircraft_is():
     from conflict_ledger.extract.events import EventType, tells_an_accident
 
     attack = EventType("Violence against civilians", "Attack", False, (0, 5))
-    assert tells_an_accident(attack, "The crash killed 96 of the 110 passengers on board, the airline said.")
-    assert not tells_an_accident(attack, "The helicopter crashed after it was hit by rebel gunfire, killing four.")
+    assert tells_an_accident(attack, "Forty people died when two ferries collided in fog off the island, the coast guard said.")
+    assert not tells_an_accident(attack, "The convoy truck crashed into a ditch after gunmen opened fire on it, killing four.")
 
 
 @pytest.mark.parametrize("sentence", [
-    "The army denied reports that its aircraft bombed two villages near the border last night.",
-    "Officials spoke of the danger of an attack with rockets on the president's plane during the summit.",
-    "Pilots received orders to intercept, capture or shoot down any unidentified plane.",
-    "The neighbouring government has requested the arrest of two rebel leaders living in the capital.",
+    "The navy rejected claims that its gunboats shelled fishing villages along the delta.",
+    "Port officials warned of the risk of drone attacks on tankers in the strait this winter.",
+    "Air defence crews were told to stand ready to destroy any drone that crosses the line.",
+    "Prosecutors have sought the extradition of a militia financier now living abroad.",
 ])
 def test_a_denial_a_danger_an_order_or_a_request_tells_no_happening(sentence):
     from conflict_ledger.extract.events import classify_sentence, tells_no_happening
@@ -656,16 +656,16 @@ def test_a_denial_a_danger_an_order_or_a_request_tells_no_happening(sentence):
 def test_a_protest_as_a_motive_is_no_protest_held():
     from conflict_ledger.extract.events import classify_sentence
 
-    assert classify_sentence("Forty magistrates resigned in protest over the new emergency law.") == []
-    assert classify_sentence("It has been demonstrated that the union answers to the rebel command.") == []
+    assert classify_sentence("The deputy envoy quit in protest over the terms of the ceasefire deal.") == []
+    assert classify_sentence("The audit demonstrated that the ministry had overpaid its suppliers for years.") == []
     kinds = classify_sentence("Hundreds of strikers marched in protest against the new tax on Friday.")
     assert [k.sub_event_type for k in kinds] == ["Peaceful protest"]
 
 
 @pytest.mark.parametrize("sentence, killed", [
-    ("At 2130 GMT, three guards were killed when the bomb went off.", 3),
-    ("In Tarapoto, 320 km north of the capital, a mayor was murdered.", 1),
-    ("Survivors of the raids in 1982 and 1983 when soldiers murdered villagers still wait for justice.", None),
+    ("At 0940 GMT, three guards were killed when the bomb went off.", 3),
+    ("In Baidoa, 245 km northwest of the capital, a clan elder was shot dead.", 1),
+    ("Survivors of the purges of 1975 and 1976 when militias killed villagers still wait for justice.", None),
 ])
 def test_a_clock_time_a_distance_or_a_year_is_not_a_count_of_victims(sentence, killed):
     counts = [c.amount.best for c in find_counts(sentence) if c.kind == "killed"]
@@ -677,13 +677,13 @@ def test_a_war_toll_over_years_is_no_toll_of_the_event_told_before_it():
     from conflict_ledger.model import Document
 
     text = ("A bomb exploded outside a bank in the capital on Monday, wounding two guards, police said. "
-            "The civil war, now in its tenth year, has left more than 60,000 people dead.")
+            "Over 60,000 people have died in the civil war since it began ten years ago.")
     mentions = default_pipeline()(Document(id="toll", text=text)).mentions
     assert [(m.fatalities, m.injuries) for m in mentions] == [(0, 2)]
 
 
 def test_an_act_told_in_passing_in_a_relative_clause_scores_as_less_of_an_incident(monkeypatch):
-    """"a judge in Arequipa who was murdered" qualifies the judge: it counts one mark less than the same act told
+    """"a doctor in Mosul who was killed" qualifies the doctor: it counts one mark less than the same act told
     as what the sentence is about."""
     from datetime import date
 
@@ -706,7 +706,7 @@ def test_an_act_told_in_passing_in_a_relative_clause_scores_as_less_of_an_incide
 
     monkeypatch.setattr(incidents, "is_incident", recording)
     pipeline = default_pipeline()
-    for told in ("A judge in Arequipa was murdered.", "The new law is named after a judge in Arequipa who was murdered."):
+    for told in ("A doctor in Mosul was killed.", "The clinic is named after a doctor in Mosul who was killed."):
         pipeline(Document(id="r", text=f"{filler} {told}", published=date(1990, 1, 9)))
     (main_score, main_passing), (passing_score, passing) = scores
     assert (main_passing, passing) == (False, True)
@@ -716,16 +716,29 @@ def test_an_act_told_in_passing_in_a_relative_clause_scores_as_less_of_an_incide
 def test_a_statement_condemning_one_act_reports_it_but_not_violence_in_general():
     from conflict_ledger.extract.events import condemns_an_act
 
-    assert condemns_an_act("The foreign ministry condemned today the assassination of the union leader in Lima.")
-    assert condemns_an_act("The council strongly condemns this cowardly act -- the murder of the mayor -- by gunmen.")
-    assert not condemns_an_act("The bishop condemned all kinds of violence, wherever it comes from.")
-    assert not condemns_an_act("We denounce these criminal actions against the civilian population.")
+    assert condemns_an_act("The union condemned the killing of its regional secretary outside his home in Kirkuk.")
+    assert condemns_an_act("Aid agencies deplored the attack on a food convoy near Kadugli, which wounded two drivers.")
+    assert not condemns_an_act("The synod condemned violence of every kind and called for calm.")
+    assert not condemns_an_act("Residents denounced these crimes against their villages at a public meeting.")
 
 
 def test_harm_told_as_done_on_a_day_is_news_even_inside_a_report_of_what_was_said():
     from conflict_ledger.extract.events import tells_a_dated_harm
 
-    assert tells_a_dated_harm("The authorities reported that a radio presenter was assassinated today in Cali.")
-    assert tells_a_dated_harm("He takes the place of the senator, who was murdered on 3 May.")
+    assert tells_a_dated_harm("Provincial officials said a district judge was shot dead this morning in Kandahar.")
+    assert tells_a_dated_harm("The council named a new chair to succeed the activist who was killed on Friday.")
     assert not tells_a_dated_harm("The army says 700 rebels have been killed as of today.")
-    assert not tells_a_dated_harm("The senator, who was murdered in 1985, is remembered as a reformer.")
+    assert not tells_a_dated_harm("The activist, who was killed in 2009, is remembered every spring.")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Troops killed and wounded dozens of insurgents near the dam on Sunday.", "Armed clash"),
+    ("Border guards opened fire on gunmen who tried to cross the river at night.", "Armed clash"),
+    ("A shopkeeper was shot dead by masked gunmen outside his store on Sunday.", "Attack"),
+    ("The militia executed four captured fighters in the town square.", "Attack"),
+])
+def test_force_on_armed_men_is_a_battle_but_killing_captives_stays_an_attack(sentence, expected):
+    from conflict_ledger.extract.events import EventType, _fight_with_an_armed_group
+
+    attack = EventType("Violence against civilians", "Attack", True, (0, 5))
+    assert _fight_with_an_armed_group(attack, sentence).sub_event_type == expected

@@ -198,7 +198,7 @@ def test_a_place_named_as_part_of_a_town_lies_near_it(cli, tmp_path):
 
 
 def test_commas_between_towns_make_a_list_not_a_qualifier():
-    places = places_of("The airline will fly from New York to Moscow, Kiev, Minsk and Riga next year.")
+    places = places_of("Direct flights will link Boston with Moscow, Kiev, Vilnius and Tallinn from the spring.")
     assert first(places, "Kiev").country == "Ukraine"
     assert first(places, "Moscow").country == "Russia"
 
@@ -458,8 +458,8 @@ def test_a_town_named_after_a_country_is_qualified_by_its_region():
 
 
 @pytest.mark.parametrize("text, place", [
-    ("John Melton, attorney for the West Virginia Lottery Commission, said it.", "West Virginia"),
-    ("The North Charleston Police Department reported the crash on Sunday.", "North Charleston"),
+    ("A lawyer for the West Virginia Board of Education declined to comment.", "West Virginia"),
+    ("Officers of the North Charleston Police Department closed the bridge for an hour.", "North Charleston"),
     ("Fans of the North Texas Mean Green cheered.", "Texas"),
 ])
 def test_a_place_inside_an_organisation_keeps_its_direction_word_only_if_the_name_has_it(text, place):

@@ -88,7 +88,7 @@ _PAIR = re.compile(
     r"(?:also\s+)?(?P<kind>" + _KILLED + "|" + _INJURED + r")\b"
 )
 _NUMBER_WORD_START = r"(?i)(?:one|two|three|four|five|six|seven|eight|nine|ten|\d|several|many|some|all|both)\b"
-# "killing the assailant and 13 civilians", "Khalifah, the mayor, and two of his family members were killed":
+# "killing the assailant and 13 civilians", "Hassan, the mayor, and two of his guards were killed":
 # one named or singled-out victim besides the counted ones
 _ONE_AND_MORE = re.compile(
     r"\b(?:(?P<verb>killing|killed)\s+(?:the|an?)\s+(?:suicide\s+)?(?:assailant|bomber|attacker|gunman|driver|"
@@ -141,7 +141,8 @@ _NOT_PEOPLE = re.compile(
 )
 
 
-# a bare number from 1900 to 2099 is a year ("in 1979 and 1980 when they murdered"); counts of thousands take a comma
+# a bare number from 1900 to 2099 is a year ("the purges of 1975 and 1976 when militias killed"); counts of thousands
+# take a comma
 _A_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 
 
@@ -208,7 +209,7 @@ def find_counts(text: str) -> list[Count]:
         if len(parts) < 2 or any(a is None for a in amounts) or any(s <= m.start() < e for s, e in taken):
             continue
         if any(_A_YEAR_NUMBER.fullmatch(p.group().strip()) or _NOT_PEOPLE.match(head[p.end() :]) for p in parts):
-            continue  # "at 1210 GMT, four pedestrians", "in 1979 and 1980 when they": a time or a year is not a group
+            continue  # "at 0940 GMT, two guards", "in 1975 and 1976 when militias": a time or a year is not a group
         if _NAMED_NUMBER.search(text[max(0, m.start() - 14) : m.start()]):
             continue
         total = amounts[0]
@@ -232,7 +233,7 @@ def find_counts(text: str) -> list[Count]:
     for m in _INCLUDING.finditer(text):
         add(_kind(m.group("kind")), m.group("num"), m.span("num"), m.span())
     for m in _BESIDES.finditer(text):
-        # "in addition to the bomber, three people were killed": the bomber died too
+        # "besides the bomber, four shoppers died": the bomber died too
         if re.search(r"\b(?:kill|dead|died|death)", text[m.end() : m.end() + 120], re.IGNORECASE):
             phrase = m.group("num") or "one"
             amount = parse_amount(phrase)

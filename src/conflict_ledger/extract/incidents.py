@@ -53,7 +53,7 @@ _BOMB_ACT = re.compile(r"\b(?:placed|planted|detonated|exploded|went off|blew up
 # a tally or a trend, not one act: "since January", "so far this year", "a wave of"
 _SUMMARY = re.compile(r"\b(?:since|so far|in the past|during the past|over the past|recent(?:ly)?|lately|this year|"
                       r"in recent|throughout|every day|daily|continue[sd]?|campaign|wave of|series of)\b", re.IGNORECASE)
-# many happenings counted in one breath: "386 clashes", "four assassination attempts", "dozens of attacks"
+# many happenings counted in one breath: "290 skirmishes", "four assassination attempts", "dozens of attacks"
 _COUNTED_EVENTS = re.compile(
     r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of|hundreds of|thousands of|several|"
     r"numerous|many)\s+(?:[a-z-]+\s+)?(?:attacks|clashes|bombings|assassinations|murders|kidnappings|killings|massacres|"
@@ -145,8 +145,9 @@ def incident_score(state: DocState, frame: Frame, lead: bool, follows: bool = Fa
 
 
 def _told_in_passing(frame: Frame) -> bool:
-    """Whether the event's verb only qualifies something else: a relative clause ("a minister, who was murdered")
-    or a "when" clause ("when Galan was assassinated, Barco declared war"). The sentence is about another thing."""
+    """Whether the event's verb only qualifies something else: a relative clause ("the school is named after a
+    teacher who was abducted") or a "when" clause ("when the envoy was shot, talks broke down"). The sentence is
+    about another thing."""
     sentence = frame.sentences[0]
     at = frame.trigger.start - sentence.offset
     token = next((t for t in sentence.span if t.idx <= at < t.idx + len(t.text)), None)

@@ -28,9 +28,9 @@ _MONTH_ONLY = re.compile(
 _YEAR_ONLY = re.compile(r"^(?:in |during )?(\d{4})$")
 _MDY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _A_YEAR = re.compile(r"^(?:(?:in|during|over|of|the)\s+)*(?:last|this|past|next|previous) year$")
-# "24 May this year", "on 3 June of last year": the day, in the year the report says
+# "2 April this year", "on 3 June of last year": the day, in the year the report says
 _IN_A_YEAR = re.compile(r"^(?P<day>.*?\d.*?),?\s+(?:of\s+)?(?P<year>this|last) year$")
-# "more than five years ago": as far back as the count says, to the month at best
+# "nearly three years ago": as far back as the count says, to the month at best
 _AGO = re.compile(r"^(?:(?:more than|over|nearly|almost|about|some|around|at least)\s+)?(?P<count>.+?\s+(?:years?|months?)\s+ago)$")
 
 

@@ -742,3 +742,10 @@ def test_force_on_armed_men_is_a_battle_but_killing_captives_stays_an_attack(sen
 
     attack = EventType("Violence against civilians", "Attack", True, (0, 5))
     assert _fight_with_an_armed_group(attack, sentence).sub_event_type == expected
+
+
+def test_molesting_is_sexual_violence():
+    from conflict_ledger.extract.events import classify_sentence
+
+    kinds = classify_sentence("Two soldiers at the checkpoint molested a woman returning from the market.")
+    assert [k.sub_event_type for k in kinds] == ["Sexual violence"]

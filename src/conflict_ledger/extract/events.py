@@ -63,7 +63,7 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
      "Explosions/Remote violence", "Shelling/artillery/missile attack"),
     (_rx(r"kidnapp", r"abduct", r"taken hostage", r"held hostage", r"hostages?\b", r"forcibly disappeared"),
      "Violence against civilians", "Abduction/forced disappearance"),
-    (_rx(r"\brap(?:e|ed|ing)\b", r"sexual(?:ly)? (?:assault|violence|abuse)"),
+    (_rx(r"\brap(?:e|ed|ing)\b", r"sexual(?:ly)? (?:assault|violence|abuse)", r"molest"),
      "Violence against civilians", "Sexual violence"),
     (_rx(r"clash(?:es|ed)?\b", r"fighting\b", r"firefights?", r"gun ?battles?", r"exchange of fire", r"exchanged fire",
          r"ambush", r"battles?\b", r"fought\b", r"engaged\b"),

@@ -749,3 +749,13 @@ def test_molesting_is_sexual_violence():
 
     kinds = classify_sentence("Two soldiers at the checkpoint molested a woman returning from the market.")
     assert [k.sub_event_type for k in kinds] == ["Sexual violence"]
+
+
+def test_a_month_in_an_undated_report_names_no_year():
+    from datetime import date
+
+    from conflict_ledger.resolve.dates import resolve_date
+
+    assert resolve_date("in November", None) is None, "the year is unknown, and unknown is null"
+    assert resolve_date("in November 1989", None).iso == "1989-11-01"
+    assert resolve_date("in November", date(1989, 12, 3)).iso == "1989-11-01"

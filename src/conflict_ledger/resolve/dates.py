@@ -74,6 +74,8 @@ def resolve_date(expression: str, published: date | None) -> ResolvedDate | None
         if relative is not None:
             return relative
     month = _MONTH_ONLY.match(low)
+    if month and published is None and not month.group(2):
+        return None  # "in November" in an undated report: which year is unknown, and unknown is null
     if month and not re.search(r"\d{1,2}(?!\d)", low.replace(month.group(2) or "####", "")):
         parsed = _dateparser(f"1 {month.group(1)} {month.group(2) or ''}".strip(), published)
         if parsed is not None:

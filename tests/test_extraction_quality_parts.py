@@ -727,6 +727,8 @@ def test_harm_told_as_done_on_a_day_is_news_even_inside_a_report_of_what_was_sai
 
     assert tells_a_dated_harm("Provincial officials said a district judge was shot dead this morning in Kandahar.")
     assert tells_a_dated_harm("The council named a new chair to succeed the activist who was killed on Friday.")
+    assert tells_a_dated_harm("Two aid workers were abducted Sunday near the border, their agency said.")
+    assert tells_a_dated_harm("A police officer was shot Dec. 3 outside the station, officials said.")
     assert not tells_a_dated_harm("The army says 700 rebels have been killed as of today.")
     assert not tells_a_dated_harm("The activist, who was killed in 2009, is remembered every spring.")
 

@@ -305,8 +305,9 @@ _CONDEMNED_ACT = _rx(r"(?:condemn|denounc|deplor|repudiat)\w*\b[^.;]{0,40}?\b(?:
 # same (a reading of crime or disaster is another matter and stands).
 _DATED_HARM = _rx(r"(?:was|were|had been)\s+(?:\w+\s+)?(?:murdered|assassinated|killed|kidnapped|abducted|shot|wounded|"
                   r"injured)\s+(?:[^.;]{0,30}?\s)?(?<!as of )(?:on \d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-                  r"|yesterday|today|tonight|last night|this morning|this afternoon|(?:on|last) (?:mon|tues|wednes|thurs|fri|"
-                  r"satur|sun)day)")
+                  r"|(?:on )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b"
+                  r"|yesterday|today|tonight|last night|this morning|this afternoon|(?:on |last )?(?:mon|tues|wednes|thurs|"
+                  r"fri|satur|sun)day)")
 _TALK_READINGS = {"No event: statement", "No event: other", "No event: diplomacy"}
 
 

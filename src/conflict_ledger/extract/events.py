@@ -250,12 +250,13 @@ _NO_HAPPENING = [
 # A weapon named is not a weapon used: "a cargo of anti-tank rockets", "gunships armed with missiles",
 # "warplanes on standby at the airfield". A strike or a shelling needs a word of its use or its harm.
 _REMOTE_BY_WEAPON = {"Air/drone strike", "Shelling/artillery/missile attack"}
-_IN_USE = _rx(r"fir(?:e|ed|es|ing)\b", r"launch", r"struck", r"(?:air|drone)?strikes?\b", r"detonat", r"went off", r"hit(?:s|ting)?\b", r"land(?:ed|ing|s)\b",
-              r"fell\b", r"slamm", r"explo", r"blasts?\b", r"impact", r"pound", r"bomb(?:ed|ing|ings|ard)", r"shell(?:ed|ing)",
-              r"straf", r"raids?\b", r"attack", r"target", r"kill", r"wound", r"injur", r"damag", r"destroy", r"casualt",
-              r"dead\b", r"died\b", r"shot\b", r"shoot", r"rain(?:ed|ing)\b", r"salvos?", r"volleys?", r"barrages?",
-              r"intercept", r"downed", r"hurl", r"lobb", r"dropp", r"crashed into", r"sorties?", r"engag", r"hammer",
-              r"offensive", r"assault", r"fought", r"clash", r"ambush", r"used\b", r"using\b", r"employ", r"retaliat", r"rocketed")
+_IN_USE = _rx(r"fir(?:e|ed|es|ing)\b", r"launch", r"struck", r"(?:air|drone)?strikes?\b", r"detonat", r"went off",
+              r"hit(?:s|ting)?\b", r"land(?:ed|ing|s)\b", r"fell\b", r"slamm", r"explo", r"blasts?\b", r"impact",
+              r"pound", r"bomb(?:ed|ing|ings|ard)", r"shell(?:ed|ing)", r"straf", r"raids?\b", r"attack", r"target",
+              r"kill", r"wound", r"injur", r"damag", r"destroy", r"casualt", r"dead\b", r"died\b", r"shot\b", r"shoot",
+              r"rain(?:ed|ing)\b", r"salvos?", r"volleys?", r"barrages?", r"intercept", r"downed", r"hurl", r"lobb",
+              r"dropp", r"crashed into", r"sorties?", r"engag", r"hammer", r"offensive", r"assault", r"fought", r"clash",
+              r"ambush", r"used\b", r"using\b", r"employ", r"retaliat", r"rocketed")
 
 
 # Force used on armed men is a battle, not violence against civilians (ACLED's attack needs unarmed victims):
@@ -269,6 +270,7 @@ _ON_CAPTIVES = _rx(r"execut", r"behead", r"tortur", r"captives?", r"prisoners?",
 
 
 def _fight_with_an_armed_group(kind: EventType, text: str) -> EventType:
+    """An attack whose victims are armed men, retyped as the armed clash it is."""
     if kind.sub_event_type != "Attack" or not _ON_ARMED_MEN.search(text) or _ON_CAPTIVES.search(text):
         return kind
     return replace(kind, event_type="Battles", sub_event_type="Armed clash")
@@ -312,6 +314,7 @@ _TALK_READINGS = {"No event: statement", "No event: other", "No event: diplomacy
 
 
 def tells_a_dated_harm(text: str) -> bool:
+    """True for harm told as done on a named day ("was shot dead this morning", "were abducted Sunday")."""
     return bool(_DATED_HARM.search(text))
 
 

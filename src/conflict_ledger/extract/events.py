@@ -646,10 +646,7 @@ _NON_STATE_SIDE = re.compile(r"\b(?:rebels?|insurgents?|militants?|opposition|ji
 def _taken_by(kind: EventType, sentence: Sentence, cue: int) -> EventType:
     """Who took the place, read from the parse: the subject of the verb that tells it (or the "by" of a passive).
     A state force's taking is "government regains", anyone else's "non-state actor overtakes"."""
-    token = next((t for t in sentence.span if sentence.offset + t.idx >= cue), None)
-    verb = token
-    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = sentence.verb_at(cue)
     if verb is None:
         return kind
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "agent")), None)
@@ -673,7 +670,7 @@ def _taken_by(kind: EventType, sentence: Sentence, cue: int) -> EventType:
 def describes_a_role(sentence: Sentence, cue: int) -> bool:
     """True when the cue only says what someone does in general: "troops who advise forces fighting
     the Islamic State group", "partners battling insurgents" (a participle describing a noun)."""
-    token = next((t for t in sentence.span if sentence.offset + t.idx >= cue), None)
+    token = sentence.token_at(cue)
     return token is not None and token.tag_ == "VBG" and token.dep_ == "acl"
 
 
@@ -733,9 +730,10 @@ def detect_events() -> object:
             guesses, brief_read = read(texts, is_brief(state), [state.text.strip()] if is_brief(state) else [])
             whole = brief_read[0] if brief_read else None
         for (sentence, c_start, c_end), text, guess in zip(pieces, texts, guesses, strict=True):
+            if tells_no_happening(text):
+                continue  # a clause that denies, fears, orders or asks for an act tells none, however it is read
             rule_kinds = classify_sentence(text)
-            # a clause that denies, fears, orders or asks for an act tells none, however the classifier reads it
-            kinds = [] if tells_no_happening(text) else decide(rule_kinds, guess, len(text))
+            kinds = decide(rule_kinds, guess, len(text))
             if not kinds and rule_kinds and (condemns_an_act(text) or guess is not None
                                              and guess.label in _TALK_READINGS and tells_a_dated_harm(text)):
                 kinds = [replace(k, score=min(k.score, 0.55)) for k in rule_kinds]

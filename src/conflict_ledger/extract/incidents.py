@@ -148,17 +148,11 @@ def _told_in_passing(frame: Frame) -> bool:
     """Whether the event's verb only qualifies something else: a relative clause ("the school is named after a
     teacher who was abducted") or a "when" clause ("when the envoy was shot, talks broke down"). The sentence is
     about another thing."""
-    sentence = frame.sentences[0]
-    at = frame.trigger.start - sentence.offset
-    token = next((t for t in sentence.span if t.idx <= at < t.idx + len(t.text)), None)
-    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    if token is None:
+    verb = frame.sentences[0].verb_at(frame.trigger.start)
+    if verb is None:
         return False
-    if token.dep_ == "relcl":
-        return True
-    return token.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in ("when", "while") or
-                                         c.dep_ == "mark" and c.lower_ in ("when", "while") for c in token.children)
+    return verb.dep_ == "relcl" or verb.dep_ == "advcl" and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "while") for c in verb.children)
 
 
 def _long_before(state: DocState, frame: Frame) -> bool:

@@ -57,6 +57,17 @@ class Sentence:
     def text(self) -> str:
         return self.span.text
 
+    def token_at(self, offset: int) -> Any:
+        """The first token starting at or after document offset `offset` (a cue's first word), if any."""
+        return next((t for t in self.span if self.offset + t.idx >= offset), None)
+
+    def verb_at(self, offset: int) -> Any:
+        """The verb that governs the token at `offset`: its own head chain up to a verb (or the root)."""
+        token = self.token_at(offset)
+        while token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+            token = token.head
+        return token
+
 
 @dataclass
 class Frame:

@@ -645,8 +645,9 @@ def test_deaths_in_a_crash_are_no_attack_but_a_downed_aircraft_is():
     "Port officials warned of the risk of drone attacks on tankers in the strait this winter.",
     "Air defence crews were told to stand ready to destroy any drone that crosses the line.",
     "Prosecutors have sought the extradition of a militia financier now living abroad.",
+    "Grenade attacks on shops have rattled the market town in recent months, traders say.",
 ])
-def test_a_denial_a_danger_an_order_or_a_request_tells_no_happening(sentence):
+def test_a_denial_a_danger_an_order_a_request_or_a_period_tally_tells_no_happening(sentence):
     from conflict_ledger.extract.events import classify_sentence, tells_no_happening
 
     assert tells_no_happening(sentence)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..model import EventMention
 from ..resolve.actors import canonical_actor
 from ..resolve.places import default_resolver
-from .numbers import NUMBER, NUMBER_RE, Amount, parse_amount
+from .numbers import NUMBER, NUMBER_RE, Amount, parse_amount, word_value
 from .pipeline import DocState, Frame, component
 from .placing import document_place
 
@@ -296,8 +296,6 @@ def _attackers_own_loss(mention: EventMention, count: Count) -> bool:
     return bool(actor and set(actor.kinds) & _NON_STATE and _OWN_SIDE.search(count.who))
 
 
-_NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10}
 _N = r"(?P<n>both|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 _PLURAL_EVENTS = r"(?:attacks|incidents|assaults|bombings|blasts|explosions|raids|events|villages)"
 _SHARED = re.compile(r"\b(?:across|in|during|from|repelled)\s+(?:all\s+|each\s+of\s+)?(?:the\s+|these\s+)?" + _N +
@@ -310,11 +308,6 @@ _ONE_OF = re.compile(r"\bone of " + _N + r"\b(?:\s+\w+){0,3}?\s+(?:attacks|incid
                      r"raids|events|executions)\b", re.IGNORECASE)
 
 
-def _number(word: str) -> int | None:
-    word = word.lower()
-    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
-
-
 def shared_by(state: DocState, start: int, end: int) -> int:
     """How many events a toll stated in text[start:end] is for ("killed across the three attacks"): 1 if one."""
     sentence = next((s for s in state.sentences if s.start <= start < s.end), None)
@@ -322,10 +315,10 @@ def shared_by(state: DocState, start: int, end: int) -> int:
     m = _SHARED.search(text)
     if not m:
         return 1
-    n = _number(m.group("n")) if m.group("n") else None
+    n = word_value(m.group("n")) if m.group("n") else None
     if n is None:
         whole = _ONE_OF.search(state.text)
-        n = _number(whole.group("n")) if whole else None
+        n = word_value(whole.group("n")) if whole else None
     return n if n and n > 1 else 1
 
 

@@ -222,13 +222,13 @@ _NOT_EVENT = [
     re.compile(r"\b(?:responses?|retaliation|attacks|strikes)\s+(?:have\s+|has\s+|had\s+)?(?:included|include|includes)\b",
                re.IGNORECASE),
     re.compile(r"\b(?:attacks|strikes|operations)\b[^.;]{0,40}\b(?:paused|resumed|let up|subsided|ceased)\b", re.IGNORECASE),
-    # a tally over a period: "five reporters have been killed so far this year", "bringing to 40 the number of dead"
-    re.compile(r"\bso far (?:this|in|in the) (?:year|month|week)\b|\bin recent (?:days|weeks|months|years)\b"
-               r"|\b(?:to|at) (?:\d[\d,]*|\w+) the (?:total )?number of\b", re.IGNORECASE),
+    # a running total: "bringing to 40 the number of dead" (often beside the event it adds to)
+    re.compile(r"\b(?:to|at) (?:\d[\d,]*|\w+) the (?:total )?number of\b", re.IGNORECASE),
 ]
 
-# Clauses that tell no happening at all: a denial, a danger, an order, a request. Unlike the background and
-# counts above (which often share a sentence with the event they frame), these veto the classifier's reading too.
+# Clauses that tell no happening at all: a denial, a danger, an order, a request, a tally over a period. Unlike the
+# background and counts above (which often share a sentence with the event they frame), these veto the
+# classifier's reading too.
 _NO_HAPPENING = [
     # denied, or called untrue: "the navy rejected claims that its gunboats shelled ...", "..., which is false"
     re.compile(r"\b(?:denied|deny|denies|denying|rejected|refuted)\b[^.;]{0,60}?\b(?:charges?|reports?|claims?|"
@@ -244,6 +244,9 @@ _NO_HAPPENING = [
     # an arrest asked for or ordered, not made
     re.compile(r"\b(?:request(?:ed|s|ing)?|ask(?:ed|s|ing)? for|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|warrants? for|"
                r"seek(?:s|ing)?|sought)\s+(?:the\s+)?(?:arrest|capture|extradition)\b", re.IGNORECASE),
+    # a tally over a period, not one happening: "five reporters have been killed so far this year"
+    re.compile(r"\bso far (?:this|in|in the) (?:year|month|week)\b|\bin recent (?:days|weeks|months|years)\b",
+               re.IGNORECASE),
 ]
 
 
@@ -329,7 +332,7 @@ def talks_about_events(text: str) -> bool:
 
 
 def tells_no_happening(text: str) -> bool:
-    """True for clauses that deny, fear, order or ask for an act rather than tell one."""
+    """True for clauses that deny, fear, order or ask for an act, or sum a period, rather than tell one."""
     return any(p.search(text) for p in _NO_HAPPENING)
 
 

@@ -61,7 +61,7 @@ _COUNTED_EVENTS = re.compile(
     re.IGNORECASE,
 )
 # a whole year for a date: background, not a report of the day ("were killed in clashes in 1988")
-_A_YEAR = re.compile(r"\b(?:in|during|throughout|since) ((?:19|20)\d\d)\b(?![-/]\d)|\b(?:last|past|previous) year\b",
+_WHOLE_YEAR = re.compile(r"\b(?:in|during|throughout|since) ((?:19|20)\d\d)\b(?![-/]\d)|\b(?:last|past|previous) year\b",
                      re.IGNORECASE)
 # the day something was said is not the day it happened: "General X said today that ..."
 _SAID_WHEN = re.compile(r"\b(?:said|says|stated|reported|announced|declared|told [\w ]{1,30}?)\s+(?:on\s+)?(?:today|yesterday|"
@@ -167,7 +167,7 @@ def _long_before(state: DocState, frame: Frame) -> bool:
 def _year_told(state: DocState, clause: str) -> int:
     """How much a year given for the time says "background": an earlier year than the report's (or "last
     year") dates nothing a ledger can place on a day, the report's own year reads as a review of it."""
-    found = _A_YEAR.search(clause)
+    found = _WHOLE_YEAR.search(clause)
     if not found:
         return 0
     published = state.document.published

@@ -63,7 +63,8 @@ class Amount:
         return Amount(add(self.best, other.best), add(self.low, other.low), add(self.high, other.high))
 
 
-def _word_value(text: str) -> int | None:
+def word_value(text: str) -> int | None:
+    """The number a written amount names ("twenty-two", "1,500", "two hundred"), or None."""
     text = text.lower().replace("-", " ")
     if text.isdigit():
         return int(text)
@@ -99,7 +100,7 @@ def parse_amount(phrase: str) -> Amount | None:
     if text in VAGUE:
         low, high = VAGUE[text]
         return Amount(None, low, high)
-    value = _word_value(text)
+    value = word_value(text)
     if value is None:
         return None
     if modifier in ("at least", "a total of") or modifier is None or modifier == "an estimated":

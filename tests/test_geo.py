@@ -389,6 +389,34 @@ def test_event_known_only_to_its_governorate_is_put_at_the_capital(cli, tmp_path
     assert km((event["latitude"], event["longitude"]), (33.75, 44.64)) < 10  # Baqubah, not Khanaqin
 
 
+@pytest.mark.parametrize("text, city, precision", [
+    ("A car bomb exploded outside a bakery in the Iraqi capital on Monday, killing four people.", "Baghdad", 1),
+    ("Mortar rounds fell on a school in Syria's capital on Sunday, wounding six pupils.", "Damascus", 1),
+    ("KABUL (Reuters) - A suicide bomber killed nine people at a wedding hall in the capital on Sunday.", "Kabul", 1),
+    ("Gunmen shot dead a judge in the capital on Sunday, officials in Iraq said.", "Baghdad", 1),
+    ("Rebels ambushed an army truck 40 km north of the Salvadoran capital on Sunday, killing two soldiers.",
+     "San Salvador", 2),
+])
+def test_the_capital_unnamed_is_the_nations_capital(cli, tmp_path, text, city, precision):
+    code, out, err = cli("extract", write(tmp_path, "r.txt", f"date 2016-03-08\n{text}\n"))
+    assert code == 0, err
+    event = jsonl(out)[0]
+    assert (event["location"], event["geo_precision"]) == (city, precision)
+    assert [span["text"] for span in event["evidence"]["location"]] == ["capital"]
+
+
+def test_a_provincial_capital_or_a_capital_named_outright_is_no_unnamed_capital(cli, tmp_path):
+    text = ("date 2016-03-08\nA roadside bomb wounded three policemen in the provincial capital on Monday, "
+            "officials in Iraq said.\n")
+    code, out, err = cli("extract", write(tmp_path, "r.txt", text))
+    assert code == 0, err
+    assert (jsonl(out)[0]["location"], jsonl(out)[0]["geo_precision"]) == ("Iraq", 3)
+    text = "date 2016-03-08\nProtesters marched through the capital, Amman, on Friday against price rises.\n"
+    code, out, err = cli("extract", write(tmp_path, "r.txt", text))
+    assert code == 0, err
+    assert [span["text"] for span in jsonl(out)[0]["evidence"]["location"]] == ["Amman"]
+
+
 @pytest.mark.parametrize("sentence, town, admin1", [
     ("A car bomb exploded near a market in Baqubah, Diyala, on Monday, killing four people.", "Baqubah", "Diyala"),
     ("Gunmen killed two policemen at a checkpoint in Tikrit, Saladin province, on Monday.", "Tikrit", "Saladin"),

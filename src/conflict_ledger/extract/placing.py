@@ -164,13 +164,24 @@ def document_place(state: DocState) -> Place | None:
     return None
 
 
+def _named_or_capital(state: DocState, spans: list[tuple[int, int]]) -> Place | None:
+    """The place the clauses name; "the capital" there says more than its country named alone."""
+    resolver = default_resolver()
+    named = resolver.event_place(state.places, spans)
+    if named is not None and named.feature != "country":
+        return named
+    capital = resolver.capital_place(state.text, state.places, spans)
+    if capital is not None and (named is None or named.country_code == capital.country_code):
+        return capital
+    return named
+
+
 def place_event(state: DocState, frame: Frame) -> None:
     resolver = default_resolver()
     mention = frame.mention
-    place = resolver.event_place(state.places, frame.spans)
+    place = _named_or_capital(state, frame.spans)
     if place is None:
-        sentences = [(s.start, s.end) for s in frame.sentences]
-        place = resolver.event_place(state.places, sentences)
+        place = _named_or_capital(state, [(s.start, s.end) for s in frame.sentences])
         if place is not None and place.geo_precision == 1:
             place = with_precision(place, 2)
     if place is None:

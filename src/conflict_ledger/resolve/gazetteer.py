@@ -270,6 +270,13 @@ class Gazetteer:
                               (country_code,)).fetchone()
         return Entry(*row) if row else None
 
+    @lru_cache(maxsize=512)  # noqa: B019 - one gazetteer per process
+    def capital(self, country_code: str) -> Entry | None:
+        """A country's national capital (the city GeoNames lists as its capital)."""
+        row = self.db.execute("SELECT * FROM place WHERE capital = 1 AND country_code = ? ORDER BY population DESC LIMIT 1",
+                              (country_code,)).fetchone()
+        return Entry(*row) if row else None
+
     def near_region(self, country_code: str | None, admin1: str | None, lat: float, lon: float, km: float) -> bool:
         """Whether a point lies within `km` of one of the towns of an admin1 region."""
         scale = math.cos(math.radians(lat))

@@ -205,6 +205,16 @@ _NON_SPACE_RUN = re.compile(r"[^\s]+")
 _AFTER_PLACE_PREPOSITION = re.compile(r"\b(?:IN|NEAR|AT|OUTSIDE|FROM|INTO|TOWARD|TOWARDS)\s+")
 _BEFORE_A_NAME = _DIRECTIONS | {"the"}
 _BETWEEN_COMMAS = re.compile(r"[^,;/]+")
+# "the capital", "the Iraqi capital", "Syria's capital" -- not "the capital, Kabul" (a name follows, found as
+# such), "the capital of Anbar" or a provincial, regional, economic or former capital
+_THE_CAPITAL = re.compile(
+    r"\b(?:(?:the|its|their)\s+(?:(?P<whose>[A-Z][\w'’-]+)\s+)?|(?P<whose_s>[A-Z][\w-]+)['’]s\s+)(?P<capital>capital)\b"
+    r"(?!\s*(?:,\s*[A-Z]|of\b|city\b|cities\b|markets?\b|gains?\b|flight\b|punishment\b|expenditure|investment|"
+    r"letters?\b))",
+    re.IGNORECASE)
+_NOT_NATIONAL = {"provincial", "regional", "state", "district", "departmental", "department", "economic", "commercial",
+                 "financial", "cultural", "administrative", "former", "old", "new", "ancient", "historic", "winter",
+                 "summer", "de", "facto", "self-declared", "world", "european", "county", "city", "local", "tribal"}
 
 
 def _looks_like_name(name: str) -> bool:
@@ -761,6 +771,47 @@ class PlaceResolver:
         return Place(line.name, line.start, line.end, entry.latitude, entry.longitude, entry.geonameid, entry.country,
                      location=plain(entry.name), feature="country", geo_precision=3, dateline=True,
                      country_code=entry.country_code)
+
+    def capital_place(self, text: str, places: list[Place], spans: list[tuple[int, int]]) -> Place | None:
+        """The national capital an event's clause names only as "the capital": "in the Iraqi capital",
+        "Syria's capital", or "the capital" of the country the clause, the dateline or the report names.
+        A capital named outright ("the capital, Baghdad") is a place name, found as one; a provincial,
+        regional or economic capital is no national capital."""
+        for start, end in spans:
+            for match in _THE_CAPITAL.finditer(text, start, end):
+                code = self._capital_country(match, places, spans)
+                entry = self.gazetteer.capital(code) if code else None
+                if entry is None:
+                    continue
+                at, stop = match.span("capital")
+                near = _NEAR.search(text[max(0, match.start() - 60) : match.start()])
+                return Place(text[at:stop], at, stop, entry.latitude, entry.longitude, entry.geonameid, entry.country,
+                             entry.admin1, entry.admin2, plain(entry.name), "city", 2 if near else PRECISION["city"],
+                             relation=near.group(0).strip() if near else None, country_code=entry.country_code)
+        return None
+
+    def _capital_country(self, match: re.Match[str], places: list[Place], spans: list[tuple[int, int]]) -> str | None:
+        """Whose capital: the nation the phrase names, else the one country the clause names, else the
+        dateline's when the report is filed from its capital, else the country of most of the report's places."""
+        group = "whose" if match.group("whose") else "whose_s" if match.group("whose_s") else None
+        if group is not None:
+            at, stop = match.span(group)
+            named = next((p for p in places if p.country_code and p.start < stop and p.end > at), None)
+            if named is not None:
+                return named.country_code if named.feature == "country" else None
+            if match.group(group).lower() in _NOT_NATIONAL:
+                return None
+        inside = {p.country_code for p in places
+                  if p.feature == "country" and p.country_code and any(s <= p.start < e for s, e in spans)}
+        if len(inside) == 1:
+            return next(iter(inside))
+        line = next((p for p in places if p.dateline and p.country_code), None)
+        if line is not None:
+            capital = self.gazetteer.capital(line.country_code)
+            if capital is not None and capital.geonameid == line.geonameid:
+                return line.country_code
+        scenes = Counter(p.country_code for p in places if p.country_code and not p.dateline and not p.modifier)
+        return scenes.most_common(1)[0][0] if scenes else None
 
     def event_place(self, places: list[Place], spans: list[tuple[int, int]]) -> Place | None:
         """The most specific resolved place inside the event's own clauses.

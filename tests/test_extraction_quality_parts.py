@@ -762,3 +762,44 @@ def test_a_month_in_an_undated_report_names_no_year():
     assert resolve_date("in November", None) is None, "the year is unknown, and unknown is null"
     assert resolve_date("in November 1989", None).iso == "1989-11-01"
     assert resolve_date("in November", date(1989, 12, 3)).iso == "1989-11-01"
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # one toll read once, its "at least" kept as an open upper bound
+    ("Gunmen stormed a guesthouse in the port on Friday, starting a standoff that left at least nine dead.", (9, 9, None)),
+    # the words before an active verb with a count after it did the killing: "a residential block" is no victim
+    ("Three drone strikes on a crowded bus depot in the town killed at least 11 people, including two drivers.",
+     (11, 11, None)),
+    # "a day" after the verb is a time, not a victim
+    ("Four guards were killed a day after the truce was signed, the ministry said.", (4, 4, 4)),
+    # "the reason why it ... died" names no one who died
+    ("Nobody could explain the reason why it suddenly died down, the officer said.", None),
+])
+def test_a_toll_is_read_once_and_only_of_victims(sentence, killed):
+    counts = [(c.amount.best, c.amount.low, c.amount.high) for c in find_counts(sentence) if c.kind == "killed"]
+    assert counts == ([killed] if killed else [])
+
+
+def test_a_single_victim_is_counted_in_all_caps_wire_copy_too():
+    from datetime import date
+
+    from conflict_ledger.extract.pipeline import default_pipeline
+    from conflict_ledger.model import Document
+
+    text = ("LIMA, 4 MAY 90 (EFE) -- [TEXT] GUERRILLAS SET OFF A BOMB OUTSIDE THE TOWN HALL OF A DISTRICT NEAR "
+            "HUANCAYO TODAY. QUISPE WAS KILLED AS HE LEFT THE BUILDING, POLICE SOURCES SAID.")
+    mentions = default_pipeline()(Document(id="caps", text=text, published=date(1990, 5, 4))).mentions
+    assert [m.fatalities for m in mentions] == [1]
+    mixed = ("Lima, 4 May 90 (EFE) -- [Text] Guerrillas set off a bomb outside the town hall of a district near "
+             "Huancayo today. Quispe was killed as he left the building, police sources said.")
+    assert [m.fatalities for m in default_pipeline()(Document(id="mixed", text=mixed,
+                                                                published=date(1990, 5, 4))).mentions] == [1]
+
+
+def test_storming_a_building_is_an_attack():
+    from conflict_ledger.extract.pipeline import default_pipeline
+    from conflict_ledger.model import Document
+
+    text = "Armed men stormed a guesthouse in Kismayo late on Tuesday, sparking a standoff that left at least six dead."
+    mentions = default_pipeline()(Document(id="storm", text=text)).mentions
+    assert [(m.event_type, m.fatalities) for m in mentions] == [("Violence against civilians", 6)]

@@ -405,6 +405,19 @@ def test_the_capital_unnamed_is_the_nations_capital(cli, tmp_path, text, city, p
     assert [span["text"] for span in event["evidence"]["location"]] == ["capital"]
 
 
+@pytest.mark.parametrize("sentence, city", [
+    ("Sudan's army said it had retaken a radio station in Omdurman from the Rapid Support Forces on Tuesday.",
+     "Omdurman"),
+    ("Two airstrikes on a block of flats in Rafah overnight killed at least 14 people, health officials said.", "Rafah"),
+])
+def test_a_well_known_city_after_a_preposition_of_place_is_a_place_whatever_the_tagger_calls_it(
+        cli, tmp_path, sentence, city):
+    # the small model tags these as a nationality and a language
+    code, out, err = cli("extract", write(tmp_path, "r.txt", f"date 2024-03-06\n{sentence}\n"))
+    assert code == 0, err
+    assert [event["location"] for event in jsonl(out)] == [city]
+
+
 def test_a_provincial_capital_or_a_capital_named_outright_is_no_unnamed_capital(cli, tmp_path):
     text = ("date 2016-03-08\nA roadside bomb wounded three policemen in the provincial capital on Monday, "
             "officials in Iraq said.\n")

@@ -31,7 +31,7 @@ _EFFECT = re.compile(
 _CAUSE = re.compile(
     r"\b(?P<kind>killing|killed|kills|leaving|left|wounding|wounded|injuring|injured|claimed the lives of|"
     r"executed|executing|massacred|shot dead|gunned down|beheaded|murdered)"
-    r"(?:\s+(?:at least|as many as))?\s+(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")"
+    r"\s+(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")"
     r"(?:\s+(?P<tail>dead|wounded|injured|killed))?\b",
     re.IGNORECASE,
 )
@@ -134,11 +134,18 @@ _UNKNOWN_NUMBER = re.compile(r"^\s*unknown number\b", re.IGNORECASE)
 # numbers that are not people: "two rockets", "a base", "three times"
 _NOT_PEOPLE = re.compile(
     r"^\s*(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
-    r"nov(?:ember)?|dec(?:ember)?|rockets?|missiles?|drones?|bombs?|times|days|hours|weeks|months|years|km|kilometers|miles|"
+    r"nov(?:ember)?|dec(?:ember)?|rockets?|missiles?|drones?|bombs?|times?|days?|hours?|weeks?|months?|years?|km|kilometers|miles|"
     r"kilometres|meters|metres|gmt|local time|percent|kg|tons|"
     r"vehicles?|buildings?|houses?|homes?|bases?|targets?|facilities|sites?|attacks?|strikes?|rounds?)\b",
     re.IGNORECASE,
 )
+
+
+# a clause, not a person, before the verb: "the reason why it died", "the day when he was killed"
+_NOT_A_PERSON_PHRASE = re.compile(r"\b(?:it|why|how|what|which|when|where|whose|if)\b", re.IGNORECASE)
+# "<who> killed 14 people": the words before an active verb with a count after it did the killing
+_DOES_THE_KILLING = re.compile(r"\s+" + NUMBER, re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|got)\b", re.IGNORECASE)
 
 
 # a bare number from 1900 to 2099 is a year ("the purges of 1975 and 1976 when militias killed"); counts of thousands
@@ -171,8 +178,9 @@ def find_counts(text: str) -> list[Count]:
 
     def add(kind: str, phrase: str, num_span: tuple[int, int], span: tuple[int, int], who: str = "",
             also: tuple[tuple[int, int], ...] = ()) -> None:
-        if who and (_NOT_PEOPLE.match(who) or _WEAPON_WORD.search(who)):
-            return  # "two rockets", "a U.S. drone killed": the number counts weapons, not victims
+        after = who or text[num_span[1] : num_span[1] + 40]
+        if _NOT_PEOPLE.match(after) or who and _WEAPON_WORD.search(who):
+            return  # "two rockets", "a U.S. drone killed", "killed a day after": the number counts no victims
         if _NAMED_NUMBER.search(text[max(0, num_span[0] - 14) : num_span[0]]):
             return  # "Jan. 4, a drone killed", "Tower 22 in Jordan": a date or a name, not a count
         if any(s <= num_span[0] < e for s, e in taken) or _A_YEAR_NUMBER.fullmatch(phrase.strip()):
@@ -227,6 +235,9 @@ def find_counts(text: str) -> list[Count]:
         add(_kind(kind), m.group("num"), m.span("num"), m.span(), m.group("who"))
     for pattern in (_EFFECT, _SUSTAINED, _NOUN, _DEATH_OF):
         for m in pattern.finditer(text):
+            if pattern is _EFFECT and _DOES_THE_KILLING.match(text, m.end()) \
+                    and not _PASSIVE.search(text, m.end("who"), m.start("kind")):
+                continue  # "two airstrikes on a block killed 14 people": who killed, not who died
             kind = m.group("kind").lower()
             kind = "injured" if kind in ("injuries", "wounds") else _kind(kind)
             add(kind, m.group("num"), m.span("num"), m.span(), m.groupdict().get("who") or "")
@@ -254,8 +265,9 @@ def find_counts(text: str) -> list[Count]:
         if any(s < m.end() and m.start() < e for s, e in taken) or any(c.start < m.end() and m.start() < c.end for c in counts):
             continue
         who = m.group("who") or ""
-        if who and (_NOT_PEOPLE.match(re.sub(r"^\S+\s+", "", who)) or re.match(r"(?i)no one|nobody|none", who)):
-            continue
+        if who and (_NOT_PEOPLE.match(re.sub(r"^\S+\s+", "", who)) or re.match(r"(?i)no one|nobody|none", who)
+                    or _NOT_A_PERSON_PHRASE.search(who)):
+            continue  # "the two rockets", "no one"; "the reason why it died" names no one who died
         if m.group("kind3") and re.match(_NUMBER_WORD_START, m.group("title")):
             continue
         verb = m.group("kind") or ("died" if m.group("kind3") or m.group().endswith("died") else None)
@@ -330,7 +342,7 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
     spans += [(start, end) for start, end in extra or [] if not _told_elsewhere(state, frame, start)]
     for start, end in spans:
         by_kind: dict[str, list[Count]] = {}
-        for count in find_counts(state.text[start:end]):
+        for count in find_counts(state.read_text[start:end]):
             if _attackers_own_loss(mention, count):
                 continue
             by_kind.setdefault(count.kind, []).append(count)

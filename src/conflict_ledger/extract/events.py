@@ -181,7 +181,7 @@ def reported_content(text: str) -> tuple[int, int] | None:
 # Generic cues: an event happened but the weapon is not said.
 _GENERIC = _rx(r"attack(?:s|ed|ing)?\b", r"counterattack", r"strikes?\b", r"struck\b", r"targeted", r"killed",
                r"killing", r"wounded", r"injured", r"injuring", r"explosions?", r"blasts?", r"exploded", r"detonated",
-               r"bombed", r"shot\b", r"gunmen", r"casualties")
+               r"bombed", r"shot\b", r"gunmen", r"casualties", r"stormed", r"storming")
 _SHOOTING = _rx(r"gunmen", r"gunfire", r"shot\b", r"shooting", r"opened fire", r"small arms", r"rifles?")
 _MILITARY_TARGET = _rx(r"troops", r"soldiers", r"forces", r"army", r"military", r"police", r"base\b", r"checkpoint",
                        r"patrol", r"garrison", r"personnel", r"service members", r"militia", r"fighters")

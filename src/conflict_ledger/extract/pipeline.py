@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..model import Document, EventMention, Evidence, Extraction, TallyClaim
@@ -101,6 +102,14 @@ class DocState:
     frames: list[Frame] = field(default_factory=list)
     claims: list[TallyClaim] = field(default_factory=list)
     prepared: dict[str, Any] = field(default_factory=dict)  # work a component did ahead for a whole batch
+
+    @cached_property
+    def read_text(self) -> str:
+        """The text as the parser reads it: all-caps wire copy as a same-length mixed-case copy (see
+        `nlp.truecase`), so that patterns that know a name by its capital ("Neghme was killed") work there too."""
+        from .nlp import is_all_caps, truecase
+
+        return truecase(self.text) if is_all_caps(self.text) else self.text
 
     def evidence(self, start: int, end: int) -> Evidence:
         return Evidence(self.document.id, start, end, self.document.text[start:end])

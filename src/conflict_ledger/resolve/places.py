@@ -205,6 +205,9 @@ _NON_SPACE_RUN = re.compile(r"[^\s]+")
 _AFTER_PLACE_PREPOSITION = re.compile(r"\b(?:IN|NEAR|AT|OUTSIDE|FROM|INTO|TOWARD|TOWARDS)\s+")
 _BEFORE_A_NAME = _DIRECTIONS | {"the"}
 _BETWEEN_COMMAS = re.compile(r"[^,;/]+")
+# labels the small model gives place names it does not know as places, and the words that put a place before one
+_MISREAD = {"NORP", "LANGUAGE", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside|into|across|around|towards?)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the capital", "the Iraqi capital", "Syria's capital" -- not "the capital, Kabul" (a name follows, found as
 # such), "the capital of Anbar" or a provincial, regional, economic or former capital
 _THE_CAPITAL = re.compile(
@@ -389,7 +392,7 @@ class PlaceResolver:
         for offset, doc in state.chunks:
             for ent in doc.ents:
                 label = ent.label_
-                if label not in PLACE_LABELS and label not in ("NORP", "ORG", "PERSON"):
+                if label not in PLACE_LABELS and label not in ("NORP", "ORG", "PERSON") and label not in _MISREAD:
                     continue
                 start, end = offset + ent.start_char, offset + ent.end_char
                 modifier = is_modifier(ent)
@@ -407,6 +410,11 @@ class PlaceResolver:
                                     for a, b in self._inner(text, s, e)]
                     elif label == "NORP" and self._accept_other(name, label):
                         out.append(_Mention(name, s, e, label, modifier=True))
+                    elif label in _MISREAD and _PLACE_PREPOSITION.search(text, max(0, s - 24), s) \
+                            and self._well_known(name):
+                        # "fighting in Omdurman" (NORP), "airstrikes in Rafah" (LANGUAGE): the small model's label
+                        # is wrong where a preposition of place puts a well-known city
+                        out.append(_Mention(name, s, e, label, role=role))
                     elif label == "PERSON" and self._accept_other(name, label) and (not caps or self._strong(name)):
                         out.append(_Mention(name, s, e, label, modifier=modifier, role=role))
                     elif _KIND_AFTER.match(text, e) and self._candidates(name, near=False):

@@ -803,3 +803,34 @@ def test_storming_a_building_is_an_attack():
     text = "Armed men stormed a guesthouse in Kismayo late on Tuesday, sparking a standoff that left at least six dead."
     mentions = default_pipeline()(Document(id="storm", text=text)).mentions
     assert [(m.event_type, m.fatalities) for m in mentions] == [("Violence against civilians", 6)]
+
+
+@pytest.mark.parametrize("sentence, actor1, assoc, actor2", [
+    # any country's forces, named by its people or by the country itself
+    ("A roadside bomb hit a Malian army convoy near Gao on Tuesday, killing four soldiers.", None, None, "Malian forces"),
+    ("Nigerien soldiers and allied vigilantes killed 12 herders near Tillaberi on Monday, residents said.",
+     "Nigerien forces", None, None),
+    # a speaker who tells of its own deed did it
+    ("Sudan's army said it had retaken a bridge over the Nile from the Rapid Support Forces on Tuesday.",
+     "Sudanese forces", None, None),
+    ("Hamas said its fighters fired a barrage of rockets at Ashkelon on Monday.", "Hamas", None, None),
+    # two sides that did it: the second is associated with the first, not its victim
+    ("Wagner fighters and Malian soldiers killed dozens of villagers in a market town in central Mali on Sunday.",
+     "Wagner Group", "Malian forces", None),
+])
+def test_who_did_it_and_to_whom(sentence, actor1, assoc, actor2):
+    from conflict_ledger.extract.pipeline import default_pipeline
+    from conflict_ledger.model import Document
+
+    mentions = default_pipeline()(Document(id="roles", text=sentence)).mentions
+    assert [(m.actor1, m.assoc_actor_1, m.actor2) for m in mentions] == [(actor1, assoc, actor2)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("THE ZARATE WILKA GROUP CLAIMED RESPONSIBILITY FOR THE ATTACK ON THE BANK.", "ZARATE WILKA GROUP"),
+    ("A CAR BOMB WENT OFF OUTSIDE THE BANK, WHICH CLAIMED RESPONSIBILITY FOR NOTHING.", None),
+    ("TONIGHT CLAIMED RESPONSIBILITY FOR THE ATTACK ON THE BANK.", None),
+])
+def test_in_all_caps_copy_only_a_group_name_claims_an_attack(text, name):
+    found = claimed_actor(text)
+    assert (found[0] if found else None) == name

@@ -8,11 +8,11 @@ Names are folded to one canonical name per actor by resolve.actors.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from ..resolve.actors import Actor, actors, canonical_actor
+from ..resolve.actors import Actor, actors, canonical_actor, state_force_hits
 from .pipeline import DocState, Frame, component
 
 _SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -83,6 +83,7 @@ def actor_hits(text: str) -> list[tuple[int, int, Actor]]:
     us = canonical_actor("U.S. forces")
     for m in _US_FORCES.finditer(text):
         hits.append((m.start(), m.end(), us))
+    hits += state_force_hits(text)  # "Malian soldiers", "Sudan's army": any country's forces, after the table's names
     if "ran" in text:
         militia = canonical_actor("Iran-backed militia")
         for m in _IRAN_BACKED.finditer(text):
@@ -121,7 +122,7 @@ _WEAPON_NOUNS = re.compile(r"^(?:drones?|missiles?|rockets?|projectiles?|mortars
 _ATTACK_VERBS = re.compile(
     r"^(?:attack|strik|struck|hit|fir(?:e|ed|ing)|launch|target|kill|bomb|shell|shoot|shot|ambush|raid|wound|injur|"
     r"assault|storm|kidnap|abduct|seiz|captur|arrest|detain|clash|fight|fought|blew|detonat|execut|murder|massacr|"
-    r"behead|torch|burn|loot|overr|recaptur|retook|besieg|pound|bombard|rain|hurl|lob|throw|threw|carr|conduct|"
+    r"behead|torch|burn|loot|overr|recaptur|retook|retak|besieg|pound|bombard|rain|hurl|lob|throw|threw|carr|conduct|"
     r"open|engag|slay|slew|assassinat|stab|gun|torture|rap|abus|beat|attempt)",
     re.IGNORECASE,
 )
@@ -318,10 +319,17 @@ def assign_actors(state: DocState, frame: Frame) -> None:
         if loose:
             a1 = loose[0]
             a2 = next((p for p in loose[1:] if p.actor.name != a1.actor.name), None)
+    if a1 is None or "unidentified_armed_group" in a1.actor.kinds:
+        # "Hamas said its fighters fired rockets": the speaker, not the generic word, did it
+        a1 = _speaker_of_own_deed(frame, parties) or a1
+        if a1 is not None and a2 is not None and a2.actor.name == a1.actor.name:
+            a2 = None
     if a2 is None and a1 is not None:
         a2 = next((p for p in parties if p.role == "other" and p.actor.name != a1.actor.name and p.start > a1.start), None)
     if a2 is None:
         a2 = _possessor_victim(state, frame, parties)
+        if a2 is not None and a1 is not None and a2.actor.name == a1.actor.name:
+            a2 = None  # "its fighters fired": the speaker's own people did it, they did not suffer it
     if a2 is None and frame.scene_start is not None:
         # the target named in the sentence that set the scene ("it was the turn of the al-Tanf garrison, a U.S. outpost")
         # -- that sentence only: another sentence of the event may name the suspected attacker
@@ -329,8 +337,18 @@ def assign_actors(state: DocState, frame: Frame) -> None:
         if index is not None:
             a2 = next((p for p in clause_parties(state, frame, index) if p.role not in ("speaker", "agent")
                        and (a1 is None or p.actor.name != a1.actor.name)), None)
+    doers = {p.actor.name for p in parties if p.role == "agent"}
     if a2 is None and _BARE_VICTIMS.search(state.text[frame.spans[0][0] : frame.spans[0][1]]):
         a2 = _only_state_force(state, exclude=a1.actor.name if a1 else None)
+        if a2 is not None and a2.actor.name in doers:
+            a2 = None  # "militiamen and Malian soldiers killed villagers": a side that did it is no victim
+    partner = next((p for p in parties if p.role == "agent" and a1 is not None and p.actor.name != a1.actor.name
+                    and (a2 is None or p.actor.name != a2.actor.name) and "unidentified_armed_group" not in p.actor.kinds),
+                   None)
+    if partner is not None and mention.assoc_actor_1 is None:
+        # "Wagner fighters and Malian soldiers killed ...": the second side that did it is associated with the first
+        mention.assoc_actor_1 = partner.actor.name
+        mention.cite("assoc_actor_1", _actor_evidence(state, (partner.actor, partner.start, partner.end)))
     if a1 is not None:
         mention.actor1 = a1.actor.name
         mention.cite("actor1", _actor_evidence(state, (a1.actor, a1.start, a1.end)))
@@ -345,6 +363,29 @@ def assign_actors(state: DocState, frame: Frame) -> None:
             mention.assoc_actor_2 = "Coalition forces"
             mention.cite("assoc_actor_2", state.evidence(frame.spans[0][0] + coalition.start(),
                                                           frame.spans[0][0] + coalition.end()))
+
+
+_OWN_WORDS = {"it", "they", "we"}
+_OWN_POSSESSIVES = {"its", "their", "our"}
+
+
+def _speaker_of_own_deed(frame: Frame, parties: list[Party]) -> Party | None:
+    """"The army said it had retaken the town", "Hamas said its fighters fired rockets": a speaker who tells of
+    its own deed (the reported clause's subject is "it", "they" or "its ...") did it."""
+    sentence = frame.clauses()[0][0]
+    for party in parties:
+        if party.role != "speaker":
+            continue
+        token = _phrase_head(sentence.span, party.start - sentence.offset, party.end - sentence.offset)
+        verb = token.head
+        for reported in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
+            subject = next((c for c in reported.children if c.dep_ == "nsubj"), None)
+            if subject is None or not _ATTACK_VERBS.match(reported.lower_):
+                continue
+            if subject.lower_ in _OWN_WORDS or any(c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES
+                                                   for c in subject.children):
+                return replace(party, role="agent")
+    return None
 
 
 _BARE_VICTIMS = re.compile(r"\b(?:soldiers|troops|service ?members|servicemen|personnel|sailors|airmen|marines)\b"
@@ -515,10 +556,21 @@ def claimed_actor(text: str) -> tuple[str, int, int] | None:
             if pattern is _CLAIMED_ATTACK:
                 continue  # "officials claimed the strikes killed ...": only a known group claims an attack
             words = who.split()
+            if words[0].lower() in _NOT_A_NAME_START or who.isupper() and not _CAPS_GROUP_NAME.fullmatch(who.strip(" .")):
+                continue  # "which", "tonight", "of involvement ...": in all-caps copy every word looks like a name
             if any(w[:1].isupper() for w in words if w.lower() not in ("the", "of", "and", "in")):
                 name = re.sub(r"^(?:the|an?)\s+", "", who, flags=re.IGNORECASE).strip(" .")
                 return name, start, start + len(who)
     return _blamed_actor(text)
+
+
+_NOT_A_NAME_START = {"which", "who", "whom", "whose", "that", "this", "these", "those", "it", "they", "of", "in", "on", "at",
+                     "for", "to", "by", "with", "from", "today", "tonight", "yesterday", "now", "then", "also", "and", "but"}
+# ... where a name must be a short phrase ending in what kind of group it is ("ZARATE WILKA GROUP", "ARMY DISSIDENTS")
+_CAPS_GROUP_NAME = re.compile(
+    r"(?:(?!(?:NO|THAT|THIS|WHICH|ADDED|SAID|OF|AND)\b)[A-Z][A-Z'.-]*\s+){1,4}(?:FRONT|ARMY|MOVEMENT|COMMAND|GROUP|"
+    r"BRIGADES?|PARTY|COMMANDOS?|CARTEL|ORGANI[SZ]ATION|FORCES?|LEAGUE|UNION|COUNCIL|DISSIDENTS|MILITIAS?|SQUADS?|"
+    r"BATTALION|UNIT|CELL|ALLIANCE|RESISTANCE)")
 
 
 def _blamed_actor(text: str) -> tuple[str, int, int] | None:

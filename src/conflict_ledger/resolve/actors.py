@@ -7,6 +7,7 @@ family of actors ("any Iran-aligned group").
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,11 +55,15 @@ def _alias_index() -> dict[str, Actor]:
 
 
 def canonical_actor(text: str) -> Actor | None:
-    """The actor a phrase names, by exact alias, else by its longest known alias inside it."""
+    """The actor a phrase names, by exact alias, else a country's own forces ("the Malian army",
+    "Sudan's police"), else by its longest known alias inside it."""
     key = _key(text)
     index = _alias_index()
     if key in index:
         return index[key]
+    whole = state_force_hits(text.strip())
+    if len(whole) == 1 and whole[0][1] == len(text.strip()):
+        return whole[0][2]
     best: tuple[int, Actor] | None = None
     padded = f" {key} "
     for alias, actor in index.items():
@@ -94,3 +99,65 @@ def actor_kind_names() -> frozenset[str]:
 def actors_of_kind(kind: str) -> tuple[Actor, ...]:
     """The actors carrying a kind tag ("iran_aligned", "us_forces", ...); empty for an unknown kind."""
     return tuple(actor for actor in actors() if kind in actor.kinds)
+
+
+# ---- any country's own forces, named as news names them: "Malian soldiers", "the Sudanese army", "Sudan's police"
+_FORCE = re.compile(
+    r"\b(?:(?:government|regular|national|security|special|armed)\s+)?(?P<force>army|armed forces|military|troops|"
+    r"soldiers|forces|security forces|navy|air force|warplanes|jets|aircraft|drones?|artillery|commandos|"
+    r"paratroopers|gendarmes|gendarmerie|national guard|border guards|coast guard|(?P<police>police|policemen|"
+    r"police officers))\b",
+    re.IGNORECASE,
+)
+_WORDS_BEFORE = re.compile(r"((?:[\w.'’-]+\s+){0,2}[\w.'’-]+)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _nations() -> dict[str, tuple[str, str]]:
+    """Country names, short aliases and demonyms (folded) -> (country, demonym), from the gazetteer's country list."""
+    raw = resources.files("conflict_ledger.resolve").joinpath("data/countries.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in raw.splitlines() if not line.startswith("#"))
+    out: dict[str, tuple[str, str]] = {}
+    for row in rows:
+        demonyms = [d.strip() for d in (row.get("demonyms") or "").split(",") if d.strip()]
+        demonym = demonyms[0] if demonyms else row["name"]
+        names = [row["name"], *demonyms, *(a for a in (row.get("aliases") or "").split("|") if 0 < len(a) <= 12)]
+        for name in names:
+            out.setdefault(_key(name), (row["name"], demonym))
+    return out
+
+
+def _force_name(demonym: str, police: bool) -> str:
+    return f"{demonym} {'police' if police else 'forces'}"
+
+
+@lru_cache(maxsize=512)
+def _state_force(demonym: str, country: str, police: bool) -> Actor:
+    name = _force_name(demonym, police)
+    known = _alias_index().get(_key(name))
+    if known is not None:
+        return known  # "Israeli forces", "U.S. forces": the table's own entry
+    return Actor(name=name, kinds=("state_forces", "police") if police else ("state_forces",),
+                 aliases=(name,), country=country)
+
+
+def state_force_hits(text: str) -> list[tuple[int, int, Actor]]:
+    """(start, end, actor) for each country's forces named in `text` by the country or its people."""
+    nations = _nations()
+    out: list[tuple[int, int, Actor]] = []
+    for m in _FORCE.finditer(text):
+        before = _WORDS_BEFORE.search(text, max(0, m.start() - 48), m.start())
+        if before is None:
+            continue
+        words = before.group(1).split()
+        for n in range(len(words), 0, -1):  # the longest name first: "Democratic Republic of the Congo"
+            phrase = " ".join(words[-n:])
+            nation = nations.get(_key(re.sub(r"['’]s$", "", phrase)))
+            if nation is not None and phrase[:1].isupper():
+                police = bool(m.group("police"))
+                if _key(_force_name(nation[1], police)) not in _alias_index():
+                    # (a force the table names itself, "U.S. forces" or "Israeli forces", its own aliases find)
+                    start = before.start(1) + len(before.group(1)) - len(phrase)
+                    out.append((start, m.end(), _state_force(nation[1], nation[0], police)))
+                break
+    return out

@@ -817,6 +817,8 @@ def test_storming_a_building_is_an_attack():
     # two sides that did it: the second is associated with the first, not its victim
     ("Wagner fighters and Malian soldiers killed dozens of villagers in a market town in central Mali on Sunday.",
      "Wagner Group", "Malian forces", None),
+    ("RSF paramilitaries shelled a displacement camp outside El Fasher on Friday, killing nine people.",
+     "Rapid Support Forces", None, None),
 ])
 def test_who_did_it_and_to_whom(sentence, actor1, assoc, actor2):
     from conflict_ledger.extract.pipeline import default_pipeline
@@ -834,3 +836,14 @@ def test_who_did_it_and_to_whom(sentence, actor1, assoc, actor2):
 def test_in_all_caps_copy_only_a_group_name_claims_an_attack(text, name):
     found = claimed_actor(text)
     assert (found[0] if found else None) == name
+
+
+def test_a_strike_told_by_its_doer_and_the_barrage_it_answered_are_two_events():
+    from conflict_ledger.extract.pipeline import default_pipeline
+    from conflict_ledger.model import Document
+
+    text = ("The IDF said its aircraft struck Hezbollah positions near Nabatieh overnight, after a barrage of "
+            "rockets was fired at towns in the Galilee.")
+    mentions = default_pipeline()(Document(id="two", text=text)).mentions
+    assert sorted((m.sub_event_type, m.actor1, m.actor2) for m in mentions) == [
+        ("Air/drone strike", "Israeli forces", "Hezbollah"), ("Shelling/artillery/missile attack", None, None)]

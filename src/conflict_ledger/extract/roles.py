@@ -321,7 +321,10 @@ def assign_actors(state: DocState, frame: Frame) -> None:
             a2 = next((p for p in loose[1:] if p.actor.name != a1.actor.name), None)
     if a1 is None or "unidentified_armed_group" in a1.actor.kinds:
         # "Hamas said its fighters fired rockets": the speaker, not the generic word, did it
-        a1 = _speaker_of_own_deed(frame, parties) or a1
+        deed = _speaker_of_own_deed(frame, parties)
+        if deed is not None:
+            a1 = deed
+            frame.parties = parties = [deed if p.start == deed.start else p for p in parties]
         if a1 is not None and a2 is not None and a2.actor.name == a1.actor.name:
             a2 = None
     if a2 is None and a1 is not None:

@@ -847,3 +847,35 @@ def test_a_strike_told_by_its_doer_and_the_barrage_it_answered_are_two_events():
     mentions = default_pipeline()(Document(id="two", text=text)).mentions
     assert sorted((m.sub_event_type, m.actor1, m.actor2) for m in mentions) == [
         ("Air/drone strike", "Israeli forces", "Hezbollah"), ("Shelling/artillery/missile attack", None, None)]
+
+
+@pytest.mark.parametrize("expression, day", [
+    ("last Thursday", "2024-02-29"), ("Last Thursday's", "2024-02-29"), ("Sunday's", "2024-03-03"),
+    ("last Wednesday", "2024-02-28"), ("Wednesday", "2024-03-06"),
+])
+def test_a_weekday_however_worded_is_the_last_such_day(expression, day):
+    from datetime import date
+
+    from conflict_ledger.resolve.dates import resolve_date
+
+    assert resolve_date(expression, date(2024, 3, 6)).iso == day  # a Wednesday
+
+
+def test_the_tally_nearest_its_since_is_the_claim_and_no_event(cli, tmp_path):
+    text = ("date 2024-03-06\nIt was the fourth drone attack on the garrison this week, and the 171st on U.S. forces "
+            "since October 17, according to a Pentagon tally.\n")
+    path = tmp_path / "tally.txt"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = cli("claims", str(path))
+    assert code == 0, err
+    assert [(c["count"], c["since"]) for c in jsonl(out)] == [(171, "2023-10-17")]
+    code, out, err = cli("extract", str(path))
+    assert code == 0, err
+    assert jsonl(out) == []
+
+
+def test_drones_launched_at_a_target_are_a_drone_strike():
+    from conflict_ledger.extract.events import classify_sentence
+
+    kinds = classify_sentence("Houthi forces launched three drones at a tanker in the Red Sea on Monday.")
+    assert [k.sub_event_type for k in kinds] == ["Air/drone strike"]

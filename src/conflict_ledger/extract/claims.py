@@ -56,8 +56,11 @@ def find_claims(state: DocState) -> list[TallyClaim]:
             continue
         count = None
         count_span = None
-        ordinal = _ORDINAL.search(text[: since.start()])
-        if ordinal and _ACTS.search(text[ordinal.end() : ordinal.end() + 40]):
+        # the ordinal nearest the "since" counts its window ("the third attack this week, and the 160th since
+        # October 17": 160), told with what it counts or after it ("the 160th on U.S. forces")
+        ordinals = list(_ORDINAL.finditer(text[: since.start()]))
+        ordinal = ordinals[-1] if ordinals else None
+        if ordinal and (_ACTS.search(text[ordinal.end() : ordinal.end() + 40]) or _ACTS.search(text[: ordinal.start()])):
             count = int(ordinal.group("n")) if ordinal.group("n") else _ORDINAL_WORDS[ordinal.group("w").lower()]
             count_span = ordinal.span()
         else:

@@ -54,6 +54,7 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
     (_rx(r"air ?strikes?", r"air[- ]raids?", r"drone strikes?", r"drone attacks?", r"(?:attack|armed|one-way|kamikaze|suicide) drones?",
          r"warplanes?", r"fighter jets?", r"gunships?", r"bombers?\b", r"helicopter gunship", r"aerial (?:bombard|attack)",
          r"struck .{0,40}\bfrom the air", r"(?:drones?|aircraft|jets?) (?:struck|targeted|attacked|hit|bombed)",
+         r"(?:launched|fired|sent|flew)\s+(?:[\w-]+\s+){0,3}?drones?\s+(?:at|on|toward|towards|against|into)\b",
          r"aircraft\b", r"ac-130", r"f-1[56]e?\b", r"b-1b?\b", r"b-52", r"mq-9", r"reaper\b",
          r"drones?\b[^.;]{0,60}\b(?:hit|struck|slammed into|crashed into|exploded (?:at|near|on|inside)) (?:the|a|an) "
          r"(?:base|outpost|garrison|camp|compound|building|facility|position|site)"),
@@ -200,7 +201,7 @@ _NOT_EVENT = [
     # background: how an event compares ("the first U.S. strike in the capital since ...", "the first to kill")
     re.compile(r"\b(?:was|is|were|are|marked|marks|appeared to be|became|be)\s+(?:also\s+|only\s+)?(?:the\s+|its\s+)?"
                r"(?:first|second|third|fourth|fifth|latest|deadliest|biggest|largest|heaviest|worst)\b"
-               r"(?:[^.;]|(?<=[A-Z])\.){0,80}?\b(?:since|time|to [a-z]+|this year|in (?:more than |nearly |over |at least )?(?:a|\w+) "
+               r"(?:[^.;]|(?<=[A-Z])\.){0,80}?\b(?:since|time|to [a-z]+|this (?:year|month|week)|in (?:more than |nearly |over |at least )?(?:a|\w+) "
                r"(?:years?|months?|weeks?|decades?))\b", re.IGNORECASE),
     # ... what it came amid or after ("the attacks came as tensions spiked after ...")
     re.compile(r"\b(?:came|comes|come)\s+(?:\w+\s+){0,3}?(?:as|after|amid|during|on the heels of|just)\b", re.IGNORECASE),
@@ -736,6 +737,8 @@ def detect_events() -> object:
             if tells_no_happening(text):
                 continue  # a clause that denies, fears, orders or asks for an act tells none, however it is read
             rule_kinds = classify_sentence(text)
+            if not rule_kinds and guess is not None and guess.label == UNSPECIFIED and talks_about_events(text):
+                continue  # "the third attack on the base this week": violence counted or compared, no kind told
             kinds = decide(rule_kinds, guess, len(text))
             if not kinds and rule_kinds and (condemns_an_act(text) or guess is not None
                                              and guess.label in _TALK_READINGS and tells_a_dated_harm(text)):

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAYPART = re.compile(
-    r"\b(early|late|on|the|this|in|during|overnight|night|nights|morning|afternoon|evening|hours|"
+    r"\b(early|late|on|the|this|last|past|in|during|overnight|night|nights|morning|afternoon|evening|hours|"
     r"of|at|around|midday|noon|dawn|dusk|before|after|'s|s)\b",
     re.IGNORECASE,
 )
@@ -127,7 +127,7 @@ def _relative(low: str, published: date) -> ResolvedDate | None:
     if re.search(r"\b(this|earlier this) month\b", low):
         return ResolvedDate(published.replace(day=1), "month")
     weekday = _WEEKDAY.search(low)
-    if weekday and not re.search(r"\d", low) and not _DAYPART.sub("", _WEEKDAY.sub("", low)).strip():
+    if weekday and not re.search(r"\d", low) and not re.sub(r"[\W_]+", "", _DAYPART.sub("", _WEEKDAY.sub("", low))):
         target = WEEKDAYS.index(weekday.group(1).lower())
         back = (published.weekday() - target) % 7
         if "last" in low and back == 0:

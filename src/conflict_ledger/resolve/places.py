@@ -39,6 +39,7 @@ from .gazetteer import (
     name_key,
     open_gazetteer,
     plain,
+    skeleton,
 )
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -207,7 +208,9 @@ _BEFORE_A_NAME = _DIRECTIONS | {"the"}
 _BETWEEN_COMMAS = re.compile(r"[^,;/]+")
 # labels the small model gives place names it does not know as places, and the words that put a place before one
 _MISREAD = {"NORP", "LANGUAGE", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside|into|across|around|towards?)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside|off|into|across|around|towards?)\s+(?:the\s+)?$", re.IGNORECASE)
+# ... and for a name tagged as an organisation, only words of being inside or beside a place ("at Toyota" is the firm)
+_IN_A_PLACE = re.compile(r"\b(?:in|near|outside|off|around)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the capital", "the Iraqi capital", "Syria's capital" -- not "the capital, Kabul" (a name follows, found as
 # such), "the capital of Anbar" or a provincial, regional, economic or former capital
 _THE_CAPITAL = re.compile(
@@ -410,10 +413,10 @@ class PlaceResolver:
                                     for a, b in self._inner(text, s, e)]
                     elif label == "NORP" and self._accept_other(name, label):
                         out.append(_Mention(name, s, e, label, modifier=True))
-                    elif label in _MISREAD and _PLACE_PREPOSITION.search(text, max(0, s - 24), s) \
-                            and self._well_known(name):
-                        # "fighting in Omdurman" (NORP), "airstrikes in Rafah" (LANGUAGE): the small model's label
-                        # is wrong where a preposition of place puts a well-known city
+                    elif label in _MISREAD and self._well_known(name) and _PLACE_PREPOSITION.search(text, max(0, s - 24), s) \
+                            or label == "ORG" and _IN_A_PLACE.search(text, max(0, s - 24), s) and self._big_city(name):
+                        # "fighting in Omdurman" (NORP), "airstrikes in Rafah" (LANGUAGE), "a ship off Hodeidah"
+                        # (ORG): the small model's label is wrong where a preposition of place puts a big city
                         out.append(_Mention(name, s, e, label, role=role))
                     elif label == "PERSON" and self._accept_other(name, label) and (not caps or self._strong(name)):
                         out.append(_Mention(name, s, e, label, modifier=modifier, role=role))
@@ -620,6 +623,18 @@ class PlaceResolver:
         if entry.feature in ("country", "continent", "admin1", "facility", "region", "sea"):
             return True
         return entry.feature in ("city", "admin2") and entry.population >= 100_000
+
+    def _big_city(self, name: str) -> bool:
+        """A city of 100,000 or more by this name, or by a spelling of it ("Hodeidah" for Al Hudaydah)."""
+        cands = self._candidates(name, near=False)
+        if not cands or not _looks_like_name(name) or name.lower() in _GENERIC:
+            return False
+        if name.isupper():
+            return False  # "DAC", "TLC": an organisation's initials, not a city's
+        bones = skeleton(name_key(name))
+        # its own name, or a spelling of it ("Hodeidah"), not any alternate name ("Google" was once Topeka's)
+        return any(e.feature == "city" and e.population >= 100_000 and (
+            k == "name" or k in ("alt", "variant") and skeleton(name_key(e.name)) == bones) for e, k, _ in cands[:3])
 
     def _accept_other(self, name: str, label: str) -> bool:
         """NORP or PERSON spans that are place names after all ("Russian", "Georgia")."""

@@ -819,6 +819,9 @@ def test_storming_a_building_is_an_attack():
      "Wagner Group", "Malian forces", None),
     ("RSF paramilitaries shelled a displacement camp outside El Fasher on Friday, killing nine people.",
      "Rapid Support Forces", None, None),
+    # those who were hurt suffered it, whoever reports it
+    ("The Pentagon said no U.S. personnel were hurt in the attack, which targeted the garrison with two drones.",
+     None, None, "U.S. forces"),
 ])
 def test_who_did_it_and_to_whom(sentence, actor1, assoc, actor2):
     from conflict_ledger.extract.pipeline import default_pipeline
@@ -851,7 +854,7 @@ def test_a_strike_told_by_its_doer_and_the_barrage_it_answered_are_two_events():
 
 @pytest.mark.parametrize("expression, day", [
     ("last Thursday", "2024-02-29"), ("Last Thursday's", "2024-02-29"), ("Sunday's", "2024-03-03"),
-    ("last Wednesday", "2024-02-28"), ("Wednesday", "2024-03-06"),
+    ("last Wednesday", "2024-02-28"), ("Wednesday", "2024-03-06"), ("over the weekend", "2024-03-02"),
 ])
 def test_a_weekday_however_worded_is_the_last_such_day(expression, day):
     from datetime import date

@@ -123,7 +123,7 @@ _ATTACK_VERBS = re.compile(
     r"^(?:attack|strik|struck|hit|fir(?:e|ed|ing)|launch|target|kill|bomb|shell|shoot|shot|ambush|raid|wound|injur|"
     r"assault|storm|kidnap|abduct|seiz|captur|arrest|detain|clash|fight|fought|blew|detonat|execut|murder|massacr|"
     r"behead|torch|burn|loot|overr|recaptur|retook|retak|besieg|pound|bombard|rain|hurl|lob|throw|threw|carr|conduct|"
-    r"open|engag|slay|slew|assassinat|stab|gun|torture|rap|abus|beat|attempt)",
+    r"open|engag|slay|slew|assassinat|stab|gun|torture|rap|abus|beat|attempt|hurt)",
     re.IGNORECASE,
 )
 _BLAME_VERBS = {"blamed", "blames", "blame", "accused", "accuses", "held", "holds", "suspected", "suspects"}

@@ -117,6 +117,12 @@ def _relative(low: str, published: date) -> ResolvedDate | None:
     # "overnight" in a day's report: the night that ran into that day, mostly after midnight
     if re.search(r"\b(today|this morning|this afternoon|this evening|tonight|earlier today|overnight)\b", low):
         return ResolvedDate(published, "day")
+    if re.search(r"\b(?:over|during|at|on|this|last|past) (?:the )?weekend\b|^(?:the )?weekend$", low):
+        # the weekend just gone (or the one the report is written in): its Saturday, to the week
+        back = (published.weekday() - 5) % 7
+        if "last" in low and back < 2:
+            back += 7
+        return ResolvedDate(published - timedelta(days=back), "week")
     if re.search(r"\b(last|past) week\b", low):
         return ResolvedDate(published - timedelta(days=7), "week")
     if re.search(r"\b(this|earlier this) week\b", low):

@@ -820,7 +820,8 @@ def test_storming_a_building_is_an_attack():
     ("RSF paramilitaries shelled a displacement camp outside El Fasher on Friday, killing nine people.",
      "Rapid Support Forces", None, None),
     # those who were hurt suffered it, whoever reports it
-    ("The Pentagon said no U.S. personnel were hurt in the attack, which targeted the garrison with two drones.",
+    ("The Pentagon said no U.S. personnel were hurt in Sunday's attack, which targeted the Al-Tanf garrison with "
+     "two one-way drones.",
      None, None, "U.S. forces"),
 ])
 def test_who_did_it_and_to_whom(sentence, actor1, assoc, actor2):

@@ -883,3 +883,24 @@ def test_drones_launched_at_a_target_are_a_drone_strike():
 
     kinds = classify_sentence("Houthi forces launched three drones at a tanker in the Red Sea on Monday.")
     assert [k.sub_event_type for k in kinds] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    ("The blast tore through the convoy, killing four soldiers and two civilians.", 6, None),
+    ("Gunmen killed eight police commandos and a driver at the checkpoint.", 9, None),
+    ("The ambush killed two soldiers and a civilian was wounded, the army said.", 2, 1),
+    ("The explosion wounded 37 people, some seriously.", None, 37),
+    ("Three blasts rocked the city, leaving at least one dead, five wounded and shops damaged.", 1, 5),
+])
+def test_groups_of_victims_after_a_verb_add_up(sentence, killed, injured):
+    found: dict[str, int] = {}
+    for count in find_counts(sentence):
+        found[count.kind] = found.get(count.kind, 0) + (count.amount.best or 0)
+    assert (found.get("killed"), found.get("injured")) == (killed, injured)
+
+
+def test_a_junta_or_a_regime_is_its_countrys_forces():
+    from conflict_ledger.resolve.actors import canonical_actor
+
+    assert canonical_actor("the Myanmar junta").name == "Burmese forces"
+    assert canonical_actor("Syrian regime forces").name == "Syrian forces"

@@ -141,6 +141,14 @@ _NOT_PEOPLE = re.compile(
 )
 
 
+# one more group of victims after a count: " soldiers and two civilians", " commandos and a driver"
+_AND_MORE = re.compile(r"(?:\s+[A-Za-z'’-]+){0,3}?(?:\s*,\s*|\s*,?\s+and\s+)(?P<num>" + NUMBER + r")(?P<who>(?:\s+[A-Za-z'’-]+){1,2}?)",
+                       re.IGNORECASE)
+# ... but not "..., some seriously", "one of them", "five wounded" (another kind of count)
+_NO_GROUP = re.compile(r"\s*(?:of|them|others?\s+(?:were|was)|[a-z]+ly|" + _KILLED[3:-1] + "|" + _INJURED[3:-1] + r")\b",
+                       re.IGNORECASE)
+_VERB_BEFORE = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring)\s+$", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r"\s+(?:was|were|is|are|had|has|have)\b", re.IGNORECASE)
 # a clause, not a person, before the verb: "the reason why it died", "the day when he was killed"
 _NOT_A_PERSON_PHRASE = re.compile(r"\b(?:it|why|how|what|which|when|where|whose|if)\b", re.IGNORECASE)
 # "<who> killed 14 people": the words before an active verb with a count after it did the killing
@@ -211,6 +219,8 @@ def find_counts(text: str) -> list[Count]:
             taken.append(m.span("num"))
             counts.append(Count(kind, amount + Amount(1, 1, 1), m.start(), m.end("num"), m.group()))
     for m in _JOINT.finditer(text):
+        if _VERB_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "killed two soldiers and a civilian was wounded": the first group is the verb's object
         head = text[m.start() : m.start("kind")]
         parts = [p for p in NUMBER_RE.finditer(head) if p.group().strip()]
         amounts = [parse_amount(p.group()) for p in parts]
@@ -233,6 +243,12 @@ def find_counts(text: str) -> list[Count]:
                 continue
             kind = m.group("tail")
         add(_kind(kind), m.group("num"), m.span("num"), m.span(), m.group("who"))
+        # "killing three soldiers and two civilians", "killed eight commandos and a driver": the groups add up
+        at = m.end("num")
+        while (more := _AND_MORE.match(text, at)) and not _NEW_CLAUSE.match(text, more.end()) \
+                and not _NO_GROUP.match(more.group("who")):
+            add(_kind(kind), more.group("num"), more.span("num"), more.span(), more.group("who"))
+            at = more.end()
     for pattern in (_EFFECT, _SUSTAINED, _NOUN, _DEATH_OF):
         for m in pattern.finditer(text):
             if pattern is _EFFECT and _DOES_THE_KILLING.match(text, m.end()) \

@@ -103,9 +103,9 @@ def actors_of_kind(kind: str) -> tuple[Actor, ...]:
 
 # ---- any country's own forces, named as news names them: "Malian soldiers", "the Sudanese army", "Sudan's police"
 _FORCE = re.compile(
-    r"\b(?:(?:government|regular|national|security|special|armed)\s+)?(?P<force>army|armed forces|military|troops|"
+    r"\b(?:(?:government|regime|junta|regular|national|security|special|armed)\s+)?(?P<force>army|armed forces|military|troops|"
     r"soldiers|forces|security forces|navy|air force|warplanes|jets|aircraft|drones?|artillery|commandos|"
-    r"paratroopers|gendarmes|gendarmerie|national guard|border guards|coast guard|(?P<police>police|policemen|"
+    r"paratroopers|gendarmes|gendarmerie|national guard|border guards|coast guard|junta|regime|(?P<police>police|policemen|"
     r"police officers))\b",
     re.IGNORECASE,
 )
@@ -119,7 +119,7 @@ def _nations() -> dict[str, tuple[str, str]]:
     rows = csv.DictReader(line for line in raw.splitlines() if not line.startswith("#"))
     out: dict[str, tuple[str, str]] = {}
     for row in rows:
-        demonyms = [d.strip() for d in (row.get("demonyms") or "").split(",") if d.strip()]
+        demonyms = [d.strip() for d in re.split(r"[,|]", row.get("demonyms") or "") if d.strip()]
         demonym = demonyms[0] if demonyms else row["name"]
         names = [row["name"], *demonyms, *(a for a in (row.get("aliases") or "").split("|") if 0 < len(a) <= 12)]
         for name in names:

@@ -122,7 +122,7 @@ def test_casualty_phrases():
     assert counts("The car exploded at the gate, killing the driver and six recruits.") == {"killed": 7}
     assert counts("Sergeant Okafor died and Corporal Bello was wounded.") == {"killed": 1, "injured": 1}
     assert counts("Nine soldiers and militia members were killed in the raid.") == {"killed": 9}
-    assert counts("Four suicide bombers were identified and killed near the bridge.") == {"killed": 4}
+    assert counts("Four suicide bombers were intercepted and killed near the bridge.") == {"killed": 4}
     vague = find_counts("The rocket caused several minor injuries among the guards at the depot.")
     assert [(c.kind, c.amount.best, c.amount.low, c.amount.high) for c in vague] == [("injured", None, 3, 9)]
     assert counts("The shelling caused two non-serious injuries among the staff.") == {"injured": 2}
@@ -158,8 +158,8 @@ def test_extract_links_the_toll_sentence_and_the_claim_to_the_attack(cli, tmp_pa
 def test_a_toll_for_several_attacks_gives_each_an_even_share(cli, tmp_path):
     rows = [
         {"id": "split", "published": "2019-05-02",
-         "text": ("A car bomb exploded outside a bakery in Kirkuk on Wednesday. This was one of three bombings in the "
-                  "city that day. Twelve people were killed and 30 were wounded across the three attacks.")},
+         "text": ("A car bomb exploded outside a bakery in Kirkuk on Wednesday. It was one of three blasts that shook "
+                  "the city that day. In the three attacks, 12 people died and 30 were wounded.")},
     ]
     extracted = extract_rows(cli, tmp_path, rows)
     (event,) = extracted
@@ -170,7 +170,7 @@ def test_a_toll_for_several_attacks_gives_each_an_even_share(cli, tmp_path):
 def test_a_toll_for_repelled_assaults_is_shared_with_the_other_attacks(cli, tmp_path):
     rows = [
         {"id": "repelled", "published": "2016-08-02",
-         "text": ("Militants attacked an army post near Tal Afar on Tuesday. This was one of two attacks on army posts "
+         "text": ("Militants attacked an army post near Tal Afar on Tuesday. It was one of two raids on army posts "
                   "in the district that night. Troops repelled both assaults, killing nine militants.")},
     ]
     extracted = extract_rows(cli, tmp_path, rows)
@@ -237,7 +237,7 @@ def test_a_long_wire_report_keeps_the_dated_attack_and_drops_battles_plans_and_t
 
 @pytest.mark.parametrize("background", [
     "A colonel said today that 212 rebels and 40 troops had died in 290 skirmishes across the northern provinces.",
-    "Nearly 1,500 people were killed in bomb attacks in Bogota in 1988.",
+    "Close to 1,500 people died in bomb attacks in Bogota in 1988.",
     "Guerrillas killed 12 peasants in dozens of attacks on villages near Ayacucho during the harvest.",
 ])
 def test_a_clause_that_counts_many_happenings_or_dates_them_by_a_year_is_background(background):
@@ -311,7 +311,7 @@ def test_a_word_in_capitals_is_not_an_acronym_for_a_group():
     ("Two explosive devices have been identified by fishermen on the lake shore.", "Disrupted weapons use"),
     ("A roadside bomb exploded near a convoy on the road to Gao, wounding three soldiers.",
      "Remote explosive/landmine/IED"),
-    ("Government forces seized control of the port town of Bira from the rebels on Tuesday.",
+    ("After a dawn assault on Tuesday, government forces seized control of Bira, a port town held by the rebels.",
      "Government regains territory"),
     ("Rebel fighters retook the market town of Bira from government troops overnight.",
      "Non-state actor overtakes territory"),
@@ -377,7 +377,7 @@ def test_party_kinds_and_roles_for_the_typer():
     ("Some 200 rebel fighters surrendered to the army with their weapons in the hills above the town.", "Agreement"),
     ("Government troops withdrew from the airbase overnight, leaving it to the militia.",
      "Non-violent transfer of territory"),
-    ("The army has set up a new checkpoint on the road into the valley, residents said.",
+    ("Residents said soldiers had built a fortified checkpoint on the road into the valley.",
      "Headquarters or base established"),
     ("Three armed factions in the south announced the formation of a joint command on Sunday.",
      "Change to group/activity"),
@@ -432,7 +432,7 @@ def test_short_stories_join_the_corpus_under_known_labels_as_often_as_asked():
      "Government regains territory"),
     ("Rebel forces retook the town of Bira from government troops overnight, residents said.",
      "Non-state actor overtakes territory"),
-    ("The army and allied militias have taken control of Garma after two days of fighting.",
+    ("Soldiers and allied tribal fighters took control of Garma on Sunday after a two-day assault.",
      "Government regains territory"),
 ])
 def test_who_took_the_place_is_the_subject_of_the_verb_that_tells_it(cli, tmp_path, text, sub_event_type):
@@ -536,10 +536,10 @@ def test_a_brief_report_is_typed_by_the_fact_it_names(cli, tmp_path, row, sub_ev
 
 def test_crowd_control_grenades_are_no_grenade_attack(cli, tmp_path):
     rows = [{"id": "dispersal", "published": "2020-06-03",
-             "text": "Peaceful rallies in two cities took a turn late on Tuesday when police used smoke grenades, "
-                     "rubber bullets and pepper spray to disperse the crowds."},
+             "text": "Two peaceful marches ended on Tuesday evening as police fired smoke grenades, rubber bullets "
+                     "and pepper spray to break up the crowds."},
             {"id": "post", "published": "2020-06-03",
-             "text": "A grenade thrown at a police post in Srinagar wounded three officers on Monday."}]
+             "text": "Militants hurled a grenade at a police post in Srinagar on Monday, wounding three officers."}]
     types = {e["doc_id"]: e["sub_event_type"] for e in extract_rows(cli, tmp_path, rows)}
     assert types == {"dispersal": "Protest with intervention", "post": "Grenade"}
 
@@ -835,7 +835,7 @@ def test_who_did_it_and_to_whom(sentence, actor1, assoc, actor2):
 @pytest.mark.parametrize("text, name", [
     ("THE ZARATE WILKA GROUP CLAIMED RESPONSIBILITY FOR THE ATTACK ON THE BANK.", "ZARATE WILKA GROUP"),
     ("A CAR BOMB WENT OFF OUTSIDE THE BANK, WHICH CLAIMED RESPONSIBILITY FOR NOTHING.", None),
-    ("TONIGHT CLAIMED RESPONSIBILITY FOR THE ATTACK ON THE BANK.", None),
+    ("YESTERDAY CLAIMED RESPONSIBILITY FOR BLOWING UP THE PYLON.", None),
 ])
 def test_in_all_caps_copy_only_a_group_name_claims_an_attack(text, name):
     found = claimed_actor(text)
@@ -889,8 +889,9 @@ def test_drones_launched_at_a_target_are_a_drone_strike():
     ("The blast tore through the convoy, killing four soldiers and two civilians.", 6, None),
     ("Gunmen killed eight police commandos and a driver at the checkpoint.", 9, None),
     ("The ambush killed two soldiers and a civilian was wounded, the army said.", 2, 1),
-    ("The explosion wounded 37 people, some seriously.", None, 37),
-    ("Three blasts rocked the city, leaving at least one dead, five wounded and shops damaged.", 1, 5),
+    ("Doctors said the shelling of the depot had injured 23 workers, some critically.", None, 23),
+    ("A mortar round hit the bus station on Friday, leaving a guard dead, nine passengers hurt and two buses burnt.",
+     1, 9),
 ])
 def test_groups_of_victims_after_a_verb_add_up(sentence, killed, injured):
     found: dict[str, int] = {}

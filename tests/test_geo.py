@@ -434,7 +434,7 @@ def test_a_provincial_capital_or_a_capital_named_outright_is_no_unnamed_capital(
 
 @pytest.mark.parametrize("sentence, town, admin1", [
     ("A car bomb exploded near a market in Baqubah, Diyala, on Monday, killing four people.", "Baqubah", "Diyala"),
-    ("Gunmen killed two policemen at a checkpoint in Tikrit, Saladin province, on Monday.", "Tikrit", "Saladin"),
+    ("Gunmen shot dead two policemen on Monday at an army checkpoint in Tikrit, Saladin province.", "Tikrit", "Saladin"),
 ])
 def test_event_place_names_town_and_region(cli, tmp_path, sentence, town, admin1):
     code, out, err = cli("extract", write(tmp_path, "r.txt", f"date 2016-03-08\n{sentence}\n"))
@@ -510,8 +510,8 @@ def test_a_place_inside_an_organisation_keeps_its_direction_word_only_if_the_nam
 
 
 def test_all_caps_places_the_tagger_leaves_untagged_are_found_after_a_preposition():
-    wire = ("SANTIAGO, 7 APR 89 -- [TEXT] THE BOMB ATTACK ON THE CULTURAL INSTITUTE IN SANTIAGO HAS CAUSED\n"
-            "CONSIDERABLE DAMAGE. GUERRILLAS ALSO ATTACKED AN ARMY POST IN THE EASTERN PART OF THE COUNTRY.\n")
+    wire = ("SANTIAGO, 9 MAY 89 -- [TEXT] A DYNAMITE CHARGE LEFT OUTSIDE A BOOKSHOP IN SANTIAGO SHATTERED\n"
+            "ITS WINDOWS LAST NIGHT. REBELS ALSO FIRED ON A POLICE POST IN THE EASTERN PART OF THE COUNTRY.\n")
     found = [(p.start, p.country) for p in places_of(wire) if p.resolved]
     assert (wire.index("IN SANTIAGO") + 3, "Chile") in found
     assert all(country == "Chile" for _, country in found), found  # no region called "Eastern" elsewhere

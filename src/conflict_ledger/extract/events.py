@@ -264,7 +264,7 @@ _IN_USE = _rx(r"fir(?:e|ed|es|ing)\b", r"launch", r"struck", r"(?:air|drone)?str
 
 
 # Force used on armed men is a battle, not violence against civilians (ACLED's attack needs unarmed victims):
-# "the army killed and wounded scores of militants", "troops opened fire on gunmen trying to cross". Killing
+# "troops shot dead a dozen insurgents", "troops opened fire on gunmen trying to cross". Killing
 # captives (executed, beheaded, tortured) stays an attack.
 _ON_ARMED_MEN = _rx(r"(?:killed|killing|kills|wounded|wounding|opened fire on|fired on|shot dead|gunned down|shot and "
                     r"killed)\s+(?:and\s+(?:wounded|injured|captured)\s+)?(?:(?!by\b|as\b|when\b|while\b|after\b)"

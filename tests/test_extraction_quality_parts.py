@@ -905,3 +905,15 @@ def test_a_junta_or_a_regime_is_its_countrys_forces():
 
     assert canonical_actor("the Myanmar junta").name == "Burmese forces"
     assert canonical_actor("Syrian regime forces").name == "Syrian forces"
+
+
+def test_the_whole_brief_report_obeys_what_its_clauses_say():
+    from conflict_ledger.extract.pipeline import default_pipeline
+    from conflict_ledger.model import Document
+
+    pipeline = default_pipeline()
+    business = "Shares in the defence firm rose 4% after it won a contract to supply artillery shells to the army."
+    assert pipeline(Document(id="shares", text=business)).mentions == []
+    # a short period told of the happening itself is no tally
+    protest = "In recent days, teachers have marched in Lilongwe and Blantyre to demand months of unpaid salaries."
+    assert [m.sub_event_type for m in pipeline(Document(id="days", text=protest)).mentions] == ["Peaceful protest"]

@@ -223,6 +223,8 @@ _NOT_EVENT = [
     re.compile(r"\b(?:responses?|retaliation|attacks|strikes)\s+(?:have\s+|has\s+|had\s+)?(?:included|include|includes)\b",
                re.IGNORECASE),
     re.compile(r"\b(?:attacks|strikes|operations)\b[^.;]{0,40}\b(?:paused|resumed|let up|subsided|ceased)\b", re.IGNORECASE),
+    # ... or a short one, often told of the happening itself ("in recent days, protesters took to the streets")
+    re.compile(r"\bso far (?:this|in|in the) week\b|\bin recent (?:days|weeks)\b", re.IGNORECASE),
     # a running total: "bringing to 40 the number of dead" (often beside the event it adds to)
     re.compile(r"\b(?:to|at) (?:\d[\d,]*|\w+) the (?:total )?number of\b", re.IGNORECASE),
 ]
@@ -245,9 +247,8 @@ _NO_HAPPENING = [
     # an arrest asked for or ordered, not made
     re.compile(r"\b(?:request(?:ed|s|ing)?|ask(?:ed|s|ing)? for|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|warrants? for|"
                r"seek(?:s|ing)?|sought)\s+(?:the\s+)?(?:arrest|capture|extradition)\b", re.IGNORECASE),
-    # a tally over a period, not one happening: "five reporters have been killed so far this year"
-    re.compile(r"\bso far (?:this|in|in the) (?:year|month|week)\b|\bin recent (?:days|weeks|months|years)\b",
-               re.IGNORECASE),
+    # a tally over a long period, not one happening: "five reporters have been killed so far this year"
+    re.compile(r"\bso far (?:this|in|in the) (?:year|month)\b|\bin recent (?:months|years)\b", re.IGNORECASE),
 ]
 
 
@@ -805,6 +806,9 @@ def read_brief_whole(state: DocState, pieces: list[tuple[Sentence, int, int]], g
         sentence, c_start, c_end = pieces[best]
         span = (sentence.start + c_start, sentence.start + c_end)
         kind = EventType(SUB_EVENT_PARENT[label], label, True, (0, c_end - c_start), p)
+        clause = state.text[span[0] : span[1]]
+        if tells_no_happening(clause) or names_a_weapon_unused(kind, clause) or tells_an_accident(kind, clause):
+            return  # the whole report's reading obeys what its clauses say: "a contract to supply artillery shells"
         state.frames.append(_new_frame(state, sentence, span, span, kind))
         return
     subs = {frame.mention.sub_event_type for frame in state.frames}

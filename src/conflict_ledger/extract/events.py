@@ -281,6 +281,11 @@ def _fight_with_an_armed_group(kind: EventType, text: str) -> EventType:
     return replace(kind, event_type="Battles", sub_event_type="Armed clash")
 
 
+def ruled_out(kind: EventType, text: str) -> bool:
+    """A reading the clause itself contradicts: a weapon named and not used, or deaths by accident."""
+    return names_a_weapon_unused(kind, text) or tells_an_accident(kind, text)
+
+
 def names_a_weapon_unused(kind: EventType, text: str) -> bool:
     """True when a strike or shelling rests on a weapon named in a clause that tells no use of it."""
     return kind.sub_event_type in _REMOTE_BY_WEAPON and not _IN_USE.search(text)
@@ -749,7 +754,7 @@ def detect_events() -> object:
             if not kinds and rule_kinds and (guess is None or guess.no_event_probability < NOT_EVENT_MIN):
                 kinds = _strike_by_air_power(text)
             for kind in kinds:
-                if names_a_weapon_unused(kind, text) or tells_an_accident(kind, text):
+                if ruled_out(kind, text):
                     continue
                 kind = _fight_with_an_armed_group(kind, text)
                 span = (sentence.start + c_start, sentence.start + c_end)
@@ -807,7 +812,7 @@ def read_brief_whole(state: DocState, pieces: list[tuple[Sentence, int, int]], g
         span = (sentence.start + c_start, sentence.start + c_end)
         kind = EventType(SUB_EVENT_PARENT[label], label, True, (0, c_end - c_start), p)
         clause = state.text[span[0] : span[1]]
-        if tells_no_happening(clause) or names_a_weapon_unused(kind, clause) or tells_an_accident(kind, clause):
+        if tells_no_happening(clause) or ruled_out(kind, clause):
             return  # the whole report's reading obeys what its clauses say: "a contract to supply artillery shells"
         state.frames.append(_new_frame(state, sentence, span, span, kind))
         return

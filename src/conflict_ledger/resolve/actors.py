@@ -7,7 +7,6 @@ family of actors ("any Iran-aligned group").
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,10 +114,10 @@ _WORDS_BEFORE = re.compile(r"((?:[\w.'’-]+\s+){0,2}[\w.'’-]+)\s+$")
 @lru_cache(maxsize=1)
 def _nations() -> dict[str, tuple[str, str]]:
     """Country names, short aliases and demonyms (folded) -> (country, demonym), from the gazetteer's country list."""
-    raw = resources.files("conflict_ledger.resolve").joinpath("data/countries.csv").read_text("utf-8")
-    rows = csv.DictReader(line for line in raw.splitlines() if not line.startswith("#"))
+    from .gazetteer import countries_rows
+
     out: dict[str, tuple[str, str]] = {}
-    for row in rows:
+    for row in countries_rows():
         demonyms = [d.strip() for d in re.split(r"[,|]", row.get("demonyms") or "") if d.strip()]
         demonym = demonyms[0] if demonyms else row["name"]
         names = [row["name"], *demonyms, *(a for a in (row.get("aliases") or "").split("|") if 0 < len(a) <= 12)]
@@ -133,10 +132,8 @@ def _force_name(demonym: str, police: bool) -> str:
 
 @lru_cache(maxsize=512)
 def _state_force(demonym: str, country: str, police: bool) -> Actor:
+    """A country's forces the table does not list (`state_force_hits` leaves the ones it lists to their aliases)."""
     name = _force_name(demonym, police)
-    known = _alias_index().get(_key(name))
-    if known is not None:
-        return known  # "Israeli forces", "U.S. forces": the table's own entry
     return Actor(name=name, kinds=("state_forces", "police") if police else ("state_forces",),
                  aliases=(name,), country=country)
 

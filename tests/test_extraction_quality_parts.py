@@ -865,6 +865,15 @@ def test_a_weekday_however_worded_is_the_last_such_day(expression, day):
     assert resolve_date(expression, date(2024, 3, 6)).iso == day  # a Wednesday
 
 
+@pytest.mark.parametrize("sentence, day", [
+    ("Russian drones attacked Odesa overnight, killing two people.", "2024-03-06"),
+    ("Militants stormed a checkpoint overnight and killed three guards.", "2024-03-06"),
+])
+def test_a_day_word_the_tagger_leaves_untagged_still_dates_the_event(cli, tmp_path, sentence, day):
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-03-06", "text": sentence}])
+    assert [(e["event_date"], e["date_precision"]) for e in events] == [(day, "day")]
+
+
 def test_the_tally_nearest_its_since_is_the_claim_and_no_event(cli, tmp_path):
     text = ("date 2024-03-06\nIt was the fourth drone attack on the garrison this week, and the 171st on U.S. forces "
             "since October 17, according to a Pentagon tally.\n")

@@ -411,13 +411,26 @@ def test_the_capital_unnamed_is_the_nations_capital(cli, tmp_path, text, city, p
     ("Two airstrikes on a block of flats in Rafah overnight killed at least 14 people, health officials said.", "Rafah"),
     ("Houthi forces launched drones at a tanker off Hodeidah, the UK Maritime Trade Operations agency said.",
      "Al Hudaydah"),
+    ("Israeli airstrikes on Rafah overnight killed at least 22 Palestinians, the Gaza health ministry said.", "Rafah"),
 ])
 def test_a_well_known_city_after_a_preposition_of_place_is_a_place_whatever_the_tagger_calls_it(
         cli, tmp_path, sentence, city):
-    # the small model tags these as a nationality, a language and an organisation
+    # the small model tags these as a nationality, a language and an organisation; an attack "on" a
+    # place names it as a preposition of place does
     code, out, err = cli("extract", write(tmp_path, "r.txt", f"date 2024-03-06\n{sentence}\n"))
     assert code == 0, err
     assert [event["location"] for event in jsonl(out)] == [city]
+
+
+@pytest.mark.parametrize("sentence, region", [
+    ("Drones struck a fuel depot in Russia's Kursk region on Monday, the governor said.", "Kurskaya oblast'"),
+    ("Shelling damaged a power line in the Bryansk region on Monday.", "Bryanskaya oblast'"),
+])
+def test_a_region_named_after_its_town_is_the_region_not_the_town(cli, tmp_path, sentence, region):
+    # GeoNames' extracts spell these oblasts only in Russian; "Kursk region" is the oblast whose seat is Kursk
+    code, out, err = cli("extract", write(tmp_path, "r.txt", f"date 2024-03-06\n{sentence}\n"))
+    assert code == 0, err
+    assert [(e["location"], e["admin1"], e["geo_precision"]) for e in jsonl(out)] == [(region, region, 3)]
 
 
 def test_a_provincial_capital_or_a_capital_named_outright_is_no_unnamed_capital(cli, tmp_path):

@@ -5,7 +5,11 @@ Mapping (ledger -> ACLED column):
   event_date, year  ISO date (YYYY-MM-DD, as ACLED's API writes it) and its year
   time_precision    date_precision day/week/month -> 1/2/3
   disorder_type     from the event type: Political violence / Demonstrations / Strategic developments
-  event_type, sub_event_type, actor1, assoc_actor_1, actor2, assoc_actor_2   as stored
+  event_type, sub_event_type, actor1, assoc_actor_1, actor2, assoc_actor_2   as stored, except where
+                    ACLED's codebook names a side by the type itself and the report named none:
+                    "Protesters (Country)" or "Rioters (Country)" for the crowd of a protest or riot,
+                    "Civilians (Country)" for the victims of violence against civilians and
+                    "Protesters (Country)" for those of excessive force against protesters
   inter1, inter2    ACLED's actor categories, from the alias table's kind tags (state forces abroad
                     -> External/Other forces); blank when the actor or its category is unknown
   interaction       "inter1-inter2", or "inter1 only" with no second actor
@@ -112,6 +116,39 @@ def inter(actor: str | None, event_country: str | None) -> str | None:
     return None
 
 
+# The side ACLED's codebook names by the event type alone: (actor1, actor2) labels, "{}" -> the country.
+IMPLIED_PARTIES: dict[str, tuple[str | None, str | None]] = {
+    "Peaceful protest": ("Protesters ({})", None),
+    "Protest with intervention": ("Protesters ({})", None),
+    "Excessive force against protesters": (None, "Protesters ({})"),
+    "Violent demonstration": ("Rioters ({})", None),
+    "Mob violence": ("Rioters ({})", None),
+    "Attack": (None, "Civilians ({})"),
+    "Abduction/forced disappearance": (None, "Civilians ({})"),
+    "Sexual violence": (None, "Civilians ({})"),
+}
+IMPLIED_INTER = {"Protesters": "Protesters", "Rioters": "Rioters", "Civilians": "Civilians"}
+
+
+def implied_actors(event: dict[str, Any], country: str | None) -> tuple[str | None, str | None]:
+    """actor1 and actor2 as ACLED writes them: the report's own, else the side the type itself names
+    (a protest's crowd, violence against civilians' victims), with the country ACLED adds in brackets."""
+    actor1, actor2 = event.get("actor1"), event.get("actor2")
+    implied = IMPLIED_PARTIES.get(event.get("sub_event_type") or "")
+    if implied is None or not country:
+        return actor1, actor2
+    label1, label2 = implied
+    if actor1 is None and label1:
+        actor1 = label1.format(country)
+    if actor2 is None and label2 and actor1 != label2.format(country):
+        actor2 = label2.format(country)
+    return actor1, actor2
+
+
+def _implied_inter(actor: str | None) -> str | None:
+    return IMPLIED_INTER.get(actor.split(" (", 1)[0]) if actor and actor.endswith(")") else None
+
+
 def conservative_fatalities(event: dict[str, Any]) -> int:
     """The merge stage's conservative figure (the lowest any source gave) when the ledger keeps it,
     else the best figure, else the low end of a range, else 0."""
@@ -133,12 +170,13 @@ def _range_tag(kind: str, event: dict[str, Any]) -> str | None:
 def acled_row(event: dict[str, Any]) -> dict[str, Any]:
     country = event.get("country")
     iso, region, acled_country = _countries().get(country or "", (None, None, country))
-    inter1 = inter(event.get("actor1"), country)
-    inter2 = inter(event.get("actor2"), country)
+    actor1, actor2 = implied_actors(event, acled_country)
+    inter1 = inter(actor1, country) or _implied_inter(actor1)
+    inter2 = inter(actor2, country) or _implied_inter(actor2)
     interaction = None
     if inter1 and inter2:
         interaction = f"{inter1}-{inter2}"
-    elif inter1 and not event.get("actor2"):
+    elif inter1 and not actor2:
         interaction = f"{inter1} only"
     event_type = event.get("event_type")
     sub = event.get("sub_event_type")
@@ -163,10 +201,10 @@ def acled_row(event: dict[str, Any]) -> dict[str, Any]:
         "disorder_type": DISORDER_BY_SUB.get(sub or "") or DISORDER.get(event_type or ""),
         "event_type": event_type,
         "sub_event_type": sub,
-        "actor1": event.get("actor1"),
+        "actor1": actor1,
         "assoc_actor_1": event.get("assoc_actor_1"),
         "inter1": inter1,
-        "actor2": event.get("actor2"),
+        "actor2": actor2,
         "assoc_actor_2": event.get("assoc_actor_2"),
         "inter2": inter2,
         "interaction": interaction,

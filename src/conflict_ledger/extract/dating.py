@@ -51,6 +51,32 @@ def frame_dates(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, 
             resolved = resolve_date(state.text[e_start:e_end], published)
             if resolved is not None:
                 out.append((resolved, e_start, e_end))
+        out += _untagged_times(state, sentence, start, end, out)
+    return out
+
+
+# Words of time the small model often leaves untagged ("drones attacked Odesa overnight")
+_UNTAGGED_TIME = re.compile(r"\b(?:overnight|last night|this morning|earlier today|yesterday|today|tonight)\b",
+                            re.IGNORECASE)
+
+
+def _untagged_times(state: DocState, sentence: Any, start: int, end: int,
+                    found: list[tuple[ResolvedDate, int, int]]) -> list[tuple[ResolvedDate, int, int]]:
+    """Relative days the tagger missed in a clause, with the same checks as a tagged date."""
+    if state.document.published is None:
+        return []
+    out = []
+    for m in _UNTAGGED_TIME.finditer(state.text, start, end):
+        if any(a <= m.start() < b for _, a, b in found):
+            continue
+        token = sentence.token_at(m.start())
+        if token is None or token.ent_type_ in ("DATE", "TIME"):
+            continue  # a tagged date, read (or skipped) above
+        if token.head.lower_ in _SPEECH_HEADS or token.head.lower_ in _PERIOD_HEADS:
+            continue  # "the ministry said today"
+        resolved = resolve_date(m.group(), state.document.published)
+        if resolved is not None:
+            out.append((resolved, m.start(), m.end()))
     return out
 
 

@@ -277,6 +277,13 @@ class Gazetteer:
                               (country_code,)).fetchone()
         return Entry(*row) if row else None
 
+    @lru_cache(maxsize=512)  # noqa: B019 - one gazetteer per process
+    def region(self, country_code: str | None, admin1: str) -> Entry | None:
+        """The admin1 region of this name in a country."""
+        row = self.db.execute("SELECT * FROM place WHERE feature = 'admin1' AND country_code = ? AND name = ? LIMIT 1",
+                              (country_code, admin1)).fetchone()
+        return Entry(*row) if row else None
+
     def near_region(self, country_code: str | None, admin1: str | None, lat: float, lon: float, km: float) -> bool:
         """Whether a point lies within `km` of one of the towns of an admin1 region."""
         scale = math.cos(math.radians(lat))

@@ -208,7 +208,9 @@ _BEFORE_A_NAME = _DIRECTIONS | {"the"}
 _BETWEEN_COMMAS = re.compile(r"[^,;/]+")
 # labels the small model gives place names it does not know as places, and the words that put a place before one
 _MISREAD = {"NORP", "LANGUAGE", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside|off|into|across|around|towards?)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside|off|into|across|around|towards?|(?:air ?strikes?|strikes?|attacks?|"
+                                r"raids?|assaults?|offensive|bombardment|bombing|shelling) (?:on|of|against))\s+(?:the\s+)?$",
+                                re.IGNORECASE)
 # ... and for a name tagged as an organisation, only words of being inside or beside a place ("at Toyota" is the firm)
 _IN_A_PLACE = re.compile(r"\b(?:in|near|outside|off|around)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the capital", "the Iraqi capital", "Syria's capital" -- not "the capital, Kabul" (a name follows, found as
@@ -743,6 +745,8 @@ class PlaceResolver:
             e = m.best
             if e is None:
                 continue
+            if e.feature == "city":
+                m.best = e = self._as_region(text, m)  # "Russia's Bryansk region": the oblast, not its capital
             quals = _qualifier_chain(text, mentions, qualifiers.get(i, []))
             if quals and not self._fits(e, quals, _BORDER_KM):
                 # a reading the qualifying region or town contradicts loses ("Saqlawiyah, Al-Anbar" is
@@ -761,6 +765,17 @@ class PlaceResolver:
             if others and others.get(e.country_code or "", 0) < 1 and not any(
                     others.get(c, 0) for c in neighbours().get(e.country_code or "", ())):
                 m.best = None
+
+    def _as_region(self, text: str, m: _Mention) -> Entry | None:
+        """`_as_region`, and where no reading of the name is a region, the town's own region when it
+        is named after the town ("Bryansk region": Bryanskaya oblast', whose seat Bryansk is)."""
+        region = _as_region(text, m)
+        e = m.best
+        if region is not e or e is None or not e.admin1 or not _REGION_AFTER.match(text, m.end):
+            return region
+        own = self.gazetteer.region(e.country_code, e.admin1)
+        stem = plain(e.name).lower()[:5]
+        return own if own is not None and len(stem) == 5 and plain(own.name).lower().startswith(stem) else e
 
     def _fits(self, entry: Entry, quals: list[tuple[Entry, bool]], border_km: float) -> bool:
         """Whether a reading agrees with the places that qualify it: inside each region or country

@@ -102,6 +102,28 @@ def test_claims_of_responsibility_and_attributions_name_the_attacker():
     found = claimed_actor("No group claimed the blast; however, police blamed the attack on al-Shabaab.")
     assert found is not None and found[0] == "Al-Shabaab"
     assert claimed_actor("No group has claimed responsibility for the bombing.") is None
+    # a group that says it did it, with or without an apposition between
+    said = claimed_actor("Kataib Hezbollah, one of the largest Iran-aligned factions, said in a statement that it had "
+                         "struck the airfield with two drones.")
+    assert said is not None and said[0] == "Kataib Hezbollah"
+    assert claimed_actor("Officials said it had hit the wrong house.") is None
+    # a force a state backs is not that state's force
+    found = claimed_actor('Villagers blamed "Burmese army-backed militias" for the raid.')
+    assert found is not None and found[0] == "Burmese army-backed militias"
+
+
+def test_a_headline_and_the_lead_it_sums_up_are_one_event_and_a_claim_answers_for_the_event_before_it(cli, tmp_path):
+    text = ("Rocket attack on Syrian outpost wounds two Kurdish fighters, group says\n\n"
+            "Rockets hit an outpost housing U.S. troops near Shaddadi in northeast Syria on Monday, wounding two "
+            "fighters of the Syrian Democratic Forces, the SDF said. The Islamic Resistance in Iraq said it had "
+            "targeted the outpost.\n\n"
+            "Separately, a roadside bomb killed three workers near Qamishli on Tuesday, The SDF said.")
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-02-07", "text": text}])
+    assert [(e["sub_event_type"], e["event_date"], e["actor1"]) for e in events] == [
+        ("Shelling/artillery/missile attack", "2024-02-05", "Islamic Resistance in Iraq"),
+        ("Remote explosive/landmine/IED", "2024-02-06", None),
+    ]
+    assert all(e["sources"] == ["SDF"] for e in events)  # "the SDF said" and "The SDF said": one source
 
 
 def test_casualty_phrases():
@@ -810,6 +832,8 @@ def test_storming_a_building_is_an_attack():
     ("A roadside bomb hit a Malian army convoy near Gao on Tuesday, killing four soldiers.", None, None, "Malian forces"),
     ("Nigerien soldiers and allied vigilantes killed 12 herders near Tillaberi on Monday, residents said.",
      "Nigerien forces", None, None),
+    ("A Russian missile hit a grain warehouse in the port city of Odesa late on Monday, injuring eight workers.",
+     "Russian forces", None, None),
     # a speaker who tells of its own deed did it
     ("Sudan's army said it had retaken a bridge over the Nile from the Rapid Support Forces on Tuesday.",
      "Sudanese forces", None, None),
@@ -819,6 +843,11 @@ def test_storming_a_building_is_an_attack():
      "Wagner Group", "Malian forces", None),
     ("RSF paramilitaries shelled a displacement camp outside El Fasher on Friday, killing nine people.",
      "Rapid Support Forces", None, None),
+    # two sides that fought each other are the battle's two sides, first named first
+    ("Sudan's army and the Rapid Support Forces fought for a bridge in Omdurman on Tuesday, residents said.",
+     "Sudanese forces", None, "Rapid Support Forces"),
+    ("Fighting between Al-Shabaab and Somali troops near a river crossing left several fighters dead on Monday.",
+     "Al-Shabaab", None, "Somali forces"),
     # those who were hurt suffered it, whoever reports it
     ("The Pentagon said no U.S. personnel were hurt in Sunday's attack, which targeted the Al-Tanf garrison with "
      "two one-way drones.",

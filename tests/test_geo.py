@@ -412,6 +412,8 @@ def test_the_capital_unnamed_is_the_nations_capital(cli, tmp_path, text, city, p
     ("Houthi forces launched drones at a tanker off Hodeidah, the UK Maritime Trade Operations agency said.",
      "Al Hudaydah"),
     ("Israeli airstrikes on Rafah overnight killed at least 22 Palestinians, the Gaza health ministry said.", "Rafah"),
+    ("A Russian missile hit a grain warehouse in the port city of Odesa late on Monday, injuring eight workers.",
+     "Odesa"),
 ])
 def test_a_well_known_city_after_a_preposition_of_place_is_a_place_whatever_the_tagger_calls_it(
         cli, tmp_path, sentence, city):

@@ -104,9 +104,14 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
             return None  # a missile attack and the air strike that answered it are two events
     elif a.specific != b.specific:
         score += 0.25
+    # a headline sums up the report's lead event in other words ("strike on Syrian base kills six fighters"
+    # over "a drone attack on a base housing U.S. troops killed six SDF fighters"): with one type, who the
+    # headline says was hit or did it does not set the two apart
+    headline = a.specific and b.specific and ma.sub_event_type == mb.sub_event_type \
+        and _in_headline(state, a) != _in_headline(state, b)
     # a bare toll ("two assailants were killed") may count either side of the event it belongs to
     no_toll = not a.toll_only and not b.toll_only
-    if a.specific and b.specific and no_toll:
+    if a.specific and b.specific and no_toll and not headline:
         target = _same_target_side(ma.actor2, mb.actor2)
         if target is False:
             return None  # an attack on soldiers and a strike on militants are two happenings
@@ -125,7 +130,7 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
     elif gap == 2:
         score += 0.5
     attacker = _same_family(ma.actor1, mb.actor1)
-    if attacker is False:
+    if attacker is False and not headline:
         return None
     if attacker:
         score += 1
@@ -135,6 +140,19 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
             return None
         score += 1
     return score if score > 0 else None
+
+
+_HEADLINE = re.compile(r"\s*([^\n]{10,200}?)[ \t]*\n[ \t]*\n")
+
+
+def _in_headline(state: DocState, frame: Frame) -> bool:
+    """The frame is told only in the report's headline: a first line of its own, with no full stop."""
+    end = state.prepared.get("headline_end")
+    if end is None:
+        m = _HEADLINE.match(state.text)
+        end = m.end(1) if m and not re.search(r"[.!?][\"”’']?$", m.group(1)) else 0
+        state.prepared["headline_end"] = end
+    return all(s < end for s, _ in frame.spans)
 
 
 def _has_doer(frame: Frame) -> bool:

@@ -340,6 +340,11 @@ def assign_actors(state: DocState, frame: Frame) -> None:
         if index is not None:
             a2 = next((p for p in clause_parties(state, frame, index) if p.role not in ("speaker", "agent")
                        and (a1 is None or p.actor.name != a1.actor.name)), None)
+    if mention.event_type == "Battles" and (a2 is None or "unidentified_armed_group" in a2.actor.kinds):
+        # (a generic word for the fallen, "left several fighters dead", gives way to the sides named)
+        sides = _opposing_sides(state, frame, parties)
+        if sides is not None:
+            a1, a2 = sides
     doers = {p.actor.name for p in parties if p.role == "agent"}
     if a2 is None and _BARE_VICTIMS.search(state.text[frame.spans[0][0] : frame.spans[0][1]]):
         a2 = _only_state_force(state, exclude=a1.actor.name if a1 else None)
@@ -366,6 +371,28 @@ def assign_actors(state: DocState, frame: Frame) -> None:
             mention.assoc_actor_2 = "Coalition forces"
             mention.cite("assoc_actor_2", state.evidence(frame.spans[0][0] + coalition.start(),
                                                           frame.spans[0][0] + coalition.end()))
+
+
+# verbs and nouns of fighting each other: who is named beside whom is the other side, not a partner
+_FIGHTING = re.compile(r"\b(?:fought|fight(?:s|ing)?|clash(?:ed|es|ing)?|battl(?:ed|es|ing)|skirmish(?:ed|es)?|"
+                       r"exchanged (?:fire|gunfire|shots)|traded (?:fire|gunfire)|combat)\b", re.IGNORECASE)
+
+
+def _opposing_sides(state: DocState, frame: Frame, parties: list[Party]) -> tuple[Party, Party] | None:
+    """"The army and the RSF fought in Omdurman", "fighting between the army and the RSF": the two sides of a
+    battle, first named first (ACLED's actor1 and actor2)."""
+    start, end = frame.spans[0]
+    clause = state.text[start:end]
+    if not _FIGHTING.search(clause):
+        return None
+    between = re.search(r"\bbetween\b", clause, re.IGNORECASE)
+    for role in ("agent", "oblique"):
+        named = [p for p in parties if p.role == role and (role == "agent" or between and p.start > start + between.end())]
+        sides = [p for i, p in enumerate(named) if all(q.actor.name != p.actor.name for q in named[:i])]
+        if len(sides) >= 2:
+            first, second = sorted(sides, key=lambda p: p.start)[:2]
+            return first, second
+    return None
 
 
 _OWN_WORDS = {"it", "they", "we"}
@@ -488,17 +515,21 @@ _RESPONSIBILITY = [
                r"accepted|admitted)\s+(?:the\s+)?responsibility", re.IGNORECASE),
     re.compile(r"\bresponsibility\b[^.;]{0,80}?\b(?:was|has been|had been)\s+claimed\s+by\s+" + _WHO + _STOP, re.IGNORECASE),
     re.compile(r"\b(?:attributed|blamed|pinned)\b[^.;]{0,60}?\b(?:on|to)\s+" + _WHO + _STOP, re.IGNORECASE),
-    re.compile(r"\b(?:suspected|suspect|suspects|accused|blamed)\s+(?:that\s+)?(?:the\s+)?(?:involvement\s+of\s+)?"
+    re.compile(r"\b(?:suspected|suspect|suspects|accused|blamed)\s+(?:that\s+)?(?:the\s+)?(?:involvement\s+of\s+)?[\"“]?"
                + _WHO + _STOP, re.IGNORECASE),
     re.compile(_WHO + r"\s+(?:was|were|is|are)\s+(?:suspected|believed|thought|said)\s+(?:to\s+(?:be|have been)\s+)?"
                r"(?:responsible|behind)", re.IGNORECASE),
 ]
+# a group that says it did it: "X, an umbrella group of militias, said in a statement that it had targeted the base"
+_SAYS_IT_DID = (r"(?:\s*,[^,.;]{3,80},)?\s*(?:said|says|announced|stated)\b[^.;]{0,60}?\b(?:it|its fighters)\s+"
+                r"(?:had\s+|has\s+)?(?:targeted|attacked|struck|hit|bombed|shelled|launched|fired)\b")
 _RESPONSIBILITY_WORDS = re.compile(r"responsib|attribut|blam|pinned|suspect|accus|behind|claim|launched|fired|"
-                                   r"carried out|conducted|staged|footprint|hallmark|fingerprint|culprit|sent", re.IGNORECASE)
+                                   r"carried out|conducted|staged|footprint|hallmark|fingerprint|culprit|sent|"
+                                   + _SAYS_IT_DID, re.IGNORECASE)
 _OWNED_UP = re.compile(r"responsib|attribut|blam|pinned|suspect|accus|behind", re.IGNORECASE)
 _BLAME_HINT = re.compile(r"blam|accus|\bhel[dl]|\bholds?\b|attribut|pinned|launched|fired|carried out|conducted|staged|"
                          r"mounted|claimed|perpetrated|footprint|hallmark|fingerprint|signature|culprit|suspect|\bsent\b|"
-                         r"\bsees?\b", re.IGNORECASE)
+                         r"\bsees?\b|" + _SAYS_IT_DID, re.IGNORECASE)
 _NOBODY = re.compile(r"^(?:no|none|nobody|no one|not|neither)\b", re.IGNORECASE)
 _VAGUE_WHO = re.compile(r"^(?:the\s+)?(?:group|groups|attack|attacks|incident|incidents|sources|police|officials|"
                         r"authorities|it|they|he|she|this|that|them|someone|involvement)$", re.IGNORECASE)
@@ -524,7 +555,7 @@ _NAMED_BEFORE = re.compile(
     r"^,?\s*(?:(?:which|whom|who|that)\s+(?:[\w.]+\s+){0,3}(?:blames?|blamed|accuses?|accused|holds?|held|sees?|see)\b"
     r"|(?:had\s+|have\s+|has\s+)?(?:launched|fired|carried out|conducted|staged|sent)\s+(?:it|them|the\s+(?:drone|attack|"
     r"strike|missile|rockets?|bomb)s?)\b"
-    r"|[^.;]{0,60}\b(?:likely|probable|prime|main|chief)\s+(?:culprit|suspect)s?\b)",
+    r"|[^.;]{0,60}\b(?:likely|probable|prime|main|chief)\s+(?:culprit|suspect)s?\b|" + _SAYS_IT_DID + ")",
     re.IGNORECASE,
 )
 
@@ -624,11 +655,13 @@ def assign_responsibility() -> object:
             known = canonical_actor(mention.actor1) if mention.actor1 else None
             if mention.actor1 is not None and not (known and "unidentified_armed_group" in known.kinds):
                 continue
-            # the claim nearest after the event's first sentence, else the nearest before it; never the
-            # target's own side ("the militia claimed the attack" is no answer for a strike on that militia)
+            # the claim nearest after the event's first sentence, else the nearest before it that follows
+            # no other event (a claim told after an event answers for that one); never the target's own side
+            # ("the militia claimed the attack" is no answer for a strike on that militia)
             first = frame.spans[0][0]
             after = [c for c in claims if c[1].start >= first]
-            before = [c for c in claims if c[1].start < first][::-1]
+            before = [c for c in claims if c[1].start < first
+                      and not any(g is not frame and g.spans[0][0] < c[1].start for g in state.frames)][::-1]
             usable = [c for c in after + before if not _same_side(c[0], mention.actor2)]
             if not usable:
                 continue

@@ -41,6 +41,7 @@ def canonical_source(raw: str) -> str | None:
     low = re.sub(r"^(?:the|a|an)\s+", "", low)
     if not low or low in _NOT_SOURCES or len(low) < 3:
         return None
+    text = re.sub(r"^(?:the|a|an)\s+(?=[A-Z])", "", text, flags=re.IGNORECASE)  # "the SDF said", "The SDF said"
     words = text.split()
     # a title and name ("Pentagon Deputy Press Secretary Sabrina Singh"): the person's name
     title = re.search(r"\b(?:Secretary|spokesman|spokeswoman|spokesperson|official|minister|Minister|General|Gen\.)\s+"

@@ -103,11 +103,13 @@ def actors_of_kind(kind: str) -> tuple[Actor, ...]:
 # ---- any country's own forces, named as news names them: "Malian soldiers", "the Sudanese army", "Sudan's police"
 _FORCE = re.compile(
     r"\b(?:(?:government|regime|junta|regular|national|security|special|armed)\s+)?(?P<force>army|armed forces|military|troops|"
-    r"soldiers|forces|security forces|navy|air force|warplanes|jets|aircraft|drones?|artillery|commandos|"
+    r"soldiers|forces|security forces|navy|air force|warplanes|jets|aircraft|drones?|missiles?|warships?|helicopters?|gunships?|tanks|artillery|commandos|"
     r"paratroopers|gendarmes|gendarmerie|national guard|border guards|coast guard|junta|regime|(?P<police>police|policemen|"
     r"police officers))\b",
     re.IGNORECASE,
 )
+_BACKED = re.compile(r"-(?:backed|aligned|linked|allied|affiliated|supported|sponsored|funded|controlled|held|run|"
+                     r"led|loyal)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"((?:[\w.'’-]+\s+){0,2}[\w.'’-]+)\s+$")
 
 
@@ -143,6 +145,8 @@ def state_force_hits(text: str) -> list[tuple[int, int, Actor]]:
     nations = _nations()
     out: list[tuple[int, int, Actor]] = []
     for m in _FORCE.finditer(text):
+        if _BACKED.match(text, m.end()):
+            continue  # "regime-backed militias", "army-held areas": someone else, or a place
         before = _WORDS_BEFORE.search(text, max(0, m.start() - 48), m.start())
         if before is None:
             continue

@@ -668,6 +668,8 @@ def test_deaths_in_a_crash_are_no_attack_but_a_downed_aircraft_is():
     "Air defence crews were told to stand ready to destroy any drone that crosses the line.",
     "Prosecutors have sought the extradition of a militia financier now living abroad.",
     "Grenade attacks on shops have rattled the market town in recent months, traders say.",
+    "Feuds over grazing land have killed more than 300 villagers in the valley since January.",
+    "Soldiers rescued 14 abducted farm workers from a forest camp on Friday, the army said.",
 ])
 def test_a_denial_a_danger_an_order_a_request_or_a_period_tally_tells_no_happening(sentence):
     from conflict_ledger.extract.events import classify_sentence, tells_no_happening
@@ -729,7 +731,7 @@ def test_an_act_told_in_passing_in_a_relative_clause_scores_as_less_of_an_incide
 
     monkeypatch.setattr(incidents, "is_incident", recording)
     pipeline = default_pipeline()
-    for told in ("A doctor in Mosul was killed.", "The clinic is named after a doctor in Mosul who was killed."):
+    for told in ("A doctor in Mosul was killed.", "The prize is named after a doctor in Mosul who was killed."):
         pipeline(Document(id="r", text=f"{filler} {told}", published=date(1990, 1, 9)))
     (main_score, main_passing), (passing_score, passing) = scores
     assert (main_passing, passing) == (False, True)
@@ -834,6 +836,10 @@ def test_storming_a_building_is_an_attack():
      "Nigerien forces", None, None),
     ("A Russian missile hit a grain warehouse in the port city of Odesa late on Monday, injuring eight workers.",
      "Russian forces", None, None),
+    # a country told as the one that attacked acts through its forces; a country hit is no party
+    ("Russia fired 40 missiles at power stations across Ukraine overnight, officials said.", "Russian forces", None,
+     None),
+    ("Drones struck an oil terminal in Russia overnight, the regional governor said.", None, None, None),
     # a speaker who tells of its own deed did it
     ("Sudan's army said it had retaken a bridge over the Nile from the Rapid Support Forces on Tuesday.",
      "Sudanese forces", None, None),
@@ -901,6 +907,29 @@ def test_a_weekday_however_worded_is_the_last_such_day(expression, day):
 def test_a_day_word_the_tagger_leaves_untagged_still_dates_the_event(cli, tmp_path, sentence, day):
     events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-03-06", "text": sentence}])
     assert [(e["event_date"], e["date_precision"]) for e in events] == [(day, "day")]
+
+
+def test_a_war_report_keeps_each_place_hit_and_each_later_attack_as_an_event_of_its_own(cli, tmp_path):
+    text = ("Russia fired 40 missiles and 50 drones at Ukraine overnight, killing at least four people, the air "
+            "force said on Saturday.\n\n"
+            "Three people were killed in the city of Kharkiv when a missile hit an apartment block, the mayor said. "
+            "In the Sumy region, a drone struck a power substation, wounding two workers. One person died in a strike on a village in the "
+            "Zaporizhzhia region.\n\n"
+            "Meanwhile, Ukrainian drones hit a fuel depot in Russia's Belgorod region, the governor there said.")
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-03-09", "text": text}])
+    assert sorted((e["admin1"], e["actor1"]) for e in events) == [
+        ("Belgorodskaya oblast'", "Ukrainian forces"), ("Kharkivska oblast", "Russian forces"),
+        ("Sumska oblast", None), ("Zaporizka oblast", None)]
+    text = ("Gunmen stormed a village in the hills on Sunday night and shot dead six farmers, police said. "
+            "Hours later, attackers raided a settlement 20 km away and killed three herders, a local leader said.")
+    events = extract_rows(cli, tmp_path, [{"id": "r2", "published": "2024-03-12", "text": text}])
+    assert sorted(e["fatalities"] for e in events) == [3, 6]
+
+
+def test_a_titled_speaker_after_said_is_the_source(cli, tmp_path):
+    text = "Gunmen shot dead a local councillor in Jos on Monday, said Plateau police spokesman Alfred Alabo."
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-03-12", "text": text}])
+    assert [e["sources"] for e in events] == [["Alfred Alabo"]]
 
 
 def test_the_tally_nearest_its_since_is_the_claim_and_no_event(cli, tmp_path):

@@ -147,6 +147,8 @@ _AND_MORE = re.compile(r"(?:\s+[A-Za-z'’-]+){0,3}?(?:\s*,\s*|\s*,?\s+and\s+)(?
 # ... but not "..., some seriously", "one of them", "five wounded" (another kind of count)
 _NO_GROUP = re.compile(r"\s*(?:of|them|others?\s+(?:were|was)|[a-z]+ly|" + _KILLED[3:-1] + "|" + _INJURED[3:-1] + r")\b",
                        re.IGNORECASE)
+# ... nor the one who tells it: "killed three herders, a local leader said"
+_SPEAKER = re.compile(r"(?:\s+[A-Za-z'’-]+){1,3}?\s+(?:said|says|told|reported|added|confirmed)\b", re.IGNORECASE)
 _VERB_BEFORE = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring)\s+$", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"\s+(?:was|were|is|are|had|has|have)\b", re.IGNORECASE)
 # a clause, not a person, before the verb: "the reason why it died", "the day when he was killed"
@@ -246,7 +248,7 @@ def find_counts(text: str) -> list[Count]:
         # "killing three soldiers and two civilians", "killed eight commandos and a driver": the groups add up
         at = m.end("num")
         while (more := _AND_MORE.match(text, at)) and not _NEW_CLAUSE.match(text, more.end()) \
-                and not _NO_GROUP.match(more.group("who")):
+                and not _NO_GROUP.match(more.group("who")) and not _SPEAKER.match(text, more.end("num")):
             add(_kind(kind), more.group("num"), more.span("num"), more.span(), more.group("who"))
             at = more.end()
     for pattern in (_EFFECT, _SUSTAINED, _NOUN, _DEATH_OF):

@@ -104,6 +104,9 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
             return None  # a missile attack and the air strike that answered it are two events
     elif a.specific != b.specific:
         score += 0.25
+    # "Hours later, attackers raided ...", "In a separate attack, ...": the report turns to another happening
+    if a.specific and b.specific and any(_NEW_EPISODE.match(state.text, f.spans[0][0]) for f in (a, b)):
+        return None
     # a headline sums up the report's lead event in other words ("strike on Syrian base kills six fighters"
     # over "a drone attack on a base housing U.S. troops killed six SDF fighters"): with one type, who the
     # headline says was hit or did it does not set the two apart
@@ -139,7 +142,65 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
         if not fa & fb:
             return None
         score += 1
+    elif not _places_agree(_finest_places(state, a), _finest_places(state, b)):
+        return None  # "two killed in Odesa" and "a missile struck the Kharkiv region": two places, two events
     return score if score > 0 else None
+
+
+_NEW_EPISODE = re.compile(
+    r"\s*(?:(?:hours|minutes|days|shortly|moments|a day|an hour|weeks)\s+later|later(?: that| the same)? "
+    r"(?:day|night|morning|evening)|separately|meanwhile|elsewhere|in (?:a |an )?(?:separate|another|second|third|"
+    r"further|other|similar) (?:attack|incident|strike|raid|bombing|ambush|clash|explosion|blast)s?)\b", re.IGNORECASE)
+# countries are left out: a report names many in passing ("Iran-aligned factions", "near the borders with
+# Jordan and Iraq"), and one event's country rarely tells it from another's in the same report
+_SCENE_FEATURES = {"facility", "city", "admin2", "admin1"}
+_RANK = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "facility": 3}
+
+
+def _finest_places(state: DocState, frame: Frame) -> list:
+    """The most precise places the frame's clauses name as scenes (a town rather than its region or country)."""
+    filed = dateline_end(state.text)
+    found = [p for p in state.places
+             if p.resolved and not p.modifier and not p.dateline and p.start >= filed and p.country_code
+             and p.feature in _SCENE_FEATURES and any(start <= p.start < end for _, start, end in frame.clauses())]
+    return [p for p in found if not any(q is not p and _RANK[q.feature] > _RANK[p.feature] and _within(q, p)
+                                        for q in found)]
+
+
+def _within(inner, outer) -> bool:
+    """Whether place `inner` lies in region or country `outer` (by the gazetteer's admin names)."""
+    if inner.country_code != outer.country_code:
+        return False
+    if outer.feature == "country":
+        return True
+    if outer.feature == "admin1":
+        return inner.admin1 == outer.admin1
+    return outer.feature == "admin2" and inner.admin2 == outer.admin2 and inner.admin1 == outer.admin1
+
+
+def _places_agree(a: list, b: list) -> bool:
+    """Two frames can be one event unless every place of one lies apart from every place of the other."""
+    if not a or not b:
+        return True
+    for pa in a:
+        for pb in b:
+            if pa.country_code != pb.country_code:
+                continue
+            if _within(pa, pb) or _within(pb, pa) or (pa.location and pa.location == pb.location):
+                return True
+            if pa.latitude is not None and pb.latitude is not None and _km(pa, pb) <= _NEAR_KM:
+                return True
+    return False
+
+
+_NEAR_KM = 30.0
+
+
+def _km(a, b) -> float:
+    import math
+
+    scale = math.cos(math.radians((a.latitude + b.latitude) / 2))
+    return 111.2 * math.hypot(a.latitude - b.latitude, (a.longitude - b.longitude) * scale)
 
 
 _HEADLINE = re.compile(r"\s*([^\n]{10,200}?)[ \t]*\n[ \t]*\n")

@@ -32,13 +32,16 @@ _OWN_DATE = re.compile(
 # harm done to someone, told as done: "were killed", "has been kidnapped", "was shot"
 _HARM_DONE = re.compile(
     r"\b(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?(?:killed|murdered|assassinated|kidnapped|abducted|"
-    r"shot|wounded|injured|attacked|bombed|destroyed|damaged|burned|machinegunned|dynamited)\b",
+    r"shot|wounded|injured|attacked|bombed|destroyed|damaged|burned|machinegunned|dynamited)\b"
+    r"|\bdied\s+(?:in|after|when|during)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:attack|strike|airstrike|blast|explosion|"
+    r"bombing|shelling|raid|ambush)\b",
     re.IGNORECASE,
 )
 # a concrete thing hit: a building, a vehicle, an installation
 _TARGET = re.compile(
     r"\b(?:embassy|offices?|headquarters|building|house|home|residence|vehicle|car|bus|truck|plane|aircraft|bank|"
-    r"store|plant|station|tower|pylons?|bridge|church|university|school|hotel|restaurant|facilities|installations?)\b",
+    r"store|plant|station|tower|pylons?|bridge|church|university|school|hotel|restaurant|facilities|installations?|"
+    r"refinery|depot|warehouse|substation|market|hospital|clinic|mosque|apartment|shelter|village|pipeline)\b",
     re.IGNORECASE,
 )
 # counted or singled-out victims: "two leaders", "12 persons", "a judge"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from ..resolve.actors import Actor, actors, canonical_actor, state_force_hits
+from ..resolve.actors import Actor, actors, canonical_actor, country_forces, state_force_hits
 from .pipeline import DocState, Frame, component
 
 _SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -270,6 +270,28 @@ def clause_parties(state: DocState, frame: Frame, index: int = 0) -> list[Party]
         # a name that ends in the happening itself ("U.S. airstrikes", "U.S. raids") is the one who did it
         role = "agent" if _EVENT_NOUNS.match(token.text) else role_of(token)
         out.append(Party(actor, c_start + pos, c_start + end, role, depth_of(token)))
+    return out + _acting_countries(sentence, c_start, c_end, out)
+
+
+def _acting_countries(sentence: Any, c_start: int, c_end: int, named: list[Party]) -> list[Party]:
+    """A country that is the subject of a verb of attack ("Russia launched 38 missiles at Ukraine", "Israel
+    struck Rafah") acts through its forces; as an object or a place ("drones hit Russia") it is no party."""
+    out = []
+    for ent in sentence.span.ents:
+        if ent.label_ != "GPE":
+            continue
+        start, end = sentence.offset + ent.start_char, sentence.offset + ent.end_char
+        if not (c_start <= start < c_end) or any(p.start < end and start < p.end for p in named):
+            continue
+        head = ent.root
+        if head.dep_ not in ("nsubj", "agent", "pobj") or not _ATTACK_VERBS.match(head.head.lower_ if head.dep_ != "pobj"
+                                                                                    else head.head.head.lower_):
+            continue
+        if head.dep_ == "pobj" and head.head.lower_ != "by":
+            continue  # "... was shelled by Russia" is an agent; "at Ukraine" is not
+        forces = country_forces(ent.text)
+        if forces is not None:
+            out.append(Party(forces, start, end, "agent", depth_of(head)))
     return out
 
 

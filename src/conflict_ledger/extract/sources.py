@@ -12,7 +12,9 @@ _SAID_BY = re.compile(
     r"(?P<who>(?:[A-Z][\w.'’&-]*|of|the|for|and|in|de|al-|\(|\))(?:[ -](?:[A-Z][\w.'’&()-]*|of|the|for|and|in|al|\([A-Z]+\)))*)"
     r"(?<! and)(?<! or)(?<! the)\s+(?:also\s+|later\s+)?" + _SPEECH + r"\b"
 )
-_SAID_AFTER = re.compile(r"\b" + _SPEECH + r"\s+(?P<who>(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&()-]*){0,5})")
+_SAID_AFTER = re.compile(r"\b" + _SPEECH + r"\s+(?P<who>(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&()-]*|police|army|"
+                         r"military|state|provincial|regional|spokesman|spokeswoman|spokesperson|official|governor|"
+                         r"minister|commander|chief)){0,6})")
 # Canonical names for sources that reports write many ways.
 SOURCE_ALIASES: dict[str, str] = {
     "u.s. central command": "CENTCOM",

@@ -926,6 +926,22 @@ def test_a_war_report_keeps_each_place_hit_and_each_later_attack_as_an_event_of_
     assert sorted(e["fatalities"] for e in events) == [3, 6]
 
 
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("Police in Nairobi fired tear gas at protesters outside parliament on Tuesday; at least five demonstrators "
+     "were shot dead.", "Kenyan police", None),
+    ("A roadside bomb hit an army convoy near Kandahar on Monday, killing three soldiers.", None, "Afghan forces"),
+    ("The army said it had arrested 30 suspected militants during raids in Kupwara district on Wednesday.",
+     "Indian forces", "Unidentified armed group"),
+    # someone else's force, or another kind of force, is not the country's own
+    ("Gunmen fired mortars at volunteer forces near Tal Afar on Monday, killing two fighters.",
+     "Unidentified armed group", None),
+])
+def test_police_or_troops_named_only_by_what_they_are_are_the_forces_of_the_events_country(
+        cli, tmp_path, text, actor1, actor2):
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-03-06", "text": text}])
+    assert [(e["actor1"], e["actor2"]) for e in events] == [(actor1, actor2)]
+
+
 def test_a_titled_speaker_after_said_is_the_source(cli, tmp_path):
     text = "Gunmen shot dead a local councillor in Jos on Monday, said Plateau police spokesman Alfred Alabo."
     events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-03-12", "text": text}])

@@ -31,6 +31,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "event_places",  # each event's place
     "claims",  # running-tally claims
     "incidents",  # a long report keeps the events it tells with specifics, not those it mentions in passing
+    "home_forces",  # "police fired tear gas": the police of the country the event took place in
     "confidence",
 )
 

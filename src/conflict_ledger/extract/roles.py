@@ -529,6 +529,83 @@ def assign_roles() -> object:
     return run
 
 
+# ---- the country's own forces, named only by what they are: "police fired tear gas", "soldiers opened fire"
+_BARE_FORCES = {"police", "policemen", "troops", "soldiers", "army", "military", "forces", "gendarmes", "gendarmerie",
+                "servicemen", "paratroopers", "commandos"}
+_POLICE_WORDS = {"police", "policemen", "gendarmes", "gendarmerie"}
+_OTHER_FORCE_WORDS = {"volunteer", "rebel", "tribal", "militia", "paramilitary", "opposition", "allied", "foreign",
+                      "coalition", "peacekeeping", "enemy", "private", "insurgent", "guerrilla", "popular", "mobilization",
+                      "mobilisation", "their", "its", "his", "our", "whose"}
+
+
+def _bare_force(frame: Frame, doer: bool) -> Any:
+    """The unqualified force word that does the event's act in its first clause (`doer`), or suffers it."""
+    sentence, start, end = frame.clauses()[0]
+    for token in sentence.span:
+        if not (start <= sentence.offset + token.idx < end) or token.lower_ not in _BARE_FORCES:
+            continue
+        if any(c.dep_ in ("amod", "compound", "poss", "nmod") and (
+                c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN" or c.lower_ in _OTHER_FORCE_WORDS)
+               for c in token.children):
+            continue  # "Kenyan police", "volunteer forces", "rebel troops": someone's own, or another force
+        if doer and _does_it(token) or not doer and _suffers_it(token):
+            return token
+    return None
+
+
+_FORCE_UNITS = {"patrol", "patrols", "convoy", "convoys", "checkpoint", "checkpoints", "post", "posts", "station",
+                "stations", "base", "bases", "camp", "outpost", "barracks", "vehicle", "vehicles", "officers",
+                "personnel", "unit", "units", "headquarters", "position", "positions"}
+_TARGET_PREPOSITIONS = {"on", "at", "against", "targeting"}
+
+
+def _does_it(token: Any) -> bool:
+    """"police fired tear gas", "beaten by police", "the army said it had arrested 30 suspects"."""
+    if token.dep_ == "pobj" and token.head.lower_ == "by":
+        return bool(_ATTACK_VERBS.match(token.head.head.lower_))
+    if token.dep_ != "nsubj":
+        return False
+    if _ATTACK_VERBS.match(token.head.lower_):
+        return True
+    return token.head.lower_ in _SPEECH_VERBS and any(  # the speaker tells of its own deed
+        c.dep_ == "ccomp" and _ATTACK_VERBS.match(c.lower_) and any(
+            s.dep_ == "nsubj" and s.lower_ in ("it", "they") for s in c.children) for c in token.head.children)
+
+
+def _suffers_it(token: Any) -> bool:
+    """"gunmen shot dead two policemen", "a bomb hit an army convoy", "an attack on a police checkpoint"."""
+    if token.dep_ in ("compound", "amod") and token.head.lower_ in _FORCE_UNITS:
+        token = token.head
+    if token.dep_ in ("dobj", "nsubjpass"):
+        return bool(_ATTACK_VERBS.match(token.head.lower_))
+    return token.dep_ == "pobj" and token.head.lower_ in _TARGET_PREPOSITIONS and bool(
+        _ATTACK_VERBS.match(token.head.head.lower_) or _EVENT_NOUNS.match(token.head.head.lower_))
+
+
+@component("home_forces")
+def home_forces() -> object:
+    """An attacker or a target named only as "police", "troops" or "soldiers" is the forces of the country the
+    event took place in (ACLED's "Police Forces of Kenya"), once the event's place is known."""
+
+    def run(state: DocState) -> None:
+        for frame in state.frames:
+            mention = frame.mention
+            if not mention.country:
+                continue
+            for role in ("actor1", "actor2"):
+                if getattr(mention, role) is not None:
+                    continue
+                token = _bare_force(frame, doer=role == "actor1")
+                forces = token is not None and country_forces(mention.country, police=token.lower_ in _POLICE_WORDS)
+                if not forces or forces.name in (mention.actor1, mention.actor2):
+                    continue
+                sentence = frame.clauses()[0][0]
+                setattr(mention, role, forces.name)
+                mention.cite(role, state.evidence(sentence.offset + token.idx, sentence.offset + token.idx + len(token)))
+
+    return run
+
+
 # ---- who claimed it, or was blamed: the attacker when the event sentence leaves it unnamed
 _WHO = r"(?P<who>(?:the\s+)?[\w'’().-]+(?:[ -][\w'’().-]+){0,9}?)"
 _STOP = r"(?=\s*(?:[,;:.\"“”]|$|\s+(?:for|on|after|and said|which|who|because|stating|saying|claiming|as)\b))"

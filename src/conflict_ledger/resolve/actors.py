@@ -53,13 +53,16 @@ def _alias_index() -> dict[str, Actor]:
     return index
 
 
-def country_forces(name: str) -> Actor | None:
+def country_forces(name: str, police: bool = False) -> Actor | None:
     """A country named as the one that acted ("Russia launched 38 missiles"): its forces, by the table's
-    name where it has one ("Russian forces", "U.S. forces"), else the country's own ("Malian forces")."""
+    name where it has one ("Russian forces", "U.S. forces"), else the country's own ("Malian forces");
+    with `police`, its police ("Kenyan police")."""
     nation = _nations().get(_key(re.sub(r"['’]s$", "", name.strip())))
     if nation is None or not name[:1].isupper():
         return None
     country, demonym = nation
+    if police:
+        return _alias_index().get(_key(_force_name(demonym, True))) or _state_force(demonym, country, True)
     return _alias_index().get(_key(_force_name(demonym, False))) or next(
         (a for a in actors() if a.country == country and "state_forces" in a.kinds and "police" not in a.kinds),
         None) or _state_force(demonym, country, False)

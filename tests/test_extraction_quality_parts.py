@@ -961,6 +961,26 @@ def test_the_tally_nearest_its_since_is_the_claim_and_no_event(cli, tmp_path):
     assert jsonl(out) == []
 
 
+def test_a_claim_keeps_its_own_figures_its_speaker_and_the_other_counts_told_next(cli, tmp_path):
+    text = ("date 2024-02-02\nU.S. and coalition troops have been attacked at least 168 times since Oct. 17, a "
+            "Pentagon official said, and more than 140 service members have been hurt. A second official put the "
+            "number of attacks at 171.\n")
+    path = tmp_path / "tally.txt"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = cli("claims", str(path))
+    assert code == 0, err
+    assert [(c["count"], c["since"], c["attributed_to"], c["injuries"]) for c in jsonl(out)] == [
+        (168, "2023-10-17", "Pentagon", 141), (171, "2023-10-17", None, None)]
+
+
+def test_a_headline_tells_who_was_hit_in_headline_grammar(cli, tmp_path):
+    text = ("Two U.S. sailors wounded in drone attack on Syrian outpost\n\n"
+            "Two U.S. sailors were wounded on Monday when a drone struck an outpost in eastern Syria, officials "
+            "said. Kataib Hezbollah claimed the attack.")
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-02-06", "text": text}])
+    assert [(e["actor1"], e["actor2"], e["injuries"]) for e in events] == [("Kataib Hezbollah", "U.S. forces", 2)]
+
+
 def test_drones_launched_at_a_target_are_a_drone_strike():
     from conflict_ledger.extract.events import classify_sentence
 

@@ -89,9 +89,57 @@ def find_claims(state: DocState) -> list[TallyClaim]:
         claim.evidence["since"] = [state.evidence(sentence.start + since.start("since"), sentence.start + since.end("since"))]
         if who:
             claim.evidence["attributed_to"] = [state.evidence(sentence.start + who[0][1], sentence.start + who[0][2])]
+        _add_figures(state, claim, sentence, count_span[1])
         _add_follow_up(state, claim, sentences[i + 1] if i + 1 < len(sentences) else None)
         claims.append(claim)
+        claims += _recounts(state, claim, sentences[i + 1 : i + 3])
     return claims
+
+
+# another count for the same window, told next: "Another official put the number of attacks at 165."
+_RECOUNT = re.compile(r"\b(?:(?:put|puts|placed|places|gave|gives|estimated|estimates)\s+(?:the\s+|their\s+|its\s+)?"
+                      r"(?:number|count|tally|total)(?:\s+of\s+(?:such\s+)?(?:attacks|strikes|incidents))?\s+at|"
+                      r"(?:number|count|tally|total)(?:\s+of\s+(?:such\s+)?(?:attacks|strikes|incidents))?\s+"
+                      r"(?:stands|stood|rose|reached|is|was)\s+(?:at\s+)?)\s*(?P<num>" + NUMBER + r")", re.IGNORECASE)
+
+
+def _recounts(state: DocState, claim: TallyClaim, following: list) -> list[TallyClaim]:
+    """Counts for the same window that the next sentences give ("another official put the number at 165"):
+    the different figures outlets and officials give are what a user sets beside the ledger's own."""
+    out = []
+    for sentence in following:
+        text = state.text[sentence.start : sentence.end]
+        m = _RECOUNT.search(text)
+        if m is None or _SINCE.search(text):
+            continue
+        amount = parse_amount(m.group("num"))
+        if amount is None or (amount.best if amount.best is not None else amount.low) in (None, claim.count):
+            continue
+        who = sources_in(text)
+        recount = TallyClaim(doc_id=claim.doc_id, text=state.document.text[sentence.start : sentence.end].strip(),
+                             start=sentence.start, end=sentence.end,
+                             count=amount.best if amount.best is not None else amount.low, counted=claim.counted,
+                             since=claim.since, until=claim.until, attributed_to=who[0][0] if who else None)
+        recount.evidence["count"] = [state.evidence(sentence.start + m.start("num"), sentence.start + m.end("num"))]
+        recount.evidence["since"] = claim.evidence["since"]  # the window is the claim's before it
+        if who:
+            recount.evidence["attributed_to"] = [state.evidence(sentence.start + who[0][1], sentence.start + who[0][2])]
+        out.append(recount)
+    return out
+
+
+def _add_figures(state: DocState, claim: TallyClaim, sentence, after: int) -> None:
+    """Casualty figures the claim's own sentence gives after its count ("..., and more than 120 have been hurt")."""
+    text = state.text[sentence.start : sentence.end]
+    for m in _INJURED.finditer(text, after):
+        amount = parse_amount(m.group("num"))
+        value = amount.best if amount and amount.best is not None else amount.low if amount else None
+        if value is None:
+            continue
+        field = "fatalities" if m.group("kind").lower().startswith(("kill", "dead", "died")) else "injuries"
+        if getattr(claim, field) is None:
+            setattr(claim, field, value)
+            claim.evidence[field] = [state.evidence(sentence.start + m.start(), sentence.start + m.end())]
 
 
 def _until(state: DocState, sentence) -> str | None:

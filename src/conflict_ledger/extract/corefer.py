@@ -111,7 +111,7 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
     # over "a drone attack on a base housing U.S. troops killed six SDF fighters"): with one type, who the
     # headline says was hit or did it does not set the two apart
     headline = a.specific and b.specific and ma.sub_event_type == mb.sub_event_type \
-        and _in_headline(state, a) != _in_headline(state, b)
+        and state.in_headline(a) != state.in_headline(b)
     # a bare toll ("two assailants were killed") may count either side of the event it belongs to
     no_toll = not a.toll_only and not b.toll_only
     if a.specific and b.specific and no_toll and not headline:
@@ -201,19 +201,6 @@ def _km(a, b) -> float:
 
     scale = math.cos(math.radians((a.latitude + b.latitude) / 2))
     return 111.2 * math.hypot(a.latitude - b.latitude, (a.longitude - b.longitude) * scale)
-
-
-_HEADLINE = re.compile(r"\s*([^\n]{10,200}?)[ \t]*\n[ \t]*\n")
-
-
-def _in_headline(state: DocState, frame: Frame) -> bool:
-    """The frame is told only in the report's headline: a first line of its own, with no full stop."""
-    end = state.prepared.get("headline_end")
-    if end is None:
-        m = _HEADLINE.match(state.text)
-        end = m.end(1) if m and not re.search(r"[.!?][\"”’']?$", m.group(1)) else 0
-        state.prepared["headline_end"] = end
-    return all(s < end for s, _ in frame.spans)
 
 
 def _has_doer(frame: Frame) -> bool:

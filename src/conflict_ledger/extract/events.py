@@ -627,6 +627,9 @@ def decide(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) ->
     for kind in rule_kinds:
         if kind.sub_event_type == guess.label or refines(kind.sub_event_type, guess.label):
             return [replace(kind, score=0.8 + p / 5)]  # cue and classifier agree: the surest reading
+    if not any(k.specific for k in rule_kinds) and model_kind.event_type == "Strategic developments" \
+            and p < PLAUSIBLE_MIN:
+        return []  # a word of violence ("claimed attacks on three bases") and an unsure reading of no violence: talk
     if p >= (WEAPON_RETYPE_MIN if weapon else RETYPE_MIN) or not any(k.specific for k in rule_kinds):
         cue = next((k.cue for k in rule_kinds), whole)
         return [replace(model_kind, cue=cue)]

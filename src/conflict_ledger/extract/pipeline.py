@@ -7,6 +7,7 @@ one batched step (``nlp.pipe``); everything after it works per document.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -90,6 +91,9 @@ class Frame:
         return [(sent, start, end) for sent, (start, end) in zip(self.sentences, self.spans, strict=True)]
 
 
+_HEADLINE = re.compile(r"\s*([^\n]{10,200}?)[ \t]*\n[ \t]*\n")
+
+
 @dataclass
 class DocState:
     """Everything components know about one document while it is being processed."""
@@ -111,6 +115,16 @@ class DocState:
         from .nlp import is_all_caps, truecase
 
         return truecase(self.text) if is_all_caps(self.text) else self.text
+
+    @cached_property
+    def headline_end(self) -> int:
+        """Where the report's headline ends: a first line of its own with no full stop; 0 when there is none."""
+        m = _HEADLINE.match(self.text)
+        return m.end(1) if m and not re.search(r"[.!?][\"”’']?$", m.group(1)) else 0
+
+    def in_headline(self, frame: Frame) -> bool:
+        """The frame is told only in the headline (headline grammar: "Three soldiers killed in drone attack")."""
+        return all(start < self.headline_end for start, _ in frame.spans)
 
     def evidence(self, start: int, end: int) -> Evidence:
         return Evidence(self.document.id, start, end, self.document.text[start:end])

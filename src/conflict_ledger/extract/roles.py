@@ -161,7 +161,10 @@ def role_of(token: Any) -> str:
     node = token
     for _ in range(12):
         head = node.head
-        if head is node:
+        if head.i == node.i:
+            if node.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "acl" and c.tag_ == "VBN" and _ATTACK_VERBS.match(c.lower_)
+                                                      for c in node.children):
+                return "patient"  # a headline's "Three U.S. soldiers killed in drone attack"
             return "other"
         dep = node.dep_
         if dep in ("compound", "amod", "poss", "nmod", "npadvmod") and head.pos_ in ("NOUN", "PROPN"):
@@ -233,7 +236,7 @@ def depth_of(token: Any) -> int:
     depth = 0
     node = token
     for _ in range(20):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         if node.dep_ in ("relcl", "acl", "advcl", "xcomp", "ccomp", "pcomp", "conj") and node.pos_ in ("VERB", "AUX"):
             depth += 1
@@ -261,6 +264,12 @@ class Party:
     depth: int = 0  # clauses between the name and the sentence's main verb
 
 
+# a past participle after its subject in a headline is a passive with its "were" left out; actives are in the
+# present tense there ("Militants kill three soldiers")
+_HEADLINE_PASSIVES = {"killed", "wounded", "injured", "hurt", "kidnapped", "abducted", "arrested", "detained", "shot",
+                      "captured", "attacked", "targeted", "hit", "struck", "ambushed"}
+
+
 def clause_parties(state: DocState, frame: Frame, index: int = 0) -> list[Party]:
     """Every actor named in the frame's `index`-th clause, with its role, in text order."""
     sentence, c_start, c_end = frame.clauses()[index]
@@ -269,6 +278,10 @@ def clause_parties(state: DocState, frame: Frame, index: int = 0) -> list[Party]
         token = _phrase_head(sentence.span, c_start + pos - sentence.offset, c_start + end - sentence.offset)
         # a name that ends in the happening itself ("U.S. airstrikes", "U.S. raids") is the one who did it
         role = "agent" if _EVENT_NOUNS.match(token.text) else role_of(token)
+        if role == "agent" and token.dep_ == "nsubj" and token.head.lower_ in _HEADLINE_PASSIVES \
+                and not _EVENT_NOUNS.match(token.text) and not any(c.dep_ == "dobj" for c in token.head.children) \
+                and state.in_headline(frame):
+            role = "patient"  # headline grammar: "Three U.S. soldiers killed in drone attack" (were killed)
         out.append(Party(actor, c_start + pos, c_start + end, role, depth_of(token)))
     return out + _acting_countries(sentence, c_start, c_end, out)
 
@@ -299,7 +312,7 @@ def _phrase_head(sentence_span: Any, start: int, end: int) -> Any:
     """The token of a name that attaches it to the sentence (its head lies outside the name)."""
     inside = [t for t in sentence_span if start <= t.idx < end]
     for token in inside:
-        if not (start <= token.head.idx < end) or token.head is token:
+        if not (start <= token.head.idx < end) or token.head.i == token.i:
             return token
     return inside[0] if inside else _token_at(sentence_span, start)
 

@@ -10,7 +10,8 @@ _SPEECH = r"(?:said|says|told|reported|claimed|announced|confirmed|stated|added|
 _ACCORDING = re.compile(r"\baccording to\s+(?:a\s+|an\s+|the\s+)?(?P<who>[^,.;:“”\"()]{2,80})", re.IGNORECASE)
 _SAID_BY = re.compile(
     r"(?P<who>(?:[A-Z][\w.'’&-]*|of|the|for|and|in|de|al-|\(|\))(?:[ -](?:[A-Z][\w.'’&()-]*|of|the|for|and|in|al|\([A-Z]+\)))*)"
-    r"(?<! and)(?<! or)(?<! the)\s+(?:also\s+|later\s+)?" + _SPEECH + r"\b"
+    r"(?<! and)(?<! or)(?<! the)(?:\s+(?:officials?|spokes(?:man|woman|person)|sources?))?\s+(?:also\s+|later\s+)?"
+    + _SPEECH + r"\b"
 )
 _SAID_AFTER = re.compile(r"\b" + _SPEECH + r"\s+(?P<who>(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&()-]*|police|army|"
                          r"military|state|provincial|regional|spokesman|spokeswoman|spokesperson|official|governor|"

@@ -840,6 +840,7 @@ def test_storming_a_building_is_an_attack():
     ("Russia fired 40 missiles at power stations across Ukraine overnight, officials said.", "Russian forces", None,
      None),
     ("Drones struck an oil terminal in Russia overnight, the regional governor said.", None, None, None),
+    ("Moscow launched a wave of missiles at Kyiv overnight, killing two people.", "Russian forces", None, None),
     # a speaker who tells of its own deed did it
     ("Sudan's army said it had retaken a bridge over the Nile from the Rapid Support Forces on Tuesday.",
      "Sudanese forces", None, None),
@@ -946,6 +947,10 @@ def test_a_titled_speaker_after_said_is_the_source(cli, tmp_path):
     text = "Gunmen shot dead a local councillor in Jos on Monday, said Plateau police spokesman Alfred Alabo."
     events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-03-12", "text": text}])
     assert [e["sources"] for e in events] == [["Alfred Alabo"]]
+    # ... but what follows "says" with no comma before it is what was said
+    from conflict_ledger.extract.sources import sources_in
+
+    assert [name for name, _, _ in sources_in("Sudan says RSF shelling killed 12 in Omdurman")] == ["Sudan"]
 
 
 def test_the_tally_nearest_its_since_is_the_claim_and_no_event(cli, tmp_path):

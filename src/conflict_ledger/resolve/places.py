@@ -663,7 +663,7 @@ class PlaceResolver:
         if not mentions:
             return []
         self.resolve_mentions(text, mentions)
-        filed = dateline_end(text)
+        line_start, filed = dateline_span(text)
         places = []
         for m in mentions:
             if m.best is not None and not m.modifier:
@@ -675,7 +675,7 @@ class PlaceResolver:
             before = text[max(0, m.start - 60) : m.start]
             near = _NEAR.search(before)
             places.append(
-                self._place(m, near.group(0).strip() if near else None, m.start < filed)
+                self._place(m, near.group(0).strip() if near else None, line_start <= m.start < filed)
             )
         return places
 
@@ -1152,8 +1152,9 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def dateline_end(text: str) -> int:
-    """Where a leading dateline ("BAGHDAD, Nov. 21 (Reuters) -") ends; 0 when there is none."""
+def dateline_span(text: str) -> tuple[int, int]:
+    """Where a leading dateline ("BAGHDAD, Nov. 21 (Reuters) -") starts and ends, at the top of the text or of
+    its first paragraph after a headline; (0, 0) when there is none."""
     head = text.lstrip()
     if head.lower().startswith("date "):  # the text format's own header line
         first_break = text.find("\n")
@@ -1161,7 +1162,23 @@ def dateline_end(text: str) -> int:
     else:
         offset = 0
     match = _DATELINE.match(text[offset : offset + 120])
-    return offset + match.end() if match else 0
+    if match:
+        return offset, offset + match.end()
+    headline = _HEADLINE_BREAK.match(text, offset)
+    if headline and not re.search(r"[.!?][\"”’']?$", headline.group(1)):
+        match = _DATELINE.match(text[headline.end() : headline.end() + 120])
+        if match:
+            return headline.end(), headline.end() + match.end()
+    return 0, 0
+
+
+# a headline line of its own, then a blank line ("Iraq says U.S. strikes killed 16\n\nBAGHDAD — ...")
+_HEADLINE_BREAK = re.compile(r"\s*([^\n]{10,200}?)[ \t]*\n[ \t]*\n")
+
+
+def dateline_end(text: str) -> int:
+    """Where a leading dateline ends (see `dateline_span`); 0 when there is none."""
+    return dateline_span(text)[1]
 
 
 @lru_cache(maxsize=1)

@@ -423,6 +423,8 @@ def test_the_capital_unnamed_is_the_nations_capital(cli, tmp_path, text, city, p
     ("Israeli airstrikes on Rafah overnight killed at least 22 Palestinians, the Gaza health ministry said.", "Rafah"),
     ("A Russian missile hit a grain warehouse in the port city of Odesa late on Monday, injuring eight workers.",
      "Odesa"),
+    # a small place the tagger takes for a person, after a kind word that says what it is
+    ("Settlers torched cars and homes in the West Bank village of Huwara on Sunday night, officials said.", "Huwara"),
 ])
 def test_a_well_known_city_after_a_preposition_of_place_is_a_place_whatever_the_tagger_calls_it(
         cli, tmp_path, sentence, city):

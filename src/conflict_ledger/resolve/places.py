@@ -212,6 +212,8 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside|off|into|across|around
                                 r"raids?|assaults?|offensive|bombardment|bombing|shelling) (?:on|of|against)|(?:city|town|village|port) of)\s+(?:the\s+)?$",
                                 re.IGNORECASE)
 # ... and for a name tagged as an organisation, only words of being inside or beside a place ("at Toyota" is the firm)
+_KIND_OF = re.compile(r"\b(?:city|town|village|port|district|province|region|hamlet|camp|neighbou?rhood) of\s+$",
+                      re.IGNORECASE)
 _IN_A_PLACE = re.compile(r"\b(?:in|near|outside|off|around)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the capital", "the Iraqi capital", "Syria's capital" -- not "the capital, Kabul" (a name follows, found as
 # such), "the capital of Anbar" or a provincial, regional, economic or former capital
@@ -419,6 +421,10 @@ class PlaceResolver:
                             or label == "ORG" and _IN_A_PLACE.search(text, max(0, s - 24), s) and self._big_city(name):
                         # "fighting in Omdurman" (NORP), "airstrikes in Rafah" (LANGUAGE), "a ship off Hodeidah"
                         # (ORG): the small model's label is wrong where a preposition of place puts a big city
+                        out.append(_Mention(name, s, e, label, role=role))
+                    elif label in ("PERSON", "ORG", *_MISREAD) and _KIND_OF.search(text, max(0, s - 24), s) \
+                            and self._candidates(name, near=False):
+                        # "the West Bank village of Huwara" (a person, to the tagger): the kind word says place
                         out.append(_Mention(name, s, e, label, role=role))
                     elif label == "PERSON" and self._accept_other(name, label) and (not caps or self._strong(name)):
                         out.append(_Mention(name, s, e, label, modifier=modifier, role=role))

@@ -951,6 +951,9 @@ def test_a_titled_speaker_after_said_is_the_source(cli, tmp_path):
     from conflict_ledger.extract.sources import sources_in
 
     assert [name for name, _, _ in sources_in("Sudan says RSF shelling killed 12 in Omdurman")] == ["Sudan"]
+    # a named speaker beside unnamed officials is the source
+    said = sources_in("the outpost was hit, President Joe Biden and U.S. officials said on Sunday")
+    assert [name for name, _, _ in said] == ["President Joe Biden"]
 
 
 def test_the_tally_nearest_its_since_is_the_claim_and_no_event(cli, tmp_path):

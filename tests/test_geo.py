@@ -363,6 +363,14 @@ def test_an_event_placed_nowhere_else_takes_only_the_datelines_country(cli, tmp_
         assert [span["text"] for span in event["evidence"]["country"]] == ["SAN SALVADOR"]
 
 
+def test_a_clock_in_a_citys_time_is_no_scene(cli, tmp_path):
+    report = ("date 2024-01-21\nMilitants fired rockets at Ain al Assad air base on Saturday evening, officials said. "
+              "The barrage began at about 7 p.m. Baghdad time and lasted ten minutes, the officials said.\n")
+    code, out, err = cli("extract", write(tmp_path, "r.txt", report))
+    assert code == 0, err
+    assert [(e["location"], e["event_date"]) for e in jsonl(out)] == [("Ain al-Asad Air Base", "2024-01-20")]
+
+
 def test_a_dateline_under_a_headline_is_still_a_dateline(cli, tmp_path):
     report = ("date 2024-03-05\nRoadside bomb kills four soldiers\n\n"
               "KABUL (Desert Wire) — A roadside bomb killed four soldiers on Monday, officials said.\n")

@@ -69,7 +69,7 @@ def _facilities(state: DocState, frame: Frame) -> set[str]:
     filed = dateline_end(state.text)  # "WASHINGTON (Desert Wire) —": where the report was filed, not where it happened
     for _sentence, start, end in frame.clauses():
         for place in state.places:
-            if start <= place.start < end and place.start >= filed and place.feature in ("facility", "city") \
+            if start <= place.start < end and place.start >= filed and place.feature in ("facility", "city") and not place.modifier \
                     and place.location \
                     and not _SPEAKS.match(state.text, place.end):  # "Washington said": a voice, not a scene
                 names.add(place.location)

@@ -9,8 +9,8 @@ from .pipeline import DocState, component
 _SPEECH = r"(?:said|says|told|reported|claimed|announced|confirmed|stated|added|wrote|posted|tweeted|acknowledged)"
 _ACCORDING = re.compile(r"\baccording to\s+(?:a\s+|an\s+|the\s+)?(?P<who>[^,.;:“”\"()]{2,80})", re.IGNORECASE)
 _SAID_BY = re.compile(
-    r"(?P<who>(?:[A-Z][\w.'’&-]*|of|the|for|and|in|de|al-|\(|\))(?:[ -](?:[A-Z][\w.'’&()-]*|of|the|for|and|in|al|\([A-Z]+\)))*)"
-    r"(?<! and)(?<! or)(?<! the)(?:\s+(?:officials?|spokes(?:man|woman|person)|sources?))?\s+(?:also\s+|later\s+)?"
+    r"(?P<who>(?:[A-Z][\w.'’&-]*|of|the|for|and|in|de|al-|\(|\))(?:[ -](?:[A-Z][\w.'’&()-]*|of|the|for|and|in|al|\([A-Z]+\)))*"
+    r"(?<! and)(?<! or)(?<! the)(?:\s+(?:officials?|spokes(?:man|woman|person)|sources?))?)\s+(?:also\s+|later\s+)?"
     + _SPEECH + r"\b"
 )
 # the speaker after the verb ("..., said Plateau police spokesman Alfred Alabo"): only after a comma or a quote,
@@ -38,6 +38,8 @@ _NOT_SOURCES = {"it", "he", "she", "they", "we", "i", "officials", "the statemen
 
 def canonical_source(raw: str) -> str | None:
     text = " ".join(raw.replace("’", "'").split()).strip(" ,.()")
+    # "President Joe Biden and U.S. officials said": the named speaker
+    text = re.split(r"\s+and\s+(?=(?:[A-Z][\w.'-]*\s+){1,3}(?:officials?|spokes\w+|sources?)$)", text, maxsplit=1)[0]
     text = re.sub(r"\s*\([A-Z]{2,10}\)$", lambda m: "", text) if "(" in text else text
     low = text.lower()
     for alias, name in SOURCE_ALIASES.items():

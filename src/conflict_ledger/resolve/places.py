@@ -212,6 +212,8 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside|off|into|across|around
                                 r"raids?|assaults?|offensive|bombardment|bombing|shelling) (?:on|of|against)|(?:city|town|village|port) of)\s+(?:the\s+)?$",
                                 re.IGNORECASE)
 # ... and for a name tagged as an organisation, only words of being inside or beside a place ("at Toyota" is the firm)
+# "6:30 p.m. Baghdad time": a clock, not a scene
+_CLOCK_OF = re.compile(r"\s+(?:local\s+)?time\b", re.IGNORECASE)
 _KIND_OF = re.compile(r"\b(?:city|town|village|port|district|province|region|hamlet|camp|neighbou?rhood) of\s+$",
                       re.IGNORECASE)
 _IN_A_PLACE = re.compile(r"\b(?:in|near|outside|off|around)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -677,7 +679,7 @@ class PlaceResolver:
                 # "Washington says", "Iran supplies"); "from X" is an origin. Neither is a scene.
                 nation = m.best.feature in ("country", "continent")
                 m.modifier = (m.role == "compound" and nation) or (m.role == "subject" and (
-                    nation or bool(m.best.capital))) or m.role == "from"
+                    nation or bool(m.best.capital))) or m.role == "from" or bool(_CLOCK_OF.match(text, m.end))
             before = text[max(0, m.start - 60) : m.start]
             near = _NEAR.search(before)
             places.append(

@@ -140,6 +140,16 @@ def test_casualty_reconciliation_keeps_open_ranges_and_sources():
     assert reconcile_figures(claims, "fatalities")["best"] is None
 
 
+def test_a_later_vague_amount_does_not_replace_an_exact_count_as_the_best_figure():
+    exact = {"doc_id": "a", "published": "2023-11-22", "sources": ["Pentagon"], "injuries": 8}
+    vague = {"doc_id": "b", "published": "2024-01-21", "sources": ["Euphrates Monitor"], "injuries": None,
+             "injuries_low": 3, "injuries_high": 9}  # "lightly wounding several people", recalled two months on
+    fig = reconcile_figures([exact, vague], "injuries")
+    assert (fig["best"], fig["low"], fig["high"]) == (8, 3, 9)
+    assert fig["sources"]["best"] == [{"doc_id": "a", "sources": ["Pentagon"], "figure": 8}]
+    assert reconcile_figures([vague], "injuries")["best"] == 3  # with no count given, the range's low end
+
+
 def test_a_report_without_a_toll_does_not_lower_another_reports_figure():
     silent = {"doc_id": "a", "published": "2023-11-21", "sources": ["Desert Wire"], "injuries": 0,
               "injuries_low": 0, "injuries_high": None}  # gives no toll: coded 0 with an open range

@@ -3,7 +3,7 @@
 Fields: each takes the value most reports agree on, the more confident report winning ties;
 places prefer the most precise. Casualties keep every source's claim; the event carries
 `low`/`best`/`high` (UCDP: lowest and highest stated figure; best = the latest report's
-figure, since tolls are revised as counts come in) and ACLED's conservative figure (the
+exact figure, since tolls are revised as counts come in, and a vague amount is no count) and ACLED's conservative figure (the
 lowest stated), each with the reports and sources that gave it.
 """
 
@@ -68,8 +68,11 @@ def reconcile_figures(claims: list[dict[str, Any]], kind: str) -> dict[str, Any]
     lows = [c.get(f"{kind}_low") if c.get(f"{kind}_low") is not None else point(c) for c in stated]
     open_ended = any(c.get(f"{kind}_low") is not None and c.get(f"{kind}_high") is None for c in stated)
     highs = [c.get(f"{kind}_high") if c.get(f"{kind}_high") is not None else point(c) for c in stated]
-    latest = max(str(c.get("published") or "") for c in stated)
-    out["best"] = max(point(c) for c in stated if str(c.get("published") or "") == latest)
+    # best: the latest figure stated as a number; a later vague amount ("several were hurt", 3-9) does not
+    # replace an exact count with the low end of its range
+    exact = [c for c in stated if c.get(kind) is not None] or stated
+    latest = max(str(c.get("published") or "") for c in exact)
+    out["best"] = max(point(c) for c in exact if str(c.get("published") or "") == latest)
     out["low"] = min(lows)
     out["high"] = None if open_ended else max(highs)
     out["conservative"] = min(point(c) for c in stated)

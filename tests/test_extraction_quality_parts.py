@@ -934,7 +934,7 @@ def test_a_war_report_keeps_each_place_hit_and_each_later_attack_as_an_event_of_
     ("The army said it had arrested 30 suspected militants during raids in Kupwara district on Wednesday.",
      "Indian forces", "Unidentified armed group"),
     # someone else's force, or another kind of force, is not the country's own
-    ("Gunmen fired mortars at volunteer forces near Tal Afar on Monday, killing two fighters.",
+    ("Militants shelled volunteer forces outside Baiji on Monday, killing two of the volunteers.",
      "Unidentified armed group", None),
 ])
 def test_police_or_troops_named_only_by_what_they_are_are_the_forces_of_the_events_country(

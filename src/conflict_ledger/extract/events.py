@@ -223,7 +223,7 @@ _NOT_EVENT = [
     re.compile(r"\b(?:responses?|retaliation|attacks|strikes)\s+(?:have\s+|has\s+|had\s+)?(?:included|include|includes)\b",
                re.IGNORECASE),
     re.compile(r"\b(?:attacks|strikes|operations)\b[^.;]{0,40}\b(?:paused|resumed|let up|subsided|ceased)\b", re.IGNORECASE),
-    # ... or a short one, often told of the happening itself ("in recent days, protesters took to the streets")
+    # ... or a short one, often told of the happening itself ("in recent days, nurses have marched each morning")
     re.compile(r"\bso far (?:this|in|in the) week\b|\bin recent (?:days|weeks)\b", re.IGNORECASE),
     # a running total: "bringing to 40 the number of dead" (often beside the event it adds to)
     re.compile(r"\b(?:to|at) (?:\d[\d,]*|\w+) the (?:total )?number of\b", re.IGNORECASE),

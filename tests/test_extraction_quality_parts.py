@@ -921,6 +921,10 @@ def test_a_war_report_keeps_each_place_hit_and_each_later_attack_as_an_event_of_
     assert sorted((e["admin1"], e["actor1"]) for e in events) == [
         ("Belgorodskaya oblast'", "Ukrainian forces"), ("Kharkivska oblast", "Russian forces"),
         ("Sumska oblast", None), ("Zaporizka oblast", None)]
+    # the places the night's barrage hit share its day; what the report turns to "meanwhile" does not
+    assert sorted((e["admin1"], e["event_date"], e["date_precision"]) for e in events) == [
+        ("Belgorodskaya oblast'", "2024-03-09", "week"), ("Kharkivska oblast", "2024-03-09", "day"),
+        ("Sumska oblast", "2024-03-09", "day"), ("Zaporizka oblast", "2024-03-09", "day")]
     text = ("Gunmen stormed a village in the hills on Sunday night and shot dead six farmers, police said. "
             "Hours later, attackers raided a settlement 20 km away and killed three herders, a local leader said.")
     events = extract_rows(cli, tmp_path, [{"id": "r2", "published": "2024-03-12", "text": text}])

@@ -172,3 +172,28 @@ def _date_of_what_it_followed(state: DocState, frame: Frame) -> list[tuple[Resol
     previous = before[-1].mention
     cited = previous.evidence["event_date"][0]
     return [(ResolvedDate(date.fromisoformat(previous.event_date), "day"), cited.start, cited.end)]
+
+
+# "Separately, ...", "Meanwhile, ...": the report turns to another happening
+_ANOTHER_HAPPENING = re.compile(r"\s*(?:separately|meanwhile|elsewhere|in (?:a |an )?(?:separate|another|other|unrelated) "
+                                r"(?:attack|incident|strike|raid|bombing|development)s?)\b", re.IGNORECASE)
+
+
+@component("same_day")
+def same_day() -> object:
+    """An event a report tells with no day of its own, after one it dates, happened that day: the places a
+    night's barrage hit, told after the dated lead ("Russia fired 40 missiles overnight ... Two people were
+    killed in Kharkiv"), unless the report turns to another happening. Runs after the incident gate, so a
+    borrowed day never makes a mention an incident."""
+
+    def run(state: DocState) -> None:
+        dated: Frame | None = None
+        for frame in sorted(state.frames, key=lambda f: min(start for start, _ in f.spans)):
+            mention = frame.mention
+            if "event_date" in mention.evidence:
+                dated = frame
+            elif dated is not None and not _ANOTHER_HAPPENING.match(state.text, frame.spans[0][0]):
+                mention.event_date, mention.date_precision = dated.mention.event_date, dated.mention.date_precision
+                mention.cite("event_date", *dated.mention.evidence["event_date"])
+
+    return run

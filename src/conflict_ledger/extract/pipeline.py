@@ -33,6 +33,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "claims",  # running-tally claims
     "incidents",  # a long report keeps the events it tells with specifics, not those it mentions in passing
     "home_forces",  # "police fired tear gas": the police of the country the event took place in
+    "same_day",  # an undated event told after a dated one, in the same report and story, happened that day
     "confidence",
 )
 

@@ -7,12 +7,13 @@ join the specific event they refer to and take its type.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING
 
 from ..model import SUB_EVENT_PARENT
 from ..resolve.actors import canonical_actor
-from ..resolve.places import dateline_end
+from ..resolve.places import Place, dateline_end
 from .dating import default_date
 from .events import refines as _refines
 from .pipeline import DocState, Frame, component
@@ -157,7 +158,7 @@ _SCENE_FEATURES = {"facility", "city", "admin2", "admin1"}
 _RANK = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "facility": 3}
 
 
-def _finest_places(state: DocState, frame: Frame) -> list:
+def _finest_places(state: DocState, frame: Frame) -> list[Place]:
     """The most precise places the frame's clauses name as scenes (a town rather than its region or country)."""
     filed = dateline_end(state.text)
     found = [p for p in state.places
@@ -167,7 +168,7 @@ def _finest_places(state: DocState, frame: Frame) -> list:
                                         for q in found)]
 
 
-def _within(inner, outer) -> bool:
+def _within(inner: Place, outer: Place) -> bool:
     """Whether place `inner` lies in region or country `outer` (by the gazetteer's admin names)."""
     if inner.country_code != outer.country_code:
         return False
@@ -178,7 +179,7 @@ def _within(inner, outer) -> bool:
     return outer.feature == "admin2" and inner.admin2 == outer.admin2 and inner.admin1 == outer.admin1
 
 
-def _places_agree(a: list, b: list) -> bool:
+def _places_agree(a: list[Place], b: list[Place]) -> bool:
     """Two frames can be one event unless every place of one lies apart from every place of the other."""
     if not a or not b:
         return True
@@ -196,11 +197,9 @@ def _places_agree(a: list, b: list) -> bool:
 _NEAR_KM = 30.0
 
 
-def _km(a, b) -> float:
-    import math
-
+def _km(a: Place, b: Place) -> float:
     scale = math.cos(math.radians((a.latitude + b.latitude) / 2))
-    return 111.2 * math.hypot(a.latitude - b.latitude, (a.longitude - b.longitude) * scale)
+    return 111.2 * math.hypot(a.latitude - b.latitude, ((a.longitude - b.longitude + 180.0) % 360.0 - 180.0) * scale)
 
 
 def _has_doer(frame: Frame) -> bool:

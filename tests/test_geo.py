@@ -371,6 +371,23 @@ def test_a_clock_in_a_citys_time_is_no_scene(cli, tmp_path):
     assert [(e["location"], e["event_date"]) for e in jsonl(out)] == [("Ain al-Asad Air Base", "2024-01-20")]
 
 
+@pytest.mark.parametrize("text", [
+    # where an envoy sits is no scene
+    "U.S. airstrikes near the Syrian border killed 16 people late on Friday, and the foreign ministry summoned "
+    "the U.S. envoy in Baghdad to protest. The strikes hit sites in Anbar province.",
+    # nor is the place of what the strikes answered
+    "U.S. bombers struck militia sites on Friday, killing 16 people, in retaliation for a drone attack on Tower 22 "
+    "in Jordan last week. Officials said the targets lay in Anbar province.",
+])
+def test_the_place_of_an_envoy_or_of_what_an_act_answered_is_not_its_scene(cli, tmp_path, text):
+    path = tmp_path / "r.jsonl"
+    path.write_text(json.dumps({"id": "r", "published": "2024-02-04", "text": text}) + "\n", encoding="utf-8")
+    code, out, err = cli("extract", path)
+    assert code == 0, err
+    strike = next(e for e in jsonl(out) if e["event_date"] == "2024-02-02")
+    assert (strike["country"], strike["admin1"]) == ("Iraq", "Al Anbar")
+
+
 def test_a_dateline_under_a_headline_is_still_a_dateline(cli, tmp_path):
     report = ("date 2024-03-05\nRoadside bomb kills four soldiers\n\n"
               "KABUL (Desert Wire) — A roadside bomb killed four soldiers on Monday, officials said.\n")

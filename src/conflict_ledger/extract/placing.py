@@ -136,7 +136,8 @@ def document_place(state: DocState) -> Place | None:
     whose own sentences name no place. Reports name their scene first, so the lead sentence that
     names one wins (a town there is better than the region the document names most); without a
     town there, the region most of the document's places lie in, else its country."""
-    scenes = [p for p in state.places if p.resolved and not p.dateline and not p.modifier]
+    scenes = [p for p in state.places if p.resolved and not p.dateline and not p.modifier
+              and not _ANSWERED_BEFORE.search(state.text, max(0, p.start - 100), p.start)]
     if not scenes:
         return None
     lead = next((s for s in state.sentences if any(s.start <= p.start < s.end for p in scenes)), None)
@@ -176,12 +177,34 @@ def _named_or_capital(state: DocState, spans: list[tuple[int, int]]) -> Place | 
     return named
 
 
+# what an act answered: "strikes in retaliation for the attack on Tower 22 in Jordan" -- its place is not the
+# scene of the act that answered it
+_ANSWERED = re.compile(r"\b(?:in retaliation for|in response to|to avenge|in revenge for|retaliating for)\b", re.IGNORECASE)
+
+
+# ... and a place told inside such a phrase is not what the report is about
+_ANSWERED_BEFORE = re.compile(_ANSWERED.pattern + r"(?:[^.;:]|\.(?!\s+[A-Z]))*$", re.IGNORECASE)
+
+
+def _own_part(state: DocState, frame: Frame, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans cut where they go on to tell what the event answered -- unless that is the event itself
+    (its trigger or its date is told there: "... in response to the Jan. 28 drone attack on Tower 22")."""
+    told_at = [frame.trigger.start] + [e.start for e in frame.mention.evidence.get("event_date", [])]
+    out = []
+    for start, end in spans:
+        answered = _ANSWERED.search(state.text, start, end)
+        if answered and not any(answered.start() <= at < end for at in told_at):
+            end = answered.start()
+        out.append((start, end))
+    return out
+
+
 def place_event(state: DocState, frame: Frame) -> None:
     resolver = default_resolver()
     mention = frame.mention
-    place = _named_or_capital(state, frame.spans)
+    place = _named_or_capital(state, _own_part(state, frame, frame.spans))
     if place is None:
-        place = _named_or_capital(state, [(s.start, s.end) for s in frame.sentences])
+        place = _named_or_capital(state, _own_part(state, frame, [(s.start, s.end) for s in frame.sentences]))
         if place is not None and place.geo_precision == 1:
             place = with_precision(place, 2)
     if place is None:

@@ -679,7 +679,8 @@ class PlaceResolver:
                 # "Washington says", "Iran supplies"); "from X" is an origin. Neither is a scene.
                 nation = m.best.feature in ("country", "continent")
                 m.modifier = (m.role == "compound" and nation) or (m.role == "subject" and (
-                    nation or bool(m.best.capital))) or m.role == "from" or bool(_CLOCK_OF.match(text, m.end))
+                    nation or bool(m.best.capital))) or m.role == "from" or bool(_CLOCK_OF.match(text, m.end)) \
+                    or m.role == "based" and not nation  # "officials in Iraq" still tells the country
             before = text[max(0, m.start - 60) : m.start]
             near = _NEAR.search(before)
             places.append(
@@ -1137,7 +1138,15 @@ def _role(ent: Any) -> str:
         return "subject"
     if root.dep_ == "pobj" and root.head.lower_ == "from":
         return "from"
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "at") and root.head.head.lower_ in _BASED_THERE:
+        return "based"  # "the U.S. diplomat in Baghdad", "officials in Kabul said": where someone sits, no scene
     return ""
+
+
+_BASED_THERE = {"diplomat", "diplomats", "ambassador", "envoy", "embassy", "consulate", "correspondent", "correspondents",
+                "reporter", "reporters", "journalist", "journalists", "official", "officials", "spokesman", "spokeswoman",
+                "spokesperson", "authorities", "ministry", "government", "headquarters", "negotiators", "talks", "summit",
+                "conference"}
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -6,7 +6,6 @@ the behaviour each part promises, so a change that breaks one shows up here firs
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 import pytest
@@ -16,16 +15,7 @@ from conflict_ledger.extract.classifier import NO_EVENT_PREFIX, UNSPECIFIED, eve
 from conflict_ledger.extract.events import decide
 from conflict_ledger.extract.roles import claimed_actor
 from conflict_ledger.model import SUB_EVENT_PARENT
-from conftest import jsonl
-
-
-def extract_rows(cli, tmp_path, rows: list[dict]) -> list[dict]:
-    """`conflict-ledger extract` over `rows` written as a JSONL file; the events it prints."""
-    report = tmp_path / "reports.jsonl"
-    report.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    code, out, err = cli("extract", report)
-    assert code == 0, err
-    return jsonl(out)
+from conftest import extract_rows, jsonl
 
 
 def test_training_corpus_covers_every_acled_sub_event_type_and_the_non_events():

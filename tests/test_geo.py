@@ -27,7 +27,7 @@ from conflict_ledger.resolve.gazetteer import (
     skeleton,
 )
 from conflict_ledger.resolve.places import default_resolver
-from conftest import jsonl
+from conftest import extract_rows, jsonl
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -380,11 +380,8 @@ def test_a_clock_in_a_citys_time_is_no_scene(cli, tmp_path):
     "in Jordan last week. Officials said the targets lay in Anbar province.",
 ])
 def test_the_place_of_an_envoy_or_of_what_an_act_answered_is_not_its_scene(cli, tmp_path, text):
-    path = tmp_path / "r.jsonl"
-    path.write_text(json.dumps({"id": "r", "published": "2024-02-04", "text": text}) + "\n", encoding="utf-8")
-    code, out, err = cli("extract", path)
-    assert code == 0, err
-    strike = next(e for e in jsonl(out) if e["event_date"] == "2024-02-02")
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-02-04", "text": text}])
+    strike = next(e for e in events if e["event_date"] == "2024-02-02")
     assert (strike["country"], strike["admin1"]) == ("Iraq", "Al Anbar")
 
 

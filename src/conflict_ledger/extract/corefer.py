@@ -7,13 +7,12 @@ join the specific event they refer to and take its type.
 
 from __future__ import annotations
 
-import math
 import re
 from typing import TYPE_CHECKING
 
 from ..model import SUB_EVENT_PARENT
 from ..resolve.actors import canonical_actor
-from ..resolve.places import Place, dateline_end
+from ..resolve.places import Place, dateline_end, distance_km
 from .dating import default_date
 from .events import refines as _refines
 from .pipeline import DocState, Frame, component
@@ -189,17 +188,12 @@ def _places_agree(a: list[Place], b: list[Place]) -> bool:
                 continue
             if _within(pa, pb) or _within(pb, pa) or (pa.location and pa.location == pb.location):
                 return True
-            if pa.latitude is not None and pb.latitude is not None and _km(pa, pb) <= _NEAR_KM:
+            if distance_km(pa, pb) <= _NEAR_KM:
                 return True
     return False
 
 
 _NEAR_KM = 30.0
-
-
-def _km(a: Place, b: Place) -> float:
-    scale = math.cos(math.radians((a.latitude + b.latitude) / 2))
-    return 111.2 * math.hypot(a.latitude - b.latitude, ((a.longitude - b.longitude + 180.0) % 360.0 - 180.0) * scale)
 
 
 def _has_doer(frame: Frame) -> bool:

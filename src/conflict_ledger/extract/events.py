@@ -249,13 +249,13 @@ _NO_HAPPENING = [
                r"seek(?:s|ing)?|sought)\s+(?:the\s+)?(?:arrest|capture|extradition)\b", re.IGNORECASE),
     # a tally over a long period, not one happening: "five reporters have been killed so far this year"
     re.compile(r"\bso far (?:this|in|in the) (?:year|month)\b|\bin recent (?:months|years)\b", re.IGNORECASE),
-    # a rescue or a release of people kidnapped before: "troops rescued 25 kidnapped students"
-    re.compile(r"\b(?:rescued|freed|released|liberated)\s+(?:[\w-]+\s+){0,3}?(?:kidnapped|abducted)\b", re.IGNORECASE),
     # ... or since a month or a year: "violence that has killed hundreds since December"
     re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:killed|died|left|claimed|wounded|displaced)\b[^.;]{0,60}?\bsince\s+"
                r"(?:(?:early|late|mid-?)\s*)?(?:january|february|march|april|may|june|july|august|september|october|"
                r"november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.|the (?:start|beginning|outbreak)|last (?:year|month)|"
                r"(?:19|20)\d\d)\b", re.IGNORECASE),
+    # a rescue or a release of people kidnapped before: "troops rescued 25 kidnapped students"
+    re.compile(r"\b(?:rescued|freed|released|liberated)\s+(?:[\w-]+\s+){0,3}?(?:kidnapped|abducted)\b", re.IGNORECASE),
 ]
 
 

@@ -741,7 +741,7 @@ class PlaceResolver:
                             score += 3.0
                     for j in qualified_by:
                         town = mentions[j].best  # "Rashidiyah area, Mosul city": a part of that town
-                        if town is not None and town.feature in ("city", "facility") and _km(town, entry) <= _PART_KM:
+                        if town is not None and town.feature in ("city", "facility") and distance_km(town, entry) <= _PART_KM:
                             score += 4.0
                     scored.append((score, entry))
                 scored.sort(key=lambda s: -s[0])
@@ -794,7 +794,7 @@ class PlaceResolver:
         without a kind word ("area, Mosul city") only a reading in another region contradicts it."""
         for q, part in quals:
             if q.feature in ("city", "facility"):
-                if entry.feature in ("city", "facility") and _km(q, entry) > _PART_KM and (
+                if entry.feature in ("city", "facility") and distance_km(q, entry) > _PART_KM and (
                         part or (entry.country_code, entry.admin1) != (q.country_code, q.admin1)):
                     return False
             elif q.feature in ("admin1", "admin2", "country"):
@@ -977,7 +977,8 @@ def _as_region(text: str, m: _Mention) -> Entry | None:
     return m.best
 
 
-def _km(a: Entry, b: Entry) -> float:
+def distance_km(a: Entry | Place, b: Entry | Place) -> float:
+    """Great-circle distance, approximated (equirectangular), across the date line; inf when a point is unknown."""
     if a.latitude is None or b.latitude is None:
         return math.inf
     scale = math.cos(math.radians((a.latitude + b.latitude) / 2))

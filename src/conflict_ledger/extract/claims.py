@@ -8,10 +8,11 @@ adds its casualty figure to the claim.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..model import TallyClaim
 from ..resolve.dates import resolve_date
-from .numbers import NUMBER, parse_amount
+from .numbers import NUMBER, Amount, parse_amount
 from .pipeline import DocState, component
 from .sources import sources_in
 
@@ -113,12 +114,12 @@ def _recounts(state: DocState, claim: TallyClaim, following: list) -> list[Tally
         if m is None or _SINCE.search(text):
             continue
         amount = parse_amount(m.group("num"))
-        if amount is None or (amount.best if amount.best is not None else amount.low) in (None, claim.count):
+        count = None if amount is None else amount.best if amount.best is not None else amount.low
+        if count in (None, claim.count):
             continue
         who = sources_in(text)
         recount = TallyClaim(doc_id=claim.doc_id, text=state.document.text[sentence.start : sentence.end].strip(),
-                             start=sentence.start, end=sentence.end,
-                             count=amount.best if amount.best is not None else amount.low, counted=claim.counted,
+                             start=sentence.start, end=sentence.end, count=count, counted=claim.counted,
                              since=claim.since, until=claim.until, attributed_to=who[0][0] if who else None)
         recount.evidence["count"] = [state.evidence(sentence.start + m.start("num"), sentence.start + m.end("num"))]
         recount.evidence["since"] = claim.evidence["since"]  # the window is the claim's before it
@@ -128,15 +129,21 @@ def _recounts(state: DocState, claim: TallyClaim, following: list) -> list[Tally
     return out
 
 
+def _casualty_figures(text: str, start: int = 0) -> Iterator[tuple[str, Amount, re.Match[str]]]:
+    """(fatalities|injuries, amount, match) for each casualty figure in `text` from `start` on."""
+    for m in _INJURED.finditer(text, start):
+        amount = parse_amount(m.group("num"))
+        if amount is not None:
+            yield ("fatalities" if m.group("kind").lower().startswith(("kill", "dead", "died")) else "injuries"), amount, m
+
+
 def _add_figures(state: DocState, claim: TallyClaim, sentence, after: int) -> None:
     """Casualty figures the claim's own sentence gives after its count ("..., and more than 120 have been hurt")."""
     text = state.text[sentence.start : sentence.end]
-    for m in _INJURED.finditer(text, after):
-        amount = parse_amount(m.group("num"))
-        value = amount.best if amount and amount.best is not None else amount.low if amount else None
+    for field, amount, m in _casualty_figures(text, after):
+        value = amount.best if amount.best is not None else amount.low
         if value is None:
             continue
-        field = "fatalities" if m.group("kind").lower().startswith(("kill", "dead", "died")) else "injuries"
         if getattr(claim, field) is None:
             setattr(claim, field, value)
             claim.evidence[field] = [state.evidence(sentence.start + m.start(), sentence.start + m.end())]
@@ -161,11 +168,9 @@ def _add_follow_up(state: DocState, claim: TallyClaim, sentence) -> None:
     text = state.text[sentence.start : sentence.end]
     if not _FOLLOW_UP.search(text):
         return
-    for m in _INJURED.finditer(text):
-        amount = parse_amount(m.group("num"))
-        if amount is None or amount.best is None:
+    for field, amount, m in _casualty_figures(text):
+        if amount.best is None:
             continue
-        field = "fatalities" if m.group("kind").lower().startswith(("kill", "dead", "died")) else "injuries"
         setattr(claim, field, amount.best)
         claim.evidence[field] = [state.evidence(sentence.start + m.start(), sentence.start + m.end())]
         claim.end = sentence.end

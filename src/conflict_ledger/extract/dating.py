@@ -72,7 +72,7 @@ def _untagged_times(state: DocState, sentence: Any, start: int, end: int,
         token = sentence.token_at(m.start())
         if token is None or token.ent_type_ in ("DATE", "TIME"):
             continue  # a tagged date, read (or skipped) above
-        if token.head.lower_ in _SPEECH_HEADS or token.head.lower_ in _PERIOD_HEADS:
+        if _not_event_date(token.doc[token.i : token.i + 1]):
             continue  # "the ministry said today"
         resolved = resolve_date(m.group(), state.document.published)
         if resolved is not None:

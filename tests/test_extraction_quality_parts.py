@@ -744,7 +744,10 @@ def test_harm_told_as_done_on_a_day_is_news_even_inside_a_report_of_what_was_sai
     assert tells_a_dated_harm("The council named a new chair to succeed the activist who was killed on Friday.")
     assert tells_a_dated_harm("Two aid workers were abducted Sunday near the border, their agency said.")
     assert tells_a_dated_harm("A police officer was shot Dec. 3 outside the station, officials said.")
+    assert tells_a_dated_harm("The mayor will look into the bombing that killed six vendors on 12\nMay, she said.")
+    assert tells_a_dated_harm("A courier was kidnapped last\nevening on the coast road, the firm said.")
     assert not tells_a_dated_harm("The army says 700 rebels have been killed as of today.")
+    assert not tells_a_dated_harm("Ambushes that killed many drivers over the years went unpunished.")
     assert not tells_a_dated_harm("The activist, who was killed in 2009, is remembered every spring.")
 
 
@@ -1022,3 +1025,46 @@ def test_the_whole_brief_report_obeys_what_its_clauses_say():
     # a short period told of the happening itself is no tally
     protest = "In recent days, teachers have marched in Lilongwe and Blantyre to demand months of unpaid salaries."
     assert [m.sub_event_type for m in pipeline(Document(id="days", text=protest)).mentions] == ["Peaceful protest"]
+
+
+def test_hard_wrapped_wire_copy_is_read_as_running_text():
+    from conflict_ledger.extract.nlp import is_hard_wrapped, unwrap
+
+    wrapped = ("MANAGUA, 4 MAR 90 -- UNKNOWN ASSAILANTS BURNED A FERRY TERMINAL ON THE\n"
+               "EASTERN SHORE OF THE LAKE EARLY TODAY, PORT OFFICIALS REPORTED. THE FIRE\n"
+               "DESTROYED TWO OFFICES AND A WAREHOUSE, AND A WATCHMAN WAS HURT ON 3\n"
+               "MARCH WHEN HE TRIED TO STOP THE MEN, ACCORDING TO THE PORT AUTHORITY OF\n"
+               "THE DEPARTMENT.\n\nTHE ARMY SAID IT WAS SEARCHING THE AREA.\n")
+    assert is_hard_wrapped(wrapped)
+    flat = unwrap(wrapped)
+    assert len(flat) == len(wrapped) and "ON 3 MARCH" in flat and "DEPARTMENT.\n\nTHE ARMY" in flat
+    # paragraphs on lines of their own, and a headline above a lead, are not wrapping
+    assert not is_hard_wrapped("Rockets hit the base\n\n" + "A long paragraph of running text. " * 20 + "\n\n"
+                               + "Another paragraph, also long enough to pass any column a wire uses. " * 5)
+    assert not is_hard_wrapped("Short\nlines\nof a list\nnot wire\ncopy\n")
+
+
+@pytest.mark.parametrize("scope, kinds", [
+    ("all", {"Peaceful protest", "Remote explosive/landmine/IED"}),
+    ("violence", {"Remote explosive/landmine/IED"}),
+])
+def test_the_violence_scope_keeps_violent_events_and_drops_protests(cli, tmp_path, scope, kinds):
+    report = tmp_path / "report.txt"
+    report.write_text("date 2024-03-06\n\nSeveral thousand teachers marched through Lima on Tuesday to demand higher "
+                      "pay. Separately, a roadside bomb wounded three soldiers near Ayacucho on Tuesday, the army said.\n",
+                      encoding="utf-8")
+    code, out, err = cli("extract", "--scope", scope, report)
+    assert code == 0, err
+    assert {e["sub_event_type"] for e in jsonl(out)} == kinds
+
+
+def test_a_scope_that_does_not_exist_is_refused_by_name(cli, tmp_path, monkeypatch):
+    from conflict_ledger.extract import default_pipeline
+
+    monkeypatch.setenv("CONFLICT_LEDGER_SCOPE", "terror")
+    report = tmp_path / "report.txt"
+    report.write_text("date 2024-03-06\n\nA bomb wounded three soldiers near Ayacucho on Tuesday.\n", encoding="utf-8")
+    code, _, err = cli("extract", report)
+    assert code == 2 and "'terror' is not one of 'all', 'violence'" in err
+    with pytest.raises(ValueError, match="terror"):
+        default_pipeline()

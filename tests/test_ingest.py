@@ -45,6 +45,19 @@ def test_ingest_then_query(cli, tmp_path, ledger_path, seed):
     assert totals["events"] == 2 and totals["injuries"] == 8
 
 
+def test_ingest_in_the_violence_scope_stores_no_protest(cli, tmp_path, ledger_path):
+    report = write(tmp_path, "two.txt", REPORT.rstrip("\n") + " In Amman, hundreds of students rallied outside the "
+                   "parliament on Sunday to protest the war in Gaza.\n")
+    code, _, err = cli("ingest", "--scope", "violence", report, "--db", ledger_path)
+    assert code == 0, err
+    code, out, _ = cli("events", "--db", ledger_path, "--format", "jsonl")
+    assert [e["sub_event_type"] for e in jsonl(out)] == ["Air/drone strike"]
+    with Ledger(tmp_path / "all.db") as ledger:
+        ledger.ingest([report], scope="all")
+        kinds = {e["sub_event_type"] for e in ledger.events()}
+    assert kinds == {"Air/drone strike", "Peaceful protest"}
+
+
 def test_ingest_is_idempotent(cli, tmp_path, ledger_path):
     report = write(tmp_path, "tower22.txt", REPORT)
     cli("ingest", report, "--db", ledger_path)

@@ -99,13 +99,16 @@ class Ledger:
         published: date | None = None,
         on_document: Callable[[str, str], None] | None = None,
         max_chars: int = MAX_DOCUMENT_CHARS,
+        scope: str | None = None,
     ) -> IngestReport:
-        """Read, extract and store documents; each document commits alone (idempotent, kill-safe)."""
+        """Read, extract and store documents; each document commits alone (idempotent, kill-safe).
+        `scope` picks the kinds of event kept (`extract.scope`: all, or violence only)."""
         items = read_paths(paths, fmt=fmt, published=published, max_chars=max_chars)
-        return self.ingest_items(items, on_document)
+        return self.ingest_items(items, on_document, scope)
 
     def ingest_items(
-        self, items: Iterable[Document | Notice], on_document: Callable[[str, str], None] | None = None
+        self, items: Iterable[Document | Notice], on_document: Callable[[str, str], None] | None = None,
+        scope: str | None = None,
     ) -> IngestReport:
         from .extract import default_pipeline
         from .merge import assign_events
@@ -145,7 +148,7 @@ class Ledger:
                 batch_hashes[item.content_hash] = item.id
                 yield item
 
-        for extraction in default_pipeline().run(new_documents()):
+        for extraction in default_pipeline(scope).run(new_documents()):
             doc = extraction.document
             if extraction.error:
                 report.skipped.append(Notice(doc.path or doc.id, extraction.error))

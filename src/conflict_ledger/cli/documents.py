@@ -15,7 +15,7 @@ from .output import OUTPUT_FORMATS, echo_jsonl, emit
 
 def read_documents(paths: tuple[str, ...], reading: ReadOptions, seen: list[Notice]) -> Iterator[Document]:
     """Documents from `paths`; notices go to stderr as they come and are kept in `seen`."""
-    for item in read_paths(paths, **reading.kwargs()):
+    for item in read_paths(paths, **reading.read_kwargs()):
         if isinstance(item, Notice):
             click.echo(str(item), err=True)
             seen.append(item)
@@ -38,7 +38,7 @@ def extract(paths: tuple[str, ...], reading: ReadOptions) -> None:
 
     seen: list[Notice] = []
     read = 0
-    for extraction in default_pipeline().run(read_documents(paths, reading, seen)):
+    for extraction in default_pipeline(reading.scope).run(read_documents(paths, reading, seen)):
         read += 1
         if extraction.error:
             click.echo(f"skipped: {extraction.document.id}: {extraction.error}", err=True)
@@ -64,7 +64,7 @@ def claims(paths: tuple[str, ...], reading: ReadOptions, db_path: str | None, ou
             raise click.UsageError("give PATH... to read claims from, or --db to compare stored claims with the ledger")
         seen: list[Notice] = []
         read = 0
-        for extraction in default_pipeline().run(read_documents(paths, reading, seen)):
+        for extraction in default_pipeline(reading.scope).run(read_documents(paths, reading, seen)):
             read += 1
             echo_jsonl(c.as_dict() for c in extraction.claims)
         finish(read, seen)
@@ -77,7 +77,7 @@ def claims(paths: tuple[str, ...], reading: ReadOptions, db_path: str | None, ou
             seen = []
             found = []
             read = 0
-            for extraction in default_pipeline().run(read_documents(paths, reading, seen)):
+            for extraction in default_pipeline(reading.scope).run(read_documents(paths, reading, seen)):
                 read += 1
                 doc = extraction.document
                 for claim in extraction.claims:

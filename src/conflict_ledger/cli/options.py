@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from ..db import default_db_path
+from ..extract.scope import SCOPES
 from ..ingest import FORMATS
 from ..ingest.readers import MAX_DOCUMENT_CHARS
 from ..query import EventFilter
@@ -59,26 +60,37 @@ def db_option(func: Callable) -> Callable:
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """How to read input documents: forced format, default publication date, size limit."""
+    """How to read input documents (forced format, default publication date, size limit) and which kinds of
+    event to keep from them (`extract.scope`; None: $CONFLICT_LEDGER_SCOPE, else all)."""
 
     fmt: str | None = None
     published: date | None = None
     max_chars: int = MAX_DOCUMENT_CHARS
+    scope: str | None = None
 
     def kwargs(self) -> dict[str, Any]:
+        return {"fmt": self.fmt, "published": self.published, "max_chars": self.max_chars, "scope": self.scope}
+
+    def read_kwargs(self) -> dict[str, Any]:
+        """Only what the readers take (the scope is the pipeline's)."""
         return {"fmt": self.fmt, "published": self.published, "max_chars": self.max_chars}
 
 
 def input_options(func: Callable | None = None, *, paths_required: bool = True) -> Callable:
-    """PATH... plus --format, --published and --max-chars, handed to the command as `reading`."""
+    """PATH... plus --format, --published, --max-chars and --scope, handed to the command as `reading`."""
     if func is None:
         return functools.partial(input_options, paths_required=paths_required)
 
     @functools.wraps(func)
-    def command(*args: Any, fmt: str | None, published: date | None, max_chars: int, **kwargs: Any) -> Any:
-        return func(*args, reading=ReadOptions(fmt, published, max_chars), **kwargs)
+    def command(*args: Any, fmt: str | None, published: date | None, max_chars: int, scope: str | None,
+                **kwargs: Any) -> Any:
+        return func(*args, reading=ReadOptions(fmt, published, max_chars, scope), **kwargs)
 
     for decorator in (
+        click.option("--scope", type=click.Choice(SCOPES, case_sensitive=False), default=None,
+                     envvar="CONFLICT_LEDGER_SCOPE", show_envvar=True,
+                     help="Which events to keep: every ACLED kind (all, the default), or violence only: no "
+                          "protests, arrests, agreements or troop movements."),
         click.option("--max-chars", type=click.IntRange(min=1), default=MAX_DOCUMENT_CHARS, show_default=True,
                      help="Refuse single documents longer than this (not one article)."),
         click.option("--published", type=DATE, default=None, help="Publication date for text without a `date` header."),

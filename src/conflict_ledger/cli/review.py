@@ -32,7 +32,7 @@ def _extractions(paths: tuple[str, ...], reading: ReadOptions, seen: list[Notice
     with Progress(SpinnerColumn(), TextColumn("[bold]reading"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal) as progress:
         task = progress.add_task("extract", total=None)
-        for extraction in default_pipeline().run(read_documents(paths, reading, seen)):
+        for extraction in default_pipeline(reading.scope).run(read_documents(paths, reading, seen)):
             if extraction.error:
                 click.echo(f"skipped: {extraction.document.id}: {extraction.error}", err=True)
             out.append(extraction)

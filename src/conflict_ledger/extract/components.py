@@ -11,6 +11,7 @@ from . import (  # noqa: F401
     nlp,
     placing,
     roles,
+    scope,
     scrub,
     sources,
 )

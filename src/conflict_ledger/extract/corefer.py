@@ -295,6 +295,13 @@ def _retype_frame(state: DocState, frame: Frame, guess: TypeGuess) -> None:
     frame.type_score = guess.probability
 
 
+_HARM = re.compile(r"\b(?:killed|wounded|injured|dead|died)\b", re.IGNORECASE)
+
+
+def _tells_harm(state: DocState, frame: Frame) -> bool:
+    return any(_HARM.search(state.text, start, end) for start, end in frame.spans)
+
+
 @component("corefer")
 def corefer() -> object:
     def run(state: DocState) -> None:
@@ -317,7 +324,9 @@ def corefer() -> object:
                 clusters.append(frame)
         for frame in tolls:
             frame.specific = frame.specific or frame in clusters  # a toll that joined nothing is an event of its own
-        clusters = [c for c in clusters if c.specific or c.mention.actor1 or c.mention.event_date]
+        # a generic mention that joined nothing stands when something fixes it in the world: a doer, a day, or
+        # the harm it did ("two other people were wounded in the attack")
+        clusters = [c for c in clusters if c.specific or c.mention.actor1 or c.mention.event_date or _tells_harm(state, c)]
         for frame in clusters:
             order = sorted(range(len(frame.spans)), key=lambda i: frame.spans[i][0])
             frame.sentences = [frame.sentences[i] for i in order]

@@ -322,11 +322,14 @@ _CONDEMNED_ACT = _rx(r"(?:condemn|denounc|deplor|repudiat)\w*\b[^.;]{0,40}?\b(?:
 # Harm told as done on a day: "a district judge was shot dead this morning in Kandahar", "who was killed on 3
 # May". Framed as what someone reported or said, the classifier reads talk; the dated act is news all the
 # same (a reading of crime or disaster is another matter and stands).
-_DATED_HARM = _rx(r"(?:was|were|had been)\s+(?:\w+\s+)?(?:murdered|assassinated|killed|kidnapped|abducted|shot|wounded|"
-                  r"injured)\s+(?:[^.;]{0,30}?\s)?(?<!as of )(?:on \d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-                  r"|(?:on )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b"
-                  r"|yesterday|today|tonight|last night|this morning|this afternoon|(?:on |last )?(?:mon|tues|wednes|thurs|"
-                  r"fri|satur|sun)day)")
+_HARM_DONE = (r"(?:(?:was|were|had been)\s+(?:\w+\s+)?(?:murdered|assassinated|killed|kidnapped|abducted|shot|wounded|"
+              r"injured)|(?:attack|bombing|ambush|massacre|explosion|blast)\s+(?:that|which)\s+(?:killed|wounded|injured))")
+_DAY_NAMED = (r"(?:on\s\d{1,2}\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+              r"|(?:on\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s\d{1,2}\b"
+              r"|yesterday|today|tonight|(?:last|this)\s(?:night|morning|afternoon|evening)"
+              r"|(?:on\s|last\s)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)")
+# the act and its day: "was shot dead this morning", "the attack that killed 10 union members on 31 October"
+_DATED_HARM = _rx(_HARM_DONE + r"\s+(?:[^.;]{0,30}?\s)?(?<!as\sof\s)" + _DAY_NAMED)
 _TALK_READINGS = {"No event: statement", "No event: other", "No event: diplomacy"}
 
 

@@ -106,6 +106,28 @@ def truecase(text: str) -> str:
     return "".join(chars)
 
 
+WRAP_MAX_WIDTH = 100  # a teleprinter's or an e-mail's column; longer lines are paragraphs, not wrapping
+_WRAP = re.compile(r"(?<=\S)\n(?=[ \t]*\S)")  # a single line break between two lines that have words
+
+
+@lru_cache(maxsize=64)
+def is_hard_wrapped(text: str) -> bool:
+    """True for copy broken into lines of about one width (wire copy at ~70 columns): there a line break
+    inside a paragraph is only a space, and "SAN\nSALVADOR" or "31\nOCTOBER" is one name or one date."""
+    lengths = [len(line.rstrip()) for line in text[:20000].split("\n")]
+    inner = [n for n, after in zip(lengths, lengths[1:], strict=False) if n and after]  # not a paragraph's last line
+    if len(inner) < 4:
+        return False
+    width = max(inner)
+    return width <= WRAP_MAX_WIDTH and sum(n >= width * 0.7 for n in inner) >= 0.8 * len(inner)
+
+
+def unwrap(text: str) -> str:
+    """A same-length copy of hard-wrapped text with the line breaks inside paragraphs made spaces, for the
+    parser only (a blank line still ends a paragraph)."""
+    return _WRAP.sub(" ", text)
+
+
 @lru_cache(maxsize=64)  # asked of the same document by several stages; a str caches its own hash
 def is_all_caps(text: str) -> bool:
     letters = list(filter(str.isalpha, text[:5000]))
@@ -139,9 +161,9 @@ def parse_states(states: Iterable[DocState], batch_size: int = 32) -> Iterator[D
 
     def texts(batch: list[DocState]) -> Iterator[tuple[str, tuple[int, int]]]:
         for i, state in enumerate(batch):
-            caps = is_all_caps(state.text)
+            caps, wrapped = is_all_caps(state.text), is_hard_wrapped(state.text)
             for start, end in chunk_offsets(state.text):
-                piece = state.text[start:end]
+                piece = unwrap(state.text[start:end]) if wrapped else state.text[start:end]
                 yield (truecase(piece) if caps else piece), (i, start)
 
     def flush(batch: list[DocState]) -> Iterator[DocState]:

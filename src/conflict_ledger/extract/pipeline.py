@@ -233,12 +233,24 @@ class Pipeline:
             raise ValueError("the pipeline needs the `parse` component") from err
 
 
-_DEFAULT: Pipeline | None = None
+_DEFAULTS: dict[str, Pipeline] = {}
 
 
-def default_pipeline() -> Pipeline:
-    """One shared pipeline per process: loading spaCy and the gazetteer costs seconds."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Pipeline()
-    return _DEFAULT
+def scope_components(scope: str) -> tuple[str, ...]:
+    """The default components for a scope (`extract.scope`): `violence` ends with a filter, `all` has none."""
+    from .scope import SCOPES
+
+    if scope not in SCOPES:
+        raise ValueError(f"unknown scope {scope!r}; known: {', '.join(SCOPES)}")
+    return DEFAULT_COMPONENTS + (("violence_scope",) if scope == "violence" else ())
+
+
+def default_pipeline(scope: str | None = None) -> Pipeline:
+    """One shared pipeline per process and scope (default: $CONFLICT_LEDGER_SCOPE, else `all`): loading spaCy
+    and the gazetteer costs seconds."""
+    from .scope import scope_from_environment
+
+    scope = scope or scope_from_environment()
+    if scope not in _DEFAULTS:
+        _DEFAULTS[scope] = Pipeline(scope_components(scope))
+    return _DEFAULTS[scope]

@@ -1068,3 +1068,15 @@ def test_a_scope_that_does_not_exist_is_refused_by_name(cli, tmp_path, monkeypat
     assert code == 2 and "'terror' is not one of 'all', 'violence'" in err
     with pytest.raises(ValueError, match="terror"):
         default_pipeline()
+
+
+@pytest.mark.parametrize("sentence, sub_event_type", [
+    ("The bodies of three drivers were found riddled with bullets beside the highway.", "Attack"),
+    ("Police found the bodies of two traders with gunshot wounds near the market.", "Attack"),
+    ("A photographer was hit by a sniper near the bridge on Sunday.", "Attack"),
+    ("Troops found 300 bullets and two rifles in a cave above the village.", "Disrupted weapons use"),
+])
+def test_a_killing_shown_by_its_marks_is_an_attack_and_bullets_found_unused_a_seizure(sentence, sub_event_type):
+    from conflict_ledger.extract.events import classify_sentence
+
+    assert [k.sub_event_type for k in classify_sentence(sentence)] == [sub_event_type]

@@ -108,7 +108,9 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"truce", r"surrender(?:ed|s)? to\b", r"laid down (?:their|his|its) (?:arms|weapons)"),
      "Strategic developments", "Agreement"),
     (_rx(r"shot dead", r"gunned down", r"assassinat", r"executed", r"massacre", r"behead", r"stabbed", r"lynched",
-         r"opened fire", r"shot and killed", r"tortured", r"murder(?:ed|s|ing)?\b", r"slain\b", r"slaying"),
+         r"opened fire", r"shot and killed", r"tortured", r"murder(?:ed|s|ing)?\b", r"slain\b", r"slaying",
+         # a killing shown by its marks ("bodies found riddled with bullets") or told by its weapon ("hit by a sniper")
+         r"riddled with bullets", r"bullet-riddled", r"(?:gunshot|bullet) wounds", r"snipers?\b"),
      "Violence against civilians", "Attack"),
 ]
 # The report's own verb for a strategic development between conflict parties. Told in a leader's words or
@@ -377,7 +379,7 @@ _WEAPON_WORD = re.compile(r"\b(?:devices?|mines?|landmines?|explosives?|ieds?|bo
                           r"rockets?|missiles?|mortars?|packages?|shells?|rifles?|firearms?|guns|pistols?|bullets|"
                           r"munitions|weaponry)\b", re.IGNORECASE)
 _USED = re.compile(r"\b(?:exploded|explosions?|went off|blasts?|detonated|killing|killed|wounding|wounded|injuring|injured|"
-                   r"hurled|thrown|threw|fired|struck|hit)\b", re.IGNORECASE)
+                   r"hurled|thrown|threw|fired|struck|hit|riddled|bullet-riddled|(?:gunshot|bullet) wounds)\b", re.IGNORECASE)
 
 
 _PLACE_BY_ITS_PAST = _rx(r"(?:scene|site) of (?:a |an |the )?(?:[\w-]+ ){0,4}?(?:attacks?|bombings?|massacres?|strikes?|"

@@ -119,7 +119,7 @@ _AFTER_STATE = _ACTOR_NOUNS | {"media", "tv", "television", "radio", "news", "ag
 # words around a name that say what kind of place it is: "Anbar province", "the city of Mosul"
 _KIND_SUFFIX = re.compile(
     r"\s+(province|governorate|state|county|parish|district|sub-?district|region|city|town|village|area|"
-    r"neighbou?rhood|municipality|oblast|prefecture|department|territory|camp|refugee camp)$",
+    r"neighbou?rhood|municipality|oblast|prefecture|department|territory|camp|refugee camp|canton)$",
     re.IGNORECASE,
 )
 _KIND_PREFIX = re.compile(
@@ -141,6 +141,7 @@ _SUFFIX_FEATURES = {
     "city": {"city"},
     "town": {"city"},
     "village": {"city"},
+    "canton": {"city", "admin2", "admin1"},  # a Salvadoran hamlet, a Costa Rican district, a Swiss region
 }
 _NEAR = re.compile(
     r"(?:(?P<dist>\d+(?:[.,]\d+)?|a few|several|some)\s*-?\s*(?:km|kms|kilometers?|kilometres?|miles?|mi)\s+"
@@ -158,7 +159,7 @@ _DATELINE = re.compile(rf"^\s*{_DATELINE_PLACE}(?:,?\s*{_DATELINE_DATE})?(?:\s*\
 # what stands between a place and the larger place that qualifies it: "Mosul, Nineveh", "Rashidiyah
 # area, Mosul city", "Saadiya neighborhood of Khanaqin", "a village in Kirkuk" (a kind word is needed there)
 _KINDS = (r"(?:area|neighbou?rhood|district|sub-?district|village|town|city|governorate|province|region|quarter|"
-          r"suburb|camp|county|municipality|nahiya|locality)")
+          r"suburb|camp|county|municipality|nahiya|locality|canton)")
 _SIDE = r"(?:(?:north|south|east|west|central)(?:ern)?|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?)"
 _QUALIFIER_GAP = re.compile(
     rf"^\s*(?:{_KINDS}\s*)?,\s*(?:{_SIDE}\s+)?$|^\s*\(\s*$"
@@ -173,7 +174,7 @@ _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "easter
                "southeastern", "southwestern", "upstate", "downstate", "greater", "downtown", "north-east",
                "north-west", "south-east", "south-west", "mid", "rural", "coastal", "outer", "inner"}
 # single words that name a direction or a kind of place, never a place by themselves
-_GENERIC = _DIRECTIONS | {"city", "state", "county", "province", "district", "region", "area", "town", "village",
+_GENERIC = _DIRECTIONS | {"city", "state", "county", "province", "district", "region", "area", "town", "village", "canton",
                           "capital", "border", "north side", "south side", "delta", "midwest", "union", "republic",
                           "islamic republic", "kingdom", "federation", "metro", "island", "islands", "valley"}
 _BEFORE_QUALIFIER = re.compile(
@@ -187,7 +188,7 @@ _COMMON_WORDS = {"mobile", "reading", "nice", "bath", "split", "hope", "victoria
                  "orange", "phoenix", "paris", "sydney", "brest", "sale", "cork", "derby", "eugene", "lafayette"}
 _KIND_AFTER = re.compile(
     r"\s+(?:city|town|village|district|sub-?district|governorate|province|area|region|neighbou?rhood|county|"
-    r"camp|refugee camp)\b", re.IGNORECASE)
+    r"camp|refugee camp|canton)\b", re.IGNORECASE)
 _CAPS_DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'\- ]{2,30}[A-Z.])(?:,\s*([A-Z][A-Za-z. ]{1,20}?))?\s*(?:\(|—|–|-{1,2}\s|:)")
 
 
@@ -442,7 +443,8 @@ class PlaceResolver:
                             pending.append(_Mention(name, s, e, label))
                     elif self._candidates(name, near=False):
                         pending.append(_Mention(name, s, e, label))
-        out = [m for m in out if not (m.name in people and " " not in m.name and not self._strong(m.name))]
+        out = [m for m in out if not (m.name in people and " " not in m.name and not self._strong(m.name))
+               and not (caps and self._case_only_abbreviation(m.name))]  # "LA" inside "LA NORIA CANTON"
         untagged = self._untagged_in_capitals(text, out) if written is None else self._untagged(state, written)
         # a name the tagger took for a group or person, qualified by a place: "Samarra, Saladin, Iraq"
         starts = {m.start for m in out + untagged}
@@ -719,6 +721,13 @@ class PlaceResolver:
                 m.margin = m.score - (m.candidates[1][2] if len(m.candidates) > 1 else 0.0)
                 m.close = [c for c, _, p in m.candidates if p >= m.score - 1.5]
         qualifiers = _qualifier_pairs(text, mentions)
+        # a wire service's dateline (with its date or its agency: "BOGOTA, 2 SEP 89 (EFE) --") names the city alone
+        # only when the city needs no country: its reading is the best known one, whatever other places the report
+        # names (Bogota, New Jersey needs its "N.J.", which qualifies it as any other place is qualified). A local
+        # paper's "PLYMOUTH --" is its own town and reads by context as any name does.
+        line_start, filed = dateline_span(text)
+        if not re.search(r"\d|\(", text[line_start:filed]):
+            line_start = filed = 0
         for _ in range(2):
             context = _Context.from_mentions(mentions)
             for i, m in enumerate(mentions):
@@ -727,8 +736,9 @@ class PlaceResolver:
                 scored = []
                 qualified_by = qualifiers.get(i, ())  # the same for every reading of this mention
                 qualifying = _qualified_by(qualifiers, i)
+                dateline = line_start <= m.start < filed
                 for entry, _how, prior in m.candidates[:15]:
-                    score = prior + context.score(entry, m)
+                    score = prior + (0.0 if dateline else context.score(entry, m))
                     for j in qualified_by:
                         q = mentions[j]
                         if entry.feature == "city" and _country_name(m) and _country_name(q):

@@ -746,6 +746,7 @@ def test_harm_told_as_done_on_a_day_is_news_even_inside_a_report_of_what_was_sai
     assert tells_a_dated_harm("A police officer was shot Dec. 3 outside the station, officials said.")
     assert tells_a_dated_harm("The mayor will look into the bombing that killed six vendors on 12\nMay, she said.")
     assert tells_a_dated_harm("A courier was kidnapped last\nevening on the coast road, the firm said.")
+    assert tells_a_dated_harm("The minister said Sunday's car bombing in the port was the work of cowards.")
     assert not tells_a_dated_harm("The army says 700 rebels have been killed as of today.")
     assert not tells_a_dated_harm("Ambushes that killed many drivers over the years went unpunished.")
     assert not tells_a_dated_harm("The activist, who was killed in 2009, is remembered every spring.")

@@ -39,8 +39,10 @@ def at_most(bench: str, figure: str, value: float | None, target: float, measure
 
 def quality_rows(data: dict[str, Any], measured: str) -> Iterator[Row]:
     for name, found in data["sets"].items():
+        scope = found["metrics"].get("scope", "all")
+        label = name if scope == "all" else f"{name} (scope {scope})"  # the codebook's scope (bench/quality)
         for metric, target in found.get("targets", {}).items():
-            yield at_least("quality", f"{name} {metric}", found["metrics"].get(metric), target, measured)
+            yield at_least("quality", f"{label} {metric}", found["metrics"].get(metric), target, measured)
 
 
 def geo_rows(data: dict[str, Any], measured: str) -> Iterator[Row]:

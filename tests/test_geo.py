@@ -575,10 +575,10 @@ def test_a_wire_dateline_names_the_city_that_needs_no_country_and_a_canton_is_a_
     # the report names an American city too; the dateline's Bogota is still Colombia's capital, not the
     # town in New Jersey, and "canton" (a Salvadoran hamlet) is no Canton in China, "LA" no Louisiana
     wire = ("BOGOTA, 4 SEP 89 (EFE) -- [TEXT] A CAR BOMB WENT OFF TONIGHT OUTSIDE A BANK IN NORTHERN BOGOTA.\n"
-            "THE BANK'S MANAGER, WHO HAD JUST RETURNED FROM ORLANDO, WAS UNHURT, THE POLICE SAID.\n")
+            "THE BANK'S MANAGER, WHO HAD JUST RETURNED FROM HOUSTON, WAS UNHURT, THE POLICE SAID.\n")
     assert {p.country for p in places_of(wire) if p.name == "BOGOTA"} == {"Colombia"}
     hamlets = places_of("SAN SALVADOR, 30 MAR 89 (RADIO VENCEREMOS) -- GUERRILLAS BURNED TWO BUSES IN LA LAGUNA "
-                        "CANTON, CHALATENANGO DEPARTMENT, AND IN LA NORIA CANTON LAST NIGHT.")
+                        "CANTON, CHALATENANGO DEPARTMENT, AND IN EL ZAPOTE CANTON LAST NIGHT.")
     assert not any(p.country in ("China", "United States") for p in hamlets if p.resolved)
     assert first(hamlets, "CHALATENANGO").country == "El Salvador"
     # a local paper's dateline carries no date or agency: its town is read by context as any name is

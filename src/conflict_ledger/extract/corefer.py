@@ -325,7 +325,7 @@ def corefer() -> object:
         for frame in tolls:
             frame.specific = frame.specific or frame in clusters  # a toll that joined nothing is an event of its own
         # a generic mention that joined nothing stands when something fixes it in the world: a doer, a day, or
-        # the harm it did ("two other people were wounded in the attack")
+        # the harm it did ("a bystander was wounded in the blast")
         clusters = [c for c in clusters if c.specific or c.mention.actor1 or c.mention.event_date or _tells_harm(state, c)]
         for frame in clusters:
             order = sorted(range(len(frame.spans)), key=lambda i: frame.spans[i][0])

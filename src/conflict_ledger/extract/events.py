@@ -330,8 +330,8 @@ _DAY_NAMED = (r"(?:on\s\d{1,2}\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|d
               r"|(?:on\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s\d{1,2}\b"
               r"|yesterday|today|tonight|(?:last|this)\s(?:night|morning|afternoon|evening)"
               r"|(?:on\s|last\s)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)")
-# the act and its day: "was shot dead this morning", "the attack that killed 10 union members on 31 October",
-# "this morning's attack in Madrid"
+# the act and its day: "was shot dead this morning", "the bombing that killed six vendors on 12 May",
+# "Sunday's bombing in the port"
 _DATED_HARM = _rx(_HARM_DONE + r"\s+(?:[^.;]{0,30}?\s)?(?<!as\sof\s)" + _DAY_NAMED,
                   # ... or the act named by its day: "this morning's attack", "Sunday's bombing"
                   _DAY_NAMED + r"['’]s?\s+(?:[\w-]+\s+)?(?:attack|bombing|ambush|massacre|explosion|blast|assassination|"

@@ -113,7 +113,7 @@ _WRAP = re.compile(r"(?<=\S)\n(?=[ \t]*\S)")  # a single line break between two 
 @lru_cache(maxsize=64)
 def is_hard_wrapped(text: str) -> bool:
     """True for copy broken into lines of about one width (wire copy at ~70 columns): there a line break
-    inside a paragraph is only a space, and "SAN\nSALVADOR" or "31\nOCTOBER" is one name or one date."""
+    inside a paragraph is only a space, and "SAN\nSALVADOR" or "12\nMAY" is one name or one date."""
     lengths = [len(line.rstrip()) for line in text[:20000].split("\n")]
     inner = [n for n, after in zip(lengths, lengths[1:], strict=False) if n and after]  # not a paragraph's last line
     if len(inner) < 4:

@@ -444,7 +444,7 @@ class PlaceResolver:
                     elif self._candidates(name, near=False):
                         pending.append(_Mention(name, s, e, label))
         out = [m for m in out if not (m.name in people and " " not in m.name and not self._strong(m.name))
-               and not (caps and self._case_only_abbreviation(m.name))]  # "LA" inside "LA NORIA CANTON"
+               and not (caps and self._case_only_abbreviation(m.name))]  # "LA" inside "LA LAGUNA CANTON"
         untagged = self._untagged_in_capitals(text, out) if written is None else self._untagged(state, written)
         # a name the tagger took for a group or person, qualified by a place: "Samarra, Saladin, Iraq"
         starts = {m.start for m in out + untagged}
@@ -721,7 +721,7 @@ class PlaceResolver:
                 m.margin = m.score - (m.candidates[1][2] if len(m.candidates) > 1 else 0.0)
                 m.close = [c for c, _, p in m.candidates if p >= m.score - 1.5]
         qualifiers = _qualifier_pairs(text, mentions)
-        # a wire service's dateline (with its date or its agency: "BOGOTA, 2 SEP 89 (EFE) --") names the city alone
+        # a wire service's dateline (with its date or its agency: "BOGOTA, 14 MAR 90 (AFP) --") names the city alone
         # only when the city needs no country: its reading is the best known one, whatever other places the report
         # names (Bogota, New Jersey needs its "N.J.", which qualifies it as any other place is qualified). A local
         # paper's "PLYMOUTH --" is its own town and reads by context as any name does.

@@ -56,6 +56,11 @@ def test_ingest_in_the_violence_scope_stores_no_protest(cli, tmp_path, ledger_pa
         ledger.ingest([report], scope="all")
         kinds = {e["sub_event_type"] for e in ledger.events()}
     assert kinds == {"Air/drone strike", "Peaceful protest"}
+    # read once, in the scope of its first ingest: another scope is told why nothing is added
+    code, _, err = cli("ingest", "--scope", "all", report, "--db", ledger_path)
+    assert code == 0 and "read in scope violence: this run's scope all adds none of its events" in err
+    code, out, _ = cli("events", "--db", ledger_path, "--format", "jsonl")
+    assert [e["sub_event_type"] for e in jsonl(out)] == ["Air/drone strike"]
 
 
 def test_ingest_is_idempotent(cli, tmp_path, ledger_path):

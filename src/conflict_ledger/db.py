@@ -111,9 +111,11 @@ class Ledger:
         scope: str | None = None,
     ) -> IngestReport:
         from .extract import default_pipeline
+        from .extract.scope import scope_from_environment
         from .merge import assign_events
         from .merge.order import publication_order
 
+        scope = scope or scope_from_environment()
         report = IngestReport()
         notify = on_document or (lambda doc_id, status: None)
         # documents read in this run but maybe not stored yet (extraction works in batches)
@@ -129,6 +131,10 @@ class Ledger:
                         notify(item.where, "skipped")
                     continue
                 known = self.store.known_document(item.id, item.content_hash)
+                if known and (read_in := self.store.read_scope(item.content_hash)) != scope:
+                    # a document is read once: say so when this run would have kept other kinds of event
+                    report.warnings.append(Notice(item.id, f"{known}, read in scope {read_in}: this run's scope "
+                                                           f"{scope} adds none of its events", skipped=False))
                 if not known and item.content_hash in batch_hashes:
                     known = f"already in this batch (same text as {batch_hashes[item.content_hash]})"
                 if known:
@@ -155,7 +161,7 @@ class Ledger:
                 notify(doc.id, "skipped")
                 continue
             try:
-                self.store.add_extraction(extraction, assign_events)
+                self.store.add_extraction(extraction, assign_events, scope)
             except sqlite3.IntegrityError:
                 # the same id or text twice within one batch: the first copy won
                 report.already_known.append(Notice(doc.id, "duplicate of a document earlier in this batch"))

@@ -118,26 +118,31 @@ class Store:
             return f"already in the ledger ({same})"
         return None
 
+    def read_scope(self, content_hash: str) -> str | None:
+        """The scope (`extract.scope`) the document with this text was read in, if it is in the ledger."""
+        row = self.conn.execute("SELECT scope FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
+        return row["scope"] if row else None
+
     def free_id(self, doc_id: str, content_hash: str) -> str:
         """`doc_id`, or `doc_id~HASH8` when another document already holds that id."""
         if self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
             return doc_id
         return f"{doc_id}~{content_hash[:8]}"
 
-    def add_extraction(self, extraction: Extraction, assign_events: Any) -> list[int]:
+    def add_extraction(self, extraction: Extraction, assign_events: Any, scope: str = "all") -> list[int]:
         """Store a document with its mentions, evidence and claims in one transaction.
 
         `assign_events(conn, mention_ids)` (the merge stage) links the new mentions to ledger
         events inside the same transaction, so a kill never leaves mentions without events.
-        Returns the new mention ids.
+        `scope` is the one the document was read in. Returns the new mention ids.
         """
         doc = extraction.document
         with self.transaction() as conn:
             conn.execute(
-                "INSERT INTO documents (id, content_hash, published, title, url, source, path, text, ingested_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents (id, content_hash, published, title, url, source, path, text, ingested_at, "
+                "scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc.id, doc.content_hash, doc.published.isoformat() if doc.published else None, doc.title,
-                 doc.url, doc.source, doc.path, doc.text, utcnow()),
+                 doc.url, doc.source, doc.path, doc.text, utcnow(), scope),
             )
             mention_ids = [self._insert_mention(conn, doc.id, n, m) for n, m in enumerate(extraction.mentions)]
             for n, claim in enumerate(extraction.claims):

@@ -584,3 +584,15 @@ def test_a_wire_dateline_names_the_city_that_needs_no_country_and_a_canton_is_a_
     # a local paper's dateline carries no date or agency: its town is read by context as any name is
     local = places_of("PLYMOUTH -- The town's selectmen met on Monday in Plymouth, Massachusetts.")
     assert first(local, "PLYMOUTH").country == "United States"
+
+
+def test_a_wrapped_line_that_opens_on_a_name_and_its_acronym_is_no_dateline_and_a_generic_word_no_place():
+    wire = ("SAN SALVADOR, 20 NOV 89 (ACAN-EFE) -- [TEXT] TROOPS OF THE ARMED FORCES SAID\n"
+            "TODAY THAT THE REBEL FRONT STILL HOLDS POSITIONS IN THE NORTH OF THE\n"
+            "CAPITAL, WHERE A BOMB WENT OFF IN THE SAN JACINTO MARKET AND ANOTHER ONE\n"
+            "OUTSIDE THE HEADQUARTERS OF THE NATIONAL TEACHERS UNION OF THE REPUBLIC\n"
+            "FEDERATION (ANDES) LAST NIGHT. THE POLICE SAID THAT THE TWO BOMBS HURT\n"
+            "NOBODY, AND THAT THE ARMY HAD SEALED OFF BOTH SITES BEFORE DAWN TODAY.\n")
+    names = {p.name.replace("\n", " ") for p in places_of(wire) if p.resolved}
+    assert "SAN SALVADOR" in names
+    assert not names & {"FRONT", "FEDERATION", "SAN"}, names

@@ -175,6 +175,7 @@ _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "easter
                "north-west", "south-east", "south-west", "mid", "rural", "coastal", "outer", "inner"}
 # single words that name a direction or a kind of place, never a place by themselves
 _GENERIC = _DIRECTIONS | {"city", "state", "county", "province", "district", "region", "area", "town", "village", "canton",
+                          "san", "santa", "santo", "saint",  # the first word of a name ("SAN VICTORINO"), cut off
                           "capital", "border", "north side", "south side", "delta", "midwest", "union", "republic",
                           "islamic republic", "kingdom", "federation", "metro", "island", "islands", "valley"}
 _BEFORE_QUALIFIER = re.compile(
@@ -242,9 +243,17 @@ def _looks_like_name(name: str) -> bool:
 
 
 def _datelines(text: str) -> list[tuple[int, int]]:
-    """Capitalised datelines at the start of the text or a paragraph: 'NEWARK, N.J. (AP) -'."""
+    """Capitalised datelines at the start of the text or a paragraph: 'NEWARK, N.J. (AP) -'. In hard-wrapped
+    copy a paragraph starts after a blank line only: a wrapped line that opens on a name and its acronym
+    ("FRONT (FMLN) STILL HELD ...") is no dateline."""
+    from ..extract.nlp import is_hard_wrapped
+
+    wrapped = is_hard_wrapped(text)
     out = []
     for match in _CAPS_DATELINE.finditer(text[:20_000]):
+        before = text[: match.start(1)]
+        if wrapped and before.strip() and not re.search(r"\n[ \t]*\n\s*$", before):
+            continue
         for group in (1, 2):
             if match.group(group):
                 out.append((match.start(group), match.end(group)))
@@ -409,7 +418,7 @@ class PlaceResolver:
                 role = _role(ent)
                 for s, e in _split(text, start, end):
                     name = text[s:e]
-                    if not _looks_like_name(name) or caps and self._case_only_abbreviation(name) or (
+                    if not _looks_like_name(name) or name.lower() in _GENERIC or caps and self._case_only_abbreviation(name) or (
                             _titled(text, s) and not self._strong(name)):
                         continue
                     if label in PLACE_LABELS:

@@ -73,8 +73,22 @@ FILTERS = [
     EventFilter(event_type=("Explosions/Remote violence",)),
     EventFilter(event_type=("Battles", "Air/drone strike")),
     EventFilter(sub_event_type=("Armed clash",), country=("Syria",), since=date(2023, 10, 20)),
+    EventFilter(scope="violence"),
+    EventFilter(scope="violence", event_type=("Strategic developments", "Protests"), country=("Syria",)),
     EventFilter(actor1=("kind:iran_aligned", "unknown")),  # not answerable from the summary tables
 ]
+
+
+def test_the_violence_scope_keeps_exactly_what_extract_keeps(ledger_path):
+    from conflict_ledger.extract.scope import is_violence
+
+    with Ledger(ledger_path) as ledger:
+        random_events(ledger.conn, 400, random.Random(3))
+        rows = ledger.conn.execute("SELECT id, event_type, sub_event_type FROM events").fetchall()
+        where, params = EventFilter(scope="violence").where("e")
+        kept = {r[0] for r in ledger.conn.execute(f"SELECT id FROM events e WHERE {where}", params)}
+    assert kept == {r["id"] for r in rows if is_violence(r["event_type"], r["sub_event_type"])}
+    assert 0 < len(kept) < len(rows)
 
 
 @pytest.mark.parametrize("flt", FILTERS, ids=lambda f: f.describe())

@@ -116,6 +116,7 @@ def test_tracker_from_a_file_and_by_command(cli, ledger_path, tmp_path):
         ("t:\n  event_type: Air strikes\n", 2, "event_type", "not an ACLED event or sub-event type"),
         ("t:\n  series: fortnight\n", 2, "series", "not one of day, week, month"),
         ("t:\n  min_confidence: 2\n", 2, "min_confidence", "not between 0 and 1"),
+        ("t:\n  title: x\n  scope: terror\n", 3, "scope", "not one of all, violence"),
         ("ok:\n  title: fine\nt:\n  title: x\n  title: y\n", 5, "title", "given twice"),
     ],
 )
@@ -154,3 +155,18 @@ def test_bundled_trackers_are_valid_and_shadowed_by_saved_ones(ledger_path):
         assert ledger.tracker("us-forces-attacks").filter == tracker.filter
         with pytest.raises(LookupError, match="no tracker named 'nope'"):
             ledger.tracker_report("nope")
+
+
+def test_a_tracker_and_the_events_command_in_the_violence_scope_leave_out_protests(cli, ledger_path, tmp_path):
+    with Ledger(ledger_path) as ledger:
+        report(ledger, "v1", "2023-10-20", [attack("2023-10-19", admin1="Al Anbar")])
+        report(ledger, "v2", "2023-10-21", [attack("2023-10-20", admin1="Al Anbar", sub="Peaceful protest",
+                                                   actor1=None, actor2=None)])
+    path = write(tmp_path, "anbar-violence:\n  title: Violence in Anbar\n  admin1: Al Anbar\n  scope: violence\n")
+    code, _, err = cli("tracker", "load", path, "--db", ledger_path)
+    assert code == 0, err
+    code, out, _ = cli("tracker", "show", "anbar-violence", "--db", ledger_path, "--format", "json")
+    assert json.loads(out)["count"] == 1
+    for scope, kinds in (("all", {"Air/drone strike", "Peaceful protest"}), ("violence", {"Air/drone strike"})):
+        code, out, _ = cli("events", "--db", ledger_path, "--scope", scope, "--format", "jsonl")
+        assert {e["sub_event_type"] for e in map(json.loads, out.splitlines())} == kinds

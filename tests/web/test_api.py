@@ -68,6 +68,13 @@ def test_events_list_filters_and_numbers(api, ledger_file):
     by_alias = api.get("/api/events", params={"actor": "Iran-funded militia", "limit": 500}).json()
     assert by_alias["total"] > 0
     assert all("Iran-backed militia" in (e["actor1"], e["actor2"]) for e in by_alias["events"])
+    # the violence scope leaves out what `extract --scope violence` leaves out
+    violent = api.get("/api/events", params={"scope": "violence", "limit": 500}).json()
+    expected = db_rows(ledger_file, "SELECT count(*) FROM events WHERE event_type IN ('Battles', "
+                       "'Explosions/Remote violence', 'Violence against civilians') OR sub_event_type IN "
+                       "('Mob violence', 'Disrupted weapons use', 'Looting/property destruction')")[0][0]
+    assert violent["total"] == expected > 0
+    assert api.get("/api/events", params={"scope": "terror"}).status_code == 422
 
 
 def test_bad_parameters_get_clear_errors(api):

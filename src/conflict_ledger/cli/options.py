@@ -117,6 +117,9 @@ def filter_options(func: Callable) -> Callable:
             click.option("--actor2", multiple=True, help="Targeted actor, name or alias (repeatable)."),
             click.option("--min-confidence", type=float, default=None, help="Only events at least this confident."),
             click.option("--include-rejected", is_flag=True, default=False, help="Also events a reviewer rejected."),
+            click.option("--scope", "scope", type=click.Choice(SCOPES, case_sensitive=False), default=None,
+                         help="violence: only the kinds of event `extract --scope violence` keeps (no protests, "
+                              "arrests, agreements...)."),
         ]
     ):
         func = decorator(func)
@@ -145,6 +148,7 @@ def event_filter(kwargs: dict[str, Any], validate: bool = True) -> EventFilter:
         actor2=tuple(kwargs.pop("actor2", ())),
         min_confidence=kwargs.pop("min_confidence", None),
         include_rejected=kwargs.pop("include_rejected", False),
+        scope=kwargs.pop("scope", None),
     )
     if validate:
         try:

@@ -47,6 +47,7 @@ class EventFilter:
     actor2: tuple[str, ...] = ()
     min_confidence: float | None = None
     include_rejected: bool = False  # rejected events are left out unless asked for; merged ones always
+    scope: str | None = None  # "violence": the kinds of event `extract.scope` keeps; None or "all": every kind
 
     def is_empty(self) -> bool:
         return all(not getattr(self, f.name) for f in fields(self))
@@ -77,6 +78,10 @@ class EventFilter:
         if type_sql:
             clauses.append(type_sql)
             params += type_params
+        scope_sql, scope_params = self._scope_clause(p)
+        if scope_sql:
+            clauses.append(scope_sql)
+            params += scope_params
         for columns, values in (((f"{p}actor1", f"{p}actor2"), self.actor), ((f"{p}actor1",), self.actor1),
                                 ((f"{p}actor2",), self.actor2)):
             if values:
@@ -114,6 +119,15 @@ class EventFilter:
             params += list(self.sub_event_type)
         return " AND ".join(clauses), params
 
+    def _scope_clause(self, p: str) -> tuple[str, list[Any]]:
+        """The violence scope: ACLED's political-violence types, or one of the violent sub-event types."""
+        if self.scope in (None, "all"):
+            return "", []
+        from ..extract.scope import VIOLENT_EVENT_TYPES, VIOLENT_SUB_EVENT_TYPES
+
+        tops, subs = sorted(VIOLENT_EVENT_TYPES), sorted(VIOLENT_SUB_EVENT_TYPES)
+        return f"({p}event_type IN ({_marks(tops)}) OR {p}sub_event_type IN ({_marks(subs)}))", tops + subs
+
     # ------------------------------------------------------------------ summary tables
     def summary_ok(self) -> bool:
         """True when the per-day summary tables can answer this filter (dates, countries and types only)."""
@@ -125,7 +139,7 @@ class EventFilter:
         dims = set()
         if self.country:
             dims.add("country")
-        if self.event_type or self.sub_event_type:
+        if self.event_type or self.sub_event_type or self.scope not in (None, "all"):
             dims.add("type")
         return dims
 
@@ -144,6 +158,10 @@ class EventFilter:
         if type_sql:
             clauses.append(type_sql)
             params += type_params
+        scope_sql, scope_params = self._scope_clause("")  # the type summary keeps both type columns
+        if scope_sql:
+            clauses.append(scope_sql)
+            params += scope_params
         return (" AND ".join(clauses) or "1"), params
 
     def _summary_type_clause(self) -> tuple[str, list[Any]]:
@@ -196,6 +214,10 @@ class EventFilter:
                 check_actor_value(name, value)
         if self.min_confidence is not None and not 0 <= self.min_confidence <= 1:
             raise FilterError("min_confidence", f"{self.min_confidence} is not between 0 and 1")
+        from ..extract.scope import SCOPES
+
+        if self.scope is not None and self.scope not in SCOPES:
+            raise FilterError("scope", f"{self.scope!r} is not one of {', '.join(SCOPES)}")
 
     def to_dict(self) -> dict[str, Any]:
         """The criteria that are set, JSON-ready (dates as ISO strings, lists as lists)."""
@@ -220,6 +242,8 @@ class EventFilter:
                 kwargs[key] = None if value is None else float(value)
             elif key == "include_rejected":
                 kwargs[key] = bool(value)
+            elif key == "scope":
+                kwargs[key] = None if value is None else str(value)
             else:
                 raise FilterError(key, "unknown filter")
         return cls(**kwargs)

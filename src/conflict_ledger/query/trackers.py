@@ -35,7 +35,7 @@ import yaml
 from .filters import LIST_FIELDS, EventFilter, FilterError, closest
 from .tally import FIGURES, PERIODS, period_series, tally
 
-FILTER_FIELDS = ("since", "until", *LIST_FIELDS, "min_confidence")
+FILTER_FIELDS = ("since", "until", *LIST_FIELDS, "min_confidence", "scope")
 TRACKER_FIELDS = ("title", "description", "series", "claims", *FILTER_FIELDS)
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 BUNDLED = "bundled"
@@ -116,6 +116,10 @@ def make_tracker(name: str, data: dict[str, Any], origin: str | None = None,
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise fail(key, f"{value!r} is not a number between 0 and 1")
             filter_data[key] = float(value)
+        elif key == "scope":
+            if not isinstance(value, str):
+                raise fail(key, f"{value!r} is not a scope (all or violence)")
+            filter_data[key] = value
     series = data.get("series", "week")
     if series not in PERIODS:
         raise fail("series", f"{series!r} is not one of {', '.join(PERIODS)}")

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
@@ -146,6 +146,8 @@ def event_filter(
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
     bbox: Annotated[str | None, Query(pattern=BBOX_PATTERN, description="west,south,east,north in degrees")] = None,
     include_rejected: Annotated[bool, Query(description="Rejected events too (left out by default)")] = False,
+    scope: Annotated[Literal["all", "violence"] | None,
+                     Query(description="violence: no protests, arrests, agreements or troop movements")] = None,
 ) -> MapFilter:
     """The filters of `conflict-ledger events`, plus a map box, as query parameters."""
     flt = MapFilter(
@@ -154,6 +156,7 @@ def event_filter(
         min_confidence=min_confidence, bbox=parse_bbox(bbox),
     )
     flt.include_rejected = include_rejected
+    flt.scope = scope
     return flt
 
 

@@ -176,7 +176,8 @@ function params(opts = {}) {
   }
   if (since) p.set("since", since);
   if (until) p.set("until", until);
-  for (const key of ["country", "admin1", "type", "actor", "actor1", "actor2", "min_confidence", "include_rejected"]) {
+  for (const key of ["country", "admin1", "type", "scope", "actor", "actor1", "actor2", "min_confidence",
+    "include_rejected"]) {
     if (f[key]) p.set(key, f[key]);
   }
   if (opts.cell && state.cell) p.set("bbox", state.cell.bbox.join(","));

@@ -484,7 +484,8 @@ function drawTimeline(data) {
   svg.append("g").attr("class", "axis").attr("transform", `translate(0,${height - margin.bottom})`)
     .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 90))));
   svg.append("g").attr("class", "axis").attr("transform", `translate(${margin.left},0)`)
-    .call(d3.axisLeft(y).ticks(5).tickFormat(d3.format("~s")));
+    // events are counted whole: no "500m" tick between 0 and 1
+    .call(d3.axisLeft(y).tickValues(y.ticks(Math.min(5, yMax)).filter(Number.isInteger)).tickFormat(d3.format("~s")));
   tl.brush = d3.brushX().extent([[margin.left, margin.top], [width - margin.right, height - margin.bottom]])
     .on("end", brushed);
   const g = svg.append("g").attr("class", "brush").call(tl.brush);

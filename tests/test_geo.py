@@ -587,7 +587,7 @@ def test_a_wire_dateline_names_the_city_that_needs_no_country_and_a_canton_is_a_
 
 
 def test_a_wrapped_line_that_opens_on_a_name_and_its_acronym_is_no_dateline_and_a_generic_word_no_place():
-    wire = ("SAN SALVADOR, 20 NOV 89 (ACAN-EFE) -- [TEXT] TROOPS OF THE ARMED FORCES SAID\n"
+    wire = ("SAN SALVADOR, 23 NOV 89 (NOTIMEX) -- TROOPS OF THE ARMED FORCES SAID\n"
             "TODAY THAT THE REBEL FRONT STILL HOLDS POSITIONS IN THE NORTH OF THE\n"
             "CAPITAL, WHERE A BOMB WENT OFF IN THE SAN JACINTO MARKET AND ANOTHER ONE\n"
             "OUTSIDE THE HEADQUARTERS OF THE NATIONAL TEACHERS UNION OF THE REPUBLIC\n"

@@ -139,6 +139,9 @@ def test_casualty_phrases():
     assert [(c.kind, c.amount.best, c.amount.low, c.amount.high) for c in vague] == [("injured", None, 3, 9)]
     assert counts("The shelling caused two non-serious injuries among the staff.") == {"injured": 2}
     assert counts("A local monitor said 19 fighters had been killed.") == {"killed": 19}, "the figure, not the article"
+    assert counts("A fire broke out at the depot but nobody was hurt, the governor said.") == {"injured": 0}
+    assert counts("Nobody was injured, the police said.") == {"injured": 0}
+    assert counts("None of the passengers were hurt when the bus was hit.") == {"injured": 0}
     unknown = find_counts("An unknown number of soldiers were wounded in the raid.")
     assert [(c.kind, c.amount.best, c.amount.low) for c in unknown] == [("injured", None, 1)]
 

@@ -51,7 +51,8 @@ _SUSTAINED = re.compile(
 _DEATH_OF = re.compile(r"\b(?P<kind>death|deaths|killing) of (?P<num>" + NUMBER + r")\b", re.IGNORECASE)
 _NONE = re.compile(
     r"\b(?:no|without|did not cause any|caused no)\s+(?:\w+\s+)?(?P<kind>casualties|injuries|deaths|fatalities)\b|"
-    r"\bno one (?:was|were) (?P<kind2>killed|hurt|injured|wounded)\b",
+    r"\b(?:no one|nobody|none(?: of (?:them|the \w+))?)\s+(?:\w+\s+)?(?:was|were)\s+(?:\w+\s+)?"
+    r"(?P<kind2>killed|hurt|injured|wounded)\b",
     re.IGNORECASE,
 )
 # "Fourteen people, including two police officers and 11 assailants, were killed"
@@ -181,6 +182,9 @@ def _kind(word: str) -> str:
     return "injured"
 
 
+_NOBODY_AT_END = re.compile(r"\b(?:no one|nobody|none)\s*$", re.IGNORECASE)
+
+
 def find_counts(text: str) -> list[Count]:
     """Casualty counts stated in `text` (offsets relative to it)."""
     counts: list[Count] = []
@@ -189,8 +193,9 @@ def find_counts(text: str) -> list[Count]:
     def add(kind: str, phrase: str, num_span: tuple[int, int], span: tuple[int, int], who: str = "",
             also: tuple[tuple[int, int], ...] = ()) -> None:
         after = who or text[num_span[1] : num_span[1] + 40]
-        if _NOT_PEOPLE.match(after) or who and _WEAPON_WORD.search(who):
-            return  # "two rockets", "a U.S. drone killed", "killed a day after": the number counts no victims
+        if _NOT_PEOPLE.match(after) or who and (_WEAPON_WORD.search(who) or _NOBODY_AT_END.search(who)):
+            return  # "two rockets", "a U.S. drone killed", "killed a day after", "a fire broke out but nobody was
+            # hurt": the number counts no victims
         if _NAMED_NUMBER.search(text[max(0, num_span[0] - 14) : num_span[0]]):
             return  # "Jan. 4, a drone killed", "Tower 22 in Jordan": a date or a name, not a count
         if any(s <= num_span[0] < e for s, e in taken) or _A_YEAR_NUMBER.fullmatch(phrase.strip()):
@@ -284,6 +289,7 @@ def find_counts(text: str) -> list[Count]:
             continue
         who = m.group("who") or ""
         if who and (_NOT_PEOPLE.match(re.sub(r"^\S+\s+", "", who)) or re.match(r"(?i)no one|nobody|none", who)
+                    or _NOBODY_AT_END.search(who)
                     or _NOT_A_PERSON_PHRASE.search(who)):
             continue  # "the two rockets", "no one"; "the reason why it died" names no one who died
         if m.group("kind3") and re.match(_NUMBER_WORD_START, m.group("title")):

@@ -1084,3 +1084,30 @@ def test_a_killing_shown_by_its_marks_is_an_attack_and_bullets_found_unused_a_se
     from conflict_ledger.extract.events import classify_sentence
 
     assert [k.sub_event_type for k in classify_sentence(sentence)] == [sub_event_type]
+
+
+def test_a_strike_placed_only_by_its_region_in_its_own_clause_is_an_incident_of_a_long_report(cli, tmp_path):
+    report = tmp_path / "night.txt"
+    report.write_text(
+        "date 2024-03-06\n\nRussia launched 40 drones and six missiles at Ukraine overnight, the air force said on "
+        "Wednesday, adding that air defences shot down 38 of the drones over nine regions.\n\n"
+        "In the Odesa region, a drone hit a port warehouse, injuring two workers, the regional governor said.\n\n"
+        "In the Sumy region, a drone struck a power substation, leaving several villages without electricity.\n\n"
+        "The energy ministry said repair crews were at work. It has repeatedly asked partners for more air defence "
+        "systems as the campaign against the grid goes on.\n\n"
+        "Separately, Ukrainian drones attacked an oil depot in Russia's Bryansk region, the governor said, adding "
+        "that a fire broke out but nobody was hurt.\n", encoding="utf-8")
+    code, out, err = cli("extract", report)
+    assert code == 0, err
+    events = {e["admin1"]: e for e in jsonl(out)}
+    assert {"Odeska oblast", "Sumska oblast", "Bryanskaya oblast'"} <= set(events)
+    assert events["Sumska oblast"]["sub_event_type"] == "Air/drone strike"
+    assert events["Bryanskaya oblast'"]["injuries"] == 0
+
+
+def test_an_emergency_landing_is_no_strike_unless_fire_hit_the_aircraft():
+    from conflict_ledger.extract.events import EventType, tells_an_accident
+
+    strike = EventType("Explosions/Remote violence", "Air/drone strike", True, (0, 5))
+    assert tells_an_accident(strike, "The aircraft made an emergency landing near the river, the airline said.")
+    assert not tells_an_accident(strike, "Rebel fire hit the helicopter, which made an emergency landing.")

@@ -596,3 +596,10 @@ def test_a_wrapped_line_that_opens_on_a_name_and_its_acronym_is_no_dateline_and_
     names = {p.name.replace("\n", " ") for p in places_of(wire) if p.resolved}
     assert "SAN SALVADOR" in names
     assert not names & {"FRONT", "FEDERATION", "SAN"}, names
+    # a state's undotted abbreviation in capitals is a word of the text ("ISLA DEL MAIZ" is no Delaware)
+    island = places_of("MANAGUA, 2 DEC 89 (NOTIMEX) -- THE NAVY SAID THE BOATS WERE CAPTURED AND TAKEN\n"
+                       "TO ISLA DEL MAIZ. IN EACH BOAT THERE WERE FIVE SOLDIERS AND ONE NAVY OFFICER,\n"
+                       "AND THEIR CREWS WERE HELD FOR QUESTIONING BY THE AUTHORITIES OF THE COAST.\n"
+                       "THE NAVY GAVE NO NAMES AND SAID THE INQUIRY WOULD TAKE SOME DAYS TO FINISH.\n"
+                       "THE CREWS WERE SAID TO BE IN GOOD HEALTH AND TO HAVE TOLD THE NAVY THEIR ROUTE.\n")
+    assert not any(p.country in ("United States", "Malta") for p in island if p.resolved), island

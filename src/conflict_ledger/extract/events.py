@@ -302,10 +302,12 @@ def names_a_weapon_unused(kind: EventType, text: str) -> bool:
 
 # Deaths by accident or disaster are not political violence: "the ferry collision left 40 dead"
 _ACCIDENT = _rx(r"crash(?:ed|es)?\b(?! into)", r"accident", r"collision", r"collided", r"derail", r"earthquake",
+                r"emergency landing",
                 r"floods?\b", r"flooding", r"landslides?", r"mudslides?", r"hurricane", r"drowned", r"electrocut",
                 r"stampede")
 _HOSTILE_ACT = _rx(r"shot\b", r"shoot", r"(?<!heart )attack", r"bomb", r"explosive", r"sabotag", r"downed", r"gunfire",
-                   r"hit by", r"fire from", r"missiles?", r"rockets?\b", r"ambush", r"assassinat", r"gunmen")
+                   r"hit by", r"fire from", r"fire (?:hit|struck|damaged|downed)", r"missiles?", r"rockets?\b", r"ambush",
+                   r"assassinat", r"gunmen")
 _VIOLENT_TYPES = {"Explosions/Remote violence", "Violence against civilians", "Battles"}
 
 

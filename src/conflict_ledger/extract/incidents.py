@@ -104,10 +104,20 @@ def specifics(frame: Frame) -> int:
     m = frame.mention
     return sum((
         "event_date" in m.evidence,
-        m.geo_precision in (1, 2),
+        m.geo_precision in (1, 2) or _region_in_own_clause(frame),
         bool(m.actor1),
         m.fatalities_high is not None or m.injuries_high is not None,
     ))
+
+
+def _region_in_own_clause(frame: Frame) -> bool:
+    """A region named as the scene in the event's own clause ("In the Sumy region, a drone struck a substation"):
+    a particular as a town is, where a war's reports place strikes only by region."""
+    m = frame.mention
+    if not m.admin1 or m.location != m.admin1:
+        return False
+    _sentence, start, end = frame.clauses()[0]
+    return any(start <= ev.start and ev.end <= end for ev in m.evidence.get("location", ()))
 
 
 def is_incident(state: DocState, frame: Frame, lead: bool, follows: bool) -> bool:

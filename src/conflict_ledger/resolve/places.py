@@ -177,7 +177,7 @@ _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "easter
 _GENERIC = _DIRECTIONS | {"city", "state", "county", "province", "district", "region", "area", "town", "village", "canton",
                           "san", "santa", "santo", "saint",  # the first word of a name ("SAN VICTORINO"), cut off
                           "capital", "border", "north side", "south side", "delta", "midwest", "union", "republic",
-                          "islamic republic", "kingdom", "federation", "metro", "island", "islands", "valley"}
+                          "islamic republic", "kingdom", "federation", "metro", "island", "islands", "isla", "valley"}
 _BEFORE_QUALIFIER = re.compile(
     r"(?<![\w'’-])((?:(?:[Aa]l|[Ee]l|[Aa][dnrst]h?)-)?(?:[A-Z][\w'’]*(?:-[\w'’]+)?)(?:\s+[A-Z][\w'’]*(?:-[\w'’]+)?){0,2})"
     rf"(?:\s+{_KINDS})?,\s*$")
@@ -592,12 +592,13 @@ class PlaceResolver:
         return out
 
     def _case_only_abbreviation(self, name: str) -> bool:
-        """A two-letter name known first as an abbreviation written without dots ("LA", "MO"): what
-        says so in running text is its capitals, which an all-caps text gives every word."""
-        if len(name) != 2 or not name.isalpha():
+        """A name known first as an abbreviation written without dots: two letters ("LA", "MO"), or a state's
+        three or four ("DEL", "ARK", "TEX": wire copy writes "Del."). What says so in running text is its
+        capitals, which an all-caps text gives every word ("ISLA DEL MAIZ" is no Delaware)."""
+        if not 2 <= len(name) <= 4 or not name.isalpha():
             return False
         cands = self._candidates(name, near=False)
-        return bool(cands) and cands[0][1] == "abbr"
+        return bool(cands) and cands[0][1] == "abbr" and (len(name) == 2 or cands[0][0].feature == "admin1")
 
     def _strong(self, name: str) -> bool:
         """Whether a name is first of all a country or an admin region ("Georgia", not "Flores")."""

@@ -1109,5 +1109,5 @@ def test_an_emergency_landing_is_no_strike_unless_fire_hit_the_aircraft():
     from conflict_ledger.extract.events import EventType, tells_an_accident
 
     strike = EventType("Explosions/Remote violence", "Air/drone strike", True, (0, 5))
-    assert tells_an_accident(strike, "The aircraft made an emergency landing near the river, the airline said.")
+    assert tells_an_accident(strike, "The cargo plane came down in an emergency landing near the river, the airline said.")
     assert not tells_an_accident(strike, "Rebel fire hit the helicopter, which made an emergency landing.")

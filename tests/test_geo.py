@@ -597,9 +597,9 @@ def test_a_wrapped_line_that_opens_on_a_name_and_its_acronym_is_no_dateline_and_
     assert "SAN SALVADOR" in names
     assert not names & {"FRONT", "FEDERATION", "SAN"}, names
     # a state's undotted abbreviation in capitals is a word of the text ("ISLA DEL MAIZ" is no Delaware)
-    island = places_of("MANAGUA, 2 DEC 89 (NOTIMEX) -- THE NAVY SAID THE BOATS WERE CAPTURED AND TAKEN\n"
-                       "TO ISLA DEL MAIZ. IN EACH BOAT THERE WERE FIVE SOLDIERS AND ONE NAVY OFFICER,\n"
-                       "AND THEIR CREWS WERE HELD FOR QUESTIONING BY THE AUTHORITIES OF THE COAST.\n"
-                       "THE NAVY GAVE NO NAMES AND SAID THE INQUIRY WOULD TAKE SOME DAYS TO FINISH.\n"
-                       "THE CREWS WERE SAID TO BE IN GOOD HEALTH AND TO HAVE TOLD THE NAVY THEIR ROUTE.\n")
+    island = places_of("MANAGUA, 2 DEC 89 (NOTIMEX) -- THE NAVY SAID IT HAD TOWED TWO LAUNCHES TO ISLA DEL MAIZ.\n"
+                       "THEIR SIX CREWMEN, ALL FROM THE COAST, ARE BEING QUESTIONED BY THE AUTHORITIES OF\n"
+                       "THE REGION, A NAVY SPOKESMAN TOLD REPORTERS TODAY. THE NAVY GAVE NO NAMES AND SAID\n"
+                       "THE INQUIRY WOULD TAKE SOME DAYS TO FINISH. THE CREWMEN WERE SAID TO BE IN GOOD\n"
+                       "HEALTH AND TO HAVE TOLD THE NAVY THE ROUTE THEY HAD TAKEN SINCE LEAVING PORT.\n")
     assert not any(p.country in ("United States", "Malta") for p in island if p.resolved), island

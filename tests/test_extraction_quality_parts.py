@@ -1072,6 +1072,10 @@ def test_a_scope_that_does_not_exist_is_refused_by_name(cli, tmp_path, monkeypat
     assert code == 2 and "'terror' is not one of 'all', 'violence'" in err
     with pytest.raises(ValueError, match="terror"):
         default_pipeline()
+    # a command without the option reads the variable too, and says so in one line
+    code, _, err = cli("demo", "--db", tmp_path / "ledger.db")
+    assert code == 1 and "CONFLICT_LEDGER_SCOPE='terror' is not one of: all, violence" in err
+    assert "Traceback" not in err
 
 
 @pytest.mark.parametrize("sentence, sub_event_type", [

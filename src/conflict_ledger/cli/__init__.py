@@ -11,11 +11,12 @@ class LedgerGroup(click.Group):
     """Turns the library's user-facing errors into one clear line and exit code 1."""
 
     def invoke(self, ctx: click.Context) -> object:
+        from ..extract.scope import ScopeError
         from ..store import LedgerFileError
 
         try:
             return super().invoke(ctx)
-        except LedgerFileError as err:
+        except (LedgerFileError, ScopeError) as err:
             raise click.ClickException(str(err)) from err
 
 

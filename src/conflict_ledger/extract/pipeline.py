@@ -238,10 +238,10 @@ _DEFAULTS: dict[str, Pipeline] = {}
 
 def scope_components(scope: str) -> tuple[str, ...]:
     """The default components for a scope (`extract.scope`): `violence` ends with a filter, `all` has none."""
-    from .scope import SCOPES
+    from .scope import SCOPES, ScopeError
 
     if scope not in SCOPES:
-        raise ValueError(f"unknown scope {scope!r}; known: {', '.join(SCOPES)}")
+        raise ScopeError(f"unknown scope {scope!r}; known: {', '.join(SCOPES)}")
     return DEFAULT_COMPONENTS + (("violence_scope",) if scope == "violence" else ())
 
 

@@ -21,11 +21,15 @@ VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Viole
 VIOLENT_SUB_EVENT_TYPES = frozenset({"Mob violence", "Disrupted weapons use", "Looting/property destruction"})
 
 
+class ScopeError(ValueError):
+    """A scope that is not one of `SCOPES` (the command line says so in one line)."""
+
+
 def scope_from_environment() -> str:
     """$CONFLICT_LEDGER_SCOPE, else `all`; an unknown value is an error, not a silent `all`."""
     scope = os.environ.get("CONFLICT_LEDGER_SCOPE", DEFAULT_SCOPE).strip().lower() or DEFAULT_SCOPE
     if scope not in SCOPES:
-        raise ValueError(f"CONFLICT_LEDGER_SCOPE={scope!r} is not one of: {', '.join(SCOPES)}")
+        raise ScopeError(f"CONFLICT_LEDGER_SCOPE={scope!r} is not one of: {', '.join(SCOPES)}")
     return scope
 
 

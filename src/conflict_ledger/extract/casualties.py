@@ -445,7 +445,7 @@ def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
     out: dict[int, list[tuple[int, int]]] = {}
     for n, sentence in enumerate(state.sentences):
         text = state.text[sentence.start : sentence.end]
-        if sentence.start in claimed or not _COUNT_WORDS.search(text) or talks_about_events(text) \
+        if sentence.start in claimed or not HARM_WORDS.search(text) or talks_about_events(text) \
                 or _CUMULATIVE.search(text):
             continue
         # the frame told last before this sentence (a frame may go on after it: "This was one of ...")
@@ -464,8 +464,9 @@ _CUMULATIVE = re.compile(r"\b(?:since|during that time|during this time|so far|t
                          r"this year|last year|over the past|over the last|decades? of|years of|"
                          r"(?:decade|year|month|week)s?-long|for (?:a|\w+) (?:decades?|years)|civil war|political violence|"
                          r"(?:in|during|of|throughout) the (?:\w+ )?(?:war|conflict|insurgency|offensive))\b", re.IGNORECASE)
-_COUNT_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|hurt|casualt|fatalit|slain|executed|lost their lives)",
-                          re.IGNORECASE)
+# words of harm to people: a sentence without one counts no victims (corefer: a generic mention with one tells harm)
+HARM_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|hurt|casualt|fatalit|slain|executed|lost their lives)",
+                        re.IGNORECASE)
 
 
 # "In Syria, ...", "Elsewhere in Nineveh province, ...": the sentence sets its own scene

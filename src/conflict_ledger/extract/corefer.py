@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..model import SUB_EVENT_PARENT
 from ..resolve.actors import canonical_actor
 from ..resolve.places import Place, dateline_end, distance_km
+from .casualties import HARM_WORDS
 from .dating import default_date
 from .events import refines as _refines
 from .pipeline import DocState, Frame, component
@@ -295,11 +296,8 @@ def _retype_frame(state: DocState, frame: Frame, guess: TypeGuess) -> None:
     frame.type_score = guess.probability
 
 
-_HARM = re.compile(r"\b(?:killed|wounded|injured|dead|died)\b", re.IGNORECASE)
-
-
 def _tells_harm(state: DocState, frame: Frame) -> bool:
-    return any(_HARM.search(state.text, start, end) for start, end in frame.spans)
+    return any(HARM_WORDS.search(state.text, start, end) for start, end in frame.spans)
 
 
 @component("corefer")

@@ -166,6 +166,8 @@ def main() -> None:
              lambda: ledger.tally_by("week", EventFilter(event_type=("Explosions/Remote violence",))), True),
             ("weekly tally", "tracker us-forces-attacks (its series)",
              lambda: ledger.tally_by("week", tracker.filter), True),
+            ("weekly tally", "violence scope (no protests, arrests, agreements)",
+             lambda: ledger.tally_by("week", EventFilter(scope="violence")), True),
             ("tracker count", "any target of kind us_forces since 2023-10-17",
              lambda: ledger.tally(by_actor), False),
             ("tally", "total, whole ledger", lambda: ledger.tally(EventFilter()), False),

@@ -160,8 +160,13 @@ class EventFilter:
             params += type_params
         scope_sql, scope_params = self._scope_clause("")  # the type summary keeps both type columns
         if scope_sql:
-            clauses.append(scope_sql)
-            params += scope_params
+            # spelled out as sub-event types first (as `_summary_type_clause` does), so the summary table's
+            # (sub_event_type, event_date) index serves it
+            from ..extract.scope import VIOLENT_EVENT_TYPES, VIOLENT_SUB_EVENT_TYPES
+
+            allowed = sorted({"", *VIOLENT_SUB_EVENT_TYPES, *(s for t in VIOLENT_EVENT_TYPES for s in ACLED_TYPES[t])})
+            clauses.append(f"sub_event_type IN ({_marks(allowed)}) AND {scope_sql}")
+            params += allowed + scope_params
         return (" AND ".join(clauses) or "1"), params
 
     def _summary_type_clause(self) -> tuple[str, list[Any]]:

@@ -69,7 +69,8 @@ class ReadOptions:
     scope: str | None = None
 
     def kwargs(self) -> dict[str, Any]:
-        return {"fmt": self.fmt, "published": self.published, "max_chars": self.max_chars, "scope": self.scope}
+        """What `Ledger.ingest` takes."""
+        return {**self.read_kwargs(), "scope": self.scope}
 
     def read_kwargs(self) -> dict[str, Any]:
         """Only what the readers take (the scope is the pipeline's)."""

@@ -7,7 +7,6 @@ one batched step (``nlp.pipe``); everything after it works per document.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -92,9 +91,6 @@ class Frame:
         return [(sent, start, end) for sent, (start, end) in zip(self.sentences, self.spans, strict=True)]
 
 
-_HEADLINE = re.compile(r"\s*([^\n]{10,200}?)[ \t]*\n[ \t]*\n")
-
-
 @dataclass
 class DocState:
     """Everything components know about one document while it is being processed."""
@@ -119,9 +115,11 @@ class DocState:
 
     @cached_property
     def headline_end(self) -> int:
-        """Where the report's headline ends: a first line of its own with no full stop; 0 when there is none."""
-        m = _HEADLINE.match(self.text)
-        return m.end(1) if m and not re.search(r"[.!?][\"”’']?$", m.group(1)) else 0
+        """Where the report's headline ends (`resolve.places.headline_span`); 0 when there is none."""
+        from ..resolve.places import headline_span
+
+        span = headline_span(self.text)
+        return span[0] if span else 0
 
     def in_headline(self, frame: Frame) -> bool:
         """The frame is told only in the headline (headline grammar: "Three soldiers killed in drone attack")."""

@@ -1202,12 +1202,21 @@ def dateline_span(text: str) -> tuple[int, int]:
     match = _DATELINE.match(text[offset : offset + 120])
     if match:
         return offset, offset + match.end()
-    headline = _HEADLINE_BREAK.match(text, offset)
-    if headline and not re.search(r"[.!?][\"”’']?$", headline.group(1)):
-        match = _DATELINE.match(text[headline.end() : headline.end() + 120])
+    headline = headline_span(text, offset)
+    if headline:
+        match = _DATELINE.match(text[headline[1] : headline[1] + 120])
         if match:
-            return headline.end(), headline.end() + match.end()
+            return headline[1], headline[1] + match.end()
     return 0, 0
+
+
+def headline_span(text: str, start: int = 0) -> tuple[int, int] | None:
+    """Where a headline that opens the text at `start` ends, and where the blank line after it ends: a first
+    line of its own with no full stop ("Iraq says U.S. strikes killed 16\n\nBAGHDAD — ..."); None otherwise."""
+    headline = _HEADLINE_BREAK.match(text, start)
+    if headline and not re.search(r"[.!?][\"”’']?$", headline.group(1)):
+        return headline.end(1), headline.end()
+    return None
 
 
 # a headline line of its own, then a blank line ("Iraq says U.S. strikes killed 16\n\nBAGHDAD — ...")

@@ -926,6 +926,12 @@ def test_a_war_report_keeps_each_place_hit_and_each_later_attack_as_an_event_of_
             "Hours later, attackers raided a settlement 20 km away and killed three herders, a local leader said.")
     events = extract_rows(cli, tmp_path, [{"id": "r2", "published": "2024-03-12", "text": text}])
     assert sorted(e["fatalities"] for e in events) == [3, 6]
+    # "a second bomb" is one more happening, not the first told again
+    text = ("Two bombs exploded in the city centre early on Tuesday. The first went off outside a bank, wounding "
+            "a guard. A second bomb exploded at a party office, killing two people.")
+    events = extract_rows(cli, tmp_path, [{"id": "r3", "published": "2024-03-12", "text": text}])
+    assert sorted((e["fatalities"] or 0, e["sub_event_type"]) for e in events) == [
+        (0, "Remote explosive/landmine/IED"), (2, "Remote explosive/landmine/IED")]
 
 
 @pytest.mark.parametrize("text, actor1, actor2", [

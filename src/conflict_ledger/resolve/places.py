@@ -168,6 +168,7 @@ _QUALIFIER_GAP = re.compile(
 _OF_GAP = re.compile(rf"^\s+(?:of|in)\s+(?:the\s+)?(?:{_SIDE}\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 # a kind word after a qualifier that makes it the region, not its namesake town: "Baghdad governorate"
 _REGION_AFTER = re.compile(r"\s+(?:governorate|province|region|state|county|oblast|prefecture)\b", re.IGNORECASE)
+_AREA_AFTER = re.compile(r"\s+(?:region|area)\b", re.IGNORECASE)
 _KIND_GAP = re.compile(rf"\b{_KINDS}\b", re.IGNORECASE)
 _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
@@ -768,6 +769,7 @@ class PlaceResolver:
                 m.best, m.score = scored[0][1], scored[0][0]
                 m.margin = scored[0][0] - (scored[1][0] if len(scored) > 1 else 0.0)
                 m.close = [c for p, c in scored if p >= m.score - 1.5]
+        _list_alike(text, mentions)
         for i, m in enumerate(mentions):
             # a near spelling, or a small town's alternate name, is believed only inside a country
             # the rest of the document names (or next to one), and inside the region that qualifies it
@@ -982,6 +984,38 @@ class _Context:
         return score
 
 
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)$")
+_LIST_MIN = 3  # names in a list before its members are read alike
+
+
+def _list_alike(text: str, mentions: list[_Mention]) -> None:
+    """Names listed together are alike: in "Utah, Virginia, Washington and Wyoming" (or "Rio Grande do Sul,
+    Tocantins and Minas Gerais") most read as states of one country, so the rest do too, where they can
+    ("Washington" the state, not a county of Utah; "Tocantins" the state, not a town of that name)."""
+    groups: list[list[_Mention]] = []
+    for m in mentions:
+        last = groups[-1][-1] if groups else None
+        if last is not None and last.end <= m.start and _LIST_GAP.fullmatch(text, last.end, m.start):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    for group in groups:
+        if len(group) < _LIST_MIN:
+            continue
+        states = Counter(m.best.country_code for m in group if m.best is not None and m.best.feature == "admin1")
+        if not states:
+            continue
+        country, n = states.most_common(1)[0]
+        if n * 2 <= len(group):
+            continue  # no majority of one country's states
+        for m in group:
+            if m.best is None or m.best.feature == "admin1":
+                continue
+            state = next((c for c, _, _ in m.candidates if c.feature == "admin1" and c.country_code == country), None)
+            if state is not None:
+                m.best = state
+
+
 _PART_KM = 30.0  # how far from a town a place named as part of it may lie
 _BORDER_KM = 40.0  # how far outside a region a town the text puts in it may lie (mis-filed border towns)
 _FAR_BORDER_KM = 80.0  # the same for a name with no other reading
@@ -990,11 +1024,20 @@ _FAR_BORDER_KM = 80.0  # the same for a name with no other reading
 def _as_region(text: str, m: _Mention) -> Entry | None:
     """A qualifier's reading, as the region when the text says so ("Baghdad governorate")."""
     if m.best is not None and m.best.feature == "city" and _REGION_AFTER.match(text, m.end):
+        town = m.best
+        # "Washington state", "Nineveh province": the unit of that name; "the Kyiv region": the one the town
+        # lies in or beside, not a namesake elsewhere in the country ("the Houston region" is no Houston
+        # County, Minnesota)
+        around = _AREA_AFTER.match(text, m.end) is not None
         region = next((c for c, _, _ in m.candidates if c.feature in ("admin1", "admin2")
-                       and c.country_code == m.best.country_code), None)
+                       and c.country_code == town.country_code
+                       and (not around or _contains(c, town) or distance_km(c, town) <= _OWN_REGION_KM)), None)
         if region is not None:
             return region
     return m.best
+
+
+_OWN_REGION_KM = 100.0  # how far a region's centre may lie from the town it is named after
 
 
 def distance_km(a: Entry | Place, b: Entry | Place) -> float:

@@ -488,6 +488,8 @@ def test_a_protest_told_with_clashes_is_a_violent_demonstration():
     ("Gendarmes suppressed a peaceful march by nurses in Konya on Monday.", "Protest with intervention"),
     ("Riot police fired tear gas to break up a sit-in by students outside parliament.", "Protest with intervention"),
     ("Protesters threw stones at police, who fired tear gas.", "Violent demonstration"),
+    # protesters arrested at the protest: the arrests are the intervention, not an event of their own
+    ("Police fire tear gas and arrest peaceful demonstrators outside the governor's office.", "Protest with intervention"),
     # a clash already cued as the crowd's violence is one violent demonstration, not two
     ("Marchers clashed with police during a union rally in Kumasi.", "Violent demonstration"),
     # a road block the report calls peaceful stays a peaceful protest

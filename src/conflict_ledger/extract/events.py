@@ -452,7 +452,7 @@ _A_CROWD = _rx(r"protesters", r"demonstrators", r"crowds?\b", r"marchers", r"ral
 _PROTEST_HELD = _rx(r"protested", r"demonstrated", r"marched", r"rallied", r"gathered", r"took to the streets",
                     r"(?:protests?|demonstrations?|rall(?:y|ies)|marches) (?:were|was) held")
 _INTERVENTION = _rx(r"dispers(?:ed|ing|e)\b", r"broke up", r"break(?:ing)? up", r"suppress(?:ed|ing)?\b", r"tear ?-?gas",
-                    r"water cannons?", r"pepper spray", r"rubber bullets", r"baton[- ]charg", r"(?:detained|arrested) "
+                    r"water cannons?", r"pepper spray", r"rubber bullets", r"baton[- ]charg", r"(?:detain|arrest)(?:ed|s|ing)? "
                     r"(?:\w+ ){0,3}(?:protesters|demonstrators|marchers)")
 # who used force at a protest: the crowd, or the state on the crowd
 _FORCE_AT_A_PROTEST = {"Violent demonstration", "Excessive force against protesters"}
@@ -530,6 +530,7 @@ def _read_the_crowd(found: list[EventType], text: str, remote_told: bool) -> tup
         subs.add("Protest with intervention")
     if subs & (_FORCE_AT_A_PROTEST | {"Protest with intervention"}):
         drop.add("Peaceful protest")
+        drop.add("Arrests")  # protesters arrested at the protest: the intervention itself, in ACLED's codebook
     return found, drop
 
 

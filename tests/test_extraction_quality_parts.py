@@ -682,6 +682,21 @@ def test_a_protest_as_a_motive_is_no_protest_held():
     assert [k.sub_event_type for k in kinds] == ["Peaceful protest"]
 
 
+def test_a_protest_needs_protesters_and_one_still_to_come_is_not_held():
+    from conflict_ledger.extract.events import EventType, protests_held
+
+    arrest = EventType("Strategic developments", "Arrests", True, (20, 28))
+    read_as_protest = EventType("Protests", "Protest with intervention", True, (0, 90), 0.41)
+    held = EventType("Protests", "Peaceful protest", True, (0, 90), 0.7)
+    no_crowd = "Twelve fishermen were detained by the coast guard as they tried to reach the island by boat."
+    assert protests_held([read_as_protest], [arrest], no_crowd) == [arrest]
+    crowd = "Police detained twelve demonstrators outside the coast guard office."
+    assert protests_held([read_as_protest], [arrest], crowd) == [read_as_protest]
+    to_come = "The opposition is mobilising thousands of supporters to protest against the new tax on Friday."
+    assert protests_held([held], [], to_come) == []
+    assert protests_held([held], [], "Thousands of supporters protested against the new tax on Friday.") == [held]
+
+
 @pytest.mark.parametrize("sentence, killed", [
     ("At 0940 GMT, three guards were killed when the bomb went off.", 3),
     ("In Baidoa, 245 km northwest of the capital, a clan elder was shot dead.", 1),

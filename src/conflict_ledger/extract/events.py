@@ -446,6 +446,11 @@ _PROTEST_TO_COME = _rx(
     r"fresh |expected |mass |angry |large )*(?:[\w-]+ )?(?:protests?|demonstrations?|rall(?:y|ies)|marches)",
     r"(?:mobilis|mobiliz|plan(?:s|ned|ning)?\b|call(?:ed|ing|s)? (?:on|for)|vow(?:ed|s)?|threaten(?:ed|s)?|urg(?:ed|es|ing))"
     r"(?:[\w,-]+ ){0,8}?to (?:protest|demonstrate|march|rally|stage|hold)\b")
+def protest_to_come(text: str) -> bool:
+    """True when the text tells a protest planned, called for or expected, and none held."""
+    return bool(_PROTEST_TO_COME.search(text)) and not _PROTEST_HELD.search(text)
+
+
 _IN_PROTEST = re.compile(r"in protest (?:of|against|at|over|to)\b", re.IGNORECASE)
 _A_CROWD = _rx(r"protesters", r"demonstrators", r"crowds?\b", r"marchers", r"rall(?:y|ies)\b", r"sit-ins?", r"strikes?\b",
                r"strikers", r"hunger strike", r"boycott", r"walk(?:ed)? ?out", r"blockade", r"blocked")
@@ -515,7 +520,7 @@ def _read_the_crowd(found: list[EventType], text: str, remote_told: bool) -> tup
             found = [replace(f, event_type="Riots", sub_event_type="Violent demonstration")
                      if f.sub_event_type == "Armed clash" else f for f in found]
         subs = {f.sub_event_type for f in found}
-    if _PROTEST_TO_COME.search(text) and not _PROTEST_HELD.search(text):
+    if protest_to_come(text):
         drop.add("Peaceful protest")  # expected, planned or called for: it has not happened yet
     protest = next(f for f in found if f.sub_event_type == "Peaceful protest")
     if _IN_PROTEST.match(text, protest.cue[0] - 3) and not _PROTEST_HELD.search(text) and not _A_CROWD.search(text):
@@ -532,6 +537,30 @@ def _read_the_crowd(found: list[EventType], text: str, remote_told: bool) -> tup
         drop.add("Peaceful protest")
         drop.add("Arrests")  # protesters arrested at the protest: the intervention itself, in ACLED's codebook
     return found, drop
+
+
+# the people or the act of a protest, in any of the ways reports name them
+_CROWD_TOLD = _rx(r"protest", r"demonstrat", r"rall(?:y|ies|ied)\b", r"march", r"sit-ins?\b", r"picket", r"strik(?:e|es|ers|ing)\b",
+                  r"boycott", r"vigil", r"crowds?\b", r"gather", r"chant", r"placards?", r"took to the streets",
+                  r"walk-?outs?\b", r"walked out", r"shutdown", r"die-in", r"human chain", r"petition", r"activists?\b",
+                  r"dissent", r"occup(?:y|ied)\b", r"blockade", r"blocked", r"unrest")
+
+
+def tells_a_crowd(text: str) -> bool:
+    """True when the text names a protest or the people in one (a protest reading needs one)."""
+    return bool(_CROWD_TOLD.search(text))
+
+
+def protests_held(kinds: list[EventType], rule_kinds: list[EventType], text: str) -> list[EventType]:
+    """The clause's readings without the protests it cannot tell: a protest needs protesters (a reading of
+    one where the clause names no crowd, "15 people were detained as they tried to flee by boat", gives way
+    to what the cues told), and a protest called for or planned is not yet held."""
+    if any(k.event_type == "Protests" for k in kinds) and not tells_a_crowd(text):
+        kinds = [k for k in kinds if k.event_type != "Protests"] or [
+            k for k in rule_kinds if k.event_type != "Protests" and k.specific]
+    if any(k.sub_event_type == "Peaceful protest" for k in kinds) and protest_to_come(text):
+        kinds = [k for k in kinds if k.sub_event_type != "Peaceful protest"]
+    return kinds
 
 
 def is_event_sentence(text: str) -> bool:
@@ -768,6 +797,7 @@ def detect_events() -> object:
             if not rule_kinds and guess is not None and guess.label == UNSPECIFIED and talks_about_events(text):
                 continue  # "the third attack on the base this week": violence counted or compared, no kind told
             kinds = decide(rule_kinds, guess, len(text))
+            kinds = protests_held(kinds, rule_kinds, text)
             if not kinds and rule_kinds and (condemns_an_act(text) or guess is not None
                                              and guess.label in _TALK_READINGS and tells_a_dated_harm(text)):
                 kinds = [replace(k, score=min(k.score, 0.55)) for k in rule_kinds]
@@ -836,6 +866,8 @@ def read_brief_whole(state: DocState, pieces: list[tuple[Sentence, int, int]], g
         clause = state.text[span[0] : span[1]]
         if tells_no_happening(clause) or ruled_out(kind, clause):
             return  # the whole report's reading obeys what its clauses say: "a contract to supply artillery shells"
+        if kind.event_type == "Protests" and (not tells_a_crowd(state.text) or protest_to_come(clause)):
+            return  # ... and a protest needs protesters, and one still to come is none yet
         state.frames.append(_new_frame(state, sentence, span, span, kind))
         return
     subs = {frame.mention.sub_event_type for frame in state.frames}

@@ -338,6 +338,11 @@ def test_a_word_in_capitals_is_not_an_acronym_for_a_group():
     ("The army freed four villages in the valley from the insurgents on Thursday.", "Government regains territory"),
     ("Jihadist fighters seized a district centre near the border after government troops fled.",
      "Non-state actor overtakes territory"),
+    # taken once the other side had left, without a fight: a non-violent transfer in ACLED's codebook
+    ("Rebel fighters took control of the town on Sunday after government troops withdrew overnight.",
+     "Non-violent transfer of territory"),
+    ("Rebel fighters took control of the town after government troops withdrew, leaving two soldiers dead.",
+     "Non-state actor overtakes territory"),
     ("The two aid workers were murdered on the road to the mission on 16 June.", "Attack"),
     ("The mayor was slain outside his home in the early hours.", "Attack"),
     # who reports it ("it was confirmed by police") is not who was shot at

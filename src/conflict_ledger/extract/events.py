@@ -493,6 +493,11 @@ def _prune(found: list[EventType], text: str) -> list[EventType]:
             subs = {f.sub_event_type for f in found}
         elif len(territory) == 2:
             drop.add("Government regains territory")
+        if _UNCONTESTED.search(text) and not _FOUGHT_FOR.search(text):
+            # taken once the other side had left, or without a fight: ACLED's non-violent transfer of territory
+            found = [replace(f, event_type="Strategic developments", sub_event_type="Non-violent transfer of territory")
+                     if f.sub_event_type in _TERRITORY_TYPES else f for f in found]
+            subs = {f.sub_event_type for f in found}
     if "Air/drone strike" in subs and "Shelling/artillery/missile attack" in subs:
         # a drone-and-rocket attack is one event; keep the drone reading only when the sentence says strike
         drop.add("Shelling/artillery/missile attack" if re.search(r"air ?strike|drone", text, re.I) else "Air/drone strike")
@@ -504,6 +509,13 @@ def _prune(found: list[EventType], text: str) -> list[EventType]:
         drop.add("Arrests")
     kept = [f for f in found if f.sub_event_type not in drop]
     return kept[:2]
+
+
+_UNCONTESTED = _rx(r"without (?:a |any )?(?:fight|fighting|resistance|a shot being fired|bloodshed|clashes)", r"unopposed",
+                   r"(?:after|once|when|as) (?:the )?(?:[\w-]+ ){0,4}?(?:withdrew|had withdrawn|pulled out|had pulled out|"
+                   r"retreated|had retreated|abandoned|vacated|left the)\b", r"handed over", r"handover")
+_FOUGHT_FOR = _rx(r"fight(?:ing|s)?\b", r"fought", r"clash", r"battles?\b", r"killed", r"killing", r"wounded", r"dead\b",
+                  r"shell", r"air ?strikes?", r"assault", r"offensive", r"heavy")
 
 
 def _read_the_crowd(found: list[EventType], text: str, remote_told: bool) -> tuple[list[EventType], set[str | None]]:
@@ -640,9 +652,10 @@ OWN_VERB_NOT_EVENT_MAX = 0.85  # the report's own verb (agreed, withdrew, set up
 
 
 # cues that name the fact that sets the type apart (the crowd's violence, lethal force on a crowd, a weapon found
-# before use, a place retaken by rebels): like a named weapon, only a sure reading overrules them
+# before use, a place retaken by rebels, a place taken once the other side had left): like a named weapon, only a
+# sure reading overrules them
 DECISIVE_CUES = {"Violent demonstration", "Excessive force against protesters", "Disrupted weapons use",
-                 "Non-state actor overtakes territory", "Government regains territory"}
+                 "Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory"}
 
 
 def decide(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) -> list[EventType]:

@@ -660,6 +660,19 @@ def test_deaths_in_a_crash_are_no_attack_but_a_downed_aircraft_is():
     attack = EventType("Violence against civilians", "Attack", False, (0, 5))
     assert tells_an_accident(attack, "Forty people died when two ferries collided in fog off the island, the coast guard said.")
     assert not tells_an_accident(attack, "The convoy truck crashed into a ditch after gunmen opened fire on it, killing four.")
+    blast = EventType("Explosions/Remote violence", "Remote explosive/landmine/IED", True, (0, 5))
+    assert tells_an_accident(blast, "Two blasts shook a flooded chemical plant outside the city after it lost power.")
+    assert not tells_an_accident(blast, "Artillery shells hit the power plant outside the city, setting it ablaze.")
+
+
+def test_a_blast_told_again_after_an_accident_is_the_same_accident(cli, tmp_path):
+    text = ("Two blasts shook a flooded chemical plant outside Baytown on Tuesday after it lost power. "
+            "Fire Marshal spokeswoman Ana Ruiz says the blasts were heard about 7 a.m.")
+    assert extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-03-06", "text": text}]) == []
+    text = ("Artillery shells hit the power plant outside the city on Tuesday, officials said. "
+            "Residents said the blasts were heard across the valley.")
+    events = extract_rows(cli, tmp_path, [{"id": "r2", "published": "2024-03-06", "text": text}])
+    assert [e["sub_event_type"] for e in events] == ["Shelling/artillery/missile attack"]
 
 
 @pytest.mark.parametrize("sentence", [

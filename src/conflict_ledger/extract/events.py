@@ -303,12 +303,22 @@ def names_a_weapon_unused(kind: EventType, text: str) -> bool:
 # Deaths by accident or disaster are not political violence: "the ferry collision left 40 dead"
 _ACCIDENT = _rx(r"crash(?:ed|es)?\b(?! into)", r"accident", r"collision", r"collided", r"derail", r"earthquake",
                 r"emergency landing",
-                r"floods?\b", r"flooding", r"landslides?", r"mudslides?", r"hurricane", r"drowned", r"electrocut",
-                r"stampede")
+                r"floods?\b", r"flood(?:ed|ing)", r"landslides?", r"mudslides?", r"hurricane", r"drowned", r"electrocut",
+                r"stampede",
+                # an industrial blast: a plant, a refinery, a gas leak, a boiler
+                r"(?:chemical|power|nuclear|fertili[sz]er|gas|petrochemical|cement) plant", r"refinery", r"gas (?:leak|cylinder|tank)",
+                r"boiler", r"fireworks")
 _HOSTILE_ACT = _rx(r"shot\b", r"shoot", r"(?<!heart )attack", r"bomb", r"explosive", r"sabotag", r"downed", r"gunfire",
                    r"hit by", r"fire from", r"fire (?:hit|struck|damaged|downed)", r"missiles?", r"rockets?\b", r"ambush",
-                   r"assassinat", r"gunmen")
+                   r"assassinat", r"gunmen", r"shell(?:s|ed|ing)\b", r"artillery", r"mortars?\b", r"drones?\b",
+                   r"air ?strikes?", r"grenades?", r"\bieds?\b", r"dynamite", r"militants?", r"insurgents?", r"rebels?\b",
+                   r"terroris", r"guerrillas?")
 _VIOLENT_TYPES = {"Explosions/Remote violence", "Violence against civilians", "Battles"}
+
+
+def _a_blast_told_again(kind: EventType, text: str) -> bool:
+    """True for a reading that rests on a bare word of explosion ("the blasts"), with no hostile act told."""
+    return bool(_EXPLOSION.fullmatch(text, *kind.cue)) and not _HOSTILE_ACT.search(text)
 
 
 def tells_an_accident(kind: EventType, text: str) -> bool:
@@ -803,10 +813,15 @@ def detect_events() -> object:
             pieces, texts = pieces_of(state)
             guesses, brief_read = read(texts, is_brief(state), [state.text.strip()] if is_brief(state) else [])
             whole = brief_read[0] if brief_read else None
+        accident_told = False
         for (sentence, c_start, c_end), text, guess in zip(pieces, texts, guesses, strict=True):
             if tells_no_happening(text):
                 continue  # a clause that denies, fears, orders or asks for an act tells none, however it is read
             rule_kinds = classify_sentence(text)
+            accident_told = accident_told or any(tells_an_accident(k, text) for k in rule_kinds)
+            if accident_told:
+                # "the blasts were heard at 7 a.m." after a blast at a flooded chemical plant: the same accident
+                rule_kinds = [k for k in rule_kinds if not _a_blast_told_again(k, text)]
             if not rule_kinds and guess is not None and guess.label == UNSPECIFIED and talks_about_events(text):
                 continue  # "the third attack on the base this week": violence counted or compared, no kind told
             kinds = decide(rule_kinds, guess, len(text))

@@ -338,6 +338,10 @@ def test_a_word_in_capitals_is_not_an_acronym_for_a_group():
     ("The army freed four villages in the valley from the insurgents on Thursday.", "Government regains territory"),
     ("Jihadist fighters seized a district centre near the border after government troops fled.",
      "Non-state actor overtakes territory"),
+    # bombs dropped from the air are an air strike; a bomb set on the ground stays one
+    ("The air force bombed rebel positions on the slopes of the volcano this afternoon.", "Air/drone strike"),
+    ("Army helicopters strafed the camp at dawn, residents said.", "Air/drone strike"),
+    ("A bomb planted by guerrillas exploded outside the air force headquarters.", "Remote explosive/landmine/IED"),
     # taken once the other side had left, without a fight: a non-violent transfer in ACLED's codebook
     ("Rebel fighters took control of the town on Sunday after government troops withdrew overnight.",
      "Non-violent transfer of territory"),

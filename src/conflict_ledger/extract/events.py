@@ -56,6 +56,7 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"struck .{0,40}\bfrom the air", r"(?:drones?|aircraft|jets?) (?:struck|targeted|attacked|hit|bombed)",
          r"(?:launched|fired|sent|flew)\s+(?:[\w-]+\s+){0,3}?drones?\s+(?:at|on|toward|towards|against|into)\b",
          r"aircraft\b", r"ac-130", r"f-1[56]e?\b", r"b-1b?\b", r"b-52", r"mq-9", r"reaper\b",
+         r"air force\b[^.;]{0,40}?\bbomb(?:ed|ing|ings|ard)", r"(?:planes|helicopters)\b[^.;]{0,30}?\b(?:bombed|strafed)",
          r"drones?\b[^.;]{0,60}\b(?:hit|struck|slammed into|crashed into|exploded (?:at|near|on|inside)) (?:the|a|an) "
          r"(?:base|outpost|garrison|camp|compound|building|facility|position|site)"),
      "Explosions/Remote violence", "Air/drone strike"),
@@ -476,6 +477,11 @@ _SAID_PEACEFUL = _rx(r"peaceful", r"without (?:any )?(?:reported )?incidents?", 
                      r"burning no\b")
 
 
+# a bomb set on the ground, not dropped from the air
+_PLANTED = _rx(r"improvised", r"roadside", r"car bomb", r"land ?mines?", r"\bmines?\b", r"\bieds?\b", r"planted", r"placed",
+               r"booby", r"explosive device", r"parcel bomb", r"letter bomb", r"sticky bomb", r"magnetic bomb")
+
+
 def _prune(found: list[EventType], text: str) -> list[EventType]:
     """Keep the types that describe different happenings; drop those implied by a stronger one."""
     subs = {f.sub_event_type for f in found}
@@ -508,6 +514,8 @@ def _prune(found: list[EventType], text: str) -> list[EventType]:
             found = [replace(f, event_type="Strategic developments", sub_event_type="Non-violent transfer of territory")
                      if f.sub_event_type in _TERRITORY_TYPES else f for f in found]
             subs = {f.sub_event_type for f in found}
+    if "Air/drone strike" in subs and "Remote explosive/landmine/IED" in subs and not _PLANTED.search(text):
+        drop.add("Remote explosive/landmine/IED")  # "the air force bombed rebel positions": bombs from the air
     if "Air/drone strike" in subs and "Shelling/artillery/missile attack" in subs:
         # a drone-and-rocket attack is one event; keep the drone reading only when the sentence says strike
         drop.add("Shelling/artillery/missile attack" if re.search(r"air ?strike|drone", text, re.I) else "Air/drone strike")

@@ -130,6 +130,10 @@ def test_casualty_phrases():
     assert counts("Gunmen killed Kenyan Army soldiers near the border.") == {}, "a plural noun is no single victim"
     assert counts("The judge was killed along with three of his guards.") == {"killed": 4}
     assert counts("The candidate and her brother were killed in the attack.") == {"killed": 2}
+    # a name with its particles and a long description between it and the verb
+    assert counts("Sheikh Hamid al-Dulaimi, a tribal elder and a member of the provincial council, was shot and "
+                  "killed near his farm.") == {"killed": 1}
+    assert counts("Maria de la Cruz, from the teachers' union, and her husband were killed at their home.") == {"killed": 2}
     assert counts("Haddad, the council head, and two of his sons were killed.") == {"killed": 3}
     assert counts("The car exploded at the gate, killing the driver and six recruits.") == {"killed": 7}
     assert counts("Sergeant Okafor died and Corporal Bello was wounded.") == {"killed": 1, "injured": 1}

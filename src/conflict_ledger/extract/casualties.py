@@ -72,10 +72,13 @@ _JOINT = re.compile(
     + _BE + r"\s+(?P<kind>" + _KILLED + "|" + _INJURED + r")\b",
     re.IGNORECASE,
 )
+# a person's name, with the particles Arabic and Spanish names carry ("Nadhim al-Jubouri", "Jose de la Cruz")
+_PERSON_NAME = (r"[A-Z][\w'’.-]+(?:\s+(?:(?:al|el|bin|ibn|abu|de|del|da|la|van|von)[-\s]+)?[A-Z][\w'’.-]+){0,3}"
+                r"|[A-Z][\w'’.-]+\s+(?:al|el)-[A-Z][\w'’-]+")
 # "The mayor was killed", "The sheikh, a council member, was killed", "another was injured", "killing him": one person
 _SINGLE = re.compile(
-    r"(?:\b(?P<who>(?:[Tt]he|[Aa]nother|[Aa]n?)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}"
-    r"|another)(?:,\s+(?:an?|the)\s+[^,.;]{1,60},)?\s+(?:was\s+(?:also\s+|later\s+|reportedly\s+)?"
+    r"(?:\b(?P<who>(?:[Tt]he|[Aa]nother|[Aa]n?)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?|" + _PERSON_NAME +
+    r"|another)(?:,\s+(?:an?|the)\s+[^,.;]{1,80},)?\s+(?:was\s+(?:also\s+|later\s+|reportedly\s+)?(?:shot\s+and\s+)?"
     r"(?P<kind>" + _KILLED + "|" + _INJURED + r")\b|died\b))"
     r"|(?:\b(?P<title>[A-Z][\w'’.-]+)\s+(?:al-|el-|bin\s+)?[A-Z][\w'’-]+\s+(?P<kind3>died)\b)"
     r"|(?:\b(?P<kind2>killing|wounding|injuring|killed|beheaded|executed|shot dead)\s+(?:him|her|(?:him|her)self|the\s+(?:suicide\s+)?"
@@ -83,7 +86,7 @@ _SINGLE = re.compile(
 )
 # "The candidate and her brother were killed": a named person and a relative or guard, two people
 _PAIR = re.compile(
-    r"\b(?:[Tt]he\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s+and\s+"
+    r"\b(?:[Tt]he\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?|" + _PERSON_NAME + r")(?:,\s+[^,.;]{1,80},)?\s+and\s+"
     r"(?:his|her|their)\s+(?:\w+\s+)?(?P<rel>husband|wife|son|daughter|brother|sister|father|mother|driver|"
     r"bodyguard|guard|cousin|nephew|uncle|child|companion|aide)\s+(?:were|have been|had been)\s+"
     r"(?:also\s+)?(?P<kind>" + _KILLED + "|" + _INJURED + r")\b"

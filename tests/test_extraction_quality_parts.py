@@ -197,6 +197,15 @@ def test_a_toll_for_repelled_assaults_is_shared_with_the_other_attacks(cli, tmp_
     assert tolls and max(tolls) == 5, "nine dead across two assaults: half, rounded up"
 
 
+def test_the_ensuing_clash_is_the_attack_it_followed(cli, tmp_path):
+    rows = [{"id": "ensuing", "published": "2016-08-02",
+             "text": ("Militants attacked a village outside Tuz Khurmatu on Tuesday. It was one of three raids on "
+                      "villages in the district that night. At least five villagers were killed and eight were wounded "
+                      "in the ensuing clashes.")}]
+    assert [(e["sub_event_type"], e["fatalities"], e["injuries"]) for e in extract_rows(cli, tmp_path, rows)] == [
+        ("Attack", 5, 8)]
+
+
 def test_a_brief_report_is_read_whole_when_no_clause_tells_the_event(monkeypatch):
     from conflict_ledger.extract import events
     from conflict_ledger.extract.pipeline import default_pipeline

@@ -724,6 +724,8 @@ def _strike_by_air_power(text: str) -> list[EventType]:
     return [EventType("Explosions/Remote violence", "Air/drone strike", True, m.span(), 0.8)] if m else []
 
 
+# a fight told as what followed the attack before it: part of that event, not one of its own
+_ENSUING = re.compile(r"\b(?:ensuing|subsequent|resulting|following)\s+(?:heavy\s+|fierce\s+)?$", re.IGNORECASE)
 _TOLL_WORDS = re.compile(r"killed|killing|wounded|injured|injuring|casualties", re.IGNORECASE)
 
 
@@ -854,6 +856,8 @@ def detect_events() -> object:
                 frame = _new_frame(state, sentence, span, cue, kind)
                 frame.toll_only = bool(rule_kinds) and all(
                     not k.specific and _TOLL_WORDS.fullmatch(text[k.cue[0] : k.cue[1]]) for k in rule_kinds)
+                if _ENSUING.search(state.text, max(0, cue[0] - 30), cue[0]):
+                    frame.specific = False  # "killed in the ensuing clash": the fight the attack told before led to
                 state.frames.append(frame)
         if whole is not None:
             read_brief_whole(state, pieces, guesses, whole)

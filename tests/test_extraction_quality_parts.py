@@ -134,6 +134,9 @@ def test_casualty_phrases():
     assert counts("Sheikh Hamid al-Dulaimi, a tribal elder and a member of the provincial council, was shot and "
                   "killed near his farm.") == {"killed": 1}
     assert counts("Maria de la Cruz, from the teachers' union, and her husband were killed at their home.") == {"killed": 2}
+    assert counts("At least nine herders were abducted and beheaded by the gang.") == {"killed": 9}
+    # a suicide bomber besides whom others were hurt died by his own bomb
+    assert counts("Aside from the bomber, two guards were wounded in the blast.") == {"killed": 1, "injured": 2}
     assert counts("Haddad, the council head, and two of his sons were killed.") == {"killed": 3}
     assert counts("The car exploded at the gate, killing the driver and six recruits.") == {"killed": 7}
     assert counts("Sergeant Okafor died and Corporal Bello was wounded.") == {"killed": 1, "injured": 1}

@@ -25,7 +25,7 @@ _BE = (r"(?:\s+(?:were|was|have been|has been|had been|are|is|got|being|reported
        r"already|had|have|has))*")
 _EFFECT = re.compile(
     r"\b(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")" + _BE + r"(?:\s+(?:identified|found|surrounded|captured|"
-    r"intercepted|shot|tortured)\s+and)?\s+(?P<kind>" + _KILLED + "|" + _INJURED + r")\b",
+    r"intercepted|shot|tortured|kidnapped|abducted|seized|stabbed|beaten)\s+and)?\s+(?P<kind>" + _KILLED + "|" + _INJURED + r")\b",
     re.IGNORECASE,
 )
 _CAUSE = re.compile(
@@ -270,8 +270,11 @@ def find_counts(text: str) -> list[Count]:
     for m in _INCLUDING.finditer(text):
         add(_kind(m.group("kind")), m.group("num"), m.span("num"), m.span())
     for m in _BESIDES.finditer(text):
-        # "besides the bomber, four shoppers died": the bomber died too
-        if re.search(r"\b(?:kill|dead|died|death)", text[m.end() : m.end() + 120], re.IGNORECASE):
+        # "besides the bomber, four shoppers died": the bomber died too; a bomber besides whom others were hurt
+        # died by his own bomb, whatever the rest of the sentence says
+        if re.search(r"\b(?:kill|dead|died|death)", text[m.end() : m.end() + 120], re.IGNORECASE) or (
+                re.search(r"bomber", m.group("who"), re.IGNORECASE)
+                and re.search(r"\b(?:injur|wound|hurt)", text[m.end() : m.end() + 120], re.IGNORECASE)):
             phrase = m.group("num") or "one"
             amount = parse_amount(phrase)
             if amount is not None:

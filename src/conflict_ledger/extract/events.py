@@ -530,7 +530,7 @@ def _prune(found: list[EventType], text: str) -> list[EventType]:
 
 
 _UNCONTESTED = _rx(r"without (?:a |any )?(?:fight|fighting|resistance|a shot being fired|bloodshed|clashes)", r"unopposed",
-                   r"(?:after|once|when|as) (?:the )?(?:[\w-]+ ){0,4}?(?:withdrew|had withdrawn|pulled out|had pulled out|"
+                   r"(?:after|once|when) (?:the )?(?:[\w-]+ ){0,4}?(?:withdrew|had withdrawn|pulled out|had pulled out|"
                    r"retreated|had retreated|abandoned|vacated|left the)\b", r"handed over", r"handover")
 _FOUGHT_FOR = _rx(r"fight(?:ing|s)?\b", r"fought", r"clash", r"battles?\b", r"killed", r"killing", r"wounded", r"dead\b",
                   r"shell", r"air ?strikes?", r"assault", r"offensive", r"heavy")

@@ -615,7 +615,7 @@ def test_a_region_centre_ignores_the_odd_town_filed_far_away():
     # "X region" is the area around the town, not a namesake region elsewhere in the country
     ("Flooding closed schools across the Houston region on Monday.", "Houston", "city", (29.76, -95.36)),
     # "X state" is the unit of that name
-    ("A cow from a Washington state farm tested positive for the disease.", "Washington", "admin1", (47.5, -120.5)),
+    ("Apple growers in Washington state expect a smaller harvest this year.", "Washington", "admin1", (47.5, -120.5)),
 ])
 def test_a_kind_word_after_a_town_says_which_reading(text, name, feature, point):
     place = first(places_of(text), name)
@@ -624,11 +624,12 @@ def test_a_kind_word_after_a_town_says_which_reading(text, name, feature, point)
 
 
 def test_names_listed_together_are_read_alike():
-    text = ("Cases were confirmed in Oregon, Tennessee, Texas, Utah, Virginia, Washington and Wyoming, "
-            "health officials said.")
-    places = places_of(text)
-    assert {p.name: p.feature for p in places if p.name in ("Washington", "Wyoming", "Utah")} == {
-        "Washington": "admin1", "Wyoming": "admin1", "Utah": "admin1"}
+    places = places_of("Flu cases rose in Alabama, Arkansas, Utah, Washington and Wyoming last week.")
+    assert {p.name: p.feature for p in places} == {
+        "Alabama": "admin1", "Arkansas": "admin1", "Utah": "admin1", "Washington": "admin1", "Wyoming": "admin1"}
+    places = places_of("The company has stores in Ohio, Indiana, Washington and Oregon.")
+    assert {p.name: p.feature for p in places} == {
+        "Ohio": "admin1", "Indiana": "admin1", "Washington": "admin1", "Oregon": "admin1"}
     # a city listed among towns stays a city
     towns = places_of("Storms cut power in Dallas, Houston and Austin overnight.")
     assert {p.name: p.feature for p in towns} == {"Dallas": "city", "Houston": "city", "Austin": "city"}

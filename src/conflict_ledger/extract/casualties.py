@@ -72,7 +72,7 @@ _JOINT = re.compile(
     + _BE + r"\s+(?P<kind>" + _KILLED + "|" + _INJURED + r")\b",
     re.IGNORECASE,
 )
-# a person's name, with the particles Arabic and Spanish names carry ("Nadhim al-Jubouri", "Jose de la Cruz")
+# a person's name, with the particles Arabic and Spanish names carry ("Hamid al-Dulaimi", "Maria de la Cruz")
 _PERSON_NAME = (r"[A-Z][\w'’.-]+(?:\s+(?:(?:al|el|bin|ibn|abu|de|del|da|la|van|von)[-\s]+)?[A-Z][\w'’.-]+){0,3}"
                 r"|[A-Z][\w'’.-]+\s+(?:al|el)-[A-Z][\w'’-]+")
 # "The mayor was killed", "The sheikh, a council member, was killed", "another was injured", "killing him": one person

@@ -989,8 +989,8 @@ _LIST_MIN = 3  # names in a list before its members are read alike
 
 
 def _list_alike(text: str, mentions: list[_Mention]) -> None:
-    """Names listed together are alike: in "Utah, Virginia, Washington and Wyoming" (or "Rio Grande do Sul,
-    Tocantins and Minas Gerais") most read as states of one country, so the rest do too, where they can
+    """Names listed together are alike: in "Idaho, Montana, Washington and Wyoming" (or "Bahia,
+    Tocantins and Goiás") most read as states of one country, so the rest do too, where they can
     ("Washington" the state, not a county of Utah; "Tocantins" the state, not a town of that name)."""
     groups: list[list[_Mention]] = []
     for m in mentions:
@@ -1006,8 +1006,8 @@ def _list_alike(text: str, mentions: list[_Mention]) -> None:
         if not states:
             continue
         country, n = states.most_common(1)[0]
-        if n * 2 <= len(group):
-            continue  # no majority of one country's states
+        if n * 2 < len(group):
+            continue  # fewer than half are one country's states
         for m in group:
             if m.best is None or m.best.feature == "admin1":
                 continue

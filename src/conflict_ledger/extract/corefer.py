@@ -152,7 +152,7 @@ _NEW_EPISODE = re.compile(
     r"\s*(?:(?:hours|minutes|days|shortly|moments|a day|an hour|weeks)\s+later|later(?: that| the same)? "
     r"(?:day|night|morning|evening)|separately|meanwhile|elsewhere|in (?:a |an )?(?:separate|another|second|third|"
     r"further|other|similar) (?:attack|incident|strike|raid|bombing|ambush|clash|explosion|blast)s?"
-    # "A second bomb exploded at ...", "Another car bomb went off": the count itself says it is one more
+    # "A second device blew up outside ...", "Another car bomb went off": the count itself says it is one more
     r"|(?:a|the) (?:second|third|fourth|fifth) (?:[\w-]+ )?(?:bomb|device|charge|attack|explosion|blast|car bomb)s?"
     r"|another (?:[\w-]+ )?(?:bomb|device|charge|explosion|blast)s?)\b", re.IGNORECASE)
 # countries are left out: a report names many in passing ("Iran-aligned factions", "near the borders with

@@ -457,6 +457,8 @@ _PROTEST_TO_COME = _rx(
     r"fresh |expected |mass |angry |large )*(?:[\w-]+ )?(?:protests?|demonstrations?|rall(?:y|ies)|marches)",
     r"(?:mobilis|mobiliz|plan(?:s|ned|ning)?\b|call(?:ed|ing|s)? (?:on|for)|vow(?:ed|s)?|threaten(?:ed|s)?|urg(?:ed|es|ing))"
     r"(?:[\w,-]+ ){0,8}?to (?:protest|demonstrate|march|rally|stage|hold)\b")
+
+
 def protest_to_come(text: str) -> bool:
     """True when the text tells a protest planned, called for or expected, and none held."""
     return bool(_PROTEST_TO_COME.search(text)) and not _PROTEST_HELD.search(text)
@@ -583,7 +585,7 @@ def tells_a_crowd(text: str) -> bool:
 
 def protests_held(kinds: list[EventType], rule_kinds: list[EventType], text: str) -> list[EventType]:
     """The clause's readings without the protests it cannot tell: a protest needs protesters (a reading of
-    one where the clause names no crowd, "15 people were detained as they tried to flee by boat", gives way
+    one where the clause names no crowd, "border guards detained twelve fishermen", gives way
     to what the cues told), and a protest called for or planned is not yet held."""
     if any(k.event_type == "Protests" for k in kinds) and not tells_a_crowd(text):
         kinds = [k for k in kinds if k.event_type != "Protests"] or [

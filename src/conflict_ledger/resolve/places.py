@@ -990,7 +990,7 @@ _LIST_MIN = 3  # names in a list before its members are read alike
 
 def _list_alike(text: str, mentions: list[_Mention]) -> None:
     """Names listed together are alike: in "Idaho, Montana, Washington and Wyoming" (or "Bahia,
-    Tocantins and Goiás") most read as states of one country, so the rest do too, where they can
+    Tocantins and Goiás") half or more read as states of one country, so the rest do too, where they can
     ("Washington" the state, not a county of Utah; "Tocantins" the state, not a town of that name)."""
     groups: list[list[_Mention]] = []
     for m in mentions:

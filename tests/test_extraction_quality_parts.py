@@ -702,12 +702,25 @@ def test_a_blast_told_again_after_an_accident_is_the_same_accident(cli, tmp_path
     "Grenade attacks on shops have rattled the market town in recent months, traders say.",
     "Feuds over grazing land have killed more than 300 villagers in the valley since January.",
     "Soldiers rescued 14 abducted farm workers from a forest camp on Friday, the army said.",
+    # tallies over days, a month or a campaign
+    "Some 300 soldiers and rebels have been killed or wounded in the past four days of fighting, the army said.",
+    "The army mourned 120 soldiers killed in clashes since 2 March.",
+    "Rebel units inflicted 90 casualties on government troops during September.",
+    "The spring offensive resulted in more than 600 fighters killed, the ministry said.",
 ])
 def test_a_denial_a_danger_an_order_a_request_or_a_period_tally_tells_no_happening(sentence):
     from conflict_ledger.extract.events import classify_sentence, tells_no_happening
 
     assert tells_no_happening(sentence)
     assert classify_sentence(sentence) == []
+
+
+def test_one_dated_happening_is_no_period_tally():
+    from conflict_ledger.extract.events import tells_no_happening
+
+    assert not tells_no_happening("Two soldiers were killed on 3 November near the border.")
+    assert not tells_no_happening("A bomb killed four people during a parade on May 1.")
+    assert not tells_no_happening("Three people were killed in clashes in the past hour, witnesses said.")
 
 
 def test_a_protest_as_a_motive_is_no_protest_held():

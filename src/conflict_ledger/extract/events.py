@@ -257,6 +257,15 @@ _NO_HAPPENING = [
                r"(?:(?:early|late|mid-?)\s*)?(?:january|february|march|april|may|june|july|august|september|october|"
                r"november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.|the (?:start|beginning|outbreak)|last (?:year|month)|"
                r"(?:19|20)\d\d)\b", re.IGNORECASE),
+    # ... or over days, a month or a campaign: "909 have been killed or wounded in the past 3 days", "398 soldiers
+    # died in clashes since 11 November", "inflicted 261 casualties during October", "the offensive resulted in
+    # 1,484 guerrillas killed"
+    re.compile(r"\b(?:killed|dead|deaths?|died|wounded|injured|casualties)\b[^.;]{0,80}?\b(?:in|over|during) the (?:past|last) "
+               r"(?:\d+|two|three|four|five|six|seven|ten|several|few) (?:days|weeks|months)\b"
+               r"|\b(?:killed|dead|deaths?|died|wounded|injured|casualties)\b[^.;]{0,80}?\b(?:since|during|throughout) "
+               r"(?:the month of )?(?:\d{1,2} )?(?:january|february|march|april|may|june|july|august|september|october|"
+               r"november|december)\b(?! \d{1,2}\b)"
+               r"|\b(?:offensive|campaign)\b[^.;]{0,30}?\bresulted in\b", re.IGNORECASE),
     # a rescue or a release of people kidnapped before: "troops rescued 25 kidnapped students"
     re.compile(r"\b(?:rescued|freed|released|liberated)\s+(?:[\w-]+\s+){0,3}?(?:kidnapped|abducted)\b", re.IGNORECASE),
 ]

@@ -49,10 +49,10 @@ def jsonl(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-def extract_rows(cli, tmp_path: Path, rows: list[dict]) -> list[dict]:
-    """`conflict-ledger extract` over `rows` written as a JSONL file; the events it prints."""
+def extract_rows(cli, tmp_path: Path, rows: list[dict], *options: str) -> list[dict]:
+    """`conflict-ledger extract [options]` over `rows` written as a JSONL file; the events it prints."""
     report = tmp_path / "reports.jsonl"
     report.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    code, out, err = cli("extract", report)
+    code, out, err = cli("extract", *options, report)
     assert code == 0, err
     return jsonl(out)

@@ -1135,6 +1135,20 @@ def test_the_violence_scope_keeps_violent_events_and_drops_protests(cli, tmp_pat
     assert {e["sub_event_type"] for e in jsonl(out)} == kinds
 
 
+@pytest.mark.parametrize("scope, kinds", [
+    ("all", ["Disrupted weapons use", "Disrupted weapons use"]),
+    ("violence", ["Disrupted weapons use"]),
+])
+def test_the_violence_scope_keeps_a_foiled_attack_but_not_a_seizure_of_arms(cli, tmp_path, scope, kinds):
+    rows = [{"id": "cache", "published": "2024-03-06",
+             "text": "Police seized 40 rifles and 3,000 rounds of ammunition at a farm near Cali on Tuesday."},
+            {"id": "defused", "published": "2024-03-06",
+             "text": "Army engineers defused a roadside bomb planted near a bridge outside Cali on Tuesday."}]
+    events = extract_rows(cli, tmp_path, rows, "--scope", scope)
+    assert sorted(e["sub_event_type"] for e in events) == kinds
+    assert "defused" in {e["doc_id"] for e in events}
+
+
 def test_a_scope_that_does_not_exist_is_refused_by_name(cli, tmp_path, monkeypatch):
     from conflict_ledger.extract import default_pipeline
 

@@ -9,9 +9,10 @@ choice made once per run (`--scope`), not a guess about a particular text.
 from __future__ import annotations
 
 import os
+import re
 
 from ..model import SUB_EVENT_PARENT
-from .pipeline import DocState, component
+from .pipeline import DocState, Frame, component
 
 SCOPES: tuple[str, ...] = ("all", "violence")
 DEFAULT_SCOPE = "all"
@@ -39,11 +40,27 @@ def is_violence(event_type: str | None, sub_event_type: str | None) -> bool:
     return event_type in VIOLENT_EVENT_TYPES or sub_event_type in VIOLENT_SUB_EVENT_TYPES
 
 
+# what a foiled attack stops: a bomb, a mine, a device, a missile or a drone, not a cache of rifles or a shipment
+# of ammunition seized (a police matter, however many guns)
+_ATTACK_STOPPED = re.compile(r"\b(?:bombs?|explosives?|explosive devices?|devices?|ieds?|mines?|landmines?|grenades?|"
+                             r"car bombs?|explosives-laden|vests?|missiles?|rockets?|drones?|defus\w*|foiled|thwarted|shot down|downed)\b",
+                             re.IGNORECASE)
+
+
+def _a_seizure(state: DocState, frame: Frame) -> bool:
+    """A disrupted weapons use that only tells arms seized or found (no device of an attack stopped)."""
+    if frame.mention.sub_event_type != "Disrupted weapons use":
+        return False
+    return not any(_ATTACK_STOPPED.search(state.text, start, end) for start, end in frame.spans)
+
+
 @component("violence_scope")
 def violence_scope() -> object:
-    """Drop the events that are not violence (the `violence` scope's last component)."""
+    """Drop the events that are not violence (the `violence` scope's last component): protests, arrests,
+    agreements, and weapons seized with no attack stopped."""
 
     def run(state: DocState) -> None:
-        state.frames = [f for f in state.frames if is_violence(f.mention.event_type, f.mention.sub_event_type)]
+        state.frames = [f for f in state.frames if is_violence(f.mention.event_type, f.mention.sub_event_type)
+                        and not _a_seizure(state, f)]
 
     return run

@@ -703,7 +703,7 @@ def test_a_blast_told_again_after_an_accident_is_the_same_accident(cli, tmp_path
     "Feuds over grazing land have killed more than 300 villagers in the valley since January.",
     "Soldiers rescued 14 abducted farm workers from a forest camp on Friday, the army said.",
     # tallies over days, a month or a campaign
-    "Some 300 soldiers and rebels have been killed or wounded in the past four days of fighting, the army said.",
+    "Some 300 soldiers and rebels were killed or hurt over the past four days of fighting, the army said.",
     "The army mourned 120 soldiers killed in clashes since 2 March.",
     "Rebel units inflicted 90 casualties on government troops during September.",
     "The spring offensive resulted in more than 600 fighters killed, the ministry said.",

@@ -42,8 +42,8 @@ def is_violence(event_type: str | None, sub_event_type: str | None) -> bool:
 
 # what a foiled attack stops: a bomb, a mine, a device, a missile or a drone, not a cache of rifles or a shipment
 # of ammunition seized (a police matter, however many guns)
-_ATTACK_STOPPED = re.compile(r"\b(?:bombs?|explosives?|explosive devices?|devices?|ieds?|mines?|landmines?|grenades?|"
-                             r"car bombs?|explosives-laden|vests?|missiles?|rockets?|drones?|defus\w*|foiled|thwarted|shot down|downed)\b",
+_ATTACK_STOPPED = re.compile(r"\b(?:bombs?|explosives?|devices?|ieds?|mines?|landmines?|grenades?|explosives-laden|"
+                             r"vests?|missiles?|rockets?|drones?|defus\w*|foiled|thwarted|shot down|downed)\b",
                              re.IGNORECASE)
 
 

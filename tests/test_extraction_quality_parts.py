@@ -1030,6 +1030,31 @@ def test_a_titled_speaker_after_said_is_the_source(cli, tmp_path):
     assert [name for name, _, _ in said] == ["President Joe Biden"]
 
 
+def test_speakers_named_by_what_they_are_and_the_datelines_agency_are_sources(cli, tmp_path):
+    text = ("Market strike kills five\n\nKHARTOUM (Reuters) - A drone hit a market in Omdurman on Monday, killing five "
+            "people, a local volunteer group said. Gunmen stormed a village in Gezira state on Sunday, killing "
+            "12 people, residents said.")
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-03-12", "text": text}])
+    assert sorted(e["sources"] for e in events) == [["local volunteer group", "Reuters"], ["residents", "Reuters"]]
+    for event in events:
+        assert {(ev["text"], text[ev["start"] : ev["end"]]) for ev in event["evidence"]["sources"]} >= {
+            ("Reuters", "Reuters")}
+    from conflict_ledger.extract.sources import sources_in
+
+    said = [name for name, _, _ in sources_in("Two soldiers died, the military said, and police said four were hurt, "
+                                               "said a hospital official.")]
+    assert said == ["military", "police", "hospital official"]
+    # a bare "officials" or "the group" says nothing about who it was
+    assert sources_in("The group said it fired the drones, officials said.") == []
+
+
+def test_the_group_a_speaker_blames_is_the_attacker(cli, tmp_path):
+    text = ("A drone strike on a market in Omdurman killed five civilians on Monday, a local volunteer group said, "
+            "blaming the paramilitary Rapid Support Forces.")
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-03-12", "text": text}])
+    assert [(e["actor1"], e["actor2"]) for e in events] == [("Rapid Support Forces", None)]
+
+
 def test_the_tally_nearest_its_since_is_the_claim_and_no_event(cli, tmp_path):
     text = ("date 2024-03-06\nIt was the fourth drone attack on the garrison this week, and the 171st on U.S. forces "
             "since October 17, according to a Pentagon tally.\n")

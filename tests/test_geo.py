@@ -209,6 +209,13 @@ def test_untagged_town_before_a_kind_word_is_found():
     assert (dhuluiya.feature, dhuluiya.admin1) == ("city", "Saladin")
 
 
+def test_untagged_town_after_a_kind_word_is_found():
+    # the small model tags no entity in this clause; "the city of" says what the next name is
+    places = places_of("Separately, Palestinian militants fired rockets toward the Israeli city of Ashkelon on Monday.")
+    ashkelon = first(places, "Ashkelon")
+    assert (ashkelon.feature, ashkelon.country) == ("city", "Israel")
+
+
 def test_document_context_settles_ambiguous_names():
     text = ("Protesters gathered in Tbilisi on Friday. Police in Georgia said the crowd later "
             "moved towards the parliament building.")

@@ -126,7 +126,8 @@ _ATTACK_VERBS = re.compile(
     r"open|engag|slay|slew|assassinat|stab|gun|torture|rap|abus|beat|attempt|hurt)",
     re.IGNORECASE,
 )
-_BLAME_VERBS = {"blamed", "blames", "blame", "accused", "accuses", "held", "holds", "suspected", "suspects"}
+_BLAME_VERBS = {"blamed", "blames", "blame", "blaming", "accused", "accuses", "accusing", "held", "holds", "suspected",
+                "suspects"}
 _CLAIM_VERBS = {"claimed", "claims", "claim", "claiming"}
 # nouns that name a violent happening: a party that modifies one ("a U.S. strike", "militia attacks") did it
 _EVENT_NOUNS = re.compile(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..resolve.places import dateline_span
 from .pipeline import DocState, component
 
 _SPEECH = r"(?:said|says|told|reported|claimed|announced|confirmed|stated|added|wrote|posted|tweeted|acknowledged)"
@@ -18,6 +19,33 @@ _SAID_BY = re.compile(
 _SAID_AFTER = re.compile(r"[,\"”’]\s*" + _SPEECH + r"\s+(?P<who>(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&()-]*|police|army|"
                          r"military|state|provincial|regional|spokesman|spokeswoman|spokesperson|official|governor|"
                          r"minister|commander|chief)){0,6})")
+# Speakers named by what they are, in lower case ("residents said", "a security source told", "said a police
+# officer"): most reports attribute tolls this way, so a source list that only knew capitalised names would leave
+# those numbers without a source. A head that says little alone ("group", "ministry") needs a modifier before it.
+_MODIFIER_WORDS = (r"local|security|medical|hospital|military|police|government|health|rights|human|provincial|"
+                   r"regional|state|army|defen[cs]e|interior|tribal|civil|humanitarian|volunteer|aid|monitoring|rescue|"
+                   r"village|district|senior|municipal|border|intelligence|federal|opposition|activist|emergency|relief|"
+                   r"news|private|independent|state-run|state-owned|official")
+_ALONE_WORDS = (r"police|military|army|residents|witnesses|eyewitnesses|activists|medics|paramedics|doctors|nurses|"
+                r"sources?|officers?|spokes(?:man|woman|person)|villagers|survivors|relatives|authorities|rescuers|"
+                r"commanders?|volunteers|monitors?|observers|journalists|reporters|forces|troops|soldiers|rebels|"
+                r"militants|fighters|insurgents")
+_MODIFIED_WORDS = (r"officials?|group|ministry|media|agency|organi[sz]ation|committee|council|workers|tv|television|"
+                   r"radio|broadcaster|service|services|team|network|observatory")
+# a modifier is a word of the list or a capitalised name ("Iraqi", "Kurdish"), not a capitalised determiner
+_SPEAKER_MODIFIER = (rf"(?:(?i:{_MODIFIER_WORDS})"
+                     r"|(?!(?:The|An?|Two|Three|Four|Several|Some|Other|No|Any)\b)[A-Z][\w.'’-]*)")
+_SPEAKER_ALONE = rf"(?i:{_ALONE_WORDS})"
+_SPEAKER_MODIFIED = rf"(?i:{_MODIFIED_WORDS})"
+_KIND_WORD = re.compile(rf"(?:{_MODIFIER_WORDS}|{_ALONE_WORDS}|{_MODIFIED_WORDS})\b", re.IGNORECASE)
+_DETERMINER = r"(?i:(?:a|an|the|two|three|four|several|some|other)\s+)"
+_SPEAKER = (rf"{_DETERMINER}?(?:(?:{_SPEAKER_MODIFIER}\s+){{1,3}}(?:{_SPEAKER_ALONE}|{_SPEAKER_MODIFIED})"
+            rf"|{_SPEAKER_ALONE})")
+_GENERIC_SAID_BY = re.compile(rf"(?<![\w-])(?P<who>{_SPEAKER})\s+(?:also\s+|later\s+|have\s+|has\s+|had\s+)?"
+                              + _SPEECH + r"\b")
+_GENERIC_SAID_AFTER = re.compile(rf"[,\"”’]\s*{_SPEECH}\s+(?P<who>{_SPEAKER})\b")
+_DENIED = re.compile(r"\b(?:no|not|neither|nor|any)\s+$", re.IGNORECASE)  # "no group claimed it" names nobody
+_LEADING_COUNT = re.compile(_DETERMINER + "+", re.IGNORECASE)
 # Canonical names for sources that reports write many ways.
 SOURCE_ALIASES: dict[str, str] = {
     "u.s. central command": "CENTCOM",
@@ -40,7 +68,8 @@ def canonical_source(raw: str) -> str | None:
     text = " ".join(raw.replace("’", "'").split()).strip(" ,.()")
     # "President Joe Biden and U.S. officials said": the named speaker
     text = re.split(r"\s+and\s+(?=(?:[A-Z][\w.'-]*\s+){1,3}(?:officials?|spokes\w+|sources?)$)", text, maxsplit=1)[0]
-    text = re.sub(r"\s*\([A-Z]{2,10}\)$", lambda m: "", text) if "(" in text else text
+    # "Islamic State of Iraq and the Levant (ISIL)": the name without its abbreviation, closed or cut off
+    text = re.sub(r"\s*\([A-Z]{2,10}\)?$", "", text) if "(" in text else text
     low = text.lower()
     for alias, name in SOURCE_ALIASES.items():
         if re.search(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", low):
@@ -60,14 +89,35 @@ def canonical_source(raw: str) -> str | None:
     return text
 
 
+def generic_source(raw: str) -> str | None:
+    """A speaker named by what it is ("the local health ministry" -> "local health ministry"), or None when
+    it is only a vague "officials" or "sources"."""
+    text = _LEADING_COUNT.sub("", " ".join(raw.replace("’", "'").split()), count=1)
+    return None if text.lower() in _NOT_SOURCES or text.lower() in ("source", "sources") else _as_kind(text)
+
+
+def _as_kind(name: str) -> str:
+    """A speaker named only by kind words in lower case ("Police said" at a sentence's start, "MEDICAL SOURCES"),
+    so that it reads and counts the same as "police" elsewhere."""
+    return name.lower() if all(_KIND_WORD.fullmatch(word) for word in name.split()) else name
+
+
 def sources_in(text: str) -> list[tuple[str, int, int]]:
-    """(source, start, end) for each attribution in `text`."""
+    """(source, start, end) for each attribution in `text`: named speakers first, then speakers named by what
+    they are where no named one covers the same words."""
     found = []
     for pattern in (_ACCORDING, _SAID_BY, _SAID_AFTER):
         for m in pattern.finditer(text):
             name = canonical_source(m.group("who"))
             if name:
-                found.append((name, m.start("who"), m.end("who")))
+                found.append((_as_kind(name), m.start("who"), m.end("who")))
+    for pattern in (_GENERIC_SAID_BY, _GENERIC_SAID_AFTER):
+        for m in pattern.finditer(text):
+            start, end = m.span("who")
+            name = generic_source(m.group("who"))
+            if name and not _DENIED.search(text, max(0, start - 12), start) \
+                    and not any(s < end and start < e for _, s, e in found):
+                found.append((SOURCE_ALIASES.get(name.lower(), name), start, end))
     return found
 
 
@@ -90,10 +140,25 @@ def speakers(text: str) -> dict[str, str]:
     return out
 
 
+# the agency in a dateline: "KHARTOUM (Reuters) -", "SAN SALVADOR, 9 JAN 90 (DPA) --"
+_AGENCY = re.compile(r"\((?P<who>[A-Za-z][\w.'’& -]{1,38}[\w.])\)")
+
+
+def dateline_outlet(text: str) -> tuple[str, int, int] | None:
+    """(outlet, start, end) of the wire service a dateline names, for documents that come without a source."""
+    start, end = dateline_span(text)
+    match = _AGENCY.search(text, start, end) if end else None
+    if match is None:
+        return None
+    name = match.group("who").strip()
+    return SOURCE_ALIASES.get(name.lower(), name), match.start("who"), match.end("who")
+
+
 @component("sources")
 def attribute_sources() -> object:
     def run(state: DocState) -> None:
         outlet = state.document.source
+        wire = None if outlet else dateline_outlet(state.text)
         people = speakers(state.text)
         for frame in state.frames:
             mention = frame.mention
@@ -105,5 +170,10 @@ def attribute_sources() -> object:
                     mention.cite("sources", state.evidence(sentence.start + s, sentence.start + e))
             if outlet and outlet not in mention.sources:
                 mention.sources.append(outlet)
+            if wire:
+                name, start, end = wire
+                if name not in mention.sources:
+                    mention.sources.append(name)
+                mention.cite("sources", state.evidence(start, end))
 
     return run

@@ -516,8 +516,10 @@ class PlaceResolver:
                         continue
                     span = doc[i : i + n]
                     end = span.end_char
-                    if not self._prominent(span.text):
-                        # a known town or region the next word says is one: "in Dhuluiya district"
+                    kind_before = _KIND_OF.search(text, max(0, span.start_char - 24), span.start_char)
+                    if not self._prominent(span.text) and not (kind_before and self._known(span.text)):
+                        # a known town or region the words next to it say is one: "in Dhuluiya district" (a
+                        # kind word before it, "the Israeli city of Ashkelon", is let through above)
                         kind = _KIND_AFTER.match(text, end)
                         opening = text[: span.start_char].rstrip()[-1:] in ("", ".", "!", "?", ":", ";", '"', "“")
                         if kind is None or opening or tok.is_stop or not self._known(text[span.start_char : kind.end()]):

@@ -48,6 +48,12 @@ _SUSTAINED = re.compile(
     r"(?:\w+\s+){0,3}(?P<kind>injuries|wounds)\b",
     re.IGNORECASE,
 )
+# the injuries told before the injured: "causing minor injuries to 20 U.S. personnel", "inflicting wounds on three"
+_INJURIES_TO = re.compile(
+    r"\b(?:causing|caused|inflicting|inflicted|leaving|left|resulting in)\s+(?:\w+\s+){0,2}?(?P<kind>injuries|wounds)"
+    r"\s+(?:to|on|among)\s+(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")",
+    re.IGNORECASE,
+)
 _DEATH_OF = re.compile(r"\b(?P<kind>death|deaths|killing) of (?P<num>" + NUMBER + r")\b", re.IGNORECASE)
 _NONE = re.compile(
     r"\b(?:no|without|did not cause any|caused no)\s+(?:\w+\s+)?(?P<kind>casualties|injuries|deaths|fatalities)\b|"
@@ -259,7 +265,7 @@ def find_counts(text: str) -> list[Count]:
                 and not _NO_GROUP.match(more.group("who")) and not _SPEAKER.match(text, more.end("num")):
             add(_kind(kind), more.group("num"), more.span("num"), more.span(), more.group("who"))
             at = more.end()
-    for pattern in (_EFFECT, _SUSTAINED, _NOUN, _DEATH_OF):
+    for pattern in (_EFFECT, _SUSTAINED, _NOUN, _INJURIES_TO, _DEATH_OF):
         for m in pattern.finditer(text):
             if pattern is _EFFECT and _DOES_THE_KILLING.match(text, m.end()) \
                     and not _PASSIVE.search(text, m.end("who"), m.start("kind")):

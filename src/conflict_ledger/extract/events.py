@@ -191,14 +191,17 @@ _MILITARY_TARGET = _rx(r"troops", r"soldiers", r"forces", r"army", r"military", 
                        r"patrol", r"garrison", r"personnel", r"service members", r"militia", r"fighters")
 _EXPLOSION = _rx(r"explosions?", r"blasts?", r"exploded", r"detonated", r"bomb")
 
+# any character but a full stop, or the stop of an abbreviation ("attacks on U.S. forces since Oct. 17")
+_IN_SENTENCE = r"(?:[^.]|(?-i:(?:(?<=\b[A-Z])|(?<=\b[A-Z][a-z]{2}))\.))"
 # Sentences that talk about events without reporting one.
 _NOT_EVENT = [
-    re.compile(r"\b\d+(?:st|nd|rd|th)\b[^.]{0,80}\b(?:attack|time|strike|incident)s?\b", re.IGNORECASE),
-    re.compile(r"\b(?:have|has) (?:been )?(?:conducted|carried out|launched|faced|targeted|attacked|struck)\b[^.]{0,160}"
-               r"\b(?:times|since)\b", re.IGNORECASE),
-    re.compile(r"\b(?:attacks?|strikes?)\b[^.]{0,60}\bsince (?:oct|nov|dec|jan|feb|mid|the start|early|late)", re.IGNORECASE),
+    re.compile(r"\b\d+(?:st|nd|rd|th)\b" + _IN_SENTENCE + r"{0,80}\b(?:attack|time|strike|incident)s?\b", re.IGNORECASE),
+    re.compile(r"\b(?:have|has) (?:been )?(?:conducted|carried out|launched|faced|targeted|attacked|struck)\b"
+               + _IN_SENTENCE + r"{0,160}\b(?:times|since)\b", re.IGNORECASE),
+    re.compile(r"\b(?:attacks?|strikes?)\b" + _IN_SENTENCE + r"{0,60}\bsince (?:oct|nov|dec|jan|feb|mid|the start|early|late)",
+               re.IGNORECASE),
     re.compile(r"\b(?:threaten(?:ed|s)?|vow(?:ed|s)?|warn(?:ed|s)?|pledged|plan(?:s|ned)? to|would|will|could|may|might)\b"
-               r"[^.]{0,30}\b(?:attack|strike|retaliat|respond)", re.IGNORECASE),
+               + _IN_SENTENCE + r"{0,30}\b(?:attack|strike|retaliat|respond)", re.IGNORECASE),
     re.compile(r"\b(?:denied|deny|denies) (?:any )?(?:involvement|responsibility)", re.IGNORECASE),
     re.compile(r"\bno (?:attacks?|strikes?|casualties|injuries) (?:were|was|has|have)\b", re.IGNORECASE),
     # background: how an event compares ("the first U.S. strike in the capital since ...", "the first to kill")
@@ -634,13 +637,22 @@ def clauses(text: str, span: Any = None) -> list[tuple[int, int]]:
 
 
 def _coordinated_clause(span: Any) -> int | None:
-    """Where a second main clause with its own subject starts (the offset of its "and"), if any."""
+    """Where a second main clause with its own subject starts (the offset of its "and"), if any. Under a
+    closing "X said" the parser hangs both clauses on "said" ("drones hit A, and a drone struck B, the
+    Pentagon said"), the "and" on the first: the same cut."""
     for token in span:
-        if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX") or token.head.pos_ not in ("VERB", "AUX"):
+        if token.dep_ not in ("conj", "ccomp") or token.pos_ not in ("VERB", "AUX") or token.head.pos_ not in ("VERB", "AUX"):
             continue
         if not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") for c in token.children):
             continue
-        cc = next((c for c in token.head.children if c.dep_ == "cc" and c.i < token.i and c.i > token.head.i), None)
+        if token.dep_ == "conj":
+            first = token.head
+        else:
+            first = next((c for c in token.head.children if c.dep_ == "ccomp" and c.i < token.i
+                          and c.pos_ in ("VERB", "AUX")), None)
+            if first is None:
+                continue
+        cc = next((c for c in first.children if c.dep_ == "cc" and first.i < c.i < token.left_edge.i), None)
         if cc is None:
             continue
         return cc.idx - span.start_char
@@ -723,9 +735,13 @@ _UNSPECIFIED_TYPE = "Explosions/Remote violence"
 
 
 # "U.S. forces then struck three facilities": who struck says how, where the words do not
+# ... with the day between ("the United States on Friday struck")
+_WHEN_BETWEEN = (r"(?:(?:early\s+|late\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+|overnight\s+"
+                 r"|(?:early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+|yesterday\s+)?")
 _AIR_POWER_STRIKE = re.compile(
-    r"\b(?:U\.S\.|US|American|United States|coalition|Coalition)\s+(?:military\s+|armed\s+)?(?:forces|troops|military|"
-    r"aircraft|warplanes|jets|fighter jets|drones?|bombers)\s+(?:then\s+|also\s+|later\s+|have\s+|had\s+|again\s+)*"
+    r"\b(?:(?:U\.S\.|US|American|United States|coalition|Coalition)\s+(?:military\s+|armed\s+)?(?:forces|troops|military|"
+    r"aircraft|warplanes|jets|fighter jets|drones?|bombers)|(?:the\s+)?United States)\s+" + _WHEN_BETWEEN +
+    r"(?:then\s+|also\s+|later\s+|have\s+|had\s+|again\s+)*"
     r"(?:struck|hit|bombed|targeted|pounded|launched (?:air ?)?strikes|carried out (?:air ?)?strikes|conducted (?:air ?)?strikes)\b"
 )
 
@@ -852,8 +868,8 @@ def detect_events() -> object:
                 kinds = [replace(k, score=min(k.score, 0.55)) for k in rule_kinds]
             if not kinds and (guess is None or guess.no_event_probability < OWN_VERB_NOT_EVENT_MAX):
                 kinds = own_verb_kinds(text)
-            if not kinds and rule_kinds and (guess is None or guess.no_event_probability < NOT_EVENT_MIN):
-                kinds = _strike_by_air_power(text)
+            if not kinds and rule_kinds and (guess is None or guess.no_event_probability < NOT_EVENT_WITH_WEAPON_MIN):
+                kinds = _strike_by_air_power(text)  # who struck names the weapon, as a named weapon would
             for kind in kinds:
                 if ruled_out(kind, text):
                     continue

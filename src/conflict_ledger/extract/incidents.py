@@ -41,7 +41,8 @@ _HARM_DONE = re.compile(
 _TARGET = re.compile(
     r"\b(?:embassy|offices?|headquarters|building|house|home|residence|vehicle|car|bus|truck|plane|aircraft|bank|"
     r"store|plant|station|tower|pylons?|bridge|church|university|school|hotel|restaurant|facilities|installations?|"
-    r"refinery|depot|warehouse|substation|market|hospital|clinic|mosque|apartment|shelter|village|pipeline)\b",
+    r"refinery|depot|warehouse|substation|market|hospital|clinic|mosque|apartment|shelter|village|pipeline|"
+    r"(?:air ?)?bases?|airbase|garrison|outpost|airfield|barracks)\b",
     re.IGNORECASE,
 )
 # counted or singled-out victims: "two leaders", "12 persons", "a judge"

@@ -22,9 +22,13 @@ _US_FORCES = re.compile(
     r"\b(?:U\.S\.|US|American|United States)(?:\s+(?:and|,)\s+(?:coalition|Coalition|allied|international))?"
     r"(?:\s+(?:military|Army|Navy|Air Force|Marine|special operations|service|armed))?(?:\s+[A-Z]{1,3}-\d{1,3}[A-Z]?s?)?\s+"
     r"(?:troops|forces|personnel|service ?members|soldiers|military|base|bases|positions|servicemen|sailors|Marines|gunship|aircraft|warplanes|jets|drones?|"
-    r"(?:air ?)?strikes?|airstrikes?|raids?|bombers?|fighter jets?|outposts?|garrisons?)\b"
+    r"(?:air ?)?strikes?|airstrikes?|raids?|bombers?|fighter jets?|outposts?|garrisons?|destroyers?|warships?|"
+    r"(?:aircraft )?carriers?|frigates?|cruisers?|(?:navy )?(?:ships?|vessels?))\b"
+    # a U.S. Navy ship by its name: "the USS Carney", "USS Dwight D. Eisenhower"
+    r"|\bUSS\s+[A-Z][\w-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w-]*)?"
     # the country as the one acting: "The U.S. killed multiple militants", "the United States struck"
-    r"|\b(?:the\s+)?(?:U\.S\.|United States)(?=\s+(?:then\s+|also\s+|later\s+)?(?:killed|struck|hit|bombed|launched|"
+    r"|\b(?:the\s+)?(?:U\.S\.|United States)(?=\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"\s+|overnight\s+)?(?:then\s+|also\s+|later\s+)?(?:killed|struck|hit|bombed|launched|"
     r"carried out|conducted|attacked|targeted|retaliated|responded)\b)",
 )
 _US_MILITARY = re.compile(r"\b(?:U\.S\.|US) (?:military|Army|Air Force|Navy|Central Command)\b|\bCENTCOM\b|\bthe Pentagon\b")
@@ -44,7 +48,10 @@ def _alias_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Actor
 
     def alternation(names: list[str], flags: int) -> re.Pattern[str]:
         body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", flags)
+        # not inside a longer word or compound ("Iran-backed"), except the group's own ground: "Houthi-held"
+        # not inside a longer word or compound ("Iran-backed"), except the group's own ground ("Houthi-held"),
+        # which `clause_parties` keeps only where a launch is told from it
+        return re.compile(r"(?<![\w-])(?:" + body + r")(?!\w)(?!-(?!(?:held|controlled)\b))", flags)
 
     return alternation(list(exact), 0), alternation(list(folded), re.IGNORECASE), exact, folded
 
@@ -145,7 +152,7 @@ _CARRIER_NOUNS = re.compile(
 # "used by X", "belonging to X": X owns the thing the clause is about, it does not act
 _OWNING_WORDS = {"used", "operated", "run", "controlled", "held", "owned", "manned", "occupied", "belonging",
                  "linked", "affiliated", "associated", "tied", "frequented", "housing"}
-_HARM_NOUNS = re.compile(r"^(?:injuries|casualties|deaths|dead|wounded|fatalities|losses)$", re.IGNORECASE)
+_HARM_NOUNS = re.compile(r"^(?:injuries|wounds|casualties|deaths|dead|wounded|fatalities|losses)$", re.IGNORECASE)
 _TARGET_PREPS_ALL = _TARGET_PREPS | {"into", "among", "against"}
 _PLACE_PREPS = {"in", "inside", "near", "outside", "at", "within", "around", "across", "from", "along", "behind"}
 
@@ -159,6 +166,8 @@ def role_of(token: Any) -> str:
     speaker: only says so; place: where it was
     ("inside a PMF base"); subject/object: subject or object of some other verb; other.
     """
+    if _launched_from_its_ground(token):
+        return "agent"
     node = token
     for _ in range(12):
         head = node.head
@@ -177,6 +186,9 @@ def role_of(token: Any) -> str:
             prep = head.lower_
             if prep == "to" and head.head.lower_ in _OWNING_WORDS or prep == "by" and head.head.lower_ in _OWNING_WORDS:
                 return "owner"  # "facilities belonging to X", "a depot used by X": what was hit is X's
+            if prep == "to" and (_HARM_NOUNS.match(head.head.text) or any(
+                    c.dep_ == "dobj" and _HARM_NOUNS.match(c.text) for c in head.head.children)):
+                return "patient"  # "causing minor injuries to 20 U.S. personnel" (the "to" on the noun or the verb)
             if prep in _TARGET_PREPS_ALL:
                 owner = head.head
                 if _HARM_NOUNS.match(owner.text):
@@ -187,6 +199,8 @@ def role_of(token: Any) -> str:
                 return "patient"
             if prep == "by":
                 owner = head.head
+                if _defends_against_a_weapon(owner):
+                    return "patient"  # "a missile ... was shot down by a U.S. jet": the target's defender
                 if _ATTACK_VERBS.match(owner.lower_) or _EVENT_NOUNS.match(owner.text) or owner.lower_ in _CLAIM_VERBS:
                     return "agent"
                 return "oblique"
@@ -250,6 +264,28 @@ def _has_event_object(verb: Any) -> bool:
                for c in verb.children)
 
 
+def _launched_from_its_ground(token: Any) -> bool:
+    """"A missile fired from Houthi-held parts of Yemen": the report puts the launch on the group's ground and
+    so names the group as the one that fired (nothing here places the launch itself)."""
+    held = token.head
+    if token.dep_ not in ("npadvmod", "compound", "nmod") or held.lower_ not in ("held", "controlled", "run", "occupied"):
+        return False
+    ground = held.head
+    prep = ground.head
+    return ground.dep_ == "pobj" and prep.lower_ == "from" and bool(re.match(r"fir|launch", prep.head.lower_))
+
+
+def _defends_against_a_weapon(verb: Any) -> bool:
+    """A passive verb of defence whose subject is a weapon ("the missile was shot down", "drones ... were
+    intercepted"): whoever did it defended the target."""
+    if not (verb.lower_ in _DEFENCE_VERBS or verb.lower_ == "shot" and any(c.lower_ == "down" for c in verb.children)):
+        return False
+    for node in (verb, verb.head if verb.dep_ == "conj" else None):
+        if node is not None and any(c.dep_ == "nsubjpass" and _WEAPON_NOUNS.match(c.text) for c in node.children):
+            return True
+    return False
+
+
 def _has_weapon_object(verb: Any) -> bool:
     return any(c.dep_ in ("dobj", "obj") and _WEAPON_NOUNS.match(c.text) for c in verb.children)
 
@@ -277,6 +313,8 @@ def clause_parties(state: DocState, frame: Frame, index: int = 0) -> list[Party]
     out = []
     for pos, end, actor in actor_hits(state.text[c_start:c_end]):
         token = _phrase_head(sentence.span, c_start + pos - sentence.offset, c_start + end - sentence.offset)
+        if state.text.startswith("-", c_start + end) and not _launched_from_its_ground(token):
+            continue  # "the Houthi-held port", "a Hamas-controlled ministry said": ground or owner, no party
         # a name that ends in the happening itself ("U.S. airstrikes", "U.S. raids") is the one who did it
         role = "agent" if _EVENT_NOUNS.match(token.text) else role_of(token)
         if role == "agent" and token.dep_ == "nsubj" and token.head.lower_ in _HEADLINE_PASSIVES \

@@ -45,7 +45,7 @@ _GENERIC_SAID_BY = re.compile(rf"(?<![\w-])(?P<who>{_SPEAKER})\s+(?:also\s+|late
                               + _SPEECH + r"\b")
 _GENERIC_SAID_AFTER = re.compile(rf"[,\"”’]\s*{_SPEECH}\s+(?P<who>{_SPEAKER})\b")
 _DENIED = re.compile(r"\b(?:no|not|neither|nor|any)\s+$", re.IGNORECASE)  # "no group claimed it" names nobody
-_LEADING_COUNT = re.compile(_DETERMINER + "+", re.IGNORECASE)
+_LEADING_COUNT = re.compile("^" + _DETERMINER + "+", re.IGNORECASE)
 # Canonical names for sources that reports write many ways.
 SOURCE_ALIASES: dict[str, str] = {
     "u.s. central command": "CENTCOM",

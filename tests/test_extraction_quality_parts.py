@@ -1045,6 +1045,8 @@ def test_speakers_named_by_what_they_are_and_the_datelines_agency_are_sources(cl
                                                "said a hospital official.")]
     assert said == ["military", "police", "hospital official"]
     assert [name for name, _, _ in sources_in("Seven were killed, Iranian state media reported.")] == ["Iranian state media"]
+    both = sources_in("Twenty were killed, local officials and a community leader said.")
+    assert [name for name, _, _ in both] == ["local officials", "community leader"]
     # a bare "officials" or "the group" says nothing about who it was
     assert sources_in("The group said it fired the drones, officials said.") == []
 
@@ -1090,6 +1092,23 @@ def test_the_country_that_struck_on_a_named_day_struck_from_the_air(cli, tmp_pat
     strikes = [e for e in events if e["actor1"] == "U.S. forces"]
     assert [(e["event_date"], e["sub_event_type"], e["actor2"]) for e in strikes] == [
         ("2024-02-02", "Air/drone strike", "Islamic Revolutionary Guard Corps")]
+
+
+def test_in_a_riot_the_police_who_met_the_crowd_are_the_second_side(cli, tmp_path):
+    text = ("Kenyan police opened fire on demonstrators who stormed parliament in Nairobi on Tuesday, killing at "
+            "least five people, rights groups said. Protesters set fire to part of the building.")
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-06-26", "text": text}])
+    assert [(e["sub_event_type"], e["actor1"], e["actor2"], e["sources"]) for e in events] == [
+        ("Violent demonstration", None, "Kenyan police", ["rights groups"])]
+
+
+def test_houses_burned_in_a_massacre_are_a_detail_of_the_killing(cli, tmp_path):
+    text = ("Suspected jihadists killed at least 20 civilians in an attack on a village in central Mali's Mopti region "
+            "on Sunday, local officials said.\n\nThe gunmen arrived on motorbikes in the late afternoon, set fire to "
+            "houses and fled before soldiers arrived.")
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-05-14", "text": text}])
+    assert [(e["event_type"], e["sub_event_type"], e["fatalities"]) for e in events] == [
+        ("Violence against civilians", "Attack", 20)]
 
 
 def test_the_tally_nearest_its_since_is_the_claim_and_no_event(cli, tmp_path):

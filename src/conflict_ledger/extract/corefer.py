@@ -234,12 +234,21 @@ def _sentence_gap(a: Frame, b: Frame) -> int:
     )
 
 
+# houses burned or goods looted in a killing or a bombing ("gunmen killed 20 villagers ... and set fire to houses")
+# are a detail of it: the violence is the event, however surely the detail was read
+_DETAIL = "Looting/property destruction"
+_VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
 def absorb(into: Frame, other: Frame) -> None:
     m, o = into.mention, other.mention
     into.sentences += other.sentences
     into.spans += other.spans
-    if other.specific and (not into.specific or _refines(o.sub_event_type, m.sub_event_type)
-                           or (other.type_score > into.type_score and not _refines(m.sub_event_type, o.sub_event_type))):
+    detail = _DETAIL in (m.sub_event_type, o.sub_event_type) and any(
+        x.event_type in _VIOLENCE and x.sub_event_type for x in (m, o))
+    if detail and o.event_type in _VIOLENCE or not detail and other.specific and (
+            not into.specific or _refines(o.sub_event_type, m.sub_event_type)
+            or (other.type_score > into.type_score and not _refines(m.sub_event_type, o.sub_event_type))):
         m.event_type, m.sub_event_type = o.event_type, o.sub_event_type
         m.evidence.pop("event_type", None)
         m.evidence.pop("sub_event_type", None)

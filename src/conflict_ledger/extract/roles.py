@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from ..model import EventMention
 from ..resolve.actors import Actor, actors, canonical_actor, capital_forces, country_forces, state_force_hits
 from .pipeline import DocState, Frame, component
 
@@ -632,6 +633,23 @@ def _suffers_it(token: Any) -> bool:
         _ATTACK_VERBS.match(token.head.head.lower_) or _EVENT_NOUNS.match(token.head.head.lower_))
 
 
+# the types where the crowd acts: ACLED names the rioters first and the force that met them second
+_CROWD_ACTS = {"Violent demonstration", "Mob violence"}
+
+
+def _crowd_first(mention: EventMention) -> None:
+    """A riot told with the police as the only side named ("police fired on demonstrators who stormed
+    parliament", read as a violent demonstration): the police met the rioters, they are actor2."""
+    if mention.sub_event_type not in _CROWD_ACTS or mention.actor1 is None or mention.actor2 is not None:
+        return
+    actor = canonical_actor(mention.actor1)
+    if actor is None or "state_forces" not in actor.kinds:
+        return
+    mention.actor2, mention.actor1 = mention.actor1, None
+    if "actor1" in mention.evidence:
+        mention.evidence["actor2"] = mention.evidence.pop("actor1")
+
+
 @component("home_forces")
 def home_forces() -> object:
     """An attacker or a target named only as "police", "troops" or "soldiers" is the forces of the country the
@@ -640,6 +658,7 @@ def home_forces() -> object:
     def run(state: DocState) -> None:
         for frame in state.frames:
             mention = frame.mention
+            _crowd_first(mention)
             if not mention.country:
                 continue
             for role in ("actor1", "actor2"):

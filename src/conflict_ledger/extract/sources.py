@@ -25,12 +25,13 @@ _SAID_AFTER = re.compile(r"[,\"”’]\s*" + _SPEECH + r"\s+(?P<who>(?:the\s+)?[
 _MODIFIER_WORDS = (r"local|security|medical|hospital|military|police|government|health|rights|human|provincial|"
                    r"regional|state|army|defen[cs]e|interior|tribal|civil|humanitarian|volunteer|aid|monitoring|rescue|"
                    r"village|district|senior|municipal|border|intelligence|federal|opposition|activist|emergency|relief|"
-                   r"news|private|independent|state-run|state-owned|official")
+                   r"news|private|independent|state-run|state-owned|official|community|religious|traditional|church|youth|"
+                   r"student|union|party")
 _ALONE_WORDS = (r"police|military|army|residents|witnesses|eyewitnesses|activists|medics|paramedics|doctors|nurses|"
                 r"sources?|officers?|spokes(?:man|woman|person)|villagers|survivors|relatives|authorities|rescuers|"
                 r"commanders?|volunteers|monitors?|observers|journalists|reporters|forces|troops|soldiers|rebels|"
-                r"militants|fighters|insurgents")
-_MODIFIED_WORDS = (r"officials?|group|ministry|media|agency|organi[sz]ation|committee|council|workers|tv|television|"
+                r"militants|fighters|insurgents|leaders?|elders?|chiefs?|mayor|governor|lawmakers?|councillors?")
+_MODIFIED_WORDS = (r"officials?|groups?|ministry|media|agency|organi[sz]ations?|committee|council|workers|tv|television|"
                    r"radio|broadcaster|service|services|team|network|observatory")
 # a modifier is a word of the list or a capitalised name ("Iraqi", "Kurdish"), not a capitalised determiner
 _SPEAKER_MODIFIER = (rf"(?:(?i:{_MODIFIER_WORDS})"
@@ -41,8 +42,8 @@ _KIND_WORD = re.compile(rf"(?:{_MODIFIER_WORDS}|{_ALONE_WORDS}|{_MODIFIED_WORDS}
 _DETERMINER = r"(?i:(?:a|an|the|two|three|four|several|some|other)\s+)"
 _SPEAKER = (rf"{_DETERMINER}?(?:(?:{_SPEAKER_MODIFIER}\s+){{1,3}}(?:{_SPEAKER_ALONE}|{_SPEAKER_MODIFIED})"
             rf"|{_SPEAKER_ALONE})")
-_GENERIC_SAID_BY = re.compile(rf"(?<![\w-])(?P<who>{_SPEAKER})\s+(?:also\s+|later\s+|have\s+|has\s+|had\s+)?"
-                              + _SPEECH + r"\b")
+_GENERIC_SAID_BY = re.compile(rf"(?<![\w-])(?P<who>{_SPEAKER})(?:,?\s+and\s+(?P<also>{_SPEAKER}))?\s+"
+                              r"(?:also\s+|later\s+|have\s+|has\s+|had\s+)?" + _SPEECH + r"\b")
 _GENERIC_SAID_AFTER = re.compile(rf"[,\"”’]\s*{_SPEECH}\s+(?P<who>{_SPEAKER})\b")
 _DENIED = re.compile(r"\b(?:no|not|neither|nor|any)\s+$", re.IGNORECASE)  # "no group claimed it" names nobody
 _LEADING_COUNT = re.compile("^" + _DETERMINER + "+", re.IGNORECASE)
@@ -113,11 +114,14 @@ def sources_in(text: str) -> list[tuple[str, int, int]]:
                 found.append((_as_kind(name), m.start("who"), m.end("who")))
     for pattern in (_GENERIC_SAID_BY, _GENERIC_SAID_AFTER):
         for m in pattern.finditer(text):
-            start, end = m.span("who")
-            name = generic_source(m.group("who"))
-            if name and not _DENIED.search(text, max(0, start - 12), start) \
-                    and not any(s < end and start < e for _, s, e in found):
-                found.append((SOURCE_ALIASES.get(name.lower(), name), start, end))
+            for group in ("who", "also"):
+                if group not in m.re.groupindex or m.group(group) is None:
+                    continue
+                start, end = m.span(group)
+                name = generic_source(m.group(group))
+                if name and not _DENIED.search(text, max(0, start - 12), start) \
+                        and not any(s < end and start < e for _, s, e in found):
+                    found.append((SOURCE_ALIASES.get(name.lower(), name), start, end))
     return found
 
 

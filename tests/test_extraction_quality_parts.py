@@ -1111,6 +1111,22 @@ def test_houses_burned_in_a_massacre_are_a_detail_of_the_killing(cli, tmp_path):
         ("Violence against civilians", "Attack", 20)]
 
 
+def test_a_tally_told_with_its_toll_after_it_and_an_attack_compared_with_the_last(cli, tmp_path):
+    text = ("date 2024-02-05\nMilitias have attacked U.S. forces in Iraq and Syria at least 166 times since Oct. 17, "
+            "according to a U.S. military official, injuring more than 140 troops.\n\nSunday's rocket attack on the "
+            "Conoco base in Syria was the first since the Feb. 2 strikes, the official said.\n")
+    path = tmp_path / "tally.txt"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = cli("claims", str(path))
+    assert code == 0, err
+    assert [(c["count"], c["since"], c["attributed_to"], c["injuries"]) for c in jsonl(out)] == [
+        (166, "2023-10-17", "U.S. military official", 141)]
+    code, out, err = cli("extract", str(path))
+    assert code == 0, err
+    assert [(e["event_date"], e["sub_event_type"], e["location"]) for e in jsonl(out)] == [
+        ("2024-02-04", "Shelling/artillery/missile attack", "Conoco gas field")]
+
+
 def test_the_tally_nearest_its_since_is_the_claim_and_no_event(cli, tmp_path):
     text = ("date 2024-03-06\nIt was the fourth drone attack on the garrison this week, and the 171st on U.S. forces "
             "since October 17, according to a Pentagon tally.\n")

@@ -32,6 +32,8 @@ _FOLLOW_UP = re.compile(r"\b(?:during that time|since then|in (?:those|these|the
                         r"over that period|during that period)\b", re.IGNORECASE)
 _INJURED = re.compile(r"\b(?P<num>" + NUMBER + r")\s+(?:[\w.-]+\s+){0,3}(?:sustained|suffered|were|have been|had been)?"
                       r"\s*(?:\w+\s+){0,4}?(?P<kind>injur\w*|wound\w*|hurt|killed|dead|died)\b", re.IGNORECASE)
+# ... and the figure told after its verb: "..., injuring more than 140 troops"
+_CAUSED = re.compile(r"\b(?P<kind>injuring|wounding|hurting|killing)\s+(?P<num>" + NUMBER + r")\b", re.IGNORECASE)
 _ACTS = re.compile(r"\b(?:attack|strike|target|time)", re.IGNORECASE)
 _US = re.compile(r"(?:\bU\.S\.|\bUS\b|\bAmerican\b|\bUnited States\b)")
 _COUNTRIES = ("Iraq", "Syria", "Jordan", "Yemen", "Lebanon", "Israel", "the Red Sea")
@@ -131,7 +133,8 @@ def _recounts(state: DocState, claim: TallyClaim, following: list) -> list[Tally
 
 def _casualty_figures(text: str, start: int = 0) -> Iterator[tuple[str, Amount, re.Match[str]]]:
     """(fatalities|injuries, amount, match) for each casualty figure in `text` from `start` on."""
-    for m in _INJURED.finditer(text, start):
+    found = sorted([*_INJURED.finditer(text, start), *_CAUSED.finditer(text, start)], key=lambda m: m.start())
+    for m in found:
         amount = parse_amount(m.group("num"))
         if amount is not None:
             yield ("fatalities" if m.group("kind").lower().startswith(("kill", "dead", "died")) else "injuries"), amount, m

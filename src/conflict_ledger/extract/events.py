@@ -205,10 +205,11 @@ _NOT_EVENT = [
     re.compile(r"\b(?:denied|deny|denies) (?:any )?(?:involvement|responsibility)", re.IGNORECASE),
     re.compile(r"\bno (?:attacks?|strikes?|casualties|injuries) (?:were|was|has|have)\b", re.IGNORECASE),
     # background: how an event compares ("the first U.S. strike in the capital since ...", "the first to kill")
-    re.compile(r"\b(?:was|is|were|are|marked|marks|appeared to be|became|be)\s+(?:also\s+|only\s+)?(?:the\s+|its\s+)?"
-               r"(?:first|second|third|fourth|fifth|latest|deadliest|biggest|largest|heaviest|worst)\b"
-               r"(?:[^.;]|(?<=[A-Z])\.){0,80}?\b(?:since|time|to [a-z]+|this (?:year|month|week)|in (?:more than |nearly |over |at least )?(?:a|\w+) "
-               r"(?:years?|months?|weeks?|decades?))\b", re.IGNORECASE),
+    _COMPARED := re.compile(
+        r"\b(?:was|is|were|are|marked|marks|appeared to be|became|be)\s+(?:also\s+|only\s+)?(?:the\s+|its\s+)?"
+        r"(?:first|second|third|fourth|fifth|latest|deadliest|biggest|largest|heaviest|worst)\b"
+        r"(?:[^.;]|(?<=[A-Z])\.){0,80}?\b(?:since|time|to [a-z]+|this (?:year|month|week)|in (?:more than |nearly |over |"
+        r"at least )?(?:a|\w+) (?:years?|months?|weeks?|decades?))\b", re.IGNORECASE),
     # ... what it came amid or after ("the attacks came as tensions spiked after ...")
     re.compile(r"\b(?:came|comes|come)\s+(?:\w+\s+){0,3}?(?:as|after|amid|during|on the heels of|just)\b", re.IGNORECASE),
     re.compile(r"\banniversary\b", re.IGNORECASE),
@@ -374,9 +375,18 @@ def condemns_an_act(text: str) -> bool:
     return bool(_CONDEMNED_ACT.search(text))
 
 
+# a happening owned by its day and told by its weapon, as the subject: "Sunday's rocket attack on the base was the
+# first since ..." (a bare "yesterday's attack was the second ..." looks back on one told before)
+_DAYS_OWN = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
+                       r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:rocket|drone|missile|mortar|car[- ]bomb|suicide|grenade|air|artillery)"
+                       r"\w*\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|bombings?|blasts?|raids?|shelling|assault)\b", re.IGNORECASE)
+
+
 def talks_about_events(text: str) -> bool:
-    """True for sentences that count, plan, threaten or deny events rather than report one."""
-    return any(p.search(text) for p in _NOT_EVENT) or tells_no_happening(text)
+    """True for sentences that count, plan, threaten or deny events rather than report one; a happening told by
+    its day and then compared ("Sunday's attack on the base was the first since ...") is still told."""
+    return any(p.search(text) for p in _NOT_EVENT if p is not _COMPARED or not _DAYS_OWN.search(text)) \
+        or tells_no_happening(text)
 
 
 def tells_no_happening(text: str) -> bool:

@@ -8,7 +8,9 @@ from ..resolve.places import dateline_span
 from .pipeline import DocState, component
 
 _SPEECH = r"(?:said|says|told|reported|claimed|announced|confirmed|stated|added|wrote|posted|tweeted|acknowledged)"
-_ACCORDING = re.compile(r"\baccording to\s+(?:a\s+|an\s+|the\s+)?(?P<who>[^,.;:“”\"()]{2,80})", re.IGNORECASE)
+# the speaker's name may hold an abbreviation's stops: "according to a U.S. military official"
+_ACCORDING = re.compile(r"\baccording to\s+(?:a\s+|an\s+|the\s+)?(?P<who>(?:[^,.;:“”\"()]|(?-i:(?<=\b[A-Z])\.)){2,80})",
+                        re.IGNORECASE)
 _SAID_BY = re.compile(
     r"(?P<who>(?:[A-Z][\w.'’&-]*|of|the|for|and|in|de|al-|\(|\))(?:[ -](?:[A-Z][\w.'’&()-]*|of|the|for|and|in|al|\([A-Z]+\)))*"
     r"(?<! and)(?<! or)(?<! the)(?:\s+(?:officials?|spokes(?:man|woman|person)|sources?))?)\s+(?:also\s+|later\s+)?"
@@ -68,7 +70,9 @@ _NOT_SOURCES = {"it", "he", "she", "they", "we", "i", "officials", "the statemen
 def canonical_source(raw: str) -> str | None:
     text = " ".join(raw.replace("’", "'").split()).strip(" ,.()")
     # "President Joe Biden and U.S. officials said": the named speaker
-    text = re.split(r"\s+and\s+(?=(?:[A-Z][\w.'-]*\s+){1,3}(?:officials?|spokes\w+|sources?)$)", text, maxsplit=1)[0]
+    # ... but "U.S. and Iraqi officials" are one group of speakers
+    text = re.split(r"\s+and\s+(?=(?:[A-Z][\w.'-]*\s+){1,3}(?:officials?|spokes\w+|sources?)$)",
+                    text, maxsplit=1)[0] if " " in text.split(" and ", 1)[0] else text
     # "Islamic State of Iraq and the Levant (ISIL)": the name without its abbreviation, closed or cut off
     text = re.sub(r"\s*\([A-Z]{2,10}\)?$", "", text) if "(" in text else text
     low = text.lower()

@@ -1127,6 +1127,22 @@ def test_a_tally_told_with_its_toll_after_it_and_an_attack_compared_with_the_las
         ("2024-02-04", "Shelling/artillery/missile attack", "Conoco gas field")]
 
 
+def test_a_datelines_date_is_the_day_it_was_filed_not_the_day_of_the_event(cli, tmp_path):
+    text = ("ABUJA, July 7 - Armed men abducted 20 pupils and two teachers from a secondary school in Zamfara state "
+            "late on Saturday, the state police commissioner said on Sunday.")
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-07-08", "text": text}])
+    assert [(e["event_date"], e["sub_event_type"], e["sources"]) for e in events] == [
+        ("2024-07-06", "Abduction/forced disappearance", ["state police commissioner"])]
+
+
+def test_an_as_clause_tells_the_other_sides_act_and_the_group_is_the_one_named_before(cli, tmp_path):
+    text = ("Israel's military said it carried out strikes on Hezbollah targets in southern Lebanon early on Sunday, "
+            "as the group launched hundreds of rockets and drones at northern Israel.")
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-08-26", "text": text}])
+    assert sorted((e["sub_event_type"], e["actor1"], e["country"]) for e in events) == [
+        ("Air/drone strike", "Israeli forces", "Lebanon"), ("Shelling/artillery/missile attack", "Hezbollah", "Israel")]
+
+
 def test_the_tally_nearest_its_since_is_the_claim_and_no_event(cli, tmp_path):
     text = ("date 2024-03-06\nIt was the fourth drone attack on the garrison this week, and the 171st on U.S. forces "
             "since October 17, according to a Pentagon tally.\n")

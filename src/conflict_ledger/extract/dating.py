@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from ..resolve.dates import ResolvedDate, load_dateparser, resolve_date
+from ..resolve.places import dateline_span
 from .pipeline import DocState, Frame, component
 
 _SPEECH_HEADS = {"said", "says", "told", "announced", "confirmed", "stated", "added", "reported", "claimed", "posted",
@@ -36,6 +37,7 @@ def _not_event_date(ent: Any) -> bool:
 
 def frame_dates(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, int]]:
     published = state.document.published
+    line_start, line_end = dateline_span(state.text)
     out = []
     for sentence, start, end in frame.clauses():
         doc = sentence.span.doc
@@ -43,8 +45,8 @@ def frame_dates(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, 
             if ent.label_ not in ("DATE", "TIME"):
                 continue
             e_start, e_end = sentence.offset + ent.start_char, sentence.offset + ent.end_char
-            if not (start <= e_start < end):
-                continue
+            if not (start <= e_start < end) or line_start <= e_start < line_end:
+                continue  # not the clause's, or the dateline's own date ("ABUJA, July 7 -"): the day it was filed
             before = state.text[max(0, e_start - 12) : e_start]
             if _WINDOW_WORDS.search(before) or _not_event_date(ent):
                 continue

@@ -633,24 +633,47 @@ def clauses(text: str, span: Any = None) -> list[tuple[int, int]]:
     """Split a sentence where it tells two happenings: at a sequence connective ("after"), or, given
     its parse, where ", and" joins a second clause with a subject of its own ("militants fired a
     missile, and a gunship struck them") -- each side must report something."""
+    end = len(text)
+    pieces: list[tuple[int, int]] = []
     for match in _SEQUENCE.finditer(text):
         left, right = text[: match.start()], text[match.start():]
         if classify_sentence(left) and classify_sentence(right):
-            return [(0, match.start()), (match.start(), len(text))]
-    if span is not None and " and " in text:
-        cut = _coordinated_clause(span)
-        if cut is not None and 0 < cut < len(text):
-            left, right = text[:cut], text[cut:]
-            if any(k.specific for k in classify_sentence(left)) and any(k.specific for k in classify_sentence(right)):
-                return [(0, cut), (cut, len(text))]
-    return [(0, len(text))]
+            pieces, end = [(match.start(), len(text))], match.start()
+            break
+    if span is not None and (" and " in text or " as " in text or " while " in text):
+        # ... and the part before it may hold two acts of its own ("X struck A, as the group fired at B, after ...")
+        cut, simultaneous = _coordinated_clause(span)
+        if cut is not None and 0 < cut < end:
+            left, right = classify_sentence(text[:cut]), classify_sentence(text[cut:end])
+            # two acts joined by "and" must each name their kind; beside an "as" clause of another side's act, a
+            # generic "carried out strikes" is an act of its own too
+            if (any(k.specific for k in left) or simultaneous and left) and any(k.specific for k in right):
+                return [(0, cut), (cut, end), *pieces]
+    return [(0, end), *pieces]
 
 
-def _coordinated_clause(span: Any) -> int | None:
-    """Where a second main clause with its own subject starts (the offset of its "and"), if any. Under a
-    closing "X said" the parser hangs both clauses on "said" ("drones hit A, and a drone struck B, the
-    Pentagon said"), the "and" on the first: the same cut."""
+def _while_clause_mark(token: Any) -> Any:
+    """The "as" or "while" of a clause with a subject of its own told beside the main one after a comma
+    ("Israel struck targets in Lebanon, as the group launched rockets at Israel"): another act at the same
+    time, by another side."""
+    if token.dep_ != "advcl" or token.pos_ != "VERB" or token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ in ("as", "while", "whereas")), None)
+    if mark is None or mark.i == 0 or mark.doc[mark.i - 1].text != "," or mark.i < token.head.i:
+        return None
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") for c in token.children)
+    return mark if subject else None
+
+
+def _coordinated_clause(span: Any) -> tuple[int | None, bool]:
+    """Where a second main clause with its own subject starts (the offset of its "and", or of an "as" that
+    tells another act at the same time), if any, and whether it was an "as". Under a closing "X said" the
+    parser hangs both clauses on "said" ("drones hit A, and a drone struck B, the Pentagon said"), the "and"
+    on the first: the same cut."""
     for token in span:
+        mark = _while_clause_mark(token)
+        if mark is not None:
+            return mark.idx - span.start_char, True
         if token.dep_ not in ("conj", "ccomp") or token.pos_ not in ("VERB", "AUX") or token.head.pos_ not in ("VERB", "AUX"):
             continue
         if not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") for c in token.children):
@@ -665,8 +688,8 @@ def _coordinated_clause(span: Any) -> int | None:
         cc = next((c for c in first.children if c.dep_ == "cc" and first.i < c.i < token.left_edge.i), None)
         if cc is None:
             continue
-        return cc.idx - span.start_char
-    return None
+        return cc.idx - span.start_char, False
+    return None, False
 
 
 # A sub-event type that, told of the same happening, says more than another one does.

@@ -430,6 +430,8 @@ def assign_actors(state: DocState, frame: Frame) -> None:
         # "Wagner fighters and Malian soldiers killed ...": the second side that did it is associated with the first
         mention.assoc_actor_1 = partner.actor.name
         mention.cite("assoc_actor_1", _actor_evidence(state, (partner.actor, partner.start, partner.end)))
+    if a1 is None:
+        a1 = _the_group_named_before(state, frame, exclude=a2.actor.name if a2 else None)
     if a1 is not None:
         mention.actor1 = a1.actor.name
         mention.cite("actor1", _actor_evidence(state, (a1.actor, a1.start, a1.end)))
@@ -444,6 +446,26 @@ def assign_actors(state: DocState, frame: Frame) -> None:
             mention.assoc_actor_2 = "Coalition forces"
             mention.cite("assoc_actor_2", state.evidence(frame.spans[0][0] + coalition.start(),
                                                           frame.spans[0][0] + coalition.end()))
+
+
+# a clause whose doer is only "the group" (or "the militia", "the rebels"): the armed group named before it
+_THE_GROUP = re.compile(r"\W*(?:(?:as|while|and|but|after|when)\s+)?the\s+(?:group|militia|militants|rebels|movement|"
+                        r"organi[sz]ation|insurgents|fighters)\s+(?:\w+\s+)?\w+ed\b", re.IGNORECASE)
+_ARMED_KINDS = {"iran_aligned", "jihadist", "rebel", "paramilitary", "militia", "sdf", "tribal_militia", "baathist", "mercenary"}
+
+
+def _the_group_named_before(state: DocState, frame: Frame, exclude: str | None) -> Party | None:
+    """"Israel struck Hezbollah targets, as the group launched rockets at Israel": "the group" is the last
+    armed group the sentence named before the clause."""
+    sentence, start, end = frame.clauses()[0]
+    if not _THE_GROUP.match(state.text, start, end):
+        return None
+    before = [(s, e, actor) for s, e, actor in actor_hits(state.text[sentence.start : start])
+              if set(actor.kinds) & _ARMED_KINDS and actor.name != exclude]
+    if not before:
+        return None
+    s, e, actor = before[-1]
+    return Party(actor, sentence.start + s, sentence.start + e, "agent", 0)
 
 
 # verbs and nouns of fighting each other: who is named beside whom is the other side, not a partner

@@ -187,9 +187,13 @@ def state_force_hits(text: str) -> list[tuple[int, int, Actor]]:
             nation = nations.get(_key(re.sub(r"['’]s$", "", phrase)))
             if nation is not None and phrase[:1].isupper():
                 police = bool(m.group("police"))
-                if _key(_force_name(nation[1], police)) not in _alias_index():
-                    # (a force the table names itself, "U.S. forces" or "Israeli forces", its own aliases find)
-                    start = before.start(1) + len(before.group(1)) - len(phrase)
+                start = before.start(1) + len(before.group(1)) - len(phrase)
+                listed = _alias_index().get(_key(_force_name(nation[1], police)))
+                if listed is None:
                     out.append((start, m.end(), _state_force(nation[1], nation[0], police)))
+                elif re.search(r"['’]s$", phrase):
+                    # a force the table names itself ("Israeli forces") its own aliases find, except in the
+                    # possessive ("Israel's military"), which is that entry too
+                    out.append((start, m.end(), listed))
                 break
     return out

@@ -1143,6 +1143,24 @@ def test_an_as_clause_tells_the_other_sides_act_and_the_group_is_the_one_named_b
         ("Air/drone strike", "Israeli forces", "Lebanon"), ("Shelling/artillery/missile attack", "Hezbollah", "Israel")]
 
 
+def test_a_saved_page_reads_its_headline_dateline_and_agency_as_a_text_report_does(cli, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Car bomb kills 9 in Mogadishu</title>"
+        "<meta property='article:published_time' content='2024-03-15T09:00:00Z'></head><body><article>"
+        "<h1>Car bomb kills 9 in Mogadishu</h1><p>MOGADISHU (AP) — A car bomb exploded outside a restaurant near "
+        "the presidential palace in Mogadishu on Thursday evening, killing at least nine people, police said.</p>"
+        "<p>Separately, Somali forces killed more than 30 al-Shabaab fighters in the Middle Shabelle region on "
+        "Wednesday, the information ministry said.</p></article></body></html>", encoding="utf-8")
+    code, out, err = cli("extract", str(page))
+    assert code == 0, err
+    events = sorted(jsonl(out), key=lambda e: e["event_date"])
+    assert [(e["event_date"], e["sources"]) for e in events] == [
+        ("2024-03-13", ["information ministry", "AP"]), ("2024-03-14", ["police", "AP"])]
+    # the agency's evidence points into the document text the ledger keeps
+    assert any(ev["text"] == "AP" and ev["start"] > 0 for ev in events[0]["evidence"]["sources"])
+
+
 def test_the_tally_nearest_its_since_is_the_claim_and_no_event(cli, tmp_path):
     text = ("date 2024-03-06\nIt was the fourth drone attack on the garrison this week, and the 171st on U.S. forces "
             "since October 17, according to a Pentagon tally.\n")

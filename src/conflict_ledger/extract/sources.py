@@ -42,8 +42,9 @@ _SPEAKER_ALONE = rf"(?i:{_ALONE_WORDS})"
 _SPEAKER_MODIFIED = rf"(?i:{_MODIFIED_WORDS})"
 _KIND_WORD = re.compile(rf"(?:{_MODIFIER_WORDS}|{_ALONE_WORDS}|{_MODIFIED_WORDS})\b", re.IGNORECASE)
 _DETERMINER = r"(?i:(?:a|an|the|two|three|four|several|some|other)\s+)"
+# ... and a ministry by its portfolio, whatever it is: "the information ministry", "the foreign ministry"
 _SPEAKER = (rf"{_DETERMINER}?(?:(?:{_SPEAKER_MODIFIER}\s+){{1,3}}(?:{_SPEAKER_ALONE}|{_SPEAKER_MODIFIED})"
-            rf"|{_SPEAKER_ALONE})")
+            rf"|{_SPEAKER_ALONE}|(?:{_SPEAKER_MODIFIER}\s+)?(?!(?:the|a|an|to|of|and|by|its|their|his|her)\s)(?-i:[a-z]+)\s+(?i:ministry))")
 _GENERIC_SAID_BY = re.compile(rf"(?<![\w-])(?P<who>{_SPEAKER})(?:,?\s+and\s+(?P<also>{_SPEAKER}))?\s+"
                               r"(?:also\s+|later\s+|have\s+|has\s+|had\s+)?" + _SPEECH + r"\b")
 _GENERIC_SAID_AFTER = re.compile(rf"[,\"”’]\s*{_SPEECH}\s+(?P<who>{_SPEAKER})\b")
@@ -149,7 +150,7 @@ def speakers(text: str) -> dict[str, str]:
 
 
 # the agency in a dateline: "KHARTOUM (Reuters) -", "SAN SALVADOR, 9 JAN 90 (DPA) --"
-_AGENCY = re.compile(r"\((?P<who>[A-Za-z][\w.'’& -]{1,38}[\w.])\)")
+_AGENCY = re.compile(r"\((?P<who>[A-Za-z][\w.'’& -]{0,38}[\w.])\)")
 
 
 def dateline_outlet(text: str) -> tuple[str, int, int] | None:

@@ -306,6 +306,13 @@ def _read_csv(path: Path, text: str, published: date | None) -> Iterator[Documen
         yield Notice(str(path), f"malformed CSV ({err})")
 
 
+def _paragraphs(body: str) -> str:
+    """Extracted page text with a blank line between paragraphs, as in the text format: trafilatura puts each
+    paragraph (and the headline) on a line of its own, and a headline or a dateline is read by the blank line
+    after it."""
+    return re.sub(r"[ \t]*\n\s*", "\n\n", body.strip())
+
+
 def _read_html(path: Path, text: str, published: date | None) -> Iterator[Document | Notice]:
     """Main text of a saved web page; trafilatura drops menus, ads and comments."""
     import trafilatura
@@ -326,7 +333,7 @@ def _read_html(path: Path, text: str, published: date | None) -> Iterator[Docume
         yield Notice(where, "page has no publication date: relative dates stay unresolved", skipped=False)
     yield Document(
         id=path.name,
-        text=body,
+        text=_paragraphs(body),
         published=page_date or published,
         title=getattr(meta, "title", None),
         url=getattr(meta, "url", None),
@@ -360,7 +367,7 @@ def _read_feed(path: Path, text: str, published: date | None) -> Iterator[Docume
         entry_date = date(when.tm_year, when.tm_mon, when.tm_mday) if when else published
         yield Document(
             id=str(entry.get("id") or entry.get("link") or f"{path.name}#{n}"),
-            text=(entry.get("title", "") + "\n\n" + body) if entry.get("title") else body,
+            text=(entry.get("title", "") + "\n\n" + _paragraphs(body)) if entry.get("title") else _paragraphs(body),
             published=entry_date,
             title=entry.get("title"),
             url=entry.get("link"),

@@ -1045,6 +1045,7 @@ def test_speakers_named_by_what_they_are_and_the_datelines_agency_are_sources(cl
                                                "said a hospital official.")]
     assert said == ["military", "police", "hospital official"]
     assert [name for name, _, _ in sources_in("Seven were killed, Iranian state media reported.")] == ["Iranian state media"]
+    assert [n for n, _, _ in sources_in("Air defences downed 35 drones, Ukraine's air force said.")] == ["Ukraine's air force"]
     both = sources_in("Twenty were killed, local officials and a community leader said.")
     assert [name for name, _, _ in both] == ["local officials", "community leader"]
     # a bare "officials" or "the group" says nothing about who it was
@@ -1159,6 +1160,13 @@ def test_a_saved_page_reads_its_headline_dateline_and_agency_as_a_text_report_do
         ("2024-03-13", ["information ministry", "AP"]), ("2024-03-14", ["police", "AP"])]
     # the agency's evidence points into the document text the ledger keeps
     assert any(ev["text"] == "AP" and ev["start"] > 0 for ev in events[0]["evidence"]["sources"])
+
+
+def test_two_dozen_dead_on_a_night_across_two_days(cli, tmp_path):
+    text = "Gunmen killed two dozen villagers in an attack on the night of March 5-6 in Plateau state, police said."
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-03-08", "text": text}])
+    # ACLED dates an event across two days by its first
+    assert [(e["event_date"], e["date_precision"], e["fatalities"]) for e in events] == [("2024-03-05", "day", 24)]
 
 
 def test_the_tally_nearest_its_since_is_the_claim_and_no_event(cli, tmp_path):

@@ -32,7 +32,9 @@ _MODIFIER_WORDS = (r"local|security|medical|hospital|military|police|government|
 _ALONE_WORDS = (r"police|military|army|residents|witnesses|eyewitnesses|activists|medics|paramedics|doctors|nurses|"
                 r"sources?|officers?|spokes(?:man|woman|person)|villagers|survivors|relatives|authorities|rescuers|"
                 r"commanders?|volunteers|monitors?|observers|journalists|reporters|forces|troops|soldiers|rebels|"
-                r"militants|fighters|insurgents|leaders?|elders?|chiefs?|mayor|governor|commissioner|lawmakers?|councillors?")
+                r"militants|fighters|insurgents|leaders?|elders?|chiefs?|mayor|governor|commissioner|lawmakers?|councillors?|"
+                r"air force|navy|coast guard|national guard|border guards?|general staff|civil defen[cs]e|"
+                r"emergency services?")
 _MODIFIED_WORDS = (r"officials?|groups?|ministry|media|agency|organi[sz]ations?|committee|council|workers|tv|television|"
                    r"radio|broadcaster|service|services|team|network|observatory")
 # a modifier is a word of the list or a capitalised name ("Iraqi", "Kurdish"), not a capitalised determiner

@@ -44,6 +44,10 @@ class ResolvedDate:
         return self.value.isoformat()
 
 
+# two days of one month: "March 5-6", "5-6 March", "March 5 to 6"
+_DAY_SPAN = re.compile(r"\b(?P<first>\d{1,2})\s*(?:-|–|to|and)\s*\d{1,2}\b(?!\s*(?:[/:.]|p\.?m|a\.?m|hours?))")
+
+
 def resolve_date(expression: str, published: date | None) -> ResolvedDate | None:
     """An absolute date for `expression`, or None when it names no single day, week or month."""
     text = " ".join(expression.strip().strip(".,;:()").split())
@@ -85,6 +89,9 @@ def resolve_date(expression: str, published: date | None) -> ResolvedDate | None
     if published is None and not re.search(r"\b\d{4}\b", low):
         return None  # "Feb. 20" in an undated report: which year is unknown, and unknown is null
     parsed = _dateparser(text, published)
+    if parsed is None and _DAY_SPAN.search(text):
+        # "the night of March 5-6", "5-6 March": a night or a span across two days is dated by its first, as ACLED does
+        return resolve_date(_DAY_SPAN.sub(lambda m: m.group("first"), text), published)
     if parsed is None:
         holiday = _holiday(low, published)
         if holiday is not None:

@@ -173,6 +173,17 @@ def test_tally_cli_by_week_with_sparkline_json_csv_and_plot(cli, ledger_path, tm
     assert json.loads(out)[0]["events"] == 3
 
 
+def test_a_group_without_a_value_is_named_in_the_table_and_null_in_json(cli, ledger_path):
+    with Ledger(ledger_path) as ledger:
+        report(ledger, "s1", "2024-01-15", [attack("2024-01-14", country=None), attack("2024-01-14")])
+    code, out, err = cli("tally", "--db", ledger_path, "--by", "country")
+    assert code == 0, err
+    assert [line.split()[0] for line in out.splitlines() if line.split()[:1] in (["Iraq"], ["(none)"])] == [
+        "Iraq", "(none)"]
+    code, out, _ = cli("tally", "--db", ledger_path, "--by", "country", "--format", "json")
+    assert sorted(str(r["country"]) for r in json.loads(out)) == ["Iraq", "None"]
+
+
 def test_filters_that_name_nothing_are_usage_errors(cli, ledger_path):
     Ledger(ledger_path).close()
     code, _, err = cli("tally", "--db", ledger_path, "--type", "Air strike")

@@ -144,7 +144,9 @@ def tally(db_path: str | None, by: str | None, fmt: str, plot: str | None, **fil
     if fmt != "table":
         emit(rows, fmt, columns)
         return
-    shown = [{**r, "killed (range)": range_text(None, r["fatalities_low"], r["fatalities_high"]),
+    # a group with no value (an event at sea has no country) is named, not left a blank row
+    shown = [{**r, **{k: "(none)" for k in keys if r.get(k) in (None, "")},
+              "killed (range)": range_text(None, r["fatalities_low"], r["fatalities_high"]),
               "injured (range)": range_text(None, r["injuries_low"], r["injuries_high"])} for r in rows]
     emit(shown, fmt, (*keys, "events", "fatalities", "killed (range)", "injuries", "injured (range)"),
          title=f"tally by {by}")

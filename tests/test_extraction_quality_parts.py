@@ -1169,6 +1169,22 @@ def test_two_dozen_dead_on_a_night_across_two_days(cli, tmp_path):
     assert [(e["event_date"], e["date_precision"], e["fatalities"]) for e in events] == [("2024-03-05", "day", 24)]
 
 
+def test_a_headline_count_told_again_is_one_claim_and_its_injured_no_events_toll(cli, tmp_path):
+    text = ("date 2024-01-22\nRockets hit Ain al-Asad; Pentagon counts 140 attacks since October\n\nRockets fired by "
+            "Iran-backed militants struck Ain al-Asad air base in western Iraq on Saturday, wounding several U.S. "
+            "personnel, U.S. Central Command said.\n\nIt was the 140th attack on American forces in Iraq and Syria "
+            "since Oct. 17, according to a Pentagon count. Around 70 U.S. troops have been injured in those attacks, "
+            "officials said.\n")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = cli("claims", str(path))
+    assert code == 0, err
+    assert [(c["count"], c["since"], c["injuries"]) for c in jsonl(out)] == [(140, "2023-10-17", 70)]
+    code, out, err = cli("extract", str(path))
+    assert code == 0, err
+    assert [(e["injuries"], e["injuries_low"], e["injuries_high"]) for e in jsonl(out)] == [(None, 3, 9)]
+
+
 def test_the_tally_nearest_its_since_is_the_claim_and_no_event(cli, tmp_path):
     text = ("date 2024-03-06\nIt was the fourth drone attack on the garrison this week, and the 171st on U.S. forces "
             "since October 17, according to a Pentagon tally.\n")

@@ -475,7 +475,9 @@ _NO_TOLL_TYPES = {"Strategic developments", "Protests"}
 _CUMULATIVE = re.compile(r"\b(?:since|during that time|during this time|so far|to date|in total|altogether|in all|"
                          r"this year|last year|over the past|over the last|decades? of|years of|"
                          r"(?:decade|year|month|week)s?-long|for (?:a|\w+) (?:decades?|years)|civil war|political violence|"
-                         r"(?:in|during|of|throughout) the (?:\w+ )?(?:war|conflict|insurgency|offensive))\b", re.IGNORECASE)
+                         r"(?:in|during|of|throughout) the (?:\w+ )?(?:war|conflict|insurgency|offensive)|"
+                         r"in (?:those|these|all (?:the|those|these)|such) (?:\w+ )?(?:attacks|strikes|incidents))\b",
+                         re.IGNORECASE)
 # words of harm to people: a sentence without one counts no victims (corefer: a generic mention with one tells harm)
 HARM_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|hurt|casualt|fatalit|slain|executed|lost their lives)",
                         re.IGNORECASE)

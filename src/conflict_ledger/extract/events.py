@@ -269,7 +269,10 @@ _NO_HAPPENING = [
                r"|\b(?:killed|dead|deaths?|died|wounded|injured|casualties)\b[^.;]{0,80}?\b(?:since|during|throughout) "
                r"(?:the month of )?(?:\d{1,2} )?(?:january|february|march|april|may|june|july|august|september|october|"
                r"november|december)\b(?! \d{1,2}\b)"
-               r"|\b(?:offensive|campaign)\b[^.;]{0,30}?\bresulted in\b", re.IGNORECASE),
+               r"|\b(?:offensive|campaign)\b[^.;]{0,30}?\bresulted in\b"
+               # ... or over the attacks just counted: "70 troops have been injured in those attacks"
+               r"|\b(?:killed|dead|died|wounded|injured|hurt)\b[^.;]{0,20}?\bin (?:those|these|all (?:the|those|these)|such) "
+               r"(?:\w+ )?(?:attacks|strikes|incidents)\b", re.IGNORECASE),
     # a rescue or a release of people kidnapped before: "troops rescued 25 kidnapped students"
     re.compile(r"\b(?:rescued|freed|released|liberated)\s+(?:[\w-]+\s+){0,3}?(?:kidnapped|abducted)\b", re.IGNORECASE),
 ]

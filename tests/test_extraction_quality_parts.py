@@ -1185,6 +1185,14 @@ def test_a_headline_count_told_again_is_one_claim_and_its_injured_no_events_toll
     assert [(e["injuries"], e["injuries_low"], e["injuries_high"]) for e in jsonl(out)] == [(None, 3, 9)]
 
 
+def test_the_mediators_country_is_not_where_a_ceasefire_was_agreed(cli, tmp_path):
+    text = ("The Sudanese army and the Rapid Support Forces agreed to a seven-day ceasefire, Saudi and U.S. mediators "
+            "said on Saturday.")
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-05-02", "text": text}])
+    # the report names no place of the agreement: unknown stays null
+    assert [(e["sub_event_type"], e["country"]) for e in events] == [("Agreement", None)]
+
+
 def test_the_tally_nearest_its_since_is_the_claim_and_no_event(cli, tmp_path):
     text = ("date 2024-03-06\nIt was the fourth drone attack on the garrison this week, and the 171st on U.S. forces "
             "since October 17, according to a Pentagon tally.\n")

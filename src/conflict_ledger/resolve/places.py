@@ -94,7 +94,8 @@ _ACTOR_NOUNS = {"troops", "forces", "force", "military", "army", "officials", "o
                 "jets", "militia", "militias", "police", "authorities", "minister", "ministry", "leader",
                 "leaders", "officers", "fighters", "coalition", "intelligence", "diplomats", "envoy", "citizens",
                 "nationals", "contractors", "commander", "commanders", "spokesman", "spokeswoman", "media",
-                "state", "counterparts", "ambassador", "sanctions", "warships", "vessel", "vessels", "army's"}
+                "state", "counterparts", "ambassador", "sanctions", "warships", "vessel", "vessels", "army's",
+                "mediators", "negotiators", "delegation", "delegates", "envoys"}
 
 
 def is_modifier(ent: Any) -> bool:
@@ -102,6 +103,10 @@ def is_modifier(ent: Any) -> bool:
     root = ent.root
     if ent.label_ == "NORP":
         return True
+    for _ in range(4):  # "Saudi and U.S. mediators": the conjoined name qualifies the same noun
+        if root.dep_ != "conj" or root.head.i == root.i:
+            break
+        root = root.head
     head = root.head
     if root.dep_ not in ("compound", "amod", "nmod", "poss") or head.lower_ not in _ACTOR_NOUNS:
         return False

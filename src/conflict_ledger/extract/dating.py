@@ -37,7 +37,9 @@ def _not_event_date(ent: Any) -> bool:
 
 def frame_dates(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, int]]:
     published = state.document.published
-    line_start, line_end = dateline_span(state.text)
+    if "dateline" not in state.prepared:
+        state.prepared["dateline"] = dateline_span(state.text)  # once per document, not per event
+    line_start, line_end = state.prepared["dateline"]
     out = []
     for sentence, start, end in frame.clauses():
         doc = sentence.span.doc

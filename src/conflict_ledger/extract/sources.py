@@ -50,6 +50,7 @@ _SPEAKER = (rf"{_DETERMINER}?(?:(?:{_SPEAKER_MODIFIER}\s+){{1,3}}(?:{_SPEAKER_AL
 _GENERIC_SAID_BY = re.compile(rf"(?<![\w-])(?P<who>{_SPEAKER})(?:,?\s+and\s+(?P<also>{_SPEAKER}))?\s+"
                               r"(?:also\s+|later\s+|have\s+|has\s+|had\s+)?" + _SPEECH + r"\b")
 _GENERIC_SAID_AFTER = re.compile(rf"[,\"”’]\s*{_SPEECH}\s+(?P<who>{_SPEAKER})\b")
+_SPOKEN = re.compile(r"\b" + _SPEECH + r"\b")
 _DENIED = re.compile(r"\b(?:no|not|neither|nor|any)\s+$", re.IGNORECASE)  # "no group claimed it" names nobody
 _LEADING_COUNT = re.compile("^" + _DETERMINER + "+", re.IGNORECASE)
 # Canonical names for sources that reports write many ways.
@@ -119,7 +120,8 @@ def sources_in(text: str) -> list[tuple[str, int, int]]:
             name = canonical_source(m.group("who"))
             if name:
                 found.append((_as_kind(name), m.start("who"), m.end("who")))
-    for pattern in (_GENERIC_SAID_BY, _GENERIC_SAID_AFTER):
+    # both generic patterns hold a verb of speech: most clauses have none, and the patterns are slow to try
+    for pattern in (_GENERIC_SAID_BY, _GENERIC_SAID_AFTER) if _SPOKEN.search(text) else ():
         for m in pattern.finditer(text):
             for group in ("who", "also"):
                 if group not in m.re.groupindex or m.group(group) is None:

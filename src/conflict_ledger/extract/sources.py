@@ -153,7 +153,7 @@ def speakers(text: str) -> dict[str, str]:
     return out
 
 
-# the agency in a dateline: "KHARTOUM (Reuters) -", "SAN SALVADOR, 9 JAN 90 (DPA) --"
+# the agency in a dateline: "KHARTOUM (Reuters) -", "AMMAN, Jan. 29 (AP) -"
 _AGENCY = re.compile(r"\((?P<who>[A-Za-z][\w.'’& -]{0,38}[\w.])\)")
 
 

@@ -49,6 +49,15 @@ def jsonl(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
+def text_report_rows(cli, tmp_path: Path, command: str, text: str) -> list[dict]:
+    """`conflict-ledger COMMAND` over `text` written as a report in the text format; the rows it prints."""
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    code, out, err = cli(command, report)
+    assert code == 0, err
+    return jsonl(out)
+
+
 def extract_rows(cli, tmp_path: Path, rows: list[dict], *options: str) -> list[dict]:
     """`conflict-ledger extract [options]` over `rows` written as a JSONL file; the events it prints."""
     report = tmp_path / "reports.jsonl"

@@ -15,7 +15,7 @@ from conflict_ledger.extract.classifier import NO_EVENT_PREFIX, UNSPECIFIED, eve
 from conflict_ledger.extract.events import decide
 from conflict_ledger.extract.roles import claimed_actor
 from conflict_ledger.model import SUB_EVENT_PARENT
-from conftest import extract_rows, jsonl
+from conftest import extract_rows, jsonl, text_report_rows
 
 
 def test_training_corpus_covers_every_acled_sub_event_type_and_the_non_events():
@@ -1116,15 +1116,11 @@ def test_a_tally_told_with_its_toll_after_it_and_an_attack_compared_with_the_las
     text = ("date 2024-02-05\nMilitias have attacked U.S. forces in Iraq and Syria at least 166 times since Oct. 17, "
             "according to a U.S. military official, injuring more than 140 troops.\n\nSunday's rocket attack on the "
             "Conoco base in Syria was the first since the Feb. 2 strikes, the official said.\n")
-    path = tmp_path / "tally.txt"
-    path.write_text(text, encoding="utf-8")
-    code, out, err = cli("claims", str(path))
-    assert code == 0, err
-    assert [(c["count"], c["since"], c["attributed_to"], c["injuries"]) for c in jsonl(out)] == [
+    rows = text_report_rows(cli, tmp_path, "claims", text)
+    assert [(c["count"], c["since"], c["attributed_to"], c["injuries"]) for c in rows] == [
         (166, "2023-10-17", "U.S. military official", 141)]
-    code, out, err = cli("extract", str(path))
-    assert code == 0, err
-    assert [(e["event_date"], e["sub_event_type"], e["location"]) for e in jsonl(out)] == [
+    rows = text_report_rows(cli, tmp_path, "extract", text)
+    assert [(e["event_date"], e["sub_event_type"], e["location"]) for e in rows] == [
         ("2024-02-04", "Shelling/artillery/missile attack", "Conoco gas field")]
 
 
@@ -1175,14 +1171,10 @@ def test_a_headline_count_told_again_is_one_claim_and_its_injured_no_events_toll
             "personnel, U.S. Central Command said.\n\nIt was the 140th attack on American forces in Iraq and Syria "
             "since Oct. 17, according to a Pentagon count. Around 70 U.S. troops have been injured in those attacks, "
             "officials said.\n")
-    path = tmp_path / "report.txt"
-    path.write_text(text, encoding="utf-8")
-    code, out, err = cli("claims", str(path))
-    assert code == 0, err
-    assert [(c["count"], c["since"], c["injuries"]) for c in jsonl(out)] == [(140, "2023-10-17", 70)]
-    code, out, err = cli("extract", str(path))
-    assert code == 0, err
-    assert [(e["injuries"], e["injuries_low"], e["injuries_high"]) for e in jsonl(out)] == [(None, 3, 9)]
+    rows = text_report_rows(cli, tmp_path, "claims", text)
+    assert [(c["count"], c["since"], c["injuries"]) for c in rows] == [(140, "2023-10-17", 70)]
+    rows = text_report_rows(cli, tmp_path, "extract", text)
+    assert [(e["injuries"], e["injuries_low"], e["injuries_high"]) for e in rows] == [(None, 3, 9)]
 
 
 def test_the_mediators_country_is_not_where_a_ceasefire_was_agreed(cli, tmp_path):
@@ -1196,25 +1188,18 @@ def test_the_mediators_country_is_not_where_a_ceasefire_was_agreed(cli, tmp_path
 def test_the_tally_nearest_its_since_is_the_claim_and_no_event(cli, tmp_path):
     text = ("date 2024-03-06\nIt was the fourth drone attack on the garrison this week, and the 171st on U.S. forces "
             "since October 17, according to a Pentagon tally.\n")
-    path = tmp_path / "tally.txt"
-    path.write_text(text, encoding="utf-8")
-    code, out, err = cli("claims", str(path))
-    assert code == 0, err
-    assert [(c["count"], c["since"]) for c in jsonl(out)] == [(171, "2023-10-17")]
-    code, out, err = cli("extract", str(path))
-    assert code == 0, err
-    assert jsonl(out) == []
+    rows = text_report_rows(cli, tmp_path, "claims", text)
+    assert [(c["count"], c["since"]) for c in rows] == [(171, "2023-10-17")]
+    rows = text_report_rows(cli, tmp_path, "extract", text)
+    assert rows == []
 
 
 def test_a_claim_keeps_its_own_figures_its_speaker_and_the_other_counts_told_next(cli, tmp_path):
     text = ("date 2024-02-02\nU.S. and coalition troops have been attacked at least 168 times since Oct. 17, a "
             "Pentagon official said, and more than 140 service members have been hurt. A second official put the "
             "number of attacks at 171.\n")
-    path = tmp_path / "tally.txt"
-    path.write_text(text, encoding="utf-8")
-    code, out, err = cli("claims", str(path))
-    assert code == 0, err
-    assert [(c["count"], c["since"], c["attributed_to"], c["injuries"]) for c in jsonl(out)] == [
+    rows = text_report_rows(cli, tmp_path, "claims", text)
+    assert [(c["count"], c["since"], c["attributed_to"], c["injuries"]) for c in rows] == [
         (168, "2023-10-17", "Pentagon", 141), (171, "2023-10-17", None, None)]
 
 

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 
 from ..model import TallyClaim
 from ..resolve.dates import resolve_date
-from ..resolve.places import headline_span
 from .numbers import NUMBER, Amount, parse_amount
 from .pipeline import DocState, component
 from .sources import sources_in
@@ -103,11 +102,10 @@ def find_claims(state: DocState) -> list[TallyClaim]:
 def _headline_told_again(state: DocState, claims: list[TallyClaim]) -> list[TallyClaim]:
     """A headline's count that the body gives again ("Pentagon counts 140 attacks since October", then "the 140th
     attack ... since Oct. 17, according to a Pentagon count") is one claim: the body's, which says more."""
-    headline = headline_span(state.text)
-    if headline is None:
+    if not state.headline_end:
         return claims
-    body = [c for c in claims if c.start >= headline[0]]
-    return [c for c in claims if c.start >= headline[0] or not any(b.count == c.count for b in body)]
+    body = [c for c in claims if c.start >= state.headline_end]
+    return [c for c in claims if c.start >= state.headline_end or not any(b.count == c.count for b in body)]
 
 
 # another count for the same window, told next: "Another official put the number of attacks at 165."

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..model import SUB_EVENT_PARENT
 from ..resolve.actors import canonical_actor
-from ..resolve.places import Place, dateline_end, distance_km
+from ..resolve.places import Place, distance_km
 from .casualties import HARM_WORDS
 from .dating import default_date
 from .events import refines as _refines
@@ -67,7 +67,7 @@ def _same_target_side(a: str | None, b: str | None) -> bool | None:
 
 def _facilities(state: DocState, frame: Frame) -> set[str]:
     names = set()
-    filed = dateline_end(state.text)  # "WASHINGTON (Desert Wire) —": where the report was filed, not where it happened
+    filed = state.dateline[1]  # "WASHINGTON (Desert Wire) —": where the report was filed, not where it happened
     for _sentence, start, end in frame.clauses():
         for place in state.places:
             if start <= place.start < end and place.start >= filed and place.feature in ("facility", "city") and not place.modifier \
@@ -163,7 +163,7 @@ _RANK = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "facility": 3}
 
 def _finest_places(state: DocState, frame: Frame) -> list[Place]:
     """The most precise places the frame's clauses name as scenes (a town rather than its region or country)."""
-    filed = dateline_end(state.text)
+    filed = state.dateline[1]
     found = [p for p in state.places
              if p.resolved and not p.modifier and not p.dateline and p.start >= filed and p.country_code
              and p.feature in _SCENE_FEATURES and any(start <= p.start < end for _, start, end in frame.clauses())]

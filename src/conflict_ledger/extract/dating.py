@@ -11,7 +11,6 @@ from datetime import date
 from typing import Any
 
 from ..resolve.dates import ResolvedDate, load_dateparser, resolve_date
-from ..resolve.places import dateline_span
 from .pipeline import DocState, Frame, component
 
 _SPEECH_HEADS = {"said", "says", "told", "announced", "confirmed", "stated", "added", "reported", "claimed", "posted",
@@ -37,9 +36,7 @@ def _not_event_date(ent: Any) -> bool:
 
 def frame_dates(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, int]]:
     published = state.document.published
-    if "dateline" not in state.prepared:
-        state.prepared["dateline"] = dateline_span(state.text)  # once per document, not per event
-    line_start, line_end = state.prepared["dateline"]
+    line_start, line_end = state.dateline
     out = []
     for sentence, start, end in frame.clauses():
         doc = sentence.span.doc

@@ -121,6 +121,14 @@ class DocState:
         span = headline_span(self.text)
         return span[0] if span else 0
 
+    @cached_property
+    def dateline(self) -> tuple[int, int]:
+        """Where the report's dateline starts and ends (`resolve.places.dateline_span`); (0, 0) when there is none.
+        Dates, sources and event joining all read it, once per document."""
+        from ..resolve.places import dateline_span
+
+        return dateline_span(self.text)
+
     def in_headline(self, frame: Frame) -> bool:
         """The frame is told only in the headline (headline grammar: "Three soldiers killed in drone attack")."""
         return all(start < self.headline_end for start, _ in frame.spans)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from ..resolve.places import dateline_span
 from .pipeline import DocState, component
 
 _SPEECH = r"(?:said|says|told|reported|claimed|announced|confirmed|stated|added|wrote|posted|tweeted|acknowledged)"
@@ -157,10 +156,10 @@ def speakers(text: str) -> dict[str, str]:
 _AGENCY = re.compile(r"\((?P<who>[A-Za-z][\w.'’& -]{0,38}[\w.])\)")
 
 
-def dateline_outlet(text: str) -> tuple[str, int, int] | None:
+def dateline_outlet(state: DocState) -> tuple[str, int, int] | None:
     """(outlet, start, end) of the wire service a dateline names, for documents that come without a source."""
-    start, end = dateline_span(text)
-    match = _AGENCY.search(text, start, end) if end else None
+    start, end = state.dateline
+    match = _AGENCY.search(state.text, start, end) if end else None
     if match is None:
         return None
     name = match.group("who").strip()
@@ -171,7 +170,7 @@ def dateline_outlet(text: str) -> tuple[str, int, int] | None:
 def attribute_sources() -> object:
     def run(state: DocState) -> None:
         outlet = state.document.source
-        wire = None if outlet else dateline_outlet(state.text)
+        wire = None if outlet else dateline_outlet(state)
         people = speakers(state.text)
         for frame in state.frames:
             mention = frame.mention

@@ -1273,11 +1273,6 @@ def headline_span(text: str, start: int = 0) -> tuple[int, int] | None:
 _HEADLINE_BREAK = re.compile(r"\s*([^\n]{10,200}?)[ \t]*\n[ \t]*\n")
 
 
-def dateline_end(text: str) -> int:
-    """Where a leading dateline ends (see `dateline_span`); 0 when there is none."""
-    return dateline_span(text)[1]
-
-
 @lru_cache(maxsize=1)
 def neighbours() -> dict[str, tuple[str, ...]]:
     """Country code -> the codes of the countries bordering it (GeoNames country info)."""

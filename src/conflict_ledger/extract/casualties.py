@@ -278,9 +278,9 @@ def find_counts(text: str) -> list[Count]:
     for m in _BESIDES.finditer(text):
         # "besides the bomber, four shoppers died": the bomber died too; a bomber besides whom others were hurt
         # died by his own bomb, whatever the rest of the sentence says
-        if re.search(r"\b(?:kill|dead|died|death)", text[m.end() : m.end() + 120], re.IGNORECASE) or (
-                re.search(r"bomber", m.group("who"), re.IGNORECASE)
-                and re.search(r"\b(?:injur|wound|hurt)", text[m.end() : m.end() + 120], re.IGNORECASE)):
+        after = text[m.end() : m.end() + 120]
+        if re.search(r"\b(?:kill|dead|died|death)", after, re.IGNORECASE) or (
+                re.search(r"bomber", m.group("who"), re.IGNORECASE) and re.search(r"\b(?:injur|wound|hurt)", after, re.IGNORECASE)):
             phrase = m.group("num") or "one"
             amount = parse_amount(phrase)
             if amount is not None:

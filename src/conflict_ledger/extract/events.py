@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import SUB_EVENT_PARENT, EventMention
+from ..resolve.dates import WEEKDAY_NAMES
 from .classifier import UNSPECIFIED, TypeGuess
 from .pipeline import DocState, Frame, Sentence, component
 
@@ -380,7 +381,7 @@ def condemns_an_act(text: str) -> bool:
 
 # a happening owned by its day and told by its weapon, as the subject: "Sunday's rocket attack on the base was the
 # first since ..." (a bare "yesterday's attack was the second ..." looks back on one told before)
-_DAYS_OWN = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
+_DAYS_OWN = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:" + WEEKDAY_NAMES + r"|yesterday|today)"
                        r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:rocket|drone|missile|mortar|car[- ]bomb|suicide|grenade|air|artillery)"
                        r"\w*\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|bombings?|blasts?|raids?|shelling|assault)\b", re.IGNORECASE)
 
@@ -772,8 +773,8 @@ _UNSPECIFIED_TYPE = "Explosions/Remote violence"
 
 # "U.S. forces then struck three facilities": who struck says how, where the words do not
 # ... with the day between ("the United States on Friday struck")
-_WHEN_BETWEEN = (r"(?:(?:early\s+|late\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+|overnight\s+"
-                 r"|(?:early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+|yesterday\s+)?")
+_WHEN_BETWEEN = (rf"(?:(?:early\s+|late\s+)?on\s+{WEEKDAY_NAMES}\s+|overnight\s+|(?:early|late)\s+{WEEKDAY_NAMES}\s+"
+                 r"|yesterday\s+)?")
 _AIR_POWER_STRIKE = re.compile(
     r"\b(?:(?:U\.S\.|US|American|United States|coalition|Coalition)\s+(?:military\s+|armed\s+)?(?:forces|troops|military|"
     r"aircraft|warplanes|jets|fighter jets|drones?|bombers)|(?:the\s+)?United States)\s+" + _WHEN_BETWEEN +

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..model import EventMention
 from ..resolve.actors import Actor, actors, canonical_actor, capital_forces, country_forces, state_force_hits
+from ..resolve.dates import WEEKDAY_NAMES
 from .pipeline import DocState, Frame, component
 
 _SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -28,9 +29,9 @@ _US_FORCES = re.compile(
     # a U.S. Navy ship by its name: "the USS Carney", "USS Dwight D. Eisenhower"
     r"|\bUSS\s+[A-Z][\w-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w-]*)?"
     # the country as the one acting: "The U.S. killed multiple militants", "the United States struck"
-    r"|\b(?:the\s+)?(?:U\.S\.|United States)(?=\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"\s+|overnight\s+)?(?:then\s+|also\s+|later\s+)?(?:killed|struck|hit|bombed|launched|"
-    r"carried out|conducted|attacked|targeted|retaliated|responded)\b)",
+    r"|\b(?:the\s+)?(?:U\.S\.|United States)(?=\s+(?:on\s+" + WEEKDAY_NAMES + r"\s+|overnight\s+)?"
+    r"(?:then\s+|also\s+|later\s+)?(?:killed|struck|hit|bombed|launched|carried out|conducted|attacked|targeted|"
+    r"retaliated|responded)\b)",
 )
 _US_MILITARY = re.compile(r"\b(?:U\.S\.|US) (?:military|Army|Air Force|Navy|Central Command)\b|\bCENTCOM\b|\bthe Pentagon\b")
 
@@ -49,7 +50,6 @@ def _alias_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Actor
 
     def alternation(names: list[str], flags: int) -> re.Pattern[str]:
         body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        # not inside a longer word or compound ("Iran-backed"), except the group's own ground: "Houthi-held"
         # not inside a longer word or compound ("Iran-backed"), except the group's own ground ("Houthi-held"),
         # which `clause_parties` keeps only where a launch is told from it
         return re.compile(r"(?<![\w-])(?:" + body + r")(?!\w)(?!-(?!(?:held|controlled)\b))", flags)

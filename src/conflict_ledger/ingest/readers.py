@@ -359,7 +359,7 @@ def _read_feed(path: Path, text: str, published: date | None) -> Iterator[Docume
             html = entry.content[0].get("value", "")
         html = html or entry.get("summary", "")
         body = trafilatura.extract(f"<html><body><p>{html}</p></body></html>") if "<" in html else html
-        body = (body or "").strip()
+        body = _paragraphs(body or "")
         if not body:
             yield Notice(where, "feed entry without text")
             continue
@@ -367,7 +367,7 @@ def _read_feed(path: Path, text: str, published: date | None) -> Iterator[Docume
         entry_date = date(when.tm_year, when.tm_mon, when.tm_mday) if when else published
         yield Document(
             id=str(entry.get("id") or entry.get("link") or f"{path.name}#{n}"),
-            text=(entry.get("title", "") + "\n\n" + _paragraphs(body)) if entry.get("title") else _paragraphs(body),
+            text=(entry.get("title", "") + "\n\n" + body) if entry.get("title") else body,
             published=entry_date,
             title=entry.get("title"),
             url=entry.get("link"),

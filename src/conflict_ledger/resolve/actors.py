@@ -184,14 +184,15 @@ def state_force_hits(text: str) -> list[tuple[int, int, Actor]]:
         words = before.group(1).split()
         for n in range(len(words), 0, -1):  # the longest name first: "Democratic Republic of the Congo"
             phrase = " ".join(words[-n:])
-            nation = nations.get(_key(re.sub(r"['’]s$", "", phrase)))
+            bare = re.sub(r"['’]s$", "", phrase)  # "Israel's" -> "Israel"
+            nation = nations.get(_key(bare))
             if nation is not None and phrase[:1].isupper():
                 police = bool(m.group("police"))
                 start = before.start(1) + len(before.group(1)) - len(phrase)
                 listed = _alias_index().get(_key(_force_name(nation[1], police)))
                 if listed is None:
                     out.append((start, m.end(), _state_force(nation[1], nation[0], police)))
-                elif re.search(r"['’]s$", phrase):
+                elif bare != phrase:
                     # a force the table names itself ("Israeli forces") its own aliases find, except in the
                     # possessive ("Israel's military"), which is that entry too
                     out.append((start, m.end(), listed))

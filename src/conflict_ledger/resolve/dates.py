@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_NAMES = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"  # for patterns: "(?:Monday|...|Sunday)"
 _DAYPART = re.compile(
     r"\b(early|late|on|the|this|last|past|in|during|overnight|night|nights|morning|afternoon|evening|hours|"
     r"of|at|around|midday|noon|dawn|dusk|before|after|'s|s)\b",

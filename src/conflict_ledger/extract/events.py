@@ -644,7 +644,7 @@ def clauses(text: str, span: Any = None) -> list[tuple[int, int]]:
         if classify_sentence(left) and classify_sentence(right):
             pieces, end = [(match.start(), len(text))], match.start()
             break
-    if span is not None and (" and " in text or " as " in text or " while " in text):
+    if span is not None and any(f" {word} " in text for word in ("and", *_AT_THE_SAME_TIME)):
         # ... and the part before it may hold two acts of its own ("X struck A, as the group fired at B, after ...")
         cut, simultaneous = _coordinated_clause(span)
         if cut is not None and 0 < cut < end:
@@ -656,13 +656,16 @@ def clauses(text: str, span: Any = None) -> list[tuple[int, int]]:
     return [(0, end), *pieces]
 
 
+_AT_THE_SAME_TIME = ("as", "while", "whereas")  # the marks of another act told beside the main one
+
+
 def _while_clause_mark(token: Any) -> Any:
     """The "as" or "while" of a clause with a subject of its own told beside the main one after a comma
     ("Israel struck targets in Lebanon, as the group launched rockets at Israel"): another act at the same
     time, by another side."""
     if token.dep_ != "advcl" or token.pos_ != "VERB" or token.head.pos_ not in ("VERB", "AUX"):
         return None
-    mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ in ("as", "while", "whereas")), None)
+    mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ in _AT_THE_SAME_TIME), None)
     if mark is None or mark.i == 0 or mark.doc[mark.i - 1].text != "," or mark.i < token.head.i:
         return None
     subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") for c in token.children)

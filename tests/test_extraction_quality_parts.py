@@ -149,6 +149,21 @@ def test_casualty_phrases():
     assert counts("A fire broke out at the depot but nobody was hurt, the governor said.") == {"injured": 0}
     assert counts("Nobody was injured, the police said.") == {"injured": 0}
     assert counts("None of the passengers were hurt when the bus was hit.") == {"injured": 0}
+    # a singular "was killed" is one victim, however the name is cased
+    assert counts("THE HARBOUR MASTER OF THE PORT, ERNESTO VARGAS SOLIS, WAS MURDERED LAST NIGHT.") == {"killed": 1}
+    assert counts("A Border Guard (BG) corporal was killed while three others were injured near the crossing.") == {
+        "killed": 1, "injured": 3}
+    assert counts("The governor escaped unhurt, but his press officer was killed when the device went off.") == {"killed": 1}
+    assert counts("No one was killed in the blast.") == {"killed": 0}
+    assert counts("OSORIO, A LOCAL RADIO REPORTER, WAS SERIOUSLY INJURED.") == {"injured": 1}
+    # one singled-out victim and a count of his own people
+    assert counts("Gunmen killed a village headman and three of his guards.") == {"killed": 4}
+    assert counts("The blast killed the governor and four of his aides.") == {"killed": 5}
+    assert counts("The mayor and two of his bodyguards were killed.") == {"killed": 3}
+    assert counts("The mayor and two of his aides attended the funeral.") == {}
+    assert counts("Investigators said the truck bomb would have killed scores of shoppers had its timer worked.") == {}, \
+        "harm that did not happen"
+    assert counts("Engineers said 20 people could have been killed had the dam burst.") == {}
     unknown = find_counts("An unknown number of soldiers were wounded in the raid.")
     assert [(c.kind, c.amount.best, c.amount.low) for c in unknown] == [("injured", None, 1)]
 
@@ -323,6 +338,41 @@ def test_a_year_named_relative_to_the_report_is_no_day():
     assert resolve_date("last night", published).iso == "1989-03-28"
 
 
+def test_a_time_of_day_or_a_length_of_time_is_no_day():
+    from datetime import date
+
+    from conflict_ledger.resolve.dates import resolve_date
+
+    published = date(1989, 5, 30)
+    for expression in ("30 MINUTES", "2030 HOURS", "at 2030 hours", "4 hours", "the last 24 hours"):
+        assert resolve_date(expression, published) is None, expression
+    assert resolve_date("48 hours ago", published).iso == "1989-05-28"
+    assert resolve_date("0200 TODAY", published).iso == "1989-05-30"
+
+
+def test_a_year_written_out_is_kept_even_after_the_reports_date():
+    from datetime import date
+
+    from conflict_ledger.resolve.dates import resolve_date
+
+    published = date(2016, 3, 1)
+    assert resolve_date("March 3, 2016", published).iso == "2016-03-03"
+    assert resolve_date("March 3", published).iso == "2015-03-03", "no year: the last December 12 before it"
+
+
+def test_captives_killed_after_their_abduction_are_its_dead_and_it_keeps_the_day_they_were_taken(cli, tmp_path):
+    [event] = text_report_rows(cli, tmp_path, "extract", (
+        "date 2014-06-26\n\nGunmen abducted a village headman and three guards at a roadblock outside Tuz Khurmatu "
+        "on Wednesday. The hostages were shot dead that evening, police said.\n"))
+    assert (event["sub_event_type"], event["event_date"], event["fatalities"]) == (
+        "Abduction/forced disappearance", "2014-06-25", 4)
+    assert [span["text"] for span in event["evidence"]["fatalities"]][-1] == "The hostages were shot"
+    [event] = text_report_rows(cli, tmp_path, "extract", (
+        "date 2015-10-20\n\nGunmen abducted a schoolteacher and two of his pupils from a bus near Baiji. "
+        "The teacher was shot dead on November 2, 2015, officials said weeks later.\n"))
+    assert event["event_date"] == "2015-10-20", "the execution came later: the taking is undated, so the report's day"
+
+
 def test_a_word_in_capitals_is_not_an_acronym_for_a_group():
     from conflict_ledger.extract.roles import actors_in
 
@@ -367,11 +417,52 @@ def test_a_word_in_capitals_is_not_an_acronym_for_a_group():
     # who reports it ("it was confirmed by police") is not who was shot at
     ("The senator was shot this evening as he began a speech in the main square, it was confirmed by police.", "Attack"),
     ("A soldier was shot at the checkpoint on the bridge, the army said.", "Armed clash"),
+    # a bomb that did the destroying is a bombing; a bomb squad that defused one is not
+    ("A bank branch on the ring road was wrecked by a bomb late on Tuesday.",
+     "Remote explosive/landmine/IED"),
+    ("Two devices left outside the bank were defused by a bomb squad before dawn.", "Disrupted weapons use"),
+    ("Masked men left sticks of dynamite beside the pylon that feeds the copper mine.",
+     "Remote explosive/landmine/IED"),
+    ("An oil tanker overturned on the mountain road after driving over a dynamite charge.",
+     "Remote explosive/landmine/IED"),
+    ("A farmer was killed this morning in a shootout between police and smugglers near the river.", "Armed clash"),
+    ("Hooded men set the grain warehouse on fire after tying up the night guard.", "Looting/property destruction"),
+    # armed men storming a post fight its guards; storming a wedding attacks civilians
+    ("Armed men stormed an army checkpoint in the hills on Monday.", "Armed clash"),
+    ("Gunmen stormed a wedding party in the village on Sunday.", "Attack"),
 ])
 def test_the_cue_rules_tell_what_was_done_with_the_weapon_and_who_took_the_place(sentence, sub_event_type):
     from conflict_ledger.extract.events import classify_sentence
 
     assert [k.sub_event_type for k in classify_sentence(sentence)][:1] == [sub_event_type]
+
+
+def test_a_killing_told_without_its_means_is_an_attack_on_civilians_unless_armed_men_were_killed():
+    from conflict_ledger.extract.events import classify_sentence
+
+    def reading(sentence: str) -> list[tuple[str, str | None, bool]]:
+        return [(k.event_type, k.sub_event_type, k.specific) for k in classify_sentence(sentence)]
+
+    assert reading("The killings of the two nuns took place in the provincial capital on 3 June.") == [
+        ("Violence against civilians", "Attack", False)]
+    assert reading("A judge was killed in the city on Monday, police said.") == [
+        ("Violence against civilians", "Attack", False)]
+    # soldiers or rebels killed, or an attack or a blast told: the weapon is not known, so no kind is guessed
+    assert reading("Two soldiers were killed on Monday.") == [("Explosions/Remote violence", None, False)]
+    assert reading("Three guerrillas were killed on Monday.") == [("Explosions/Remote violence", None, False)]
+    assert reading("Two people were killed in an attack on the market.") == [("Explosions/Remote violence", None, False)]
+
+
+def test_a_toll_told_beside_an_arrest_counts_the_dead_of_another_happening(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-05\n\n"
+        "Police arrested a dozen students during a search of the university campus in Cali on Monday, officials said.\n\n"
+        "The students were taken to a police station in the city centre for questioning.\n\n"
+        "Two soldiers were killed on Monday night near the airport.\n"))
+    arrests = [e for e in events if e["sub_event_type"] == "Arrests"]
+    assert len(arrests) == 1 and not arrests[0]["fatalities"], "an arrest has no dead of its own"
+    killings = [e for e in events if e["fatalities"] == 2]
+    assert len(killings) == 1 and killings[0]["event_type"] != "Strategic developments"
 
 
 def test_a_toll_told_for_another_country_stays_out_of_the_event(cli, tmp_path):
@@ -1001,6 +1092,25 @@ def test_a_war_report_keeps_each_place_hit_and_each_later_attack_as_an_event_of_
         (0, "Remote explosive/landmine/IED"), (2, "Remote explosive/landmine/IED")]
 
 
+def test_a_riot_needs_a_crowd_not_armed_men():
+    from conflict_ledger.extract.events import EventType, protests_held
+
+    riot = EventType("Riots", "Violent demonstration", True, (0, 10))
+    text = "Armed men stormed an army checkpoint in the hills on Monday."
+    assert [k.sub_event_type for k in protests_held([riot], [], text)] == []
+    crowd = "Hundreds of youths stormed a police station in the city on Monday."
+    assert [k.sub_event_type for k in protests_held([riot], [], crowd)] == ["Violent demonstration"]
+
+
+def test_a_crowds_riot_is_not_the_armed_groups_attack_it_answered(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-14\n\nAngry protesters torched two police stations in the town of Kidal on Monday after a "
+        "popular cleric was shot dead by unknown gunmen outside his mosque, residents said.\n"))
+    assert sorted((e["sub_event_type"], e["actor1"], e["fatalities"]) for e in events) == [
+        ("Attack", "Unidentified armed group", 1), ("Violent demonstration", None, 0)], \
+        "the ledger says what the report said: the crowd is no named actor (the ACLED export names it)"
+
+
 @pytest.mark.parametrize("text, actor1, actor2", [
     ("Police in Nairobi fired tear gas at protesters outside parliament on Tuesday; at least five demonstrators "
      "were shot dead.", "Kenyan police", None),
@@ -1122,6 +1232,16 @@ def test_a_tally_told_with_its_toll_after_it_and_an_attack_compared_with_the_las
     rows = text_report_rows(cli, tmp_path, "extract", text)
     assert [(e["event_date"], e["sub_event_type"], e["location"]) for e in rows] == [
         ("2024-02-04", "Shelling/artillery/missile attack", "Conoco gas field")]
+
+
+def test_a_report_filed_abroad_names_its_outlet_not_its_country_as_the_source(cli, tmp_path):
+    text = ("date 1990-02-14\n\nMADRID (SPAIN), 14 FEB 90{agency} -- Unknown gunmen shot dead a union leader yesterday as he "
+            "left his home, his colleagues said at a press conference.\n\nThe union leader, who led the banana workers "
+            "of Honduras, had received threats for months.\n")
+    [event] = text_report_rows(cli, tmp_path, "extract", text.format(agency=" (EFE)"))
+    assert (event["event_date"], event["country"], event["sources"]) == ("1990-02-13", "Honduras", ["EFE"])
+    [event] = text_report_rows(cli, tmp_path, "extract", text.format(agency=""))
+    assert (event["country"], event["sources"]) == ("Honduras", [])
 
 
 def test_a_datelines_date_is_the_day_it_was_filed_not_the_day_of_the_event(cli, tmp_path):

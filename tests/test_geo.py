@@ -343,7 +343,9 @@ def test_geoparse_keeps_going_past_bad_input(cli, tmp_path):
 
 
 @pytest.mark.parametrize("dateline", ["WASHINGTON (Reuters) - ", "WASHINGTON, Feb. 4 (Reuters) - ",
-                                      "WASHINGTON, 4 FEB 24 -- ", "Washington, DC, Feb 4, 2024 — "])
+                                      "WASHINGTON, 4 FEB 24 -- ", "Washington, DC, Feb 4, 2024 — ",
+                                      # filed abroad, with the country in brackets
+                                      "QUITO (ECUADOR), 4 FEB 24 -- ", "Quito (Ecuador), Feb. 4 (Reuters) - "])
 def test_event_place_comes_from_the_event_not_the_dateline(cli, tmp_path, dateline):
     # the event's sentence names no place but the dateline's; the next sentence says where it was
     report = (f"date 2024-02-05\n{dateline}A drone struck a fuel depot on Sunday, killing two guards, "

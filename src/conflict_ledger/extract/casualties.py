@@ -90,6 +90,15 @@ _SINGLE = re.compile(
     r"|(?:\b(?P<kind2>killing|wounding|injuring|killed|beheaded|executed|shot dead)\s+(?:him|her|(?:him|her)self|the\s+(?:suicide\s+)?"
     r"(?:assailant|bomber|attacker|gunman|driver))\b)"
 )
+_ONE_WAS_KILLED = re.compile(
+    r"\b(?:was|has been|had been)\s+(?:also\s+|later\s+|reportedly\s+|allegedly\s+)?(?:shot\s+and\s+)?"
+    r"(?:(?P<killed>killed|murdered|assassinated|slain|executed|shot dead|gunned down|beheaded|stabbed to death|"
+    r"shot to death)|(?:(?:seriously|severely|slightly|lightly|critically|badly|gravely)\s+)?(?P<injured>wounded|injured|"
+    r"hurt))\b",
+    re.IGNORECASE)
+# ... but not when nobody, or a thing, is the subject ("no one was killed", "the plan was killed off")
+_NOT_A_VICTIM = re.compile(r"\b(?:no one|nobody|none|no|plan|deal|bill|proposal|project|talks|idea|motion|engine|"
+                           r"it|which|that|what)\s*(?:\w+\s+){0,1}$", re.IGNORECASE)
 # "The candidate and her brother were killed": a named person and a relative or guard, two people
 _PAIR = re.compile(
     r"\b(?:[Tt]he\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?|" + _PERSON_NAME + r")(?:,\s+[^,.;]{1,80},)?\s+and\s+"
@@ -118,13 +127,24 @@ _ALONG_WITH = re.compile(
     + NUMBER + r")\s+(?:of\s+(?:his|her|their)\s+)?(?:\w+\s+)?\w+",
     re.IGNORECASE,
 )
+_ROLES = (r"official|leader|commander|chief|officer|sheikh|mayor|judge|candidate|teacher|doctor|journalist|cleric|imam|"
+          r"soldier|policeman|member|employee|elder|director|head|lawyer|activist|contractor|engineer|man|woman|boy|girl|"
+          r"student|worker|farmer|shepherd|colonel|captain|major|lieutenant|general|brigadier|governor|headman|minister|"
+          r"ambassador|councillor|councilor|priest|businessman")
+# "killed the governor and four of his aides", "The mayor and two of his bodyguards were killed": one singled-out
+# victim and a count of his own people
+_ONE_AND_HIS = re.compile(
+    r"\b(?:(?P<verb>killed|killing|wounded|wounding|injured|injuring|executed|murdered|kidnapped|abducted)\s+)?"
+    r"(?:the|an?)\s+(?:(?!(?:the|an?|and|killed|killing|wounded|wounding|injured|injuring)\b)[\w'’-]+\s+){0,3}?"
+    r"(?:" + _ROLES + r")\s+and\s+(?P<num>" + NUMBER + r")\s+of\s+(?:his|her|their)\s+"
+    r"(?:[\w'’-]+\s+)??[\w'’-]+(?:\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?(?P<kind>" + _KILLED + "|" + _INJURED
+    + r"))?\b",
+    re.IGNORECASE,
+)
 # "Gunmen shot and killed Ahmed Saleh", "assassinated the mayor": one named victim
 _NAMED_VICTIM = re.compile(
     r"\b(?:shot and killed|shot dead|gunned down|assassinated|killed|murdered|beheaded|executed)\s+"
-    r"(?:(?:the|a|an)\s+(?:[a-z][\w'’-]+\s+){0,3}?(?P<role>official|leader|commander|chief|officer|sheikh|"
-    r"mayor|judge|candidate|teacher|doctor|journalist|cleric|imam|soldier|policeman|member|employee|elder|"
-    r"director|head|lawyer|activist|contractor|engineer|man|woman|boy|girl|student|worker|farmer|shepherd|"
-    r"colonel|captain|major|lieutenant|general|brigadier)\b|(?P<name>[A-Z][a-z'’-]+(?:\s+(?:al-|bin\s+|ibn\s+)?"
+    r"(?:(?:the|a|an)\s+(?:[a-z][\w'’-]+\s+){0,3}?(?P<role>" + _ROLES + r")\b|(?P<name>[A-Z][a-z'’-]+(?:\s+(?:al-|bin\s+|ibn\s+)?"
     r"[A-Z][\w'’-]+){1,3})\b(?!\s+(?:soldiers|troops|officers|members|personnel|policemen|fighters|forces|civilians|"
     r"people|militants|men|workers|pilgrims)\b))"
 )
@@ -191,6 +211,9 @@ def _kind(word: str) -> str:
     return "injured"
 
 
+# harm that did not happen: "would have killed", "could have been wounded" ("may" is also the month)
+_UNREAL = re.compile(r"\b(?:would|could|might)(?:\s+not)?\s+(?:have\s+)?(?:been\s+)?(?:\w+\s+){0,1}?" + _KILLED[:-1] + "|"
+                     + _INJURED[3:-1] + r"|killing|wounding|injuring)\b", re.IGNORECASE)
 _NOBODY_AT_END = re.compile(r"\b(?:no one|nobody|none)\s*$", re.IGNORECASE)
 
 
@@ -205,6 +228,8 @@ def find_counts(text: str) -> list[Count]:
         if _NOT_PEOPLE.match(after) or who and (_WEAPON_WORD.search(who) or _NOBODY_AT_END.search(who)):
             return  # "two rockets", "a U.S. drone killed", "killed a day after", "a fire broke out but nobody was
             # hurt": the number counts no victims
+        if _UNREAL.search(text, max(0, span[0] - 20), span[1]):
+            return  # "the truck bomb could have killed hundreds": what did not happen has no victims
         if _NAMED_NUMBER.search(text[max(0, num_span[0] - 14) : num_span[0]]):
             return  # "Jan. 4, a drone killed", "Tower 22 in Jordan": a date or a name, not a count
         if any(s <= num_span[0] < e for s, e in taken) or _A_YEAR_NUMBER.fullmatch(phrase.strip()):
@@ -218,6 +243,13 @@ def find_counts(text: str) -> list[Count]:
         taken.extend(also)
         counts.append(Count(kind, amount, span[0], span[1], who or text[num_span[1] : num_span[1] + 40]))
 
+    for m in _ONE_AND_HIS.finditer(text):
+        verb = m.group("kind") or m.group("verb")
+        amount = parse_amount(m.group("num"))
+        if verb is None or verb.lower() in ("kidnapped", "abducted") or amount is None:
+            continue  # the taken are counted only as what the abduction's fate makes them
+        taken.append(m.span())
+        counts.append(Count(_kind(verb), amount + Amount(1, 1, 1), m.start(), m.end(), m.group()))
     for m in _AND_ANOTHER.finditer(text):
         taken.append(m.span())
         counts.append(Count(_kind(m.group().split()[0]), Amount(2, 2, 2), m.start(), m.end(), m.group()))
@@ -309,6 +341,15 @@ def find_counts(text: str) -> list[Count]:
         verb = m.group("kind") or ("died" if m.group("kind3") or m.group().endswith("died") else None)
         kind = _kind(verb or ("wounded" if m.group("kind2") in ("wounding", "injuring") else "killed"))
         counts.append(Count(kind, Amount(1, 1, 1), m.start(), m.end(), who))
+    for m in _ONE_WAS_KILLED.finditer(text):
+        # "... Colonel Ramiro Ortega Vidal was murdered": a singular "was" is one victim, named however the text is
+        # cased (wire copy in capitals gives no name its capital)
+        if any(s < m.end() and m.start() < e for s, e in taken) or any(c.start < m.end() and m.start() < c.end
+                                                                         for c in counts):
+            continue
+        if _NOT_A_VICTIM.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        counts.append(Count("killed" if m.group("killed") else "injured", Amount(1, 1, 1), m.start(), m.end(), ""))
     for m in _NONE.finditer(text):
         word = (m.group("kind") or m.group("kind2")).lower()
         kinds = ["killed", "injured"] if word == "casualties" else [_kind(word)]
@@ -395,6 +436,8 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
                 total = Amount(int(total.best / share + 0.5), 0, total.high if total.high is not None else total.best)
             found[kind].append((total, span))
     killed, injured, either = found["killed"], found["injured"], found["casualties"]
+    if not killed and mention.sub_event_type == _ABDUCTION:
+        killed = _captives_killed(state, frame)
     if either and not injured and _says_killed(state, frame):
         # "killed militants ... causing several casualties": the casualties are the dead
         killed = killed + either
@@ -409,6 +452,45 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
             mention.cite(field, state.evidence(start, end))
     lead = frame is min(state.frames, key=lambda f: f.spans[0][0])
     _complete_account(mention, frame, lead)
+
+
+_ABDUCTION = "Abduction/forced disappearance"
+_TAKEN = re.compile(r"\b(?:kidnapped|abducted|taken hostage|took hostage)\b", re.IGNORECASE)
+# what became of them: "the hostages were shot two days later", "the bodies of both captives turned up in a ditch"
+_THEIR_DEATH = re.compile(
+    r"\b(?:(?P<part>" + NUMBER + r")\s+of\s+)?(?:the|all(?:\s+of\s+the)?|both|these|those)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:captives|hostages|abductees|kidnapped|abducted)\b[^.;]{0,60}?\b(?:were|was|had been|have been)\s+"
+    r"(?:\w+\s+){0,2}?(?:executed|killed|shot|beheaded|murdered|found dead)\b"
+    r"|\bbod(?:y|ies)\s+of\s+(?:the|all(?:\s+of\s+the)?|both)\s+(?:[\w-]+\s+){0,2}?(?:captives|hostages|abductees|kidnapped|"
+    r"abducted)\b",
+    re.IGNORECASE)
+
+
+def _captives_killed(state: DocState, frame: Frame) -> list[tuple[Amount, tuple[int, int]]]:
+    """The dead of an abduction whose captives were killed later ("abducted six farm hands ... the bodies of
+    the captives turned up in a ditch"): as many as were taken (or as the report says of them: "two of the hostages"), counted
+    with the grammar that counts the killed, from the clause that tells the abduction."""
+    index = {id(s): i for i, s in enumerate(state.sentences)}
+    last = max((index.get(id(s), -1) for s in frame.sentences), default=-1)
+    after = state.sentences[last + 1] if 0 <= last + 1 < len(state.sentences) else None
+    ends = [s.end for s in frame.sentences] + ([after.end] if after is not None else [])
+    fate = _THEIR_DEATH.search(state.read_text, frame.spans[0][0], max(ends))
+    if fate is None:
+        return []
+    if fate.group("part"):
+        amount = parse_amount(fate.group("part"))
+        return [(amount, fate.span())] if amount is not None else []
+    for _sentence, start, end in frame.clauses():
+        clause = state.read_text[start:end]
+        if not _TAKEN.search(clause):
+            continue
+        counts = [c for c in find_counts(_TAKEN.sub("killed", clause)) if c.kind == "killed"]
+        if counts:
+            total = counts[0].amount
+            for more in counts[1:]:
+                total = total + more.amount
+            return [(total, (start, end)), (total, fate.span())]
+    return []
 
 
 def _complete_account(mention: EventMention, frame: Frame, lead: bool = True) -> None:

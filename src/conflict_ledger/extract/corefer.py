@@ -24,6 +24,11 @@ if TYPE_CHECKING:
 _UNNAMED = "Unidentified armed group"
 _REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Suicide bomb",
            "Grenade", "Chemical weapon"}
+# what these tell has no victims: a toll ("two customs officers were killed") told near an
+# arrest, a truce or a peaceful march counts the dead of some other happening (a bomb defused or a car bomb
+# destroyed may well kill: those keep their tolls)
+_NO_VICTIMS = {"Agreement", "Arrests", "Change to group/activity", "Headquarters or base established",
+               "Non-violent transfer of territory", "Peaceful protest"}
 _MERGEABLE = ("event_date", "date_precision", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
 
 
@@ -47,6 +52,14 @@ _SPEAKS = re.compile(r"\s*(?:said|says|has said|had said|told|announced|warned|i
 
 _ARMED_GROUPS = {"unidentified_armed_group", "iran_aligned", "jihadist", "rebel", "baathist", "tribal_militia",
                  "organised_crime", "sdf"}
+
+
+_CROWD_TYPES = {"Protests", "Riots"}
+
+
+def _armed_group(name: str | None) -> bool:
+    known = canonical_actor(name) if name else None
+    return known is not None and bool(set(known.kinds) & _ARMED_GROUPS)
 
 
 def _same_target_side(a: str | None, b: str | None) -> bool | None:
@@ -88,6 +101,8 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
         else:
             score += 1
     for x, y in ((a, b), (b, a)):
+        if x.toll_only and y.mention.sub_event_type in _NO_VICTIMS:
+            return None
         # "On Wednesday it was the turn of ...": what came before that sentence is another episode
         if x.scene_start is not None and y.spans[0][0] < x.scene_start and not y.mention.event_date:
             return None
@@ -103,6 +118,13 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
                 _refines(ma.sub_event_type, mb.sub_event_type) or _refines(mb.sub_event_type, ma.sub_event_type)) \
                 and _same_family(ma.actor1, mb.actor1) is not True:
             return None  # a missile attack and the air strike that answered it are two events
+        # a crowd's act and an armed group's attack ("protesters torched police stations after gunmen shot a
+        # cleric dead") are two happenings: the crowd is no armed group, and gunmen are no crowd (a "riot" done by
+        # assailants was misread, and is no crowd's)
+        for x, y in ((ma, mb), (mb, ma)):
+            if x.event_type in _CROWD_TYPES and y.event_type not in _CROWD_TYPES and _armed_group(y.actor1) \
+                    and not _armed_group(x.actor1):
+                return None
     elif a.specific != b.specific:
         score += 0.25
     # "Hours later, attackers raided ...", "In a separate attack, ...": the report turns to another happening
@@ -237,6 +259,7 @@ def _sentence_gap(a: Frame, b: Frame) -> int:
 # houses burned or goods looted in a killing or a bombing ("gunmen killed 20 villagers ... and set fire to houses")
 # are a detail of it: the violence is the event, however surely the detail was read
 _DETAIL = "Looting/property destruction"
+_ABDUCTION = "Abduction/forced disappearance"
 _VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -255,12 +278,20 @@ def absorb(into: Frame, other: Frame) -> None:
         into.specific = True
         into.trigger = other.trigger
         into.type_score = other.type_score
+    # an abduction is dated by the taking: the killing of the captives told after it came later ("abducted a road
+    # engineer ... He was shot dead three weeks later"); the raid they were taken in is the taking itself
+    later = m.sub_event_type == _ABDUCTION and (o.sub_event_type == "Attack" or other.toll_only) \
+        and other.spans[0][0] > into.spans[0][0]
     for name in _MERGEABLE:
+        if later and name in ("event_date", "date_precision"):
+            continue
         mine, theirs = getattr(m, name), getattr(o, name)
         if theirs is not None and (mine is None or (mine == _UNNAMED and theirs != _UNNAMED)):
             setattr(m, name, theirs)
     for name, spans in o.evidence.items():
         if name in ("event_type", "sub_event_type") and (not other.specific or o.sub_event_type != m.sub_event_type):
+            continue
+        if later and name == "event_date":
             continue
         m.cite(name, *spans)
 

@@ -50,7 +50,13 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
     (_rx(r"improvised explosive", r"\bieds?\b", r"roadside bomb", r"car bomb", r"vbied", r"landmines?",
          r"land mines?", r"explosive device", r"booby[- ]trap", r"sticky bomb", r"bomb (?:exploded|went off|blast)",
          r"explosives?-laden", r"(?:bomb|explosive)s? (?:was|were) detonated", r"planted (?:a )?bomb",
-         r"magnetic bomb", r"bombing"),
+         r"magnetic bomb", r"bombing", r"dynamit(?:ed|ing)\b",
+         # dynamite as the weapon used, not as a load ("delivered 500 kg of dynamite")
+         r"dynamite (?:attacks?|charges?|blasts?|explosions?|bombs?)", r"(?:charges?|sticks?) of dynamite",
+         # "a bank branch was wrecked by a bomb", "a bomb wrecked the office"
+         r"(?:destroyed|damaged|wrecked|blown up|blasted|ripped apart) by (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:bombs?|"
+         r"explosives?|dynamite|charges?)\b(?![- ](?:squads?|disposal|experts?|technicians?|units?|teams?))",
+         r"\bbombs? (?:destroyed|damaged|wrecked|ripped through|blew up)"),
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     (_rx(r"air ?strikes?", r"air[- ]raids?", r"drone strikes?", r"drone attacks?", r"(?:attack|armed|one-way|kamikaze|suicide) drones?",
          r"warplanes?", r"fighter jets?", r"gunships?", r"bombers?\b", r"helicopter gunship", r"aerial (?:bombard|attack)",
@@ -68,7 +74,8 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
      "Violence against civilians", "Abduction/forced disappearance"),
     (_rx(r"\brap(?:e|ed|ing)\b", r"sexual(?:ly)? (?:assault|violence|abuse)", r"molest"),
      "Violence against civilians", "Sexual violence"),
-    (_rx(r"clash(?:es|ed)?\b", r"fighting\b", r"firefights?", r"gun ?battles?", r"exchange of fire", r"exchanged fire",
+    (_rx(r"clash(?:es|ed)?\b", r"fighting\b", r"firefights?", r"gun ?battles?", r"gunfights?", r"shoot-?outs?\b",
+         r"exchange of fire", r"exchanged fire",
          r"ambush", r"battles?\b", r"fought\b", r"engaged\b"),
      "Battles", "Armed clash"),
     (_rx(r"recaptur", r"retook", r"regained control", r"liberated", r"recovered control", r"(?:seized|took|taken) back",
@@ -99,7 +106,7 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
     (_rx(r"protest(?:s|ers|ed|ing)?\b", r"(?<!been )(?<!was )(?<!is )demonstrat(?:ion|ors|ed)\b(?! that)", r"\brall(?:y|ies|ied)\b", _NOT_THE_MONTH + r"\bmarch(?:ed|es)?\b(?!\s+\d)",
          r"sit-in", r"picket"),
      "Protests", "Peaceful protest"),
-    (_rx(r"loot", r"arson", r"set (?:on )?fire", r"torched", r"vandali[sz]", r"burned down", r"demolish", r"ransack"),
+    (_rx(r"loot", r"arson", r"set (?:on )?fire", r"set (?:[\w-]+ ){1,3}(?:on fire|ablaze|alight)\b", r"torched", r"vandali[sz]", r"burned down", r"demolish", r"ransack"),
      "Strategic developments", "Looting/property destruction"),
     (_rx(r"defus", r"dismantled (?:a |an )?(?:bomb|explosive|ied)", r"intercepted", r"shot down", r"foiled",
          r"bomb disposal"),
@@ -190,6 +197,7 @@ _GENERIC = _rx(r"attack(?:s|ed|ing)?\b", r"counterattack", r"strikes?\b", r"stru
 _SHOOTING = _rx(r"gunmen", r"gunfire", r"shot\b", r"shooting", r"opened fire", r"small arms", r"rifles?")
 _MILITARY_TARGET = _rx(r"troops", r"soldiers", r"forces", r"army", r"military", r"police", r"base\b", r"checkpoint",
                        r"patrol", r"garrison", r"personnel", r"service members", r"militia", r"fighters")
+_STORMED = _rx(r"stormed", r"storming", r"raided")
 _EXPLOSION = _rx(r"explosions?", r"blasts?", r"exploded", r"detonated", r"bomb")
 
 # any character but a full stop, or the stop of an abbreviation ("attacks on U.S. forces since Oct. 17")
@@ -422,7 +430,11 @@ _WEAPON_WORD = re.compile(r"\b(?:devices?|mines?|landmines?|explosives?|ieds?|bo
                           r"rockets?|missiles?|mortars?|packages?|shells?|rifles?|firearms?|guns|pistols?|bullets|"
                           r"munitions|weaponry)\b", re.IGNORECASE)
 _USED = re.compile(r"\b(?:exploded|explosions?|went off|blasts?|detonated|killing|killed|wounding|wounded|injuring|injured|"
-                   r"hurled|thrown|threw|fired|struck|hit|riddled|bullet-riddled|(?:gunshot|bullet) wounds)\b", re.IGNORECASE)
+                   r"hurled|thrown|threw|fired|struck|hit|riddled|bullet-riddled|(?:gunshot|bullet) wounds)\b"
+                   # "a bank branch was wrecked by a bomb": the bomb did the destroying
+                   r"|\bby (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:bombs?|explosives?|devices?|mines?|landmines?|ieds?|grenades?|"
+                   r"rockets?|missiles?|mortars?|shells?)\b(?![- ](?:squads?|disposal|experts?|technicians?|units?|teams?))",
+                   re.IGNORECASE)
 
 
 _PLACE_BY_ITS_PAST = _rx(r"(?:scene|site) of (?:a |an |the )?(?:[\w-]+ ){0,4}?(?:attacks?|bombings?|massacres?|strikes?|"
@@ -450,15 +462,36 @@ def classify_sentence(text: str) -> list[EventType]:
     generic = _GENERIC.search(text)
     if not generic:
         return []
-    if _SHOOTING.search(text):
-        # who was shot at, read in what is reported, not in who reports it ("..., police said")
+    if _SHOOTING.search(text) or _STORMED.search(text) and _ARMED_DOERS.search(text):
+        # who was shot at (or whose post armed men stormed), read in what is reported, not in who reports it
+        # ("..., police said")
         content = reported_content(text)
         if _MILITARY_TARGET.search(text[content[0] : content[1]] if content else text):
             return [EventType("Battles", "Armed clash", True, generic.span())]
         return [EventType("Violence against civilians", "Attack", True, generic.span())]
     if _EXPLOSION.search(text):
         return [EventType("Explosions/Remote violence", "Remote explosive/landmine/IED", True, generic.span())]
+    if _killing_of_civilians(text):
+        return [EventType("Violence against civilians", "Attack", False, generic.span())]
     return [EventType("Explosions/Remote violence", None, False, generic.span())]
+
+
+_HARM_ONLY = _rx(r"killed", r"killing", r"wounded", r"injured", r"injuring", r"casualties")
+_COMBATANTS = _rx(r"militants?", r"rebels?", r"insurgents?", r"guerrillas?", r"terrorists?", r"jihadists?",
+                  r"assailants?", r"attackers?", r"gunmen", r"combatants?")
+
+
+def _killing_of_civilians(text: str) -> bool:
+    """A killing told with no means and nothing of war ("the killing of two aid workers", "a judge was killed"):
+    ACLED's attack on civilians. Only harm words were heard (no attack, strike or blast), someone was killed, and
+    nobody armed is named on either side."""
+    if not re.search(r"\bkill(?:ed|ings?)\b", text, re.IGNORECASE):
+        return False
+    if any(not _HARM_ONLY.fullmatch(m.group()) for m in _GENERIC.finditer(text)):
+        return False
+    content = reported_content(text)
+    told = text[content[0] : content[1]] if content else text
+    return not (_MILITARY_TARGET.search(told) or _COMBATANTS.search(told))
 
 
 _TERRITORY_TAKER = re.compile(
@@ -609,6 +642,10 @@ def tells_a_crowd(text: str) -> bool:
     return bool(_CROWD_TOLD.search(text))
 
 
+_ARMED_DOERS = _rx(r"assailants?", r"gunm[ae]n", r"militants?", r"insurgents?", r"rebels?", r"guerrillas?",
+                   r"terrorists?", r"jihadists?", r"armed (?:men|groups?)", r"fighters", r"attackers?")
+
+
 def protests_held(kinds: list[EventType], rule_kinds: list[EventType], text: str) -> list[EventType]:
     """The clause's readings without the protests it cannot tell: a protest needs protesters (a reading of
     one where the clause names no crowd, "border guards detained twelve fishermen", gives way
@@ -616,6 +653,9 @@ def protests_held(kinds: list[EventType], rule_kinds: list[EventType], text: str
     if any(k.event_type == "Protests" for k in kinds) and not tells_a_crowd(text):
         kinds = [k for k in kinds if k.event_type != "Protests"] or [
             k for k in rule_kinds if k.event_type != "Protests" and k.specific]
+    # ... and a riot a crowd: "armed men stormed an army checkpoint" is an attack, whatever it was read as
+    if any(k.event_type == "Riots" for k in kinds) and not tells_a_crowd(text) and _ARMED_DOERS.search(text):
+        kinds = [k for k in kinds if k.event_type != "Riots"] or [k for k in rule_kinds if k.event_type != "Riots"]
     if any(k.sub_event_type == "Peaceful protest" for k in kinds) and protest_to_come(text):
         kinds = [k for k in kinds if k.sub_event_type != "Peaceful protest"]
     return kinds
@@ -750,7 +790,8 @@ def decide(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) ->
         return []
     if not guess.is_event:
         # the likeliest reading is "not an event": keep only cues the classifier finds plausible at all
-        return [k for k in rule_kinds if guess.score(k.sub_event_type) >= PLAUSIBLE_MIN]
+        # (a generic cue's type is only a default: the classifier's unspecified reading speaks for it)
+        return [k for k in rule_kinds if guess.score(k.sub_event_type if k.specific else None) >= PLAUSIBLE_MIN]
     if guess.label == UNSPECIFIED:
         if rule_kinds:
             return [replace(k, score=min(k.score, 0.3)) for k in rule_kinds]

@@ -159,8 +159,9 @@ _AGENCY = re.compile(r"\((?P<who>[A-Za-z][\w.'’& -]{0,38}[\w.])\)")
 def dateline_outlet(state: DocState) -> tuple[str, int, int] | None:
     """(outlet, start, end) of the wire service a dateline names, for documents that come without a source."""
     start, end = state.dateline
-    match = _AGENCY.search(state.text, start, end) if end else None
-    if match is None:
+    # the brackets just before the dash: "QUITO (ECUADOR), 4 MAR 90 (EFE) --" names the country first
+    match = next(reversed(list(_AGENCY.finditer(state.text, start, end))), None) if end else None
+    if match is None or state.text[match.end() : end].strip(" \t-—–:"):
         return None
     name = match.group("who").strip()
     return SOURCE_ALIASES.get(name.lower(), name), match.start("who"), match.end("who")

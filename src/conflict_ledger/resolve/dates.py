@@ -74,6 +74,8 @@ def resolve_date(expression: str, published: date | None) -> ResolvedDate | None
     if (ago := _AGO.match(low)) and published is not None:
         parsed = _dateparser(ago.group("count"), published)
         return ResolvedDate(parsed.replace(day=1), "month") if parsed is not None else None
+    if _CLOCK_OR_SPAN.search(low) and "ago" not in low:
+        return None  # "20 minutes later", "at 1945 hours": a time of day or a length of time, no day
     if published is not None:
         relative = _relative(low, published)
         if relative is not None:
@@ -106,6 +108,7 @@ def resolve_date(expression: str, published: date | None) -> ResolvedDate | None
     return ResolvedDate(parsed, "day")
 
 
+_CLOCK_OR_SPAN = re.compile(r"\b\d[\d,.]*\s*(?:minutes?|mins|hours?|hrs|seconds?|secs)\b")
 _HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1), "new year's eve": (12, 31),
              "independence day": (7, 4), "boxing day": (12, 26)}
 
@@ -172,8 +175,9 @@ def _dateparser(text: str, published: date | None) -> date | None:
     if parsed is None:
         return None
     value = parsed.date()
-    if published is not None and value > published + timedelta(days=1):
-        # a date after publication is a misreading for past-tense news ("Dec 30" read in January)
+    if published is not None and value > published + timedelta(days=1) and not re.search(r"\b\d{4}\b", text):
+        # a date after publication is a misreading for past-tense news ("Dec 30" read in January); a year
+        # written out ("December 12, 2014") is what the report says
         try:
             value = value.replace(year=value.year - 1)
         except ValueError:

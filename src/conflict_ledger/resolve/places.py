@@ -160,7 +160,9 @@ _NEAR = re.compile(
 _DATELINE_DATE = r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{4}-\d\d-\d\d)"
 # the place: capitalised words (particles aside), so that a lead sentence with a dash is no dateline
 _DATELINE_PLACE = r"[A-Z][A-Za-z.'\-]*(?:,?\s+(?:[A-Z][A-Za-z.'\-]*|de|del|la|al|el|es))*"
-_DATELINE = re.compile(rf"^\s*{_DATELINE_PLACE}(?:,?\s*{_DATELINE_DATE})?(?:\s*\([^)]{{1,40}}\))?\s*[-—–:]{{1,2}}\s")
+# ... with its country in brackets after it when filed abroad ("QUITO (ECUADOR), 4 MAR 90 --")
+_DATELINE = re.compile(rf"^\s*{_DATELINE_PLACE}(?:\s*\([A-Za-z.' ]{{2,30}}\))?(?:,?\s*{_DATELINE_DATE})?"
+                       rf"(?:\s*\([^)]{{1,40}}\))?\s*[-—–:]{{1,2}}\s")
 # what stands between a place and the larger place that qualifies it: "Mosul, Nineveh", "Rashidiyah
 # area, Mosul city", "Saadiya neighborhood of Khanaqin", "a village in Kirkuk" (a kind word is needed there)
 _KINDS = (r"(?:area|neighbou?rhood|district|sub-?district|village|town|city|governorate|province|region|quarter|"

@@ -155,6 +155,8 @@ def test_casualty_phrases():
         "killed": 1, "injured": 3}
     assert counts("The governor escaped unhurt, but his press officer was killed when the device went off.") == {"killed": 1}
     assert counts("No one was killed in the blast.") == {"killed": 0}
+    assert counts("Officials did not believe any civilian was killed.") == {}
+    assert counts("Officials did not believe that civilians had been killed.") == {}, "'had been' does not say one"
     assert counts("OSORIO, A LOCAL RADIO REPORTER, WAS SERIOUSLY INJURED.") == {"injured": 1}
     # one singled-out victim and a count of his own people
     assert counts("Gunmen killed a village headman and three of his guards.") == {"killed": 4}

@@ -91,13 +91,14 @@ _SINGLE = re.compile(
     r"(?:assailant|bomber|attacker|gunman|driver))\b)"
 )
 _ONE_WAS_KILLED = re.compile(
-    r"\b(?:was|has been|had been)\s+(?:also\s+|later\s+|reportedly\s+|allegedly\s+)?(?:shot\s+and\s+)?"
+    r"\b(?:was|has been)\s+(?:also\s+|later\s+|reportedly\s+|allegedly\s+)?(?:shot\s+and\s+)?"
     r"(?:(?P<killed>killed|murdered|assassinated|slain|executed|shot dead|gunned down|beheaded|stabbed to death|"
     r"shot to death)|(?:(?:seriously|severely|slightly|lightly|critically|badly|gravely)\s+)?(?P<injured>wounded|injured|"
     r"hurt))\b",
     re.IGNORECASE)
 # ... but not when nobody, or a thing, is the subject ("no one was killed", "the plan was killed off")
-_NOT_A_VICTIM = re.compile(r"\b(?:no one|nobody|none|no|plan|deal|bill|proposal|project|talks|idea|motion|engine|"
+# ("had been" says nothing of how many: "no civilians had been killed")
+_NOT_A_VICTIM = re.compile(r"\b(?:no one|nobody|none|no|any|anyone|anybody|plan|deal|bill|proposal|project|talks|idea|motion|engine|"
                            r"it|which|that|what)\s*(?:\w+\s+){0,1}$", re.IGNORECASE)
 # "The candidate and her brother were killed": a named person and a relative or guard, two people
 _PAIR = re.compile(

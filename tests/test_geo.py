@@ -372,6 +372,18 @@ def test_an_event_placed_nowhere_else_takes_only_the_datelines_country(cli, tmp_
         assert [span["text"] for span in event["evidence"]["country"]] == ["SAN SALVADOR"]
 
 
+@pytest.mark.parametrize("town, country", [("LA PAZ", "Bolivia"), ("SUCRE", "Bolivia"), ("COCHABAMBA", "Bolivia")])
+def test_an_all_caps_datelines_town_is_found_and_gives_an_unplaced_event_its_country(cli, tmp_path, town, country):
+    report = (f"date 1989-09-04\n{town}, 3 SEP 89 (RADIO) -- EARLY SUNDAY MORNING ARMED MEN ATTACKED THE OFFICES OF A "
+              "LOCAL RADIO STATION WITH A DYNAMITE CHARGE.\n")
+    path = write(tmp_path, "r.txt", report)
+    code, out, err = cli("geoparse", path)
+    assert code == 0, err
+    assert [(p["name"], p["country"]) for p in jsonl(out)] == [(town, country)]
+    code, out, err = cli("extract", path)
+    assert [(e["country"], e["geo_precision"]) for e in jsonl(out)] == [(country, 3)], "the dateline's country only"
+
+
 def test_a_clock_in_a_citys_time_is_no_scene(cli, tmp_path):
     report = ("date 2024-01-21\nMilitants fired rockets at Ain al Assad air base on Saturday evening, officials said. "
               "The barrage began at about 7 p.m. Baghdad time and lasted ten minutes, the officials said.\n")

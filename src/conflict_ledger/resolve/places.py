@@ -215,6 +215,7 @@ _NON_SPACE_RUN = re.compile(r"[^\s]+")
 # all-caps text: where a place name may follow, and the words that may stand before it there
 _AFTER_PLACE_PREPOSITION = re.compile(r"\b(?:IN|NEAR|AT|OUTSIDE|FROM|INTO|TOWARD|TOWARDS)\s+")
 _BEFORE_A_NAME = _DIRECTIONS | {"the"}
+_DATELINE_TOWN = re.compile(r"\s*([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3}?)(?=\s*[,(])")
 _BETWEEN_COMMAS = re.compile(r"[^,;/]+")
 # labels the small model gives place names it does not know as places, and the words that put a place before one
 _MISREAD = {"NORP", "LANGUAGE", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -543,6 +544,13 @@ class PlaceResolver:
         preposition of place ("IN SANTIAGO", "NEAR SAN SALVADOR"), the longest of up to three words."""
         taken = [(m.start, m.end) for m in found]
         out: list[_Mention] = []
+        # ... and the town a dateline opens with ("LA PAZ, 3 JAN 90 (RADIO) --"): wire services file from cities
+        start, end = dateline_span(text)
+        town = _DATELINE_TOWN.match(text, start, end) if end else None
+        if town and text[town.start(1) : town.end(1)].isupper() and self._prominent(town.group(1)) \
+                and not any(a < town.end(1) and town.start(1) < b for a, b in taken):
+            out.append(_Mention(town.group(1), town.start(1), town.end(1), "GAZETTEER"))
+            taken.append(town.span(1))
         for match in _AFTER_PLACE_PREPOSITION.finditer(text):
             words = list(_NON_SPACE_RUN.finditer(text, match.end(), match.end() + 80))[:4]
             while words and words[0].group().lower().strip(",.") in _BEFORE_A_NAME:

@@ -323,14 +323,22 @@ def find_counts(text: str) -> list[Count]:
         if amount is not None and not any(s <= m.start("num") < e for s, e in taken):
             taken.append(m.span("num"))
             counts.append(Count(_kind(m.group("kind")), amount + Amount(1, 1, 1), m.start(), m.end(), m.group()))
+    def counted(m: re.Match[str]) -> bool:
+        """Whether a count already read covers part of `m`."""
+        return any(c.start < m.end() and m.start() < c.end for c in counts)
+
+    def read_before(m: re.Match[str]) -> bool:
+        """... or a number already taken for one does."""
+        return any(s < m.end() and m.start() < e for s, e in taken) or counted(m)
+
     for m in _PAIR.finditer(text):
-        if not any(c.start < m.end() and m.start() < c.end for c in counts):
+        if not counted(m):
             counts.append(Count(_kind(m.group("kind")), Amount(2, 2, 2), m.start(), m.end(), m.group("rel")))
     for m in _NAMED_VICTIM.finditer(text):
-        if not any(c.start < m.end() and m.start() < c.end for c in counts) and not _TAKEN_BY_NUMBER.match(text, m.end()):
+        if not counted(m) and not _TAKEN_BY_NUMBER.match(text, m.end()):
             counts.append(Count("killed", Amount(1, 1, 1), m.start(), m.end(), m.group("role") or m.group("name")))
     for m in _SINGLE.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken) or any(c.start < m.end() and m.start() < c.end for c in counts):
+        if read_before(m):
             continue
         who = m.group("who") or ""
         if who and (_NOT_PEOPLE.match(re.sub(r"^\S+\s+", "", who)) or re.match(r"(?i)no one|nobody|none", who)
@@ -345,8 +353,7 @@ def find_counts(text: str) -> list[Count]:
     for m in _ONE_WAS_KILLED.finditer(text):
         # "... Colonel Ramiro Ortega Vidal was murdered": a singular "was" is one victim, named however the text is
         # cased (wire copy in capitals gives no name its capital)
-        if any(s < m.end() and m.start() < e for s, e in taken) or any(c.start < m.end() and m.start() < c.end
-                                                                         for c in counts):
+        if read_before(m):
             continue
         if _NOT_A_VICTIM.search(text, max(0, m.start() - 40), m.start()):
             continue
@@ -426,9 +433,7 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
             by_kind.setdefault(count.kind, []).append(count)
         for kind, counts in by_kind.items():
             # distinct groups in one sentence add up ("three soldiers and two civilians were killed")
-            total = counts[0].amount
-            for more in counts[1:]:
-                total = total + more.amount
+            total = _added(counts)
             span = (start + min(c.start for c in counts), start + max(c.end for c in counts))
             share = shared_by(state, *span)
             if share > 1 and total.best is not None:
@@ -487,11 +492,17 @@ def _captives_killed(state: DocState, frame: Frame) -> list[tuple[Amount, tuple[
             continue
         counts = [c for c in find_counts(_TAKEN.sub("killed", clause)) if c.kind == "killed"]
         if counts:
-            total = counts[0].amount
-            for more in counts[1:]:
-                total = total + more.amount
+            total = _added(counts)
             return [(total, (start, end)), (total, fate.span())]
     return []
+
+
+def _added(counts: list[Count]) -> Amount:
+    """The counts of distinct groups of victims, added up."""
+    total = counts[0].amount
+    for more in counts[1:]:
+        total = total + more.amount
+    return total
 
 
 def _complete_account(mention: EventMention, frame: Frame, lead: bool = True) -> None:

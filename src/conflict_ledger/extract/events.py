@@ -31,6 +31,13 @@ def _rx(*words: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(words) + r")", re.IGNORECASE)
 
 
+# "defused by a bomb squad": the people who deal with bombs, not a bomb
+_NOT_THE_SQUAD = r"(?![- ](?:squads?|disposal|experts?|technicians?|units?|teams?))"
+# armed men named as such, on either side of a clause
+_ARMED_WORDS = (r"militants?", r"rebels?", r"insurgents?", r"guerrillas?", r"terrorists?", r"jihadists?", r"assailants?",
+                r"attackers?")
+
+
 # "12 March", "in March", "March 3" name the month, not a march
 _NOT_THE_MONTH = r"(?<!\d )(?<!in )(?<!of )(?<!since )(?<!until )(?<!last )(?<!next )(?<!early )(?<!late )(?<!mid-)"
 
@@ -55,7 +62,7 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"dynamite (?:attacks?|charges?|blasts?|explosions?|bombs?)", r"(?:charges?|sticks?) of dynamite",
          # "a bank branch was wrecked by a bomb", "a bomb wrecked the office"
          r"(?:destroyed|damaged|wrecked|blown up|blasted|ripped apart) by (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:bombs?|"
-         r"explosives?|dynamite|charges?)\b(?![- ](?:squads?|disposal|experts?|technicians?|units?|teams?))",
+         r"explosives?|dynamite|charges?)\b" + _NOT_THE_SQUAD,
          r"\bbombs? (?:destroyed|damaged|wrecked|ripped through|blew up)"),
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     (_rx(r"air ?strikes?", r"air[- ]raids?", r"drone strikes?", r"drone attacks?", r"(?:attack|armed|one-way|kamikaze|suicide) drones?",
@@ -433,7 +440,7 @@ _USED = re.compile(r"\b(?:exploded|explosions?|went off|blasts?|detonated|killin
                    r"hurled|thrown|threw|fired|struck|hit|riddled|bullet-riddled|(?:gunshot|bullet) wounds)\b"
                    # "a bank branch was wrecked by a bomb": the bomb did the destroying
                    r"|\bby (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:bombs?|explosives?|devices?|mines?|landmines?|ieds?|grenades?|"
-                   r"rockets?|missiles?|mortars?|shells?)\b(?![- ](?:squads?|disposal|experts?|technicians?|units?|teams?))",
+                   r"rockets?|missiles?|mortars?|shells?)\b" + _NOT_THE_SQUAD,
                    re.IGNORECASE)
 
 
@@ -477,8 +484,7 @@ def classify_sentence(text: str) -> list[EventType]:
 
 
 _HARM_ONLY = _rx(r"killed", r"killing", r"wounded", r"injured", r"injuring", r"casualties")
-_COMBATANTS = _rx(r"militants?", r"rebels?", r"insurgents?", r"guerrillas?", r"terrorists?", r"jihadists?",
-                  r"assailants?", r"attackers?", r"gunmen", r"combatants?")
+_COMBATANTS = _rx(*_ARMED_WORDS, r"gunmen", r"combatants?")
 
 
 def _killing_of_civilians(text: str) -> bool:
@@ -642,8 +648,7 @@ def tells_a_crowd(text: str) -> bool:
     return bool(_CROWD_TOLD.search(text))
 
 
-_ARMED_DOERS = _rx(r"assailants?", r"gunm[ae]n", r"militants?", r"insurgents?", r"rebels?", r"guerrillas?",
-                   r"terrorists?", r"jihadists?", r"armed (?:men|groups?)", r"fighters", r"attackers?")
+_ARMED_DOERS = _rx(*_ARMED_WORDS, r"gunm[ae]n", r"armed (?:men|groups?)", r"fighters")
 
 
 def protests_held(kinds: list[EventType], rule_kinds: list[EventType], text: str) -> list[EventType]:

@@ -1472,3 +1472,42 @@ def test_an_emergency_landing_is_no_strike_unless_fire_hit_the_aircraft():
     strike = EventType("Explosions/Remote violence", "Air/drone strike", True, (0, 5))
     assert tells_an_accident(strike, "The cargo plane came down in an emergency landing near the river, the airline said.")
     assert not tells_an_accident(strike, "Rebel fire hit the helicopter, which made an emergency landing.")
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    # how it happened stands between the verb and its helper
+    ("Two soldiers were seriously wounded when the bomb went off under their truck.", None, 2),
+    ("Six monks and two cooks who lived with them were brutally murdered in the night.", 8, None),
+    # a stray comma before the verb does not split the subject from it
+    ("Three guards and five gunmen, were killed in the fighting that followed.", 8, None),
+    # ... and groups between commas after a total make up that total, not more
+    ("Nine people, including two guards and seven gunmen, were killed at the post.", 9, None),
+    ("Two men, a guard and a cook, were hurt at the gate of the depot.", None, 2),
+    ("The monks, five Italians and one Peruvian, were assassinated on Monday.", 6, None),
+    # the killing named by its noun, the groups after it added up
+    ("The bishop condemned the murder of six monks and two cooks at the mission.", 8, None),
+    # the article before a count of people already named
+    ("Guards repelled the assault on the camp, killing the three attackers.", 3, None),
+    # a clock time before the groups is no group; the groups after it still count
+    ("At 0940 GMT, an officer and a driver were killed at the roadblock.", 2, None),
+])
+def test_a_toll_is_read_through_adverbs_commas_and_nouns_of_killing(sentence, killed, injured):
+    found: dict[str, int] = {}
+    for count in find_counts(sentence):
+        found[count.kind] = found.get(count.kind, 0) + (count.amount.best or 0)
+    assert (found.get("killed"), found.get("injured")) == (killed, injured)
+
+
+@pytest.mark.parametrize("sentence, sub_event_type", [
+    # the bomb is told by what the bomber wore or by the bomber going off with it
+    ("Two gunmen wearing explosive vests stormed the clinic gate and blew themselves up.", "Suicide bomb"),
+    ("A man detonated his explosive belt among the mourners at the funeral.", "Suicide bomb"),
+    ("The bomber walked up to the governor and hugged him before exploding.", "Suicide bomb"),
+    # a bomber is an aircraft only when the words say so
+    ("A bomber drove an explosives-laden truck into the barracks gate.", "Remote explosive/landmine/IED"),
+    ("Long-range bombers struck the fuel depot outside the port overnight.", "Air/drone strike"),
+])
+def test_a_suicide_bombing_is_told_by_the_vest_or_the_bomber_and_a_bomber_is_not_always_a_plane(sentence, sub_event_type):
+    from conflict_ledger.extract.events import classify_sentence
+
+    assert [k.sub_event_type for k in classify_sentence(sentence)] == [sub_event_type]

@@ -12,7 +12,7 @@ from .numbers import NUMBER, NUMBER_RE, Amount, parse_amount, word_value
 from .pipeline import DocState, Frame, component
 from .placing import document_place
 
-_KILLED = r"(?:killed|dead|died|slain|murdered|executed|massacred|lost their lives|perished|shot dead|beheaded)"
+_KILLED = r"(?:killed|dead|died|slain|murdered|assassinated|executed|massacred|lost their lives|perished|shot dead|beheaded)"
 _INJURED = r"(?:wounded|injured|hurt|maimed)"
 # the words between a number and its verb never cross another casualty verb ("Two died and nine were hurt")
 # ... and "and" joins two kinds of victim only when no number follows ("seven soldiers and militia members")
@@ -21,8 +21,9 @@ _WORDS = (r"(?:\s+(?!\d)(?!(?:or|were|was|had|have|are|is|" + _KILLED[3:-1] + "|
           r"(?!and\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
           r"several|dozens|many|some|scores|hundreds|at|about|nearly|more|up|were|was|have|had|are|is)\b)"
           r"[\w'’.-]+){0,5}?")
+# ... with how it happened between: "were seriously wounded", "were brutally murdered"
 _BE = (r"(?:\s+(?:were|was|have been|has been|had been|are|is|got|being|reportedly|also|later|been|all|now|"
-       r"already|had|have|has))*")
+       r"already|had|have|has|[a-z]+ly))*")
 _EFFECT = re.compile(
     r"\b(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")" + _BE + r"(?:\s+(?:identified|found|surrounded|captured|"
     r"intercepted|shot|tortured|kidnapped|abducted|seized|stabbed|beaten)\s+and)?\s+(?P<kind>" + _KILLED + "|" + _INJURED + r")\b",
@@ -31,7 +32,8 @@ _EFFECT = re.compile(
 _CAUSE = re.compile(
     r"\b(?P<kind>killing|killed|kills|leaving|left|wounding|wounded|injuring|injured|claimed the lives of|"
     r"executed|executing|massacred|shot dead|gunned down|beheaded|murdered)"
-    r"\s+(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")"
+    # "killing the four assailants": the article before a count of people already named
+    r"\s+(?:the\s+(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s))?(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")"
     r"(?:\s+(?P<tail>dead|wounded|injured|killed))?\b",
     re.IGNORECASE,
 )
@@ -54,16 +56,20 @@ _INJURIES_TO = re.compile(
     r"\s+(?:to|on|among)\s+(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")",
     re.IGNORECASE,
 )
-_DEATH_OF = re.compile(r"\b(?P<kind>death|deaths|killing) of (?P<num>" + NUMBER + r")\b", re.IGNORECASE)
+# "the deaths of 42", "the murder of six monks and two cooks": the killing named by its noun
+_DEATH_OF = re.compile(r"\b(?P<kind>(?:deaths?|killings?|murders?|assassinations?|slayings?|massacre)\s+of)\s+"
+                       r"(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")\b", re.IGNORECASE)
 _NONE = re.compile(
     r"\b(?:no|without|did not cause any|caused no)\s+(?:\w+\s+)?(?P<kind>casualties|injuries|deaths|fatalities)\b|"
     r"\b(?:no one|nobody|none(?: of (?:them|the \w+))?)\s+(?:\w+\s+)?(?:was|were)\s+(?:\w+\s+)?"
     r"(?P<kind2>killed|hurt|injured|wounded)\b",
     re.IGNORECASE,
 )
-# "Fourteen people, including two police officers and 11 assailants, were killed"
+# "Twelve people, including three guards and nine raiders, were killed", "two men, a guard and a cook, were
+# hurt": the total before the groups that make it up
 _INCLUDING = re.compile(
-    r"\b(?P<num>" + NUMBER + r")(?:\s+[\w'’-]+){0,3}?,\s+including\b[^.;]{0,160}?,\s+(?:were|was|have been|had been)\s+"
+    r"\b(?P<num>" + NUMBER + r")(?:(?:\s+[\w'’-]+){0,3}?,\s+including\b[^.;]{0,160}?|(?:\s+[\w'’-]+){1,3}?,\s+"
+    r"(?=(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s)[^.;,]{1,80}?),\s+(?:were|was|have been|had been)\s+"
     r"(?:\w+\s+){0,2}?(?P<kind>" + _KILLED + "|" + _INJURED + r")\b",
     re.IGNORECASE,
 )
@@ -72,10 +78,14 @@ _BESIDES = re.compile(
     r"(?P<who>(?:suicide\s+)?(?:bombers?|assailants?|attackers?|perpetrators?|gunm[ae]n))\b",
     re.IGNORECASE,
 )
+# ... unless they stand between commas after a total: "Nine people, including two guards and seven gunmen, were
+# killed", "two men, a guard and a cook, were hurt"
+_APPOSITION = re.compile(r"\b" + NUMBER + r"(?:\s+[\w'’-]+){0,3}?,\s+(?:including\s+(?:the\s+)?)?$", re.IGNORECASE)
 # "One officer and two assailants were killed": groups joined by "and" add up
+# (a stray comma before the verb does not split the subject: "Two guards and three gunmen, were killed")
 _JOINT = re.compile(
     r"\b(?P<num>" + NUMBER + r")" + _WORDS + r"(?:(?:,\s+|,?\s+and\s+)(?:" + NUMBER + r")" + _WORDS + r")+"
-    + _BE + r"\s+(?P<kind>" + _KILLED + "|" + _INJURED + r")\b",
+    + r"(?P<closed>,(?=\s+(?:were|have been|had been)\b))?" + _BE + r"\s+(?P<kind>" + _KILLED + "|" + _INJURED + r")\b",
     re.IGNORECASE,
 )
 # a person's name, with the particles Arabic and Spanish names carry ("Hamid al-Dulaimi", "Maria de la Cruz")
@@ -267,16 +277,26 @@ def find_counts(text: str) -> list[Count]:
         if amount is not None and not any(s <= m.start("num") < e for s, e in taken):
             taken.append(m.span("num"))
             counts.append(Count(kind, amount + Amount(1, 1, 1), m.start(), m.end("num"), m.group()))
-    for m in _JOINT.finditer(text):
+    at = 0
+    while m := _JOINT.search(text, at):
+        at = m.end()
         if _VERB_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "killed two soldiers and a civilian was wounded": the first group is the verb's object
+        if m.group("closed") and ("," in text[m.start() : m.start("closed")]
+                                  or _APPOSITION.search(text, max(0, m.start() - 60), m.start())):
+            continue  # "Nine people, including two guards and seven gunmen, were killed": the groups make up the nine
         head = text[m.start() : m.start("kind")]
         parts = [p for p in NUMBER_RE.finditer(head) if p.group().strip()]
         amounts = [parse_amount(p.group()) for p in parts]
         if len(parts) < 2 or any(a is None for a in amounts) or any(s <= m.start() < e for s, e in taken):
             continue
-        if any(_A_YEAR_NUMBER.fullmatch(p.group().strip()) or _NOT_PEOPLE.match(head[p.end() :]) for p in parts):
-            continue  # "at 0940 GMT, two guards", "in 1975 and 1976 when militias": a time or a year is not a group
+        not_groups = [i for i, p in enumerate(parts)
+                      if _A_YEAR_NUMBER.fullmatch(p.group().strip()) or _NOT_PEOPLE.match(head[p.end() :])]
+        if not_groups:
+            # "at 0940 GMT, a guard and a driver", "in 1975 and 1976 when militias": a time or a year is not a
+            # group; the groups after it are read again on their own
+            at = m.start() + parts[not_groups[-1]].end()
+            continue
         if _NAMED_NUMBER.search(text[max(0, m.start() - 14) : m.start()]):
             continue
         total = amounts[0]
@@ -285,8 +305,8 @@ def find_counts(text: str) -> list[Count]:
         spans = tuple((m.start() + p.start(), m.start() + p.end()) for p in parts)
         taken.extend(spans)
         counts.append(Count(_kind(m.group("kind")), total, m.start(), m.end(), head))
-    for m in _CAUSE.finditer(text):
-        kind = m.group("kind").lower()
+    for m in (*_CAUSE.finditer(text), *_DEATH_OF.finditer(text)):
+        kind = "killed" if m.re is _DEATH_OF else m.group("kind").lower()
         if kind in ("leaving", "left"):
             if not m.group("tail"):
                 continue
@@ -298,7 +318,7 @@ def find_counts(text: str) -> list[Count]:
                 and not _NO_GROUP.match(more.group("who")) and not _SPEAKER.match(text, more.end("num")):
             add(_kind(kind), more.group("num"), more.span("num"), more.span(), more.group("who"))
             at = more.end()
-    for pattern in (_EFFECT, _SUSTAINED, _NOUN, _INJURIES_TO, _DEATH_OF):
+    for pattern in (_EFFECT, _SUSTAINED, _NOUN, _INJURIES_TO):
         for m in pattern.finditer(text):
             if pattern is _EFFECT and _DOES_THE_KILLING.match(text, m.end()) \
                     and not _PASSIVE.search(text, m.end("who"), m.start("kind")):

@@ -48,8 +48,14 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"convention|watchdog|inspect|production|storage|capabilit))|attack)", "chlorine", "sarin", "nerve agent", "mustard gas", "gas attack", r"poison(?:ous)? gas",
          r"toxic (?:gas|chemical)", r"gas(?:es)? (?:shells|projectiles|rounds|canisters)", r"containing poison"),
      "Explosions/Remote violence", "Chemical weapon"),
-    (_rx(r"suicide (?:bomb|attack|car|vest|truck|blast)", r"blew (?:him|her)self up", r"suicide[- ]bomber",
-         "suicide bombing", r"self-detonat", r"kamikazes?", r"(?:killing|blowing up|blew up) themselves"),
+    # ... or told by what the bomber wore: "an explosive vest", "detonated his belt", "blew themselves up"
+    (_rx(r"suicide (?:bomb|attack|car|vest|truck|blast|belt)", r"blew (?:him|her)self up", r"suicide[- ]bomber",
+         "suicide bombing", r"self-detonat", r"kamikazes?", r"(?:killing|blowing up|blew up) themselves",
+         r"(?:blew|blowing) themselves up", r"explosives?(?:-laden| packed|-packed)? (?:vests?|belts?)\b",
+         r"(?:detonated|set off|exploded) (?:his|her|their) (?:[\w-]+ )?(?:vests?|belts?)\b",
+         # ... or by the bomber going off with the bomb: "the bomber walked up to him before exploding"
+         r"\bbombers?\b(?![- ](?:jets?|planes?|aircraft|squadrons?|crews?))[^.;]{0,80}?\b(?:exploding|exploded|detonated|blew up)"
+         r"\b(?![^.;]{0,40}\bremote)"),
      "Explosions/Remote violence", "Suicide bomb"),
     # smoke, stun and tear-gas grenades are crowd control, not a grenade attack
     (_rx(r"(?<!smoke )(?<!stun )(?<!tear gas )(?<!tear-gas )(?<!teargas )(?<!flash )(?<!sound )grenades?\b"),
@@ -66,7 +72,10 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"\bbombs? (?:destroyed|damaged|wrecked|ripped through|blew up)"),
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     (_rx(r"air ?strikes?", r"air[- ]raids?", r"drone strikes?", r"drone attacks?", r"(?:attack|armed|one-way|kamikaze|suicide) drones?",
-         r"warplanes?", r"fighter jets?", r"gunships?", r"bombers?\b", r"helicopter gunship", r"aerial (?:bombard|attack)",
+         r"warplanes?", r"fighter jets?", r"gunships?", r"helicopter gunship",
+         # a bomber is an aircraft only when the words say so; "the bomber drove a truck" is a man
+         r"(?:strategic|stealth|heavy|long-range|jet|fighter|b-\d+\w*|tu-\d+\w*|su-\d+\w*)[- ]bombers?\b",
+         r"bombers?\s+(?:struck|pounded|dropped|bombed|raided|flew|hit)\b", r"aerial (?:bombard|attack)",
          r"struck .{0,40}\bfrom the air", r"(?:drones?|aircraft|jets?) (?:struck|targeted|attacked|hit|bombed)",
          r"(?:launched|fired|sent|flew)\s+(?:[\w-]+\s+){0,3}?drones?\s+(?:at|on|toward|towards|against|into)\b",
          r"aircraft\b", r"ac-130", r"f-1[56]e?\b", r"b-1b?\b", r"b-52", r"mq-9", r"reaper\b",

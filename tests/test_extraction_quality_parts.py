@@ -1511,3 +1511,25 @@ def test_a_suicide_bombing_is_told_by_the_vest_or_the_bomber_and_a_bomber_is_not
     from conflict_ledger.extract.events import classify_sentence
 
     assert [k.sub_event_type for k in classify_sentence(sentence)] == [sub_event_type]
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    ("The death toll from the market bombing rose to 17 on Tuesday.", 17, None),
+    ("At least 14 people have been confirmed dead, the ministry said.", 14, None),
+    ("Seven militants were reported killed in the raid.", 7, None),
+    ("Five fighters were said to have been killed near the bridge.", 5, None),
+    ("Nineteen people were left dead after the raid on the village.", 19, None),
+    ("The bombing claimed 40 lives in the old quarter.", 40, None),
+    ("Rescuers pulled 15 bodies from the debris of the school.", 15, None),
+    ("Two U.S. troops were treated for traumatic brain injuries after the attack.", None, 2),
+    ("Police said 9 people were hospitalised with injuries.", None, 9),
+    ("A woman and her two children were killed when the shell hit their house.", 3, None),
+    # some of those already counted are no new victims; "government bodies" are not the dead
+    ("Four of the wounded are in critical condition.", None, None),
+    ("Three government bodies oversee the crossing.", None, None),
+])
+def test_a_toll_told_by_the_death_toll_lives_bodies_or_treatment(sentence, killed, injured):
+    found: dict[str, int] = {}
+    for count in find_counts(sentence):
+        found[count.kind] = found.get(count.kind, 0) + (count.amount.best or 0)
+    assert (found.get("killed"), found.get("injured")) == (killed, injured)

@@ -23,7 +23,7 @@ _WORDS = (r"(?:\s+(?!\d)(?!(?:or|were|was|had|have|are|is|" + _KILLED[3:-1] + "|
           r"[\w'’.-]+){0,5}?")
 # ... with how it happened between: "were seriously wounded", "were brutally murdered"
 _BE = (r"(?:\s+(?:were|was|have been|has been|had been|are|is|got|being|reportedly|also|later|been|all|now|"
-       r"already|had|have|has|[a-z]+ly))*")
+       r"already|had|have|has|[a-z]+ly|left|confirmed|reported|feared|believed(?: to have been)?|said to have been))*")
 _EFFECT = re.compile(
     r"\b(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")" + _BE + r"(?:\s+(?:identified|found|surrounded|captured|"
     r"intercepted|shot|tortured|kidnapped|abducted|seized|stabbed|beaten)\s+and)?\s+(?P<kind>" + _KILLED + "|" + _INJURED + r")\b",
@@ -46,7 +46,8 @@ _NOUN = re.compile(
     re.IGNORECASE,
 )
 _SUSTAINED = re.compile(
-    r"\b(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")\s+(?:sustained|suffered|received)\s+"
+    r"\b(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")\s+(?:sustained|suffered|received|(?:were|was)\s+(?:treated|"
+    r"hospitali[sz]ed|admitted)\s+(?:to\s+(?:a\s+)?hospital\s+)?(?:for|with))\s+"
     r"(?:\w+\s+){0,3}(?P<kind>injuries|wounds)\b",
     re.IGNORECASE,
 )
@@ -56,6 +57,12 @@ _INJURIES_TO = re.compile(
     r"\s+(?:to|on|among)\s+(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")",
     re.IGNORECASE,
 )
+# the dead counted by what is left of them: "the death toll rose to 17", "claimed 40 lives", "15 bodies were found"
+_DEATH_TOLL = re.compile(r"\b(?P<kind>death toll)\s+(?:\w+\s+){0,5}?(?:rose|climbed|reached|hit|jumped|increased|stood|"
+                         r"stands|was|is|of)\s+(?:to\s+|at\s+)?(?P<num>" + NUMBER + r")\b", re.IGNORECASE)
+_LIVES = re.compile(r"\b(?:claimed|cost|took)\s+(?P<num>" + NUMBER + r")\s+(?:\w+\s+)?(?P<kind>lives)\b", re.IGNORECASE)
+_BODIES = re.compile(r"\b(?P<num>" + NUMBER + r")\s+(?:(?:more|other|charred|burned|burnt|mutilated|decomposed|decapitated|"
+                     r"unidentified|dead|bullet-riddled)\s+)?(?P<kind>bodies|corpses)\b(?!\s+of\s+water)", re.IGNORECASE)
 # "the deaths of 42", "the murder of six monks and two cooks": the killing named by its noun
 _DEATH_OF = re.compile(r"\b(?P<kind>(?:deaths?|killings?|murders?|assassinations?|slayings?|massacre)\s+of)\s+"
                        r"(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")\b", re.IGNORECASE)
@@ -147,7 +154,8 @@ _ROLES = (r"official|leader|commander|chief|officer|sheikh|mayor|judge|candidate
 _ONE_AND_HIS = re.compile(
     r"\b(?:(?P<verb>killed|killing|wounded|wounding|injured|injuring|executed|murdered|kidnapped|abducted)\s+)?"
     r"(?:the|an?)\s+(?:(?!(?:the|an?|and|killed|killing|wounded|wounding|injured|injuring)\b)[\w'’-]+\s+){0,3}?"
-    r"(?:" + _ROLES + r")\s+and\s+(?P<num>" + NUMBER + r")\s+of\s+(?:his|her|their)\s+"
+    r"(?:" + _ROLES + r")\s+and\s+(?:(?P<num>" + NUMBER + r")\s+of\s+(?:his|her|their)|(?:his|her|their)\s+"
+    r"(?P<num2>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))\s+"
     r"(?:[\w'’-]+\s+)??[\w'’-]+(?:\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?(?P<kind>" + _KILLED + "|" + _INJURED
     + r"))?\b",
     re.IGNORECASE,
@@ -202,6 +210,9 @@ _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|got)\b", re.IGNORECASE)
 # a bare number from 1900 to 2099 is a year ("the purges of 1975 and 1976 when militias killed"); counts of thousands
 # take a comma
 _A_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these)", re.IGNORECASE)
+# ... with the casualty word as the noun ("of the wounded are"), not before one ("five of the murdered monks")
+_NOUN_ENDS = re.compile(r"\s*(?:[.,;:)]|$|(?:are|were|is|was|remain|remained|had|have|has|died|in|at)\b)", re.IGNORECASE)
 
 
 @dataclass
@@ -215,7 +226,8 @@ class Count:
 
 def _kind(word: str) -> str:
     word = word.lower()
-    if re.fullmatch(_KILLED, word) or word in {"killing", "kills", "deaths", "fatalities", "death", "claimed the lives of"}:
+    if re.fullmatch(_KILLED, word) or word in {"killing", "kills", "deaths", "fatalities", "death", "claimed the lives of",
+                                               "death toll", "lives", "bodies", "corpses"}:
         return "killed"
     if word in {"casualties"}:
         return "casualties"
@@ -256,7 +268,7 @@ def find_counts(text: str) -> list[Count]:
 
     for m in _ONE_AND_HIS.finditer(text):
         verb = m.group("kind") or m.group("verb")
-        amount = parse_amount(m.group("num"))
+        amount = parse_amount(m.group("num") or m.group("num2"))
         if verb is None or verb.lower() in ("kidnapped", "abducted") or amount is None:
             continue  # the taken are counted only as what the abduction's fate makes them
         taken.append(m.span())
@@ -318,11 +330,13 @@ def find_counts(text: str) -> list[Count]:
                 and not _NO_GROUP.match(more.group("who")) and not _SPEAKER.match(text, more.end("num")):
             add(_kind(kind), more.group("num"), more.span("num"), more.span(), more.group("who"))
             at = more.end()
-    for pattern in (_EFFECT, _SUSTAINED, _NOUN, _INJURIES_TO):
+    for pattern in (_EFFECT, _SUSTAINED, _NOUN, _INJURIES_TO, _DEATH_TOLL, _LIVES, _BODIES):
         for m in pattern.finditer(text):
             if pattern is _EFFECT and _DOES_THE_KILLING.match(text, m.end()) \
                     and not _PASSIVE.search(text, m.end("who"), m.start("kind")):
                 continue  # "two airstrikes on a block killed 14 people": who killed, not who died
+            if pattern is _EFFECT and _PARTITIVE.fullmatch(m.group("who")) and _NOUN_ENDS.match(text, m.end()):
+                continue  # "four of the wounded are in critical condition": some of those already counted
             kind = m.group("kind").lower()
             kind = "injured" if kind in ("injuries", "wounds") else _kind(kind)
             add(kind, m.group("num"), m.span("num"), m.span(), m.groupdict().get("who") or "")

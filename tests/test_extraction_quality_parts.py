@@ -1533,3 +1533,15 @@ def test_a_toll_told_by_the_death_toll_lives_bodies_or_treatment(sentence, kille
     for count in find_counts(sentence):
         found[count.kind] = found.get(count.kind, 0) + (count.amount.best or 0)
     assert (found.get("killed"), found.get("injured")) == (killed, injured)
+
+
+@pytest.mark.parametrize("sentence, sub_event_type", [
+    ("Unknown men seized a journalist outside his home in the port city.", "Abduction/forced disappearance"),
+    ("Protesters hurled stones at police, who responded with tear gas.", "Violent demonstration"),
+    # a town or a cache seized is no abduction
+    ("Rebels seized the town after two days of fighting.", "Armed clash"),
+])
+def test_people_seized_by_armed_men_are_abducted_and_stones_hurled_make_a_riot(sentence, sub_event_type):
+    from conflict_ledger.extract.events import classify_sentence
+
+    assert [k.sub_event_type for k in classify_sentence(sentence)][0] == sub_event_type

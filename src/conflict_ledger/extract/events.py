@@ -86,7 +86,13 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
     (_rx(r"ballistic missiles?", r"missiles?", r"rockets?\b", r"mortars?\b", r"artillery", r"shell(?:ing|ed|s)\b",
          r"barrage", r"katyusha", r"projectiles?"),
      "Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    (_rx(r"kidnapp", r"abduct", r"taken hostage", r"held hostage", r"hostages?\b", r"forcibly disappeared"),
+    # ... or people seized by men who are no police: "unknown men seized a journalist outside his home"
+    (_rx(r"kidnapp", r"abduct", r"taken hostage", r"held hostage", r"hostages?\b", r"forcibly disappeared",
+         r"(?:men|gunmen|assailants|attackers|kidnappers|militants|rebels|insurgents|pirates|fighters|militiamen)\s+"
+         r"(?:\w+\s+){0,2}?(?:seized|snatched|grabbed|dragged away|carried off|took away)\s+(?:an?\s+|the\s+|two\s+|three\s+|"
+         r"\d+\s+|several\s+|dozens of\s+)?(?:[\w-]+\s+){0,2}?(?:journalists?|aid workers?|students?|women|girls?|boys?|"
+         r"children|villagers?|farmers?|workers?|engineers?|priests?|teachers?|doctors?|tourists?|businessm[ae]n|"
+         r"activists?|civilians?|men|man|woman|passengers|officials?|pupils|schoolgirls|worshippers|crew)\b"),
      "Violence against civilians", "Abduction/forced disappearance"),
     (_rx(r"\brap(?:e|ed|ing)\b", r"sexual(?:ly)? (?:assault|violence|abuse)", r"molest"),
      "Violence against civilians", "Sexual violence"),
@@ -114,7 +120,8 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
      "Protests", "Excessive force against protesters"),
     (_rx(r"riot(?:s|ers|ing|ed)?\b(?![- ](?:police|policemen|gear|squads?|officers|control|units?|troops|shields?))", r"(?<!non-)(?<!non )violent (?:protest|demonstration)", r"(?:protesters?|demonstrators?) (?:torched|set fire|threw stones|pelted|stormed|beat|attacked|assaulted)\b",
          r"turn(?:ed|s)? (?:very )?violent", r"marred by violence", r"(?:thrown|hurled) at (?:the )?police",
-         r"threw (?:stones|rocks|bricks|bottles|projectiles|petrol bombs|molotov)", r"aggressive (?:protest|demonstration)s?",
+         r"(?:threw|throwing|hurl(?:ed|ing)|pelt(?:ed|ing)) (?:\w+ ){0,2}?(?:stones|rocks|bricks|bottles|projectiles|petrol bombs|"
+         r"molotov)", r"aggressive (?:protest|demonstration)s?",
          r"(?:protesters|demonstrators|rioters) (?:\w+ ){0,2}clash(?:ed|es)? with",
          r"clash(?:ed|es)? (?:\w+ ){0,2}with (?:hundreds of |thousands of |dozens of )?(?:the )?(?:\w+ )?(?:protesters|demonstrators)"),
      "Riots", "Violent demonstration"),

@@ -1545,3 +1545,23 @@ def test_people_seized_by_armed_men_are_abducted_and_stones_hurled_make_a_riot(s
     from conflict_ledger.extract.events import classify_sentence
 
     assert [k.sub_event_type for k in classify_sentence(sentence)][0] == sub_event_type
+
+
+@pytest.mark.parametrize("expression, iso", [
+    ("on the 18th", "2023-11-18"),  # a day already past this month
+    ("the 25th", "2023-10-25"),  # ... or, still to come, of the month before
+    ("20/11/2023", "2023-11-20"),  # a first number over 12 can only be the day
+    ("11/20/2023", "2023-11-20"),
+])
+def test_a_day_of_the_month_and_a_day_first_numeric_date(expression, iso):
+    from datetime import date
+
+    from conflict_ledger.resolve.dates import resolve_date
+
+    assert resolve_date(expression, date(2023, 11, 21)).iso == iso
+
+
+def test_an_attack_on_the_18th_is_dated_in_the_reports_month(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", "date 2023-11-21\n\nGunmen attacked an army checkpoint near "
+                              "Tarmiyah on the 18th, killing two soldiers, police said.\n")
+    assert [(e["event_date"], e["date_precision"], e["fatalities"]) for e in events] == [("2023-11-18", "day", 2)]

@@ -28,6 +28,8 @@ _MONTH_ONLY = re.compile(
 )
 _YEAR_ONLY = re.compile(r"^(?:in |during )?(\d{4})$")
 _MDY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+# "on the 18th": a day of the month the report was published in, or of the month before when that day is still to come
+_NTH = re.compile(r"^(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)$")
 _A_YEAR = re.compile(r"^(?:(?:in|during|over|of|the)\s+)*(?:last|this|past|next|previous) year$")
 # "2 April this year", "on 3 June of last year": the day, in the year the report says
 _IN_A_YEAR = re.compile(r"^(?P<day>.*?\d.*?),?\s+(?:of\s+)?(?P<year>this|last) year$")
@@ -57,10 +59,15 @@ def resolve_date(expression: str, published: date | None) -> ResolvedDate | None
         return None
     mdy = _MDY.match(text)
     if mdy:
+        first, second, year = int(mdy.group(1)), int(mdy.group(2)), int(mdy.group(3))
+        if first > 12 >= second:
+            first, second = second, first  # "20/11/2023" can only be day first
         try:
-            return ResolvedDate(date(int(mdy.group(3)), int(mdy.group(1)), int(mdy.group(2))), "day")
+            return ResolvedDate(date(year, first, second), "day")
         except ValueError:
             return None
+    if (nth := _NTH.match(low)) and published is not None:
+        return _day_of_month(int(nth.group(1)), published)
     if _A_YEAR.match(low):
         return None  # "last year" names a year, not a day or a month
     if (in_a_year := _IN_A_YEAR.match(low)) and published is not None:
@@ -111,6 +118,16 @@ def resolve_date(expression: str, published: date | None) -> ResolvedDate | None
 _CLOCK_OR_SPAN = re.compile(r"\b\d[\d,.]*\s*(?:minutes?|mins|hours?|hrs|seconds?|secs)\b")
 _HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1), "new year's eve": (12, 31),
              "independence day": (7, 4), "boxing day": (12, 26)}
+
+
+def _day_of_month(day: int, published: date) -> ResolvedDate | None:
+    month_start = published.replace(day=1)
+    if day > published.day:
+        month_start = (month_start - timedelta(days=1)).replace(day=1)
+    try:
+        return ResolvedDate(month_start.replace(day=day), "day")
+    except ValueError:
+        return None
 
 
 def _holiday(low: str, published: date | None) -> date | None:

@@ -1565,3 +1565,16 @@ def test_an_attack_on_the_18th_is_dated_in_the_reports_month(cli, tmp_path):
     events = text_report_rows(cli, tmp_path, "extract", "date 2023-11-21\n\nGunmen attacked an army checkpoint near "
                               "Tarmiyah on the 18th, killing two soldiers, police said.\n")
     assert [(e["event_date"], e["date_precision"], e["fatalities"]) for e in events] == [("2023-11-18", "day", 2)]
+
+
+@pytest.mark.parametrize("written, name", [
+    ("Fulani herdsmen", "Fulani ethnic militia"),
+    ("Dogon hunters", "Dan Na Ambassagou"),
+    ("VDP", "Volunteers for the Defence of the Homeland"),
+    ("Nuer White Army", "White Army"),
+])
+def test_communal_militias_are_named_by_the_community_they_arm(written, name):
+    from conflict_ledger.resolve.actors import canonical_actor
+
+    actor = canonical_actor(written)
+    assert actor is not None and actor.name == name and "militia" in actor.kinds

@@ -1578,3 +1578,29 @@ def test_communal_militias_are_named_by_the_community_they_arm(written, name):
 
     actor = canonical_actor(written)
     assert actor is not None and actor.name == name and "militia" in actor.kinds
+
+
+def test_a_claim_counts_from_the_start_of_the_year_or_an_untold_day_and_says_what_it_counts(cli, tmp_path):
+    claims = text_report_rows(cli, tmp_path, "claims", (
+        "date 2024-03-12\n\n"
+        "Since the start of the year, at least 40 drone strikes have hit fuel depots in the border region, a "
+        "monitoring group said.\n"
+        "Rebels have carried out more than 90 raids on army posts since the war began, the army said.\n"
+        "About 30 soldiers have been wounded in those raids, officials said.\n"))
+    assert [(c["count"], c["counted"], c["since"], c["injuries"]) for c in claims] == [
+        (40, "drone strikes on fuel depots", "2024-01-01", None),
+        (91, "raids on army posts", None, 30),
+    ]
+
+
+def test_a_count_of_the_us_own_strikes_is_no_count_of_attacks_on_us_forces(cli, tmp_path):
+    claims = text_report_rows(cli, tmp_path, "claims", (
+        "date 2024-02-10\n\n"
+        "Navy jets hit a depot near Sanaa on Friday, the fourth wave of American strikes on Houthi sites in Yemen "
+        "since Jan. 11.\n"
+        "The raid came after more than 40 militia attacks on U.S. troops in Syria since Jan. 1, which had wounded "
+        "dozens of soldiers but killed none.\n"))
+    assert [(c["count"], c["counted"], c["since"], c["injuries"], c["fatalities"]) for c in claims] == [
+        (4, "U.S. strikes on Houthi sites in Yemen", "2024-01-11", None, None),
+        (41, "attacks on U.S. forces in Syria", "2024-01-01", 24, 0),
+    ]

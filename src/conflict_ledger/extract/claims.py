@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from ..model import TallyClaim
-from ..resolve.dates import resolve_date
+from ..resolve.dates import ResolvedDate, resolve_date
 from .numbers import NUMBER, Amount, parse_amount
 from .pipeline import DocState, component
 from .sources import sources_in
@@ -22,26 +23,66 @@ _ORDINAL_WORDS = {
 }
 _SINCE = re.compile(
     r"\bsince\s+(?P<since>(?:mid-|early |late )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-    r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?))",
+    r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?)"
+    # "since the start of the year": the first day of the report's year or month
+    r"|the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?(?P<period>year|month)"
+    # "since the war began": a window whose first day the report does not give
+    r"|the\s+(?:war|conflict|fighting|offensive|campaign|invasion|crisis)\s+(?:began|started|broke\s+out|erupted))",
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(r"\b(?P<n>\d+)(?:st|nd|rd|th)\b|\b(?P<w>" + "|".join(_ORDINAL_WORDS) + r")\b", re.IGNORECASE)
-_COUNT = re.compile(r"\b(?P<num>" + NUMBER + r")\s+(?:\w+\s+){0,2}(?P<what>attacks|strikes|incidents|times)\b",
+_COUNT = re.compile(r"\b(?P<num>" + NUMBER + r")\s+(?:\w+\s+){0,2}(?P<what>attacks|strikes|incidents|times|raids|bombings|"
+                    r"assaults)\b",
                     re.IGNORECASE)
-_FOLLOW_UP = re.compile(r"\b(?:during that time|since then|in (?:those|these|the) attacks|so far|in total|in all|"
+_FOLLOW_UP = re.compile(r"\b(?:during that time|since then|in (?:those|these|the) (?:attacks|strikes|raids|incidents|"
+                        r"bombings|assaults)|so far|in total|in all|"
                         r"over that period|during that period)\b", re.IGNORECASE)
-_INJURED = re.compile(r"\b(?P<num>" + NUMBER + r")\s+(?:[\w.-]+\s+){0,3}(?:sustained|suffered|were|have been|had been)?"
-                      r"\s*(?:\w+\s+){0,4}?(?P<kind>injur\w*|wound\w*|hurt|killed|dead|died)\b", re.IGNORECASE)
+# (never across another clause: "had injured dozens of personnel but killed none")
+_NOT_ACROSS = r"(?!(?:but|while|whereas|although|and)\b)"
+_INJURED = re.compile(r"\b(?P<num>" + NUMBER + r")\s+(?:" + _NOT_ACROSS + r"[\w.-]+\s+){0,3}(?:sustained|suffered|were|have been|"
+                      r"had been)?\s*(?:" + _NOT_ACROSS + r"\w+\s+){0,4}?(?P<kind>injur\w*|wound\w*|hurt|killed|dead|died)\b",
+                      re.IGNORECASE)
 # ... and the figure told after its verb: "..., injuring more than 140 troops"
-_CAUSED = re.compile(r"\b(?P<kind>injuring|wounding|hurting|killing)\s+(?P<num>" + NUMBER + r")\b", re.IGNORECASE)
-_ACTS = re.compile(r"\b(?:attack|strike|target|time)", re.IGNORECASE)
+_CAUSED = re.compile(r"\b(?P<kind>injuring|wounding|hurting|killing|injured|wounded|killed)\s+(?P<num>" + NUMBER + r")\b",
+                     re.IGNORECASE)
+# ... or none: "but killed none"
+_NONE = re.compile(r"\b(?P<kind>killed|killing|injured|injuring|wounded|wounding)\s+(?:none|no one|nobody)\b", re.IGNORECASE)
+_ACTS = re.compile(r"\b(?:attack|strike|target|time|raid|bombing|assault)", re.IGNORECASE)
 _US = re.compile(r"(?:\bU\.S\.|\bUS\b|\bAmerican\b|\bUnited States\b)")
 _COUNTRIES = ("Iraq", "Syria", "Jordan", "Yemen", "Lebanon", "Israel", "the Red Sea")
 
 
+# what else is counted, in the report's own words: "40 drone strikes on Russian oil refineries since ..."
+_COUNTED = re.compile(
+    r"\b(?P<what>(?:(?:drone|missile|rocket|air|suicide|militant|terrorist|arson|cross-border)\s+)?(?:attacks|strikes|"
+    r"airstrikes|bombings|raids|incidents))\s+(?P<prep>on|against|targeting|(?:have\s+|has\s+|had\s+)?(?:hit|struck|"
+    r"targeted))\s+(?P<target>(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+?)"
+    r"(?=\s+(?:since|in|across|this|so|according|have|has|were|was|had)\b|\s*[,;]|\.(?:\s|$)|\s*$)",
+    re.IGNORECASE,
+)
+
+
+def _window_start(since: re.Match[str], published: date | None) -> ResolvedDate | None:
+    """The first day of the window "since ..." opens, or None when the report does not give it."""
+    period = since.group("period")
+    if period:
+        if published is None:
+            return None
+        return ResolvedDate(published.replace(month=1 if period.lower() == "year" else published.month, day=1), "day")
+    return resolve_date(since.group("since"), published)
+
+
 def counted_phrase(sentence: str) -> str:
     """What is being counted, in the ledger's terms ("attacks on U.S. forces in Iraq and Syria")."""
-    base = "attacks on U.S. forces" if _US.search(sentence) else "attacks"
+    told = _COUNTED.search(sentence)
+    if told is None or _US.search(sentence, told.start("target"), told.end("target") + 1):
+        # "attacks on U.S. and coalition forces", "U.S. troops have been attacked 160 times"
+        base = "attacks on U.S. forces" if _US.search(sentence) else "attacks"
+    else:
+        prep = told.group("prep").lower()
+        base = f"{told.group('what').lower()} {prep if prep in ('on', 'against') else 'on'} {told.group('target')}"
+        if _US.search(sentence[max(0, told.start() - 12) : told.start()]):
+            base = "U.S. " + base  # "the third round of American strikes on Iran-linked targets": the U.S. struck
     places = [c for c in _COUNTRIES if re.search(r"\b" + c + r"\b", sentence)]
     if places:
         base += " in " + (" and ".join(places) if len(places) <= 2 else ", ".join(places[:-1]) + " and " + places[-1])
@@ -74,7 +115,7 @@ def find_claims(state: DocState) -> list[TallyClaim]:
                 count_span = number.span()
         if count is None or count_span is None:
             continue
-        since_date = resolve_date(since.group("since"), published)
+        since_date = _window_start(since, published)
         until = _until(state, sentence)
         who = sources_in(text)
         claim = TallyClaim(
@@ -142,9 +183,10 @@ def _recounts(state: DocState, claim: TallyClaim, following: list) -> list[Tally
 
 def _casualty_figures(text: str, start: int = 0) -> Iterator[tuple[str, Amount, re.Match[str]]]:
     """(fatalities|injuries, amount, match) for each casualty figure in `text` from `start` on."""
-    found = sorted([*_INJURED.finditer(text, start), *_CAUSED.finditer(text, start)], key=lambda m: m.start())
+    found = sorted([*_INJURED.finditer(text, start), *_CAUSED.finditer(text, start), *_NONE.finditer(text, start)],
+                   key=lambda m: m.start())
     for m in found:
-        amount = parse_amount(m.group("num"))
+        amount = Amount(0, 0, 0) if m.re is _NONE else parse_amount(m.group("num"))
         if amount is not None:
             yield ("fatalities" if m.group("kind").lower().startswith(("kill", "dead", "died")) else "injuries"), amount, m
 

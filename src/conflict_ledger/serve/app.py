@@ -342,7 +342,9 @@ def create_app(db_path: str, token: str, *, reads_need_token: bool = False,
         return found_event
 
     @app.get("/api/documents/{doc_id:path}", response_model=schemas.Document, responses=errors, tags=["read"])
-    def document(doc_id: Annotated[str, PathParam(min_length=1, max_length=1000)]) -> dict[str, Any]:
+    # (no control characters: a document id never holds one, and the path route cannot carry a trailing newline)
+    def document(doc_id: Annotated[str, PathParam(min_length=1, max_length=1000, pattern=r"^[^\x00-\x1f\x7f]+$")]
+                 ) -> dict[str, Any]:
         """A stored report with its full text; evidence offsets index this text."""
         doc = ledger().document(doc_id)
         if doc is None:

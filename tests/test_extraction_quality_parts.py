@@ -1604,3 +1604,23 @@ def test_a_count_of_the_us_own_strikes_is_no_count_of_attacks_on_us_forces(cli, 
         (4, "U.S. strikes on Houthi sites in Yemen", "2024-01-11", None, None),
         (41, "attacks on U.S. forces in Syria", "2024-01-01", 24, 0),
     ]
+
+
+def test_a_headline_place_summing_up_two_events_and_a_force_named_for_another_country(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-05\n\n"
+        "Drone strike kills three in northern Syria as clashes flare in Deir ez-Zor\n\n"
+        "QAMISHLI, Syria (Newswire) - A Turkish drone struck a car near the town of Amuda in northeastern Syria on "
+        "Sunday, killing three members of the Kurdish-led Syrian Democratic Forces, the group said.\n\n"
+        "Separately, fighting between the SDF and Arab tribal fighters in the village of Dhiban in Deir ez-Zor "
+        "province killed at least seven people on Monday. Eleven others were wounded.\n\n"
+        "In Iraq, a roadside bomb hit an army patrol near Tarmiyah, north of Baghdad, late Monday, wounding two "
+        "soldiers, security officials said.\n"))
+    by_type = {e["sub_event_type"]: e for e in events}
+    # the strike's place is the body's town, not the headline's, which belongs to the clashes
+    strike = by_type["Air/drone strike"]
+    assert (strike["location"], strike["admin1"], strike["geo_precision"]) == ("Amuda", "Al Hasakah", 2)
+    assert by_type["Armed clash"]["location"] == "Dhiban"
+    # the Turkish forces were named where the report was in Syria: the patrol in Iraq is Iraq's
+    bomb = by_type["Remote explosive/landmine/IED"]
+    assert (bomb["country"], bomb["actor2"], bomb["injuries"]) == ("Iraq", "Iraqi forces", 2)

@@ -199,10 +199,25 @@ def _own_part(state: DocState, frame: Frame, spans: list[tuple[int, int]]) -> li
     return out
 
 
+def _told_place(state: DocState, frame: Frame) -> Place | None:
+    """The place the event's clauses name. A headline's place is a summary that may belong to another event
+    it sums up ("Drone kills three in the north as clashes flare in Deir ez-Zor"): the body's place wins
+    unless the headline's is the more specific one."""
+    spans = _own_part(state, frame, frame.spans)
+    place = _named_or_capital(state, spans)
+    body = [(s, e) for s, e in spans if s >= state.headline_end] if state.headline_end else []
+    if place is None or not body or len(body) == len(spans) or place.start >= state.headline_end:
+        return place
+    told = _named_or_capital(state, body)
+    if told is not None and SPECIFICITY.get(told.feature or "", 9) <= SPECIFICITY.get(place.feature or "", 9):
+        return told
+    return place
+
+
 def place_event(state: DocState, frame: Frame) -> None:
     resolver = default_resolver()
     mention = frame.mention
-    place = _named_or_capital(state, _own_part(state, frame, frame.spans))
+    place = _told_place(state, frame)
     if place is None:
         place = _named_or_capital(state, _own_part(state, frame, [(s.start, s.end) for s in frame.sentences]))
         if place is not None and place.geo_precision == 1:

@@ -420,7 +420,7 @@ def assign_actors(state: DocState, frame: Frame) -> None:
             a1, a2 = sides
     doers = {p.actor.name for p in parties if p.role == "agent"}
     if a2 is None and _BARE_VICTIMS.search(state.text[frame.spans[0][0] : frame.spans[0][1]]):
-        a2 = _only_state_force(state, exclude=a1.actor.name if a1 else None)
+        a2 = _only_state_force(state, exclude=a1.actor.name if a1 else None, frame_start=frame.spans[0][0])
         if a2 is not None and a2.actor.name in doers:
             a2 = None  # "militiamen and Malian soldiers killed villagers": a side that did it is no victim
     partner = next((p for p in parties if p.role == "agent" and a1 is not None and p.actor.name != a1.actor.name
@@ -519,7 +519,7 @@ _BARE_VICTIMS = re.compile(r"\b(?:soldiers|troops|service ?members|servicemen|pe
                            r"service ?members|servicemen|personnel)\b", re.IGNORECASE)
 
 
-def _only_state_force(state: DocState, exclude: str | None) -> Party | None:
+def _only_state_force(state: DocState, exclude: str | None, frame_start: int) -> Party | None:
     """Unqualified soldiers in a report that names one state force only are that force's soldiers."""
     if "state_forces" not in state.prepared:
         forces: dict[str, tuple[int, int, Actor]] = {}
@@ -531,7 +531,25 @@ def _only_state_force(state: DocState, exclude: str | None) -> Party | None:
     if len(forces) != 1:
         return None
     start, end, actor = next(iter(forces.values()))
-    return None if actor.name == exclude else Party(actor, start, end, "patient", 9)
+    if actor.name == exclude or _elsewhere(state, start, frame_start):
+        return None
+    return Party(actor, start, end, "patient", 9)
+
+
+def _countries_told(state: DocState, at: int) -> set[str]:
+    """The countries the places of the sentence holding `at` lie in (nationality words left out)."""
+    sentence = next((s for s in state.sentences if s.start <= at < s.end), None)
+    if sentence is None:
+        return set()
+    return {p.country for p in state.places
+            if p.resolved and p.country and not p.modifier and sentence.start <= p.start < sentence.end}
+
+
+def _elsewhere(state: DocState, force_at: int, event_at: int) -> bool:
+    """The force was named where the report told of another country than the event's ("Turkish drones struck
+    ... in Syria", then "In Iraq, a bomb hit an army patrol"): its soldiers are not the ones the event hurt."""
+    forces_countries, events_countries = _countries_told(state, force_at), _countries_told(state, event_at)
+    return bool(forces_countries and events_countries and not forces_countries & events_countries)
 
 
 _OWN_PEOPLE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:fighters|members|men|commanders?|leaders?|militants|"

@@ -448,6 +448,10 @@ def test_event_known_only_to_its_governorate_is_put_at_the_capital(cli, tmp_path
     ("Gunmen shot dead a judge in the capital on Sunday, officials in Iraq said.", "Baghdad", 1),
     ("Rebels ambushed an army truck 40 km north of the Salvadoran capital on Sunday, killing two soldiers.",
      "San Salvador", 2),
+    # a comma after "the capital" before a lower-case word names no city there; the dateline's filing day before
+    # the agency keeps it a dateline
+    ("BAMAKO, May 14 (Wire) - In the capital, hundreds of people marched on Sunday and police fired tear gas.",
+     "Bamako", 1),
 ])
 def test_the_capital_unnamed_is_the_nations_capital(cli, tmp_path, text, city, precision):
     code, out, err = cli("extract", write(tmp_path, "r.txt", f"date 2016-03-08\n{text}\n"))
@@ -654,3 +658,11 @@ def test_names_listed_together_are_read_alike():
     # a city listed among towns stays a city
     towns = places_of("Storms cut power in Dallas, Houston and Austin overnight.")
     assert {p.name: p.feature for p in towns} == {"Dallas": "city", "Houston": "city", "Austin": "city"}
+
+
+def test_a_landmark_named_after_an_ideal_is_not_the_town_of_that_name(cli, tmp_path):
+    path = write(tmp_path, "r.txt", "date 2024-05-14\nPolice dispersed a crowd at the Independence Monument in Bamako "
+                                    "on Monday, and at least 14 protesters were arrested.\n")
+    code, out, err = cli("geoparse", path)
+    assert code == 0, err
+    assert [p["name"] for p in jsonl(out)] == ["Bamako"]

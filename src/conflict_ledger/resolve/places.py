@@ -198,7 +198,10 @@ _COMMON_WORDS = {"mobile", "reading", "nice", "bath", "split", "hope", "victoria
 _KIND_AFTER = re.compile(
     r"\s+(?:city|town|village|district|sub-?district|governorate|province|area|region|neighbou?rhood|county|"
     r"camp|refugee camp|canton)\b", re.IGNORECASE)
-_CAPS_DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'\- ]{2,30}[A-Z.])(?:,\s*([A-Z][A-Za-z. ]{1,20}?))?\s*(?:\(|—|–|-{1,2}\s|:)")
+# (the filing day may follow the town: "BAMAKO, May 14 (Wire) -")
+_CAPS_DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'\- ]{2,30}[A-Z.])(?:,\s*([A-Z][A-Za-z. ]{1,20}?))?"
+                            r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?"
+                            r"\s*(?:\(|—|–|-{1,2}\s|:)")
 
 
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|an|ar|as|ash|ad|adh|at|az)[-‐](?=[A-Z])")  # "al-Baghdadi"
@@ -232,9 +235,13 @@ _IN_A_PLACE = re.compile(r"\b(?:in|near|outside|off|around)\s+(?:the\s+)?$", re.
 # such), "the capital of Anbar" or a provincial, regional, economic or former capital
 _THE_CAPITAL = re.compile(
     r"\b(?:(?:the|its|their)\s+(?:(?P<whose>[A-Z][\w'’-]+)\s+)?|(?P<whose_s>[A-Z][\w-]+)['’]s\s+)(?P<capital>capital)\b"
-    r"(?!\s*(?:,\s*[A-Z]|of\b|city\b|cities\b|markets?\b|gains?\b|flight\b|punishment\b|expenditure|investment|"
+    r"(?!\s*(?:,\s*(?-i:[A-Z])|of\b|city\b|cities\b|markets?\b|gains?\b|flight\b|punishment\b|expenditure|investment|"
     r"letters?\b))",
     re.IGNORECASE)
+# a landmark or a day named after an ideal, not after the town that shares its name: "the Independence Monument",
+# "Liberty Square", "Victory Day"
+_NAMED_AFTER = re.compile(r"Monument|Memorial|Square|Day|Avenue|Boulevard|Street|Bridge|Stadium|Park|Palace|Gate",
+                          re.IGNORECASE)
 _NOT_NATIONAL = {"provincial", "regional", "state", "district", "departmental", "department", "economic", "commercial",
                  "financial", "cultural", "administrative", "former", "old", "new", "ancient", "historic", "winter",
                  "summer", "de", "facto", "self-declared", "world", "european", "county", "city", "local", "tribal"}
@@ -641,7 +648,8 @@ class PlaceResolver:
             shortest = 2 if direction and lead is words else 1  # a direction word alone names nothing
             for n in range(len(lead), shortest - 1, -1):
                 a, b = lead[0][0], lead[n - 1][1]
-                if (a, b) != (start, end) and self._well_known(text[a:b]):
+                if (a, b) != (start, end) and self._well_known(text[a:b]) and not (
+                        n < len(lead) and _NAMED_AFTER.fullmatch(text[lead[n][0] : lead[n][1]]) and self._town(text[a:b])):
                     return [(a, b)]
         words = leads[-1]
         # "... of Kentucky", "... in Iraq"
@@ -650,6 +658,10 @@ class PlaceResolver:
                     text[words[i + 1][0] : words[-1][1]]):
                 return [(words[i + 1][0], words[-1][1])]
         return []
+
+    def _town(self, name: str) -> bool:
+        cands = self._candidates(name, near=False)
+        return bool(cands) and cands[0][0].feature in ("city", "admin2")
 
     def _well_known(self, name: str) -> bool:
         if not _looks_like_name(name) or name.lower() in _GENERIC:

@@ -1624,3 +1624,15 @@ def test_a_headline_place_summing_up_two_events_and_a_force_named_for_another_co
     # the Turkish forces were named where the report was in Syria: the patrol in Iraq is Iraq's
     bomb = by_type["Remote explosive/landmine/IED"]
     assert (bomb["country"], bomb["actor2"], bomb["injuries"]) == ("Iraq", "Iraqi forces", 2)
+
+
+def test_the_same_attackers_the_next_day_make_another_event_of_the_same_kind(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-14\n\n"
+        "Gunmen on motorbikes raided a village near Mopti, Mali, on Saturday evening, shooting residents and burning "
+        "granaries. The next day they attacked a second village nearby, where 11 people were killed.\n"))
+    assert [(e["event_date"], e["sub_event_type"], e["actor1"]) for e in events] == [
+        ("2024-05-11", "Attack", "Unidentified armed group"), ("2024-05-12", "Attack", "Unidentified armed group")]
+    second = events[1]
+    assert second["fatalities"] == 11
+    assert [span["text"] for span in second["evidence"]["event_date"]] == ["The next day"]

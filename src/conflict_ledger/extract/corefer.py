@@ -339,6 +339,39 @@ def _retype_frame(state: DocState, frame: Frame, guess: TypeGuess) -> None:
     frame.type_score = guess.probability
 
 
+# the doers of the event told before, named again by a pronoun or a bare word: "The next day they attacked ..."
+_SAME_DOERS = re.compile(r"\s*(?:(?:the\s+)?(?:next|following)\s+(?:day|morning|evening|night)\s*,?\s*|"
+                         r"(?:a|one|two|three|\d)\s+days?\s+later\s*,?\s*|hours\s+later\s*,?\s*|then\s+)?"
+                         r"(?:they|the\s+(?:same\s+)?(?:gunmen|attackers|assailants|militants|raiders|fighters|group))\s+"
+                         r"(?:\w+\s+){0,2}?(?:attacked|raided|stormed|struck|hit|targeted|ambushed|killed|shot)\b",
+                         re.IGNORECASE)
+
+
+def _continue_the_story(state: DocState, clusters: list[Frame]) -> None:
+    """A generic attack told by the same doers on another day ("The next day they attacked the nearby village,
+    where 11 people were killed") is another event of the kind told before it, by the same attackers: it takes
+    their type and name, citing where the report gave them."""
+    for frame in clusters:
+        untyped = not frame.specific or frame.mention.sub_event_type is None
+        if not (untyped or frame.mention.actor1 is None) or not _SAME_DOERS.match(state.text, frame.spans[0][0]):
+            continue
+        before = [c for c in clusters if c.specific and c.mention.sub_event_type and c.spans[0][0] < frame.spans[0][0]
+                  and c.mention.event_type in _VIOLENCE]
+        if not before:
+            continue
+        told = max(before, key=lambda c: c.spans[0][0]).mention
+        mention = frame.mention
+        if untyped:
+            mention.event_type, mention.sub_event_type = told.event_type, told.sub_event_type
+            for name in ("event_type", "sub_event_type"):
+                mention.evidence.pop(name, None)
+                mention.cite(name, *told.evidence.get(name, []), frame.trigger)
+            frame.specific = True
+        if mention.actor1 is None and told.actor1 is not None:
+            mention.actor1 = told.actor1
+            mention.cite("actor1", *told.evidence.get("actor1", []))
+
+
 def _tells_harm(state: DocState, frame: Frame) -> bool:
     return any(HARM_WORDS.search(state.text, start, end) for start, end in frame.spans)
 
@@ -368,6 +401,7 @@ def corefer() -> object:
         # a generic mention that joined nothing stands when something fixes it in the world: a doer, a day, or
         # the harm it did ("a bystander was wounded in the blast")
         clusters = [c for c in clusters if c.specific or c.mention.actor1 or c.mention.event_date or _tells_harm(state, c)]
+        _continue_the_story(state, clusters)
         for frame in clusters:
             order = sorted(range(len(frame.spans)), key=lambda i: frame.spans[i][0])
             frame.sentences = [frame.sentences[i] for i in order]

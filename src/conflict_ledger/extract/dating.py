@@ -7,10 +7,11 @@ Tuesday"), the start of a count ("since Oct. 17"), and dates of other things.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..resolve.dates import ResolvedDate, load_dateparser, resolve_date
+from .numbers import word_value
 from .pipeline import DocState, Frame, component
 
 _SPEECH_HEADS = {"said", "says", "told", "announced", "confirmed", "stated", "added", "reported", "claimed", "posted",
@@ -162,17 +163,33 @@ _RIGHT_AFTER = re.compile(r"\b(?:immediately|shortly after(?:wards?)?|minutes (?
                           r"then (?:struck|hit|fired|opened fire|attacked|bombed|targeted))\b", re.IGNORECASE)
 
 
+# "The next day they attacked the nearby village", "two days later": a day counted from the event told before
+_DAYS_AFTER = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)|"
+                         r"(?P<later>a|one|two|three|four|five|six|seven|\d)\s+days?\s+later|"
+                         r"(?P<earlier>a|one|two|three|four|five|six|seven|\d)\s+days?\s+(?:earlier|before)(?!\s+\w)|"
+                         r"(?P<before>the\s+(?:previous|preceding)\s+(?:day|night|evening)))\b", re.IGNORECASE)
+
+
 def _date_of_what_it_followed(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, int]]:
     _, start, end = frame.clauses()[0]
-    if not _RIGHT_AFTER.search(state.text[start:end]):
+    right_after = _RIGHT_AFTER.search(state.text[start:end])
+    days_after = None if right_after else _DAYS_AFTER.search(state.text, start, end)
+    if right_after is None and days_after is None:
         return []
     before = [f for f in state.frames if f is not frame and f.spans[0][0] < start and f.mention.event_date
               and f.mention.date_precision == "day" and "event_date" in f.mention.evidence]
     if not before:
         return []
     previous = before[-1].mention
-    cited = previous.evidence["event_date"][0]
-    return [(ResolvedDate(date.fromisoformat(previous.event_date), "day"), cited.start, cited.end)]
+    day = date.fromisoformat(previous.event_date)
+    if days_after is None:
+        cited = previous.evidence["event_date"][0]
+        return [(ResolvedDate(day, "day"), cited.start, cited.end)]
+    count = days_after.group("later") or days_after.group("earlier")
+    shift = 1 if count is None else (1 if count.lower() in ("a", "one") else word_value(count) or 1)
+    if days_after.group("earlier") or days_after.group("before"):
+        shift = -shift
+    return [(ResolvedDate(day + timedelta(days=shift), "day"), days_after.start(), days_after.end())]
 
 
 # "Separately, ...", "Meanwhile, ...": the report turns to another happening

@@ -1636,3 +1636,27 @@ def test_the_same_attackers_the_next_day_make_another_event_of_the_same_kind(cli
     second = events[1]
     assert second["fatalities"] == 11
     assert [span["text"] for span in second["evidence"]["event_date"]] == ["The next day"]
+
+
+def test_the_air_force_that_shot_weapons_down_is_not_the_attacker_of_the_strikes_that_got_through(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-22\n\n"
+        "Russia fired dozens of drones and missiles at Ukraine overnight, hitting power plants, officials said on "
+        "Friday.\n\nIn the southern city of Zaporizhzhia, a missile hit a block of flats, injuring nine residents.\n\n"
+        "In Kharkiv, strikes knocked out power to 200,000 homes. Ukraine's air force said it shot down 40 of the "
+        "missiles.\n"))
+    # missiles shot down are weapons use disrupted by the air force, not a missile attack of its own
+    assert [(e["sub_event_type"], e["actor1"]) for e in events if e["actor1"] == "Ukrainian forces"] == [
+        ("Disrupted weapons use", "Ukrainian forces")]
+    kharkiv = next(e for e in events if e["location"] == "Kharkiv")
+    assert kharkiv["sub_event_type"] == "Air/drone strike"
+
+
+def test_an_interception_told_after_strikes_does_not_lend_them_its_interceptor(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-22\n\n"
+        "Russia launched more than 60 drones and 90 missiles at Ukraine overnight, hitting power plants across the "
+        "country, officials said on Friday.\n\nIn Kharkiv, strikes knocked out power to 700,000 people. Ukraine's air "
+        "force said it shot down 92 of the targets.\n"))
+    kharkiv = next(e for e in events if e["location"] == "Kharkiv")
+    assert kharkiv["sub_event_type"] == "Air/drone strike" and kharkiv["actor1"] != "Ukrainian forces"

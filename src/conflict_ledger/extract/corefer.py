@@ -147,6 +147,13 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
     if both_done and (_same_family(ma.actor1, mb.actor2) and not _same_family(ma.actor1, mb.actor1)
                       or _same_family(mb.actor1, ma.actor2) and not _same_family(mb.actor1, ma.actor1)):
         return None
+    # who shot the weapons down is not who fired them: an interception told with its interceptor ("the air force
+    # said it shot down 92") stands beside the strikes that got through, as ACLED keeps it
+    for x, y in ((a, b), (b, a)):
+        if x.mention.sub_event_type == _DISRUPTED and y.mention.sub_event_type in _REMOTE and x.mention.actor1 \
+                and _same_family(x.mention.actor1, y.mention.actor1) is not True \
+                and _MUNITIONS.search(state.text, x.spans[0][0], x.spans[0][1]):
+            return None
     # the next sentence usually goes on about the same happening (its toll, its place)
     gap = _sentence_gap(a, b)
     if gap <= 1:
@@ -259,6 +266,9 @@ def _sentence_gap(a: Frame, b: Frame) -> int:
 # houses burned or goods looted in a killing or a bombing ("gunmen killed 20 villagers ... and set fire to houses")
 # are a detail of it: the violence is the event, however surely the detail was read
 _DETAIL = "Looting/property destruction"
+_DISRUPTED = "Disrupted weapons use"
+# what is shot down when weapons are: not a helicopter and its crew
+_MUNITIONS = re.compile(r"\b(?:drones?|missiles?|rockets?|projectiles?|targets|shells|uavs?|shaheds?|bombs?)\b", re.IGNORECASE)
 _ABDUCTION = "Abduction/forced disappearance"
 _VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 

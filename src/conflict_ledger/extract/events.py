@@ -432,8 +432,9 @@ def tells_no_happening(text: str) -> bool:
 # weapons found, seized, defused or destroyed before use: the weapon is what was acted on, not what was used
 _DISRUPTED = re.compile(
     r"\b(?:found|discovered|seized|defused|dismantled|destroyed|cleared|removed|intercepted|recovered|confiscated|"
-    r"neutrali[sz]ed|detected|uncovered|unearthed|seizing|defusing|clearing)\b[^.;]{0,80}?\b(?:devices?|mines?|landmines?|"
-    r"explosives?|ieds?|bombs?|grenades?|ammunitions?|arms|weapons|rockets?|missiles?|mortars?)\b"
+    r"neutrali[sz]ed|detected|uncovered|unearthed|seizing|defusing|clearing|shot down|downed|shooting down)\b[^.;]{0,80}?"
+    r"\b(?:devices?|mines?|landmines?|explosives?|ieds?|bombs?|grenades?|ammunitions?|arms|weapons|rockets?|missiles?|"
+    r"mortars?|drones?|uavs?)\b"
     r"|\b(?:devices?|mines?|landmines?|explosives?|ieds?|bombs?|grenades?|ammunitions?|arms cache|weapons cache|packages?)"
     r"\b[^.;]{0,60}?\b(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?(?:found|discovered|seized|defused|"
     r"dismantled|destroyed|cleared|removed|intercepted|recovered|confiscated|neutrali[sz]ed|detected|uncovered|unearthed|"
@@ -449,7 +450,7 @@ _DISRUPTED = re.compile(
     re.IGNORECASE,
 )
 # every reading of _DISRUPTED names one of these: a cheap test first, as most sentences name none
-_WEAPON_WORD = re.compile(r"\b(?:devices?|mines?|landmines?|explosives?|ieds?|bombs?|grenades?|ammunitions?|arms|weapons|"
+_WEAPON_WORD = re.compile(r"\b(?:devices?|mines?|landmines?|explosives?|ieds?|bombs?|grenades?|ammunitions?|arms|weapons|drones?|uavs?|"
                           r"rockets?|missiles?|mortars?|packages?|shells?|rifles?|firearms?|guns|pistols?|bullets|"
                           r"munitions|weaponry)\b", re.IGNORECASE)
 _USED = re.compile(r"\b(?:exploded|explosions?|went off|blasts?|detonated|killing|killed|wounding|wounded|injuring|injured|"

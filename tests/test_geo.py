@@ -452,6 +452,9 @@ def test_event_known_only_to_its_governorate_is_put_at_the_capital(cli, tmp_path
     # the agency keeps it a dateline
     ("BAMAKO, May 14 (Wire) - In the capital, hundreds of people marched on Sunday and police fired tear gas.",
      "Bamako", 1),
+    # a nationality word in the clause says less than a dateline filed from a capital
+    ("SANTIAGO, May 15 (Radio) - A bomb went off outside an Israeli cultural centre in the capital late on Tuesday.",
+     "Santiago", 1),
 ])
 def test_the_capital_unnamed_is_the_nations_capital(cli, tmp_path, text, city, precision):
     code, out, err = cli("extract", write(tmp_path, "r.txt", f"date 2016-03-08\n{text}\n"))

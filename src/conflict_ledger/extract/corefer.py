@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..model import SUB_EVENT_PARENT
 from ..resolve.actors import canonical_actor
-from ..resolve.places import Place, distance_km
+from ..resolve.places import Place, default_resolver, distance_km
 from .casualties import HARM_WORDS
 from .dating import default_date
 from .events import refines as _refines
@@ -196,6 +196,10 @@ def _finest_places(state: DocState, frame: Frame) -> list[Place]:
     found = [p for p in state.places
              if p.resolved and not p.modifier and not p.dateline and p.start >= filed and p.country_code
              and p.feature in _SCENE_FEATURES and any(start <= p.start < end for _, start, end in frame.clauses())]
+    if not found:
+        # "in Senegal's capital": a scene named by what it is, not by its name
+        capital = default_resolver().capital_place(state.text, state.places, [(s, e) for _, s, e in frame.clauses()])
+        found = [capital] if capital is not None and capital.start >= filed else []
     return [p for p in found if not any(q is not p and _RANK[q.feature] > _RANK[p.feature] and _within(q, p)
                                         for q in found)]
 

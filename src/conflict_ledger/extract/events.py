@@ -126,7 +126,8 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"clash(?:ed|es)? (?:\w+ ){0,2}with (?:hundreds of |thousands of |dozens of )?(?:the )?(?:\w+ )?(?:protesters|demonstrators)"),
      "Riots", "Violent demonstration"),
     (_rx(r"\bmobs?\b", r"lynch"), "Riots", "Mob violence"),
-    (_rx(r"protest(?:s|ers|ed|ing)?\b", r"(?<!been )(?<!was )(?<!is )demonstrat(?:ion|ors|ed)\b(?! that)", r"\brall(?:y|ies|ied)\b", _NOT_THE_MONTH + r"\bmarch(?:ed|es)?\b(?!\s+\d)",
+    (_rx(r"(?:general|nationwide|labou?r|workers'?) strikes?\b", r"(?:went|go|going|are|were) on strike\b",
+         r"protest(?:s|ers|ed|ing)?\b", r"(?<!been )(?<!was )(?<!is )demonstrat(?:ion|ors|ed)\b(?! that)", r"\brall(?:y|ies|ied)\b", _NOT_THE_MONTH + r"\bmarch(?:ed|es)?\b(?!\s+\d)",
          r"sit-in", r"picket"),
      "Protests", "Peaceful protest"),
     (_rx(r"loot", r"arson", r"set (?:on )?fire", r"set (?:[\w-]+ ){1,3}(?:on fire|ablaze|alight)\b", r"torched", r"vandali[sz]", r"burned down", r"demolish", r"ransack"),
@@ -214,7 +215,9 @@ def reported_content(text: str) -> tuple[int, int] | None:
 
 
 # Generic cues: an event happened but the weapon is not said.
-_GENERIC = _rx(r"attack(?:s|ed|ing)?\b", r"counterattack", r"strikes?\b", r"struck\b", r"targeted", r"killed",
+# (a strike of workers is no attack: "a general strike", "doctors on strike")
+_LABOUR = r"(?<!general )(?<!hunger )(?<!labor )(?<!labour )(?<!nationwide )(?<!national )(?<!workers' )(?<!workers )"
+_GENERIC = _rx(r"attack(?:s|ed|ing)?\b", r"counterattack", _LABOUR + r"(?<!on )strikes?\b(?! action)", r"struck\b", r"targeted", r"killed",
                r"killing", r"wounded", r"injured", r"injuring", r"explosions?", r"blasts?", r"exploded", r"detonated",
                r"bombed", r"shot\b", r"gunmen", r"casualties", r"stormed", r"storming")
 _SHOOTING = _rx(r"gunmen", r"gunfire", r"shot\b", r"shooting", r"opened fire", r"small arms", r"rifles?")
@@ -538,7 +541,10 @@ _PROTEST_TO_COME = _rx(
     r"(?:in anticipation of|ahead of|in the run-up to|in preparation for) (?:the |a |more |further |planned |possible |"
     r"fresh |expected |mass |angry |large )*(?:[\w-]+ )?(?:protests?|demonstrations?|rall(?:y|ies)|marches)",
     r"(?:mobilis|mobiliz|plan(?:s|ned|ning)?\b|call(?:ed|ing|s)? (?:on|for)|vow(?:ed|s)?|threaten(?:ed|s)?|urg(?:ed|es|ing))"
-    r"(?:[\w,-]+ ){0,8}?to (?:protest|demonstrate|march|rally|stage|hold)\b")
+    r"(?:[\w,-]+ ){0,8}?to (?:protest|demonstrate|march|rally|stage|hold)\b",
+    # "called for a general strike on Tuesday"
+    r"(?:call(?:ed|ing|s)? for|plan(?:s|ned|ning)?|announced|vow(?:ed|s)? to hold) (?:a |an |another |more )?(?:[\w-]+ )?"
+    r"(?:general |nationwide |national )?(?:strikes?|protests?|demonstrations?|rall(?:y|ies)|marches|sit-ins?|boycotts?)\b")
 
 
 def protest_to_come(text: str) -> bool:

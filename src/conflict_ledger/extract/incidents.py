@@ -132,8 +132,11 @@ def is_incident(state: DocState, frame: Frame, lead: bool, follows: bool) -> boo
 
 
 def incident_score(state: DocState, frame: Frame, lead: bool, follows: bool = False) -> int:
-    """Particulars stated minus marks of talk about events; `lead`: told in the report's first sentences."""
-    sentence, start, end = frame.clauses()[0]
+    """Particulars stated minus marks of talk about events; `lead`: told in the report's first sentences.
+    The event's first clause in the body is read, not the headline's, told in the present by convention."""
+    clauses = frame.clauses()
+    sentence, start, end = next((c for c in clauses if c[1] >= state.headline_end), clauses[0]) \
+        if state.headline_end else clauses[0]
     clause = state.text[start:end]
     past = any(t.tag_ in _PAST for t in sentence.span if start <= sentence.offset + t.idx < end)
     armed_group = bool(_ARMED_GROUP.search(clause)) or any(

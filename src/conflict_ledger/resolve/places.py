@@ -899,15 +899,20 @@ class PlaceResolver:
                 return named.country_code if named.feature == "country" else None
             if match.group(group).lower() in _NOT_NATIONAL:
                 return None
-        inside = {p.country_code for p in places
-                  if p.feature == "country" and p.country_code and any(s <= p.start < e for s, e in spans)}
-        if len(inside) == 1:
-            return next(iter(inside))
+        inside = [p for p in places if p.feature == "country" and p.country_code and any(s <= p.start < e for s, e in spans)]
+        named = {p.country_code for p in inside if not p.modifier}
+        if len(named) == 1:
+            return next(iter(named))
         line = next((p for p in places if p.dateline and p.country_code), None)
         if line is not None:
             capital = self.gazetteer.capital(line.country_code)
             if capital is not None and capital.geonameid == line.geonameid:
                 return line.country_code
+        # a nationality word ("an Algerian patrol south of the capital") says whose, after a capital's dateline
+        # (a report filed from Santiago on "an Israeli community office" there means Santiago)
+        by_word = {p.country_code for p in inside}
+        if len(by_word) == 1:
+            return next(iter(by_word))
         scenes = Counter(p.country_code for p in places if p.country_code and not p.dateline and not p.modifier)
         return scenes.most_common(1)[0][0] if scenes else None
 

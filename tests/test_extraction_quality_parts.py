@@ -1686,3 +1686,15 @@ def test_a_strike_of_workers_is_a_protest_or_none_yet(sentence, kinds):
     from conflict_ledger.extract.events import classify_sentence
 
     assert [k.sub_event_type for k in classify_sentence(sentence)] == kinds
+
+
+def test_a_toll_for_the_whole_territory_over_a_day_is_not_the_strikes_own(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-02\n\n"
+        "An Israeli airstrike killed seven aid workers in Deir al-Balah late on Monday, their employer said on "
+        "Tuesday. The health ministry said at least 71 Palestinians had been killed across the territory in the "
+        "previous 24 hours.\n\n"
+        "In the West Bank, Israeli troops shot dead two Palestinians during a raid on the Jenin refugee camp early "
+        "on Tuesday.\n"))
+    assert [(e["event_date"], e["location"], e["geo_precision"], e["fatalities"]) for e in events] == [
+        ("2024-04-01", "Dayr al Balah", 1, 7), ("2024-04-02", "Jenin camp", 1, 2)]

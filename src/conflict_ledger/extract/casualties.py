@@ -601,6 +601,8 @@ def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
 _NO_TOLL_TYPES = {"Strategic developments", "Protests"}
 # totals over a period are not one event's toll ("70 troops were injured during that time")
 _CUMULATIVE = re.compile(r"\b(?:since|during that time|during this time|so far|to date|in total|altogether|in all|"
+                         r"(?:in|over|during) the (?:previous|past|last) (?:\d+|twenty-four|24|48) hours|"
+                         r"across the (?:territory|country|strip|region|enclave)|"
                          r"this year|last year|over the past|over the last|decades? of|years of|"
                          r"(?:decade|year|month|week)s?-long|for (?:a|\w+) (?:decades?|years)|civil war|political violence|"
                          r"(?:in|during|of|throughout) the (?:\w+ )?(?:war|conflict|insurgency|offensive)|"

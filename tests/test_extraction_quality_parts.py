@@ -1698,3 +1698,30 @@ def test_a_toll_for_the_whole_territory_over_a_day_is_not_the_strikes_own(cli, t
         "on Tuesday.\n"))
     assert [(e["event_date"], e["location"], e["geo_precision"], e["fatalities"]) for e in events] == [
         ("2024-04-01", "Dayr al Balah", 1, 7), ("2024-04-02", "Jenin camp", 1, 2)]
+
+
+def test_rival_jihadist_groups_are_no_family_and_a_town_of_a_named_country_is_found_untagged(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-17\n\n"
+        "OUAGADOUGOU (Wire) - Jihadists killed more than 100 soldiers in an attack on an army base in eastern Burkina "
+        "Faso last week, security sources said on Monday. JNIM claimed the attack on the base on June 11.\n\n"
+        "In a separate incident on Saturday, suspected members of the Islamic State Sahel Province ambushed a convoy "
+        "near Dori, killing 12 people, a local source said.\n\n"
+        "In Mexico, gunmen shot dead a mayoral candidate in Coyuca de Benitez on Friday. Authorities blamed the "
+        "Jalisco New Generation Cartel.\n"))
+    assert [(e["actor1"], e["country"]) for e in events] == [
+        ("Jamaat Nusrat al-Islam wal-Muslimin", "Burkina Faso"), ("Islamic State Sahel Province", "Burkina Faso"),
+        ("Jalisco New Generation Cartel", "Mexico")]
+    assert (events[1]["location"], events[1]["geo_precision"]) == ("Dori", 2)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Jamaat Nusrat al-Islam wal-Muslimin", "Islamic State Sahel Province", False),  # rivals, both jihadist
+    ("Shining Path", "Tupac Amaru Revolutionary Movement", False),  # rivals, both rebels
+    ("Islamic State Sahel Province", "Islamic State", True),  # a province of the same franchise
+    ("Kataib Hezbollah", "Islamic Resistance in Iraq", True),  # one alliance
+])
+def test_a_family_of_armed_groups_is_an_alliance_or_a_franchise_not_a_category(a, b, same):
+    from conflict_ledger.extract.corefer import _same_family
+
+    assert _same_family(a, b) is same

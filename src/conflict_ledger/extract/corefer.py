@@ -43,8 +43,14 @@ def _same_family(a: str | None, b: str | None) -> bool | None:
         return False
     if "unidentified_armed_group" in ka.kinds + kb.kinds:
         return None
-    shared = set(ka.kinds) & set(kb.kinds) - {"state_forces"}
+    # a family is an alliance or a franchise (Iran-aligned groups, the Islamic State's provinces), not a category:
+    # two jihadist groups may fight each other
+    shared = set(ka.kinds) & set(kb.kinds) - _CATEGORIES
     return bool(shared)
+
+
+_CATEGORIES = {"state_forces", "jihadist", "rebel", "militia", "organised_crime", "tribal_militia", "baathist",
+               "mercenary", "paramilitary"}
 
 
 _SPEAKS = re.compile(r"\s*(?:said|says|has said|had said|told|announced|warned|insisted)\b")

@@ -470,7 +470,10 @@ class PlaceResolver:
                         pending.append(_Mention(name, s, e, label))
         out = [m for m in out if not (m.name in people and " " not in m.name and not self._strong(m.name))
                and not (caps and self._case_only_abbreviation(m.name))]  # "LA" inside "LA LAGUNA CANTON"
-        untagged = self._untagged_in_capitals(text, out) if written is None else self._untagged(state, written)
+        named_countries = {c[0][0].country_code for m in out if (c := self._candidates(m.name, near=False))
+                           and c[0][0].feature == "country" and c[0][1] in ("name", "abbr", "demonym")}
+        untagged = self._untagged_in_capitals(text, out) if written is None \
+            else self._untagged(state, written, named_countries)
         # a name the tagger took for a group or person, qualified by a place: "Samarra, Saladin, Iraq"
         starts = {m.start for m in out + untagged}
         for m in pending:
@@ -503,11 +506,12 @@ class PlaceResolver:
             out.append(m)
         return out
 
-    def _untagged(self, state: Any, written: str) -> list[_Mention]:
+    def _untagged(self, state: Any, written: str, countries: set[str | None] | None = None) -> list[_Mention]:
         """Well-known places the tagger left untagged ("Shelling hit Kharkiv"): capitalised words
         outside any entity, not opening a sentence, naming a country, a first-level region or a
         city of 200,000 or more by its own name. `written`: the text as tagged (not all caps; see
-        `_untagged_in_capitals` for that)."""
+        `_untagged_in_capitals` for that). A town of a country the document names counts too after "in",
+        "near" or "outside" ("ambushed a convoy near Dori" in a report on Burkina Faso)."""
         from spacy.attrs import ENT_IOB, IS_ALPHA, IS_TITLE, IS_UPPER
 
         out: list[_Mention] = []
@@ -532,7 +536,9 @@ class PlaceResolver:
                     span = doc[i : i + n]
                     end = span.end_char
                     kind_before = _KIND_OF.search(text, max(0, span.start_char - 24), span.start_char)
-                    if not self._prominent(span.text) and not (kind_before and self._known(span.text)):
+                    in_country = countries and _IN_A_PLACE.search(text, max(0, span.start_char - 12), span.start_char) \
+                        and self._town_of(span.text, countries)
+                    if not self._prominent(span.text) and not (kind_before and self._known(span.text)) and not in_country:
                         # a known town or region the words next to it say is one: "in Dhuluiya district" (a
                         # kind word before it, "the Israeli city of Ashkelon", is let through above)
                         kind = _KIND_AFTER.match(text, end)
@@ -658,6 +664,14 @@ class PlaceResolver:
                     text[words[i + 1][0] : words[-1][1]]):
                 return [(words[i + 1][0], words[-1][1])]
         return []
+
+    def _town_of(self, name: str, countries: set[str | None]) -> bool:
+        """A town or district of one of `countries`, by its own or alternate name."""
+        if len(name) < 4 or name.lower() in _GENERIC or name.lower() in _COMMON_WORDS:
+            return False
+        cands = self._candidates(name, near=False)
+        return bool(cands) and cands[0][1] in ("name", "alt") and cands[0][0].feature in ("city", "admin2") \
+            and cands[0][0].country_code in countries
 
     def _town(self, name: str) -> bool:
         cands = self._candidates(name, near=False)

@@ -1725,3 +1725,14 @@ def test_a_family_of_armed_groups_is_an_alliance_or_a_franchise_not_a_category(a
     from conflict_ledger.extract.corefer import _same_family
 
     assert _same_family(a, b) is same
+
+
+def test_a_blame_told_for_another_country_names_no_attacker_of_an_event_before_it(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-17\n\n"
+        "OUAGADOUGOU (Wire) - Gunmen killed more than 100 soldiers in an attack on an army base in eastern Burkina "
+        "Faso last week, security sources said on Monday.\n\n"
+        "In Mexico, gunmen shot dead a mayoral candidate in Coyuca de Benitez on Friday. Authorities blamed the "
+        "Jalisco New Generation Cartel.\n"))
+    assert [(e["country"], e["actor1"]) for e in events] == [
+        ("Burkina Faso", "Unidentified armed group"), ("Mexico", "Jalisco New Generation Cartel")]

@@ -866,8 +866,12 @@ def assign_responsibility() -> object:
             # the claim nearest after the event's first sentence, else the nearest before it that follows
             # no other event (a claim told after an event answers for that one); never the target's own side
             # ("the militia claimed the attack" is no answer for a strike on that militia)
+            # (a claim told after the report moved to another country answers for what happened there: "Authorities
+            # blamed the cartel" closing a paragraph on Mexico is no answer for an attack in Burkina Faso before it)
             first = frame.spans[0][0]
-            after = [c for c in claims if c[1].start >= first]
+            after = [c for c in claims if c[1].start >= first
+                     and not any(g is not frame and first < g.spans[0][0] <= c[1].start
+                                 and _elsewhere(state, g.spans[0][0], first) for g in state.frames)]
             before = [c for c in claims if c[1].start < first
                       and not any(g is not frame and g.spans[0][0] < c[1].start for g in state.frames)][::-1]
             usable = [c for c in after + before if not _same_side(c[0], mention.actor2)]

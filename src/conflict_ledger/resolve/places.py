@@ -470,7 +470,8 @@ class PlaceResolver:
                         pending.append(_Mention(name, s, e, label))
         out = [m for m in out if not (m.name in people and " " not in m.name and not self._strong(m.name))
                and not (caps and self._case_only_abbreviation(m.name))]  # "LA" inside "LA LAGUNA CANTON"
-        named_countries = {c[0][0].country_code for m in out if (c := self._candidates(m.name, near=False))
+        named_countries = {c[0][0].country_code for m in out if m.label in ("GPE", "NORP")
+                           and (c := self._candidates(m.name, near=False))
                            and c[0][0].feature == "country" and c[0][1] in ("name", "abbr", "demonym")}
         untagged = self._untagged_in_capitals(text, out) if written is None \
             else self._untagged(state, written, named_countries)
@@ -536,9 +537,9 @@ class PlaceResolver:
                     span = doc[i : i + n]
                     end = span.end_char
                     kind_before = _KIND_OF.search(text, max(0, span.start_char - 24), span.start_char)
-                    in_country = countries and _IN_A_PLACE.search(text, max(0, span.start_char - 12), span.start_char) \
-                        and self._town_of(span.text, countries)
-                    if not self._prominent(span.text) and not (kind_before and self._known(span.text)) and not in_country:
+                    if not self._prominent(span.text) and not (kind_before and self._known(span.text)) and not (
+                            countries and _IN_A_PLACE.search(text, max(0, span.start_char - 12), span.start_char)
+                            and self._town_of(span.text, countries)):
                         # a known town or region the words next to it say is one: "in Dhuluiya district" (a
                         # kind word before it, "the Israeli city of Ashkelon", is let through above)
                         kind = _KIND_AFTER.match(text, end)

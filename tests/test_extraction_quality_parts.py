@@ -1736,3 +1736,13 @@ def test_a_blame_told_for_another_country_names_no_attacker_of_an_event_before_i
         "Jalisco New Generation Cartel.\n"))
     assert [(e["country"], e["actor1"]) for e in events] == [
         ("Burkina Faso", "Unidentified armed group"), ("Mexico", "Jalisco New Generation Cartel")]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Police seized three men carrying rifles at the checkpoint.", "Arrests"),
+    ("Troops seized 40 rifles and ammunition in a raid on a hideout.", "Disrupted weapons use"),
+])
+def test_people_seized_by_the_police_are_arrested_and_arms_seized_are_disrupted_weapons_use(sentence, kind):
+    from conflict_ledger.extract.events import classify_sentence
+
+    assert [k.sub_event_type for k in classify_sentence(sentence)] == [kind]

@@ -135,7 +135,11 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
     (_rx(r"defus", r"dismantled (?:a |an )?(?:bomb|explosive|ied)", r"intercepted", r"shot down", r"foiled",
          r"bomb disposal"),
      "Strategic developments", "Disrupted weapons use"),
-    (_rx(r"arrested", r"\barrests?\b", r"detained", r"taken into custody", r"rounded up"),
+    # ... or people seized by the police or troops: "police seized three men carrying rifles"
+    (_rx(r"arrested", r"\barrests?\b", r"detained", r"taken into custody", r"rounded up",
+         r"(?:police|policemen|troops|soldiers|security forces|officers|agents|gendarmes)\s+(?:\w+\s+){0,2}?(?:seized|"
+         r"picked up|grabbed)\s+(?:an?\s+|the\s+|two\s+|three\s+|four\s+|five\s+|\d+\s+|several\s+)?(?:[\w-]+\s+)?"
+         r"(?:men|man|suspects?|people|persons|youths|women|woman|militants|gunmen)\b"),
      "Strategic developments", "Arrests"),
     (_rx(r"ceasefire agreement", r"peace (?:deal|agreement|accord)", r"signed an agreement", r"prisoner (?:swap|exchange)",
          r"truce", r"surrender(?:ed|s)? to\b", r"laid down (?:their|his|its) (?:arms|weapons)"),
@@ -446,7 +450,10 @@ _DISRUPTED = re.compile(
     r"|\b(?:devices?|mines?|landmines?|explosives?|ieds?|bombs?|grenades?|rockets?|shells?) (?:that were |which were )?"
     r"(?:found|discovered|recovered|seized|located|spotted) (?:on|in|at|near|by|inside|along|under)\b"
     # small arms taken off their holders: a seizure, ACLED's disrupted weapons use
-    r"|\b(?:seized|confiscated|captured|recovered|found|discovered|impounded|seizing)\b[^.;]{0,60}?\b(?:rifles?|firearms?|guns|"
+    r"|\b(?:seized|confiscated|captured|recovered|found|discovered|impounded|seizing)\b"
+    # (not people seized who carried the arms: an arrest)
+    r"(?!\s+(?:an?\s+|the\s+|two\s+|three\s+|four\s+|five\s+|\d+\s+|several\s+)?(?:[\w-]+\s+)?(?:men|man|suspects?|"
+    r"people|persons|youths|women|woman|militants|gunmen)\b)[^.;]{0,60}?\b(?:rifles?|firearms?|guns|"
     r"pistols?|bullets|munitions|weaponry)\b"
     r"|\b(?:rifles?|firearms?|guns|pistols?|bullets|munitions|weaponry)\b[^.;]{0,60}?\b(?:was|were|has been|have been|"
     r"had been)\s+(?:\w+\s+)?(?:seized|confiscated|captured|recovered|found|discovered|impounded)\b",

@@ -12,10 +12,18 @@ import pytest
 
 from conflict_ledger.extract.casualties import find_counts
 from conflict_ledger.extract.classifier import NO_EVENT_PREFIX, UNSPECIFIED, event_typer, training_corpus
-from conflict_ledger.extract.events import decide
+from conflict_ledger.extract.events import classify_sentence, decide
 from conflict_ledger.extract.roles import claimed_actor
 from conflict_ledger.model import SUB_EVENT_PARENT
 from conftest import extract_rows, jsonl, text_report_rows
+
+
+def _tolls(sentence: str) -> tuple[int | None, int | None]:
+    """(killed, injured) a sentence counts, the groups it names added up; None where it counts none."""
+    found: dict[str, int] = {}
+    for count in find_counts(sentence):
+        found[count.kind] = found.get(count.kind, 0) + (count.amount.best or 0)
+    return found.get("killed"), found.get("injured")
 
 
 def test_training_corpus_covers_every_acled_sub_event_type_and_the_non_events():
@@ -77,8 +85,6 @@ def test_typer_knows_news_that_is_not_political_violence(sentence):
 
 def test_decide_lets_a_sure_non_event_reading_overrule_a_cue():
     from conflict_ledger.extract.classifier import TypeGuess
-    from conflict_ledger.extract.events import classify_sentence
-
     text = "A gas cylinder exploded in a crowded kitchen, injuring six people."
     cues = classify_sentence(text)
     assert cues, "the cue rules alone take the explosion for an attack"
@@ -434,14 +440,10 @@ def test_a_word_in_capitals_is_not_an_acronym_for_a_group():
     ("Gunmen stormed a wedding party in the village on Sunday.", "Attack"),
 ])
 def test_the_cue_rules_tell_what_was_done_with_the_weapon_and_who_took_the_place(sentence, sub_event_type):
-    from conflict_ledger.extract.events import classify_sentence
-
     assert [k.sub_event_type for k in classify_sentence(sentence)][:1] == [sub_event_type]
 
 
 def test_a_killing_told_without_its_means_is_an_attack_on_civilians_unless_armed_men_were_killed():
-    from conflict_ledger.extract.events import classify_sentence
-
     def reading(sentence: str) -> list[tuple[str, str | None, bool]]:
         return [(k.event_type, k.sub_event_type, k.specific) for k in classify_sentence(sentence)]
 
@@ -583,8 +585,6 @@ def test_a_brief_report_read_as_a_disaster_tells_no_event_whatever_its_words_nam
 
 
 def test_a_protest_told_with_clashes_is_a_violent_demonstration():
-    from conflict_ledger.extract.events import classify_sentence
-
     kinds = classify_sentence("Riot police clashed with hundreds of students marching on parliament in protest at the fees.")
     assert [k.sub_event_type for k in kinds] == ["Violent demonstration"]
     kinds = classify_sentence("Riot police stood guard as thousands of teachers marched peacefully to parliament.")
@@ -616,21 +616,15 @@ def test_a_protest_told_with_clashes_is_a_violent_demonstration():
 def test_who_uses_force_at_a_protest_says_riot_or_excessive_force(sentence, sub_event_type):
     """ACLED's codebook: road-blocking, barricades, burning tyres or blows by the crowd make a violent
     demonstration; severe beatings of the crowd by the state are excessive force."""
-    from conflict_ledger.extract.events import classify_sentence
-
     assert [k.sub_event_type for k in classify_sentence(sentence)] == [sub_event_type]
 
 
 def test_rifles_that_were_fired_are_no_seizure():
-    from conflict_ledger.extract.events import classify_sentence
-
     kinds = classify_sentence("Gunmen who had seized rifles from a police post fired on the convoy near Gao.")
     assert "Disrupted weapons use" not in [k.sub_event_type for k in kinds]
 
 
 def test_road_blocks_without_a_protest_make_no_riot():
-    from conflict_ledger.extract.events import classify_sentence
-
     assert not any(k.event_type == "Riots" for k in classify_sentence(
         "Soldiers blocked the main road into the town after the ambush, residents said."))
 
@@ -642,8 +636,6 @@ def test_road_blocks_without_a_protest_make_no_riot():
     ("Thousands marched in the capital ahead of planned rallies in other cities.", ["Peaceful protest"]),
 ])
 def test_a_protest_still_to_come_is_no_protest(sentence, expected):
-    from conflict_ledger.extract.events import classify_sentence
-
     assert [k.sub_event_type for k in classify_sentence(sentence)] == expected
 
 
@@ -679,8 +671,6 @@ def test_crowd_control_grenades_are_no_grenade_attack(cli, tmp_path):
 
 
 def test_a_place_named_by_its_past_tells_no_event_now():
-    from conflict_ledger.extract.events import classify_sentence
-
     kinds = classify_sentence("The army captured three villages on Monday as it closed in on a rebel-held valley that "
                               "was the scene of a sarin attack in 2013.")
     assert [k.sub_event_type for k in kinds] == ["Government regains territory"]
@@ -817,8 +807,6 @@ def test_one_dated_happening_is_no_period_tally():
 
 
 def test_a_protest_as_a_motive_is_no_protest_held():
-    from conflict_ledger.extract.events import classify_sentence
-
     assert classify_sentence("The deputy envoy quit in protest over the terms of the ceasefire deal.") == []
     assert classify_sentence("The audit demonstrated that the ministry had overpaid its suppliers for years.") == []
     kinds = classify_sentence("Hundreds of strikers marched in protest against the new tax on Friday.")
@@ -929,8 +917,6 @@ def test_force_on_armed_men_is_a_battle_but_killing_captives_stays_an_attack(sen
 
 
 def test_molesting_is_sexual_violence():
-    from conflict_ledger.extract.events import classify_sentence
-
     kinds = classify_sentence("Two soldiers at the checkpoint molested a woman returning from the market.")
     assert [k.sub_event_type for k in kinds] == ["Sexual violence"]
 
@@ -1334,8 +1320,6 @@ def test_a_headline_tells_who_was_hit_in_headline_grammar(cli, tmp_path):
 
 
 def test_drones_launched_at_a_target_are_a_drone_strike():
-    from conflict_ledger.extract.events import classify_sentence
-
     kinds = classify_sentence("Houthi forces launched three drones at a tanker in the Red Sea on Monday.")
     assert [k.sub_event_type for k in kinds] == ["Air/drone strike"]
 
@@ -1349,10 +1333,7 @@ def test_drones_launched_at_a_target_are_a_drone_strike():
      1, 9),
 ])
 def test_groups_of_victims_after_a_verb_add_up(sentence, killed, injured):
-    found: dict[str, int] = {}
-    for count in find_counts(sentence):
-        found[count.kind] = found.get(count.kind, 0) + (count.amount.best or 0)
-    assert (found.get("killed"), found.get("injured")) == (killed, injured)
+    assert _tolls(sentence) == (killed, injured)
 
 
 def test_a_junta_or_a_regime_is_its_countrys_forces():
@@ -1442,8 +1423,6 @@ def test_a_scope_that_does_not_exist_is_refused_by_name(cli, tmp_path, monkeypat
     ("Troops found 300 bullets and two rifles in a cave above the village.", "Disrupted weapons use"),
 ])
 def test_a_killing_shown_by_its_marks_is_an_attack_and_bullets_found_unused_a_seizure(sentence, sub_event_type):
-    from conflict_ledger.extract.events import classify_sentence
-
     assert [k.sub_event_type for k in classify_sentence(sentence)] == [sub_event_type]
 
 
@@ -1492,10 +1471,7 @@ def test_an_emergency_landing_is_no_strike_unless_fire_hit_the_aircraft():
     ("At 0940 GMT, an officer and a driver were killed at the roadblock.", 2, None),
 ])
 def test_a_toll_is_read_through_adverbs_commas_and_nouns_of_killing(sentence, killed, injured):
-    found: dict[str, int] = {}
-    for count in find_counts(sentence):
-        found[count.kind] = found.get(count.kind, 0) + (count.amount.best or 0)
-    assert (found.get("killed"), found.get("injured")) == (killed, injured)
+    assert _tolls(sentence) == (killed, injured)
 
 
 @pytest.mark.parametrize("sentence, sub_event_type", [
@@ -1508,8 +1484,6 @@ def test_a_toll_is_read_through_adverbs_commas_and_nouns_of_killing(sentence, ki
     ("Long-range bombers struck the fuel depot outside the port overnight.", "Air/drone strike"),
 ])
 def test_a_suicide_bombing_is_told_by_the_vest_or_the_bomber_and_a_bomber_is_not_always_a_plane(sentence, sub_event_type):
-    from conflict_ledger.extract.events import classify_sentence
-
     assert [k.sub_event_type for k in classify_sentence(sentence)] == [sub_event_type]
 
 
@@ -1529,10 +1503,7 @@ def test_a_suicide_bombing_is_told_by_the_vest_or_the_bomber_and_a_bomber_is_not
     ("Three government bodies oversee the crossing.", None, None),
 ])
 def test_a_toll_told_by_the_death_toll_lives_bodies_or_treatment(sentence, killed, injured):
-    found: dict[str, int] = {}
-    for count in find_counts(sentence):
-        found[count.kind] = found.get(count.kind, 0) + (count.amount.best or 0)
-    assert (found.get("killed"), found.get("injured")) == (killed, injured)
+    assert _tolls(sentence) == (killed, injured)
 
 
 @pytest.mark.parametrize("sentence, sub_event_type", [
@@ -1542,8 +1513,6 @@ def test_a_toll_told_by_the_death_toll_lives_bodies_or_treatment(sentence, kille
     ("Rebels seized the town after two days of fighting.", "Armed clash"),
 ])
 def test_people_seized_by_armed_men_are_abducted_and_stones_hurled_make_a_riot(sentence, sub_event_type):
-    from conflict_ledger.extract.events import classify_sentence
-
     assert [k.sub_event_type for k in classify_sentence(sentence)][0] == sub_event_type
 
 
@@ -1683,8 +1652,6 @@ def test_a_protest_report_under_a_present_tense_headline_and_a_call_for_a_strike
     ("Union leaders called for a nationwide strike next week.", []),
 ])
 def test_a_strike_of_workers_is_a_protest_or_none_yet(sentence, kinds):
-    from conflict_ledger.extract.events import classify_sentence
-
     assert [k.sub_event_type for k in classify_sentence(sentence)] == kinds
 
 
@@ -1743,6 +1710,4 @@ def test_a_blame_told_for_another_country_names_no_attacker_of_an_event_before_i
     ("Troops seized 40 rifles and ammunition in a raid on a hideout.", "Disrupted weapons use"),
 ])
 def test_people_seized_by_the_police_are_arrested_and_arms_seized_are_disrupted_weapons_use(sentence, kind):
-    from conflict_ledger.extract.events import classify_sentence
-
     assert [k.sub_event_type for k in classify_sentence(sentence)] == [kind]

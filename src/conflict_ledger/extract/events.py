@@ -33,6 +33,9 @@ def _rx(*words: str) -> re.Pattern[str]:
 
 # "defused by a bomb squad": the people who deal with bombs, not a bomb
 _NOT_THE_SQUAD = r"(?![- ](?:squads?|disposal|experts?|technicians?|units?|teams?))"
+# people as the object of "seized": "three men", "a suspect", "several youths"
+_PEOPLE_SEIZED = (r"\s+(?:an?\s+|the\s+|two\s+|three\s+|four\s+|five\s+|\d+\s+|several\s+)?(?:[\w-]+\s+)?"
+                  r"(?:men|man|suspects?|people|persons|youths|women|woman|militants|gunmen)\b")
 # armed men named as such, on either side of a clause
 _ARMED_WORDS = (r"militants?", r"rebels?", r"insurgents?", r"guerrillas?", r"terrorists?", r"jihadists?", r"assailants?",
                 r"attackers?")
@@ -138,8 +141,7 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
     # ... or people seized by the police or troops: "police seized three men carrying rifles"
     (_rx(r"arrested", r"\barrests?\b", r"detained", r"taken into custody", r"rounded up",
          r"(?:police|policemen|troops|soldiers|security forces|officers|agents|gendarmes)\s+(?:\w+\s+){0,2}?(?:seized|"
-         r"picked up|grabbed)\s+(?:an?\s+|the\s+|two\s+|three\s+|four\s+|five\s+|\d+\s+|several\s+)?(?:[\w-]+\s+)?"
-         r"(?:men|man|suspects?|people|persons|youths|women|woman|militants|gunmen)\b"),
+         r"picked up|grabbed)" + _PEOPLE_SEIZED),
      "Strategic developments", "Arrests"),
     (_rx(r"ceasefire agreement", r"peace (?:deal|agreement|accord)", r"signed an agreement", r"prisoner (?:swap|exchange)",
          r"truce", r"surrender(?:ed|s)? to\b", r"laid down (?:their|his|its) (?:arms|weapons)"),
@@ -452,8 +454,7 @@ _DISRUPTED = re.compile(
     # small arms taken off their holders: a seizure, ACLED's disrupted weapons use
     r"|\b(?:seized|confiscated|captured|recovered|found|discovered|impounded|seizing)\b"
     # (not people seized who carried the arms: an arrest)
-    r"(?!\s+(?:an?\s+|the\s+|two\s+|three\s+|four\s+|five\s+|\d+\s+|several\s+)?(?:[\w-]+\s+)?(?:men|man|suspects?|"
-    r"people|persons|youths|women|woman|militants|gunmen)\b)[^.;]{0,60}?\b(?:rifles?|firearms?|guns|"
+    r"(?!" + _PEOPLE_SEIZED + r")[^.;]{0,60}?\b(?:rifles?|firearms?|guns|"
     r"pistols?|bullets|munitions|weaponry)\b"
     r"|\b(?:rifles?|firearms?|guns|pistols?|bullets|munitions|weaponry)\b[^.;]{0,60}?\b(?:was|were|has been|have been|"
     r"had been)\s+(?:\w+\s+)?(?:seized|confiscated|captured|recovered|found|discovered|impounded)\b",

@@ -668,11 +668,10 @@ class PlaceResolver:
 
     def _town_of(self, name: str, countries: set[str | None]) -> bool:
         """A town or district of one of `countries`, by its own or alternate name."""
-        if len(name) < 4 or name.lower() in _GENERIC or name.lower() in _COMMON_WORDS:
+        if len(name) < 4 or not self._known(name):
             return False
-        cands = self._candidates(name, near=False)
-        return bool(cands) and cands[0][1] in ("name", "alt") and cands[0][0].feature in ("city", "admin2") \
-            and cands[0][0].country_code in countries
+        entry = self._candidates(name, near=False)[0][0]
+        return entry.feature in ("city", "admin2") and entry.country_code in countries
 
     def _town(self, name: str) -> bool:
         cands = self._candidates(name, near=False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from ..model import SUB_EVENT_PARENT, EventMention
@@ -426,6 +427,12 @@ _DAYS_OWN = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:" + WEEKDAY_NAMES + r"|yesterday
                        r"\w*\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|bombings?|blasts?|raids?|shelling|assault)\b", re.IGNORECASE)
 
 
+# The sentence tests below are pure functions of the text, and one clause is tested several times on its way
+# (split into clauses, typed, checked for talk): each is cached, bounded, per text.
+_TEXT_CACHE = 8192
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
 def talks_about_events(text: str) -> bool:
     """True for sentences that count, plan, threaten or deny events rather than report one; a happening told by
     its day and then compared ("Sunday's attack on the base was the first since ...") is still told."""
@@ -433,6 +440,7 @@ def talks_about_events(text: str) -> bool:
         or tells_no_happening(text)
 
 
+@lru_cache(maxsize=_TEXT_CACHE)
 def tells_no_happening(text: str) -> bool:
     """True for clauses that deny, fear, order or ask for an act, or sum a period, rather than tell one."""
     return any(p.search(text) for p in _NO_HAPPENING)
@@ -478,23 +486,29 @@ _PLACE_BY_ITS_PAST = _rx(r"(?:scene|site) of (?:a |an |the )?(?:[\w-]+ ){0,4}?(?
 
 def classify_sentence(text: str) -> list[EventType]:
     """The event types a sentence reports (usually one), or [] when it reports none."""
-    if talks_about_events(text):
-        return []
+    return list(_classify_sentence(text))  # a copy: the cached list is shared
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _classify_sentence(text: str) -> list[EventType]:
     # a place named by its past ("the town that was the scene of a 2017 chemical attack") tells no event now;
     # blanked, not cut, so that cue offsets still point into the sentence
-    text = _PLACE_BY_ITS_PAST.sub(lambda m: " " * len(m.group()), text)
-    disrupted = _DISRUPTED.search(text) if _WEAPON_WORD.search(text) else None
-    if disrupted and not _USED.search(text):
-        return [EventType("Strategic developments", "Disrupted weapons use", True, disrupted.span())]
+    told = _PLACE_BY_ITS_PAST.sub(lambda m: " " * len(m.group()), text)
+    disrupted = _DISRUPTED.search(told) if _WEAPON_WORD.search(told) else None
     found: list[EventType] = []
     for pattern, event_type, sub_type in _CUES:
-        match = pattern.search(text)
+        match = pattern.search(told)
         if match and not any(f.sub_event_type == sub_type for f in found):
             found.append(EventType(event_type, sub_type, True, match.span()))
+    generic = None if found else _GENERIC.search(told)
+    # most clauses name no cue at all: the tests for talk about events (the dearer part) only read those that do
+    if not (disrupted or found or generic) or talks_about_events(text):
+        return []
+    text = told
+    if disrupted and not _USED.search(text):
+        return [EventType("Strategic developments", "Disrupted weapons use", True, disrupted.span())]
     if found:
-        found = _prune(found, text)
-        return found
-    generic = _GENERIC.search(text)
+        return _prune(found, text)
     if not generic:
         return []
     if _SHOOTING.search(text) or _STORMED.search(text) and _ARMED_DOERS.search(text):

@@ -556,9 +556,19 @@ def test_a_city_the_tagger_takes_for_a_person_is_found_by_its_news_spelling(cli,
 @pytest.mark.parametrize("text, person", [
     ("Col. Ponce said the army had destroyed two rebel camps near the river.", "Ponce"),
     ("The talks were opened by President Nelson Mandela in the capital.", "Nelson"),
+    # set off after an office, a name that starts with a town's is the office holder's
+    ("A car bomb went off near the convoy of the council head in Basra. The council head, Riyadh Karim, was not hurt.",
+     "Riyadh"),
 ])
 def test_a_name_after_a_rank_or_office_is_a_person(text, person):
     assert person not in {p.name for p in places_of(text) if p.resolved}
+
+
+def test_the_toll_told_after_an_office_holders_name_stays_with_the_blast(cli, tmp_path):
+    text = ("A car bomb exploded near the convoy of the council head in Baghdad city, Iraq. The council head, Riyadh "
+            "Karim, was not hurt; however, two guards were killed and five others were injured in the blast.")
+    events = extract_rows(cli, tmp_path, [{"id": "convoy", "text": text, "published": "2013-09-16"}])
+    assert [(e["location"], e["fatalities"], e["injuries"]) for e in events] == [("Baghdad", 2, 5)]
 
 
 def test_an_adjective_is_no_rank():

@@ -230,6 +230,11 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside|off|into|across|around
 _CLOCK_OF = re.compile(r"\s+(?:local\s+)?time\b", re.IGNORECASE)
 _KIND_OF = re.compile(r"\b(?:city|town|village|port|district|province|region|hamlet|camp|neighbou?rhood) of\s+$",
                       re.IGNORECASE)
+# a name set off after a person's office is that person's: "the council head, Riyadh Karim, was not hurt"
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:head|chief|leader|governor|mayor|commander|minister|spokes(?:man|woman|person)|official|director|chairman|"
+    r"deputy|lawmaker|legislator|judge|cleric|imam|sheikh|officer|candidate|son|daughter|brother|wife|husband),\s*$",
+    re.IGNORECASE)
 _IN_A_PLACE = re.compile(r"\b(?:in|near|outside|off|around)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the capital", "the Iraqi capital", "Syria's capital" -- not "the capital, Kabul" (a name follows, found as
 # such), "the capital of Anbar" or a provincial, regional, economic or former capital
@@ -440,6 +445,8 @@ class PlaceResolver:
                     if label in PLACE_LABELS:
                         if self._candidates(name) or not self._inner(text, s, e):
                             out.append(_Mention(name, s, e, label, modifier=modifier, role=role))
+                        elif _OFFICE_BEFORE.search(text, max(0, s - 24), s):
+                            continue  # a person's name that starts with a town's ("Riyadh Karim"), not the town
                         else:
                             out += [_Mention(text[a:b], a, b, label, modifier=modifier, role=role)
                                     for a, b in self._inner(text, s, e)]

@@ -1105,6 +1105,9 @@ def test_a_crowds_riot_is_not_the_armed_groups_attack_it_answered(cli, tmp_path)
     ("A roadside bomb hit an army convoy near Kandahar on Monday, killing three soldiers.", None, "Afghan forces"),
     ("The army said it had arrested 30 suspected militants during raids in Kupwara district on Wednesday.",
      "Indian forces", "Unidentified armed group"),
+    # ... or by the act it carried out: "an army drone strike", "a police raid"
+    ("An army drone strike hit a market in Omdurman on Thursday morning, wounding 12 people, medics said.",
+     "Sudanese forces", None),
     # someone else's force, or another kind of force, is not the country's own
     ("Militants shelled volunteer forces outside Baiji on Monday, killing two of the volunteers.",
      "Unidentified armed group", None),

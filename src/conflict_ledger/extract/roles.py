@@ -654,6 +654,11 @@ def _does_it(token: Any) -> bool:
     """"police fired tear gas", "beaten by police", "the army said it had arrested 30 suspects"."""
     if token.dep_ == "pobj" and token.head.lower_ == "by":
         return bool(_ATTACK_VERBS.match(token.head.head.lower_))
+    if token.dep_ in ("compound", "amod"):  # "an army drone strike", "a police raid": whose act it names
+        head = token.head
+        while head.dep_ == "compound" and head.head is not head:
+            head = head.head
+        return bool(_EVENT_NOUNS.match(head.lower_))
     if token.dep_ != "nsubj":
         return False
     if _ATTACK_VERBS.match(token.head.lower_):

@@ -1149,8 +1149,14 @@ def test_speakers_named_by_what_they_are_and_the_datelines_agency_are_sources(cl
     assert [n for n, _, _ in sources_in("Air defences downed 35 drones, Ukraine's air force said.")] == ["Ukraine's air force"]
     both = sources_in("Twenty were killed, local officials and a community leader said.")
     assert [name for name, _, _ in both] == ["local officials", "community leader"]
+    # ... named after "according to" too, and a body by its own word between kind and head
+    assert [n for n, _, _ in sources_in("Twelve were wounded, according to medics.")] == ["medics"]
+    assert [n for n, _, _ in sources_in("Five were killed, according to a local rights group.")] == ["local rights group"]
+    assert [n for n, _, _ in sources_in("Gunmen killed 40 villagers, a local resistance committee said.")] == [
+        "local resistance committee"]
     # a bare "officials" or "the group" says nothing about who it was
     assert sources_in("The group said it fired the drones, officials said.") == []
+    assert sources_in("Five were hurt, according to the people who were there.") == []
 
 
 def test_the_group_a_speaker_blames_is_the_attacker(cli, tmp_path):

@@ -44,12 +44,16 @@ _SPEAKER_MODIFIED = rf"(?i:{_MODIFIED_WORDS})"
 _KIND_WORD = re.compile(rf"(?:{_MODIFIER_WORDS}|{_ALONE_WORDS}|{_MODIFIED_WORDS})\b", re.IGNORECASE)
 _DETERMINER = r"(?i:(?:a|an|the|two|three|four|several|some|other)\s+)"
 # ... and a ministry by its portfolio, whatever it is: "the information ministry", "the foreign ministry"
+# (a body's own lower-case word may stand between a kind word and its head: "a local resistance committee")
 _SPEAKER = (rf"{_DETERMINER}?(?:(?:{_SPEAKER_MODIFIER}\s+){{1,3}}(?:{_SPEAKER_ALONE}|{_SPEAKER_MODIFIED})"
+            rf"|(?:{_SPEAKER_MODIFIER}\s+){{1,2}}(?-i:[a-z]{{3,}})\s+{_SPEAKER_MODIFIED}"
             rf"|{_SPEAKER_ALONE}|(?:{_SPEAKER_MODIFIER}\s+)?(?!(?:the|a|an|to|of|and|by|its|their|his|her)\s)(?-i:[a-z]+)\s+(?i:ministry))")
 _GENERIC_SAID_BY = re.compile(rf"(?<![\w-])(?P<who>{_SPEAKER})(?:,?\s+and\s+(?P<also>{_SPEAKER}))?\s+"
                               r"(?:also\s+|later\s+|have\s+|has\s+|had\s+)?" + _SPEECH + r"\b")
 _GENERIC_SAID_AFTER = re.compile(rf"[,\"”’]\s*{_SPEECH}\s+(?P<who>{_SPEAKER})\b")
-_SPOKEN = re.compile(r"\b" + _SPEECH + r"\b")
+# "according to medics", "according to a local rights group": the same speakers, named before what they told
+_GENERIC_ACCORDING = re.compile(rf"\baccording to\s+(?P<who>{_SPEAKER})\b")
+_SPOKEN = re.compile(r"\b" + _SPEECH + r"\b|\baccording to\b")
 _DENIED = re.compile(r"\b(?:no|not|neither|nor|any)\s+$", re.IGNORECASE)  # "no group claimed it" names nobody
 _LEADING_COUNT = re.compile("^" + _DETERMINER + "+", re.IGNORECASE)
 # Canonical names for sources that reports write many ways.
@@ -120,7 +124,7 @@ def sources_in(text: str) -> list[tuple[str, int, int]]:
             if name:
                 found.append((_as_kind(name), m.start("who"), m.end("who")))
     # both generic patterns hold a verb of speech: most clauses have none, and the patterns are slow to try
-    for pattern in (_GENERIC_SAID_BY, _GENERIC_SAID_AFTER) if _SPOKEN.search(text) else ():
+    for pattern in (_GENERIC_SAID_BY, _GENERIC_SAID_AFTER, _GENERIC_ACCORDING) if _SPOKEN.search(text) else ():
         for m in pattern.finditer(text):
             for group in ("who", "also"):
                 if group not in m.re.groupindex or m.group(group) is None:

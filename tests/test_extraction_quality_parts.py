@@ -1032,6 +1032,14 @@ def test_a_strike_told_by_its_doer_and_the_barrage_it_answered_are_two_events():
         ("Air/drone strike", "Israeli forces", "Hezbollah"), ("Shelling/artillery/missile attack", None, None)]
 
 
+def test_the_reporters_telling_types_an_event_over_the_doers_own_account(cli, tmp_path):
+    text = ("Paramilitary fighters stormed the village of Kafr Saleh on Wednesday, killing at least 40 villagers, a local "
+            "resistance committee said. The group said in a statement that its forces had clashed with army units "
+            "near the village.")
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-06-07", "text": text}])
+    assert [(e["sub_event_type"], e["fatalities"]) for e in events] == [("Attack", 40)]
+
+
 @pytest.mark.parametrize("expression, day", [
     ("last Thursday", "2024-02-29"), ("Last Thursday's", "2024-02-29"), ("Sunday's", "2024-03-03"),
     ("last Wednesday", "2024-02-28"), ("Wednesday", "2024-03-06"), ("over the weekend", "2024-03-02"),

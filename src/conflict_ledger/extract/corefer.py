@@ -283,15 +283,38 @@ _ABDUCTION = "Abduction/forced disappearance"
 _VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
+_OWN_SIDE = {"it", "they", "we", "its", "their", "our"}
+
+
+def told_by_its_doer(frame: Frame) -> bool:
+    """Whether the frame's act is a party's own account of it: "The RSF said its forces had clashed with army
+    units" (the report's own voice told an attack on a village): a claim of the doer, not the reporter's telling."""
+    from .roles import _SPEECH_VERBS
+
+    sentence = frame.sentences[0]
+    verb = sentence.verb_at(frame.trigger.start)
+    if verb is None or verb.dep_ != "ccomp" or verb.head.lower_ not in _SPEECH_VERBS:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (subject.lower_ in _OWN_SIDE or any(
+        c.dep_ == "poss" and c.lower_ in _OWN_SIDE for c in subject.children))
+
+
 def absorb(into: Frame, other: Frame) -> None:
     m, o = into.mention, other.mention
+    # the reporter's telling of the act types it over the doer's own account ("its forces had clashed with ...")
+    own_account = other.specific and into.specific and told_by_its_doer(other) and not told_by_its_doer(into)
+    retold = into.specific and other.specific and told_by_its_doer(into) and not told_by_its_doer(other)
+    if own_account or retold:
+        into.doers_accounts.append((into if retold else other).spans[0])
+    into.doers_accounts += other.doers_accounts
     into.sentences += other.sentences
     into.spans += other.spans
     detail = _DETAIL in (m.sub_event_type, o.sub_event_type) and any(
         x.event_type in _VIOLENCE and x.sub_event_type for x in (m, o))
-    if detail and o.event_type in _VIOLENCE or not detail and other.specific and (
+    if retold or not own_account and (detail and o.event_type in _VIOLENCE or not detail and other.specific and (
             not into.specific or _refines(o.sub_event_type, m.sub_event_type)
-            or (other.type_score > into.type_score and not _refines(m.sub_event_type, o.sub_event_type))):
+            or (other.type_score > into.type_score and not _refines(m.sub_event_type, o.sub_event_type)))):
         m.event_type, m.sub_event_type = o.event_type, o.sub_event_type
         m.evidence.pop("event_type", None)
         m.evidence.pop("sub_event_type", None)
@@ -331,8 +354,9 @@ def retype_all(work: list[tuple[DocState, list[Frame]]]) -> None:
     for brief in (False, True):
         group = [(state, told) for state, frames in work if is_brief(state) == brief
                  for told in [[f for f in frames if len({s.start for s in f.sentences}) > 1]] if told]
-        texts = [" ".join(state.text[start:end] for start, end in sorted(set(f.spans))) for state, told in group
-                 for f in told]
+        # the story as the report tells it: the doer's own account of its act is left out of the reading
+        texts = [" ".join(state.text[start:end] for start, end in sorted(set(f.spans) - set(f.doers_accounts)))
+                 for state, told in group for f in told]
         if not texts:
             continue
         guesses = iter(event_typer(brief=brief).guess(texts))

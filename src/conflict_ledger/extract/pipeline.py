@@ -85,6 +85,7 @@ class Frame:
     parties: list[Any] = field(default_factory=list)  # roles.Party: who is named in its clause, in what role
     toll_only: bool = False  # told only by a toll ("18 fighters were killed"): joins the event it counts
     scene_start: int | None = None  # a sentence that set its scene ("On Wednesday it was the turn of ...") opens an episode
+    doers_accounts: list[tuple[int, int]] = field(default_factory=list)  # clauses that are the doer's own account of it
 
     def clauses(self) -> list[tuple[Sentence, int, int]]:
         """(sentence, start, end) for each reporting clause."""

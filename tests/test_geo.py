@@ -423,6 +423,11 @@ def test_a_city_the_tagger_takes_for_an_organisation_still_places_the_event(cli,
     events = jsonl(out)
     assert events
     assert (events[0]["country"], name_key(events[0]["location"])) == ("Iraq", "erbil")
+    # ... also where the gazetteer files the city under a longer name whose first word news spells its own way
+    sentence = "Hezbollah fired rockets at northern Israel on Monday, and Israeli jets struck targets near Nabatieh."
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-02-20", "text": sentence}])
+    assert {(e["actor1"], e["country"], e["admin1"], e["geo_precision"]) for e in events} == {
+        ("Hezbollah", "Israel", None, 3), ("Israeli forces", "Lebanon", "An Nabatiyah", 2)}
 
 
 def test_a_state_named_with_its_kind_word_places_the_event(cli, tmp_path):

@@ -705,9 +705,11 @@ class PlaceResolver:
         if name.isupper():
             return False  # "DAC", "TLC": an organisation's initials, not a city's
         bones = skeleton(name_key(name))
-        # its own name, or a spelling of it ("Hodeidah"), not any alternate name ("Google" was once Topeka's)
+        # its own name, or a spelling of it ("Hodeidah"; "Nabatieh" for Nabatiye et Tahta, the name's first word),
+        # not any alternate name ("Google" was once Topeka's)
         return any(e.feature == "city" and e.population >= 100_000 and (
-            k == "name" or k in ("alt", "variant") and skeleton(name_key(e.name)) == bones) for e, k, _ in cands[:3])
+            k == "name" or k in ("alt", "variant") and bones in (own := skeleton(name_key(e.name)), own.split(" ")[0]))
+            for e, k, _ in cands[:3])
 
     def _accept_other(self, name: str, label: str) -> bool:
         """NORP or PERSON spans that are place names after all ("Russian", "Georgia")."""

@@ -1032,6 +1032,17 @@ def test_a_strike_told_by_its_doer_and_the_barrage_it_answered_are_two_events():
         ("Air/drone strike", "Israeli forces", "Hezbollah"), ("Shelling/artillery/missile attack", None, None)]
 
 
+def test_a_strike_on_a_weapon_before_its_launch_and_a_missile_at_a_ship_are_incidents(cli, tmp_path):
+    text = ("Missile sets tanker ablaze in Gulf of Aden\n\nThe Houthis fired an anti-ship ballistic missile at a "
+            "merchant tanker in the Gulf of Aden on Friday evening, setting it on fire, U.S. Central Command said. No "
+            "injuries were reported.\n\nHours later, U.S. forces struck a Houthi anti-ship missile that was aimed into "
+            "the Red Sea and prepared to launch, the command added.\n\nThe Houthis say their attacks are in "
+            "solidarity with Palestinians in Gaza.")
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-01-27", "text": text}])
+    assert sorted((e["sub_event_type"], e["actor1"], e["actor2"]) for e in events) == [
+        ("Air/drone strike", "U.S. forces", "Houthis"), ("Shelling/artillery/missile attack", "Houthis", None)]
+
+
 def test_the_reporters_telling_types_an_event_over_the_doers_own_account(cli, tmp_path):
     text = ("Paramilitary fighters stormed the village of Kafr Saleh on Wednesday, killing at least 40 villagers, a local "
             "resistance committee said. The group said in a statement that its forces had clashed with army units "

@@ -42,7 +42,11 @@ _TARGET = re.compile(
     r"\b(?:embassy|offices?|headquarters|building|house|home|residence|vehicle|car|bus|truck|plane|aircraft|bank|"
     r"store|plant|station|tower|pylons?|bridge|church|university|school|hotel|restaurant|facilities|installations?|"
     r"refinery|depot|warehouse|substation|market|hospital|clinic|mosque|apartment|shelter|village|pipeline|"
-    r"(?:air ?)?bases?|airbase|garrison|outpost|airfield|barracks)\b",
+    r"(?:air ?)?bases?|airbase|garrison|outpost|airfield|barracks|ship|tanker|vessel|freighter|warship|destroyer|"
+    r"radars?)\b"
+    # ... or a weapon struck before it was used: "U.S. forces struck a Houthi anti-ship missile prepared to launch"
+    r"|\b(?:struck|hit|destroyed|targeted|bombed)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:missiles?|launchers?|drones?|rockets?)\s+(?:that|which|being|prepared|ready|aimed|loaded)\b",
     re.IGNORECASE,
 )
 # counted or singled-out victims: "two leaders", "12 persons", "a judge"

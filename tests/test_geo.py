@@ -430,6 +430,15 @@ def test_a_city_the_tagger_takes_for_an_organisation_still_places_the_event(cli,
         ("Hezbollah", "Israel", None, 3), ("Israeli forces", "Lebanon", "An Nabatiyah", 2)}
 
 
+def test_a_nationality_word_after_a_comma_qualifies_no_place(cli, tmp_path):
+    text = ("Russian forces took the town of Avdiivka on Saturday after months of fighting, the ministry said. In the "
+            "southern Kherson region, Russian shelling killed two civilians and wounded five on Saturday, the "
+            "regional governor said.")
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-02-18", "text": text}])
+    shelling = next(e for e in events if e["sub_event_type"] == "Shelling/artillery/missile attack")
+    assert (shelling["country"], shelling["admin1"], shelling["fatalities"]) == ("Ukraine", "Khersonska oblast", 2)
+
+
 def test_a_state_named_with_its_kind_word_places_the_event(cli, tmp_path):
     sentence = "Gunmen attacked a village in Zamfara state on Sunday, killing 20 villagers."  # not "state media"
     code, out, err = cli("extract", write(tmp_path, "r.txt", f"date 2024-01-09\n{sentence}\n"))

@@ -1184,6 +1184,8 @@ def _qualifier_pairs(text: str, mentions: list[_Mention]) -> dict[int, list[int]
 def _qualifies(text: str, inner: _Mention, outer: _Mention) -> bool:
     """Whether the text between two names makes the second qualify the first: "Mosul, Nineveh",
     "Rashidiyah area, Mosul city", "Muhandiseen neighborhood of Baqubah"."""
+    if outer.candidates and outer.candidates[0][1] == "demonym":
+        return False  # a nationality word opens the next clause: "In the Kherson region, Russian shelling killed ..."
     gap = text[inner.end : outer.start]
     return bool(_QUALIFIER_GAP.match(gap) or (_KIND_SUFFIX.search(inner.name) and _OF_GAP.match(gap)))
 

@@ -1118,6 +1118,15 @@ def test_a_crowds_riot_is_not_the_armed_groups_attack_it_answered(cli, tmp_path)
         "the ledger says what the report said: the crowd is no named actor (the ACLED export names it)"
 
 
+def test_soldiers_hurt_in_one_event_are_not_the_force_that_did_another(cli, tmp_path):
+    text = ("A Turkish drone strike on a car near Amuda in northeastern Syria killed two SDF fighters on Monday, the "
+            "group said. Separately, Islamic State militants ambushed a bus carrying government soldiers east of "
+            "Palmyra late on Sunday, killing at least nine soldiers, a monitor said.")
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-01-16", "text": text}])
+    assert sorted((e["actor1"], e["actor2"]) for e in events) == [
+        ("Islamic State", "Syrian forces"), ("Turkish forces", "Syrian Democratic Forces")]
+
+
 @pytest.mark.parametrize("text, actor1, actor2", [
     ("Police in Nairobi fired tear gas at protesters outside parliament on Tuesday; at least five demonstrators "
      "were shot dead.", "Kenyan police", None),

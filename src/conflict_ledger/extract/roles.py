@@ -421,8 +421,12 @@ def assign_actors(state: DocState, frame: Frame) -> None:
     doers = {p.actor.name for p in parties if p.role == "agent"}
     if a2 is None and _BARE_VICTIMS.search(state.text[frame.spans[0][0] : frame.spans[0][1]]):
         a2 = _only_state_force(state, exclude=a1.actor.name if a1 else None, frame_start=frame.spans[0][0])
-        if a2 is not None and a2.actor.name in doers:
-            a2 = None  # "militiamen and Malian soldiers killed villagers": a side that did it is no victim
+        if a2 is not None and (a2.actor.name in doers or any(
+                other is not frame and other.mention.actor1 == a2.actor.name for other in state.frames)):
+            # "militiamen and Malian soldiers killed villagers": a side that did it is no victim; nor is the force
+            # that did another event of the report ("a Turkish drone strike ...; separately, IS militants ambushed
+            # a bus carrying government soldiers": the soldiers are Syria's, as `home_forces` will tell)
+            a2 = None
     partner = next((p for p in parties if p.role == "agent" and a1 is not None and p.actor.name != a1.actor.name
                     and (a2 is None or p.actor.name != a2.actor.name) and "unidentified_armed_group" not in p.actor.kinds),
                    None)

@@ -730,6 +730,13 @@ def test_a_states_forces_named_by_their_weapon_are_the_attacker(cli, tmp_path, t
     assert events and events[0]["actor1"] == actor1
 
 
+def test_a_country_name_before_a_weapon_in_a_headline_is_where_not_who():
+    from conflict_ledger.resolve.actors import state_force_hits
+
+    assert state_force_hits("U.S. strikes targets in Iraq after Jordan drone attack") == []
+    assert [a.name for _, _, a in state_force_hits("Sudan's drones hit the market")] == ["Sudanese forces"]
+
+
 def test_a_day_of_this_or_last_year_and_a_time_ago_resolve_against_the_report():
     from datetime import date
 

@@ -139,6 +139,8 @@ _FORCE = re.compile(
     r"police officers))\b",
     re.IGNORECASE,
 )
+_WEAPON_FORCES = {"drone", "drones", "missile", "missiles", "jets", "aircraft", "warplanes", "warship", "warships",
+                  "helicopter", "helicopters", "gunship", "gunships", "tanks", "artillery"}
 _BACKED = re.compile(r"-(?:backed|aligned|linked|allied|affiliated|supported|sponsored|funded|controlled|held|run|"
                      r"led|loyal)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"((?:[\w.'’-]+\s+){0,2}[\w.'’-]+)\s+$")
@@ -186,6 +188,9 @@ def state_force_hits(text: str) -> list[tuple[int, int, Actor]]:
             phrase = " ".join(words[-n:])
             bare = re.sub(r"['’]s$", "", phrase)  # "Israel's" -> "Israel"
             nation = nations.get(_key(bare))
+            if nation is not None and bare == phrase and _key(phrase) == _key(nation[0]) \
+                    and m.group("force").lower() in _WEAPON_FORCES:
+                break  # a headline's "Jordan drone attack" is one in Jordan: a weapon tells its side by "Jordanian"
             if nation is not None and phrase[:1].isupper():
                 police = bool(m.group("police"))
                 start = before.start(1) + len(before.group(1)) - len(phrase)

@@ -1125,6 +1125,17 @@ def test_a_crowds_riot_is_not_the_armed_groups_attack_it_answered(cli, tmp_path)
         "the ledger says what the report said: the crowd is no named actor (the ACLED export names it)"
 
 
+def test_troops_checked_for_injuries_are_the_target_and_the_interception_no_event_of_its_own(cli, tmp_path):
+    text = ("Troops hurt in missile attack on Iraq base\n\nIran-backed militants fired ballistic missiles and rockets "
+            "at Al-Asad Airbase in western Iraq on Saturday evening, a U.S. official said. Most of the missiles were "
+            "intercepted by the base's air defenses, but a number of U.S. personnel are being evaluated for traumatic "
+            "brain injuries, U.S. Central Command said. At least one Iraqi service member was wounded.\n\nThe "
+            "Islamic Resistance in Iraq claimed the attack.")
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-01-21", "text": text}])
+    assert [(e["actor1"], e["actor2"], e["injuries_low"]) for e in events] == [
+        ("Iran-backed militia", "U.S. forces", 1)]
+
+
 def test_soldiers_hurt_in_one_event_are_not_the_force_that_did_another(cli, tmp_path):
     text = ("A Turkish drone strike on a car near Amuda in northeastern Syria killed two SDF fighters on Monday, the "
             "group said. Separately, Islamic State militants ambushed a bus carrying government soldiers east of "

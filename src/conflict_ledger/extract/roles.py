@@ -232,7 +232,10 @@ def role_of(token: Any) -> str:
                     return "agent"
                 return "subject"
             if dep in ("nsubjpass", "csubjpass"):
-                return "patient" if _ATTACK_VERBS.match(verb) else "subject"
+                # ... or whose harm is told: "U.S. personnel are being evaluated for brain injuries"
+                return "patient" if _ATTACK_VERBS.match(verb) or any(
+                    p.dep_ == "prep" and any(_HARM_NOUNS.match(o.text) for o in p.children) for p in head.children
+                ) else "subject"
             if dep in ("dobj", "obj", "dative"):
                 if verb in _BLAME_VERBS:
                     return "agent"

@@ -734,6 +734,9 @@ def test_a_country_name_before_a_weapon_in_a_headline_is_where_not_who():
     from conflict_ledger.resolve.actors import state_force_hits
 
     assert state_force_hits("U.S. strikes targets in Iraq after Jordan drone attack") == []
+    # two countries' forces named as one: each is a side ("U.S. and British warplanes")
+    assert sorted(a.name for _, _, a in state_force_hits("Russian and Syrian jets bombed Idlib")) == [
+        "Russian forces", "Syrian forces"]
     assert [a.name for _, _, a in state_force_hits("Sudan's drones hit the market")] == ["Sudanese forces"]
 
 
@@ -1123,6 +1126,14 @@ def test_a_crowds_riot_is_not_the_armed_groups_attack_it_answered(cli, tmp_path)
     assert sorted((e["sub_event_type"], e["actor1"], e["fatalities"]) for e in events) == [
         ("Attack", "Unidentified armed group", 1), ("Violent demonstration", None, 0)], \
         "the ledger says what the report said: the crowd is no named actor (the ACLED export names it)"
+
+
+def test_two_countries_forces_named_together_are_the_attacker_and_its_partner(cli, tmp_path):
+    text = ("U.S. and British warplanes struck more than 60 targets at 16 Houthi sites across Yemen early on Friday, "
+            "including in the capital Sanaa, the U.S. Air Force said.")
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-01-12", "text": text}])
+    assert [(e["actor1"], e["assoc_actor_1"], e["actor2"]) for e in events] == [
+        ("U.S. forces", "British forces", "Houthis")]
 
 
 def test_troops_checked_for_injuries_are_the_target_and_the_interception_no_event_of_its_own(cli, tmp_path):

@@ -201,5 +201,25 @@ def state_force_hits(text: str) -> list[tuple[int, int, Actor]]:
                     # a force the table names itself ("Israeli forces") its own aliases find, except in the
                     # possessive ("Israel's military"), which is that entry too
                     out.append((start, m.end(), listed))
+                out += _conjoined_force(text, start, police)
                 break
     return out
+
+
+_CONJOINED = re.compile(r"((?:[\w.'’-]+\s+){0,2}[\w.'’-]+)\s+and\s+$")
+
+
+def _conjoined_force(text: str, start: int, police: bool) -> list[tuple[int, int, Actor]]:
+    """The country joined before another's forces: "U.S. and British warplanes", "Russian and Syrian jets"."""
+    before = _CONJOINED.search(text, max(0, start - 40), start)
+    if before is None:
+        return []
+    words = before.group(1).split()
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[-n:])
+        nation = _nations().get(_key(phrase))
+        if nation is not None and phrase[:1].isupper():
+            name_start = before.start(1) + len(before.group(1)) - len(phrase)
+            actor = _alias_index().get(_key(_force_name(nation[1], police))) or _state_force(nation[1], nation[0], police)
+            return [(name_start, name_start + len(phrase), actor)]
+    return []

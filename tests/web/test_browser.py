@@ -312,6 +312,12 @@ def test_review_queue_merges_selected_events(page, ledger_file):
 
 
 def test_trackers_and_claims_beside_the_ledger(page, ledger_file):
+    with Ledger(ledger_file) as ledger:
+        # a reviewer who finds the target unnamed in the reports clears it: the tracker can no longer count that
+        # event, and the claims beside the ledger point at it
+        name = ledger.trackers()[0]["name"]
+        cleared = ledger.tracker_report(name)["events"][-1]["event_id"]
+        ledger.edit(cleared, "actor2", None, who="Dana Reviewer", note="the reports name no target")
     tab = page.open()
     tab.locator("#tabs .tab[data-view=trackers]").click()
     tab.wait_for_selector("#tracker-events, #trackers-note:not([hidden])")
@@ -332,6 +338,7 @@ def test_trackers_and_claims_beside_the_ledger(page, ledger_file):
     pointed = sum(len(c["missing_event_ids"]) + len(c["extra_event_ids"]) for c in claims)
     chips = tab.locator("#claims-table button.chip[data-event-id]")
     assert chips.count() == pointed > 0
+    assert cleared in chips.evaluate_all("cs => cs.map(c => c.dataset.eventId)")
     tab.wait_for_function("() => [...document.querySelectorAll('#claims-table button.chip')].every("
                           "b => /^\\d{4}-\\d{2}-\\d{2} · /.test(b.textContent))")
     chips.first.click()

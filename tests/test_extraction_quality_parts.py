@@ -1147,6 +1147,15 @@ def test_troops_checked_for_injuries_are_the_target_and_the_interception_no_even
         ("Iran-backed militia", "U.S. forces", 1)]
 
 
+def test_one_more_attack_the_same_day_is_an_event_of_its_own_placed_no_finer_than_what_is_known(cli, tmp_path):
+    text = ("OUAGADOUGOU (Wire) - Dozens of worshippers were killed when gunmen attacked a mosque in Natiaboani in "
+            "eastern Burkina Faso during dawn prayers on Sunday, a security source said. On the same day, an attack on "
+            "a church in the village of Essakane in the north killed at least 15 people, a local priest said.")
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-02-27", "text": text}])
+    assert sorted((e["location"], e["geo_precision"], e["fatalities_low"]) for e in events) == [
+        ("Burkina Faso", 3, 15), ("Natiaboani", 1, 24)]
+
+
 def test_soldiers_hurt_in_one_event_are_not_the_force_that_did_another(cli, tmp_path):
     text = ("A Turkish drone strike on a car near Amuda in northeastern Syria killed two SDF fighters on Monday, the "
             "group said. Separately, Islamic State militants ambushed a bus carrying government soldiers east of "

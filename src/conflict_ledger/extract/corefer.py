@@ -133,8 +133,11 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
                 return None
     elif a.specific != b.specific:
         score += 0.25
-    # "Hours later, attackers raided ...", "In a separate attack, ...": the report turns to another happening
-    if a.specific and b.specific and any(_NEW_EPISODE.match(state.text, f.spans[0][0]) for f in (a, b)):
+    # "Hours later, attackers raided ...", "In a separate attack, ...": the report turns to another happening; so
+    # does "On the same day, an attack on a church ... killed 15": one more, though its kind is not told
+    later = max(a, b, key=lambda f: f.spans[0][0])
+    if (a.specific and b.specific or _ONE_MORE.match(state.text, later.spans[0][0])) and any(
+            _NEW_EPISODE.match(state.text, f.spans[0][0]) for f in (a, b)):
         return None
     # a headline sums up the report's lead event in other words ("strike on Syrian base kills six fighters"
     # over "a drone attack on a base housing U.S. troops killed six SDF fighters"): with one type, who the
@@ -185,13 +188,16 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
 
 _NEW_EPISODE = re.compile(
     r"\s*(?:(?:hours|minutes|days|shortly|moments|a day|an hour|weeks)\s+later|later(?: that| the same)? "
-    r"(?:day|night|morning|evening)|separately|meanwhile|elsewhere|in (?:a |an )?(?:separate|another|second|third|"
+    r"(?:day|night|morning|evening)|(?:on )?(?:that |the )same (?:day|night)|separately|meanwhile|elsewhere|"
+    r"in (?:a |an )?(?:separate|another|second|third|"
     r"further|other|similar) (?:attack|incident|strike|raid|bombing|ambush|clash|explosion|blast)s?"
     # "A second device blew up outside ...", "Another car bomb went off": the count itself says it is one more
     r"|(?:a|the) (?:second|third|fourth|fifth) (?:[\w-]+ )?(?:bomb|device|charge|attack|explosion|blast|car bomb)s?"
     r"|another (?:[\w-]+ )?(?:bomb|device|charge|explosion|blast)s?)\b", re.IGNORECASE)
 # countries are left out: a report names many in passing ("Iran-aligned factions", "near the borders with
 # Jordan and Iraq"), and one event's country rarely tells it from another's in the same report
+# ... an indefinite one after the turn: "Separately, an attack on a church ..." (not "the attack")
+_ONE_MORE = re.compile(r"\s*[^.;]{0,40}?,\s*(?:an?|another)\s", re.IGNORECASE)
 _SCENE_FEATURES = {"facility", "city", "admin2", "admin1"}
 _RANK = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "facility": 3}
 

@@ -214,6 +214,18 @@ def _told_place(state: DocState, frame: Frame) -> Place | None:
     return place
 
 
+_NAMED_SCENE = re.compile(r"\b(?:village|town|city|hamlet|district|locality|commune|camp) of ([A-Z][\w'’-]+)")
+
+
+def _unknown_scene(state: DocState, frame: Frame) -> bool:
+    """Whether the event's own clauses name its scene by a kind word and a name no place was found for."""
+    for start, end in frame.spans:
+        for match in _NAMED_SCENE.finditer(state.text, start, end):
+            if not any(p.start < match.end(1) and match.start(1) < p.end for p in state.places if p.resolved):
+                return True
+    return False
+
+
 def place_event(state: DocState, frame: Frame) -> None:
     resolver = default_resolver()
     mention = frame.mention
@@ -224,6 +236,11 @@ def place_event(state: DocState, frame: Frame) -> None:
             place = with_precision(place, 2)
     if place is None:
         place = document_place(state)
+        if place is not None and place.feature != "country" and _unknown_scene(state, frame):
+            # "an attack in the village of Essakane" (a village the gazetteer lacks) is not in the report's lead
+            # town: only the country is known
+            place = next((with_precision(p, 3) for p in state.places
+                          if p.resolved and p.feature == "country" and p.country == place.country), None)
     if place is None:
         place = resolver.dateline_country(state.places)
     if place is None:

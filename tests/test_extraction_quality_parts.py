@@ -1377,6 +1377,16 @@ def test_the_tally_nearest_its_since_is_the_claim_and_no_event(cli, tmp_path):
     assert rows == []
 
 
+def test_an_event_told_by_its_day_beside_the_count_it_adds_to_is_an_event_and_the_count_its_own_scope(cli, tmp_path):
+    text = ("date 2024-01-30\nSunday's drone strike on Tower 22 in Jordan, which killed three U.S. soldiers, was at "
+            "least the 160th attack on U.S. forces in the Middle East since mid-October, according to a Pentagon "
+            "tally.\n")
+    rows = text_report_rows(cli, tmp_path, "claims", text)
+    assert [(c["count"], c["counted"]) for c in rows] == [(160, "attacks on U.S. forces")]  # not "... in Jordan"
+    rows = text_report_rows(cli, tmp_path, "extract", text)
+    assert [(e["event_date"], e["location"], e["fatalities"]) for e in rows] == [("2024-01-28", "Tower 22", 3)]
+
+
 def test_a_claim_keeps_its_own_figures_its_speaker_and_the_other_counts_told_next(cli, tmp_path):
     text = ("date 2024-02-02\nU.S. and coalition troops have been attacked at least 168 times since Oct. 17, a "
             "Pentagon official said, and more than 140 service members have been hurt. A second official put the "

@@ -72,8 +72,9 @@ def _window_start(since: re.Match[str], published: date | None) -> ResolvedDate 
     return resolve_date(since.group("since"), published)
 
 
-def counted_phrase(sentence: str) -> str:
-    """What is being counted, in the ledger's terms ("attacks on U.S. forces in Iraq and Syria")."""
+def counted_phrase(sentence: str, where: str | None = None) -> str:
+    """What is being counted, in the ledger's terms ("attacks on U.S. forces in Iraq and Syria"); the countries
+    are read from `where` when given (the words of the count itself, not the event it is told beside)."""
     told = _COUNTED.search(sentence)
     if told is None or _US.search(sentence, told.start("target"), told.end("target") + 1):
         # "attacks on U.S. and coalition forces", "U.S. troops have been attacked 160 times"
@@ -83,7 +84,7 @@ def counted_phrase(sentence: str) -> str:
         base = f"{told.group('what').lower()} {prep if prep in ('on', 'against') else 'on'} {told.group('target')}"
         if _US.search(sentence[max(0, told.start() - 12) : told.start()]):
             base = "U.S. " + base  # "the third round of American strikes on Iran-linked targets": the U.S. struck
-    places = [c for c in _COUNTRIES if re.search(r"\b" + c + r"\b", sentence)]
+    places = [c for c in _COUNTRIES if re.search(r"\b" + c + r"\b", sentence if where is None else where)]
     if places:
         base += " in " + (" and ".join(places) if len(places) <= 2 else ", ".join(places[:-1]) + " and " + places[-1])
     return base
@@ -124,7 +125,10 @@ def find_claims(state: DocState) -> list[TallyClaim]:
             start=sentence.start,
             end=sentence.end,
             count=count,
-            counted=counted_phrase(text),
+            # "Sunday's strike on Tower 22 in Jordan was the 160th attack on U.S. forces in the region since ...":
+            # an ordinal's count is told after it, and the event it stands beside names its own country
+            counted=counted_phrase(text, text[count_span[0] : since.end()] if ordinal and count_span == ordinal.span()
+                                   else None),
             since=since_date.iso if since_date else None,
             until=until,
             attributed_to=who[0][0] if who else None,

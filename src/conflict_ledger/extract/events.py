@@ -237,11 +237,12 @@ _EXPLOSION = _rx(r"explosions?", r"blasts?", r"exploded", r"detonated", r"bomb")
 _IN_SENTENCE = r"(?:[^.]|(?-i:(?:(?<=\b[A-Z])|(?<=\b[A-Z][a-z]{2}))\.))"
 # Sentences that talk about events without reporting one.
 _NOT_EVENT = [
-    re.compile(r"\b\d+(?:st|nd|rd|th)\b" + _IN_SENTENCE + r"{0,80}\b(?:attack|time|strike|incident)s?\b", re.IGNORECASE),
+    _ORDINAL_COUNT := re.compile(r"\b\d+(?:st|nd|rd|th)\b" + _IN_SENTENCE + r"{0,80}\b(?:attack|time|strike|incident)s?\b",
+                                 re.IGNORECASE),
     re.compile(r"\b(?:have|has) (?:been )?(?:conducted|carried out|launched|faced|targeted|attacked|struck)\b"
                + _IN_SENTENCE + r"{0,160}\b(?:times|since)\b", re.IGNORECASE),
-    re.compile(r"\b(?:attacks?|strikes?)\b" + _IN_SENTENCE + r"{0,60}\bsince (?:oct|nov|dec|jan|feb|mid|the start|early|late)",
-               re.IGNORECASE),
+    _COUNT_SINCE := re.compile(r"\b(?:attacks?|strikes?)\b" + _IN_SENTENCE + r"{0,60}\bsince (?:oct|nov|dec|jan|feb|mid|"
+                               r"the start|early|late)", re.IGNORECASE),
     re.compile(r"\b(?:threaten(?:ed|s)?|vow(?:ed|s)?|warn(?:ed|s)?|pledged|plan(?:s|ned)? to|would|will|could|may|might)\b"
                + _IN_SENTENCE + r"{0,30}\b(?:attack|strike|retaliat|respond)", re.IGNORECASE),
     re.compile(r"\b(?:denied|deny|denies) (?:any )?(?:involvement|responsibility)", re.IGNORECASE),
@@ -277,6 +278,9 @@ _NOT_EVENT = [
     # a running total: "bringing to 40 the number of dead" (often beside the event it adds to)
     re.compile(r"\b(?:to|at) (?:\d[\d,]*|\w+) the (?:total )?number of\b", re.IGNORECASE),
 ]
+
+# the counts and comparisons that a happening told by its day may stand beside in its own sentence
+_COUNTED_BESIDE = (_COMPARED, _ORDINAL_COUNT, _COUNT_SINCE)
 
 # Clauses that tell no happening at all: a denial, a danger, an order, a request, a tally over a period. Unlike the
 # background and counts above (which often share a sentence with the event they frame), these veto the
@@ -435,8 +439,9 @@ _TEXT_CACHE = 8192
 @lru_cache(maxsize=_TEXT_CACHE)
 def talks_about_events(text: str) -> bool:
     """True for sentences that count, plan, threaten or deny events rather than report one; a happening told by
-    its day and then compared ("Sunday's attack on the base was the first since ...") is still told."""
-    return any(p.search(text) for p in _NOT_EVENT if p is not _COMPARED or not _DAYS_OWN.search(text)) \
+    its day and then compared or counted ("Sunday's attack on the base was the first since ...", "... the 160th
+    attack on U.S. forces since October") is still told."""
+    return any(p.search(text) for p in _NOT_EVENT if p not in _COUNTED_BESIDE or not _DAYS_OWN.search(text)) \
         or tells_no_happening(text)
 
 

@@ -861,7 +861,13 @@ def _same_side(a: str | None, b: str | None) -> bool:
 def assign_responsibility() -> object:
     """A claim of responsibility or an attribution names the attacker the event sentence left unnamed."""
 
+    def wants_an_attacker(mention: Any) -> bool:
+        known = canonical_actor(mention.actor1) if mention.actor1 else None
+        return mention.actor1 is None or bool(known and "unidentified_armed_group" in known.kinds)
+
     def run(state: DocState) -> None:
+        if not any(wants_an_attacker(frame.mention) for frame in state.frames):
+            return  # every event names its attacker: no sentence needs reading for a claim
         claims = []
         for sentence in state.sentences:
             found = claimed_actor(state.text[sentence.start : sentence.end])
@@ -872,8 +878,7 @@ def assign_responsibility() -> object:
             return
         for frame in state.frames:
             mention = frame.mention
-            known = canonical_actor(mention.actor1) if mention.actor1 else None
-            if mention.actor1 is not None and not (known and "unidentified_armed_group" in known.kinds):
+            if not wants_an_attacker(mention):
                 continue
             # the claim nearest after the event's first sentence, else the nearest before it that follows
             # no other event (a claim told after an event answers for that one); never the target's own side

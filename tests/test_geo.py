@@ -579,8 +579,8 @@ def test_a_name_after_a_rank_or_office_is_a_person(text, person):
 
 
 def test_the_toll_told_after_an_office_holders_name_stays_with_the_blast(cli, tmp_path):
-    text = ("A car bomb exploded near the convoy of the council head in Baghdad city, Iraq. The council head, Riyadh "
-            "Karim, was not hurt; however, two guards were killed and five others were injured in the blast.")
+    text = ("A car bomb went off beside the motorcade of the provincial council chief in Baghdad city, Iraq. The chief, "
+            "Riyadh Karim, escaped unhurt, but two of his guards died and five passers-by were wounded by the blast.")
     events = extract_rows(cli, tmp_path, [{"id": "convoy", "text": text, "published": "2013-09-16"}])
     assert [(e["location"], e["fatalities"], e["injuries"]) for e in events] == [("Baghdad", 2, 5)]
 

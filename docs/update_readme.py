@@ -82,9 +82,10 @@ $ conflict-ledger claims --db
 
 Every count of attacks on U.S. forces reads *ledger lower*, as it should: the outlets counted
 every attack since Oct. 17, while the demo ledger holds only the handful its 18 reports describe.
-The gap column names the events that a filter field left out (an unknown attacker, say), so a user
-can see whether the difference is coverage or coding. The count of the U.S.'s own strikes matches
-no tracker of the demo, which counts attacks on U.S. forces, not strikes by them.
+The gap column names the events that a filter field left out (an unknown target, say), so a user
+can see whether the difference is coverage or coding; here it is empty, since every attack on U.S.
+forces in the demo's reports names its target. The count of the U.S.'s own strikes matches no tracker
+of the demo, which counts attacks on U.S. forces, not strikes by them.
 <!-- demo-output:end -->"""
 
 

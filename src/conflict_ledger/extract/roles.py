@@ -663,7 +663,7 @@ def _does_it(token: Any) -> bool:
         return bool(_ATTACK_VERBS.match(token.head.head.lower_))
     if token.dep_ in ("compound", "amod"):  # "an army drone strike", "a police raid": whose act it names
         head = token.head
-        while head.dep_ == "compound" and head.head is not head:
+        while head.dep_ == "compound" and head.head.i != head.i:
             head = head.head
         return bool(_EVENT_NOUNS.match(head.lower_))
     if token.dep_ != "nsubj":

@@ -1128,6 +1128,16 @@ def test_a_crowds_riot_is_not_the_armed_groups_attack_it_answered(cli, tmp_path)
         "the ledger says what the report said: the crowd is no named actor (the ACLED export names it)"
 
 
+def test_fighters_a_communique_says_it_neutralised_are_its_dead_and_the_army_that_says_so_the_attacker(cli, tmp_path):
+    text = ("The Malian army said on Sunday it had \"neutralised\" dozens of terrorists in air strikes near Tombouctou in "
+            "northern Mali.")
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-02-05", "text": text}])
+    assert [(e["actor1"], e["fatalities_low"], e["fatalities_high"]) for e in events] == [("Malian forces", 24, 99)]
+    from conflict_ledger.extract.casualties import find_counts
+
+    assert find_counts("Engineers neutralised two explosive devices on the road.") == []  # bombs are no dead
+
+
 def test_two_countries_forces_named_together_are_the_attacker_and_its_partner(cli, tmp_path):
     text = ("U.S. and British warplanes struck more than 60 targets at 16 Houthi sites across Yemen early on Friday, "
             "including in the capital Sanaa, the U.S. Air Force said.")

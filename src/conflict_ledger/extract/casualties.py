@@ -37,6 +37,14 @@ _CAUSE = re.compile(
     r"(?:\s+(?P<tail>dead|wounded|injured|killed))?\b",
     re.IGNORECASE,
 )
+# a military communique's word for the fighters it killed: "neutralised dozens of terrorists" (never bombs
+# neutralised: the ones counted must be fighters)
+_NEUTRALISED = re.compile(
+    r"\bneutrali[sz](?:ed|ing)[\"”’']?\s+(?:at least\s+|some\s+|about\s+|nearly\s+|more than\s+)?(?P<num>" + NUMBER + r")"
+    r"(?P<who>\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:terrorists|militants|jihadists|fighters|insurgents|assailants|attackers|"
+    r"gunmen|bandits|rebels|combatants|extremists|elements))\b",
+    re.IGNORECASE,
+)
 # how bad the injuries were: "several non-serious injuries", "two minor injuries", "11 traumatic brain injuries"
 _SEVERITY = (r"(?:\s+(?:minor|light|slight|superficial|serious|non-serious|critical|severe|moderate|grave|"
              r"life-threatening|non-life-threatening|traumatic|brain|shrapnel|gunshot|bullet|burn|head))")
@@ -330,6 +338,8 @@ def find_counts(text: str) -> list[Count]:
                 and not _NO_GROUP.match(more.group("who")) and not _SPEAKER.match(text, more.end("num")):
             add(_kind(kind), more.group("num"), more.span("num"), more.span(), more.group("who"))
             at = more.end()
+    for m in _NEUTRALISED.finditer(text):
+        add("killed", m.group("num"), m.span("num"), m.span(), m.group("who"))
     for pattern in (_EFFECT, _SUSTAINED, _NOUN, _INJURIES_TO, _DEATH_TOLL, _LIVES, _BODIES):
         for m in pattern.finditer(text):
             if pattern is _EFFECT and _DOES_THE_KILLING.match(text, m.end()) \

@@ -742,7 +742,8 @@ _RESPONSIBILITY = [
 ]
 # a group that says it did it: "X, an umbrella group of militias, said in a statement that it had targeted the base"
 _SAYS_IT_DID = (r"(?:\s*,[^,.;]{3,80},)?\s*(?:said|says|announced|stated)\b[^.;]{0,60}?\b(?:it|its fighters)\s+"
-                r"(?:had\s+|has\s+)?(?:targeted|attacked|struck|hit|bombed|shelled|launched|fired)\b")
+                r"(?:had\s+|has\s+)?[\"“]?(?:targeted|attacked|struck|hit|bombed|shelled|launched|fired|neutrali[sz]ed|"
+                r"carried out|conducted)\b")
 _RESPONSIBILITY_WORDS = re.compile(r"responsib|attribut|blam|pinned|suspect|accus|behind|claim|launched|fired|"
                                    r"carried out|conducted|staged|footprint|hallmark|fingerprint|culprit|sent|"
                                    + _SAYS_IT_DID, re.IGNORECASE)

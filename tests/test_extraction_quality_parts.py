@@ -1061,9 +1061,19 @@ def test_the_reporters_telling_types_an_event_over_the_doers_own_account(cli, tm
     assert [(e["sub_event_type"], e["fatalities"]) for e in events] == [("Attack", 40)]
 
 
+def test_a_night_named_by_its_first_day_dates_the_event_by_that_day(cli, tmp_path):
+    text = ("Drones struck a militia base in eastern Syria overnight Saturday into Sunday, killing four fighters, a "
+            "monitor said.")
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-01-30", "text": text}])
+    assert [(e["event_date"], e["evidence"]["event_date"][0]["text"]) for e in events] == [("2024-01-27", "Saturday")]
+
+
 @pytest.mark.parametrize("expression, day", [
     ("last Thursday", "2024-02-29"), ("Last Thursday's", "2024-02-29"), ("Sunday's", "2024-03-03"),
     ("last Wednesday", "2024-02-28"), ("Wednesday", "2024-03-06"), ("over the weekend", "2024-03-02"),
+    # a night named by the day it began on; two days of one month, never a year ("Feb 27-28" is no 1928)
+    ("overnight Saturday into Sunday", "2024-03-02"), ("overnight Friday", "2024-03-01"),
+    ("the night of Feb. 27-28", "2024-02-27"), ("27-28 February", "2024-02-27"),
 ])
 def test_a_weekday_however_worded_is_the_last_such_day(expression, day):
     from datetime import date

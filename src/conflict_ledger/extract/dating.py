@@ -10,7 +10,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from ..resolve.dates import ResolvedDate, load_dateparser, resolve_date
+from ..resolve.dates import WEEKDAY_NAMES, ResolvedDate, load_dateparser, resolve_date
 from .numbers import word_value
 from .pipeline import DocState, Frame, component
 
@@ -48,13 +48,17 @@ def frame_dates(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, 
             if not (start <= e_start < end) or line_start <= e_start < line_end:
                 continue  # not the clause's, or the dateline's own date ("ABUJA, July 7 -"): the day it was filed
             before = state.text[max(0, e_start - 12) : e_start]
-            if _WINDOW_WORDS.search(before) or _not_event_date(ent):
+            if _WINDOW_WORDS.search(before) or _not_event_date(ent) or _NIGHT_OF_A_DAY.match(state.text, e_start):
                 continue
             resolved = resolve_date(state.text[e_start:e_end], published)
             if resolved is not None:
                 out.append((resolved, e_start, e_end))
         out += _untagged_times(state, sentence, start, end, out)
     return out
+
+
+# "overnight Saturday into Sunday", "overnight on Friday": the day named after it dates the night, not the report
+_NIGHT_OF_A_DAY = re.compile(r"overnight\s+(?:on\s+|from\s+)?" + WEEKDAY_NAMES + r"\b", re.IGNORECASE)
 
 
 # Words of time the small model often leaves untagged ("drones attacked Odesa overnight")
@@ -69,8 +73,8 @@ def _untagged_times(state: DocState, sentence: Any, start: int, end: int,
         return []
     out = []
     for m in _UNTAGGED_TIME.finditer(state.text, start, end):
-        if any(a <= m.start() < b for _, a, b in found):
-            continue
+        if any(a <= m.start() < b for _, a, b in found) or _NIGHT_OF_A_DAY.match(state.text, m.start()):
+            continue  # a tagged date, or the night of the day it goes on to name
         token = sentence.token_at(m.start())
         if token is None or token.ent_type_ in ("DATE", "TIME"):
             continue  # a tagged date, read (or skipped) above

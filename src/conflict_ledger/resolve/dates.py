@@ -51,6 +51,9 @@ class ResolvedDate:
 _DAY_SPAN = re.compile(r"\b(?P<first>\d{1,2})\s*(?:-|–|to|and)\s*\d{1,2}\b(?!\s*(?:[/:.]|p\.?m|a\.?m|hours?))")
 
 
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\s|\d|$)", re.IGNORECASE)
+
+
 def resolve_date(expression: str, published: date | None) -> ResolvedDate | None:
     """An absolute date for `expression`, or None when it names no single day, week or month."""
     text = " ".join(expression.strip().strip(".,;:()").split())
@@ -98,6 +101,9 @@ def resolve_date(expression: str, published: date | None) -> ResolvedDate | None
         return None
     if published is None and not re.search(r"\b\d{4}\b", low):
         return None  # "Feb. 20" in an undated report: which year is unknown, and unknown is null
+    if _DAY_SPAN.search(text) and _MONTH_WORD.search(text):
+        # "Jan 27-28" beside a month's name is two days, never the 27th of January 1928
+        return resolve_date(_DAY_SPAN.sub(lambda m: m.group("first"), text), published)
     parsed = _dateparser(text, published)
     if parsed is None and _DAY_SPAN.search(text):
         # "the night of March 5-6", "5-6 March": a night or a span across two days is dated by its first, as ACLED does
@@ -142,6 +148,9 @@ def _holiday(low: str, published: date | None) -> date | None:
 def _relative(low: str, published: date) -> ResolvedDate | None:
     if re.search(r"\b(yesterday|last night)\b", low):
         return ResolvedDate(published - timedelta(days=1), "day")
+    # "overnight Saturday into Sunday", "overnight Friday": the night that began on the first day named
+    if "overnight" in low and (night := re.search(r"\b(?:" + WEEKDAY_NAMES + r")\b", low, re.IGNORECASE)):
+        return resolve_date(night.group(), published)
     # "overnight" in a day's report: the night that ran into that day, mostly after midnight
     if re.search(r"\b(today|this morning|this afternoon|this evening|tonight|earlier today|overnight)\b", low):
         return ResolvedDate(published, "day")

@@ -26,6 +26,16 @@ def _tolls(sentence: str) -> tuple[int | None, int | None]:
     return found.get("killed"), found.get("injured")
 
 
+@pytest.mark.parametrize("sentence, kind, low, high", [
+    ("Troops repelled the assault, killing tens of militants.", "killed", 20, 99),
+    ("Tens of thousands of people have been wounded in the war.", "injured", 20_000, 99_999),
+    ("Hundreds of thousands were hurt in the quake.", "injured", 200_000, 999_999),
+])
+def test_vague_amounts_read_as_ranges_the_longest_phrase_first(sentence, kind, low, high):
+    assert [(c.kind, c.amount.best, c.amount.low, c.amount.high) for c in find_counts(sentence)] == [
+        (kind, None, low, high)]
+
+
 def test_training_corpus_covers_every_acled_sub_event_type_and_the_non_events():
     texts, labels = training_corpus()
     counts = Counter(labels)

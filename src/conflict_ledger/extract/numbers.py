@@ -28,12 +28,18 @@ VAGUE: dict[str, tuple[int, int | None]] = {
     "numerous": (10, 99),
     "dozens": (24, 99),
     "dozens of": (24, 99),
+    "tens of": (20, 99),
     "scores": (40, 99),
     "scores of": (40, 99),
     "hundreds": (200, 999),
     "hundreds of": (200, 999),
     "thousands": (2000, 9999),
     "thousands of": (2000, 9999),
+    # (the longest phrase is tried first: "tens of thousands" is no "tens of")
+    "tens of thousands": (20_000, 99_999),
+    "tens of thousands of": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999),
+    "hundreds of thousands of": (200_000, 999_999),
     "a handful of": (2, 5),
 }
 _WORD_NUMBER = (

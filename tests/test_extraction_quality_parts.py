@@ -1186,6 +1186,15 @@ def test_one_more_attack_the_same_day_is_an_event_of_its_own_placed_no_finer_tha
         ("Burkina Faso", 3, 15), ("Natiaboani", 1, 24)]
 
 
+def test_a_doer_and_act_told_afresh_after_hours_later_make_another_event(cli, tmp_path):
+    text = ("PESHAWAR (Wire) - A suicide bomber rammed an explosives-laden car into a military convoy in North "
+            "Waziristan on Saturday, killing seven soldiers, the army said. The Pakistani Taliban claimed the attack.\n\n"
+            "Hours later, security forces carried out an operation in the Datta Khel area, killing eight militants "
+            "involved in the attack, the military said.")
+    events = extract_rows(cli, tmp_path, [{"id": "r", "published": "2024-03-17", "text": text}])
+    assert sorted((e["sub_event_type"], e["fatalities"]) for e in events) == [("Armed clash", 8), ("Suicide bomb", 7)]
+
+
 def test_soldiers_hurt_in_one_event_are_not_the_force_that_did_another(cli, tmp_path):
     text = ("A Turkish drone strike on a car near Amuda in northeastern Syria killed two SDF fighters on Monday, the "
             "group said. Separately, Islamic State militants ambushed a bus carrying government soldiers east of "

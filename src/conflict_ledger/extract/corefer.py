@@ -196,8 +196,13 @@ _NEW_EPISODE = re.compile(
     r"|another (?:[\w-]+ )?(?:bomb|device|charge|explosion|blast)s?)\b", re.IGNORECASE)
 # countries are left out: a report names many in passing ("Iran-aligned factions", "near the borders with
 # Jordan and Iraq"), and one event's country rarely tells it from another's in the same report
-# ... an indefinite one after the turn: "Separately, an attack on a church ..." (not "the attack")
-_ONE_MORE = re.compile(r"\s*[^.;]{0,40}?,\s*(?:an?|another)\s", re.IGNORECASE)
+# ... one told afresh after the turn: "Separately, an attack on a church ...", "Hours later, security forces carried
+# out an operation ..., killing eight militants": a doer and an act of its own (not "the attack", "it", "the death
+# toll", "X claimed the attack": those go on about the one before)
+_ONE_MORE = re.compile(
+    r"\s*[^.;,]{0,40},\s*(?:(?:an?|another)\s|(?!(?:the|this|that|these|those|it|its|they|their|he|she|his|her)\b)"
+    r"[^.;]*?\b(?:carried out|conducted|launched|killing|killed|attacked|stormed|raided|struck|ambushed|shelled|bombed)\b)",
+    re.IGNORECASE)
 _SCENE_FEATURES = {"facility", "city", "admin2", "admin1"}
 _RANK = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "facility": 3}
 

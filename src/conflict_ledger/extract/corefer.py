@@ -194,8 +194,6 @@ _NEW_EPISODE = re.compile(
     # "A second device blew up outside ...", "Another car bomb went off": the count itself says it is one more
     r"|(?:a|the) (?:second|third|fourth|fifth) (?:[\w-]+ )?(?:bomb|device|charge|attack|explosion|blast|car bomb)s?"
     r"|another (?:[\w-]+ )?(?:bomb|device|charge|explosion|blast)s?)\b", re.IGNORECASE)
-# countries are left out: a report names many in passing ("Iran-aligned factions", "near the borders with
-# Jordan and Iraq"), and one event's country rarely tells it from another's in the same report
 # ... one told afresh after the turn: "Separately, an attack on a church ...", "Hours later, security forces carried
 # out an operation ..., killing eight militants": a doer and an act of its own (not "the attack", "it", "the death
 # toll", "X claimed the attack": those go on about the one before)
@@ -203,6 +201,8 @@ _ONE_MORE = re.compile(
     r"\s*[^.;,]{0,40},\s*(?:(?:an?|another)\s|(?!(?:the|this|that|these|those|it|its|they|their|he|she|his|her)\b)"
     r"[^.;]*?\b(?:carried out|conducted|launched|killing|killed|attacked|stormed|raided|struck|ambushed|shelled|bombed)\b)",
     re.IGNORECASE)
+# countries are left out: a report names many in passing ("Iran-aligned factions", "near the borders with
+# Jordan and Iraq"), and one event's country rarely tells it from another's in the same report
 _SCENE_FEATURES = {"facility", "city", "admin2", "admin1"}
 _RANK = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "facility": 3}
 
@@ -314,8 +314,10 @@ def told_by_its_doer(frame: Frame) -> bool:
 def absorb(into: Frame, other: Frame) -> None:
     m, o = into.mention, other.mention
     # the reporter's telling of the act types it over the doer's own account ("its forces had clashed with ...")
-    own_account = other.specific and into.specific and told_by_its_doer(other) and not told_by_its_doer(into)
-    retold = into.specific and other.specific and told_by_its_doer(into) and not told_by_its_doer(other)
+    theirs = mine = False
+    if into.specific and other.specific:
+        theirs, mine = told_by_its_doer(other), told_by_its_doer(into)
+    own_account, retold = theirs and not mine, mine and not theirs
     if own_account or retold:
         into.doers_accounts.append((into if retold else other).spans[0])
     into.doers_accounts += other.doers_accounts

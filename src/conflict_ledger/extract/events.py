@@ -506,7 +506,7 @@ def _classify_sentence(text: str) -> list[EventType]:
         if match and not any(f.sub_event_type == sub_type for f in found):
             found.append(EventType(event_type, sub_type, True, match.span()))
     generic = None if found else _GENERIC.search(told)
-    # most clauses name no cue at all: the tests for talk about events (the dearer part) only read those that do
+    # most clauses name no cue at all: only those that do are read for talk about events
     if not (disrupted or found or generic) or talks_about_events(text):
         return []
     text = told

@@ -8,6 +8,7 @@ family of actors ("any Iran-aligned group").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -183,9 +184,7 @@ def state_force_hits(text: str) -> list[tuple[int, int, Actor]]:
         before = _WORDS_BEFORE.search(text, max(0, m.start() - 48), m.start())
         if before is None:
             continue
-        words = before.group(1).split()
-        for n in range(len(words), 0, -1):  # the longest name first: "Democratic Republic of the Congo"
-            phrase = " ".join(words[-n:])
+        for phrase, start in _names_ending(before):
             bare = re.sub(r"['’]s$", "", phrase)  # "Israel's" -> "Israel"
             nation = nations.get(_key(bare))
             if nation is not None and bare == phrase and _key(phrase) == _key(nation[0]) \
@@ -193,7 +192,6 @@ def state_force_hits(text: str) -> list[tuple[int, int, Actor]]:
                 break  # a headline's "Jordan drone attack" is one in Jordan: a weapon tells its side by "Jordanian"
             if nation is not None and phrase[:1].isupper():
                 police = bool(m.group("police"))
-                start = before.start(1) + len(before.group(1)) - len(phrase)
                 listed = _alias_index().get(_key(_force_name(nation[1], police)))
                 if listed is None:
                     out.append((start, m.end(), _state_force(nation[1], nation[0], police)))
@@ -214,12 +212,19 @@ def _conjoined_force(text: str, start: int, police: bool) -> list[tuple[int, int
     before = _CONJOINED.search(text, max(0, start - 40), start)
     if before is None:
         return []
-    words = before.group(1).split()
-    for n in range(len(words), 0, -1):
-        phrase = " ".join(words[-n:])
+    for phrase, name_start in _names_ending(before):
         nation = _nations().get(_key(phrase))
         if nation is not None and phrase[:1].isupper():
-            name_start = before.start(1) + len(before.group(1)) - len(phrase)
             actor = _alias_index().get(_key(_force_name(nation[1], police))) or _state_force(nation[1], nation[0], police)
             return [(name_start, name_start + len(phrase), actor)]
     return []
+
+
+def _names_ending(words_before: re.Match[str]) -> Iterator[tuple[str, int]]:
+    """(phrase, start) for each run of the words a match captured that ends them, the longest first (a country's
+    name may have several words: "Democratic Republic of the Congo")."""
+    words = words_before.group(1).split()
+    end = words_before.start(1) + len(words_before.group(1))
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[-n:])
+        yield phrase, end - len(phrase)

@@ -12,7 +12,7 @@ import pytest
 
 from conflict_ledger.extract.casualties import find_counts
 from conflict_ledger.extract.classifier import NO_EVENT_PREFIX, UNSPECIFIED, event_typer, training_corpus
-from conflict_ledger.extract.events import classify_sentence, decide
+from conflict_ledger.extract.events import classify_sentence, decide, reported_content
 from conflict_ledger.extract.roles import claimed_actor
 from conflict_ledger.model import SUB_EVENT_PARENT
 from conftest import extract_rows, jsonl, text_report_rows
@@ -1835,3 +1835,55 @@ def test_a_blame_told_for_another_country_names_no_attacker_of_an_event_before_i
 ])
 def test_people_seized_by_the_police_are_arrested_and_arms_seized_are_disrupted_weapons_use(sentence, kind):
     assert [k.sub_event_type for k in classify_sentence(sentence)] == [kind]
+
+
+def test_a_summary_of_several_attacks_is_the_event_when_none_is_told_on_its_own(cli, tmp_path):
+    summed = text_report_rows(cli, tmp_path, "extract", (
+        "date 2021-05-14\n\n"
+        "Gunmen have killed nine villagers in separate attacks on three farming settlements of Katsina State, "
+        "residents said on Thursday.\n"))
+    assert [(e["sub_event_type"], e["fatalities"]) for e in summed] == [("Attack", 9)]
+    # ... while a summary told before the attacks it sums makes no event of its own
+    told_after = text_report_rows(cli, tmp_path, "extract", (
+        "date 2021-05-14\n\n"
+        "Gunmen have killed nine villagers in separate attacks in Katsina State, residents said on Thursday. "
+        "In the first, gunmen shot dead five farmers in Dutsinma on Tuesday. On Wednesday, four villagers were "
+        "killed when gunmen stormed a market in Safana.\n"))
+    assert sorted((e["event_date"], e["fatalities"]) for e in told_after) == [("2021-05-11", 5), ("2021-05-12", 4)]
+
+
+@pytest.mark.parametrize("clause, content", [
+    ("Grenades were thrown at three police posts in Yala at about 9pm, the Southern Daily said, quoting the regional "
+     "security command.", "Grenades were thrown at three police posts in Yala at about 9pm"),
+    ("A bomb went off near the market in Pattani on Friday, police said, citing witnesses.",
+     "A bomb went off near the market in Pattani on Friday"),
+    ("Police said that a bomb went off near the market in Pattani on Friday.",
+     "a bomb went off near the market in Pattani on Friday."),
+])
+def test_a_speech_frame_quoting_another_source_still_leaves_the_happening_to_be_read(clause, content):
+    start, end = reported_content(clause)
+    assert clause[start:end] == content
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hundreds of nurses staged a die-in outside the health ministry on Monday.",
+    "Students formed a human chain around the parliament building on Monday.",
+    "The minister was jeered by a crowd of strikers gathered outside the port on Monday.",
+])
+def test_the_other_forms_a_protest_takes_are_protests(sentence):
+    assert [k.sub_event_type for k in classify_sentence(sentence)] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("Nobody has claimed the bombing, but officials speculate that the Islamic State group was involved.",
+     "Islamic State"),
+    ("Police believe the gunmen were members of al-Shabaab.", "Al-Shabaab"),
+    ("Investigators suspect that Boko Haram fighters carried out the raid on the village market.", "Boko Haram"),
+    ("Security sources said the blast bore the trademark of the Islamic State group.", "Islamic State"),
+    # ... but not what someone believes of a group beside the act
+    ("Analysts believe Hezbollah wants to avoid a wider war.", None),
+    ("Officials noted that the Islamic State group was driven from the town years ago.", None),
+])
+def test_a_group_suspected_or_believed_to_have_done_it_is_the_attacker(sentence, actor):
+    found = claimed_actor(sentence)
+    assert (found[0] if found else None) == actor

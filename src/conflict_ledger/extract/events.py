@@ -132,7 +132,9 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
     (_rx(r"\bmobs?\b", r"lynch"), "Riots", "Mob violence"),
     (_rx(r"(?:general|nationwide|labou?r|workers'?) strikes?\b", r"(?:went|go|going|are|were) on strike\b",
          r"protest(?:s|ers|ed|ing)?\b", r"(?<!been )(?<!was )(?<!is )demonstrat(?:ion|ors|ed)\b(?! that)", r"\brall(?:y|ies|ied)\b", _NOT_THE_MONTH + r"\bmarch(?:ed|es)?\b(?!\s+\d)",
-         r"sit-in", r"picket"),
+         r"sit-in", r"picket",
+         # the other forms a protest takes
+         r"die-ins?\b", r"human chains?\b", r"hunger strik(?:e|es|ers)\b", r"(?<!the )strikers\b", r"civil disobedience"),
      "Protests", "Peaceful protest"),
     (_rx(r"loot", r"arson", r"set (?:on )?fire", r"set (?:[\w-]+ ){1,3}(?:on fire|ablaze|alight)\b", r"torched", r"vandali[sz]", r"burned down", r"demolish", r"ransack"),
      "Strategic developments", "Looting/property destruction"),
@@ -204,8 +206,10 @@ def own_verb_kinds(text: str) -> list[EventType]:
 # "According to X, <content>". The classifier reads a frame as a statement; the content is what happened.
 _SAID_THAT = re.compile(r"\b(?:said|says|say|told [\w ]{1,40}?|reported|reports|announced|confirmed|claimed|stated|added|"
                         r"informs|informed|revealed|disclosed)\b[^.;]{0,40}?\bthat\s+", re.IGNORECASE)
+# ... with whom the speaker quoted after it: "..., the paper said, quoting the security command"
 _SAID_AFTER = re.compile(r"[,;]\s*(?:[^,;]{0,80}?\b(?:said|says|reported|reports|told|added|stated|confirmed|announced|according to)\b[^,;]{0,80}"
-                         r"|according to [^,;]{0,80})[.]?\s*$", re.IGNORECASE)
+                         r"|according to [^,;]{0,80})(?:,\s*(?:quoting|citing|in a statement|in a report)\b[^,;]{0,80})?[.]?\s*$",
+                         re.IGNORECASE)
 _ACCORDING_BEFORE = re.compile(r"^\W*according to [^,;]{1,80},\s*", re.IGNORECASE)
 
 
@@ -262,9 +266,9 @@ _NOT_EVENT = [
     # what a group is, not what it did: "The militia is one of several groups operating under ..."
     re.compile(r"^\W*(?:the |this |that |it |which )?[\w\s'’-]{0,40}?\b(?:is|are)\s+(?:one of|among|part of|a member of)\b",
                re.IGNORECASE),
-    # one sentence summing up several events told one by one after it
-    re.compile(r"\b(?:on (?:consecutive|successive|separate) days|in (?:separate|two|three|several) (?:attacks|incidents|"
-               r"strikes)|twice in)\b", re.IGNORECASE),
+    # one sentence summing up several events told one by one after it (the event itself when none is told after)
+    _SUMMED_UP := re.compile(r"\b(?:on (?:consecutive|successive|separate) days|in (?:separate|two|three|several) "
+                             r"(?:attacks|incidents|strikes)|twice in)\b", re.IGNORECASE),
     # habits and summaries: "has come under repeated rocket fire", "three rounds of strikes", "responses included"
     re.compile(r"\b(?:repeated(?:ly)?|near-daily|regular(?:ly)?|frequent(?:ly)?|routinely|persistent)\b[^.;]{0,40}"
                r"\b(?:attack|fire|strike|shell|rocket|drone|raid)", re.IGNORECASE),
@@ -437,12 +441,19 @@ _TEXT_CACHE = 8192
 
 
 @lru_cache(maxsize=_TEXT_CACHE)
-def talks_about_events(text: str) -> bool:
+def talks_about_events(text: str, summary_told: bool = False) -> bool:
     """True for sentences that count, plan, threaten or deny events rather than report one; a happening told by
     its day and then compared or counted ("Sunday's attack on the base was the first since ...", "... the 160th
-    attack on U.S. forces since October") is still told."""
-    return any(p.search(text) for p in _NOT_EVENT if p not in _COUNTED_BESIDE or not _DAYS_OWN.search(text)) \
+    attack on U.S. forces since October") is still told, and so is a summary of several ("killed seven in
+    separate attacks") where the report tells none of them on its own (`summary_told`)."""
+    return any(p.search(text) for p in _NOT_EVENT
+               if (p not in _COUNTED_BESIDE or not _DAYS_OWN.search(text)) and not (summary_told and p is _SUMMED_UP)) \
         or tells_no_happening(text)
+
+
+def sums_up_events(text: str) -> bool:
+    """True for a sentence that sums up several events ("on separate days", "in three attacks")."""
+    return bool(_SUMMED_UP.search(text))
 
 
 @lru_cache(maxsize=_TEXT_CACHE)
@@ -489,13 +500,14 @@ _PLACE_BY_ITS_PAST = _rx(r"(?:scene|site) of (?:a |an |the )?(?:[\w-]+ ){0,4}?(?
                          r"shelling|explosions?|blasts?)\b")
 
 
-def classify_sentence(text: str) -> list[EventType]:
-    """The event types a sentence reports (usually one), or [] when it reports none."""
-    return list(_classify_sentence(text))  # a copy: the cached list is shared
+def classify_sentence(text: str, summary_told: bool = False) -> list[EventType]:
+    """The event types a sentence reports (usually one), or [] when it reports none; `summary_told` reads a
+    sentence that sums up several events as telling them (see `talks_about_events`)."""
+    return list(_classify_sentence(text, summary_told))  # a copy: the cached list is shared
 
 
 @lru_cache(maxsize=_TEXT_CACHE)
-def _classify_sentence(text: str) -> list[EventType]:
+def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]:
     # a place named by its past ("the town that was the scene of a 2017 chemical attack") tells no event now;
     # blanked, not cut, so that cue offsets still point into the sentence
     told = _PLACE_BY_ITS_PAST.sub(lambda m: " " * len(m.group()), text)
@@ -507,7 +519,7 @@ def _classify_sentence(text: str) -> list[EventType]:
             found.append(EventType(event_type, sub_type, True, match.span()))
     generic = None if found else _GENERIC.search(told)
     # most clauses name no cue at all: only those that do are read for talk about events
-    if not (disrupted or found or generic) or talks_about_events(text):
+    if not (disrupted or found or generic) or talks_about_events(text, summary_told):
         return []
     text = told
     if disrupted and not _USED.search(text):
@@ -690,7 +702,7 @@ def _read_the_crowd(found: list[EventType], text: str, remote_told: bool) -> tup
 _CROWD_TOLD = _rx(r"protest", r"demonstrat", r"rall(?:y|ies|ied)\b", r"march", r"sit-ins?\b", r"picket", r"strik(?:e|es|ers|ing)\b",
                   r"boycott", r"vigil", r"crowds?\b", r"gather", r"chant", r"placards?", r"took to the streets",
                   r"walk-?outs?\b", r"walked out", r"shutdown", r"die-in", r"human chain", r"petition", r"activists?\b",
-                  r"dissent", r"occup(?:y|ied)\b", r"blockade", r"blocked", r"unrest")
+                  r"dissent", r"occup(?:y|ied)\b", r"blockade", r"blocked", r"unrest", r"disobedience")
 
 
 def tells_a_crowd(text: str) -> bool:
@@ -987,43 +999,63 @@ def detect_events() -> object:
             guesses, brief_read = read(texts, is_brief(state), [state.text.strip()] if is_brief(state) else [])
             whole = brief_read[0] if brief_read else None
         accident_told = False
-        for (sentence, c_start, c_end), text, guess in zip(pieces, texts, guesses, strict=True):
-            if tells_no_happening(text):
-                continue  # a clause that denies, fears, orders or asks for an act tells none, however it is read
-            rule_kinds = classify_sentence(text)
-            accident_told = accident_told or any(tells_an_accident(k, text) for k in rule_kinds)
-            if accident_told:
-                # "the blasts could be heard across the bay" after a fire at a refinery set them off: the same accident
-                rule_kinds = [k for k in rule_kinds if not _a_blast_told_again(k, text)]
-            if not rule_kinds and guess is not None and guess.label == UNSPECIFIED and talks_about_events(text):
-                continue  # "the third attack on the base this week": violence counted or compared, no kind told
-            kinds = decide(rule_kinds, guess, len(text))
-            kinds = protests_held(kinds, rule_kinds, text)
-            if not kinds and rule_kinds and (condemns_an_act(text) or guess is not None
-                                             and guess.label in _TALK_READINGS and tells_a_dated_harm(text)):
-                kinds = [replace(k, score=min(k.score, 0.55)) for k in rule_kinds]
-            if not kinds and (guess is None or guess.no_event_probability < OWN_VERB_NOT_EVENT_MAX):
-                kinds = own_verb_kinds(text)
-            if not kinds and rule_kinds and (guess is None or guess.no_event_probability < NOT_EVENT_WITH_WEAPON_MIN):
-                kinds = _strike_by_air_power(text)  # who struck names the weapon, as a named weapon would
-            for kind in kinds:
-                if ruled_out(kind, text):
-                    continue
-                kind = _fight_with_an_armed_group(kind, text)
-                span = (sentence.start + c_start, sentence.start + c_end)
-                cue = (span[0] + kind.cue[0], span[0] + kind.cue[1])
-                if kind.cue != (0, len(text)) and describes_a_role(sentence, cue[0]):
-                    continue
-                if kind.sub_event_type in _TERRITORY_TYPES:
-                    kind = _taken_by(kind, sentence, cue[0])
-                frame = _new_frame(state, sentence, span, cue, kind)
-                frame.toll_only = bool(rule_kinds) and all(
-                    not k.specific and _TOLL_WORDS.fullmatch(text[k.cue[0] : k.cue[1]]) for k in rule_kinds)
-                if _ENSUING.search(state.text, max(0, cue[0] - 30), cue[0]):
-                    frame.specific = False  # "killed in the ensuing clash": the fight the attack told before led to
-                state.frames.append(frame)
+        readings = list(zip(pieces, texts, guesses, strict=True))
+        summaries = [(piece, text, guess) for piece, text, guess in readings if sums_up_events(text)]
+        for (sentence, c_start, c_end), text, guess in readings:
+            accident_told = add_frames(state, sentence, c_start, c_end, text, guess, accident_told)
+        # a sentence summing up several events ("bandits killed nine people in separate attacks") stands beside the
+        # events it sums only as their total: where the report tells any of them on its own, the summary is no event
+        # (nor its toll theirs) ...
+        told_alone = [frame for frame in state.frames
+                      if not sums_up_events(state.text[frame.spans[0][0] : frame.spans[0][1]])]
+        if told_alone:
+            state.frames[:] = told_alone
+        for (sentence, c_start, c_end), text, guess in summaries:
+            if state.frames:
+                break
+            # ... and where it tells none, the summary is all the report says of them: one event
+            add_frames(state, sentence, c_start, c_end, text, guess, accident_told, summary_told=True)
         if whole is not None:
             read_brief_whole(state, pieces, guesses, whole)
+
+    def add_frames(state: DocState, sentence: Sentence, c_start: int, c_end: int, text: str, guess: TypeGuess | None,
+                   accident_told: bool, summary_told: bool = False) -> bool:
+        """Add the events one clause tells; returns whether an accident has been told by now."""
+        if tells_no_happening(text):
+            return accident_told  # a clause that denies, fears, orders or asks for an act tells none, however it is read
+        rule_kinds = classify_sentence(text, summary_told)
+        accident_told = accident_told or any(tells_an_accident(k, text) for k in rule_kinds)
+        if accident_told:
+            # "the blasts could be heard across the bay" after a fire at a refinery set them off: the same accident
+            rule_kinds = [k for k in rule_kinds if not _a_blast_told_again(k, text)]
+        if not rule_kinds and guess is not None and guess.label == UNSPECIFIED and talks_about_events(text, summary_told):
+            return accident_told  # "the third attack on the base this week": violence counted or compared, no kind told
+        kinds = decide(rule_kinds, guess, len(text))
+        kinds = protests_held(kinds, rule_kinds, text)
+        if not kinds and rule_kinds and (condemns_an_act(text) or guess is not None
+                                         and guess.label in _TALK_READINGS and tells_a_dated_harm(text)):
+            kinds = [replace(k, score=min(k.score, 0.55)) for k in rule_kinds]
+        if not kinds and (guess is None or guess.no_event_probability < OWN_VERB_NOT_EVENT_MAX):
+            kinds = own_verb_kinds(text)
+        if not kinds and rule_kinds and (guess is None or guess.no_event_probability < NOT_EVENT_WITH_WEAPON_MIN):
+            kinds = _strike_by_air_power(text)  # who struck names the weapon, as a named weapon would
+        for kind in kinds:
+            if ruled_out(kind, text):
+                continue
+            kind = _fight_with_an_armed_group(kind, text)
+            span = (sentence.start + c_start, sentence.start + c_end)
+            cue = (span[0] + kind.cue[0], span[0] + kind.cue[1])
+            if kind.cue != (0, len(text)) and describes_a_role(sentence, cue[0]):
+                continue
+            if kind.sub_event_type in _TERRITORY_TYPES:
+                kind = _taken_by(kind, sentence, cue[0])
+            frame = _new_frame(state, sentence, span, cue, kind)
+            frame.toll_only = bool(rule_kinds) and all(
+                not k.specific and _TOLL_WORDS.fullmatch(text[k.cue[0] : k.cue[1]]) for k in rule_kinds)
+            if _ENSUING.search(state.text, max(0, cue[0] - 30), cue[0]):
+                frame.specific = False  # "killed in the ensuing clash": the fight the attack told before led to
+            state.frames.append(frame)
+        return accident_told
 
     run.prepare = prepare  # type: ignore[attr-defined]
     return run

@@ -745,12 +745,14 @@ _SAYS_IT_DID = (r"(?:\s*,[^,.;]{3,80},)?\s*(?:said|says|announced|stated)\b[^.;]
                 r"(?:had\s+|has\s+)?[\"“]?(?:targeted|attacked|struck|hit|bombed|shelled|launched|fired|neutrali[sz]ed|"
                 r"carried out|conducted)\b")
 _RESPONSIBILITY_WORDS = re.compile(r"responsib|attribut|blam|pinned|suspect|accus|behind|claim|launched|fired|"
-                                   r"carried out|conducted|staged|footprint|hallmark|fingerprint|culprit|sent|"
+                                   r"carried out|conducted|staged|footprint|hallmark|trademark|fingerprint|culprit|sent|"
+                                   r"perpetuated|speculat|believ|indicat|\bnot(?:e|es|ed)\b|"
                                    + _SAYS_IT_DID, re.IGNORECASE)
 _OWNED_UP = re.compile(r"responsib|attribut|blam|pinned|suspect|accus|behind", re.IGNORECASE)
 _BLAME_HINT = re.compile(r"blam|accus|\bhel[dl]|\bholds?\b|attribut|pinned|launched|fired|carried out|conducted|staged|"
-                         r"mounted|claimed|perpetrated|footprint|hallmark|fingerprint|signature|culprit|suspect|\bsent\b|"
-                         r"\bsees?\b|" + _SAYS_IT_DID, re.IGNORECASE)
+                         r"mounted|claimed|perpetrated|perpetuated|footprint|hallmark|trademark|fingerprint|signature|"
+                         r"culprit|suspect|speculat|believ|indicat|\bnot(?:e|es|ed)\b|\bsent\b|\bsees?\b|" + _SAYS_IT_DID,
+                         re.IGNORECASE)
 _NOBODY = re.compile(r"^(?:no|none|nobody|no one|not|neither)\b", re.IGNORECASE)
 _VAGUE_WHO = re.compile(r"^(?:the\s+)?(?:group|groups|attack|attacks|incident|incidents|sources|police|officials|"
                         r"authorities|it|they|he|she|this|that|them|someone|involvement)$", re.IGNORECASE)
@@ -767,10 +769,18 @@ _CLAIMED_ATTACK = re.compile(
 _NAMED_AFTER = re.compile(
     r"\b(?:blamed|blames|blaming|accused|accuses|held|holds)\b(?![^.;]{0,40}\bon\b)"
     r"|\b(?:blamed|blames|attributed|pinned)\b[^.;]{0,60}?\b(?:on|to)\b"
-    r"|\b(?:launched|fired|carried out|conducted|staged|mounted|claimed|perpetrated)\s+by\b"
-    r"|\b(?:footprints|hallmarks|fingerprints|signature)\s+of\b",
+    r"|\b(?:launched|fired|carried out|conducted|staged|mounted|claimed|perpetrated|perpetuated)\s+by\b"
+    r"|\b(?:footprints|hallmarks?|trademarks?|fingerprints|signature)\s+of\b",
     re.IGNORECASE,
 )
+# the responsible group named in what someone suspects or believes: "sources speculate that X was involved",
+# "police believe the bomber was a member of X" -- when what follows says it did the act, not anything else about
+# it ("analysts believe X wants to avoid a wider war")
+_BELIEVED = re.compile(r"\b(?:suspect(?:s|ed)?|speculat(?:e|es|ed)|believ(?:e|es|ed)|indicat(?:e|es|ed)|not(?:e|es|ed))"
+                       r"\s+(?:that\s+)?", re.IGNORECASE)
+_DID_IT = re.compile(r"\b(?:involved|involvement|behind|responsible|perpetrat|perpetuat|carried out|attackers?|bombers?|"
+                     r"gunmen|assailants|trademark|hallmark|of (?:the|this) (?:attack|bombing|incident|blast|killing))",
+                     re.IGNORECASE)
 # the responsible group named before an anchor: "X, which Washington blames", "X launched it", "X ... the likely culprit"
 _NAMED_BEFORE = re.compile(
     r"^,?\s*(?:(?:which|whom|who|that)\s+(?:[\w.]+\s+){0,3}(?:blames?|blamed|accuses?|accused|holds?|held|sees?|see)\b"
@@ -842,6 +852,11 @@ def _blamed_actor(text: str) -> tuple[str, int, int] | None:
             return actor.name, start, end
     for start, end, actor in hits:
         if _NAMED_BEFORE.match(text[end:]):
+            return actor.name, start, end
+    for m in _BELIEVED.finditer(text):
+        after = [h for h in hits if m.end() <= h[0] <= m.end() + 60]
+        if after and _DID_IT.search(text, m.end(), min(len(text), after[0][1] + 60)):
+            start, end, actor = after[0]
             return actor.name, start, end
     return None
 

@@ -1887,3 +1887,30 @@ def test_the_other_forms_a_protest_takes_are_protests(sentence):
 def test_a_group_suspected_or_believed_to_have_done_it_is_the_attacker(sentence, actor):
     found = claimed_actor(sentence)
     assert (found[0] if found else None) == actor
+
+
+def test_the_other_side_driven_out_of_a_place_is_territory_taken_by_whoever_drove_it(cli, tmp_path):
+    rows = [
+        {"id": "army", "published": "2019-03-12",
+         "text": "Army units drove back the Islamic State fighters from a strategic hill in eastern Hama. The troops "
+                 "inflicted heavy losses on the militants in fierce fighting over the area."},
+        {"id": "rebels", "published": "2019-03-12",
+         "text": "Rebels drove government troops from two villages near the border on Monday."},
+        {"id": "road", "published": "2019-03-12",
+         "text": "The governor drove from the city to the airport on Monday to meet the minister."},
+    ]
+    kinds = {e["doc_id"]: e["sub_event_type"] for e in extract_rows(cli, tmp_path, rows)}
+    assert kinds == {"army": "Government regains territory", "rebels": "Non-state actor overtakes territory"}
+
+
+@pytest.mark.parametrize("expression, iso", [
+    ("a week", None), ("two days", None), ("10 days", None), ("three weeks", None),
+    ("a week ago", "2019-03-05"), ("two days ago", "2019-03-10"), ("last week", "2019-03-05"),
+])
+def test_a_length_of_time_names_no_day_unless_counted_back(expression, iso):
+    from datetime import date
+
+    from conflict_ledger.resolve.dates import resolve_date
+
+    found = resolve_date(expression, date(2019, 3, 12))
+    assert (found.value.isoformat() if found else None) == iso

@@ -106,7 +106,14 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
      "Battles", "Armed clash"),
     (_rx(r"recaptur", r"retook", r"regained control", r"liberated", r"recovered control", r"(?:seized|took|taken) back",
          r"(?:freed|recovered|regained|cleared) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:towns?|villages?|cit(?:y|ies)|districts?|"
-         r"areas?|regions?|territor(?:y|ies)) (?:\w+ ){0,6}?from\b"),
+         r"areas?|regions?|territor(?:y|ies)) (?:\w+ ){0,6}?from\b",
+         # the other side driven out of a place ("troops drove the militants out of three villages"); who drove
+         # whom out says which of the two territory types it is (see `_taken_by`)
+         r"(?<!were )(?<!was )(?:drove|pushed|expelled|ousted|flushed) (?:back )?(?:the |an? )?(?:[\w-]+ ){0,2}?"
+         r"(?:militants|rebels|insurgents|terrorists|fighters|jihadists|troops|forces|soldiers|army|enemy|gunmen|guerrillas|"
+         r"militias?|militiamen|extremists|isil|isis|daesh|taliban|al-shabaab?|houthis) (?:back )?(?:out of|from) "
+         r"(?:the |an? |several |their )?(?:[\w-]+ ){0,2}?(?:towns?|villages?|cit(?:y|ies)|districts?|areas?|regions?|"
+         r"territor(?:y|ies)|positions?|neighbou?rhoods?|provinces?|strongholds?|bastions?|hills?)\b"),
      "Battles", "Government regains territory"),
     (_rx(r"seized (?:full |complete |effective )?control", r"(?:took|taken|taking) (?:full |complete |effective )?control",
          r"overran", r"gained ground", r"(?:captured|seized) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:town|city|village|"

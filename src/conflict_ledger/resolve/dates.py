@@ -84,8 +84,10 @@ def resolve_date(expression: str, published: date | None) -> ResolvedDate | None
     if (ago := _AGO.match(low)) and published is not None:
         parsed = _dateparser(ago.group("count"), published)
         return ResolvedDate(parsed.replace(day=1), "month") if parsed is not None else None
-    if _CLOCK_OR_SPAN.search(low) and "ago" not in low:
-        return None  # "20 minutes later", "at 1945 hours": a time of day or a length of time, no day
+    if _CLOCK_OR_SPAN.search(low) and "ago" not in low or _LENGTH_OF_TIME.match(low):
+        # "20 minutes later", "at 1945 hours", "after a week of fighting", "two days": a time of day or a length of
+        # time, no day (dateparser would count it back from the report, as if it said "ago")
+        return None
     if published is not None:
         relative = _relative(low, published)
         if relative is not None:
@@ -122,6 +124,9 @@ def resolve_date(expression: str, published: date | None) -> ResolvedDate | None
 
 
 _CLOCK_OR_SPAN = re.compile(r"\b\d[\d,.]*\s*(?:minutes?|mins|hours?|hrs|seconds?|secs)\b")
+_LENGTH_OF_TIME = re.compile(r"^(?:for |after |within |in |over |nearly |almost |about |some |more than )*"
+                             r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)[- ](?:days?|weeks?|months?|"
+                             r"years?|nights?)(?:[- ]long)?$")
 _HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1), "new year's eve": (12, 31),
              "independence day": (7, 4), "boxing day": (12, 26)}
 

@@ -1882,6 +1882,11 @@ def test_the_other_forms_a_protest_takes_are_protests(sentence):
     ("Security sources said the blast bore the trademark of the Islamic State group.", "Islamic State"),
     # ... but not what someone believes of a group beside the act
     ("Analysts believe Hezbollah wants to avoid a wider war.", None),
+    # ... nor "suspected" said of a noun, nor a claimant left unnamed
+    ("A suspected Palestinian gunman carried out a drive-by shooting near the checkpoint on Friday.", None),
+    ("The strikes answered a suspected poison gas attack in the Syrian town of Douma on Saturday.", None),
+    ("A suspected Hamas gunman carried out a shooting near the checkpoint on Friday.", "Hamas"),
+    ("One of the cartels has claimed responsibility for the devices.", None),
     ("Officials noted that the Islamic State group was driven from the town years ago.", None),
 ])
 def test_a_group_suspected_or_believed_to_have_done_it_is_the_attacker(sentence, actor):

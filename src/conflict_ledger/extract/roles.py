@@ -735,8 +735,9 @@ _RESPONSIBILITY = [
                r"accepted|admitted)\s+(?:the\s+)?responsibility", re.IGNORECASE),
     re.compile(r"\bresponsibility\b[^.;]{0,80}?\b(?:was|has been|had been)\s+claimed\s+by\s+" + _WHO + _STOP, re.IGNORECASE),
     re.compile(r"\b(?:attributed|blamed|pinned)\b[^.;]{0,60}?\b(?:on|to)\s+" + _WHO + _STOP, re.IGNORECASE),
-    re.compile(r"\b(?:suspected|suspect|suspects|accused|blamed)\s+(?:that\s+)?(?:the\s+)?(?:involvement\s+of\s+)?[\"“]?"
-               + _WHO + _STOP, re.IGNORECASE),
+    # (a verb, not the word on a noun: "a suspected poison gas attack", "by suspected rebels")
+    re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bby )(?<!\bof )\b(?:suspected|suspect|suspects|accused|blamed)\s+(?:that\s+)?"
+               r"(?:the\s+)?(?:involvement\s+of\s+)?[\"“]?" + _WHO + _STOP, re.IGNORECASE),
     re.compile(_WHO + r"\s+(?:was|were|is|are)\s+(?:suspected|believed|thought|said)\s+(?:to\s+(?:be|have been)\s+)?"
                r"(?:responsible|behind)", re.IGNORECASE),
 ]
@@ -755,7 +756,8 @@ _BLAME_HINT = re.compile(r"blam|accus|\bhel[dl]|\bholds?\b|attribut|pinned|launc
                          re.IGNORECASE)
 _NOBODY = re.compile(r"^(?:no|none|nobody|no one|not|neither)\b", re.IGNORECASE)
 _VAGUE_WHO = re.compile(r"^(?:the\s+)?(?:group|groups|attack|attacks|incident|incidents|sources|police|officials|"
-                        r"authorities|it|they|he|she|this|that|them|someone|involvement)$", re.IGNORECASE)
+                        r"authorities|it|they|he|she|this|that|them|someone|involvement)$|^(?:one|some|any|none) of\b",
+                        re.IGNORECASE)
 
 
 # an attack claimed outright, not only "responsibility": "the Islamic Resistance in Iraq claimed the attack"

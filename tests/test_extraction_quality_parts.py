@@ -1919,3 +1919,19 @@ def test_a_length_of_time_names_no_day_unless_counted_back(expression, iso):
 
     found = resolve_date(expression, date(2019, 3, 12))
     assert (found.value.isoformat() if found else None) == iso
+
+
+@pytest.mark.parametrize("sentence, sources", [
+    ("Two civilians were killed, according to Palestinian media reports on 20 October.", ["Palestinian media"]),
+    ("The raid killed 12 militants, the Kabul Herald and Hindu Kush Press reported.", ["Kabul Herald", "Hindu Kush Press"]),
+    ("Hamas and Islamic Jihad said their fighters fired the rockets.", ["Hamas", "Islamic Jihad"]),
+    ("SIX PEOPLE DIED, ACCORDING TO REPORTS BY MILITARY SOURCES.", ["military sources"]),
+    # ... but one name that holds "and" stays one, and so do reports only told by their kind
+    ("The Trinidad and Tobago Police Service said two men were shot.", ["Trinidad and Tobago Police Service"]),
+    ("Two died, according to the Ministry of Defence and Veterans Affairs.", ["Ministry of Defence and Veterans Affairs"]),
+    ("TWO DIED, ACCORDING TO INITIAL REPORTS.", ["INITIAL REPORTS"]),
+])
+def test_each_speaker_an_attribution_names_is_one_source_without_its_date_or_wrapping(sentence, sources):
+    from conflict_ledger.extract.sources import sources_in
+
+    assert [name for name, _start, _end in sources_in(sentence)] == sources

@@ -74,6 +74,36 @@ _NOT_SOURCES = {"it", "he", "she", "they", "we", "i", "officials", "the statemen
                 "thursday", "friday", "saturday", "sunday", "this", "that", "which", "who"}
 
 
+# what follows a speaker's name but is not part of it: "Palestinian media reports on 20 October", "reports by
+# military sources"
+_REPORTS_BY = re.compile(r"^(?:(?:media\s+)?reports?|accounts?|figures|statements?)\s+(?:by|from|of)\s+", re.IGNORECASE)
+_TRAILING = re.compile(r"(?:(?<=media)|(?<=police)|(?<=military)|(?<=army)|(?<=government)|(?<=agency)|(?<=ministry)|"
+                       r"(?<=observatory))\s+(?:reports?|accounts?)$"
+                       r"|\s+(?:reports?\s+)?(?:on|in|at|from)\s+(?:\d|(?:mon|tues|wednes|thurs|fri|satur|"
+                       r"sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|last\b|early\b|late\b).*$",
+                       re.IGNORECASE)
+# two named speakers joined: "Express Tribune and Khaama Press", "Ahmad Karimi and Wali Noori" (not one name that
+# holds "and": "Islamic State of Iraq and the Levant", "Ministry of Defence and Veterans Affairs")
+_TWO_NAMED = re.compile(r"(?P<first>(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*)\s+and\s+(?P<second>(?:[A-Z][\w.'-]*\s+){0,3}"
+                        r"[A-Z][\w.'-]*)")
+
+
+# ... or a country whose own name holds "and"
+_AND_IN_NAME = re.compile(r"\b(?:Trinidad|Bosnia|Antigua|Kitts|Tom[eé]|Turks|Heard|Wallis|Pierre|Vincent)\s+and\b")
+
+
+def named_speakers(raw: str) -> list[str]:
+    """The sources one stretch of attribution names: usually one, two where two names are joined by "and"."""
+    text = " ".join(raw.replace("’", "'").split()).strip(" ,.()")
+    text = _TRAILING.sub("", _REPORTS_BY.sub("", text))
+    two = _TWO_NAMED.fullmatch(re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE))
+    if two and not re.search(r"\b(?:of|for|the)\b", two.group("first"), re.IGNORECASE) and not _AND_IN_NAME.search(text):
+        names = [canonical_source(two.group("first")), canonical_source(two.group("second"))]
+        return [name for name in names if name]
+    name = canonical_source(text)
+    return [name] if name else []
+
+
 def canonical_source(raw: str) -> str | None:
     text = " ".join(raw.replace("’", "'").split()).strip(" ,.()")
     # "President Joe Biden and U.S. officials said": the named speaker
@@ -120,8 +150,7 @@ def sources_in(text: str) -> list[tuple[str, int, int]]:
     found = []
     for pattern in (_ACCORDING, _SAID_BY, _SAID_AFTER):
         for m in pattern.finditer(text):
-            name = canonical_source(m.group("who"))
-            if name:
+            for name in named_speakers(m.group("who")):
                 found.append((_as_kind(name), m.start("who"), m.end("who")))
     # both generic patterns hold a verb of speech: most clauses have none, and the patterns are slow to try
     for pattern in (_GENERIC_SAID_BY, _GENERIC_SAID_AFTER, _GENERIC_ACCORDING) if _SPOKEN.search(text) else ():

@@ -1935,3 +1935,13 @@ def test_each_speaker_an_attribution_names_is_one_source_without_its_date_or_wra
     from conflict_ledger.extract.sources import sources_in
 
     assert [name for name, _start, _end in sources_in(sentence)] == sources
+
+
+def test_a_strike_back_told_without_a_place_is_not_put_at_the_scene_of_the_attack_it_answered(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-01-22\n\n"
+        "Militants fired rockets at Erbil Air Base in northern Iraq on Saturday evening, wounding two U.S. "
+        "service members, U.S. Central Command said. U.S. airstrikes on Kataib Hezbollah sites followed the next "
+        "day, officials said.\n"))
+    assert [(e["event_date"], e["actor1"], e["location"], e["geo_precision"]) for e in events] == [
+        ("2024-01-20", "Unidentified armed group", "Erbil Air Base", 1), ("2024-01-21", "U.S. forces", "Iraq", 3)]

@@ -125,6 +125,13 @@ def test_pair_score_keeps_different_days_and_far_places_apart():
     # unknown fields neither help nor hurt
     bare = score_pair(Profile.of_mention({}, words), Profile.of_mention(base, words))
     assert bare.veto is None and set(bare.parts) == {"text"}
+    # a date known only to the week ("drone attacks last week on the base") that holds the other's day earns back
+    # the bar a known date raises, where it once only raised it; weeks apart, it still rules the pair out
+    week = {**base, "event_date": "2024-03-01", "date_precision": "week"}
+    weekly = score_pair(Profile.of_mention(week, words), Profile.of_mention(base, words))
+    assert weekly.same and weekly.parts["same_week"] == 0.5
+    months = score_pair(Profile.of_mention({**week, "event_date": "2024-02-01"}, words), Profile.of_mention(base, words))
+    assert not months.same and "days apart" in months.veto
 
 
 def test_casualty_reconciliation_keeps_open_ranges_and_sources():

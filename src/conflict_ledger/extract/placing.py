@@ -226,6 +226,19 @@ def _unknown_scene(state: DocState, frame: Frame) -> bool:
     return False
 
 
+def _answers_the_lead(state: DocState, frame: Frame) -> bool:
+    """Whether the event is struck back by the side the report's first event struck ("U.S. airstrikes on
+    Kataib Hezbollah sites followed the next day", after a missile attack on a U.S. base): the first event's
+    scene, which the report's lead names, is not this one's."""
+    from .corefer import _same_family
+
+    first = min((f for f in state.frames if f is not frame), key=lambda f: f.spans[0][0], default=None)
+    if first is None or first.spans[0][0] > frame.spans[0][0]:
+        return False
+    return bool(_same_family(frame.mention.actor1, first.mention.actor2)) \
+        and not _same_family(frame.mention.actor1, first.mention.actor1)
+
+
 def place_event(state: DocState, frame: Frame) -> None:
     resolver = default_resolver()
     mention = frame.mention
@@ -236,7 +249,8 @@ def place_event(state: DocState, frame: Frame) -> None:
             place = with_precision(place, 2)
     if place is None:
         place = document_place(state)
-        if place is not None and place.feature != "country" and _unknown_scene(state, frame):
+        if place is not None and place.feature != "country" and (_unknown_scene(state, frame)
+                                                                 or _answers_the_lead(state, frame)):
             # "an attack in the village of Essakane" (a village the gazetteer lacks) is not in the report's lead
             # town: only the country is known
             place = next((with_precision(p, 3) for p in state.places

@@ -1945,3 +1945,12 @@ def test_a_strike_back_told_without_a_place_is_not_put_at_the_scene_of_the_attac
         "day, officials said.\n"))
     assert [(e["event_date"], e["actor1"], e["location"], e["geo_precision"]) for e in events] == [
         ("2024-01-20", "Unidentified armed group", "Erbil Air Base", 1), ("2024-01-21", "U.S. forces", "Iraq", 3)]
+
+
+@pytest.mark.parametrize("sentence, counted", [
+    ("He did not say how many people were hurt in either incident.", []),
+    ("It was not clear how many civilians were killed.", []),
+    ("Many people were hurt in the blast.", [("injured", 10, 99)]),
+])
+def test_how_many_asks_and_counts_nobody(sentence, counted):
+    assert [(c.kind, c.amount.low, c.amount.high) for c in find_counts(sentence)] == counted

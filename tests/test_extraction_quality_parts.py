@@ -1954,3 +1954,13 @@ def test_a_strike_back_told_without_a_place_is_not_put_at_the_scene_of_the_attac
 ])
 def test_how_many_asks_and_counts_nobody(sentence, counted):
     assert [(c.kind, c.amount.low, c.amount.high) for c in find_counts(sentence)] == counted
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("Gunmen shot and killed Karim al Jubouri, a teacher, outside his home.", 1),
+    ("One of the hostages was found dead near the river the next morning.", 1),
+    ("Gunmen killed Ahmed Saleh and two of his guards at a checkpoint.", 3),
+    ("Ahmed Saleh and two of his guards were killed at a checkpoint.", 3),
+])
+def test_a_named_or_singled_out_victim_counts_one_with_the_people_beside_him(sentence, killed):
+    assert _tolls(sentence)[0] == killed

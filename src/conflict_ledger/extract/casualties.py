@@ -118,7 +118,7 @@ _SINGLE = re.compile(
 _ONE_WAS_KILLED = re.compile(
     r"\b(?:was|has been)\s+(?:also\s+|later\s+|reportedly\s+|allegedly\s+)?(?:shot\s+and\s+)?"
     r"(?:(?P<killed>killed|murdered|assassinated|slain|executed|shot dead|gunned down|beheaded|stabbed to death|"
-    r"shot to death)|(?:(?:seriously|severely|slightly|lightly|critically|badly|gravely)\s+)?(?P<injured>wounded|injured|"
+    r"shot to death|found dead|found beheaded)|(?:(?:seriously|severely|slightly|lightly|critically|badly|gravely)\s+)?(?P<injured>wounded|injured|"
     r"hurt))\b",
     re.IGNORECASE)
 # ... but not when nobody, or a thing, is the subject ("no one was killed", "the plan was killed off")
@@ -161,8 +161,9 @@ _ROLES = (r"official|leader|commander|chief|officer|sheikh|mayor|judge|candidate
 # victim and a count of his own people
 _ONE_AND_HIS = re.compile(
     r"\b(?:(?P<verb>killed|killing|wounded|wounding|injured|injuring|executed|murdered|kidnapped|abducted)\s+)?"
-    r"(?:the|an?)\s+(?:(?!(?:the|an?|and|killed|killing|wounded|wounding|injured|injuring)\b)[\w'’-]+\s+){0,3}?"
-    r"(?:" + _ROLES + r")\s+and\s+(?:(?P<num>" + NUMBER + r")\s+of\s+(?:his|her|their)|(?:his|her|their)\s+"
+    r"(?:(?:the|an?)\s+(?:(?!(?:the|an?|and|killed|killing|wounded|wounding|injured|injuring)\b)[\w'’-]+\s+){0,3}?"
+    r"(?:" + _ROLES + r")|(?-i:[A-Z][a-z'’-]+(?:\s+(?:al-|al\s+|el-|bin\s+|ibn\s+|abu\s+)?[A-Z][\w'’-]+){1,3}))"
+    r"\s+and\s+(?:(?P<num>" + NUMBER + r")\s+of\s+(?:his|her|their)|(?:his|her|their)\s+"
     r"(?P<num2>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))\s+"
     r"(?:[\w'’-]+\s+)??[\w'’-]+(?:\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?(?P<kind>" + _KILLED + "|" + _INJURED
     + r"))?\b",
@@ -171,7 +172,8 @@ _ONE_AND_HIS = re.compile(
 # "Gunmen shot and killed Ahmed Saleh", "assassinated the mayor": one named victim
 _NAMED_VICTIM = re.compile(
     r"\b(?:shot and killed|shot dead|gunned down|assassinated|killed|murdered|beheaded|executed)\s+"
-    r"(?:(?:the|a|an)\s+(?:[a-z][\w'’-]+\s+){0,3}?(?P<role>" + _ROLES + r")\b|(?P<name>[A-Z][a-z'’-]+(?:\s+(?:al-|bin\s+|ibn\s+)?"
+    r"(?:(?:the|a|an)\s+(?:[a-z][\w'’-]+\s+){0,3}?(?P<role>" + _ROLES + r")\b|(?P<name>[A-Z][a-z'’-]+(?:\s+(?:al-|al\s+|el-|"
+    r"bin\s+|ibn\s+|abu\s+)?"
     r"[A-Z][\w'’-]+){1,3})\b(?!\s+(?:soldiers|troops|officers|members|personnel|policemen|fighters|forces|civilians|"
     r"people|militants|men|workers|pilgrims)\b))"
 )

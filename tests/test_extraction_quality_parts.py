@@ -1964,3 +1964,12 @@ def test_how_many_asks_and_counts_nobody(sentence, counted):
 ])
 def test_a_named_or_singled_out_victim_counts_one_with_the_people_beside_him(sentence, killed):
     assert _tolls(sentence)[0] == killed
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hours earlier, a guided aerial bomb hit the town of Kupiansk, injuring two women.",
+    "Government helicopters dropped barrel bombs on the town on Monday.",
+    "A glide bomb struck a residential building in Kharkiv on Monday.",
+])
+def test_bombs_dropped_from_the_air_are_air_strikes(sentence):
+    assert [k.sub_event_type for k in classify_sentence(sentence)] == ["Air/drone strike"]

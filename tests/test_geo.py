@@ -694,3 +694,14 @@ def test_a_landmark_named_after_an_ideal_is_not_the_town_of_that_name(cli, tmp_p
     code, out, err = cli("geoparse", path)
     assert code == 0, err
     assert [p["name"] for p in jsonl(out)] == ["Bamako"]
+
+
+def test_a_village_far_from_every_town_a_report_names_in_an_unnamed_country_is_no_reading():
+    places = places_of("Police in Dhaka fired tear gas at garment workers on Thursday. The workers had blocked a "
+                       "highway in the Mirpur district for hours. A worker was killed in Gazipur last week.")
+    # Mirpur is a part of Dhaka the gazetteer lacks; its only readings are a village in India's Punjab and towns
+    # in Pakistan, not places of this report
+    assert {p.name: p.country for p in places if p.resolved} == {"Dhaka": "Bangladesh", "Gazipur": "Bangladesh"}
+    # ... while a village in a country the report names stays a fair reading
+    iraq = places_of("Gunmen attacked a police patrol in Ishaqi area, Saladin governorate, Iraq.")
+    assert first(iraq, "Ishaqi").country == "Iraq"

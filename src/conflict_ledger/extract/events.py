@@ -84,6 +84,9 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"(?:launched|fired|sent|flew)\s+(?:[\w-]+\s+){0,3}?drones?\s+(?:at|on|toward|towards|against|into)\b",
          r"aircraft\b", r"ac-130", r"f-1[56]e?\b", r"b-1b?\b", r"b-52", r"mq-9", r"reaper\b",
          r"air force\b[^.;]{0,40}?\bbomb(?:ed|ing|ings|ard)", r"(?:planes|helicopters)\b[^.;]{0,30}?\b(?:bombed|strafed)",
+         # bombs dropped from the air, whoever dropped them: "a guided aerial bomb hit the town", "barrel bombs"
+         r"(?:guided|glide|gliding|aerial|air-dropped|barrel|cluster|precision-guided)\s+(?:aerial\s+)?bombs?\b",
+         r"dropped\s+(?:\w+\s+){0,2}?bombs?\b",
          r"drones?\b[^.;]{0,60}\b(?:hit|struck|slammed into|crashed into|exploded (?:at|near|on|inside)) (?:the|a|an) "
          r"(?:base|outpost|garrison|camp|compound|building|facility|position|site)"),
      "Explosions/Remote violence", "Air/drone strike"),

@@ -842,12 +842,30 @@ class PlaceResolver:
                 if e is None:
                     continue
             how = next((h for c, h, _ in m.candidates if c is e), "name")
+            if how == "name" and self._stray_hamlet(e, m, mentions):
+                m.best = None
+                continue
             if not (how == "near" or (how in ("alt", "variant") and e.feature == "city" and e.population < 50_000)):
                 continue
             others = _Context.from_mentions([x for x in mentions if x is not m]).countries
             if others and others.get(e.country_code or "", 0) < 1 and not any(
                     others.get(c, 0) for c in neighbours().get(e.country_code or "", ())):
                 m.best = None
+
+    @staticmethod
+    def _stray_hamlet(e: Entry, m: _Mention, mentions: list[_Mention]) -> bool:
+        """Whether a village read for a name lies far from every town the rest of the report
+        names, in a country the report does not name: "the Mirpur district" of a report on Dhaka is a part of
+        Dhaka the gazetteer lacks, not a village of that name in India's Punjab."""
+        if e.feature != "city" or e.population >= _HAMLET_POPULATION or e.latitude is None:
+            return False
+        if any(x is not m and x.best is not None and x.best.country_code == e.country_code for x in mentions):
+            return False  # its country is named: a village there is a fair reading
+        others = [x.best for x in mentions if x is not m and x.best is not None and x.best.latitude is not None
+                  and x.best.feature in ("city", "facility", "admin2") and _sure(x)]
+        if not others:
+            return False
+        return min(distance_km(o, e) for o in others) > _STRAY_KM
 
     def _as_region(self, text: str, m: _Mention) -> Entry | None:
         """`_as_region`, and where no reading of the name is a region, the town's own region when it
@@ -1040,6 +1058,9 @@ class _Context:
                     score += 0.8
         return score
 
+
+_HAMLET_POPULATION = 10_000
+_STRAY_KM = 1000.0  # farther than this from every town a report names, a village's name is something else
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)$")
 _LIST_MIN = 3  # names in a list before its members are read alike

@@ -1973,3 +1973,21 @@ def test_a_named_or_singled_out_victim_counts_one_with_the_people_beside_him(sen
 ])
 def test_bombs_dropped_from_the_air_are_air_strikes(sentence):
     assert [k.sub_event_type for k in classify_sentence(sentence)] == ["Air/drone strike"]
+
+
+def test_killing_all_of_a_counted_group_counts_them():
+    assert _tolls("Security forces ended the siege on Friday after killing all five attackers.")[0] == 5
+    assert _tolls("Troops killed all the four gunmen at the checkpoint.")[0] == 4
+
+
+def test_hours_earlier_or_later_is_the_day_of_the_event_told_before(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-20\n\n"
+        "Two Russian missiles struck a recreation area on the outskirts of Kharkiv on Sunday, killing six people, "
+        "the regional governor said.\n\n"
+        "Hours earlier, a guided aerial bomb hit the town of Kupiansk, injuring two women, local officials said.\n\n"
+        "Ukraine's air force said it had shot down 29 of 31 drones launched by Russia overnight.\n"))
+    # (the night's drones, told after, do not move the bomb to the report's day)
+    assert [(e["event_date"], e["location"], e["sub_event_type"]) for e in events][:2] == [
+        ("2024-05-19", "Kharkiv", "Shelling/artillery/missile attack"),
+        ("2024-05-19", "Kupyansk", "Air/drone strike")]

@@ -33,7 +33,9 @@ _CAUSE = re.compile(
     r"\b(?P<kind>killing|killed|kills|leaving|left|wounding|wounded|injuring|injured|claimed the lives of|"
     r"executed|executing|massacred|shot dead|gunned down|beheaded|murdered)"
     # "killing the four assailants": the article before a count of people already named
-    r"\s+(?:the\s+(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s))?(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")"
+    # ... or "all" before it: "killing all five attackers"
+    r"\s+(?:(?:the|all(?:\s+the)?)\s+(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s))?(?P<num>" + NUMBER + r")"
+    r"(?P<who>" + _WORDS + r")"
     r"(?:\s+(?P<tail>dead|wounded|injured|killed))?\b",
     re.IGNORECASE,
 )

@@ -163,6 +163,9 @@ def default_date(state: DocState, frame: Frame) -> None:
 # "Immediately following the attack, a gunship struck ...", "and then struck back": the same night as
 # the event told just before it
 _RIGHT_AFTER = re.compile(r"\b(?:immediately|shortly after(?:wards?)?|minutes (?:after|later)|moments (?:after|later)|"
+                          # ... or hours either side, or later or earlier the same day: "Hours earlier, a bomb hit ..."
+                          r"(?:a few |several |two |three )?hours (?:earlier|later|before|after)(?!\s+[\"“‘']?(?:the|a|an|its|it|he|she|they)\b)|"
+                          r"(?:later|earlier) (?:that|the same|in the) (?:day|night|evening|morning|afternoon)|"
                           r"within (?:minutes|the hour|hours)|(?:struck|hit|fired|strike|hitting|striking) back|"
                           r"then (?:struck|hit|fired|opened fire|attacked|bombed|targeted))\b", re.IGNORECASE)
 

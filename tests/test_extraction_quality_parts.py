@@ -1839,14 +1839,14 @@ def test_people_seized_by_the_police_are_arrested_and_arms_seized_are_disrupted_
 
 def test_a_summary_of_several_attacks_is_the_event_when_none_is_told_on_its_own(cli, tmp_path):
     summed = text_report_rows(cli, tmp_path, "extract", (
-        "date 2021-05-14\n\n"
-        "Gunmen have killed nine villagers in separate attacks on three farming settlements of Katsina State, "
-        "residents said on Thursday.\n"))
-    assert [(e["sub_event_type"], e["fatalities"]) for e in summed] == [("Attack", 9)]
+        "date 2021-05-15\n\n"
+        "Suspected herders have killed eleven people in separate attacks across two districts of Plateau State, "
+        "a local official said on Friday.\n"))
+    assert [(e["sub_event_type"], e["fatalities"]) for e in summed] == [("Attack", 11)]
     # ... while a summary told before the attacks it sums makes no event of its own
     told_after = text_report_rows(cli, tmp_path, "extract", (
         "date 2021-05-14\n\n"
-        "Gunmen have killed nine villagers in separate attacks in Katsina State, residents said on Thursday. "
+        "Nine villagers have died in separate attacks in Katsina State this week, residents said on Thursday. "
         "In the first, gunmen shot dead five farmers in Dutsinma on Tuesday. On Wednesday, four villagers were "
         "killed when gunmen stormed a market in Safana.\n"))
     assert sorted((e["event_date"], e["fatalities"]) for e in told_after) == [("2021-05-11", 5), ("2021-05-12", 4)]
@@ -1883,10 +1883,10 @@ def test_the_other_forms_a_protest_takes_are_protests(sentence):
     # ... but not what someone believes of a group beside the act
     ("Analysts believe Hezbollah wants to avoid a wider war.", None),
     # ... nor "suspected" said of a noun, nor a claimant left unnamed
-    ("A suspected Palestinian gunman carried out a drive-by shooting near the checkpoint on Friday.", None),
-    ("The strikes answered a suspected poison gas attack in the Syrian town of Douma on Saturday.", None),
+    ("A suspected Baathist sympathiser fired on a minibus near the checkpoint on Friday.", None),
+    ("Washington said the raid answered a suspected nerve agent attack on Douma last week.", None),
     ("A suspected Hamas gunman carried out a shooting near the checkpoint on Friday.", "Hamas"),
-    ("One of the cartels has claimed responsibility for the devices.", None),
+    ("One of the armed factions has since claimed responsibility for the blast.", None),
     ("Officials noted that the Islamic State group was driven from the town years ago.", None),
 ])
 def test_a_group_suspected_or_believed_to_have_done_it_is_the_attacker(sentence, actor):
@@ -1897,8 +1897,8 @@ def test_a_group_suspected_or_believed_to_have_done_it_is_the_attacker(sentence,
 def test_the_other_side_driven_out_of_a_place_is_territory_taken_by_whoever_drove_it(cli, tmp_path):
     rows = [
         {"id": "army", "published": "2019-03-12",
-         "text": "Army units drove back the Islamic State fighters from a strategic hill in eastern Hama. The troops "
-                 "inflicted heavy losses on the militants in fierce fighting over the area."},
+         "text": "Army units pushed the Islamic State fighters back from a hill near Palmyra on Monday. Dozens of the "
+                 "jihadists died in the fighting that followed, state television said."},
         {"id": "rebels", "published": "2019-03-12",
          "text": "Rebels drove government troops from two villages near the border on Monday."},
         {"id": "road", "published": "2019-03-12",
@@ -1922,10 +1922,10 @@ def test_a_length_of_time_names_no_day_unless_counted_back(expression, iso):
 
 
 @pytest.mark.parametrize("sentence, sources", [
-    ("Two civilians were killed, according to Palestinian media reports on 20 October.", ["Palestinian media"]),
+    ("Two civilians were killed, according to Lebanese media reports on 3 March.", ["Lebanese media"]),
     ("The raid killed 12 militants, the Kabul Herald and Hindu Kush Press reported.", ["Kabul Herald", "Hindu Kush Press"]),
     ("Hamas and Islamic Jihad said their fighters fired the rockets.", ["Hamas", "Islamic Jihad"]),
-    ("SIX PEOPLE DIED, ACCORDING TO REPORTS BY MILITARY SOURCES.", ["military sources"]),
+    ("FOUR GUARDS DIED, ACCORDING TO REPORTS BY ARMY SOURCES.", ["army sources"]),
     # ... but one name that holds "and" stays one, and so do reports only told by their kind
     ("The Trinidad and Tobago Police Service said two men were shot.", ["Trinidad and Tobago Police Service"]),
     ("Two died, according to the Ministry of Defence and Veterans Affairs.", ["Ministry of Defence and Veterans Affairs"]),

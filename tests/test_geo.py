@@ -703,5 +703,5 @@ def test_a_village_far_from_every_town_a_report_names_in_an_unnamed_country_is_n
     # in Pakistan, not places of this report
     assert {p.name: p.country for p in places if p.resolved} == {"Dhaka": "Bangladesh", "Gazipur": "Bangladesh"}
     # ... while a village in a country the report names stays a fair reading
-    iraq = places_of("Gunmen attacked a police patrol in Ishaqi area, Saladin governorate, Iraq.")
+    iraq = places_of("Militants ambushed soldiers in the Ishaqi area of Saladin governorate in Iraq.")
     assert first(iraq, "Ishaqi").country == "Iraq"

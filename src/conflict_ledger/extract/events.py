@@ -1013,7 +1013,7 @@ def detect_events() -> object:
         summaries = [(piece, text, guess) for piece, text, guess in readings if sums_up_events(text)]
         for (sentence, c_start, c_end), text, guess in readings:
             accident_told = add_frames(state, sentence, c_start, c_end, text, guess, accident_told)
-        # a sentence summing up several events ("bandits killed nine people in separate attacks") stands beside the
+        # a sentence summing up several events ("herders killed eleven people in separate attacks") stands beside the
         # events it sums only as their total: where the report tells any of them on its own, the summary is no event
         # (nor its toll theirs) ...
         told_alone = [frame for frame in state.frames

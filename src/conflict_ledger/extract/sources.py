@@ -74,7 +74,7 @@ _NOT_SOURCES = {"it", "he", "she", "they", "we", "i", "officials", "the statemen
                 "thursday", "friday", "saturday", "sunday", "this", "that", "which", "who"}
 
 
-# what follows a speaker's name but is not part of it: "Palestinian media reports on 20 October", "reports by
+# what follows a speaker's name but is not part of it: "Lebanese media reports on 3 March", "reports by
 # military sources"
 _REPORTS_BY = re.compile(r"^(?:(?:media\s+)?reports?|accounts?|figures|statements?)\s+(?:by|from|of)\s+", re.IGNORECASE)
 _TRAILING = re.compile(r"(?:(?<=media)|(?<=police)|(?<=military)|(?<=army)|(?<=government)|(?<=agency)|(?<=ministry)|"

@@ -822,7 +822,6 @@ class PlaceResolver:
                 m.margin = scored[0][0] - (scored[1][0] if len(scored) > 1 else 0.0)
                 m.close = [c for p, c in scored if p >= m.score - 1.5]
         _list_alike(text, mentions)
-        settled: _Settled | None = None  # built at the first village read, as few reports need it
         for i, m in enumerate(mentions):
             # a near spelling, or a small town's alternate name, is believed only inside a country
             # the rest of the document names (or next to one), and inside the region that qualifies it
@@ -843,12 +842,9 @@ class PlaceResolver:
                 if e is None:
                     continue
             how = next((h for c, h, _ in m.candidates if c is e), "name")
-            if how == "name" and e.feature == "city" and e.population < _HAMLET_POPULATION and e.latitude is not None:
-                if settled is None:
-                    settled = _Settled.of(mentions)
-                if settled.stray(e, m):
-                    m.best = None
-                    continue
+            if how == "name" and self._stray_hamlet(e, m, mentions):
+                m.best = None
+                continue
             if not (how == "near" or (how in ("alt", "variant") and e.feature == "city" and e.population < 50_000)):
                 continue
             others = _Context.from_mentions([x for x in mentions if x is not m]).countries
@@ -856,6 +852,20 @@ class PlaceResolver:
                     others.get(c, 0) for c in neighbours().get(e.country_code or "", ())):
                 m.best = None
 
+    @staticmethod
+    def _stray_hamlet(e: Entry, m: _Mention, mentions: list[_Mention]) -> bool:
+        """Whether a village read for a name lies far from every town the rest of the report
+        names, in a country the report does not name: "the Mirpur district" of a report on Dhaka is a part of
+        Dhaka the gazetteer lacks, not a village of that name in India's Punjab."""
+        if e.feature != "city" or e.population >= _HAMLET_POPULATION or e.latitude is None:
+            return False
+        if any(x is not m and x.best is not None and x.best.country_code == e.country_code for x in mentions):
+            return False  # its country is named: a village there is a fair reading
+        others = [x.best for x in mentions if x is not m and x.best is not None and x.best.latitude is not None
+                  and x.best.feature in ("city", "facility", "admin2") and _sure(x)]
+        if not others:
+            return False
+        return min(distance_km(o, e) for o in others) > _STRAY_KM
 
     def _as_region(self, text: str, m: _Mention) -> Entry | None:
         """`_as_region`, and where no reading of the name is a region, the town's own region when it
@@ -1047,30 +1057,6 @@ class _Context:
                 elif nearest < 200:
                     score += 0.8
         return score
-
-
-@dataclass
-class _Settled:
-    """The countries a report's readings lie in and the towns it surely names, read once per report."""
-
-    countries: Counter[str]
-    towns: list[tuple[_Mention, Entry]]
-
-    @classmethod
-    def of(cls, mentions: list[_Mention]) -> _Settled:
-        return cls(Counter(x.best.country_code or "" for x in mentions if x.best is not None),
-                   [(x, x.best) for x in mentions if x.best is not None and x.best.latitude is not None
-                    and x.best.feature in ("city", "facility", "admin2") and _sure(x)])
-
-    def stray(self, e: Entry, m: _Mention) -> bool:
-        """Whether a village read for a name lies far from every town the rest of the report names, in a
-        country the report does not name: "the Mirpur district" of a report on Dhaka is a part of Dhaka the
-        gazetteer lacks, not a village of that name in India's Punjab."""
-        own = 1 if m.best is not None and m.best.country_code == e.country_code else 0
-        if self.countries.get(e.country_code or "", 0) - own > 0:
-            return False  # its country is named: a village there is a fair reading
-        distances = [distance_km(town, e) for x, town in self.towns if x is not m]
-        return bool(distances) and min(distances) > _STRAY_KM
 
 
 _HAMLET_POPULATION = 10_000

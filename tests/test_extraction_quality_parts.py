@@ -1868,10 +1868,14 @@ def test_a_speech_frame_quoting_another_source_still_leaves_the_happening_to_be_
 @pytest.mark.parametrize("sentence", [
     "Hundreds of nurses staged a die-in outside the health ministry on Monday.",
     "Students formed a human chain around the parliament building on Monday.",
-    "The minister was jeered by a crowd of strikers gathered outside the port on Monday.",
+    "Dozens of detainees began a hunger strike at the prison on Monday.",
 ])
 def test_the_other_forms_a_protest_takes_are_protests(sentence):
     assert [k.sub_event_type for k in classify_sentence(sentence)] == ["Peaceful protest"]
+
+
+def test_a_team_s_strikers_are_no_protest():
+    assert classify_sentence("Arsenal's strikers scored twice in the second half on Saturday.") == []
 
 
 @pytest.mark.parametrize("sentence, actor", [

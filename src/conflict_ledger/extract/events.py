@@ -144,7 +144,8 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"protest(?:s|ers|ed|ing)?\b", r"(?<!been )(?<!was )(?<!is )demonstrat(?:ion|ors|ed)\b(?! that)", r"\brall(?:y|ies|ied)\b", _NOT_THE_MONTH + r"\bmarch(?:ed|es)?\b(?!\s+\d)",
          r"sit-in", r"picket",
          # the other forms a protest takes
-         r"die-ins?\b", r"human chains?\b", r"hunger strik(?:e|es|ers)\b", r"(?<!the )strikers\b", r"civil disobedience"),
+         # ("strikers" alone is as often a football team's forwards)
+         r"die-ins?\b", r"human chains?\b", r"hunger strik(?:e|es|ers)\b", r"civil disobedience"),
      "Protests", "Peaceful protest"),
     (_rx(r"loot", r"arson", r"set (?:on )?fire", r"set (?:[\w-]+ ){1,3}(?:on fire|ablaze|alight)\b", r"torched", r"vandali[sz]", r"burned down", r"demolish", r"ransack"),
      "Strategic developments", "Looting/property destruction"),

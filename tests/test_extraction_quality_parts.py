@@ -1995,3 +1995,12 @@ def test_hours_earlier_or_later_is_the_day_of_the_event_told_before(cli, tmp_pat
     assert [(e["event_date"], e["location"], e["sub_event_type"]) for e in events][:2] == [
         ("2024-05-19", "Kharkiv", "Shelling/artillery/missile attack"),
         ("2024-05-19", "Kupyansk", "Air/drone strike")]
+
+
+def test_the_attackers_own_dead_told_apart_add_to_the_victims_toll(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-08\n\n"
+        "Al-Shabaab fighters stormed a hotel in central Mogadishu late on Thursday, police said.\n\n"
+        "Security forces ended the siege on Friday morning after killing all five attackers, a police spokesman "
+        "said. Three soldiers and three civilians were killed and 27 people were wounded, he added.\n"))
+    assert [(e["fatalities"], e["injuries"]) for e in events] == [(11, 27)]

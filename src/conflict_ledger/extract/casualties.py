@@ -427,6 +427,8 @@ def _best(amounts: list[Amount]) -> Amount:
     return Amount(None, max(lows) if lows else None, max(highs) if highs else None)
 
 
+_ATTACKERS = re.compile(r"\b(?:assailants?|attackers?|gunm[ae]n|militants?|bombers?|insurgents?|terrorists?|"
+                        r"jihadists?|fighters?|rebels?)\b", re.IGNORECASE)
 _OWN_SIDE = re.compile(r"\b(?:militia|militant|gunman|gunmen|insurgent|attacker|launch)", re.IGNORECASE)
 _NON_STATE = {"iran_aligned", "unidentified_armed_group", "jihadist"}
 _REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
@@ -471,6 +473,10 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
     """Counts from the frame's clauses and from `extra` sentences that report no event of their own."""
     mention: EventMention = frame.mention
     found: dict[str, list[tuple[Amount, tuple[int, int]]]] = {"killed": [], "injured": [], "casualties": []}
+    own_side: list[tuple[str, tuple[int, int], bool]] = []
+    # (only an armed group's attack: the militants a state force's strike killed are its victims)
+    actor = canonical_actor(mention.actor1) if mention.actor1 else None
+    by_armed_group = bool(actor and set(actor.kinds) & _NON_STATE)
     spans = [(start, end) for _sentence, start, end in frame.clauses()]
     spans += [(start, end) for start, end in extra or [] if not _told_elsewhere(state, frame, start)]
     for start, end in spans:
@@ -482,6 +488,7 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
         for kind, counts in by_kind.items():
             # distinct groups in one sentence add up ("three soldiers and two civilians were killed")
             total = _added(counts)
+            attackers = by_armed_group and all(_ATTACKERS.search(c.who) for c in counts)
             span = (start + min(c.start for c in counts), start + max(c.end for c in counts))
             share = shared_by(state, *span)
             if share > 1 and total.best is not None:
@@ -489,6 +496,7 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
                 # the whole toll as the top of the range
                 total = Amount(int(total.best / share + 0.5), 0, total.high if total.high is not None else total.best)
             found[kind].append((total, span))
+            own_side.append((kind, span, attackers))
     killed, injured, either = found["killed"], found["injured"], found["casualties"]
     if not killed and mention.sub_event_type == _ABDUCTION:
         killed = _captives_killed(state, frame)
@@ -498,7 +506,13 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
     for field, items in (("fatalities", killed), ("injuries", injured)):
         if not items:
             continue
-        amount = _best([a for a, _ in items])
+        attacker_spans = {span for kind, span, theirs in own_side if theirs}
+        theirs = [a for a, span in items if span in attacker_spans]
+        others = [a for a, span in items if span not in attacker_spans]
+        # the attackers' own dead told in a sentence of their own ("Troops ended the siege, killing all five
+        # attackers") are more dead, not another figure for the same victims: the two add up, as ACLED counts all
+        amount = _best(others) + _best(theirs) if theirs and others and _best(others).best is not None \
+            and _best(theirs).best is not None else _best([a for a, _ in items])
         setattr(mention, field, amount.best)
         setattr(mention, field + "_low", amount.low)
         setattr(mention, field + "_high", amount.high)

@@ -473,7 +473,7 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
     """Counts from the frame's clauses and from `extra` sentences that report no event of their own."""
     mention: EventMention = frame.mention
     found: dict[str, list[tuple[Amount, tuple[int, int]]]] = {"killed": [], "injured": [], "casualties": []}
-    own_side: list[tuple[str, tuple[int, int], bool]] = []
+    attackers_told: set[tuple[int, int]] = set()  # spans of counts of the attackers' own dead
     # (only an armed group's attack: the militants a state force's strike killed are its victims)
     actor = canonical_actor(mention.actor1) if mention.actor1 else None
     by_armed_group = bool(actor and set(actor.kinds) & _NON_STATE)
@@ -488,15 +488,15 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
         for kind, counts in by_kind.items():
             # distinct groups in one sentence add up ("three soldiers and two civilians were killed")
             total = _added(counts)
-            attackers = by_armed_group and all(_ATTACKERS.search(c.who) for c in counts)
             span = (start + min(c.start for c in counts), start + max(c.end for c in counts))
+            if by_armed_group and all(_ATTACKERS.search(c.who) for c in counts):
+                attackers_told.add(span)
             share = shared_by(state, *span)
             if share > 1 and total.best is not None:
                 # a toll for several attacks together: an even share as the best figure (GTD's practice),
                 # the whole toll as the top of the range
                 total = Amount(int(total.best / share + 0.5), 0, total.high if total.high is not None else total.best)
             found[kind].append((total, span))
-            own_side.append((kind, span, attackers))
     killed, injured, either = found["killed"], found["injured"], found["casualties"]
     if not killed and mention.sub_event_type == _ABDUCTION:
         killed = _captives_killed(state, frame)
@@ -506,13 +506,15 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
     for field, items in (("fatalities", killed), ("injuries", injured)):
         if not items:
             continue
-        attacker_spans = {span for kind, span, theirs in own_side if theirs}
-        theirs = [a for a, span in items if span in attacker_spans]
-        others = [a for a, span in items if span not in attacker_spans]
-        # the attackers' own dead told in a sentence of their own ("Troops ended the siege, killing all five
-        # attackers") are more dead, not another figure for the same victims: the two add up, as ACLED counts all
-        amount = _best(others) + _best(theirs) if theirs and others and _best(others).best is not None \
-            and _best(theirs).best is not None else _best([a for a, _ in items])
+        amount = _best([a for a, _ in items])
+        theirs = [a for a, span in items if span in attackers_told]
+        others = [a for a, span in items if span not in attackers_told]
+        if theirs and others:
+            # the attackers' own dead told in a sentence of their own ("Troops ended the siege, killing all five
+            # attackers") are more dead, not another figure for the same victims: the two add up, as ACLED counts all
+            victims, own = _best(others), _best(theirs)
+            if victims.best is not None and own.best is not None:
+                amount = victims + own
         setattr(mention, field, amount.best)
         setattr(mention, field + "_low", amount.low)
         setattr(mention, field + "_high", amount.high)

@@ -1012,13 +1012,13 @@ def detect_events() -> object:
         accident_told = False
         readings = list(zip(pieces, texts, guesses, strict=True))
         summaries = [(piece, text, guess) for piece, text, guess in readings if sums_up_events(text)]
+        summed_at = {(sentence.start + c_start, sentence.start + c_end) for (sentence, c_start, c_end), _, _ in summaries}
         for (sentence, c_start, c_end), text, guess in readings:
             accident_told = add_frames(state, sentence, c_start, c_end, text, guess, accident_told)
         # a sentence summing up several events ("herders killed eleven people in separate attacks") stands beside the
         # events it sums only as their total: where the report tells any of them on its own, the summary is no event
         # (nor its toll theirs) ...
-        told_alone = [frame for frame in state.frames
-                      if not sums_up_events(state.text[frame.spans[0][0] : frame.spans[0][1]])]
+        told_alone = [frame for frame in state.frames if frame.spans[0] not in summed_at]
         if told_alone:
             state.frames[:] = told_alone
         for (sentence, c_start, c_end), text, guess in summaries:

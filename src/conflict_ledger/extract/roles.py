@@ -745,15 +745,16 @@ _RESPONSIBILITY = [
 _SAYS_IT_DID = (r"(?:\s*,[^,.;]{3,80},)?\s*(?:said|says|announced|stated)\b[^.;]{0,60}?\b(?:it|its fighters)\s+"
                 r"(?:had\s+|has\s+)?[\"“]?(?:targeted|attacked|struck|hit|bombed|shelled|launched|fired|neutrali[sz]ed|"
                 r"carried out|conducted)\b")
+# what sources say they suspect or see in the act ("speculate that X was involved", "bore the trademark of X"):
+# read by both the cheap first test and the blame hint
+_SUSPICION_WORDS = r"trademark|perpetuated|speculat|believ|indicat|\bnot(?:e|es|ed)\b|"
 _RESPONSIBILITY_WORDS = re.compile(r"responsib|attribut|blam|pinned|suspect|accus|behind|claim|launched|fired|"
-                                   r"carried out|conducted|staged|footprint|hallmark|trademark|fingerprint|culprit|sent|"
-                                   r"perpetuated|speculat|believ|indicat|\bnot(?:e|es|ed)\b|"
-                                   + _SAYS_IT_DID, re.IGNORECASE)
+                                   r"carried out|conducted|staged|footprint|hallmark|fingerprint|culprit|sent|"
+                                   + _SUSPICION_WORDS + _SAYS_IT_DID, re.IGNORECASE)
 _OWNED_UP = re.compile(r"responsib|attribut|blam|pinned|suspect|accus|behind", re.IGNORECASE)
 _BLAME_HINT = re.compile(r"blam|accus|\bhel[dl]|\bholds?\b|attribut|pinned|launched|fired|carried out|conducted|staged|"
-                         r"mounted|claimed|perpetrated|perpetuated|footprint|hallmark|trademark|fingerprint|signature|"
-                         r"culprit|suspect|speculat|believ|indicat|\bnot(?:e|es|ed)\b|\bsent\b|\bsees?\b|" + _SAYS_IT_DID,
-                         re.IGNORECASE)
+                         r"mounted|claimed|perpetrated|footprint|hallmark|fingerprint|signature|culprit|suspect|\bsent\b|"
+                         r"\bsees?\b|" + _SUSPICION_WORDS + _SAYS_IT_DID, re.IGNORECASE)
 _NOBODY = re.compile(r"^(?:no|none|nobody|no one|not|neither)\b", re.IGNORECASE)
 _VAGUE_WHO = re.compile(r"^(?:the\s+)?(?:group|groups|attack|attacks|incident|incidents|sources|police|officials|"
                         r"authorities|it|they|he|she|this|that|them|someone|involvement)$|^(?:one|some|any|none) of\b",
@@ -847,8 +848,11 @@ def _blamed_actor(text: str) -> tuple[str, int, int] | None:
     hits = [h for h in actor_hits(text) if not set(h[2].kinds) & {"unidentified_armed_group", "us_forces"}]
     if not hits:
         return None
+    def named_after(at: int) -> list[tuple[int, int, Any]]:
+        return [h for h in hits if at <= h[0] <= at + 60]
+
     for m in _NAMED_AFTER.finditer(text):
-        after = [h for h in hits if m.end() <= h[0] <= m.end() + 60]
+        after = named_after(m.end())
         if after:
             start, end, actor = after[0]
             return actor.name, start, end
@@ -856,7 +860,7 @@ def _blamed_actor(text: str) -> tuple[str, int, int] | None:
         if _NAMED_BEFORE.match(text[end:]):
             return actor.name, start, end
     for m in _BELIEVED.finditer(text):
-        after = [h for h in hits if m.end() <= h[0] <= m.end() + 60]
+        after = named_after(m.end())
         if after and _DID_IT.search(text, m.end(), min(len(text), after[0][1] + 60)):
             start, end, actor = after[0]
             return actor.name, start, end

@@ -94,8 +94,7 @@ _AND_IN_NAME = re.compile(r"\b(?:Trinidad|Bosnia|Antigua|Kitts|Tom[eé]|Turks|He
 
 def named_speakers(raw: str) -> list[str]:
     """The sources one stretch of attribution names: usually one, two where two names are joined by "and"."""
-    text = " ".join(raw.replace("’", "'").split()).strip(" ,.()")
-    text = _TRAILING.sub("", _REPORTS_BY.sub("", text))
+    text = _TRAILING.sub("", _REPORTS_BY.sub("", _tidy(raw)))
     two = _TWO_NAMED.fullmatch(re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE))
     if two and not re.search(r"\b(?:of|for|the)\b", two.group("first"), re.IGNORECASE) and not _AND_IN_NAME.search(text):
         names = [canonical_source(two.group("first")), canonical_source(two.group("second"))]
@@ -104,8 +103,13 @@ def named_speakers(raw: str) -> list[str]:
     return [name] if name else []
 
 
+def _tidy(raw: str) -> str:
+    """A speaker's words with one space between them, straight apostrophes and no edge punctuation."""
+    return " ".join(raw.replace("’", "'").split()).strip(" ,.()")
+
+
 def canonical_source(raw: str) -> str | None:
-    text = " ".join(raw.replace("’", "'").split()).strip(" ,.()")
+    text = _tidy(raw)
     # "President Joe Biden and U.S. officials said": the named speaker
     # ... but "U.S. and Iraqi officials" are one group of speakers
     text = re.split(r"\s+and\s+(?=(?:[A-Z][\w.'-]*\s+){1,3}(?:officials?|spokes\w+|sources?)$)",

@@ -162,9 +162,10 @@ def test_casualty_phrases():
     assert [(c.kind, c.amount.best, c.amount.low, c.amount.high) for c in vague] == [("injured", None, 3, 9)]
     assert counts("The shelling caused two non-serious injuries among the staff.") == {"injured": 2}
     assert counts("A local monitor said 19 fighters had been killed.") == {"killed": 19}, "the figure, not the article"
-    assert counts("A fire broke out at the depot but nobody was hurt, the governor said.") == {"injured": 0}
+    # nobody hurt is nobody harmed at all: no dead either
+    assert counts("A fire broke out at the depot but nobody was hurt, the governor said.") == {"injured": 0, "killed": 0}
     assert counts("Nobody was injured, the police said.") == {"injured": 0}
-    assert counts("None of the passengers were hurt when the bus was hit.") == {"injured": 0}
+    assert counts("None of the passengers were hurt when the bus was hit.") == {"injured": 0, "killed": 0}
     # a singular "was killed" is one victim, however the name is cased
     assert counts("THE HARBOUR MASTER OF THE PORT, ERNESTO VARGAS SOLIS, WAS MURDERED LAST NIGHT.") == {"killed": 1}
     assert counts("A Border Guard (BG) corporal was killed while three others were injured near the crossing.") == {
@@ -2004,3 +2005,84 @@ def test_the_attackers_own_dead_told_apart_add_to_the_victims_toll(cli, tmp_path
         "Security forces ended the siege on Friday morning after killing all five attackers, a police spokesman "
         "said. Three soldiers and three civilians were killed and 27 people were wounded, he added.\n"))
     assert [(e["fatalities"], e["injuries"]) for e in events] == [(11, 27)]
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    ("A rocket landed near a school in the town, and no one was hurt, the mayor said.", 0, 0),
+    ("Nobody was injured when the bomb went off outside the bank.", None, 0),
+])
+def test_nobody_hurt_counts_no_victim(sentence, killed, injured):
+    assert _tolls(sentence) == (killed, injured)
+
+
+def test_one_more_happening_told_with_also_in_a_place_of_its_own_is_another_event(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-07-03\n\n"
+        "Riot police fired live rounds at demonstrators outside the presidential palace on Tuesday, killing three "
+        "people, a rights group said.\n\n"
+        "Protests also broke out in Kisumu, where crowds set up burning barricades, witnesses said.\n"))
+    assert [(e["sub_event_type"], e["location"]) for e in events] == [
+        ("Excessive force against protesters", "Kenya"), ("Violent demonstration", "Kisumu")]
+    assert events[0]["fatalities"] == 3
+
+
+def test_a_force_that_tells_of_its_own_strike_tells_of_its_own_losses(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-10\n\n"
+        "Hezbollah said it fired a guided missile at an Israeli army position near Shlomi on Friday.\n\n"
+        "The Israeli military said three soldiers were wounded and that its tanks struck the launch site near the "
+        "Lebanese village of Ramyeh.\n"))
+    assert [(e["actor1"], e["actor2"], e["injuries"]) for e in events] == [
+        ("Hezbollah", "Israeli forces", 3), ("Israeli forces", None, 0)]
+
+
+def test_the_toll_the_killers_claim_is_only_the_top_of_the_range(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-12\n\n"
+        "Jihadists attacked an army post near Djibo on Saturday. Seven soldiers were killed, a security source "
+        "said. The group said in a statement that it had killed 40 soldiers.\n"))
+    assert (event["fatalities"], event["fatalities_low"], event["fatalities_high"]) == (7, 7, 40)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Two people died in the blast, a local radio station reported.", "local radio station"),
+    ("A drone hit a fuel depot overnight, the regional governor there said.", "regional governor"),
+])
+def test_speakers_named_by_what_they_are(text, speaker):
+    from conflict_ledger.extract.sources import sources_in
+
+    assert [name for name, _, _ in sources_in(text)] == [speaker]
+
+
+def test_the_lead_that_tells_no_event_read_still_dates_the_event_told_after_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-07-04\n\n"
+        "Crowds angry over new taxes marched on the finance ministry in the capital on Tuesday as parliament "
+        "debated the budget.\n\n"
+        "Police opened fire on the marchers, killing two people, a hospital official said.\n"))
+    assert (event["sub_event_type"], event["event_date"], event["date_precision"]) == (
+        "Excessive force against protesters", "2024-07-02", "day")
+
+
+def test_an_attackers_end_does_not_make_them_the_target_of_their_own_attack(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-01-16\n\n"
+        "Two gunmen opened fire on shoppers at a market in Raanana on Monday, killing one woman and wounding 17 "
+        "people, police said. Both attackers were later shot dead by police officers.\n"))
+    assert (event["actor1"], event["actor2"]) == ("Unidentified armed group", None)
+
+
+def test_a_reading_spread_thin_over_every_label_does_not_overrule_a_cue(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-23\n\n"
+        "Gunmen in combat fatigues burst into a crowded theatre outside Volgograd late on Friday, firing automatic "
+        "weapons and setting the building ablaze.\n"))
+    assert (event["sub_event_type"], event["actor1"]) == ("Attack", "Unidentified armed group")
+
+
+def test_victims_told_as_more_add_to_the_toll_told_before(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-02\n\n"
+        "A drone strike on a car near Qamishli on Monday killed three commanders of the militia, a monitoring group "
+        "said. The strike also killed the driver, a local official said.\n"))
+    assert (event["fatalities"], event["fatalities_low"], event["fatalities_high"]) == (4, 4, 4)

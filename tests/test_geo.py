@@ -705,3 +705,39 @@ def test_a_village_far_from_every_town_a_report_names_in_an_unnamed_country_is_n
     # ... while a village in a country the report names stays a fair reading
     iraq = places_of("Militants ambushed soldiers in the Ishaqi area of Saladin governorate in Iraq.")
     assert first(iraq, "Ishaqi").country == "Iraq"
+
+
+def test_a_name_hyphenated_where_the_gazetteer_writes_it_as_one_word_is_found():
+    places = places_of("Gang members set fire to a police station in the Port-au-Prince suburb of Pétion-Ville on "
+                       "Monday night.")
+    assert first(places, "Pétion-Ville").country == "Haiti"
+
+
+@pytest.mark.parametrize("lead", [
+    "BUKAVU, Democratic Republic of Congo - ",
+    "BUKAVU, Democratic Republic of the Congo (AFP) - ",
+])
+def test_a_dateline_with_a_country_of_several_words_is_no_event_place(cli, tmp_path, lead):
+    # the town the report is filed from is not the scene of an event in a village the gazetteer lacks
+    report = write(tmp_path, "r.txt", "date 2024-05-03\n" + lead + "Rebels killed nine villagers in the village of "
+                   "Kashebere in North Kivu province on Thursday, a local official said.\n")
+    code, out, err = cli("extract", report)
+    assert code == 0, err
+    (event,) = [json.loads(line) for line in out.splitlines()]
+    assert (event["admin1"], event["location"], event["geo_precision"]) == ("Nord-Kivu", "Nord-Kivu", 3)
+
+
+def test_a_town_far_from_the_region_a_report_is_about_in_a_country_it_never_names_is_no_reading():
+    # Myanmar's Kani is missing from the gazetteer; the town of that name in Japan is not what a report on
+    # Sagaing means (nor is a facility of the same name far away)
+    places = places_of("Jets struck a monastery in Kani township of Sagaing region in Myanmar on Monday.")
+    assert {p.name: p.country for p in places if p.resolved} == {"Sagaing": "Myanmar", "Myanmar": "Myanmar"}
+    kabul = places_of("A car bomb exploded in Kabul late on Sunday close to Green Village, police said.")
+    assert {p.name: p.country for p in kabul if p.resolved} == {"Kabul": "Afghanistan"}
+
+
+def test_a_country_name_before_state_or_province_is_the_unit_of_that_name():
+    places = places_of("Bandits raided the village of Tanda in Niger state late on Saturday, residents said.")
+    assert (first(places, "Niger").country, first(places, "Niger").feature) == ("Nigeria", "admin1")
+    # ... and a town of that name half a world away is not where the village lies
+    assert not first(places, "Tanda").resolved

@@ -11,6 +11,7 @@ from ..resolve.places import default_resolver
 from .numbers import NUMBER, NUMBER_RE, Amount, parse_amount, word_value
 from .pipeline import DocState, Frame, component
 from .placing import document_place
+from .roles import doer_speaks
 
 _KILLED = r"(?:killed|dead|died|slain|murdered|assassinated|executed|massacred|lost their lives|perished|shot dead|beheaded)"
 _INJURED = r"(?:wounded|injured|hurt|maimed)"
@@ -408,7 +409,8 @@ def find_counts(text: str) -> list[Count]:
         counts.append(Count("killed" if m.group("killed") else "injured", Amount(1, 1, 1), m.start(), m.end(), ""))
     for m in _NONE.finditer(text):
         word = (m.group("kind") or m.group("kind2")).lower()
-        kinds = ["killed", "injured"] if word == "casualties" else [_kind(word)]
+        # "no casualties", "no one was hurt": nobody harmed, so nobody killed either
+        kinds = ["killed", "injured"] if word in ("casualties", "hurt") else [_kind(word)]
         for kind in kinds:
             counts.append(Count(kind, Amount(0, 0, 0), m.start(), m.end()))
     return counts
@@ -474,15 +476,23 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
     mention: EventMention = frame.mention
     found: dict[str, list[tuple[Amount, tuple[int, int]]]] = {"killed": [], "injured": [], "casualties": []}
     attackers_told: set[tuple[int, int]] = set()  # spans of counts of the attackers' own dead
+    doers_claim: set[tuple[int, int]] = set()  # spans of the tolls the killers claim ("they had killed 30")
+    more_told: set[tuple[int, int]] = set()  # spans of victims told as more ("the strike also killed a civilian")
     # (only an armed group's attack: the militants a state force's strike killed are its victims)
     actor = canonical_actor(mention.actor1) if mention.actor1 else None
     by_armed_group = bool(actor and set(actor.kinds) & _NON_STATE)
     spans = [(start, end) for _sentence, start, end in frame.clauses()]
     spans += [(start, end) for start, end in extra or [] if not _told_elsewhere(state, frame, start)]
+    # "The Israeli military said two soldiers were wounded and that its artillery struck ...": a force that tells
+    # of its own strike tells of its own soldiers' losses, which the strike did not cause
+    own_troops = bool(actor and "state_forces" in actor.kinds and doer_speaks(state, mention))
     for start, end in spans:
         by_kind: dict[str, list[Count]] = {}
         for count in find_counts(state.read_text[start:end]):
             if _attackers_own_loss(mention, count):
+                continue
+            if own_troops and _BARE_TROOPS.match(count.who):
+                state.prepared.setdefault("own_losses", []).append((mention.actor1, count, start))
                 continue
             by_kind.setdefault(count.kind, []).append(count)
         for kind, counts in by_kind.items():
@@ -491,6 +501,10 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
             span = (start + min(c.start for c in counts), start + max(c.end for c in counts))
             if by_armed_group and all(_ATTACKERS.search(c.who) for c in counts):
                 attackers_told.add(span)
+            if all(_DOER_CLAIMS.search(state.read_text, start, start + c.start) for c in counts):
+                doers_claim.add(span)
+            if all(_ALSO.search(state.read_text, max(start, start + c.start - 12), start + c.end) for c in counts):
+                more_told.add(span)
             share = shared_by(state, *span)
             if share > 1 and total.best is not None:
                 # a toll for several attacks together: an even share as the best figure (GTD's practice),
@@ -506,15 +520,9 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
     for field, items in (("fatalities", killed), ("injuries", injured)):
         if not items:
             continue
-        amount = _best([a for a, _ in items])
-        theirs = [a for a, span in items if span in attackers_told]
-        others = [a for a, span in items if span not in attackers_told]
-        if theirs and others:
-            # the attackers' own dead told in a sentence of their own ("Troops ended the siege, killing all five
-            # attackers") are more dead, not another figure for the same victims: the two add up, as ACLED counts all
-            victims, own = _best(others), _best(theirs)
-            if victims.best is not None and own.best is not None:
-                amount = victims + own
+        amount = _toll(items, doers_claim, (attackers_told, more_told))
+        # the reporter's own figures are cited before the killers' claim
+        items = sorted(items, key=lambda item: item[1] in doers_claim)
         setattr(mention, field, amount.best)
         setattr(mention, field + "_low", amount.low)
         setattr(mention, field + "_high", amount.high)
@@ -559,6 +567,30 @@ def _captives_killed(state: DocState, frame: Frame) -> list[tuple[Amount, tuple[
             total = _added(counts)
             return [(total, (start, end)), (total, fate.span())]
     return []
+
+
+def _toll(items: list[tuple[Amount, tuple[int, int]]], claimed: set[tuple[int, int]],
+          added: tuple[set[tuple[int, int]], ...]) -> Amount:
+    """One field's figure from the counts each sentence told (with their spans). Across sentences reports repeat
+    one figure, so the largest stands (`_best`), except for:
+    - counts in `added` groups: more victims ("the strike also killed a civilian"; the attackers' own dead told in a
+      sentence of their own, "Troops ended the siege, killing all five attackers"), which add up, as ACLED counts all;
+    - counts the killers `claimed` ("they had killed 30"): theirs to inflate, so beside any other figure only the
+      top of the range."""
+    told = [(a, span) for a, span in items if span not in claimed] or items
+    base = [a for a, span in told if not any(span in group for group in added)]
+    amount = _best(base or [a for a, _ in told])
+    if base:
+        counted: set[tuple[int, int]] = set()
+        for group in added:
+            more = [a for a, span in told if span in group and span not in counted]
+            counted |= group
+            if more and amount.best is not None and _best(more).best is not None:
+                amount = amount + _best(more)
+    if len(told) < len(items):
+        highs = [h for h in (amount.high, *(a.high for a, span in items if span in claimed)) if h is not None]
+        amount = Amount(amount.best, amount.low, max(highs) if amount.high is not None and highs else None)
+    return amount
 
 
 def _added(counts: list[Count]) -> Amount:
@@ -659,7 +691,7 @@ def _told_elsewhere(state: DocState, frame: Frame, start: int) -> bool:
         return False
     resolver = default_resolver()
     own = resolver.event_place(state.places, frame.spans) \
-        or resolver.event_place(state.places, [(s.start, s.end) for s in frame.sentences]) or document_place(state)
+        or resolver.event_place(state.places, [(s.start, s.end) for s in frame.sentences]) or document_place(state, frame)
     if own is None or own.country is None:
         return False
     if place.country != own.country:
@@ -673,11 +705,34 @@ def _says_killed(state: DocState, frame: Frame) -> bool:
     return any(re.search(r"\bkill", state.text[s:e], re.IGNORECASE) for _, s, e in frame.clauses())
 
 
+# "The militants said ... they had killed 30 soldiers": the killers' own count (the text up to the count)
+_DOER_CLAIMS = re.compile(r"\b(?:said|says|claimed|claims|boasted|announced)\b[^.;]{0,80}?\b(?:it|they|its fighters|"
+                          r"their fighters|we)\s+(?:had\s+|have\s+|has\s+)?(?:(?:killed|wounded|injured)\s+)?$", re.IGNORECASE)
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+_BARE_TROOPS = re.compile(r"\s*(?:soldiers?|troops|service ?members?|servicemen|personnel|officers?)\b", re.IGNORECASE)
+
+
+def _own_losses_to_their_attack(state: DocState) -> None:
+    """A force's own losses it told of beside its strike are the toll of the attack on that force, when the report
+    tells one (the missile attack on its post that the strike answered)."""
+    for force, count, offset in state.prepared.pop("own_losses", []):
+        field = "fatalities" if count.kind == "killed" else "injuries" if count.kind == "injured" else None
+        attacked = next((f.mention for f in state.frames if f.mention.actor2 == force), None)
+        if field is None or attacked is None or getattr(attacked, field) or getattr(attacked, field + "_high"):
+            continue  # no attack on that force is told, or it has a toll of its own
+        setattr(attacked, field, count.amount.best)
+        setattr(attacked, field + "_low", count.amount.low)
+        setattr(attacked, field + "_high", count.amount.high)
+        attacked.evidence.pop(field, None)  # the zero it stood at cited no count
+        attacked.cite(field, state.evidence(offset + count.start, offset + count.end))
+
+
 @component("casualties")
 def casualties() -> object:
     def run(state: DocState) -> None:
         orphans = orphan_sentences(state)
         for i, frame in enumerate(state.frames):
             apply_counts(state, frame, orphans.get(i))
+        _own_losses_to_their_attack(state)
 
     return run

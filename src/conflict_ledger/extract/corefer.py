@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..model import SUB_EVENT_PARENT
+from ..model import SUB_EVENT_PARENT, EventMention
 from ..resolve.actors import canonical_actor
 from ..resolve.places import Place, default_resolver, distance_km
 from .casualties import HARM_WORDS
 from .dating import default_date
 from .events import refines as _refines
 from .pipeline import DocState, Frame, component
+from .placing import ALSO
 
 if TYPE_CHECKING:
     from .classifier import TypeGuess
@@ -181,8 +182,16 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
         if not fa & fb:
             return None
         score += 1
-    elif not _places_agree(_finest_places(state, a), _finest_places(state, b)):
-        return None  # "two killed in Odesa" and "a missile struck the Kharkiv region": two places, two events
+    else:
+        places_a, places_b = _finest_places(state, a), _finest_places(state, b)
+        if not _places_agree(places_a, places_b):
+            return None  # "two killed in Odesa" and "a missile struck the Kharkiv region": two places, two events
+        # "Protests also took place in Mombasa": one more happening, in a place the one before it was not told in
+        later = max(a, b, key=lambda f: f.spans[0][0])
+        later_places = places_b if later is b else places_a
+        if a.specific and b.specific and later_places and not (places_a if later is b else places_b) and ALSO.search(
+                state.text, later.spans[0][0], later_places[0].start):
+            return None
     return score if score > 0 else None
 
 
@@ -342,14 +351,25 @@ def absorb(into: Frame, other: Frame) -> None:
         if later and name in ("event_date", "date_precision"):
             continue
         mine, theirs = getattr(m, name), getattr(o, name)
+        if _other_side(m, name, theirs):
+            continue
         if theirs is not None and (mine is None or (mine == _UNNAMED and theirs != _UNNAMED)):
             setattr(m, name, theirs)
     for name, spans in o.evidence.items():
+        if _other_side(m, name, getattr(o, name, None)):
+            continue
         if name in ("event_type", "sub_event_type") and (not other.specific or o.sub_event_type != m.sub_event_type):
             continue
         if later and name == "event_date":
             continue
         m.cite(name, *spans)
+
+
+def _other_side(mention: EventMention, role: str, actor: str | None) -> bool:
+    """Whether `actor`, told in `role` by a coreferent clause, is the other side of the event ("The attackers were
+    shot dead by guards": whom the attack's end befell is its doer, not its target)."""
+    other = {"actor1": mention.actor2, "actor2": mention.actor1}.get(role)
+    return other is not None and actor == other
 
 
 RETYPE_MIN = 0.45

@@ -104,7 +104,7 @@ def date_events() -> object:
         for frame in state.frames:
             found = frame_dates(state, frame)
             if not found:
-                found = _scene_date(state, frame, told)
+                found = _scene_date(state, frame, told) or _lead_date(state, frame, told)
             if not found:
                 found = _date_of_what_it_followed(state, frame)
             if found:
@@ -114,6 +114,22 @@ def date_events() -> object:
                 frame.mention.cite("event_date", state.evidence(start, end))
 
     return run
+
+
+def _lead_date(state: DocState, frame: Frame, told: set[int]) -> list[tuple[ResolvedDate, int, int]]:
+    """The date of the report's lead sentence when it tells no event of its own and the undated event is told
+    right after it ("Thousands of protesters stormed parliament on Tuesday ... Police opened fire on the crowd"):
+    the lead dates the story it opens."""
+    first = frame.sentences[0]
+    index = next((i for i, s in enumerate(state.sentences) if s.start == first.start), None)
+    body = next((i for i, s in enumerate(state.sentences) if s.start >= state.headline_end), None)
+    if not index or body is None or index - 1 != body or len(frame.sentences) > 1:
+        return []
+    lead = state.sentences[index - 1]
+    if lead.start in told:
+        return []
+    return frame_dates(state, Frame(mention=frame.mention, sentences=[lead], spans=[(lead.start, lead.end)],
+                                    trigger=frame.trigger))
 
 
 _SCENE_OPENING = re.compile(r"\s*(?:On|Early|Late|Overnight|By|At)\b")

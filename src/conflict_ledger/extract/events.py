@@ -847,6 +847,7 @@ RETYPE_MIN = 0.40  # a typed reading this sure replaces the cue's type
 PLAUSIBLE_MIN = 0.20  # a cue's type the classifier gives less than this, beside a non-event reading, is dropped
 WEAPON_RETYPE_MIN = 0.75  # a named weapon (bomb, shell, drone, grenade) is overruled only by a sure reading
 MODEL_ONLY_MIN = 0.60  # a typed reading this sure makes an event with no cue at all
+NO_OPINION_MAX = 0.15  # a best reading (of no event) this unsure is no reading: the cue stands
 OWN_VERB_NOT_EVENT_MAX = 0.85  # the report's own verb (agreed, withdrew, set up a base) stands unless surer of no event
 
 
@@ -867,6 +868,8 @@ def decide(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) ->
     if guess.no_event_probability >= (NOT_EVENT_WITH_WEAPON_MIN if weapon else NOT_EVENT_MIN):
         return []
     if not guess.is_event:
+        if guess.probability < NO_OPINION_MAX and any(k.specific for k in rule_kinds):
+            return rule_kinds  # a reading spread thin over every label says nothing against a cue
         # the likeliest reading is "not an event": keep only cues the classifier finds plausible at all
         # (a generic cue's type is only a default: the classifier's unspecified reading speaks for it)
         return [k for k in rule_kinds if guess.score(k.sub_event_type if k.specific else None) >= PLAUSIBLE_MIN]

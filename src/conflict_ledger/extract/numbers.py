@@ -48,8 +48,8 @@ _WORD_NUMBER = (
 )
 _MODIFIER = r"(?:at least|more than|over|nearly|almost|about|around|approximately|roughly|some|up to|as many as|fewer than|less than|an estimated|a total of)"
 NUMBER = (
-    # ("how many were hurt" asks, and counts nobody)
-    r"(?<!how )(?:(?:" + _MODIFIER + r")\s+)?"
+    # ("how many were hurt" asks, and "no one was hurt" counts, nobody)
+    r"(?<!how )(?<!\bno )(?:(?:" + _MODIFIER + r")\s+)?"
     # "two dozen" before "two": an alternation takes the first of its choices that matches
     r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:a|one|two|three|four|five|six)\s+dozen|" + _WORD_NUMBER + r"(?:\s+(?:hundred|thousand))?|a hundred|"
     + "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))

@@ -131,15 +131,28 @@ def find_places() -> object:
     return run
 
 
-def document_place(state: DocState) -> Place | None:
+# "Protests also took place in Mombasa": one more happening, told with a place of its own (not "attacks, also by
+# the ELN, occurred in Huila": the same doer)
+ALSO = re.compile(r"\b(?:also|too)\b(?!\s+(?:by|from|claimed|blamed)\b)", re.IGNORECASE)
+
+
+def document_place(state: DocState, frame: Frame | None = None) -> Place | None:
     """What the document is mostly about, at precision 2 or coarser: the fallback for an event
     whose own sentences name no place. Reports name their scene first, so the lead sentence that
     names one wins (a town there is better than the region the document names most); without a
-    town there, the region most of the document's places lie in, else its country."""
+    town there, the region most of the document's places lie in, else its country. A place told
+    as the scene of one more of the report's events ("Protests also took place in Mombasa") is
+    that event's, not `frame`'s."""
+    elsewhere = [(start, end) for other in state.frames if other is not frame for start, end in other.spans] \
+        if frame is not None else []
     scenes = [p for p in state.places if p.resolved and not p.dateline and not p.modifier
               and not _ANSWERED_BEFORE.search(state.text, max(0, p.start - 100), p.start)]
+    others = [p for p in scenes if any(start <= p.start < end and ALSO.search(state.text, start, p.start)
+                                       for start, end in elsewhere)]
+    scenes = [p for p in scenes if p not in others]
     if not scenes:
-        return None
+        # ... though the country it lies in is the report's
+        return default_resolver().country_of(others[0]) if others else None
     lead = next((s for s in state.sentences if any(s.start <= p.start < s.end for p in scenes)), None)
     if lead is not None:
         place = default_resolver().event_place(state.places, [(lead.start, lead.end)])
@@ -248,7 +261,7 @@ def place_event(state: DocState, frame: Frame) -> None:
         if place is not None and place.geo_precision == 1:
             place = with_precision(place, 2)
     if place is None:
-        place = document_place(state)
+        place = document_place(state, frame)
         if place is not None and place.feature != "country" and (_unknown_scene(state, frame)
                                                                  or _answers_the_lead(state, frame)):
             # "an attack in the village of Essakane" (a village the gazetteer lacks) is not in the report's lead

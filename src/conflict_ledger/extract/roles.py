@@ -510,7 +510,10 @@ def _speaker_of_own_deed(frame: Frame, parties: list[Party]) -> Party | None:
             continue
         token = _phrase_head(sentence.span, party.start - sentence.offset, party.end - sentence.offset)
         verb = token.head
-        for reported in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
+        # "... said two soldiers were wounded and that its artillery struck ...": a second reported clause too
+        told = [c for c in verb.children if c.dep_ == "ccomp"]
+        told += [c for clause in told for c in clause.children if c.dep_ == "conj"]
+        for reported in (c for c in told if c.pos_ in ("VERB", "AUX")):
             subject = next((c for c in reported.children if c.dep_ == "nsubj"), None)
             if subject is None or not _ATTACK_VERBS.match(reported.lower_):
                 continue
@@ -702,6 +705,18 @@ def _crowd_first(mention: EventMention) -> None:
         mention.evidence["actor2"] = mention.evidence.pop("actor1")
 
 
+def doer_speaks(state: DocState, mention: Any) -> bool:
+    """Whether the event's doer is named as the one telling of it ("The army said ...")."""
+    for evidence in mention.evidence.get("actor1", []):
+        verb = _NEXT_WORD.match(state.text, evidence.end)
+        if verb and verb.group(1).lower() in _SPEECH_VERBS:
+            return True
+    return False
+
+
+_NEXT_WORD = re.compile(r"\s+(?:also\s+|later\s+)?(\w+)")
+
+
 @component("home_forces")
 def home_forces() -> object:
     """An attacker or a target named only as "police", "troops" or "soldiers" is the forces of the country the
@@ -717,6 +732,9 @@ def home_forces() -> object:
                 if getattr(mention, role) is not None:
                     continue
                 token = _bare_force(frame, doer=role == "actor1")
+                if token is not None and role == "actor2" and doer_speaks(state, mention):
+                    continue  # "The Israeli military said two soldiers were wounded and that its artillery
+                    # struck ...": the soldiers are the speaker's own, not the target of its strike
                 forces = token is not None and country_forces(mention.country, police=token.lower_ in _POLICE_WORDS)
                 if not forces or forces.name in (mention.actor1, mention.actor2):
                     continue

@@ -35,7 +35,7 @@ _ALONE_WORDS = (r"police|military|army|residents|witnesses|eyewitnesses|activist
                 r"air force|navy|coast guard|national guard|border guards?|general staff|civil defen[cs]e|"
                 r"emergency services?")
 _MODIFIED_WORDS = (r"officials?|groups?|ministry|media|agency|organi[sz]ations?|committee|council|workers|tv|television|"
-                   r"radio|broadcaster|service|services|team|network|observatory")
+                   r"radio|broadcaster|service|services|team|network|observatory|stations?|channels?|newspapers?|outlets?")
 # a modifier is a word of the list or a capitalised name ("Iraqi", "Kurdish"), not a capitalised determiner
 _SPEAKER_MODIFIER = (rf"(?:(?i:{_MODIFIER_WORDS})"
                      r"|(?!(?:The|An?|Two|Three|Four|Several|Some|Other|No|Any)\b)[A-Z][\w.'’-]*)")
@@ -49,7 +49,7 @@ _SPEAKER = (rf"{_DETERMINER}?(?:(?:{_SPEAKER_MODIFIER}\s+){{1,3}}(?:{_SPEAKER_AL
             rf"|(?:{_SPEAKER_MODIFIER}\s+){{1,2}}(?-i:[a-z]{{3,}})\s+{_SPEAKER_MODIFIED}"
             rf"|{_SPEAKER_ALONE}|(?:{_SPEAKER_MODIFIER}\s+)?(?!(?:the|a|an|to|of|and|by|its|their|his|her)\s)(?-i:[a-z]+)\s+(?i:ministry))")
 _GENERIC_SAID_BY = re.compile(rf"(?<![\w-])(?P<who>{_SPEAKER})(?:,?\s+and\s+(?P<also>{_SPEAKER}))?\s+"
-                              r"(?:also\s+|later\s+|have\s+|has\s+|had\s+)?" + _SPEECH + r"\b")
+                              r"(?:also\s+|later\s+|have\s+|has\s+|had\s+|there\s+)?" + _SPEECH + r"\b")
 _GENERIC_SAID_AFTER = re.compile(rf"[,\"”’]\s*{_SPEECH}\s+(?P<who>{_SPEAKER})\b")
 # "according to medics", "according to a local rights group": the same speakers, named before what they told
 _GENERIC_ACCORDING = re.compile(rf"\baccording to\s+(?P<who>{_SPEAKER})\b")

@@ -159,7 +159,8 @@ _NEAR = re.compile(
 # a dateline's own date: "3 JAN 90" (wire services of the 1990s), "Nov. 21", "Jan 3, 2024", "2024-01-03"
 _DATELINE_DATE = r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{4}-\d\d-\d\d)"
 # the place: capitalised words (particles aside), so that a lead sentence with a dash is no dateline
-_DATELINE_PLACE = r"[A-Z][A-Za-z.'\-]*(?:,?\s+(?:[A-Z][A-Za-z.'\-]*|de|del|la|al|el|es))*"
+# ("GOMA, Democratic Republic of Congo -")
+_DATELINE_PLACE = r"[A-Z][A-Za-z.'\-]*(?:,?\s+(?:[A-Z][A-Za-z.'\-]*|de|del|la|al|el|es|of|the|and)(?=\s|,))*"
 # ... with its country in brackets after it when filed abroad ("QUITO (ECUADOR), 4 MAR 90 --")
 _DATELINE = re.compile(rf"^\s*{_DATELINE_PLACE}(?:\s*\([A-Za-z.' ]{{2,30}}\))?(?:,?\s*{_DATELINE_DATE})?"
                        rf"(?:\s*\([^)]{{1,40}}\))?\s*[-—–:]{{1,2}}\s")
@@ -343,6 +344,9 @@ class PlaceResolver:
                 if features:
                     found = [(e, k) for e, k in found if e.feature in features] or found
             text = stripped or text
+        if not found and "-" in text:
+            # hyphenation varies where spelling does not: "Pétion-Ville" is GeoNames' "Pétionville"
+            found = [(e, k) for e, k in self.gazetteer.lookup(name_key(text.replace("-", ""))) if k in ("name", "alt")]
         if not found and near:
             key = name_key(text)
             if _may_be_respelled(key):
@@ -822,14 +826,15 @@ class PlaceResolver:
                 m.margin = scored[0][0] - (scored[1][0] if len(scored) > 1 else 0.0)
                 m.close = [c for p, c in scored if p >= m.score - 1.5]
         _list_alike(text, mentions)
+        for m in mentions:
+            if m.best is not None and m.best.feature in ("city", "country"):
+                m.best = self._as_region(text, m)  # "Russia's Bryansk region": the oblast, not its capital
         for i, m in enumerate(mentions):
             # a near spelling, or a small town's alternate name, is believed only inside a country
             # the rest of the document names (or next to one), and inside the region that qualifies it
             e = m.best
             if e is None:
                 continue
-            if e.feature == "city":
-                m.best = e = self._as_region(text, m)  # "Russia's Bryansk region": the oblast, not its capital
             quals = _qualifier_chain(text, mentions, qualifiers.get(i, []))
             if quals and not self._fits(e, quals, _BORDER_KM):
                 # a reading the qualifying region or town contradicts loses ("Saqlawiyah, Al-Anbar" is
@@ -842,7 +847,7 @@ class PlaceResolver:
                 if e is None:
                     continue
             how = next((h for c, h, _ in m.candidates if c is e), "name")
-            if how == "name" and self._stray_hamlet(e, m, mentions):
+            if how == "name" and self._stray_town(e, m, mentions):
                 m.best = None
                 continue
             if not (how == "near" or (how in ("alt", "variant") and e.feature == "city" and e.population < 50_000)):
@@ -853,16 +858,17 @@ class PlaceResolver:
                 m.best = None
 
     @staticmethod
-    def _stray_hamlet(e: Entry, m: _Mention, mentions: list[_Mention]) -> bool:
-        """Whether a village read for a name lies far from every town the rest of the report
-        names, in a country the report does not name: "the Mirpur district" of a report on Dhaka is a part of
-        Dhaka the gazetteer lacks, not a village of that name in India's Punjab."""
-        if e.feature != "city" or e.population >= _HAMLET_POPULATION or e.latitude is None:
+    def _stray_town(e: Entry, m: _Mention, mentions: list[_Mention]) -> bool:
+        """Whether a town (or a facility) read for a name lies far from every town and region the rest of the
+        report names, in a country the report does not name: "the Mirpur district" of a report on Dhaka is a part
+        of Dhaka the gazetteer lacks, not a village of that name in India's Punjab; "Kani township" in Sagaing is
+        not Japan's Kani; "close to Green Village" in Kabul is not the Syrian oil field's housing of that name."""
+        if e.feature not in ("city", "facility") or e.population >= _STRAY_TOWN_POPULATION or e.latitude is None:
             return False
         if any(x is not m and x.best is not None and x.best.country_code == e.country_code for x in mentions):
             return False  # its country is named: a village there is a fair reading
         others = [x.best for x in mentions if x is not m and x.best is not None and x.best.latitude is not None
-                  and x.best.feature in ("city", "facility", "admin2") and _sure(x)]
+                  and x.best.feature in ("city", "facility", "admin2", "admin1") and _sure(x)]
         if not others:
             return False
         return min(distance_km(o, e) for o in others) > _STRAY_KM
@@ -904,11 +910,15 @@ class PlaceResolver:
         evidence: the last resort for an event that neither it nor its report places anywhere
         ("SAN SALVADOR, 3 JAN 90 -- ... a bomb exploded"). Never the dateline's town."""
         line = next((p for p in places if p.dateline and p.resolved and p.country_code), None)
-        entry = self.gazetteer.country(line.country_code) if line else None
-        if line is None or entry is None:
+        return self.country_of(line) if line is not None else None
+
+    def country_of(self, place: Place) -> Place | None:
+        """The country `place` lies in, at country precision, cited by the place's own name."""
+        entry = self.gazetteer.country(place.country_code) if place.country_code else None
+        if entry is None:
             return None
-        return Place(line.name, line.start, line.end, entry.latitude, entry.longitude, entry.geonameid, entry.country,
-                     location=plain(entry.name), feature="country", geo_precision=3, dateline=True,
+        return Place(place.name, place.start, place.end, entry.latitude, entry.longitude, entry.geonameid, entry.country,
+                     location=plain(entry.name), feature="country", geo_precision=3, dateline=place.dateline,
                      country_code=entry.country_code)
 
     def capital_place(self, text: str, places: list[Place], spans: list[tuple[int, int]]) -> Place | None:
@@ -1059,7 +1069,7 @@ class _Context:
         return score
 
 
-_HAMLET_POPULATION = 10_000
+_STRAY_TOWN_POPULATION = 200_000  # a town smaller than this, far from all a report names, is no sure reading
 _STRAY_KM = 1000.0  # farther than this from every town a report names, a village's name is something else
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)$")
@@ -1112,9 +1122,15 @@ def _as_region(text: str, m: _Mention) -> Entry | None:
                        and (not around or _contains(c, town) or distance_km(c, town) <= _OWN_REGION_KM)), None)
         if region is not None:
             return region
+    if m.best is not None and m.best.feature == "country" and _UNIT_AFTER.match(text, m.end):
+        # "Niger state", "Mexico state": the unit named after a country, not the country
+        unit = next((c for c, _, _ in m.candidates if c.feature in ("admin1", "admin2")), None)
+        if unit is not None:
+            return unit
     return m.best
 
 
+_UNIT_AFTER = re.compile(r"\s+(?:governorate|province|state|county|oblast|prefecture)\b", re.IGNORECASE)
 _OWN_REGION_KM = 100.0  # how far a region's centre may lie from the town it is named after
 
 

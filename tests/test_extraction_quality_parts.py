@@ -2086,3 +2086,27 @@ def test_victims_told_as_more_add_to_the_toll_told_before(cli, tmp_path):
         "A drone strike on a car near Qamishli on Monday killed three commanders of the militia, a monitoring group "
         "said. The strike also killed the driver, a local official said.\n"))
     assert (event["fatalities"], event["fatalities_low"], event["fatalities_high"]) == (4, 4, 4)
+
+
+def test_in_a_battle_the_dead_of_both_sides_add_up(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-09-02\n\n"
+        "Fano militiamen attacked an army camp near Bahir Dar on Sunday, killing nine soldiers, residents said. "
+        "The military said 17 militiamen died when troops drove them off.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Armed clash", 26)
+
+
+def test_a_toll_that_has_risen_dates_the_attack_it_counts(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-12\n\n"
+        "The death toll from Sunday's attack on a cattle market in the village of Koutougou near the border with "
+        "Niger has risen to 41, a local official said on Wednesday.\n"))
+    assert (event["event_date"], event["fatalities"]) == ("2024-06-09", 41)
+
+
+def test_a_coalition_led_by_a_state_is_a_named_actor(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-20\n\n"
+        "A Saudi-led coalition air strike hit a fuel station in Hajjah province on Monday, killing four people, a "
+        "local administrator said.\n"))
+    assert (event["actor1"], event["sources"]) == ("Saudi-led coalition", ["local administrator"])

@@ -741,3 +741,8 @@ def test_a_country_name_before_state_or_province_is_the_unit_of_that_name():
     assert (first(places, "Niger").country, first(places, "Niger").feature) == ("Nigeria", "admin1")
     # ... and a town of that name half a world away is not where the village lies
     assert not first(places, "Tanda").resolved
+
+
+def test_a_big_city_the_tagger_took_for_a_people_is_a_place_on_the_outskirts_of():
+    places = places_of("Soldiers traded fire with cartel gunmen on the outskirts of Culiacan on Sunday.")
+    assert first(places, "Culiacan").country == "Mexico"

@@ -69,8 +69,9 @@ _INJURIES_TO = re.compile(
     re.IGNORECASE,
 )
 # the dead counted by what is left of them: "the death toll rose to 17", "claimed 40 lives", "15 bodies were found"
-_DEATH_TOLL = re.compile(r"\b(?P<kind>death toll)\s+(?:\w+\s+){0,5}?(?:rose|climbed|reached|hit|jumped|increased|stood|"
-                         r"stands|was|is|of)\s+(?:to\s+|at\s+)?(?P<num>" + NUMBER + r")\b", re.IGNORECASE)
+# ("The death toll from Saturday's attack on a market in the town of X has risen to 107": what it is of may be long)
+_DEATH_TOLL = re.compile(r"\b(?P<kind>death toll)\s+(?:[^.;:!?]{0,160}?\s)?(?:rose|risen|climbed|reached|hit|jumped|"
+                         r"increased|stood|stands|was|is|of)\s+(?:to\s+|at\s+)?(?P<num>" + NUMBER + r")\b", re.IGNORECASE)
 _LIVES = re.compile(r"\b(?:claimed|cost|took)\s+(?P<num>" + NUMBER + r")\s+(?:\w+\s+)?(?P<kind>lives)\b", re.IGNORECASE)
 _BODIES = re.compile(r"\b(?P<num>" + NUMBER + r")\s+(?:(?:more|other|charred|burned|burnt|mutilated|decomposed|decapitated|"
                      r"unidentified|dead|bullet-riddled)\s+)?(?P<kind>bodies|corpses)\b(?!\s+of\s+water)", re.IGNORECASE)
@@ -430,9 +431,10 @@ def _best(amounts: list[Amount]) -> Amount:
 
 
 _ATTACKERS = re.compile(r"\b(?:assailants?|attackers?|gunm[ae]n|militants?|bombers?|insurgents?|terrorists?|"
-                        r"jihadists?|fighters?|rebels?)\b", re.IGNORECASE)
+                        r"jihadists?|fighters?|rebels?|militiam[ae]n|militia members|guerrillas?|bandits)\b", re.IGNORECASE)
 _OWN_SIDE = re.compile(r"\b(?:militia|militant|gunman|gunmen|insurgent|attacker|launch)", re.IGNORECASE)
-_NON_STATE = {"iran_aligned", "unidentified_armed_group", "jihadist"}
+_NON_STATE = {"iran_aligned", "unidentified_armed_group", "jihadist", "rebel", "militia", "organised_crime",
+              "tribal_militia", "baathist", "paramilitary"}
 _REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
            "Chemical weapon"}
 
@@ -480,7 +482,8 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
     more_told: set[tuple[int, int]] = set()  # spans of victims told as more ("the strike also killed a civilian")
     # (only an armed group's attack: the militants a state force's strike killed are its victims)
     actor = canonical_actor(mention.actor1) if mention.actor1 else None
-    by_armed_group = bool(actor and set(actor.kinds) & _NON_STATE)
+    # (or a battle, where both sides' dead count: "killing a dozen soldiers" and "23 militiamen were killed")
+    by_armed_group = bool(actor and set(actor.kinds) & _NON_STATE) or mention.event_type == "Battles"
     spans = [(start, end) for _sentence, start, end in frame.clauses()]
     spans += [(start, end) for start, end in extra or [] if not _told_elsewhere(state, frame, start)]
     # "The Israeli military said two soldiers were wounded and that its artillery struck ...": a force that tells

@@ -21,6 +21,7 @@ _WINDOW_WORDS = re.compile(r"\b(?:since|until|through|between|from|by)\s*$", re.
 _DATELINE_DATE = re.compile(r"^\s*(\d{1,2}/\d{1,2}/\d{4})\s*:")
 
 
+_POSSESSIVE = re.compile(r"['’]s?\b")
 _PERIOD_HEADS = {"began", "begun", "started", "erupted", "escalated", "since", "until"}
 
 
@@ -48,7 +49,9 @@ def frame_dates(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, 
             if not (start <= e_start < end) or line_start <= e_start < line_end:
                 continue  # not the clause's, or the dateline's own date ("ABUJA, July 7 -"): the day it was filed
             before = state.text[max(0, e_start - 12) : e_start]
-            if _WINDOW_WORDS.search(before) or _not_event_date(ent) or _NIGHT_OF_A_DAY.match(state.text, e_start):
+            # ("the toll from Saturday's attack" dates the attack; "from Saturday" opens a window)
+            window = _WINDOW_WORDS.search(before) and not _POSSESSIVE.match(state.text, e_end)
+            if window or _not_event_date(ent) or _NIGHT_OF_A_DAY.match(state.text, e_start):
                 continue
             resolved = resolve_date(state.text[e_start:e_end], published)
             if resolved is not None:

@@ -32,6 +32,7 @@ _ALONE_WORDS = (r"police|military|army|residents|witnesses|eyewitnesses|activist
                 r"sources?|officers?|spokes(?:man|woman|person)|villagers|survivors|relatives|authorities|rescuers|"
                 r"commanders?|volunteers|monitors?|observers|journalists|reporters|forces|troops|soldiers|rebels|"
                 r"militants|fighters|insurgents|leaders?|elders?|chiefs?|mayor|governor|commissioner|lawmakers?|councillors?|"
+                r"administrators?|prefects?|"
                 r"air force|navy|coast guard|national guard|border guards?|general staff|civil defen[cs]e|"
                 r"emergency services?")
 _MODIFIED_WORDS = (r"officials?|groups?|ministry|media|agency|organi[sz]ations?|committee|council|workers|tv|television|"

@@ -2110,3 +2110,28 @@ def test_a_coalition_led_by_a_state_is_a_named_actor(cli, tmp_path):
         "A Saudi-led coalition air strike hit a fuel station in Hajjah province on Monday, killing four people, a "
         "local administrator said.\n"))
     assert (event["actor1"], event["sources"]) == ("Saudi-led coalition", ["local administrator"])
+
+
+def test_suspects_an_arrest_befell_are_no_blame_for_the_other_events_of_a_roundup(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-08\n\n"
+        "In other violence on Thursday, gunmen killed a teacher in Tuz Khurmatu, police said. In Tikrit, troops "
+        "detained three suspected Islamic State members, the army said.\n"))
+    assert [(e["sub_event_type"], e["actor1"]) for e in events] == [
+        ("Attack", "Unidentified armed group"), ("Arrests", "Iraqi forces")]
+
+
+def test_the_attacker_whose_end_is_told_with_the_attack_is_its_doer(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-05\n\n"
+        "A worshipper was killed and three others were wounded outside a synagogue in Djerba on Saturday. The "
+        "gunman, a naval guard, was shot dead by police.\n"))
+    assert (event["actor1"], event["actor2"], event["fatalities"], event["injuries"]) == (
+        "Unidentified armed group", None, 2, 3)
+
+
+def test_a_day_the_tagger_ran_into_what_it_followed_still_dates_the_event(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-04\n\n"
+        "Government troops recaptured the town of Tabqa on Sunday after weeks of fighting, state media said.\n"))
+    assert (event["event_date"], event["date_precision"]) == ("2024-03-03", "day")

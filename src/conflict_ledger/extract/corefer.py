@@ -8,6 +8,7 @@ join the specific event they refer to and take its type.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import SUB_EVENT_PARENT, EventMention
@@ -332,6 +333,16 @@ def absorb(into: Frame, other: Frame) -> None:
     into.doers_accounts += other.doers_accounts
     into.sentences += other.sentences
     into.spans += other.spans
+    # "A spectator was killed ... The gunman was shot dead by the Secret Service", "Security forces shot the
+    # assailant": told with the attack, the end its attacker met is no act of its own; the attacker is the doer
+    if _ends_the_attacker(m) and not _ends_the_attacker(o):
+        m.actor1, m.actor2 = m.actor2, None
+        m.evidence["actor1"] = m.evidence.pop("actor2")
+    elif _ends_the_attacker(o):
+        attacker = {"actor1": o.actor2} if m.actor1 is None else {}
+        evidence = {k: v for k, v in o.evidence.items() if k not in ("actor1", "actor2")}
+        o = replace(o, actor1=attacker.get("actor1"), actor2=None,
+                    evidence={**evidence, **({"actor1": o.evidence["actor2"]} if attacker else {})})
     detail = _DETAIL in (m.sub_event_type, o.sub_event_type) and any(
         x.event_type in _VIOLENCE and x.sub_event_type for x in (m, o))
     if retold or not own_account and (detail and o.event_type in _VIOLENCE or not detail and other.specific and (
@@ -363,6 +374,15 @@ def absorb(into: Frame, other: Frame) -> None:
         if later and name == "event_date":
             continue
         m.cite(name, *spans)
+
+
+def _ends_the_attacker(mention: EventMention) -> bool:
+    """Whether the mention's target is named as the attacker ("the gunman was shot dead")."""
+    return mention.actor2 is not None and bool(_ATTACKER_WORD.search(
+        " ".join(e.text for e in mention.evidence.get("actor2", []))))
+
+
+_ATTACKER_WORD = re.compile(r"\b(?:gunm[ae]n|attackers?|assailants?|shooters?|bombers?|hostage-takers?)\b", re.IGNORECASE)
 
 
 def _other_side(mention: EventMention, role: str, actor: str | None) -> bool:

@@ -21,6 +21,7 @@ _WINDOW_WORDS = re.compile(r"\b(?:since|until|through|between|from|by)\s*$", re.
 _DATELINE_DATE = re.compile(r"^\s*(\d{1,2}/\d{1,2}/\d{4})\s*:")
 
 
+_JOINED_SPAN = re.compile(r"\s+(?:after|before|following|amid|during)\s+")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _PERIOD_HEADS = {"began", "begun", "started", "erupted", "escalated", "since", "until"}
 
@@ -54,6 +55,11 @@ def frame_dates(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, 
             if window or _not_event_date(ent) or _NIGHT_OF_A_DAY.match(state.text, e_start):
                 continue
             resolved = resolve_date(state.text[e_start:e_end], published)
+            joined = _JOINED_SPAN.search(state.text, e_start, e_end)
+            if resolved is None and joined:
+                # "on Saturday after months of fighting": the tagger ran the day into the span it followed
+                e_end = joined.start()
+                resolved = resolve_date(state.text[e_start:e_end], published)
             if resolved is not None:
                 out.append((resolved, e_start, e_end))
         out += _untagged_times(state, sentence, start, end, out)

@@ -847,6 +847,7 @@ RETYPE_MIN = 0.40  # a typed reading this sure replaces the cue's type
 PLAUSIBLE_MIN = 0.20  # a cue's type the classifier gives less than this, beside a non-event reading, is dropped
 WEAPON_RETYPE_MIN = 0.75  # a named weapon (bomb, shell, drone, grenade) is overruled only by a sure reading
 MODEL_ONLY_MIN = 0.60  # a typed reading this sure makes an event with no cue at all
+GENERIC_TYPING_MIN = 0.25  # a generic cue's default type ("killed": an attack) yields only to a reading this sure
 NO_OPINION_MAX = 0.15  # a best reading (of no event) this unsure is no reading: the cue stands
 OWN_VERB_NOT_EVENT_MAX = 0.85  # the report's own verb (agreed, withdrew, set up a base) stands unless surer of no event
 
@@ -887,7 +888,8 @@ def decide(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) ->
     if not any(k.specific for k in rule_kinds) and model_kind.event_type == "Strategic developments" \
             and p < PLAUSIBLE_MIN:
         return []  # a word of violence ("claimed attacks on three bases") and an unsure reading of no violence: talk
-    if p >= (WEAPON_RETYPE_MIN if weapon else RETYPE_MIN) or not any(k.specific for k in rule_kinds):
+    if p >= (WEAPON_RETYPE_MIN if weapon else RETYPE_MIN) or not any(k.specific for k in rule_kinds) and (
+            p >= GENERIC_TYPING_MIN or not any(k.sub_event_type for k in rule_kinds)):
         cue = next((k.cue for k in rule_kinds), whole)
         return [replace(model_kind, cue=cue)]
     return [replace(k, score=0.55 if k.specific else 0.3) for k in rule_kinds]  # a named weapon beats an unsure reading

@@ -897,6 +897,9 @@ def _same_side(a: str | None, b: str | None) -> bool:
     return bool((set(ka.kinds) & set(kb.kinds)) - {"state_forces", "unidentified_armed_group"})
 
 
+_SUSPECTED_BEFORE = re.compile(r"\b(?:suspected|alleged)\b", re.IGNORECASE)
+
+
 @component("responsibility")
 def assign_responsibility() -> object:
     """A claim of responsibility or an attribution names the attacker the event sentence left unnamed."""
@@ -913,7 +916,11 @@ def assign_responsibility() -> object:
             found = claimed_actor(state.text[sentence.start : sentence.end])
             if found:
                 name, start, end = found
-                claims.append((name, state.evidence(sentence.start + start, sentence.start + end)))
+                at = sentence.start + start
+                if _SUSPECTED_BEFORE.search(state.text, max(0, at - 24), at + 10) and any(
+                        g.mention.actor2 == name and any(a <= at < b for a, b in g.spans) for g in state.frames):
+                    continue  # "arrested four suspected Islamic State members": who an act befell, no blame
+                claims.append((name, state.evidence(at, sentence.start + end)))
         if not claims:
             return
         for frame in state.frames:

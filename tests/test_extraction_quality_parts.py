@@ -2135,3 +2135,11 @@ def test_a_day_the_tagger_ran_into_what_it_followed_still_dates_the_event(cli, t
         "date 2024-03-04\n\n"
         "Government troops recaptured the town of Tabqa on Sunday after weeks of fighting, state media said.\n"))
     assert (event["event_date"], event["date_precision"]) == ("2024-03-03", "day")
+
+
+def test_a_killing_told_as_the_doers_deed_on_a_named_day_is_reported_even_in_a_speakers_words(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-08-22\n\n"
+        "Rights activists said the paramilitary fighters had killed at least 60 villagers in Wad Ashana on Monday, "
+        "one of the bloodiest attacks in Gezira state since the war began.\n"))
+    assert (event["event_date"], event["fatalities"]) == ("2024-08-19", 60)

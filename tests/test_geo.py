@@ -746,3 +746,8 @@ def test_a_country_name_before_state_or_province_is_the_unit_of_that_name():
 def test_a_big_city_the_tagger_took_for_a_people_is_a_place_on_the_outskirts_of():
     places = places_of("Soldiers traded fire with cartel gunmen on the outskirts of Culiacan on Sunday.")
     assert first(places, "Culiacan").country == "Mexico"
+
+
+def test_a_dateline_run_into_the_lead_by_the_tagger_is_the_town_alone():
+    places = places_of("KHARTOUM - Paramilitary fighters attacked a village in Sennar state on Monday.")
+    assert [(p.name, p.start, p.end) for p in places if p.name.startswith("KHARTOUM")] == [("KHARTOUM", 0, 8)]

@@ -337,3 +337,13 @@ def test_leads_with_different_doers_and_acts_conflict():
     assert relation(suspended, restored) == -1  # two presidents, two acts: two happenings
     assert relation(suspended, again) == 1  # one president, one act (a reported clause)
     assert relation(suspended, protest) == 0  # an unnamed doer says nothing either way
+
+
+def test_an_untyped_report_is_no_other_type_than_a_typed_one():
+    attack = {"event_date": "2024-08-19", "date_precision": "day", "sub_event_type": "Attack",
+              "event_type": "Violence against civilians", "country": "Sudan", "admin1": "Sennar"}
+    # "activists said the fighters had killed more than 100 people": the extractor's default type, no sub-type
+    untyped = {**attack, "sub_event_type": None, "event_type": "Explosions/Remote violence"}
+    words = {"^jalgini": 0.8, "killed": 0.2}
+    pair = score_pair(Profile.of_mention(attack, words), Profile.of_mention(untyped, words))
+    assert "other_event_type" not in pair.parts and pair.same

@@ -415,14 +415,16 @@ _CONDEMNED_ACT = _rx(r"(?:condemn|denounc|deplor|repudiat)\w*\b[^.;]{0,40}?\b(?:
 # May". Framed as what someone reported or said, the classifier reads talk; the dated act is news all the
 # same (a reading of crime or disaster is another matter and stands).
 _HARM_DONE = (r"(?:(?:was|were|had been)\s+(?:\w+\s+)?(?:murdered|assassinated|killed|kidnapped|abducted|shot|wounded|"
-              r"injured)|(?:attack|bombing|ambush|massacre|explosion|blast)\s+(?:that|which)\s+(?:killed|wounded|injured))")
+              r"injured)|(?:attack|bombing|ambush|massacre|explosion|blast)\s+(?:that|which)\s+(?:killed|wounded|injured)"
+              # ... or told as the doers' deed: "activists said RSF fighters had killed more than 100 people"
+              r"|(?:had|have|has)\s+(?:\w+\s+)?(?:killed|murdered|abducted|kidnapped|wounded|executed))")
 _DAY_NAMED = (r"(?:on\s\d{1,2}\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
               r"|(?:on\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s\d{1,2}\b"
               r"|yesterday|today|tonight|(?:last|this)\s(?:night|morning|afternoon|evening)"
               r"|(?:on\s|last\s)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)")
 # the act and its day: "was shot dead this morning", "the bombing that killed six vendors on 12 May",
 # "Sunday's bombing in the port"
-_DATED_HARM = _rx(_HARM_DONE + r"\s+(?:[^.;]{0,30}?\s)?(?<!as\sof\s)" + _DAY_NAMED,
+_DATED_HARM = _rx(_HARM_DONE + r"\s+(?:[^.;]{0,48}?\s)?(?<!as\sof\s)" + _DAY_NAMED,
                   # ... or the act named by its day: "this morning's attack", "Sunday's bombing"
                   _DAY_NAMED + r"['’]s?\s+(?:[\w-]+\s+)?(?:attack|bombing|ambush|massacre|explosion|blast|assassination|"
                   r"murder|kidnapping|shooting)")

@@ -150,7 +150,8 @@ class Profile:
                 p.weeks.add(str(day)[:10])
             else:
                 p.months.add(str(day)[:7])
-        if fields.get("event_type"):
+        if fields.get("event_type") and fields.get("sub_event_type"):
+            # (an untyped mention's event type is the extractor's default, not what the report told)
             p.event_types[fields["event_type"]] += 1
         if fields.get("sub_event_type"):
             p.sub_types[fields["sub_event_type"]] += 1

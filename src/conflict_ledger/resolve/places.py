@@ -655,6 +655,8 @@ class PlaceResolver:
         'University of Kentucky' -> Kentucky."""
         words = [(m.start() + start, m.end() + start) for m in _NON_SPACE_RUN.finditer(text[start:end])]
         words = [(a, b - 1 if text[b - 1] in ",.;:" and not text[a:b].count(".") > 1 else b) for a, b in words]
+        # a dash alone is no word of a name ("KHARTOUM - Paramilitary", a dateline run into the lead)
+        words = [(a, b) for a, b in words if any(ch.isalnum() for ch in text[a:b])]
         if words and text[words[0][0] : words[0][1]].lower() == "the":
             words = words[1:]
         if not words:

@@ -96,3 +96,15 @@ def test_claims_in_new_reports_beside_the_ledger_store_nothing(cli, ledger_path,
     assert row["tracker"] == "us-forces-attacks" and row["ledger_count"] == 3 and row["verdict"] == "agree"
     with Ledger(ledger_path) as ledger:
         assert ledger.counts() == before
+
+
+def test_what_a_tally_counts_is_read_from_the_count_not_from_who_tells_it():
+    from conflict_ledger.extract.claims import counted_phrase
+
+    # the attacked told by the verb and a number of times, whoever announced it
+    assert counted_phrase("The Houthis have attacked merchant vessels in the Gulf of Aden more than 30 times since "
+                          "December 1, U.S. Central Command said.") == "attacks on merchant vessels"
+    # a U.S. speaker does not make the attacks attacks on U.S. forces
+    assert counted_phrase("Gunmen have carried out 25 attacks since January, U.S. officials said.") == "attacks"
+    assert counted_phrase("U.S. troops have been attacked 150 times since Oct. 17, the Pentagon said.") \
+        == "attacks on U.S. forces"

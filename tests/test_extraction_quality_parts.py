@@ -2143,3 +2143,13 @@ def test_a_killing_told_as_the_doers_deed_on_a_named_day_is_reported_even_in_a_s
         "Rights activists said the paramilitary fighters had killed at least 60 villagers in Wad Ashana on Monday, "
         "one of the bloodiest attacks in Gezira state since the war began.\n"))
     assert (event["event_date"], event["fatalities"]) == ("2024-08-19", 60)
+
+
+def test_the_day_of_a_claim_is_not_the_day_of_the_act_it_claims(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-06\n\n"
+        "A blast at a market in the town of Ghazni killed 14 people on Tuesday, the provincial police said. The "
+        "Islamic State group claimed responsibility on Wednesday, saying one of its fighters had set off an "
+        "explosive vest.\n"))
+    assert (event["event_date"], event["sub_event_type"], event["actor1"], event["fatalities"]) == (
+        "2024-06-04", "Suicide bomb", "Islamic State", 14)

@@ -636,7 +636,8 @@ def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
 
     Reports often give the toll in a sentence of its own ("Nine civilians were killed.") after
     the one that names the attack; the toll belongs to the event told just before it (at most
-    two sentences back, counting the toll sentences already given to it). Running totals ("70 troops injured since October") are not tolls.
+    two sentences back, counting the toll sentences already given to it); a report of one event keeps every toll
+    it states, before or after it. Running totals ("70 troops injured since October") are not tolls.
     """
     from .events import talks_about_events
 
@@ -656,6 +657,8 @@ def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
         # the frame told last before this sentence (a frame may go on after it: "This was one of ...")
         near = [(n - max(before), i) for i, told in told_in.items() if (before := [t for t in told if t < n])
                 and n - max(before) <= reach]
+        if not near and len(violent) == 1:
+            near = [(0, violent[0])]  # ... even told before it: "A blast killed 14 ... IS claimed it, saying ..."
         if near:
             frame_at = min(near)[1]
             out.setdefault(frame_at, []).append((sentence.start, sentence.end))

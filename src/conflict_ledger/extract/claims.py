@@ -62,6 +62,15 @@ _COUNTED = re.compile(
 )
 
 
+_ATTRIBUTION = re.compile(r"(?:,\s*|\s+)(?:according to\b[^,.;]*|(?:a\s+|the\s+)?(?:[\w.'’-]+\s+){0,5}?"
+                          r"(?:said|says|told\s+\w+|reported)\b[^,;]*)(?=[,.;]|$)", re.IGNORECASE)
+# ... or told by the verb and a number of times: "have attacked commercial shipping in the Red Sea 45 times"
+_ATTACKED_TIMES = re.compile(
+    r"\b(?:have|has|had)\s+(?:been\s+)?(?:attacked|targeted|struck|hit)\s+(?P<target>(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+?)"
+    r"(?=\s+(?:in|at|near|off|across)\s[^.;]{0,80}?\btimes\b|\s+(?:more than|over|at least|about|some|\d)[^.;]{0,20}?\btimes\b)",
+    re.IGNORECASE)
+
+
 def _window_start(since: re.Match[str], published: date | None) -> ResolvedDate | None:
     """The first day of the window "since ..." opens, or None when the report does not give it."""
     period = since.group("period")
@@ -76,9 +85,14 @@ def counted_phrase(sentence: str, where: str | None = None) -> str:
     """What is being counted, in the ledger's terms ("attacks on U.S. forces in Iraq and Syria"); the countries
     are read from `where` when given (the words of the count itself, not the event it is told beside)."""
     told = _COUNTED.search(sentence)
-    if told is None or _US.search(sentence, told.start("target"), told.end("target") + 1):
-        # "attacks on U.S. and coalition forces", "U.S. troops have been attacked 160 times"
-        base = "attacks on U.S. forces" if _US.search(sentence) else "attacks"
+    times = _ATTACKED_TIMES.search(sentence) if told is None else None
+    if times and not _US.search(times.group("target")):
+        # "Houthi forces have attacked commercial shipping ... more than 45 times": what was attacked, whoever said so
+        base = f"attacks on {times.group('target')}"
+    elif told is None or _US.search(sentence, told.start("target"), told.end("target") + 1):
+        # "attacks on U.S. and coalition forces", "U.S. troops have been attacked 160 times" (not "..., U.S.
+        # officials said": who tells the count is not what it counts)
+        base = "attacks on U.S. forces" if _US.search(_ATTRIBUTION.sub("", sentence)) else "attacks"
     else:
         prep = told.group("prep").lower()
         base = f"{told.group('what').lower()} {prep if prep in ('on', 'against') else 'on'} {told.group('target')}"

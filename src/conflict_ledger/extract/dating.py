@@ -16,7 +16,8 @@ from .pipeline import DocState, Frame, component
 
 _SPEECH_HEADS = {"said", "says", "told", "announced", "confirmed", "stated", "added", "reported", "claimed", "posted",
                  "tweeted", "briefing", "statement", "acknowledged", "published", "identified", "named", "updated",
-                 "raised", "revised", "blamed", "condemned", "denounced", "issued", "released"}
+                 "raised", "revised", "blamed", "condemned", "denounced", "issued", "released",
+                 "responsibility"}  # ("claimed responsibility on Thursday": the day of the claim)
 _WINDOW_WORDS = re.compile(r"\b(?:since|until|through|between|from|by)\s*$", re.IGNORECASE)
 _DATELINE_DATE = re.compile(r"^\s*(\d{1,2}/\d{1,2}/\d{4})\s*:")
 

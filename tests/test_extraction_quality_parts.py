@@ -2153,3 +2153,22 @@ def test_the_day_of_a_claim_is_not_the_day_of_the_act_it_claims(cli, tmp_path):
         "explosive vest.\n"))
     assert (event["event_date"], event["sub_event_type"], event["actor1"], event["fatalities"]) == (
         "2024-06-04", "Suicide bomb", "Islamic State", 14)
+
+
+def test_each_item_of_a_listed_roundup_is_an_event_dated_by_its_heading(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-22\n\n"
+        "Security incidents, northern Mali\n\n"
+        "- April 15: Gunmen killed five traders on the road between Gao and Ansongo.\n"
+        "- April 17: A landmine hit an army truck near Tessalit; two soldiers were wounded.\n"
+        "- April 19: Armed men abducted a village chief in Menaka region.\n"))
+    assert [(e["event_date"], e["sub_event_type"]) for e in events] == [
+        ("2024-04-15", "Attack"), ("2024-04-17", "Remote explosive/landmine/IED"),
+        ("2024-04-19", "Abduction/forced disappearance")]
+
+
+def test_speakers_told_with_where_they_speak_from():
+    from conflict_ledger.extract.sources import sources_in
+
+    said = sources_in("The strike killed 20 people, health officials in the Hamas-run territory said.")
+    assert [name for name, _, _ in said] == ["health officials"]

@@ -751,3 +751,11 @@ def test_a_big_city_the_tagger_took_for_a_people_is_a_place_on_the_outskirts_of(
 def test_a_dateline_run_into_the_lead_by_the_tagger_is_the_town_alone():
     places = places_of("KHARTOUM - Paramilitary fighters attacked a village in Sennar state on Monday.")
     assert [(p.name, p.start, p.end) for p in places if p.name.startswith("KHARTOUM")] == [("KHARTOUM", 0, 8)]
+
+
+def test_a_town_named_as_the_area_of_a_place_is_that_place():
+    # the tagger leaves "Rafah" untagged; the neighbourhood is no town of that name in the United States
+    places = places_of("An air strike hit tents in the Tal al-Sultan area of Rafah on Sunday night, killing 45 "
+                       "people, Palestinian health officials said.")
+    assert [(p.name, p.country) for p in places if p.resolved and p.country != "Palestinian Territory"] == []
+    assert first(places, "Rafah").country == "Palestinian Territory"

@@ -154,8 +154,10 @@ def _scene_date(state: DocState, frame: Frame, told: set[int]) -> list[tuple[Res
     if not index:
         return []
     scene = state.sentences[index - 1]
+    # ("- March 13: An IED struck ...": an item's date heads it, and the tagger may cut it off as a sentence)
+    heading = state.text[scene.start : scene.end].rstrip().endswith(":")
     if scene.start in told or len(frame.sentences) > 1 \
-            or not _SCENE_OPENING.match(state.text, scene.start, scene.end):
+            or not (_SCENE_OPENING.match(state.text, scene.start, scene.end) or heading):
         return []
     probe = Frame(mention=frame.mention, sentences=[scene], spans=[(scene.start, scene.end)], trigger=frame.trigger)
     found = frame_dates(state, probe)

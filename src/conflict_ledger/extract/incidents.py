@@ -138,7 +138,8 @@ def is_incident(state: DocState, frame: Frame, lead: bool, follows: bool) -> boo
 def incident_score(state: DocState, frame: Frame, lead: bool, follows: bool = False) -> int:
     """Particulars stated minus marks of talk about events; `lead`: told in the report's first sentences.
     The event's first clause in the body is read, not the headline's, told in the present by convention."""
-    clauses = frame.clauses()
+    # (nor the sentence that only set its scene: "- April 17:" heading an item of a list)
+    clauses = [c for c in frame.clauses() if c[1] != frame.scene_start] or frame.clauses()
     sentence, start, end = next((c for c in clauses if c[1] >= state.headline_end), clauses[0]) \
         if state.headline_end else clauses[0]
     clause = state.text[start:end]

@@ -63,9 +63,10 @@ def _register_paragraph_breaks() -> None:
 
     @Language.component("paragraph_breaks")
     def paragraph_breaks(doc: Any) -> Any:
-        """A blank line ends a sentence: a headline or a dateline never runs into the first paragraph."""
+        """A blank line ends a sentence: a headline or a dateline never runs into the first paragraph; so does a
+        line break before an item of a list ("- March 13: An IED struck ...")."""
         for token in doc[:-1]:
-            if token.is_space and "\n\n" in token.text:
+            if token.is_space and ("\n\n" in token.text or "\n" in token.text and doc[token.i + 1].text in _BULLETS):
                 doc[token.i + 1].is_sent_start = True
                 if token.i + 2 < len(doc):
                     doc[token.i + 2].is_sent_start = False  # "U.S. aircraft struck": no break after the first word
@@ -107,7 +108,9 @@ def truecase(text: str) -> str:
 
 
 WRAP_MAX_WIDTH = 100  # a teleprinter's or an e-mail's column; longer lines are paragraphs, not wrapping
-_WRAP = re.compile(r"(?<=\S)\n(?=[ \t]*\S)")  # a single line break between two lines that have words
+# a single line break between two lines that have words (not before an item of a list)
+_WRAP = re.compile(r"(?<=\S)\n(?=[ \t]*(?![-•*–][ \t])\S)")
+_BULLETS = {"-", "•", "*", "–"}
 
 
 @lru_cache(maxsize=64)

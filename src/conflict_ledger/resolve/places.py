@@ -230,7 +230,8 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside|off|into|across|around
 # ... and for a name tagged as an organisation, only words of being inside or beside a place ("at Toyota" is the firm)
 # "6:30 p.m. Baghdad time": a clock, not a scene
 _CLOCK_OF = re.compile(r"\s+(?:local\s+)?time\b", re.IGNORECASE)
-_KIND_OF = re.compile(r"\b(?:city|town|village|port|district|province|region|hamlet|camp|neighbou?rhood) of\s+$",
+_KIND_OF = re.compile(r"\b(?:city|town|village|port|district|province|region|hamlet|camp|neighbou?rhood|area|outskirts|"
+                      r"suburbs?|cent(?:re|er)|heart|edge) of\s+$",
                       re.IGNORECASE)
 # a name set off after a person's office is that person's: "the council head, Riyadh Karim, was not hurt"
 _OFFICE_BEFORE = re.compile(
@@ -871,7 +872,7 @@ class PlaceResolver:
         if any(x is not m and x.best is not None and x.best.country_code == e.country_code for x in mentions):
             return False  # its country is named: a village there is a fair reading
         others = [x.best for x in mentions if x is not m and x.best is not None and x.best.latitude is not None
-                  and x.best.feature in ("city", "facility", "admin2", "admin1") and _sure(x)]
+                  and x.best.feature in ("city", "facility", "admin2", "admin1", "country") and _sure(x)]
         if not others:
             return False
         return min(distance_km(o, e) for o in others) > _STRAY_KM

@@ -131,8 +131,8 @@ def find_places() -> object:
     return run
 
 
-# "Protests also took place in Mombasa": one more happening, told with a place of its own (not "attacks, also by
-# the ELN, occurred in Huila": the same doer)
+# "Protests also took place in Mombasa": one more happening, told with a place of its own (not "two blasts, also
+# by the same rebels, shook the town": the same doer)
 ALSO = re.compile(r"\b(?:also|too)\b(?!\s+(?:by|from|claimed|blamed)\b)", re.IGNORECASE)
 
 

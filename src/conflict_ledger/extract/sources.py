@@ -51,7 +51,7 @@ _SPEAKER = (rf"{_DETERMINER}?(?:(?:{_SPEAKER_MODIFIER}\s+){{1,3}}(?:{_SPEAKER_AL
             rf"|{_SPEAKER_ALONE}|(?:{_SPEAKER_MODIFIER}\s+)?(?!(?:the|a|an|to|of|and|by|its|their|his|her)\s)(?-i:[a-z]+)\s+(?i:ministry))")
 # ("police in Quetta said", "health officials in the Hamas-run enclave said": where they speak from stands between)
 _GENERIC_SAID_BY = re.compile(rf"(?<![\w-])(?P<who>{_SPEAKER})(?:,?\s+and\s+(?P<also>{_SPEAKER}))?\s+"
-                              r"(?:in\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?\s+)?"
+                              r"(?:in\s+(?:the\s+[\w'’-]+|(?-i:[A-Z])[\w'’-]*)(?:\s+[\w'’-]+){0,2}?\s+)?"
                               r"(?:also\s+|later\s+|have\s+|has\s+|had\s+|there\s+)?" + _SPEECH + r"\b")
 _GENERIC_SAID_AFTER = re.compile(rf"[,\"”’]\s*{_SPEECH}\s+(?P<who>{_SPEAKER})\b")
 # "according to medics", "according to a local rights group": the same speakers, named before what they told

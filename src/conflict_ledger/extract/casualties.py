@@ -10,7 +10,7 @@ from ..resolve.actors import canonical_actor
 from ..resolve.places import default_resolver
 from .numbers import NUMBER, NUMBER_RE, Amount, parse_amount, word_value
 from .pipeline import DocState, Frame, component
-from .placing import document_place
+from .placing import ALSO, document_place
 from .roles import doer_speaks
 
 _KILLED = r"(?:killed|dead|died|slain|murdered|assassinated|executed|massacred|lost their lives|perished|shot dead|beheaded)"
@@ -506,7 +506,7 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
                 attackers_told.add(span)
             if all(_DOER_CLAIMS.search(state.read_text, start, start + c.start) for c in counts):
                 doers_claim.add(span)
-            if all(_ALSO.search(state.read_text, max(start, start + c.start - 12), start + c.end) for c in counts):
+            if all(ALSO.search(state.read_text, max(start, start + c.start - 12), start + c.end) for c in counts):
                 more_told.add(span)
             share = shared_by(state, *span)
             if share > 1 and total.best is not None:
@@ -714,7 +714,6 @@ def _says_killed(state: DocState, frame: Frame) -> bool:
 # "The militants said ... they had killed 30 soldiers": the killers' own count (the text up to the count)
 _DOER_CLAIMS = re.compile(r"\b(?:said|says|claimed|claims|boasted|announced)\b[^.;]{0,80}?\b(?:it|they|its fighters|"
                           r"their fighters|we)\s+(?:had\s+|have\s+|has\s+)?(?:(?:killed|wounded|injured)\s+)?$", re.IGNORECASE)
-_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 _BARE_TROOPS = re.compile(r"\s*(?:soldiers?|troops|service ?members?|servicemen|personnel|officers?)\b", re.IGNORECASE)
 
 

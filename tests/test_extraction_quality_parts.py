@@ -2174,3 +2174,19 @@ def test_speakers_told_with_where_they_speak_from():
     assert [name for name, _, _ in said] == ["health officials"]
     # ... but what they are said in is no place they speak from
     assert sources_in("The group claimed strikes on bases hosting American troops in statements posted online.") == []
+
+
+def test_arrests_said_to_be_none_are_no_event(cli, tmp_path):
+    from conflict_ledger.extract.events import tells_no_happening
+
+    assert tells_no_happening("No arrests were reported.")
+    assert tells_no_happening("Nobody has been detained so far, police said.")
+    assert not tells_no_happening("Police arrested no fewer than 30 people.")
+
+
+def test_a_peoples_word_before_a_kind_of_place_names_the_country_of_an_unknown_town(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-02\n\n"
+        "A drone strike on a motorcycle in the southern Lebanese village of Kfarhamam killed a Hezbollah commander "
+        "on Friday, a security source said.\n"))
+    assert (event["country"], event["geo_precision"]) == ("Lebanon", 3)

@@ -336,6 +336,9 @@ _NO_HAPPENING = [
                r"(?:\w+ )?(?:attacks|strikes|incidents)\b", re.IGNORECASE),
     # a rescue or a release of people kidnapped before: "troops rescued 25 kidnapped students"
     re.compile(r"\b(?:rescued|freed|released|liberated)\s+(?:[\w-]+\s+){0,3}?(?:kidnapped|abducted)\b", re.IGNORECASE),
+    # none made: "No arrests were reported", "no one has been detained so far"
+    re.compile(r"^\W*(?:no|there were no)\s+(?:\w+\s+)?(?:arrests?|detentions?)\b|\b(?:no one|nobody)\s+(?:has|had|was)\s+"
+               r"(?:yet\s+)?(?:been\s+)?(?:arrested|detained)\b", re.IGNORECASE),
 ]
 
 

@@ -268,6 +268,9 @@ def place_event(state: DocState, frame: Frame) -> None:
             # town: only the country is known
             place = next((with_precision(p, 3) for p in state.places
                           if p.resolved and p.feature == "country" and p.country == place.country), None)
+    if place is None or place.feature == "country" and place.geo_precision == 3:
+        # "in the southern Lebanese town of Jadra", a town the gazetteer lacks: the people's word names the country
+        place = _kind_of_a_country(state, frame) or place
     if place is None:
         place = resolver.dateline_country(state.places)
     if place is None:
@@ -279,6 +282,22 @@ def place_event(state: DocState, frame: Frame) -> None:
     for name in ("country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision"):
         if getattr(mention, name) is not None:
             mention.cite(name, evidence)
+
+
+# a people's word before a kind of place: "the southern Lebanese town of", "a Sudanese village"
+_KIND_AFTER_PEOPLE = re.compile(r"\s+(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+                                r"(?:ern)?\s+)?(?:border\s+)?(?:town|village|city|port|camp|district|province|region|hamlet)\b",
+                                re.IGNORECASE)
+
+
+def _kind_of_a_country(state: DocState, frame: Frame) -> Place | None:
+    """The country a people's word before a kind of place names in the event's own clauses."""
+    for p in state.places:
+        # (a people's word, not the country's own name: "EL SALVADOR DISTRICT" of Lima is a district's name)
+        if p.resolved and p.modifier and p.feature == "country" and any(a <= p.start < b for a, b in frame.spans) \
+                and p.name.split()[-1].lower() not in (p.country or "").lower() and _KIND_AFTER_PEOPLE.match(state.text, p.end):
+            return default_resolver().country_of(p)
+    return None
 
 
 @component("event_places")

@@ -526,9 +526,7 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
         amount = _toll(items, doers_claim, (attackers_told, more_told))
         # the reporter's own figures are cited before the killers' claim
         items = sorted(items, key=lambda item: item[1] in doers_claim)
-        setattr(mention, field, amount.best)
-        setattr(mention, field + "_low", amount.low)
-        setattr(mention, field + "_high", amount.high)
+        _set_figure(mention, field, amount)
         for _, (start, end) in items:
             mention.cite(field, state.evidence(start, end))
     lead = frame is min(state.frames, key=lambda f: f.spans[0][0])
@@ -570,6 +568,13 @@ def _captives_killed(state: DocState, frame: Frame) -> list[tuple[Amount, tuple[
             total = _added(counts)
             return [(total, (start, end)), (total, fate.span())]
     return []
+
+
+def _set_figure(mention: EventMention, field: str, amount: Amount) -> None:
+    """`field` ("fatalities" or "injuries") with its range."""
+    setattr(mention, field, amount.best)
+    setattr(mention, field + "_low", amount.low)
+    setattr(mention, field + "_high", amount.high)
 
 
 def _toll(items: list[tuple[Amount, tuple[int, int]]], claimed: set[tuple[int, int]],
@@ -725,9 +730,7 @@ def _own_losses_to_their_attack(state: DocState) -> None:
         attacked = next((f.mention for f in state.frames if f.mention.actor2 == force), None)
         if field is None or attacked is None or getattr(attacked, field) or getattr(attacked, field + "_high"):
             continue  # no attack on that force is told, or it has a toll of its own
-        setattr(attacked, field, count.amount.best)
-        setattr(attacked, field + "_low", count.amount.low)
-        setattr(attacked, field + "_high", count.amount.high)
+        _set_figure(attacked, field, count.amount)
         attacked.evidence.pop(field, None)  # the zero it stood at cited no count
         attacked.cite(field, state.evidence(offset + count.start, offset + count.end))
 

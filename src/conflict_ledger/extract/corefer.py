@@ -188,9 +188,9 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
         if not _places_agree(places_a, places_b):
             return None  # "two killed in Odesa" and "a missile struck the Kharkiv region": two places, two events
         # "Protests also took place in Mombasa": one more happening, in a place the one before it was not told in
-        later = max(a, b, key=lambda f: f.spans[0][0])
-        later_places = places_b if later is b else places_a
-        if a.specific and b.specific and later_places and not (places_a if later is b else places_b) and ALSO.search(
+        later, later_places, earlier_places = (b, places_b, places_a) if b.spans[0][0] > a.spans[0][0] \
+            else (a, places_a, places_b)
+        if a.specific and b.specific and later_places and not earlier_places and ALSO.search(
                 state.text, later.spans[0][0], later_places[0].start):
             return None
     return score if score > 0 else None

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..resolve.dates import WEEKDAY_NAMES, ResolvedDate, load_dateparser, resolve_date
 from .numbers import word_value
-from .pipeline import DocState, Frame, component
+from .pipeline import DocState, Frame, Sentence, component
 
 _SPEECH_HEADS = {"said", "says", "told", "announced", "confirmed", "stated", "added", "reported", "claimed", "posted",
                  "tweeted", "briefing", "statement", "acknowledged", "published", "identified", "named", "updated",
@@ -126,20 +126,32 @@ def date_events() -> object:
     return run
 
 
+def _sentence_before(state: DocState, frame: Frame, told: set[int]) -> tuple[int, Sentence] | None:
+    """The sentence right before an event told in one sentence, with its index, when it tells no event itself."""
+    if len(frame.sentences) > 1:
+        return None
+    first = frame.sentences[0]
+    index = next((i for i, s in enumerate(state.sentences) if s.start == first.start), None)
+    if not index or state.sentences[index - 1].start in told:
+        return None
+    return index - 1, state.sentences[index - 1]
+
+
+def _dates_of(state: DocState, frame: Frame, sentence: Sentence) -> list[tuple[ResolvedDate, int, int]]:
+    """The event dates `sentence` gives, read as if it were the frame's own clause."""
+    return frame_dates(state, Frame(mention=frame.mention, sentences=[sentence], spans=[(sentence.start, sentence.end)],
+                                    trigger=frame.trigger))
+
+
 def _lead_date(state: DocState, frame: Frame, told: set[int]) -> list[tuple[ResolvedDate, int, int]]:
     """The date of the report's lead sentence when it tells no event of its own and the undated event is told
     right after it ("Thousands of protesters stormed parliament on Tuesday ... Police opened fire on the crowd"):
     the lead dates the story it opens."""
-    first = frame.sentences[0]
-    index = next((i for i, s in enumerate(state.sentences) if s.start == first.start), None)
+    before = _sentence_before(state, frame, told)
     body = next((i for i, s in enumerate(state.sentences) if s.start >= state.headline_end), None)
-    if not index or body is None or index - 1 != body or len(frame.sentences) > 1:
+    if before is None or before[0] != body:
         return []
-    lead = state.sentences[index - 1]
-    if lead.start in told:
-        return []
-    return frame_dates(state, Frame(mention=frame.mention, sentences=[lead], spans=[(lead.start, lead.end)],
-                                    trigger=frame.trigger))
+    return _dates_of(state, frame, before[1])
 
 
 _SCENE_OPENING = re.compile(r"\s*(?:On|Early|Late|Overnight|By|At)\b")
@@ -149,18 +161,15 @@ def _scene_date(state: DocState, frame: Frame, told: set[int]) -> list[tuple[Res
     """The date of a sentence that sets the scene just before an undated event and tells no event of
     its own ("On Wednesday it was the turn of the al-Tanf garrison. One drone hit the base."); that
     sentence joins the event, so its place is the event's place too."""
-    first = frame.sentences[0]
-    index = next((i for i, s in enumerate(state.sentences) if s.start == first.start), None)
-    if not index:
+    before = _sentence_before(state, frame, told)
+    if before is None:
         return []
-    scene = state.sentences[index - 1]
+    scene = before[1]
     # ("- March 13: An IED struck ...": an item's date heads it, and the tagger may cut it off as a sentence)
     heading = state.text[scene.start : scene.end].rstrip().endswith(":")
-    if scene.start in told or len(frame.sentences) > 1 \
-            or not (_SCENE_OPENING.match(state.text, scene.start, scene.end) or heading):
+    if not (_SCENE_OPENING.match(state.text, scene.start, scene.end) or heading):
         return []
-    probe = Frame(mention=frame.mention, sentences=[scene], spans=[(scene.start, scene.end)], trigger=frame.trigger)
-    found = frame_dates(state, probe)
+    found = _dates_of(state, frame, scene)
     if found:
         frame.sentences.append(scene)  # after its own clause, which stays the one its roles are read from
         frame.spans.append((scene.start, scene.end))

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 from ..model import Document
-from ..resolve.places import SPECIFICITY, Place, as_event_place, default_resolver, with_precision
+from ..resolve.places import SIDE, SPECIFICITY, Place, as_event_place, default_resolver, with_precision
 from .pipeline import DocState, Frame, component
 
 # geoparse needs entities only: the NER has its own token vectors, so the tagger, parser and
@@ -285,9 +285,8 @@ def place_event(state: DocState, frame: Frame) -> None:
 
 
 # a people's word before a kind of place: "the southern Lebanese town of", "a Sudanese village"
-_KIND_AFTER_PEOPLE = re.compile(r"\s+(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
-                                r"(?:ern)?\s+)?(?:border\s+)?(?:town|village|city|port|camp|district|province|region|hamlet)\b",
-                                re.IGNORECASE)
+_KIND_AFTER_PEOPLE = re.compile(rf"\s+(?:{SIDE}\s+)?(?:border\s+)?(?:town|village|city|port|camp|district|province|"
+                                r"region|hamlet)\b", re.IGNORECASE)
 
 
 def _kind_of_a_country(state: DocState, frame: Frame) -> Place | None:

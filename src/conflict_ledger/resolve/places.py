@@ -168,14 +168,17 @@ _DATELINE = re.compile(rf"^\s*{_DATELINE_PLACE}(?:\s*\([A-Za-z.' ]{{2,30}}\))?(?
 # area, Mosul city", "Saadiya neighborhood of Khanaqin", "a village in Kirkuk" (a kind word is needed there)
 _KINDS = (r"(?:area|neighbou?rhood|district|sub-?district|village|town|city|governorate|province|region|quarter|"
           r"suburb|camp|county|municipality|nahiya|locality|canton)")
-_SIDE = r"(?:(?:north|south|east|west|central)(?:ern)?|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?)"
+# a side of a place: "northern", "south-east" (also read by the event placing: "the southern Lebanese town of")
+SIDE = r"(?:(?:north|south|east|west|central)(?:ern)?|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?)"
 _QUALIFIER_GAP = re.compile(
-    rf"^\s*(?:{_KINDS}\s*)?,\s*(?:{_SIDE}\s+)?$|^\s*\(\s*$"
-    rf"|^\s+{_KINDS}\s+(?:of|in)\s+(?:the\s+)?(?:{_SIDE}\s+)?(?:(?:city|town)\s+of\s+)?$",
+    rf"^\s*(?:{_KINDS}\s*)?,\s*(?:{SIDE}\s+)?$|^\s*\(\s*$"
+    rf"|^\s+{_KINDS}\s+(?:of|in)\s+(?:the\s+)?(?:{SIDE}\s+)?(?:(?:city|town)\s+of\s+)?$",
     re.IGNORECASE)
-_OF_GAP = re.compile(rf"^\s+(?:of|in)\s+(?:the\s+)?(?:{_SIDE}\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
-# a kind word after a qualifier that makes it the region, not its namesake town: "Baghdad governorate"
-_REGION_AFTER = re.compile(r"\s+(?:governorate|province|region|state|county|oblast|prefecture)\b", re.IGNORECASE)
+_OF_GAP = re.compile(rf"^\s+(?:of|in)\s+(?:the\s+)?(?:{SIDE}\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
+# a kind word after a qualifier that makes it the region, not its namesake town: "Baghdad governorate"; the units
+# proper ("Nineveh province", "Niger state") name a unit after a country too, where "region" may be the area around
+_UNIT_WORDS = r"governorate|province|state|county|oblast|prefecture"
+_REGION_AFTER = re.compile(rf"\s+(?:{_UNIT_WORDS}|region)\b", re.IGNORECASE)
 _AREA_AFTER = re.compile(r"\s+(?:region|area)\b", re.IGNORECASE)
 _KIND_GAP = re.compile(rf"\b{_KINDS}\b", re.IGNORECASE)
 _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -223,15 +226,17 @@ _DATELINE_TOWN = re.compile(r"\s*([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3}?)(?=\
 _BETWEEN_COMMAS = re.compile(r"[^,;/]+")
 # labels the small model gives place names it does not know as places, and the words that put a place before one
 _MISREAD = {"NORP", "LANGUAGE", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+# the parts of a town a report places things in: "on the outskirts of Culiacan", "in the centre of"
+_PARTS_OF_A_TOWN = r"outskirts|suburbs?|edge|cent(?:re|er)|heart"
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside|off|into|across|around|towards?|(?:air ?strikes?|strikes?|attacks?|"
                                 r"raids?|assaults?|offensive|bombardment|bombing|shelling) (?:on|of|against)|(?:city|town|village|port) of|"
-                                r"(?:outskirts|suburbs?|edge|cent(?:re|er)|heart|streets) of)\s+(?:the\s+)?$",
+                                rf"(?:{_PARTS_OF_A_TOWN}|streets) of)\s+(?:the\s+)?$",
                                 re.IGNORECASE)
 # ... and for a name tagged as an organisation, only words of being inside or beside a place ("at Toyota" is the firm)
 # "6:30 p.m. Baghdad time": a clock, not a scene
 _CLOCK_OF = re.compile(r"\s+(?:local\s+)?time\b", re.IGNORECASE)
-_KIND_OF = re.compile(r"\b(?:city|town|village|port|district|province|region|hamlet|camp|neighbou?rhood|area|outskirts|"
-                      r"suburbs?|cent(?:re|er)|heart|edge) of\s+$",
+_KIND_OF = re.compile(r"\b(?:city|town|village|port|district|province|region|hamlet|camp|neighbou?rhood|area|"
+                      rf"{_PARTS_OF_A_TOWN}) of\s+$",
                       re.IGNORECASE)
 # a name set off after a person's office is that person's: "the council head, Riyadh Karim, was not hurt"
 _OFFICE_BEFORE = re.compile(
@@ -1134,7 +1139,7 @@ def _as_region(text: str, m: _Mention) -> Entry | None:
     return m.best
 
 
-_UNIT_AFTER = re.compile(r"\s+(?:governorate|province|state|county|oblast|prefecture)\b", re.IGNORECASE)
+_UNIT_AFTER = re.compile(rf"\s+(?:{_UNIT_WORDS})\b", re.IGNORECASE)
 _OWN_REGION_KM = 100.0  # how far a region's centre may lie from the town it is named after
 
 

@@ -2190,3 +2190,77 @@ def test_a_peoples_word_before_a_kind_of_place_names_the_country_of_an_unknown_t
         "A drone strike on a motorcycle in the southern Lebanese village of Kfarhamam killed a Hezbollah commander "
         "on Friday, a security source said.\n"))
     assert (event["country"], event["geo_precision"]) == ("Lebanon", 3)
+
+
+def test_a_soldiers_hometown_is_not_where_he_fell(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-01-18\n\n"
+        "Sgt. Daniel Reyes, 24, of Tucson, Arizona, died on Tuesday of wounds sustained when a roadside bomb struck "
+        "his convoy near Baidoa, the Army said.\n"))
+    assert (event["country"], event["location"], event["fatalities"]) == ("Somalia", "Baidoa", 1)
+
+
+def test_a_clocks_time_zone_is_no_place(cli, tmp_path):
+    places = text_report_rows(cli, tmp_path, "geoparse", (
+        "date 2024-02-04\n\n"
+        "At 11:30 p.m. (EST) Feb. 2, U.S. aircraft struck weapons depots in Iraq and Syria.\n"))
+    assert [p["name"] for p in places] == ["U.S.", "Iraq", "Syria"]
+
+
+def test_a_death_by_a_named_weapon_is_an_event_even_in_a_statement(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-08-02\n\n"
+        "The movement said on Wednesday that its deputy chief was killed in an Israeli strike on an apartment in "
+        "Beirut.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["country"]) == (
+        "Air/drone strike", "Israeli forces", "Lebanon")
+    # ... dated by the day it was told, a week's precision, not by the later publication day
+    assert (event["event_date"], event["date_precision"]) == ("2024-07-31", "week")
+
+
+def test_fighters_an_army_says_it_neutralised_are_killed_by_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-01\n\n"
+        "The Burkinabe army said on Thursday its drones had \"neutralised\" about 30 terrorists near Djibo on "
+        "Tuesday.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["fatalities"], event["event_date"]) == (
+        "Air/drone strike", "Burkinabe forces", 30, "2024-02-27")
+
+
+def test_soldiers_killed_in_a_clash_with_a_group_were_attacked_by_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-05\n\n"
+        "Three soldiers of the Armed Forces of the Philippines were killed in a clash with Dawlah Islamiyah "
+        "gunmen in Maguindanao del Sur on Wednesday. Four militants were also killed, the army said.\n"))
+    assert (event["actor1"], event["actor2"], event["fatalities"]) == ("Dawlah Islamiyah", "Filipino forces", 7)
+
+
+def test_aircraft_models_between_a_country_and_its_jets_keep_the_doer(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2023-10-27\n\n"
+        "Two depots near Hama were struck by Israeli F-35 fighter jets early on Friday, state media said.\n"))
+    assert event["actor1"] == "Israeli forces"
+
+
+def test_a_speaker_set_off_by_commas_and_his_he_said(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-12\n\n"
+        "The police spokesman in Katsina State, ASP Musa Lawal, told reporters on Monday. He said gunmen "
+        "stormed Yar Gamji village in Kankara Local Government Area on Sunday night, killing five residents.\n"))
+    assert event["sources"] == ["ASP Musa Lawal"]
+    assert (event["location"], event["geo_precision"]) == ("Kankara", 2)
+
+
+def test_arms_recovered_after_a_gunfight_are_a_detail_of_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-12\n\n"
+        "Three militants were killed in an encounter with security forces in Kashmir's Shopian district on "
+        "Sunday, police said. Rifles and grenades were recovered from the site.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Armed clash", 3)
+
+
+def test_prosecutors_are_sources():
+    from conflict_ledger.extract.sources import sources_in
+
+    said = sources_in("Gunmen killed four men at a car wash on Tuesday, the state prosecutor's office said.")
+    assert [name for name, _, _ in said] == ["state prosecutor's office"]

@@ -21,7 +21,9 @@ _INJURED = r"(?:wounded|injured|hurt|maimed)"
 _WORDS = (r"(?:\s+(?!\d)(?!(?:or|were|was|had|have|are|is|" + _KILLED[3:-1] + "|" + _INJURED[3:-1] + r")\b)"
           r"(?!and\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
           r"several|dozens|many|some|scores|hundreds|at|about|nearly|more|up|were|was|have|had|are|is)\b)"
-          r"[\w'’.-]+){0,5}?")
+          r"[\w'’.-]+){0,5}?"
+          # ... and the name of their force or town: "Five soldiers of the Armed Forces of the Philippines were killed"
+          r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*)(?:\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z][\w'’.-]*)){0,5})?")
 # ... with how it happened between: "were seriously wounded", "were brutally murdered"
 _BE = (r"(?:\s+(?:were|was|have been|has been|had been|are|is|got|being|reportedly|also|later|been|all|now|"
        r"already|had|have|has|[a-z]+ly|left|confirmed|reported|feared|believed(?: to have been)?|said to have been))*")
@@ -113,7 +115,7 @@ _PERSON_NAME = (r"[A-Z][\w'’.-]+(?:\s+(?:(?:al|el|bin|ibn|abu|de|del|da|la|van
 # "The mayor was killed", "The sheikh, a council member, was killed", "another was injured", "killing him": one person
 _SINGLE = re.compile(
     r"(?:\b(?P<who>(?:[Tt]he|[Aa]nother|[Aa]n?)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?|" + _PERSON_NAME +
-    r"|another)(?:,\s+(?:an?|the)\s+[^,.;]{1,80},)?\s+(?:was\s+(?:also\s+|later\s+|reportedly\s+)?(?:shot\s+and\s+)?"
+    r"|another)(?:,\s+(?:an?|the)\s+[^,.;]{1,80},|,\s+\d{1,3},(?:\s+(?:of|from)\s+[^,.;]{1,40},(?:\s+[A-Z][^,.;]{1,30},)?)?)?\s+(?:was\s+(?:also\s+|later\s+|reportedly\s+)?(?:shot\s+and\s+)?"
     r"(?P<kind>" + _KILLED + "|" + _INJURED + r")\b|died\b))"
     r"|(?:\b(?P<title>[A-Z][\w'’.-]+)\s+(?:al-|el-|bin\s+)?[A-Z][\w'’-]+\s+(?P<kind3>died)\b)"
     r"|(?:\b(?P<kind2>killing|wounding|injuring|killed|beheaded|executed|shot dead)\s+(?:him|her|(?:him|her)self|the\s+(?:suicide\s+)?"
@@ -175,11 +177,12 @@ _ONE_AND_HIS = re.compile(
 )
 # "Gunmen shot and killed Ahmed Saleh", "assassinated the mayor": one named victim
 _NAMED_VICTIM = re.compile(
-    r"\b(?:shot and killed|shot dead|gunned down|assassinated|killed|murdered|beheaded|executed)\s+"
+    r"\b(?:shot and killed|shot dead|gunned down|assassinated|killed|killing|murdered|beheaded|executed)\s+"
     r"(?:(?:the|a|an)\s+(?:[a-z][\w'’-]+\s+){0,3}?(?P<role>" + _ROLES + r")\b|(?P<name>[A-Z][a-z'’-]+(?:\s+(?:al-|al\s+|el-|"
     r"bin\s+|ibn\s+|abu\s+)?"
     r"[A-Z][\w'’-]+){1,3})\b(?!\s+(?:soldiers|troops|officers|members|personnel|policemen|fighters|forces|civilians|"
-    r"people|militants|men|workers|pilgrims)\b))"
+    r"people|militants|men|workers|pilgrims|insurgents|rebels|jihadists|gunmen|commanders|villagers|residents|"
+    r"children|women|guards|police|policemen|servicemen|service\s+members)\b))"
 )
 # "killed Ahmed Saleh and two of his guards": a count follows, which the other patterns read
 _TAKEN_BY_NUMBER = re.compile(r"\s*(?:and|,)\s+(?:at least\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"

@@ -197,6 +197,28 @@ def default_date(state: DocState, frame: Frame) -> None:
         mention.date_precision = "week"
 
 
+_TOLD_HEADS = {"said", "says", "told", "announced", "confirmed", "stated", "reported"}
+
+
+def _day_it_was_told(state: DocState, frame: Frame) -> tuple[ResolvedDate, int, int] | None:
+    """The day the event's own clause says it was told ("Hamas said on Wednesday that its leader was killed"):
+    what was told had happened by then, so that day (with a week's precision) dates it better than a later
+    publication date."""
+    published = state.document.published
+    for sentence, start, end in frame.clauses():
+        for ent in sentence.span.doc.ents:
+            e_start, e_end = sentence.offset + ent.start_char, sentence.offset + ent.end_char
+            if ent.label_ != "DATE" or not start <= e_start < end:
+                continue
+            head = ent.root.head
+            if (head if head.dep_ != "prep" else head.head).lower_ in _TOLD_HEADS:
+                resolved = resolve_date(state.text[e_start:e_end], published)
+                if resolved is not None and resolved.precision == "day" and (
+                        published is None or resolved.iso <= published.isoformat()):
+                    return resolved, e_start, e_end
+    return None
+
+
 # "Immediately following the attack, a gunship struck ...", "and then struck back": the same night as
 # the event told just before it
 _RIGHT_AFTER = re.compile(r"\b(?:immediately|shortly after(?:wards?)?|minutes (?:after|later)|moments (?:after|later)|"
@@ -245,8 +267,8 @@ _ANOTHER_HAPPENING = re.compile(r"\s*(?:separately|meanwhile|elsewhere|in (?:a |
 def same_day() -> object:
     """An event a report tells with no day of its own, after one it dates, happened that day: the places a
     night's barrage hit, told after the dated lead ("Russia fired 40 missiles overnight ... Two people were
-    killed in Kharkiv"), unless the report turns to another happening. Runs after the incident gate, so a
-    borrowed day never makes a mention an incident."""
+    killed in Kharkiv"), unless the report turns to another happening; else, by the day its clause says it was
+    told, when it says one. Runs after the incident gate, so a borrowed day never makes a mention an incident."""
 
     def run(state: DocState) -> None:
         dated: Frame | None = None
@@ -257,5 +279,9 @@ def same_day() -> object:
             elif dated is not None and not _ANOTHER_HAPPENING.match(state.text, frame.spans[0][0]):
                 mention.event_date, mention.date_precision = dated.mention.event_date, dated.mention.date_precision
                 mention.cite("event_date", *dated.mention.evidence["event_date"])
+            elif said := _day_it_was_told(state, frame):
+                resolved, start, end = said
+                mention.event_date, mention.date_precision = resolved.iso, "week"
+                mention.cite("event_date", state.evidence(start, end))
 
     return run

@@ -87,6 +87,8 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          # bombs dropped from the air, whoever dropped them: "a guided aerial bomb hit the town", "barrel bombs"
          r"(?:guided|glide|gliding|aerial|air-dropped|barrel|cluster|precision-guided)\s+(?:aerial\s+)?bombs?\b",
          r"dropped\s+(?:\w+\s+){0,2}?bombs?\b",
+         # the strikes of forces that strike from the air ("killed in an Israeli strike on his residence")
+         r"(?<!pro-)(?:israeli|turkish|american|u\.s\.|us-led|u\.s\.-led|saudi-led|coalition)\s+(?:military\s+)?strikes?\b",
          r"drones?\b[^.;]{0,60}\b(?:hit|struck|slammed into|crashed into|exploded (?:at|near|on|inside)) (?:the|a|an) "
          r"(?:base|outpost|garrison|camp|compound|building|facility|position|site)"),
      "Explosions/Remote violence", "Air/drone strike"),
@@ -351,7 +353,7 @@ _IN_USE = _rx(r"fir(?:e|ed|es|ing)\b", r"launch", r"struck", r"(?:air|drone)?str
               r"kill", r"wound", r"injur", r"damag", r"destroy", r"casualt", r"dead\b", r"died\b", r"shot\b", r"shoot",
               r"rain(?:ed|ing)\b", r"salvos?", r"volleys?", r"barrages?", r"intercept", r"downed", r"hurl", r"lobb",
               r"dropp", r"crashed into", r"sorties?", r"engag", r"hammer", r"offensive", r"assault", r"fought", r"clash",
-              r"ambush", r"used\b", r"using\b", r"employ", r"retaliat", r"rocketed")
+              r"ambush", r"used\b", r"using\b", r"employ", r"retaliat", r"rocketed", r"neutrali[sz]")
 
 
 # Force used on armed men is a battle, not violence against civilians (ACLED's attack needs unarmed victims):
@@ -432,11 +434,24 @@ _DATED_HARM = _rx(_HARM_DONE + r"\s+(?:[^.;]{0,48}?\s)?(?<!as\sof\s)" + _DAY_NAM
                   _DAY_NAMED + r"['’]s?\s+(?:[\w-]+\s+)?(?:attack|bombing|ambush|massacre|explosion|blast|assassination|"
                   r"murder|kidnapping|shooting)")
 _TALK_READINGS = {"No event: statement", "No event: other", "No event: diplomacy"}
+# ... or harm done by the weapon the clause names: "its leader was killed in an Israeli strike on his residence"
+_HARMED_BY = _rx(r"(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?(?:killed|wounded|injured)\s+(?:in|by)\s+"
+                 r"(?:an?|the)\s+")
+# ... or the weapon's own deed: "its aircraft had 'neutralized' about 20 terrorists"
+_WEAPON_HARMED = re.compile(r"\s+(?:\w+\s+){0,2}?(?:had\s+|have\s+|has\s+)?[\"“]?(?:killed|neutrali[sz]ed|wounded|injured)\b",
+                            re.IGNORECASE)
 
 
 def tells_a_dated_harm(text: str) -> bool:
     """True for harm told as done on a named day ("was shot dead this morning", "were abducted Sunday")."""
     return bool(_DATED_HARM.search(text))
+
+
+def tells_harm_by(kinds: list[EventType], text: str) -> bool:
+    """True for harm told as done by the weapon a cue names: the weapon's deed, however it is reported."""
+    return any(k.specific and k.event_type == "Explosions/Remote violence" and (
+        (found := _HARMED_BY.search(text)) and found.end() <= k.cue[0] < found.end() + 30
+        or _WEAPON_HARMED.match(text, k.cue[1])) for k in kinds)
 
 
 def condemns_an_act(text: str) -> bool:
@@ -1054,7 +1069,8 @@ def detect_events() -> object:
         kinds = decide(rule_kinds, guess, len(text))
         kinds = protests_held(kinds, rule_kinds, text)
         if not kinds and rule_kinds and (condemns_an_act(text) or guess is not None
-                                         and guess.label in _TALK_READINGS and tells_a_dated_harm(text)):
+                                         and guess.label in _TALK_READINGS and (tells_a_dated_harm(text)
+                                                                                 or tells_harm_by(rule_kinds, text))):
             kinds = [replace(k, score=min(k.score, 0.55)) for k in rule_kinds]
         if not kinds and (guess is None or guess.no_event_probability < OWN_VERB_NOT_EVENT_MAX):
             kinds = own_verb_kinds(text)

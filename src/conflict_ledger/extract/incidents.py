@@ -25,7 +25,7 @@ LEAD_SENTENCES = 3  # a report's incident is usually told in its first sentences
 # its own date: "on 30 December", "yesterday", "last Wednesday", "at dawn", "at 2200"
 _OWN_DATE = re.compile(
     r"\b(?:on \d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|"
-    r"sep|oct|nov|dec)\w*|yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|"
+    r"sep|oct|nov|dec)\w*|yesterday|today|tonight|overnight|this (?:morning|afternoon|evening)|last night|"
     r"(?:last|on) (?:mon|tues|wednes|thurs|fri|satur|sun)day|at dawn|at \d{4})\b",
     re.IGNORECASE,
 )
@@ -109,10 +109,17 @@ def specifics(frame: Frame) -> int:
     m = frame.mention
     return sum((
         "event_date" in m.evidence,
-        m.geo_precision in (1, 2) or _region_in_own_clause(frame),
+        m.geo_precision in (1, 2) and (m.event_type not in _NO_VICTIM_TYPES or _told_in_own_clauses(frame, "location"))
+        or _region_in_own_clause(frame),
         bool(m.actor1),
         m.fatalities_high is not None or m.injuries_high is not None,
     ))
+
+
+def _told_in_own_clauses(frame: Frame, field: str) -> bool:
+    """Whether the event's own clauses tell the field (not a place the report names elsewhere)."""
+    return any(start <= ev.start and ev.end <= end for ev in frame.mention.evidence.get(field, ())
+               for start, end in frame.spans)
 
 
 def _region_in_own_clause(frame: Frame) -> bool:

@@ -131,17 +131,19 @@ _ATTACK_VERBS = re.compile(
     r"^(?:attack|strik|struck|hit|fir(?:e|ed|ing)|launch|target|kill|bomb|shell|shoot|shot|ambush|raid|wound|injur|"
     r"assault|storm|kidnap|abduct|seiz|captur|arrest|detain|clash|fight|fought|blew|detonat|execut|murder|massacr|"
     r"behead|torch|burn|loot|overr|recaptur|retook|retak|besieg|pound|bombard|rain|hurl|lob|throw|threw|carr|conduct|"
-    r"open|engag|slay|slew|assassinat|stab|gun|torture|rap|abus|beat|attempt|hurt)",
+    r"open|engag|slay|slew|assassinat|stab|gun|torture|rap|abus|beat|attempt|hurt|neutrali[sz])",
     re.IGNORECASE,
 )
 _BLAME_VERBS = {"blamed", "blames", "blame", "blaming", "accused", "accuses", "accusing", "held", "holds", "suspected",
                 "suspects"}
 _CLAIM_VERBS = {"claimed", "claims", "claim", "claiming"}
 # nouns that name a violent happening: a party that modifies one ("a U.S. strike", "militia attacks") did it
+_ASSAILANTS = re.compile(r"^(?:assailants?|attackers?|gunm[ae]n|militants?|insurgents?|bombers?|terrorists?|"
+                         r"jihadists?|rebels?|fighters|raiders)$", re.IGNORECASE)
 _EVENT_NOUNS = re.compile(
     r"^(?:attacks?|strikes?|airstrikes?|air-?raids?|raids?|bombings?|assaults?|ambush(?:es)?|shelling|barrages?|"
     r"offensives?|operations?|responses?|retaliation|fire|salvos?|counterattacks?|incursions?|offensive|campaign|"
-    r"onslaught|killing|killings|massacres?|crackdown)$",
+    r"onslaught|killing|killings|massacres?|crackdown|encounters?|gunfights?|firefights?|gun-?battles?)$",
     re.IGNORECASE,
 )
 # carriers of a weapon: "a U.S. gunship struck", "Israeli warplanes bombed" (the carrier's owner acts)
@@ -208,6 +210,14 @@ def role_of(token: Any) -> str:
             if prep == "to" and head.head.lower_ == "according":
                 return "speaker"
             if prep == "with" and (_ATTACK_VERBS.match(head.head.lower_) or _EVENT_NOUNS.match(head.head.text)):
+                fight = head.head
+                harmed = fight.head.head
+                if fight.dep_ == "pobj" and fight.head.lower_ == "in" and harmed.tag_ == "VBN" \
+                        and _ATTACK_VERBS.match(harmed.lower_) and not any(
+                            c.dep_ == "nsubjpass" and _ASSAILANTS.search(c.text) for c in harmed.children):
+                    # "soldiers were killed in a clash with X": the side the victims fought did it (but assailants
+                    # "killed in the ensuing clash with tribal fighters" met those who fought them off)
+                    return "agent"
                 return "patient"  # "clashed with X", "a gun battle with X"
             if prep == "of":
                 node = head.head

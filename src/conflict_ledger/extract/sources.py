@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from .pipeline import DocState, component
+from .pipeline import DocState, Sentence, component
 
 _SPEECH = r"(?:said|says|told|reported|claimed|announced|confirmed|stated|added|wrote|posted|tweeted|acknowledged)"
 # the speaker's name may hold an abbreviation's stops: "according to a U.S. military official"
@@ -17,7 +18,9 @@ _SAID_BY = re.compile(
 )
 # the speaker after the verb ("..., said Plateau police spokesman Alfred Alabo"): only after a comma or a quote,
 # since "Iraq says U.S. strikes killed 16" names what was said after the verb, not who said it
-_SAID_AFTER = re.compile(r"[,\"”’]\s*" + _SPEECH + r"\s+(?P<who>(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&()-]*|police|army|"
+# ("..., told reporters": who follows "told" is whom it was told to)
+_SPEECH_BEFORE_SPEAKER = _SPEECH.replace("told|", "")
+_SAID_AFTER = re.compile(r"[,\"”’]\s*" + _SPEECH_BEFORE_SPEAKER + r"\s+(?P<who>(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&()-]*|police|army|"
                          r"military|state|provincial|regional|spokesman|spokeswoman|spokesperson|official|governor|"
                          r"minister|commander|chief)){0,6})")
 # Speakers named by what they are, in lower case ("residents said", "a security source told", "said a police
@@ -32,7 +35,7 @@ _ALONE_WORDS = (r"police|military|army|residents|witnesses|eyewitnesses|activist
                 r"sources?|officers?|spokes(?:man|woman|person)|villagers|survivors|relatives|authorities|rescuers|"
                 r"commanders?|volunteers|monitors?|observers|journalists|reporters|forces|troops|soldiers|rebels|"
                 r"militants|fighters|insurgents|leaders?|elders?|chiefs?|mayor|governor|commissioner|lawmakers?|councillors?|"
-                r"administrators?|prefects?|"
+                r"administrators?|prefects?|prosecutors?|prosecutor's office|prosecutors' office|coroners?|"
                 r"air force|navy|coast guard|national guard|border guards?|general staff|civil defen[cs]e|"
                 r"emergency services?")
 _MODIFIED_WORDS = (r"officials?|groups?|ministry|media|agency|organi[sz]ations?|committee|council|workers|tv|television|"
@@ -53,7 +56,7 @@ _SPEAKER = (rf"{_DETERMINER}?(?:(?:{_SPEAKER_MODIFIER}\s+){{1,3}}(?:{_SPEAKER_AL
 _GENERIC_SAID_BY = re.compile(rf"(?<![\w-])(?P<who>{_SPEAKER})(?:,?\s+and\s+(?P<also>{_SPEAKER}))?\s+"
                               r"(?:in\s+(?:the\s+[\w'’-]+|(?-i:[A-Z])[\w'’-]*)(?:\s+[\w'’-]+){0,2}?\s+)?"
                               r"(?:also\s+|later\s+|have\s+|has\s+|had\s+|there\s+)?" + _SPEECH + r"\b")
-_GENERIC_SAID_AFTER = re.compile(rf"[,\"”’]\s*{_SPEECH}\s+(?P<who>{_SPEAKER})\b")
+_GENERIC_SAID_AFTER = re.compile(rf"[,\"”’]\s*{_SPEECH_BEFORE_SPEAKER}\s+(?P<who>{_SPEAKER})\b")
 # "according to medics", "according to a local rights group": the same speakers, named before what they told
 _GENERIC_ACCORDING = re.compile(rf"\baccording to\s+(?P<who>{_SPEAKER})\b")
 _SPOKEN = re.compile(r"\b" + _SPEECH + r"\b|\baccording to\b")
@@ -207,20 +210,74 @@ def dateline_outlet(state: DocState) -> tuple[str, int, int] | None:
     return SOURCE_ALIASES.get(name.lower(), name), match.start("who"), match.end("who")
 
 
+# (the parser runs without a lemmatizer: the verb's forms are listed)
+_SPEECH_FORMS = {"said", "says", "say", "told", "tells", "confirmed", "confirms", "reported", "reports", "announced",
+                 "stated", "added"}
+_PRONOUNS = {"he", "she"}
+
+
+def parsed_speaker(sentence: Sentence) -> tuple[str, int, int] | None:
+    """(name, start, end) of a speaker the patterns miss, by the parse: a name set off by commas after an office
+    ("The police spokesman in Zamfara State, SP Yazid Abubakar, confirmed the incident")."""
+    for token in sentence.span:
+        if token.lower_ not in _SPEECH_FORMS or token.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        # (the small model often takes the name set off by commas for a conjunct)
+        named = next((c for c in subject.children if c.pos_ == "PROPN" and c.dep_ in ("appos", "conj")
+                      and _set_off(c)), None) if subject else None
+        if named is not None:
+            words = [t for t in named.subtree if t.pos_ in ("PROPN", "NOUN") or t.i == named.i]
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            return sentence.span.doc.text[start:end], sentence.offset + start, sentence.offset + end
+    return None
+
+
+def _set_off(token: Any) -> bool:
+    """Whether the phrase `token` heads is set off by a comma before it."""
+    first = next(t for t in token.subtree if not t.is_punct)
+    return first.i > 0 and token.doc[first.i - 1].text == ","
+
+
+def _pronoun_speaks(sentence: Sentence) -> bool:
+    """The sentence's speaker is "he" or "she": the one the sentence before it named."""
+    return any(t.lower_ in _SPEECH_FORMS and any(c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in t.children)
+               for t in sentence.span)
+
+
+def sentence_sources(state: DocState, index: int) -> list[tuple[str, int, int]]:
+    """(source, start, end) in document offsets for the sentence at `index` of the document: what its words
+    attribute, else the speaker its parse names, else, for "He said ...", the speaker of the sentence before."""
+    sentence = state.sentences[index]
+    found = [(name, sentence.start + s, sentence.start + e)
+             for name, s, e in sources_in(state.text[sentence.start : sentence.end])]
+    if found:
+        return found
+    if parsed := parsed_speaker(sentence):
+        return [parsed]
+    if index > 0 and _pronoun_speaks(sentence):
+        before = state.sentences[index - 1]
+        found = [(name, before.start + s, before.start + e)
+                 for name, s, e in sources_in(state.text[before.start : before.end])]
+        return found or ([parsed] if (parsed := parsed_speaker(before)) else [])
+    return []
+
+
 @component("sources")
 def attribute_sources() -> object:
     def run(state: DocState) -> None:
         outlet = state.document.source
         wire = None if outlet else dateline_outlet(state)
         people = speakers(state.text)
+        index = {sentence.start: i for i, sentence in enumerate(state.sentences)}
         for frame in state.frames:
             mention = frame.mention
             for sentence, _start, _end in frame.clauses():
-                for name, s, e in sources_in(state.text[sentence.start : sentence.end]):
+                for name, s, e in sentence_sources(state, index[sentence.start]):
                     name = people.get(name, name)
                     if name not in mention.sources:
                         mention.sources.append(name)
-                    mention.cite("sources", state.evidence(sentence.start + s, sentence.start + e))
+                    mention.cite("sources", state.evidence(s, e))
             if outlet and outlet not in mention.sources:
                 mention.sources.append(outlet)
             if wire:

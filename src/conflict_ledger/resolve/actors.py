@@ -145,6 +145,9 @@ _WEAPON_FORCES = {"drone", "drones", "missile", "missiles", "jets", "aircraft", 
 _BACKED = re.compile(r"-(?:backed|aligned|linked|allied|affiliated|supported|sponsored|funded|controlled|held|run|"
                      r"led|loyal)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"((?:[\w.'’-]+\s+){0,2}[\w.'’-]+)\s+$")
+# the models of the aircraft or drones named between a country and its weapon: "U.S. F-16 and F-15 fighter jets"
+_MODELS_BEFORE = re.compile(r"(?<=\s)(?:(?:(?-i:[A-Z][A-Za-z]{0,2}-\d+[A-Z]?s?)|Shahed(?:-\d+)?s?|Bayraktar(?: TB2)?s?)\s+"
+                            r"(?:and\s+|or\s+|,\s*)?)+(?:fighter\s+|attack\s+|combat\s+|strike\s+)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -181,7 +184,11 @@ def state_force_hits(text: str) -> list[tuple[int, int, Actor]]:
     for m in _FORCE.finditer(text):
         if _BACKED.match(text, m.end()):
             continue  # "regime-backed militias", "army-held areas": someone else, or a place
-        before = _WORDS_BEFORE.search(text, max(0, m.start() - 48), m.start())
+        if hit := _forces_of(text, m):
+            out.append(hit)
+            continue
+        models = _MODELS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        before = _WORDS_BEFORE.search(text, max(0, m.start() - 48), models.start() if models else m.start())
         if before is None:
             continue
         for phrase, start in _names_ending(before):
@@ -195,13 +202,32 @@ def state_force_hits(text: str) -> list[tuple[int, int, Actor]]:
                 listed = _alias_index().get(_key(_force_name(nation[1], police)))
                 if listed is None:
                     out.append((start, m.end(), _state_force(nation[1], nation[0], police)))
-                elif bare != phrase:
+                elif bare != phrase or models:  # ("U.S. F-16 fighter jets": no alias has the model between)
                     # a force the table names itself ("Israeli forces") its own aliases find, except in the
                     # possessive ("Israel's military"), which is that entry too
                     out.append((start, m.end(), listed))
                 out += _conjoined_force(text, start, police)
                 break
     return out
+
+
+# a force named by its country after it: "the Armed Forces of the Philippines", "the Army of Niger"
+_OF_A_NATION = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w'’-]*)")
+
+
+def _forces_of(text: str, force: re.Match[str]) -> tuple[int, int, Actor] | None:
+    """The country's forces when the force's name ends with "of <country>"; None otherwise."""
+    if not force.group(0)[:1].isupper() or not (after := _OF_A_NATION.match(text, force.end())):
+        return None
+    words = after.group(1).split()
+    for n in range(len(words), 0, -1):
+        nation = _nations().get(_key(" ".join(words[:n])))
+        if nation is not None:
+            police = bool(force.group("police"))
+            listed = _alias_index().get(_key(_force_name(nation[1], police)))
+            end = after.start(1) + len(" ".join(words[:n]))
+            return force.start(), end, listed or _state_force(nation[1], nation[0], police)
+    return None
 
 
 _CONJOINED = re.compile(r"((?:[\w.'’-]+\s+){0,2}[\w.'’-]+)\s+and\s+$")

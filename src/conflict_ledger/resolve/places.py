@@ -199,6 +199,9 @@ _COMMON_WORDS = {"mobile", "reading", "nice", "bath", "split", "hope", "victoria
                  "hamilton", "kingston", "regina", "florence", "aurora", "santa", "mercedes", "providence",
                  "concord", "columbia", "lincoln", "jackson", "austin", "charlotte", "dallas", "madison",
                  "orange", "phoenix", "paris", "sydney", "brest", "sale", "cork", "derby", "eugene", "lafayette"}
+_UNIT_NAMED = re.compile(r"\s+(?:local government area|local government|lga|district|municipality|county|governorate|"
+                         r"province|state|region|sub-?district|commune|department|prefecture)", re.IGNORECASE)
+_UNIT_ENDS = re.compile(_UNIT_NAMED.pattern + "$", re.IGNORECASE)
 _KIND_AFTER = re.compile(
     r"\s+(?:city|town|village|district|sub-?district|governorate|province|area|region|neighbou?rhood|county|"
     r"camp|refugee camp|canton)\b", re.IGNORECASE)
@@ -234,6 +237,13 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside|off|into|across|around
                                 re.IGNORECASE)
 # ... and for a name tagged as an organisation, only words of being inside or beside a place ("at Toyota" is the firm)
 # "6:30 p.m. Baghdad time": a clock, not a scene
+_ALIGNED = re.compile(r"-(?:aligned|backed|linked|allied|affiliated|supported|sponsored|funded|led|loyal|based|born)\b",
+                      re.IGNORECASE)
+_TIME_ZONES = {"EST", "EDT", "CST", "CDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "MSK", "AST",
+               "IST", "PKT", "WAT", "EAT", "CAT", "AEST", "AEDT", "ZULU"}
+_CLOCK_BEFORE = re.compile(r"(?:\d{1,2}[:.]?\d{2}|\d\s*[ap]\.?m\.?|\d{4})\s*\(?\s*$", re.IGNORECASE)
+# a person's home, told after the name and age or as a native's: "Sgt. Ryan Coleman, 27, of Ohio", "a native of Tyre"
+_HOMETOWN = re.compile(r"(?:\b\d{1,3},\s+(?:of|from)|\bnatives? of|\bhometown of)\s+$", re.IGNORECASE)
 _CLOCK_OF = re.compile(r"\s+(?:local\s+)?time\b", re.IGNORECASE)
 _KIND_OF = re.compile(r"\b(?:city|town|village|port|district|province|region|hamlet|camp|neighbou?rhood|area|"
                       rf"{_PARTS_OF_A_TOWN}) of\s+$",
@@ -297,11 +307,24 @@ class _Mention:
     label: str
     modifier: bool = False
     role: str = ""  # compound ("U.S. jets"), subject ("Washington says"), from ("flown from Qatar")
+    home: bool = False  # a person's hometown ("Sgt. Ryan Coleman, 27, of Ohio"): no scene, and no context for others
     candidates: list[tuple[Entry, str, float]] = field(default_factory=list)  # entry, how, prior
     best: Entry | None = None
     score: float = 0.0
     margin: float = 0.0
     close: list[Entry] = field(default_factory=list)  # the candidates scoring near the best
+
+
+def _mark_homes(text: str, mentions: list[_Mention]) -> None:
+    """Mark the names of people's hometowns: after a name and age or as a native's ("Sgt. Ryan Coleman, 27, of
+    Fort Worth, Texas", "a native of Tyre"), with the names that qualify them."""
+    home_end = -1  # where the last hometown named ended: "of Fort Worth, Texas" is one home
+    for m in mentions:
+        if _HOMETOWN.search(text, max(0, m.start - 40), m.start) or home_end >= 0 and _COMMA_GAP.fullmatch(
+                text[home_end : m.start]):
+            m.home, home_end = True, m.end
+        else:
+            home_end = -1
 
 
 def _contains(outer: Entry, inner: Entry) -> bool:
@@ -476,12 +499,18 @@ class PlaceResolver:
                         out.append(_Mention(name, s, e, label, modifier=modifier, role=role))
                     elif _KIND_AFTER.match(text, e) and self._candidates(name, near=False):
                         out.append(_Mention(name, s, e, label))  # "Samarra city", "Hit district"
+                    elif label == "ORG" and (unit := _UNIT_ENDS.search(name)) and unit.start() > 0 \
+                            and self._candidates(name[: unit.start()], near=False):
+                        # "Kankara Local Government Area" (an organisation, to the tagger): the unit's place
+                        out.append(_Mention(name[: unit.start()], s, s + unit.start(), label))
                     elif label == "ORG" and (self._strong(name) or self._well_known(name)):
                         # "the DPRK"; "rockets hit Erbil", a city the small model often takes for an organisation
                         out.append(_Mention(name, s, e, label, modifier=modifier, role=role))
                     elif label in ("ORG", "PERSON"):
                         inner = self._inner(text, s, e)
-                        out += [_Mention(text[a:b], a, b, label, modifier=True) for a, b in inner]
+                        # ... but a unit named by its place is that place: "Gusau Local Government Area"
+                        out += [_Mention(text[a:b], a, b, label, modifier=not _UNIT_NAMED.fullmatch(text, b, e))
+                                for a, b in inner]
                         if not inner and self._candidates(name, near=False):
                             pending.append(_Mention(name, s, e, label))
                     elif self._candidates(name, near=False):
@@ -507,6 +536,7 @@ class PlaceResolver:
             if not any(a < e and s < b for a, b in taken) and self._candidates(text[s:e]):
                 out.append(_Mention(text[s:e], s, e, "DATELINE"))
         out.sort(key=lambda m: m.start)
+        _mark_homes(text, out)
         return out
 
     def _joined(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -752,6 +782,14 @@ class PlaceResolver:
         line_start, filed = dateline_span(text)
         places = []
         for m in mentions:
+            if m.name.upper() in _TIME_ZONES and _CLOCK_BEFORE.search(text, max(0, m.start - 16), m.start):
+                continue  # "at 4:00 p.m. (EST)": a clock's zone, though "Est" is a region of Burkina Faso
+            if _ALIGNED.match(text, m.end):
+                m.modifier = True  # "Iran-aligned factions in Iraq": a side, not a scene
+            if m.home:
+                m.modifier = True  # a soldier's or a victim's home is not where it happened
+                places.append(self._place(m, None, False))
+                continue
             if m.best is not None and not m.modifier:
                 # a country (or a capital) as a modifier or a subject is an actor ("U.S. jets",
                 # "Washington says", "Iran supplies"); "from X" is an origin. Neither is a scene.
@@ -761,9 +799,10 @@ class PlaceResolver:
                     or m.role == "based" and not nation  # "officials in Iraq" still tells the country
             before = text[max(0, m.start - 60) : m.start]
             near = _NEAR.search(before)
-            places.append(
-                self._place(m, near.group(0).strip() if near else None, line_start <= m.start < filed)
-            )
+            place = self._place(m, near.group(0).strip() if near else None, line_start <= m.start < filed)
+            if place.geo_precision == 1 and _UNIT_NAMED.match(text, m.end):
+                place = replace(place, geo_precision=2)  # "in Gusau Local Government Area": the area, not the town
+            places.append(place)
         return places
 
     def _place(self, m: _Mention, relation: str | None, dateline: bool) -> Place:
@@ -877,7 +916,7 @@ class PlaceResolver:
         if any(x is not m and x.best is not None and x.best.country_code == e.country_code for x in mentions):
             return False  # its country is named: a village there is a fair reading
         others = [x.best for x in mentions if x is not m and x.best is not None and x.best.latitude is not None
-                  and x.best.feature in ("city", "facility", "admin2", "admin1", "country") and _sure(x)]
+                  and x.best.feature in ("city", "facility", "admin2", "admin1", "country") and _sure(x) and not x.home]
         if not others:
             return False
         return min(distance_km(o, e) for o in others) > _STRAY_KM
@@ -1019,7 +1058,7 @@ class _Context:
         seen: set[str] = set()
         for m in mentions:
             e = m.best
-            if e is None or not e.country_code:
+            if e is None or not e.country_code or m.home:
                 continue
             # a name said five times is one piece of evidence, not five
             key = name_key(m.name)

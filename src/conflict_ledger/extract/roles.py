@@ -215,8 +215,8 @@ def role_of(token: Any) -> str:
                 if fight.dep_ == "pobj" and fight.head.lower_ == "in" and harmed.tag_ == "VBN" \
                         and _ATTACK_VERBS.match(harmed.lower_) and not any(
                             c.dep_ == "nsubjpass" and _ASSAILANTS.search(c.text) for c in harmed.children):
-                    # "soldiers were killed in a clash with X": the side the victims fought did it (but assailants
-                    # "killed in the ensuing clash with tribal fighters" met those who fought them off)
+                    # "soldiers were killed in a clash with X": the side the victims fought did it (but gunmen who
+                    # died fighting the guards of what they attacked met those who fought them off)
                     return "agent"
                 return "patient"  # "clashed with X", "a gun battle with X"
             if prep == "of":

@@ -11,7 +11,7 @@ from ..resolve.places import default_resolver
 from .numbers import NUMBER, NUMBER_RE, Amount, parse_amount, word_value
 from .pipeline import DocState, Frame, component
 from .placing import ALSO, document_place
-from .roles import doer_speaks
+from .roles import ATTACKERS, doer_speaks
 
 _KILLED = r"(?:killed|dead|died|slain|murdered|assassinated|executed|massacred|lost their lives|perished|shot dead|beheaded)"
 _INJURED = r"(?:wounded|injured|hurt|maimed)"
@@ -433,8 +433,6 @@ def _best(amounts: list[Amount]) -> Amount:
     return Amount(None, max(lows) if lows else None, max(highs) if highs else None)
 
 
-_ATTACKERS = re.compile(r"\b(?:assailants?|attackers?|gunm[ae]n|militants?|bombers?|insurgents?|terrorists?|"
-                        r"jihadists?|fighters?|rebels?|militiam[ae]n|militia members|guerrillas?|bandits)\b", re.IGNORECASE)
 _OWN_SIDE = re.compile(r"\b(?:militia|militant|gunman|gunmen|insurgent|attacker|launch)", re.IGNORECASE)
 _NON_STATE = {"iran_aligned", "unidentified_armed_group", "jihadist", "rebel", "militia", "organised_crime",
               "tribal_militia", "baathist", "paramilitary"}
@@ -505,7 +503,7 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
             # distinct groups in one sentence add up ("three soldiers and two civilians were killed")
             total = _added(counts)
             span = (start + min(c.start for c in counts), start + max(c.end for c in counts))
-            if by_armed_group and all(_ATTACKERS.search(c.who) for c in counts):
+            if by_armed_group and all(ATTACKERS.search(c.who) for c in counts):
                 attackers_told.add(span)
             if all(_DOER_CLAIMS.search(state.read_text, start, start + c.start) for c in counts):
                 doers_claim.add(span)

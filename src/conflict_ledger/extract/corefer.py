@@ -298,10 +298,9 @@ def _sentence_gap(a: Frame, b: Frame) -> int:
 # are a detail of it: the violence is the event, however surely the detail was read; so are arms recovered at
 # the scene of a clash ("arms and ammunition were recovered from the site of the gunfight")
 _DETAIL = "Looting/property destruction"
-_SEIZED = "Disrupted weapons use"
+_DISRUPTED = "Disrupted weapons use"
 _AT_THE_SCENE = re.compile(r"\b(?:recovered|seized|found)\b[^.;]{0,30}\b(?:from|at|on)\s+the\s+(?:site|scene|spot)\b",
                            re.IGNORECASE)
-_DISRUPTED = "Disrupted weapons use"
 # what is shot down when weapons are: not a helicopter and its crew
 _MUNITIONS = re.compile(r"\b(?:drones?|missiles?|rockets?|projectiles?|targets|shells|uavs?|shaheds?|bombs?)\b", re.IGNORECASE)
 _ABDUCTION = "Abduction/forced disappearance"
@@ -348,7 +347,7 @@ def absorb(into: Frame, other: Frame) -> None:
         o = replace(o, actor1=attacker.get("actor1"), actor2=None,
                     evidence={**evidence, **({"actor1": o.evidence["actor2"]} if attacker else {})})
     detail = (_DETAIL in (m.sub_event_type, o.sub_event_type) or any(
-        x.mention.sub_event_type == _SEIZED and _AT_THE_SCENE.search(x.sentences[0].span.text) for x in (into, other))) \
+        x.mention.sub_event_type == _DISRUPTED and _AT_THE_SCENE.search(x.sentences[0].span.text) for x in (into, other))) \
         and any(x.event_type in _VIOLENCE and x.sub_event_type for x in (m, o))
     if retold or not own_account and (detail and o.event_type in _VIOLENCE or not detail and other.specific and (
             not into.specific or _refines(o.sub_event_type, m.sub_event_type)

@@ -13,6 +13,7 @@ from typing import Any
 from ..resolve.dates import WEEKDAY_NAMES, ResolvedDate, load_dateparser, resolve_date
 from .numbers import word_value
 from .pipeline import DocState, Frame, Sentence, component
+from .sources import SPEECH_FORMS
 
 _SPEECH_HEADS = {"said", "says", "told", "announced", "confirmed", "stated", "added", "reported", "claimed", "posted",
                  "tweeted", "briefing", "statement", "acknowledged", "published", "identified", "named", "updated",
@@ -197,9 +198,6 @@ def default_date(state: DocState, frame: Frame) -> None:
         mention.date_precision = "week"
 
 
-_TOLD_HEADS = {"said", "says", "told", "announced", "confirmed", "stated", "reported"}
-
-
 def _day_it_was_told(state: DocState, frame: Frame) -> tuple[ResolvedDate, int, int] | None:
     """The day the event's own clause says it was told ("Hamas said on Wednesday that its leader was killed"):
     what was told had happened by then, so that day (with a week's precision) dates it better than a later
@@ -211,7 +209,7 @@ def _day_it_was_told(state: DocState, frame: Frame) -> tuple[ResolvedDate, int, 
             if ent.label_ != "DATE" or not start <= e_start < end:
                 continue
             head = ent.root.head
-            if (head if head.dep_ != "prep" else head.head).lower_ in _TOLD_HEADS:
+            if (head if head.dep_ != "prep" else head.head).lower_ in SPEECH_FORMS:
                 resolved = resolve_date(state.text[e_start:e_end], published)
                 if resolved is not None and resolved.precision == "day" and (
                         published is None or resolved.iso <= published.isoformat()):

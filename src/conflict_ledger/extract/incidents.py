@@ -109,17 +109,18 @@ def specifics(frame: Frame) -> int:
     m = frame.mention
     return sum((
         "event_date" in m.evidence,
-        m.geo_precision in (1, 2) and (m.event_type not in _NO_VICTIM_TYPES or _told_in_own_clauses(frame, "location"))
+        m.geo_precision in (1, 2) and (m.event_type not in _NO_VICTIM_TYPES or _told_within(frame, "location", frame.spans))
         or _region_in_own_clause(frame),
         bool(m.actor1),
         m.fatalities_high is not None or m.injuries_high is not None,
     ))
 
 
-def _told_in_own_clauses(frame: Frame, field: str) -> bool:
-    """Whether the event's own clauses tell the field (not a place the report names elsewhere)."""
+def _told_within(frame: Frame, field: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the field's evidence lies in one of `spans` (the event's own clauses, not a place the report
+    names elsewhere)."""
     return any(start <= ev.start and ev.end <= end for ev in frame.mention.evidence.get(field, ())
-               for start, end in frame.spans)
+               for start, end in spans)
 
 
 def _region_in_own_clause(frame: Frame) -> bool:
@@ -129,7 +130,7 @@ def _region_in_own_clause(frame: Frame) -> bool:
     if not m.admin1 or m.location != m.admin1:
         return False
     _sentence, start, end = frame.clauses()[0]
-    return any(start <= ev.start and ev.end <= end for ev in m.evidence.get("location", ()))
+    return _told_within(frame, "location", [(start, end)])
 
 
 def is_incident(state: DocState, frame: Frame, lead: bool, follows: bool) -> bool:

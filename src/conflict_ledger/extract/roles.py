@@ -137,9 +137,10 @@ _ATTACK_VERBS = re.compile(
 _BLAME_VERBS = {"blamed", "blames", "blame", "blaming", "accused", "accuses", "accusing", "held", "holds", "suspected",
                 "suspects"}
 _CLAIM_VERBS = {"claimed", "claims", "claim", "claiming"}
+# the words for those who attacked, or any armed side's men: "the assailants", "the militants"
+ATTACKERS = re.compile(r"\b(?:assailants?|attackers?|gunm[ae]n|militants?|bombers?|insurgents?|terrorists?|"
+                       r"jihadists?|fighters?|rebels?|militiam[ae]n|militia members|guerrillas?|bandits)\b", re.IGNORECASE)
 # nouns that name a violent happening: a party that modifies one ("a U.S. strike", "militia attacks") did it
-_ASSAILANTS = re.compile(r"^(?:assailants?|attackers?|gunm[ae]n|militants?|insurgents?|bombers?|terrorists?|"
-                         r"jihadists?|rebels?|fighters|raiders)$", re.IGNORECASE)
 _EVENT_NOUNS = re.compile(
     r"^(?:attacks?|strikes?|airstrikes?|air-?raids?|raids?|bombings?|assaults?|ambush(?:es)?|shelling|barrages?|"
     r"offensives?|operations?|responses?|retaliation|fire|salvos?|counterattacks?|incursions?|offensive|campaign|"
@@ -214,7 +215,7 @@ def role_of(token: Any) -> str:
                 harmed = fight.head.head
                 if fight.dep_ == "pobj" and fight.head.lower_ == "in" and harmed.tag_ == "VBN" \
                         and _ATTACK_VERBS.match(harmed.lower_) and not any(
-                            c.dep_ == "nsubjpass" and _ASSAILANTS.search(c.text) for c in harmed.children):
+                            c.dep_ == "nsubjpass" and ATTACKERS.fullmatch(c.text) for c in harmed.children):
                     # "soldiers were killed in a clash with X": the side the victims fought did it (but gunmen who
                     # died fighting the guards of what they attacked met those who fought them off)
                     return "agent"

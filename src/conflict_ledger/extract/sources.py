@@ -210,8 +210,8 @@ def dateline_outlet(state: DocState) -> tuple[str, int, int] | None:
     return SOURCE_ALIASES.get(name.lower(), name), match.start("who"), match.end("who")
 
 
-# (the parser runs without a lemmatizer: the verb's forms are listed)
-_SPEECH_FORMS = {"said", "says", "say", "told", "tells", "confirmed", "confirms", "reported", "reports", "announced",
+# the verbs of telling, by their forms (the parser runs without a lemmatizer)
+SPEECH_FORMS = {"said", "says", "say", "told", "tells", "confirmed", "confirms", "reported", "reports", "announced",
                  "stated", "added"}
 _PRONOUNS = {"he", "she"}
 
@@ -220,7 +220,7 @@ def parsed_speaker(sentence: Sentence) -> tuple[str, int, int] | None:
     """(name, start, end) of a speaker the patterns miss, by the parse: a name set off by commas after an office
     ("The police spokesman in Zamfara State, SP Yazid Abubakar, confirmed the incident")."""
     for token in sentence.span:
-        if token.lower_ not in _SPEECH_FORMS or token.pos_ not in ("VERB", "AUX"):
+        if token.lower_ not in SPEECH_FORMS or token.pos_ not in ("VERB", "AUX"):
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         # (the small model often takes the name set off by commas for a conjunct)
@@ -241,7 +241,7 @@ def _set_off(token: Any) -> bool:
 
 def _pronoun_speaks(sentence: Sentence) -> bool:
     """The sentence's speaker is "he" or "she": the one the sentence before it named."""
-    return any(t.lower_ in _SPEECH_FORMS and any(c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in t.children)
+    return any(t.lower_ in SPEECH_FORMS and any(c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in t.children)
                for t in sentence.span)
 
 

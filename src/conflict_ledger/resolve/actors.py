@@ -142,8 +142,9 @@ _FORCE = re.compile(
 )
 _WEAPON_FORCES = {"drone", "drones", "missile", "missiles", "jets", "aircraft", "warplanes", "warship", "warships",
                   "helicopter", "helicopters", "gunship", "gunships", "tanks", "artillery"}
-_BACKED = re.compile(r"-(?:backed|aligned|linked|allied|affiliated|supported|sponsored|funded|controlled|held|run|"
-                     r"led|loyal)\b", re.IGNORECASE)
+# the words that make a name before them a side: "Iran-backed militias", "U.S.-led coalition"
+ALLEGIANCE_WORDS = r"backed|aligned|linked|allied|affiliated|supported|sponsored|funded|led|loyal"
+_BACKED = re.compile(rf"-(?:{ALLEGIANCE_WORDS}|controlled|held|run)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"((?:[\w.'’-]+\s+){0,2}[\w.'’-]+)\s+$")
 # the models of the aircraft or drones named between a country and its weapon: "U.S. F-16 and F-15 fighter jets"
 _MODELS_BEFORE = re.compile(r"(?<=\s)(?:(?:(?-i:[A-Z][A-Za-z]{0,2}-\d+[A-Z]?s?)|Shahed(?:-\d+)?s?|Bayraktar(?: TB2)?s?)\s+"
@@ -211,6 +212,11 @@ def state_force_hits(text: str) -> list[tuple[int, int, Actor]]:
     return out
 
 
+def _nation_forces(nation: tuple[str, str], police: bool) -> Actor:
+    """A country's forces (`nation`: country, demonym): the table's entry where it lists them, else the country's own."""
+    return _alias_index().get(_key(_force_name(nation[1], police))) or _state_force(nation[1], nation[0], police)
+
+
 # a force named by its country after it: "the Armed Forces of the Philippines", "the Army of Niger"
 _OF_A_NATION = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w'’-]*)")
 
@@ -223,10 +229,8 @@ def _forces_of(text: str, force: re.Match[str]) -> tuple[int, int, Actor] | None
     for n in range(len(words), 0, -1):
         nation = _nations().get(_key(" ".join(words[:n])))
         if nation is not None:
-            police = bool(force.group("police"))
-            listed = _alias_index().get(_key(_force_name(nation[1], police)))
             end = after.start(1) + len(" ".join(words[:n]))
-            return force.start(), end, listed or _state_force(nation[1], nation[0], police)
+            return force.start(), end, _nation_forces(nation, bool(force.group("police")))
     return None
 
 
@@ -241,8 +245,7 @@ def _conjoined_force(text: str, start: int, police: bool) -> list[tuple[int, int
     for phrase, name_start in _names_ending(before):
         nation = _nations().get(_key(phrase))
         if nation is not None and phrase[:1].isupper():
-            actor = _alias_index().get(_key(_force_name(nation[1], police))) or _state_force(nation[1], nation[0], police)
-            return [(name_start, name_start + len(phrase), actor)]
+            return [(name_start, name_start + len(phrase), _nation_forces(nation, police))]
     return []
 
 

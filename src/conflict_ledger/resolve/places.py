@@ -30,6 +30,7 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from .actors import ALLEGIANCE_WORDS
 from .gazetteer import (
     ARTICLE,
     Entry,
@@ -235,15 +236,15 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside|off|into|across|around
                                 r"raids?|assaults?|offensive|bombardment|bombing|shelling) (?:on|of|against)|(?:city|town|village|port) of|"
                                 rf"(?:{_PARTS_OF_A_TOWN}|streets) of)\s+(?:the\s+)?$",
                                 re.IGNORECASE)
-# ... and for a name tagged as an organisation, only words of being inside or beside a place ("at Toyota" is the firm)
-# "6:30 p.m. Baghdad time": a clock, not a scene
-_ALIGNED = re.compile(r"-(?:aligned|backed|linked|allied|affiliated|supported|sponsored|funded|led|loyal|based|born)\b",
-                      re.IGNORECASE)
+# a place a side is named after, not a scene: "Iran-aligned factions", "a Baghdad-based analyst"
+_ALIGNED = re.compile(rf"-(?:{ALLEGIANCE_WORDS}|based|born)\b", re.IGNORECASE)
+# a clock's time zone after its time, not a place: "at 4:00 p.m. (EST)", "0100 GMT"
 _TIME_ZONES = {"EST", "EDT", "CST", "CDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "MSK", "AST",
                "IST", "PKT", "WAT", "EAT", "CAT", "AEST", "AEDT", "ZULU"}
 _CLOCK_BEFORE = re.compile(r"(?:\d{1,2}[:.]?\d{2}|\d\s*[ap]\.?m\.?|\d{4})\s*\(?\s*$", re.IGNORECASE)
 # a person's home, told after the name and age or as a native's: "Sgt. Ryan Coleman, 27, of Ohio", "a native of Tyre"
 _HOMETOWN = re.compile(r"(?:\b\d{1,3},\s+(?:of|from)|\bnatives? of|\bhometown of)\s+$", re.IGNORECASE)
+# "6:30 p.m. Baghdad time": a clock, not a scene
 _CLOCK_OF = re.compile(r"\s+(?:local\s+)?time\b", re.IGNORECASE)
 _KIND_OF = re.compile(r"\b(?:city|town|village|port|district|province|region|hamlet|camp|neighbou?rhood|area|"
                       rf"{_PARTS_OF_A_TOWN}) of\s+$",
@@ -253,6 +254,7 @@ _OFFICE_BEFORE = re.compile(
     r"\b(?:head|chief|leader|governor|mayor|commander|minister|spokes(?:man|woman|person)|official|director|chairman|"
     r"deputy|lawmaker|legislator|judge|cleric|imam|sheikh|officer|candidate|son|daughter|brother|wife|husband),\s*$",
     re.IGNORECASE)
+# for a name tagged as an organisation, only words of being inside or beside a place ("at Toyota" is the firm)
 _IN_A_PLACE = re.compile(r"\b(?:in|near|outside|off|around)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the capital", "the Iraqi capital", "Syria's capital" -- not "the capital, Kabul" (a name follows, found as
 # such), "the capital of Anbar" or a provincial, regional, economic or former capital

@@ -2264,3 +2264,244 @@ def test_prosecutors_are_sources():
 
     said = sources_in("Gunmen killed four men at a car wash on Tuesday, the state prosecutor's office said.")
     assert [name for name, _, _ in said] == ["state prosecutor's office"]
+
+
+# ---- round 23: reports in new registers (Sahel, Myanmar, Kurdistan, AFRICOM releases, ship advisories, lists)
+
+
+def test_a_suspected_doer_is_no_name_and_a_claim_with_an_apposition_names_one(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-14\n\n"
+        "Suspected jihadists killed nine soldiers and three Volunteers for the Defence of the Homeland in an ambush "
+        "near Djibo in northern Burkina Faso on Tuesday, security sources said.\n\n"
+        "JNIM, al-Qaeda's branch in the Sahel, claimed the ambush.\n"))
+    assert (event["actor1"], event["fatalities"]) == ("Jamaat Nusrat al-Islam wal-Muslimin", 12)
+    # ... and the town the tagger took for an organisation lies in the country the report names
+    assert (event["location"], event["admin1"], event["geo_precision"]) == ("Djibo", "Sahel", 2)
+
+
+def test_the_dead_an_attack_answered_are_not_its_toll(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-07-05\n\n"
+        "Hezbollah fired rockets at an army post in Metula on Thursday, wounding three soldiers, the Israeli "
+        "military said.\n\n"
+        "The group said it was retaliating for the killing of one of its commanders the day before.\n"))
+    assert (event["actor1"], event["injuries"], event["fatalities"]) == ("Hezbollah", 3, 0)
+
+
+def test_a_province_beats_the_macro_region_and_a_body_of_a_region_speaks(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-08-22\n\n"
+        "A Turkish drone hit a pickup truck in Iraq's Sulaymaniyah province on Wednesday, killing three PKK "
+        "members, the security council of the Kurdistan Region said.\n"))
+    assert (event["admin1"], event["country"]) == ("Sulaymaniyah", "Iraq")
+    assert event["sources"] == ["security council of the Kurdistan Region"]
+
+
+def test_an_africom_release_names_its_strike_and_its_command_speaks(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-27\n\n"
+        "U.S. Africa Command conducted an airstrike against al-Shabaab near Jilib, Somalia, on Feb. 25. "
+        "The command's initial assessment is that the airstrike killed two militants.\n"))
+    assert (event["actor1"], event["actor2"], event["fatalities"]) == ("U.S. forces", "Al-Shabaab", 2)
+    assert event["sources"] == ["AFRICOM"]
+
+
+def test_a_ships_flag_is_not_where_it_was_hit(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-07\n\n"
+        "A Houthi missile hit the Liberia-flagged bulk carrier Sea Lark about 50 nautical miles southwest of Aden "
+        "on Wednesday, wounding two crew members, U.S. Central Command said.\n"))
+    assert (event["country"], event["location"]) == ("Yemen", "Aden")
+
+
+def test_a_protest_the_report_calls_peaceful_in_the_next_sentence(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-11-18\n\n"
+        "Thousands of farmers drove tractors into central Brussels on Monday, blocking streets near the "
+        "European Parliament to protest against a trade deal.\n\n"
+        "The protest was peaceful, police said.\n"))
+    assert event["sub_event_type"] == "Peaceful protest"
+
+
+def test_a_lynching_kills(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-07\n\n"
+        "A mob lynched two men accused of theft in the town of Sargodha in Punjab province on Saturday, police "
+        "said.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Mob violence", 2)
+
+
+def test_a_trend_of_strikes_is_no_strike(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-12\n\n"
+        "Myanmar military jets bombed a village in Sagaing region on Monday, killing 12 civilians, residents said.\n\n"
+        "The junta has stepped up air strikes since an alliance of armed groups launched an offensive in Shan "
+        "State in October.\n"))
+    assert (event["event_date"], event["admin1"], event["fatalities"]) == ("2024-03-11", "Sagaing", 12)
+
+
+def test_one_year_ago_today_is_that_day():
+    from datetime import date
+
+    from conflict_ledger.resolve.dates import resolve_date
+
+    assert resolve_date("One year ago today", date(2024, 7, 22)).iso == "2023-07-22"
+    assert resolve_date("one year ago", date(2024, 7, 22)).precision == "month"
+
+
+def test_federal_troops_fight_a_militia_between_them(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-01-08\n\n"
+        "Fighting between Ethiopian federal troops and Fano militiamen in the town of Debre Markos killed six "
+        "civilians on Saturday, residents said.\n"))
+    assert (event["actor1"], event["actor2"]) == ("Ethiopian forces", "Fano")
+
+
+def test_settlers_are_a_side(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-14\n\n"
+        "Israeli settlers attacked the village of al-Mughayyir in the occupied West Bank on Saturday, burning "
+        "cars and wounding 11 Palestinians, the Palestinian Red Crescent said.\n"))
+    assert (event["actor1"], event["injuries"]) == ("Israeli settlers", 11)
+
+
+def test_a_city_the_tagger_took_for_a_people_and_the_group_that_led_the_rebels(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-12-02\n\n"
+        "Syrian rebels led by Hayat Tahrir al-Sham captured most of Aleppo on Saturday, a war monitor said. "
+        "Russian warplanes struck Idlib city later that day, killing six civilians.\n"))
+    assert [(e["sub_event_type"], e["actor1"], e["location"]) for e in events] == [
+        ("Non-state actor overtakes territory", "Hayat Tahrir al-Sham", "Aleppo"),
+        ("Air/drone strike", "Russian forces", "Idlib")]
+
+
+def test_a_town_and_its_province_tagged_as_one_title(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-11-05\n\n"
+        "Fighters of the M23 rebel group seized the town of Nyanzale in North Kivu on Saturday after two days of "
+        "fighting with the Congolese army, local sources said.\n"))
+    assert (event["admin1"], event["country"]) == ("Nord-Kivu", "Democratic Republic of the Congo")
+
+
+def test_similar_attacks_by_a_group_are_no_blame(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-09-12\n\n"
+        "A car bomb exploded outside a police station in Dera Ismail Khan on Wednesday evening, killing three "
+        "policemen. No group immediately claimed responsibility, but the Pakistani Taliban have carried out similar "
+        "attacks in the area.\n"))
+    assert event["actor1"] is None
+
+
+def test_militants_from_a_named_group_are_that_group(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-08-30\n\n"
+        "Militants from the Baloch Liberation Army stopped buses on a highway in Musakhel district on Sunday and "
+        "shot dead 14 passengers, officials said.\n"))
+    assert (event["actor1"], event["fatalities"]) == ("Baloch Liberation Army", 14)
+
+
+def test_the_killing_a_crowd_protests_is_not_its_toll(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-09\n\n"
+        "Hundreds of students protested in Dhaka on Thursday against the killing of a classmate, and some threw "
+        "stones at police, who fired tear gas. At least 15 people were injured.\n"))
+    assert (event["event_type"], event["fatalities"], event["injuries"]) == ("Riots", 0, 15)
+
+
+def test_a_deed_after_a_takeover_dated_last_month_is_two_events(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-01-25\n\n"
+        "The Rapid Support Forces looted the main market in Wad Madani after seizing the city last month, "
+        "residents said.\n"))
+    assert sorted((e["sub_event_type"], e["event_date"][:7]) for e in events) == [
+        ("Looting/property destruction", "2024-01"), ("Non-state actor overtakes territory", "2023-12")]
+
+
+def test_a_countrys_glide_bomb_is_its_forces():
+    from conflict_ledger.resolve.actors import state_force_hits
+
+    assert [a.name for _, _, a in state_force_hits("A Russian glide bomb hit a hardware store in Kharkiv")] == [
+        "Russian forces"]
+
+
+def test_the_attack_a_strike_answered_has_its_own_town(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-19\n\n"
+        "Israeli jets struck Hezbollah targets in southern Lebanon on Sunday in retaliation for a rocket attack "
+        "that killed a soldier near Safed earlier in the day, the Israeli military said.\n"))
+    answered = next(e for e in events if e["sub_event_type"] == "Shelling/artillery/missile attack")
+    assert (answered["location"], answered["country"], answered["fatalities"]) == ("Safed", "Israel", 1)
+
+
+def test_a_release_of_hostages_is_dated_by_its_day(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-11-26\n\n"
+        "Hamas released four Israeli hostages in Gaza on Sunday in exchange for 120 Palestinian prisoners, the "
+        "Red Cross said.\n"))
+    assert event["event_date"] == "2024-11-24"
+
+
+def test_a_list_of_incidents_keeps_each_day(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-08-05\n\n"
+        "Incidents this week:\n"
+        "- 29 July: Gunmen killed a village chief in Mopti region, Mali.\n"
+        "- 2 August: An IED hit an army vehicle near Gao, Mali, wounding four soldiers.\n"))
+    assert [e["event_date"] for e in events] == ["2024-07-29", "2024-08-02"]
+
+
+def test_a_figure_the_report_took_back_is_no_toll(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-13\n\n"
+        "CORRECTION: An earlier version of this story said 16 people were killed in Friday's bombing at a market "
+        "in Peshawar. Police said nine people were killed.\n"))
+    assert event["fatalities"] == 9
+
+
+def test_two_sources_tolls_make_a_range(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-18\n\n"
+        "Police said four people were killed when gunmen attacked a bus park in Kaduna on Saturday night, but "
+        "residents put the toll at 10.\n"))
+    assert (event["sub_event_type"], event["fatalities_low"], event["fatalities"]) == ("Attack", 4, 10)
+
+
+def test_victims_named_by_the_body_they_worked_for(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-03\n\n"
+        "Five aid workers from the charity Food Without Borders were killed when their convoy was hit by an "
+        "Israeli strike in Deir al-Balah on Monday night.\n"))
+    assert event["fatalities"] == 5
+
+
+def test_a_trial_for_an_attack_of_an_earlier_year_is_no_new_attack(cli, tmp_path):
+    rows = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-10-10\n\n"
+        "A court in Baghdad sentenced four men to death on Wednesday for a 2016 suicide bombing in the Karrada "
+        "district that killed more than 300 people.\n"))
+    assert rows == []
+
+
+def test_sides_fighting_since_a_month_is_no_event(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-16\n\n"
+        "A drone strike hit a house in El Fasher on Monday, killing two brothers, a neighbour said. Sudan's army "
+        "and the Rapid Support Forces have been fighting for control of the city since May.\n"))
+    # ... nor are its sides those of the strike
+    assert (event["sub_event_type"], event["fatalities"], event["actor1"]) == ("Air/drone strike", 2, None)
+
+
+def test_the_day_the_attack_owns_and_its_toll_in_a_compared_sentence(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-14\n\n"
+        "Thursday's funeral for the victims of Tuesday's attack on a church in Jos drew thousands. The attack, in "
+        "which gunmen killed six worshippers, was the deadliest in the city this year.\n"))
+    assert (event["event_date"], event["fatalities"]) == ("2024-03-12", 6)
+
+
+def test_the_general_staff_is_a_source_not_a_general():
+    from conflict_ledger.extract.sources import sources_in
+
+    assert [name for name, _, _ in sources_in("Troops repelled 14 assaults, the General Staff said.")] == [
+        "General Staff"]

@@ -10,10 +10,11 @@ from ..resolve.actors import canonical_actor
 from ..resolve.places import default_resolver
 from .numbers import NUMBER, NUMBER_RE, Amount, parse_amount, word_value
 from .pipeline import DocState, Frame, component
-from .placing import ALSO, document_place
+from .placing import ALSO, ANSWERED, document_place
 from .roles import ATTACKERS, doer_speaks
 
-_KILLED = r"(?:killed|dead|died|slain|murdered|assassinated|executed|massacred|lost their lives|perished|shot dead|beheaded)"
+_KILLED = (r"(?:killed|dead|died|slain|murdered|assassinated|executed|massacred|lost their lives|perished|shot dead|beheaded|"
+           r"lynched|(?:beaten|hacked|burned|burnt|stoned|stabbed|clubbed|bludgeoned|shot) to death)")
 _INJURED = r"(?:wounded|injured|hurt|maimed)"
 # the words between a number and its verb never cross another casualty verb ("Two died and nine were hurt")
 # ... and "and" joins two kinds of victim only when no number follows ("seven soldiers and militia members")
@@ -23,7 +24,9 @@ _WORDS = (r"(?:\s+(?!\d)(?!(?:or|were|was|had|have|are|is|" + _KILLED[3:-1] + "|
           r"several|dozens|many|some|scores|hundreds|at|about|nearly|more|up|were|was|have|had|are|is)\b)"
           r"[\w'’.-]+){0,5}?"
           # ... and the name of their force or town: "Five soldiers of the Armed Forces of the Philippines were killed"
-          r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*)(?:\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z][\w'’.-]*)){0,5})?")
+          # ... or the body they worked for: "Seven aid workers from the charity World Central Kitchen were killed"
+          r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+)?(?-i:[A-Z][\w'’.-]*)"
+          r"(?:\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z][\w'’.-]*)){0,5})?")
 # ... with how it happened between: "were seriously wounded", "were brutally murdered"
 _BE = (r"(?:\s+(?:were|was|have been|has been|had been|are|is|got|being|reportedly|also|later|been|all|now|"
        r"already|had|have|has|[a-z]+ly|left|confirmed|reported|feared|believed(?: to have been)?|said to have been))*")
@@ -34,7 +37,7 @@ _EFFECT = re.compile(
 )
 _CAUSE = re.compile(
     r"\b(?P<kind>killing|killed|kills|leaving|left|wounding|wounded|injuring|injured|claimed the lives of|"
-    r"executed|executing|massacred|shot dead|gunned down|beheaded|murdered)"
+    r"executed|executing|massacred|shot dead|gunned down|beheaded|murdered|lynched|lynching)"
     # "killing the four assailants": the article before a count of people already named
     # ... or "all" before it: "killing all five attackers"
     r"\s+(?:(?:the|all(?:\s+the)?)\s+(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s))?(?P<num>" + NUMBER + r")"
@@ -74,6 +77,9 @@ _INJURIES_TO = re.compile(
 # ("The death toll from Saturday's attack on a market in the town of X has risen to 107": what it is of may be long)
 _DEATH_TOLL = re.compile(r"\b(?P<kind>death toll)\s+(?:[^.;:!?]{0,160}?\s)?(?:rose|risen|climbed|reached|hit|jumped|"
                          r"increased|stood|stands|was|is|of)\s+(?:to\s+|at\s+)?(?P<num>" + NUMBER + r")\b", re.IGNORECASE)
+# ... or as a source reckons it: "residents put the toll at 12"
+_TOLL_PUT_AT = re.compile(r"\b(?:put|puts|putting|placed|places)\s+the\s+(?P<kind>(?:death\s+)?toll)\s+at\s+(?P<num>"
+                          + NUMBER + r")\b", re.IGNORECASE)
 _LIVES = re.compile(r"\b(?:claimed|cost|took)\s+(?P<num>" + NUMBER + r")\s+(?:\w+\s+)?(?P<kind>lives)\b", re.IGNORECASE)
 _BODIES = re.compile(r"\b(?P<num>" + NUMBER + r")\s+(?:(?:more|other|charred|burned|burnt|mutilated|decomposed|decapitated|"
                      r"unidentified|dead|bullet-riddled)\s+)?(?P<kind>bodies|corpses)\b(?!\s+of\s+water)", re.IGNORECASE)
@@ -243,8 +249,8 @@ class Count:
 
 def _kind(word: str) -> str:
     word = word.lower()
-    if re.fullmatch(_KILLED, word) or word in {"killing", "kills", "deaths", "fatalities", "death", "claimed the lives of",
-                                               "death toll", "lives", "bodies", "corpses"}:
+    if re.fullmatch(_KILLED, word) or word in {"killing", "lynching", "kills", "deaths", "fatalities", "death", "claimed the lives of",
+                                               "death toll", "toll", "lives", "bodies", "corpses"}:
         return "killed"
     if word in {"casualties"}:
         return "casualties"
@@ -254,6 +260,9 @@ def _kind(word: str) -> str:
 # harm that did not happen: "would have killed", "could have been wounded" ("may" is also the month)
 _UNREAL = re.compile(r"\b(?:would|could|might)(?:\s+not)?\s+(?:have\s+)?(?:been\s+)?(?:\w+\s+){0,1}?" + _KILLED[:-1] + "|"
                      + _INJURED[3:-1] + r"|killing|wounding|injuring)\b", re.IGNORECASE)
+_WITHDRAWN = re.compile(r"\b(?:earlier|previous) versions? of this (?:story|article|report)\b[^.;]{0,40}?\b"
+                        r"(?:said|stated|misstated|reported|gave)\b|\b(?:incorrectly|wrongly|mistakenly) (?:said|stated|"
+                        r"reported)\b", re.IGNORECASE)
 _NOBODY_AT_END = re.compile(r"\b(?:no one|nobody|none)\s*$", re.IGNORECASE)
 
 
@@ -270,6 +279,8 @@ def find_counts(text: str) -> list[Count]:
             # hurt": the number counts no victims
         if _UNREAL.search(text, max(0, span[0] - 20), span[1]):
             return  # "the truck bomb could have killed hundreds": what did not happen has no victims
+        if _WITHDRAWN.search(text, 0, span[0]):
+            return  # "An earlier version of this story said 14 people were killed": a figure the report took back
         if _NAMED_NUMBER.search(text[max(0, num_span[0] - 14) : num_span[0]]):
             return  # "Jan. 4, a drone killed", "Tower 22 in Jordan": a date or a name, not a count
         if any(s <= num_span[0] < e for s, e in taken) or _A_YEAR_NUMBER.fullmatch(phrase.strip()):
@@ -349,7 +360,7 @@ def find_counts(text: str) -> list[Count]:
             at = more.end()
     for m in _NEUTRALISED.finditer(text):
         add("killed", m.group("num"), m.span("num"), m.span(), m.group("who"))
-    for pattern in (_EFFECT, _SUSTAINED, _NOUN, _INJURIES_TO, _DEATH_TOLL, _LIVES, _BODIES):
+    for pattern in (_EFFECT, _SUSTAINED, _NOUN, _INJURIES_TO, _DEATH_TOLL, _TOLL_PUT_AT, _LIVES, _BODIES):
         for m in pattern.finditer(text):
             if pattern is _EFFECT and _DOES_THE_KILLING.match(text, m.end()) \
                     and not _PASSIVE.search(text, m.end("who"), m.start("kind")):
@@ -485,6 +496,7 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
     actor = canonical_actor(mention.actor1) if mention.actor1 else None
     # (or a battle, where both sides' dead count: "killing a dozen soldiers" and "23 militiamen were killed")
     by_armed_group = bool(actor and set(actor.kinds) & _NON_STATE) or mention.event_type == "Battles"
+    crowd = mention.event_type in ("Protests", "Riots")
     spans = [(start, end) for _sentence, start, end in frame.clauses()]
     spans += [(start, end) for start, end in extra or [] if not _told_elsewhere(state, frame, start)]
     # "The Israeli military said two soldiers were wounded and that its artillery struck ...": a force that tells
@@ -495,13 +507,23 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
         for count in find_counts(state.read_text[start:end]):
             if _attackers_own_loss(mention, count):
                 continue
+            if crowd and _GRIEVANCE_BEFORE.search(state.read_text, max(start, start + count.start - 60), start + count.start):
+                continue  # "protested against the killing of a classmate": the death the crowd answered, not its toll
             if own_troops and _BARE_TROOPS.match(count.who):
                 state.prepared.setdefault("own_losses", []).append((mention.actor1, count, start))
                 continue
             by_kind.setdefault(count.kind, []).append(count)
-        for kind, counts in by_kind.items():
+        for kind, every in by_kind.items():
+            # a toll is a whole count, another source's figure beside the first ("police said five were killed,
+            # but residents put the toll at 12"), never a group to add
+            tolls = [c for c in every if "toll" in state.read_text[start + c.start : start + c.end].lower()]
+            counts = [c for c in every if c not in tolls] or tolls
             # distinct groups in one sentence add up ("three soldiers and two civilians were killed")
             total = _added(counts)
+            if tolls and counts is not tolls:
+                # ... and the range runs from one source's figure to the other's
+                total = _between([total, *(c.amount for c in tolls)])
+                counts = every
             span = (start + min(c.start for c in counts), start + max(c.end for c in counts))
             if by_armed_group and all(ATTACKERS.search(c.who) for c in counts):
                 attackers_told.add(span)
@@ -602,6 +624,20 @@ def _toll(items: list[tuple[Amount, tuple[int, int]]], claimed: set[tuple[int, i
     return amount
 
 
+def _between(amounts: list[Amount]) -> Amount:
+    """Two sources' figures for one toll: the larger as the best, the range from the least to the most."""
+    lows = [a.low for a in amounts if a.low is not None]
+    highs = [a.high for a in amounts if a.high is not None]
+    best = max((a.best for a in amounts if a.best is not None), default=None)
+    return Amount(best, min(lows) if lows else None, max(highs) if highs and best is not None else None)
+
+
+# a death a crowd rose against or mourned is an earlier happening's
+_GRIEVANCE_BEFORE = re.compile(r"\b(?:against|over|protest(?:ing|ed)?(?:\s+at)?|mourn(?:ing|ed)?|justice for|anger at|"
+                               r"outrage (?:at|over))\s+(?:the\s+)?(?:(?:deaths?|killings?|murders?|assassinations?|slayings?)"
+                               r"\s+of\b[^.;]{0,40})?$", re.IGNORECASE)
+
+
 def _added(counts: list[Count]) -> Amount:
     """The counts of distinct groups of victims, added up."""
     total = counts[0].amount
@@ -657,9 +693,14 @@ def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
     out: dict[int, list[tuple[int, int]]] = {}
     for n, sentence in enumerate(state.sentences):
         text = state.text[sentence.start : sentence.end]
-        if sentence.start in claimed or not HARM_WORDS.search(text) or talks_about_events(text) \
-                or _CUMULATIVE.search(text):
+        harm = HARM_WORDS.search(text)
+        if sentence.start in claimed or not harm or not _THE_EVENT_IN_WHICH.match(text) and (
+                talks_about_events(text) or _CUMULATIVE.search(text)):
             continue
+        answered = ANSWERED.search(text)
+        if answered and answered.start() < harm.start():
+            continue  # "... retaliating for the killing of its commander": the dead of the act it answered
+
         # the frame told last before this sentence (a frame may go on after it: "This was one of ...")
         near = [(n - max(before), i) for i, told in told_in.items() if (before := [t for t in told if t < n])
                 and n - max(before) <= reach]
@@ -673,6 +714,10 @@ def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
 
 
 _NO_TOLL_TYPES = {"Strategic developments", "Protests"}
+# the event told before, with its toll, however the sentence goes on to compare it: "The attack, in which a gunman
+# killed four worshippers, was the deadliest in the city this year"
+_THE_EVENT_IN_WHICH = re.compile(r"\W*The (?:attack|bombing|shooting|strike|raid|ambush|blast|explosion|assault|massacre),? "
+                                 r"(?:in|during) which\b")
 # totals over a period are not one event's toll ("70 troops were injured during that time")
 _CUMULATIVE = re.compile(r"\b(?:since|during that time|during this time|so far|to date|in total|altogether|in all|"
                          r"(?:in|over|during) the (?:previous|past|last) (?:\d+|twenty-four|24|48) hours|"
@@ -683,7 +728,7 @@ _CUMULATIVE = re.compile(r"\b(?:since|during that time|during this time|so far|t
                          r"in (?:those|these|all (?:the|those|these)|such) (?:\w+ )?(?:attacks|strikes|incidents))\b",
                          re.IGNORECASE)
 # words of harm to people: a sentence without one counts no victims (corefer: a generic mention with one tells harm)
-HARM_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|hurt|casualt|fatalit|slain|executed|lost their lives)",
+HARM_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|hurt|casualt|fatalit|slain|executed|lost their lives|lynch)",
                         re.IGNORECASE)
 
 

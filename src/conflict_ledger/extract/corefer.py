@@ -16,6 +16,7 @@ from ..resolve.actors import canonical_actor
 from ..resolve.places import Place, default_resolver, distance_km
 from .casualties import HARM_WORDS
 from .dating import default_date
+from .events import SEQUENCE
 from .events import refines as _refines
 from .pipeline import DocState, Frame, component
 from .placing import ALSO
@@ -133,6 +134,14 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
             if x.event_type in _CROWD_TYPES and y.event_type not in _CROWD_TYPES and _armed_group(y.actor1) \
                     and not _armed_group(x.actor1):
                 return None
+        # "looted the market after taking control of the city last month": the sentence itself tells two happenings,
+        # one after the other (`events.clauses` cut it there), and dates only the earlier one, in its own clause
+        # (not "seized the town on Friday after two days of fighting": the fight that took it)
+        earlier, later = sorted((a, b), key=lambda f: f.spans[0][0])
+        if ma.sub_event_type != mb.sub_event_type and a.sentences[0].start == b.sentences[0].start \
+                and SEQUENCE.match(state.text, later.spans[0][0]) and later.mention.event_date \
+                and not earlier.mention.event_date:
+            return None
     elif a.specific != b.specific:
         score += 0.25
     # "Hours later, attackers raided ...", "In a separate attack, ...": the report turns to another happening; so

@@ -28,13 +28,24 @@ _POSSESSIVE = re.compile(r"['’]s?\b")
 _PERIOD_HEADS = {"began", "begun", "started", "erupted", "escalated", "since", "until"}
 
 
+_CAPTIVES = re.compile(r"hostages?|prisoners?|captives?|detainees?|abductees?|people|civilians|soldiers|students|women|"
+                       r"children|workers|crew|sailors|passengers|men", re.IGNORECASE)
+
+
+def _people_set_free(verb: Any) -> bool:
+    """"Hamas released three hostages on Sunday": a release of people is the happening, not a statement issued."""
+    return verb.lower_ in ("released", "freed") and any(c.dep_ == "dobj" and _CAPTIVES.fullmatch(c.text)
+                                                        for c in verb.children)
+
+
 def _not_event_date(ent: Any) -> bool:
     """True for dates of something else: the day of a statement ('said Tuesday', 'at a briefing
     Tuesday') or the start of a period ('the escalation that began in October')."""
     head = ent.root.head
-    if head.lower_ in _SPEECH_HEADS or head.lower_ in _PERIOD_HEADS:
+    if head.lower_ in _SPEECH_HEADS and not _people_set_free(head) or head.lower_ in _PERIOD_HEADS:
         return True
-    if head.dep_ == "prep" and (head.head.lower_ in _PERIOD_HEADS or head.head.lower_ in _SPEECH_HEADS):
+    verb = head.head if head.dep_ == "prep" else None
+    if verb is not None and (verb.lower_ in _PERIOD_HEADS or verb.lower_ in _SPEECH_HEADS and not _people_set_free(verb)):
         return True  # "since October", "the Pentagon said on Thursday"
     return head.dep_ == "pobj" and head.head.lower_ in ("at", "in") and head.lower_ in _SPEECH_HEADS
 
@@ -56,6 +67,11 @@ def frame_dates(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, 
             window = _WINDOW_WORDS.search(before) and not _POSSESSIVE.match(state.text, e_end)
             if window or _not_event_date(ent) or _NIGHT_OF_A_DAY.match(state.text, e_start):
                 continue
+            if (day := _DAY_BEFORE_MONTH.search(state.text, max(0, e_start - 4), e_start)) \
+                    and _MONTH_NAME.fullmatch(state.text[e_start:e_end]):
+                e_start = day.start()  # "- 29 July: gunmen killed ...": the tagger left the day out of the date
+            if state.text[e_start:e_end].lower().endswith("ago") and (today := _TODAY_AFTER.match(state.text, e_end)):
+                e_end = today.end()  # "One year ago today, gunmen killed 17 people": that day a year back
             resolved = resolve_date(state.text[e_start:e_end], published)
             joined = _JOINED_SPAN.search(state.text, e_start, e_end)
             if resolved is None and joined:
@@ -68,6 +84,9 @@ def frame_dates(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, 
     return out
 
 
+_DAY_BEFORE_MONTH = re.compile(r"(?<!\d)\d{1,2}\s+$")
+_MONTH_NAME = re.compile(r"(?:jan|febr)uary|march|april|may|june|july|august|(?:sept|nov|dec)ember|october", re.IGNORECASE)
+_TODAY_AFTER = re.compile(r"\s+today\b", re.IGNORECASE)
 # "overnight Saturday into Sunday", "overnight on Friday": the day named after it dates the night, not the report
 _NIGHT_OF_A_DAY = re.compile(r"overnight\s+(?:on\s+|from\s+)?" + WEEKDAY_NAMES + r"\b", re.IGNORECASE)
 
@@ -113,7 +132,7 @@ def date_events() -> object:
     def run(state: DocState) -> None:
         told = {s.start for frame in state.frames for s in frame.sentences}
         for frame in state.frames:
-            found = frame_dates(state, frame)
+            found = _owned_first(state, frame, frame_dates(state, frame))
             if not found:
                 found = _scene_date(state, frame, told) or _lead_date(state, frame, told)
             if not found:
@@ -125,6 +144,15 @@ def date_events() -> object:
                 frame.mention.cite("event_date", state.evidence(start, end))
 
     return run
+
+
+def _owned_first(state: DocState, frame: Frame, found: list[tuple[ResolvedDate, int, int]]
+                 ) -> list[tuple[ResolvedDate, int, int]]:
+    """The day the event's own noun owns first: "Thursday's funeral for the victims of Tuesday's attack"."""
+    trigger = frame.trigger.start
+    owned = [f for f in found if _POSSESSIVE.match(state.text, f[2]) and 0 < trigger - f[2] <= 30
+             and not re.search(r"[,;.]", state.text[f[2] : trigger])]
+    return owned + [f for f in found if f not in owned]
 
 
 def _sentence_before(state: DocState, frame: Frame, told: set[int]) -> tuple[int, Sentence] | None:

@@ -120,8 +120,8 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"(?:the |an? |several |their )?(?:[\w-]+ ){0,2}?(?:towns?|villages?|cit(?:y|ies)|districts?|areas?|regions?|"
          r"territor(?:y|ies)|positions?|neighbou?rhoods?|provinces?|strongholds?|bastions?|hills?)\b"),
      "Battles", "Government regains territory"),
-    (_rx(r"seized (?:full |complete |effective )?control", r"(?:took|taken|taking) (?:full |complete |effective )?control",
-         r"overran", r"gained ground", r"(?:captured|seized) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:town|city|village|"
+    (_rx(r"(?:seized|seizing) (?:full |complete |effective )?control", r"(?:took|taken|taking) (?:full |complete |effective )?control",
+         r"overran", r"gained ground", r"(?:captured|seized|capturing|seizing) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:town|city|village|"
          r"district|area|base|airport|hill|positions?|stronghold|bastion)s?\b"),
      "Battles", "Non-state actor overtakes territory"),
     (_rx(r"protesters? (?:were|was) (?:killed|shot)", r"(?:protesters?|demonstrators?) (?:died|were killed|killed) (?:from|by|in|after)",
@@ -226,6 +226,11 @@ _SAID_AFTER = re.compile(r"[,;]\s*(?:[^,;]{0,80}?\b(?:said|says|reported|reports
 _ACCORDING_BEFORE = re.compile(r"^\W*according to [^,;]{1,80},\s*", re.IGNORECASE)
 
 
+# a short speaker opening the sentence, its words told without "that": "Police said five people were killed ..."
+_SPEAKER_OPENS = re.compile(r"^\W*(?:[\w.'’-]+\s+){1,4}?(?:said|says|reported|confirmed|stated|added)(?:\s+on\s+\w+day)?\s+"
+                            r"(?!that\b)", re.IGNORECASE)
+
+
 def reported_content(text: str) -> tuple[int, int] | None:
     """Where the content of a reported-speech clause lies inside it, if the clause has a speech frame."""
     start, end = 0, len(text)
@@ -285,9 +290,14 @@ _NOT_EVENT = [
     # habits and summaries: "has come under repeated rocket fire", "three rounds of strikes", "responses included"
     re.compile(r"\b(?:repeated(?:ly)?|near-daily|regular(?:ly)?|frequent(?:ly)?|routinely|persistent)\b[^.;]{0,40}"
                r"\b(?:attack|fire|strike|shell|rocket|drone|raid)", re.IGNORECASE),
-    re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?come under\b", re.IGNORECASE),
+    re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?come under\b|\bsimilar (?:attacks|strikes|bombings|incidents|raids)\b",
+               re.IGNORECASE),
+    # a trend, not an act: "the junta has stepped up air strikes since the offensive began"
+    re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:stepped up|intensified|escalated|ramped up|increased|scaled up)\s+"
+               r"(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?(?:air ?strikes|attacks|strikes|bombings|bombardments?|shelling|"
+               r"raids|operations)\b", re.IGNORECASE),
     re.compile(r"\b(?:two|three|four|five|several|multiple|\d+)\s+(?:\w+\s+)?(?:rounds|waves|series)\s+of\b", re.IGNORECASE),
-    re.compile(r"\b(?:responses?|retaliation|attacks|strikes)\s+(?:have\s+|has\s+|had\s+)?(?:included|include|includes)\b",
+    re.compile(r"\b(?:responses?|retaliation|attacks|strikes|targets)\s+(?:have\s+|has\s+|had\s+)?(?:included|include|includes)\b",
                re.IGNORECASE),
     re.compile(r"\b(?:attacks|strikes|operations)\b[^.;]{0,40}\b(?:paused|resumed|let up|subsided|ceased)\b", re.IGNORECASE),
     # ... or a short one, often told of the happening itself ("in recent days, nurses have marched each morning")
@@ -320,7 +330,8 @@ _NO_HAPPENING = [
     # a tally over a long period, not one happening: "five reporters have been killed so far this year"
     re.compile(r"\bso far (?:this|in|in the) (?:year|month)\b|\bin recent (?:months|years)\b", re.IGNORECASE),
     # ... or since a month or a year: "violence that has killed hundreds since December"
-    re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:killed|died|left|claimed|wounded|displaced)\b[^.;]{0,60}?\bsince\s+"
+    re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:killed|died|left|claimed|wounded|displaced|fighting|clashing|battling|at war)\b"
+               r"[^.;]{0,60}?\bsince\s+"
                r"(?:(?:early|late|mid-?)\s*)?(?:january|february|march|april|may|june|july|august|september|october|"
                r"november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.|the (?:start|beginning|outbreak)|last (?:year|month)|"
                r"(?:19|20)\d\d)\b", re.IGNORECASE),
@@ -338,6 +349,11 @@ _NO_HAPPENING = [
                r"(?:\w+ )?(?:attacks|strikes|incidents)\b", re.IGNORECASE),
     # a rescue or a release of people kidnapped before: "troops rescued 25 kidnapped students"
     re.compile(r"\b(?:rescued|freed|released|liberated)\s+(?:[\w-]+\s+){0,3}?(?:kidnapped|abducted)\b", re.IGNORECASE),
+    # a trial or a sentence for an act of an earlier year: "sentenced five men to death for a 2016 bombing"
+    re.compile(r"\b(?:sentenced|convicted|jailed|acquitted|charged|indicted|tried|found guilty)\b[^.;]{0,80}?\b(?:for|over|of|in "
+               r"connection with)\b[^.;]{0,30}?\b(?:19|20)\d\d\b", re.IGNORECASE),
+    # a heading that opens a list ("Incidents this week:"), not an item of it
+    re.compile(r"^\W*[^.;:\n]{0,60}:\s*$"),
     # none made: "No arrests were reported", "no one has been detained so far"
     re.compile(r"^\W*(?:no|there were no)\s+(?:\w+\s+)?(?:arrests?|detentions?)\b|\b(?:no one|nobody)\s+(?:has|had|was)\s+"
                r"(?:yet\s+)?(?:been\s+)?(?:arrested|detained)\b", re.IGNORECASE),
@@ -563,6 +579,8 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
         # who was shot at (or whose post armed men stormed), read in what is reported, not in who reports it
         # ("..., police said")
         content = reported_content(text)
+        if content is None and (speaker := _SPEAKER_OPENS.match(text)):
+            content = (speaker.end(), len(text))  # "Police said five people were killed when gunmen attacked ..."
         if _MILITARY_TARGET.search(text[content[0] : content[1]] if content else text):
             return [EventType("Battles", "Armed clash", True, generic.span())]
         return [EventType("Violence against civilians", "Attack", True, generic.span())]
@@ -635,6 +653,34 @@ _FORCE_AT_A_PROTEST = {"Violent demonstration", "Excessive force against protest
 # ... unless the report says the crowd kept the peace ("blocked the road for an hour, then left peacefully")
 _SAID_PEACEFUL = _rx(r"peaceful", r"without (?:any )?(?:reported )?incidents?", r"no (?:violence|incidents?) (?:was|were)",
                      r"burning no\b")
+
+
+# the report's word that a crowd kept the peace, in a sentence of its own ("The protest was peaceful, police said.")
+_THE_PROTEST_PEACEFUL = _rx(r"(?:protests?|demonstrations?|march(?:es)?|rall(?:y|ies)|crowds?|gatherings?|sit-ins?|it|they)"
+                            r"\s+(?:was|were|remained|stayed|passed off|went off|ended)\s+(?:largely\s+|mostly\s+|"
+                            r"entirely\s+)?peaceful(?:ly)?\b")
+
+
+def _kept_the_peace(state: DocState) -> None:
+    """A crowd that blocked a road is a violent demonstration by ACLED's codebook, unless the report says in the
+    next sentence that the protest was peaceful (`_SAID_PEACEFUL` reads the same sentence); a protest the report
+    calls peaceful, with no one stepping in, is no protest with intervention."""
+    index = {sentence.start: i for i, sentence in enumerate(state.sentences)}
+    for frame in state.frames:
+        own = state.text[frame.spans[0][0] : frame.spans[0][1]]
+        if frame.mention.sub_event_type == "Protest with intervention" and _THE_PROTEST_PEACEFUL.search(own) \
+                and not _INTERVENTION.search(own):
+            # ("The protest was peaceful, police said": the police told of it, they did not step in)
+            frame.mention.event_type, frame.mention.sub_event_type = "Protests", "Peaceful protest"
+            continue
+        if frame.mention.sub_event_type != "Violent demonstration" or not _CROWD_DISRUPTION.fullmatch(frame.trigger.text):
+            continue
+        at = index.get(frame.sentences[-1].start)
+        following = state.sentences[at + 1] if at is not None and at + 1 < len(state.sentences) else None
+        if following is not None and _THE_PROTEST_PEACEFUL.search(state.text, following.start, following.end):
+            frame.mention.event_type, frame.mention.sub_event_type = "Protests", "Peaceful protest"
+            frame.type_score = max(frame.type_score, 0.8)  # the report's own word types the merged event
+            frame.mention.cite("sub_event_type", state.evidence(following.start, following.end))
 
 
 # a bomb set on the ground, not dropped from the air
@@ -764,7 +810,7 @@ def is_event_sentence(text: str) -> bool:
 
 
 # "X did A after Y did B": two happenings in one sentence, one per clause.
-_SEQUENCE = re.compile(
+SEQUENCE = re.compile(
     r"\b(?:(?:hours|days|minutes|shortly|soon|just) )?(?:after|following|in response to|in retaliation for|"
     r"hours before|days before)\b",
     re.IGNORECASE,
@@ -777,7 +823,7 @@ def clauses(text: str, span: Any = None) -> list[tuple[int, int]]:
     missile, and a gunship struck them") -- each side must report something."""
     end = len(text)
     pieces: list[tuple[int, int]] = []
-    for match in _SEQUENCE.finditer(text):
+    for match in SEQUENCE.finditer(text):
         left, right = text[: match.start()], text[match.start():]
         if classify_sentence(left) and classify_sentence(right):
             pieces, end = [(match.start(), len(text))], match.start()
@@ -1053,6 +1099,7 @@ def detect_events() -> object:
             add_frames(state, sentence, c_start, c_end, text, guess, accident_told, summary_told=True)
         if whole is not None:
             read_brief_whole(state, pieces, guesses, whole)
+        _kept_the_peace(state)
 
     def add_frames(state: DocState, sentence: Sentence, c_start: int, c_end: int, text: str, guess: TypeGuess | None,
                    accident_told: bool, summary_told: bool = False) -> bool:

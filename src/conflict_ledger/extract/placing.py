@@ -192,11 +192,11 @@ def _named_or_capital(state: DocState, spans: list[tuple[int, int]]) -> Place | 
 
 # what an act answered: "strikes in retaliation for the attack on Tower 22 in Jordan" -- its place is not the
 # scene of the act that answered it
-_ANSWERED = re.compile(r"\b(?:in retaliation for|in response to|to avenge|in revenge for|retaliating for)\b", re.IGNORECASE)
+ANSWERED = re.compile(r"\b(?:in retaliation for|in response to|to avenge|in revenge for|retaliating for)\b", re.IGNORECASE)
 
 
 # ... and a place told inside such a phrase is not what the report is about
-_ANSWERED_BEFORE = re.compile(_ANSWERED.pattern + r"(?:[^.;:]|\.(?!\s+[A-Z]))*$", re.IGNORECASE)
+_ANSWERED_BEFORE = re.compile(ANSWERED.pattern + r"(?:[^.;:]|\.(?!\s+[A-Z]))*$", re.IGNORECASE)
 
 
 def _own_part(state: DocState, frame: Frame, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -205,7 +205,7 @@ def _own_part(state: DocState, frame: Frame, spans: list[tuple[int, int]]) -> li
     told_at = [frame.trigger.start] + [e.start for e in frame.mention.evidence.get("event_date", [])]
     out = []
     for start, end in spans:
-        answered = _ANSWERED.search(state.text, start, end)
+        answered = ANSWERED.search(state.text, start, end)
         if answered and not any(answered.start() <= at < end for at in told_at):
             end = answered.start()
         out.append((start, end))

@@ -158,6 +158,7 @@ _OWNING_WORDS = {"used", "operated", "run", "controlled", "held", "owned", "mann
                  "linked", "affiliated", "associated", "tied", "frequented", "housing"}
 _HARM_NOUNS = re.compile(r"^(?:injuries|wounds|casualties|deaths|dead|wounded|fatalities|losses)$", re.IGNORECASE)
 _TARGET_PREPS_ALL = _TARGET_PREPS | {"into", "among", "against"}
+_LEADING_WORDS = {"led", "headed", "commanded", "spearheaded"}
 _PLACE_PREPS = {"in", "inside", "near", "outside", "at", "within", "around", "across", "from", "along", "behind"}
 
 
@@ -203,6 +204,9 @@ def role_of(token: Any) -> str:
                 return "patient"
             if prep == "by":
                 owner = head.head
+                if owner.lower_ in _LEADING_WORDS and owner.dep_ == "acl":
+                    node = owner.head  # "rebels led by HTS captured ...": the leader plays the part of those it led
+                    continue
                 if _defends_against_a_weapon(owner):
                     return "patient"  # "a missile ... was shot down by a U.S. jet": the target's defender
                 if _ATTACK_VERBS.match(owner.lower_) or _EVENT_NOUNS.match(owner.text) or owner.lower_ in _CLAIM_VERBS:
@@ -220,8 +224,8 @@ def role_of(token: Any) -> str:
                     # died fighting the guards of what they attacked met those who fought them off)
                     return "agent"
                 return "patient"  # "clashed with X", "a gun battle with X"
-            if prep == "of":
-                node = head.head
+            if prep == "of" or prep == "from" and (ATTACKERS.fullmatch(head.head.text) or head.head.lower_ == "members"):
+                node = head.head  # "Fighters of the M23", "Militants from the Baloch Liberation Army stormed ..."
                 continue
             if prep in _PLACE_PREPS and node.lower_ in ("base", "bases", "outpost", "camp", "compound", "facility",
                                                         "facilities", "site", "sites", "headquarters", "positions",
@@ -759,8 +763,10 @@ def home_forces() -> object:
 # ---- who claimed it, or was blamed: the attacker when the event sentence leaves it unnamed
 _WHO = r"(?P<who>(?:the\s+)?[\w'’().-]+(?:[ -][\w'’().-]+){0,9}?)"
 _STOP = r"(?=\s*(?:[,;:.\"“”]|$|\s+(?:for|on|after|and said|which|who|because|stating|saying|claiming|as)\b))"
+# a known group named with an apposition before its verb: "JNIM, al-Qaeda's affiliate in the Sahel, claimed the attack"
+_APPOSITION = r"(?P<apposition>\s*,[^,.;]{3,80},)?"
 _RESPONSIBILITY = [
-    re.compile(_WHO + r"\s+(?:has\s+|have\s+|had\s+|later\s+|also\s+|reportedly\s+)*(?:claimed|claims|claiming|"
+    re.compile(_WHO + _APPOSITION + r"\s+(?:has\s+|have\s+|had\s+|later\s+|also\s+|reportedly\s+)*(?:claimed|claims|claiming|"
                r"accepted|admitted)\s+(?:the\s+)?responsibility", re.IGNORECASE),
     re.compile(r"\bresponsibility\b[^.;]{0,80}?\b(?:was|has been|had been)\s+claimed\s+by\s+" + _WHO + _STOP, re.IGNORECASE),
     re.compile(r"\b(?:attributed|blamed|pinned)\b[^.;]{0,60}?\b(?:on|to)\s+" + _WHO + _STOP, re.IGNORECASE),
@@ -792,7 +798,7 @@ _VAGUE_WHO = re.compile(r"^(?:the\s+)?(?:group|groups|attack|attacks|incident|in
 
 # an attack claimed outright, not only "responsibility": "the Islamic Resistance in Iraq claimed the attack"
 _CLAIMED_ATTACK = re.compile(
-    _WHO + r"\s+(?:has\s+|have\s+|had\s+|later\s+|also\s+|reportedly\s+)*(?:claimed|claims|claiming)\s+"
+    _WHO + _APPOSITION + r"\s+(?:has\s+|have\s+|had\s+|later\s+|also\s+|reportedly\s+)*(?:claimed|claims|claiming)\s+"
     r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|several\s+|most\s+of\s+the\s+|dozens\s+of\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:attacks?|strikes?|bombings?|operations?|assaults?|raids?|ambush(?:es)?|blasts?|shelling|killing)\b",
     re.IGNORECASE,
@@ -850,17 +856,20 @@ def claimed_actor(text: str) -> tuple[str, int, int] | None:
                 if "unidentified_armed_group" in actor.kinds:
                     continue
                 return actor.name, start + pos, start + len(who)
-            if pattern is _CLAIMED_ATTACK:
+            if pattern is _CLAIMED_ATTACK or m.groupdict().get("apposition"):
                 continue  # "officials claimed the strikes killed ...": only a known group claims an attack
             words = who.split()
             if words[0].lower() in _NOT_A_NAME_START or who.isupper() and not _CAPS_GROUP_NAME.fullmatch(who.strip(" .")):
                 continue  # "which", "tonight", "of involvement ...": in all-caps copy every word looks like a name
+            if not _NAME_START.match(re.sub(r"^(?:the|an?)\s+", "", who, flags=re.IGNORECASE)):
+                continue  # "Suspected jihadists killed ... Volunteers": a name opens on a capital, not on what it did
             if any(w[:1].isupper() for w in words if w.lower() not in ("the", "of", "and", "in")):
                 name = re.sub(r"^(?:the|an?)\s+", "", who, flags=re.IGNORECASE).strip(" .")
                 return name, start, start + len(who)
     return _blamed_actor(text)
 
 
+_NAME_START = re.compile(r"[A-Z0-9]|(?:al|el|ad|as|an|ash|at|ar|ul)[-‑’']")
 _NOT_A_NAME_START = {"which", "who", "whom", "whose", "that", "this", "these", "those", "it", "they", "of", "in", "on", "at",
                      "for", "to", "by", "with", "from", "today", "tonight", "yesterday", "now", "then", "also", "and", "but"}
 # ... where a name must be a short phrase ending in what kind of group it is ("ZARATE WILKA GROUP", "ARMY DISSIDENTS")

@@ -57,6 +57,8 @@ _GENERIC_SAID_BY = re.compile(rf"(?<![\w-])(?P<who>{_SPEAKER})(?:,?\s+and\s+(?P<
                               r"(?:in\s+(?:the\s+[\w'’-]+|(?-i:[A-Z])[\w'’-]*)(?:\s+[\w'’-]+){0,2}?\s+)?"
                               r"(?:also\s+|later\s+|have\s+|has\s+|had\s+|there\s+)?" + _SPEECH + r"\b")
 _GENERIC_SAID_AFTER = re.compile(rf"[,\"”’]\s*{_SPEECH_BEFORE_SPEAKER}\s+(?P<who>{_SPEAKER})\b")
+_HEAD_BEFORE_OF = re.compile(rf"(?P<head>(?:[\w'’-]+\s+){{0,2}}(?i:{_ALONE_WORDS}|{_MODIFIED_WORDS}|office|directorate|"
+                             r"department|command|administration))\s+$")
 # "according to medics", "according to a local rights group": the same speakers, named before what they told
 _GENERIC_ACCORDING = re.compile(rf"\baccording to\s+(?P<who>{_SPEAKER})\b")
 _SPOKEN = re.compile(r"\b" + _SPEECH + r"\b|\baccording to\b")
@@ -68,6 +70,10 @@ SOURCE_ALIASES: dict[str, str] = {
     "us central command": "CENTCOM",
     "central command": "CENTCOM",
     "centcom": "CENTCOM",
+    "u.s. africa command": "AFRICOM",
+    "us africa command": "AFRICOM",
+    "africa command": "AFRICOM",
+    "africom": "AFRICOM",
     "pentagon": "Pentagon",
     "the pentagon": "Pentagon",
     "department of defense": "Pentagon",
@@ -133,11 +139,13 @@ def canonical_source(raw: str) -> str | None:
     words = text.split()
     # a title and name ("Pentagon Deputy Press Secretary Sabrina Singh"): the person's name
     title = re.search(r"\b(?:Secretary|spokesman|spokeswoman|spokesperson|official|minister|Minister|General|Gen\.)\s+"
-                      r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})$", text)
+                      r"(?!Staff\b|Command\b|Assembly\b|Directorate\b)(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})$", text)
     if title:
         return title.group("name")
     if not words[0][0].isupper() and not text.lower().startswith(("a u.s.", "u.s.")):
-        return " ".join(words[:6]) if re.search(r"official|spokes|source|statement", low) else None
+        # (a body named by what it is of: "the counter-terrorism service of the Kurdistan Region")
+        of_a_name = re.search(r"\bof\s+(?:the\s+)?[A-Z]", text)
+        return " ".join(words[:6]) if re.search(r"official|spokes|source|statement", low) else text if of_a_name else None
     return text
 
 
@@ -160,8 +168,15 @@ def sources_in(text: str) -> list[tuple[str, int, int]]:
     found = []
     for pattern in (_ACCORDING, _SAID_BY, _SAID_AFTER):
         for m in pattern.finditer(text):
-            for name in named_speakers(m.group("who")):
-                found.append((_as_kind(name), m.start("who"), m.end("who")))
+            start, who = m.start("who"), m.group("who")
+            if pattern is _SAID_BY and who.startswith("of "):
+                # "the counter-terrorism service of the Kurdistan Region said": the body the name qualifies
+                head = _HEAD_BEFORE_OF.search(text, max(0, start - 60), start)
+                if head is None:
+                    continue
+                start, who = head.start("head"), text[head.start("head") : m.end("who")]
+            for name in named_speakers(who):
+                found.append((_as_kind(name), start, m.end("who")))
     # both generic patterns hold a verb of speech: most clauses have none, and the patterns are slow to try
     for pattern in (_GENERIC_SAID_BY, _GENERIC_SAID_AFTER, _GENERIC_ACCORDING) if _SPOKEN.search(text) else ():
         for m in pattern.finditer(text):
@@ -245,6 +260,11 @@ def _pronoun_speaks(sentence: Sentence) -> bool:
                for t in sentence.span)
 
 
+_THE_COMMAND_TELLS = re.compile(r"\b[Tt]he command(?:['’]s)?\s+(?:(?:initial|preliminary|latest|final)\s+)?"
+                                r"(?:said|says|added|stated|assessment|statement)\b")
+_A_COMMAND = re.compile(r"\b(?:U\.?S\.?\s+)?(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\s+)Command\b")
+
+
 def sentence_sources(state: DocState, index: int) -> list[tuple[str, int, int]]:
     """(source, start, end) in document offsets for the sentence at `index` of the document: what its words
     attribute, else the speaker its parse names, else, for "He said ...", the speaker of the sentence before."""
@@ -255,6 +275,10 @@ def sentence_sources(state: DocState, index: int) -> list[tuple[str, int, int]]:
         return found
     if parsed := parsed_speaker(sentence):
         return [parsed]
+    told = state.text[sentence.start : sentence.end]
+    if _THE_COMMAND_TELLS.search(told) and (named := _A_COMMAND.search(state.text, 0, sentence.start)):
+        # "The command's initial assessment is that ...": the command the report named before
+        return [(canonical_source(named.group(0)) or named.group(0), named.start(), named.end())]
     if index > 0 and _pronoun_speaks(sentence):
         before = state.sentences[index - 1]
         found = [(name, before.start + s, before.start + e)

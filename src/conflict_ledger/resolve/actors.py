@@ -134,13 +134,14 @@ def actors_of_kind(kind: str) -> tuple[Actor, ...]:
 
 # ---- any country's own forces, named as news names them: "Malian soldiers", "the Sudanese army", "Sudan's police"
 _FORCE = re.compile(
-    r"\b(?:(?:government|regime|junta|regular|national|security|special|armed)\s+)?(?P<force>army|armed forces|military|troops|"
-    r"soldiers|forces|security forces|navy|air force|warplanes|jets|aircraft|drones?|missiles?|warships?|helicopters?|gunships?|tanks|artillery|commandos|"
+    r"\b(?:(?:government|regime|junta|regular|national|security|special|armed|federal)\s+)?(?P<force>army|armed forces|military|troops|"
+    r"soldiers|forces|security forces|navy|air force|warplanes|jets|aircraft|drones?|missiles?|(?:glide |guided )?bombs?|"
+    r"warships?|helicopters?|gunships?|tanks|artillery|commandos|"
     r"paratroopers|gendarmes|gendarmerie|national guard|border guards|coast guard|junta|regime|(?P<police>police|policemen|"
     r"police officers))\b",
     re.IGNORECASE,
 )
-_WEAPON_FORCES = {"drone", "drones", "missile", "missiles", "jets", "aircraft", "warplanes", "warship", "warships",
+_WEAPON_FORCES = {"drone", "drones", "missile", "missiles", "bomb", "bombs", "jets", "aircraft", "warplanes", "warship", "warships",
                   "helicopter", "helicopters", "gunship", "gunships", "tanks", "artillery"}
 # the words that make a name before them a side: "Iran-backed militias", "U.S.-led coalition"
 ALLEGIANCE_WORDS = r"backed|aligned|linked|allied|affiliated|supported|sponsored|funded|led|loyal"
@@ -203,9 +204,11 @@ def state_force_hits(text: str) -> list[tuple[int, int, Actor]]:
                 listed = _alias_index().get(_key(_force_name(nation[1], police)))
                 if listed is None:
                     out.append((start, m.end(), _state_force(nation[1], nation[0], police)))
-                elif bare != phrase or models:  # ("U.S. F-16 fighter jets": no alias has the model between)
+                elif bare != phrase or models or _key(f"{phrase} {m.group(0)}") not in _alias_index():
+                    # ("U.S. F-16 fighter jets": no alias has the model between)
                     # a force the table names itself ("Israeli forces") its own aliases find, except in the
-                    # possessive ("Israel's military"), which is that entry too
+                    # possessive ("Israel's military"), which is that entry too, and a force word its aliases lack
+                    # ("a Russian glide bomb", "Israeli government forces")
                     out.append((start, m.end(), listed))
                 out += _conjoined_force(text, start, police)
                 break

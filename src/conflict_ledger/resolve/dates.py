@@ -81,9 +81,13 @@ def resolve_date(expression: str, published: date | None) -> ResolvedDate | None
             return ResolvedDate(found.value.replace(year=published.year - 1), found.precision)
         except ValueError:  # 29 February
             return ResolvedDate(found.value.replace(year=published.year - 1, day=28), found.precision)
-    if (ago := _AGO.match(low)) and published is not None:
+    if (ago := _AGO.match(low.removesuffix(" today"))) and published is not None:
         parsed = _dateparser(ago.group("count"), published)
-        return ResolvedDate(parsed.replace(day=1), "month") if parsed is not None else None
+        if parsed is None:
+            return None
+        # "one year ago today": that very day; "nearly three years ago": the month at best
+        exact = low.endswith(" today") and not re.match(r"(?:more than|over|nearly|almost|about|some|around|at least)\b", low)
+        return ResolvedDate(parsed, "day") if exact else ResolvedDate(parsed.replace(day=1), "month")
     if _CLOCK_OR_SPAN.search(low) and "ago" not in low or _LENGTH_OF_TIME.match(low):
         # "20 minutes later", "at 1945 hours", "after a week of fighting", "two days": a time of day or a length of
         # time, no day (dateparser would count it back from the report, as if it said "ago")

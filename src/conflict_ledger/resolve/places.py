@@ -234,10 +234,12 @@ _MISREAD = {"NORP", "LANGUAGE", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 _PARTS_OF_A_TOWN = r"outskirts|suburbs?|edge|cent(?:re|er)|heart"
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside|off|into|across|around|towards?|(?:air ?strikes?|strikes?|attacks?|"
                                 r"raids?|assaults?|offensive|bombardment|bombing|shelling) (?:on|of|against)|(?:city|town|village|port) of|"
-                                rf"(?:{_PARTS_OF_A_TOWN}|streets) of)\s+(?:the\s+)?$",
+                                rf"(?:{_PARTS_OF_A_TOWN}|streets|most|much|parts?|half|control|rest) of|"
+                                r"captured|seized|overran|entered|retook|recaptured|encircled|besieged)\s+(?:the\s+)?$",
                                 re.IGNORECASE)
-# a place a side is named after, not a scene: "Iran-aligned factions", "a Baghdad-based analyst"
-_ALIGNED = re.compile(rf"-(?:{ALLEGIANCE_WORDS}|based|born)\b", re.IGNORECASE)
+# a place a side is named after, not a scene: "Iran-aligned factions", "a Baghdad-based analyst"; nor is the flag
+# or the owner of a ship ("the Barbados-flagged True Confidence", "a Greek-owned tanker")
+_ALIGNED = re.compile(rf"-(?:{ALLEGIANCE_WORDS}|based|born|flagged|registered|owned|operated|bound)\b", re.IGNORECASE)
 # a clock's time zone after its time, not a place: "at 4:00 p.m. (EST)", "0100 GMT"
 _TIME_ZONES = {"EST", "EDT", "CST", "CDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "MSK", "AST",
                "IST", "PKT", "WAT", "EAT", "CAT", "AEST", "AEDT", "ZULU"}
@@ -473,7 +475,7 @@ class PlaceResolver:
                 start, end = offset + ent.start_char, offset + ent.end_char
                 modifier = is_modifier(ent)
                 role = _role(ent)
-                for s, e in _split(text, start, end):
+                for s, e in _split(text, start, end, at_in=label in _MISREAD):
                     name = text[s:e]
                     if not _looks_like_name(name) or name.lower() in _GENERIC or caps and self._case_only_abbreviation(name) or (
                             _titled(text, s) and not self._strong(name)):
@@ -488,7 +490,8 @@ class PlaceResolver:
                                     for a, b in self._inner(text, s, e)]
                     elif label == "NORP" and self._accept_other(name, label):
                         out.append(_Mention(name, s, e, label, modifier=True))
-                    elif label in _MISREAD and self._well_known(name) and _PLACE_PREPOSITION.search(text, max(0, s - 24), s) \
+                    elif label in _MISREAD and (self._well_known(name) or self._province_in_english(name)) \
+                            and _PLACE_PREPOSITION.search(text, max(0, s - 24), s) \
                             or label == "ORG" and _IN_A_PLACE.search(text, max(0, s - 24), s) and self._big_city(name):
                         # "fighting in Omdurman" (NORP), "airstrikes in Rafah" (LANGUAGE), "a ship off Hodeidah"
                         # (ORG): the small model's label is wrong where a preposition of place puts a big city
@@ -519,7 +522,7 @@ class PlaceResolver:
                         pending.append(_Mention(name, s, e, label))
         out = [m for m in out if not (m.name in people and " " not in m.name and not self._strong(m.name))
                and not (caps and self._case_only_abbreviation(m.name))]  # "LA" inside "LA LAGUNA CANTON"
-        named_countries = {c[0][0].country_code for m in out if m.label in ("GPE", "NORP")
+        named_countries = {c[0][0].country_code for m in out if (m.label in ("GPE", "NORP") or m.modifier)
                            and (c := self._candidates(m.name, near=False))
                            and c[0][0].feature == "country" and c[0][1] in ("name", "abbr", "demonym")}
         untagged = self._untagged_in_capitals(text, out) if written is None \
@@ -528,8 +531,9 @@ class PlaceResolver:
         starts = {m.start for m in out + untagged}
         for m in pending:
             after = _COMMA_GAP.match(text[m.end : m.end + 4])
-            if after and m.end + after.end() in starts:
-                out.append(m)
+            if after and m.end + after.end() in starts \
+                    or _IN_A_PLACE.search(text, max(0, m.start - 12), m.start) and self._town_of(m.name, named_countries):
+                out.append(m)  # ... or a town of a country the report names, after "near": "near Djibo" (ORG)
         out += untagged
         out = self._joined(text, sorted(out, key=lambda m: m.start))
         out += self._qualified_words(text, out)
@@ -741,6 +745,11 @@ class PlaceResolver:
         if entry.feature in ("country", "continent", "admin1", "facility", "region", "sea"):
             return True
         return entry.feature in ("city", "admin2") and entry.population >= 100_000
+
+    def _province_in_english(self, name: str) -> bool:
+        """A province by an English name of several words that the gazetteer holds as an alternate: "North Kivu"."""
+        cands = self._candidates(name, near=False)
+        return bool(cands) and cands[0][1] == "alt" and cands[0][0].feature == "admin1" and " " in name.strip()
 
     def _big_city(self, name: str) -> bool:
         """A city of 100,000 or more by this name, or by a spelling of it ("Hodeidah" for Al Hudaydah)."""
@@ -1032,7 +1041,9 @@ class PlaceResolver:
         countries = Counter(p.country for p in inside if p.country)
         main = countries.most_common(1)[0][0] if countries else None
         consistent = [p for p in inside if p.country == main or p.country is None] or inside
-        place = min(consistent, key=lambda p: (SPECIFICITY.get(p.feature or "", 9), p.start))
+        # a region above the provinces ("the Kurdistan Region") says less than the province a clause names with it
+        place = min(consistent, key=lambda p: (SPECIFICITY.get(p.feature or "", 9) + (
+            1.5 if p.feature == "region" and p.admin1 is None else 0), p.start))
         # the region the report names right after the town ("Tarmiyah, Saladin governorate") is the
         # event's region, even where GeoNames files the town elsewhere
         named = sorted((p for p in consistent if p.feature == "admin1" and p.country == place.country
@@ -1359,11 +1370,18 @@ _BASED_THERE = {"diplomat", "diplomats", "ambassador", "envoy", "embassy", "cons
                 "conference"}
 
 
-def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """An entity span cut at commas ("Mosul, Iraq" tagged as one) and trimmed of 'the' and "'s"."""
+_IN_BETWEEN = re.compile(r"\s+in\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _split(text: str, start: int, end: int, at_in: bool = False) -> list[tuple[int, int]]:
+    """An entity span cut at commas ("Mosul, Iraq" tagged as one) and trimmed of 'the' and "'s"; with `at_in`, cut
+    at "in" too ("Nyanzale in North Kivu" tagged as one title)."""
     out = []
-    for m in _BETWEEN_COMMAS.finditer(text[start:end]):
-        s, e = start + m.start(), start + m.end()
+    cuts = [(start + m.start(), start + m.end()) for m in _BETWEEN_COMMAS.finditer(text[start:end])]
+    if at_in:
+        cuts = [(a + x, a + y) for s_, e_ in cuts for a in [s_]
+                for x, y in _pieces_between(_IN_BETWEEN, text[s_:e_])]
+    for s, e in cuts:
         piece = text[s:e]
         lead = len(piece) - len(piece.lstrip())
         s += lead
@@ -1377,6 +1395,15 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if e > s and any(ch.isalpha() for ch in text[s:e]):
             out.append((s, e))
     return out
+
+
+def _pieces_between(separator: re.Pattern[str], piece: str) -> list[tuple[int, int]]:
+    """(start, end) of the parts of `piece` between matches of `separator`."""
+    out, at = [], 0
+    for m in separator.finditer(piece):
+        out.append((at, m.start()))
+        at = m.end()
+    return [*out, (at, len(piece))]
 
 
 def dateline_span(text: str) -> tuple[int, int]:

@@ -2505,3 +2505,50 @@ def test_the_general_staff_is_a_source_not_a_general():
 
     assert [name for name, _, _ in sources_in("Troops repelled 14 assaults, the General Staff said.")] == [
         "General Staff"]
+
+
+def test_groups_of_other_wars_by_their_names(cli, tmp_path):
+    rows = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-08-27\n\n"
+        "Turkish-backed Syrian National Army factions shelled villages held by the Syrian Democratic Forces near "
+        "Manbij on Monday, killing two civilians, according to the SDF.\n"))
+    assert [(e["actor1"], e["actor2"]) for e in rows] == [("Syrian National Army", "Syrian Democratic Forces")]
+    from conflict_ledger.resolve.actors import canonical_actor
+
+    assert [canonical_actor(name).name for name in ("FARC dissidents", "LNA", "National Resistance Front")] == [
+        "FARC dissidents", "Libyan National Army", "National Resistance Front"]
+
+
+def test_a_holiday_the_tagger_took_for_an_event_dates_the_strike(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-01-02\n\n"
+        "Three people were killed in a Russian missile strike on Kharkiv in the early hours of New Year's Day, "
+        "the regional governor said.\n"))
+    assert (event["event_date"], event["date_precision"]) == ("2024-01-01", "day")
+
+
+def test_a_week_after_an_abduction_dates_it_a_week_back(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-04\n\n"
+        "A week after gunmen abducted more than 200 pupils from a school in Kaduna State, their parents are still "
+        "waiting for news, residents said on Monday.\n"))
+    assert (event["sub_event_type"], event["event_date"], event["date_precision"]) == (
+        "Abduction/forced disappearance", "2024-02-26", "week")
+
+
+def test_a_crowd_that_blocks_a_highway_and_the_injured_when_police_clear_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-07-25\n\n"
+        "Students blocked the main highway into Dhaka for a second day on Wednesday, demanding an end to job "
+        "quotas. Police fired rubber bullets and tear gas to clear the road, and at least 60 people were injured, "
+        "hospital officials said.\n"))
+    assert (event["sub_event_type"], event["injuries"]) == ("Violent demonstration", 60)
+
+
+def test_a_man_who_set_himself_on_fire_outside_an_embassy_protested_there(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-28\n\n"
+        "A man set himself on fire outside the Israeli embassy in Washington on Sunday in protest against the war "
+        "in Gaza, police said.\n"))
+    assert (event["sub_event_type"], event["location"], event["country"]) == (
+        "Peaceful protest", "Washington", "United States")

@@ -685,8 +685,9 @@ def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
 
     index = {s.start: i for i, s in enumerate(state.sentences)}
     claimed = {s.start for frame in state.frames for s in frame.sentences}
-    # only a violent event has a toll (not an agreement or a change to a group)
-    violent = [i for i, frame in enumerate(state.frames) if frame.mention.event_type not in _NO_TOLL_TYPES]
+    # only a violent event has a toll (not an agreement or a change to a group, nor a protest no one broke up)
+    violent = [i for i, frame in enumerate(state.frames) if frame.mention.event_type not in _NO_TOLL_TYPES
+               or frame.mention.sub_event_type in _FORCE_ON_A_CROWD]
     told_in = {i: {index.get(s.start, -1) for s in state.frames[i].sentences} for i in violent}
     # a report of one event keeps every toll it states for it, however far down
     reach = len(state.sentences) if len(violent) == 1 else 2
@@ -714,6 +715,7 @@ def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
 
 
 _NO_TOLL_TYPES = {"Strategic developments", "Protests"}
+_FORCE_ON_A_CROWD = {"Protest with intervention", "Excessive force against protesters"}
 # the event told before, with its toll, however the sentence goes on to compare it: "The attack, in which a gunman
 # killed four worshippers, was the deadliest in the city this year"
 _THE_EVENT_IN_WHICH = re.compile(r"\W*The (?:attack|bombing|shooting|strike|raid|ambush|blast|explosion|assault|massacre),? "

@@ -10,7 +10,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from ..resolve.dates import WEEKDAY_NAMES, ResolvedDate, load_dateparser, resolve_date
+from ..resolve.dates import WEEKDAY_NAMES, ResolvedDate, load_dateparser, names_a_holiday, resolve_date
 from .numbers import word_value
 from .pipeline import DocState, Frame, Sentence, component
 from .sources import SPEECH_FORMS
@@ -57,7 +57,7 @@ def frame_dates(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, 
     for sentence, start, end in frame.clauses():
         doc = sentence.span.doc
         for ent in doc.ents:
-            if ent.label_ not in ("DATE", "TIME"):
+            if ent.label_ not in ("DATE", "TIME") and not (ent.label_ == "EVENT" and names_a_holiday(ent.text)):
                 continue
             e_start, e_end = sentence.offset + ent.start_char, sentence.offset + ent.end_char
             if not (start <= e_start < end) or line_start <= e_start < line_end:
@@ -132,7 +132,7 @@ def date_events() -> object:
     def run(state: DocState) -> None:
         told = {s.start for frame in state.frames for s in frame.sentences}
         for frame in state.frames:
-            found = _owned_first(state, frame, frame_dates(state, frame))
+            found = _owned_first(state, frame, frame_dates(state, frame)) or _time_since(state, frame)
             if not found:
                 found = _scene_date(state, frame, told) or _lead_date(state, frame, told)
             if not found:
@@ -144,6 +144,26 @@ def date_events() -> object:
                 frame.mention.cite("event_date", state.evidence(start, end))
 
     return run
+
+
+_TIME_SINCE = re.compile(r"\W*(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week|month)s?"
+                         r"\s+(?:after|since)\b", re.IGNORECASE)
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10}
+
+
+def _time_since(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, int]]:
+    """"A week after gunmen abducted 280 pupils, their parents still wait": the act told after the opening lies that
+    long before the report (to the day, the week or the month the count is in)."""
+    published = state.document.published
+    sentence = frame.sentences[0]
+    opening = _TIME_SINCE.match(state.text, sentence.start, sentence.end)
+    if published is None or opening is None or frame.trigger.start < opening.end():
+        return []
+    n = _COUNT_WORDS.get(opening.group("n").lower()) or int(opening.group("n"))
+    unit = opening.group("unit").lower()
+    back = timedelta(days=n * {"day": 1, "week": 7, "month": 30}[unit])
+    return [(ResolvedDate(published - back, "day" if unit == "day" else unit), opening.start("n"), opening.end())]
 
 
 def _owned_first(state: DocState, frame: Frame, found: list[tuple[ResolvedDate, int, int]]

@@ -32,6 +32,8 @@ def _rx(*words: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(words) + r")", re.IGNORECASE)
 
 
+# a protest of one, as ACLED codes it: "a man set himself on fire outside the embassy"
+_SELF_IMMOLATION = r"self-immolat\w*|set (?:himself|herself|themselves) (?:on fire|ablaze|alight)|(?:burned|burnt) (?:himself|herself)"
 # "defused by a bomb squad": the people who deal with bombs, not a bomb
 _NOT_THE_SQUAD = r"(?![- ](?:squads?|disposal|experts?|technicians?|units?|teams?))"
 # people as the object of "seized": "three men", "a suspect", "several youths"
@@ -147,9 +149,9 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"sit-in", r"picket",
          # the other forms a protest takes
          # ("strikers" alone is as often a football team's forwards)
-         r"die-ins?\b", r"human chains?\b", r"hunger strik(?:e|es|ers)\b", r"civil disobedience"),
+         r"die-ins?\b", r"human chains?\b", r"hunger strik(?:e|es|ers)\b", r"civil disobedience", _SELF_IMMOLATION),
      "Protests", "Peaceful protest"),
-    (_rx(r"loot", r"arson", r"set (?:on )?fire", r"set (?:[\w-]+ ){1,3}(?:on fire|ablaze|alight)\b", r"torched", r"vandali[sz]", r"burned down", r"demolish", r"ransack"),
+    (_rx(r"loot", r"arson", r"set (?:on )?fire", r"set (?!(?:himself|herself|themselves)\b)(?:[\w-]+ ){1,3}(?:on fire|ablaze|alight)\b", r"torched", r"vandali[sz]", r"burned down", r"demolish", r"ransack"),
      "Strategic developments", "Looting/property destruction"),
     (_rx(r"defus", r"dismantled (?:a |an )?(?:bomb|explosive|ied)", r"intercepted", r"shot down", r"foiled",
          r"bomb disposal"),
@@ -779,7 +781,7 @@ def _read_the_crowd(found: list[EventType], text: str, remote_told: bool) -> tup
 _CROWD_TOLD = _rx(r"protest", r"demonstrat", r"rall(?:y|ies|ied)\b", r"march", r"sit-ins?\b", r"picket", r"strik(?:e|es|ers|ing)\b",
                   r"boycott", r"vigil", r"crowds?\b", r"gather", r"chant", r"placards?", r"took to the streets",
                   r"walk-?outs?\b", r"walked out", r"shutdown", r"die-in", r"human chain", r"petition", r"activists?\b",
-                  r"dissent", r"occup(?:y|ied)\b", r"blockade", r"blocked", r"unrest", r"disobedience")
+                  r"dissent", r"occup(?:y|ied)\b", r"blockade", r"blocked", r"unrest", r"disobedience", _SELF_IMMOLATION)
 
 
 def tells_a_crowd(text: str) -> bool:
@@ -802,6 +804,12 @@ def protests_held(kinds: list[EventType], rule_kinds: list[EventType], text: str
         kinds = [k for k in kinds if k.event_type != "Riots"] or [k for k in rule_kinds if k.event_type != "Riots"]
     if any(k.sub_event_type == "Peaceful protest" for k in kinds) and protest_to_come(text):
         kinds = [k for k in kinds if k.sub_event_type != "Peaceful protest"]
+    # ... and a crowd that blocks a highway is, by ACLED's codebook, a violent demonstration however it was read
+    # (`_read_the_crowd` does the same for a protest the cues named)
+    disruption = None if _SAID_PEACEFUL.search(text) else _CROWD_DISRUPTION.search(text)
+    if disruption and any(k.sub_event_type == "Peaceful protest" for k in kinds):
+        kinds = [EventType("Riots", "Violent demonstration", True, disruption.span())
+                 if k.sub_event_type == "Peaceful protest" else k for k in kinds]
     return kinds
 
 

@@ -37,6 +37,10 @@ _IN_A_YEAR = re.compile(r"^(?P<day>.*?\d.*?),?\s+(?:of\s+)?(?P<year>this|last) y
 _AGO = re.compile(r"^(?:(?:more than|over|nearly|almost|about|some|around|at least)\s+)?(?P<count>.+?\s+(?:years?|months?)\s+ago)$")
 
 
+_PART_OF_A_DAY = re.compile(r"^(?:in\s+|on\s+)?(?:the\s+)?(?:early|small|late|wee)?\s*(?:hours|morning|afternoon|evening|night)"
+                            r"\s+of\s+(?=\S)", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class ResolvedDate:
     value: date
@@ -57,6 +61,7 @@ _MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov
 def resolve_date(expression: str, published: date | None) -> ResolvedDate | None:
     """An absolute date for `expression`, or None when it names no single day, week or month."""
     text = " ".join(expression.strip().strip(".,;:()").split())
+    text = _PART_OF_A_DAY.sub("", text)  # "the early hours of New Year's Day": that day
     low = text.lower()
     if not low:
         return None
@@ -133,6 +138,11 @@ _LENGTH_OF_TIME = re.compile(r"^(?:for |after |within |in |over |nearly |almost 
                              r"years?|nights?)(?:[- ]long)?$")
 _HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1), "new year's eve": (12, 31),
              "independence day": (7, 4), "boxing day": (12, 26)}
+
+
+def names_a_holiday(text: str) -> bool:
+    """Whether `text` names a fixed holiday ("New Year's Day"), which the tagger often takes for an event's name."""
+    return text.lower().replace("’", "'").removeprefix("the ").strip() in _HOLIDAYS
 
 
 def _day_of_month(day: int, published: date) -> ResolvedDate | None:

@@ -2552,3 +2552,48 @@ def test_a_man_who_set_himself_on_fire_outside_an_embassy_protested_there(cli, t
         "in Gaza, police said.\n"))
     assert (event["sub_event_type"], event["location"], event["country"]) == (
         "Peaceful protest", "Washington", "United States")
+
+
+def test_resistance_forces_are_not_the_countrys(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-26\n\n"
+        "Myanmar's junta said on Thursday that resistance forces had shot down a military helicopter near Hpakant "
+        "in Kachin State on Wednesday, killing its three crew.\n"))
+    assert event["actor1"] != "Burmese forces"
+
+
+def test_west_bank_places_the_gazetteer_lacked(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-21\n\n"
+        "Israeli settlers set fire to olive groves in the village of Masafer Yatta in the south Hebron hills on "
+        "Thursday, residents said.\n"))
+    assert (event["actor1"], event["location"], event["country"], event["geo_precision"]) == (
+        "Israeli settlers", "Masafer Yatta", "Palestinian Territory", 1)
+
+
+def test_a_toll_across_a_country_is_not_the_towns(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-07-09\n\n"
+        "Russian missiles hit a hospital in Kyiv on Monday as part of a barrage that killed at least 41 people "
+        "across Ukraine, officials said. In Kyiv alone, 31 people were killed.\n"))
+    assert (event["location"], event["fatalities"]) == ("Kyiv", 31)
+
+
+def test_a_defence_ministry_speaks_for_its_forces(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-08-12\n\n"
+        "Russia's defence ministry said on Sunday its air defences had destroyed 14 Ukrainian drones over the "
+        "Belgorod region.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
+        "Disrupted weapons use", "Russian forces", "Ukrainian forces")
+
+
+def test_forces_loyal_to_a_side_and_a_divided_states_capital(cli, tmp_path):
+    (loyal,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-18\n\n"
+        "Forces loyal to the Libyan National Army clashed with an armed group in Sabha on Friday, leaving three "
+        "fighters dead, a security source said.\n"))
+    assert loyal["actor1"] == "Libyan National Army"
+    from conflict_ledger.resolve.actors import country_forces
+
+    assert country_forces("Libya").name == "Libyan forces"  # not one side's name for the country's forces

@@ -509,6 +509,8 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
                 continue
             if crowd and _GRIEVANCE_BEFORE.search(state.read_text, max(start, start + count.start - 60), start + count.start):
                 continue  # "protested against the killing of a classmate": the death the crowd answered, not its toll
+            if _ACROSS_A_COUNTRY.match(state.read_text, start + count.end) or _ACROSS_A_COUNTRY.search(count.who):
+                continue  # "a barrage that killed at least 38 people across Ukraine": the toll of many places
             if own_troops and _BARE_TROOPS.match(count.who):
                 state.prepared.setdefault("own_losses", []).append((mention.actor1, count, start))
                 continue
@@ -632,6 +634,8 @@ def _between(amounts: list[Amount]) -> Amount:
     return Amount(best, min(lows) if lows else None, max(highs) if highs and best is not None else None)
 
 
+_ACROSS_A_COUNTRY = re.compile(r"\s+across\s+(?:the\s+)?(?:country|(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)\b",
+                               re.IGNORECASE)
 # a death a crowd rose against or mourned is an earlier happening's
 _GRIEVANCE_BEFORE = re.compile(r"\b(?:against|over|protest(?:ing|ed)?(?:\s+at)?|mourn(?:ing|ed)?|justice for|anger at|"
                                r"outrage (?:at|over))\s+(?:the\s+)?(?:(?:deaths?|killings?|murders?|assassinations?|slayings?)"
@@ -696,7 +700,7 @@ def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
         text = state.text[sentence.start : sentence.end]
         harm = HARM_WORDS.search(text)
         if sentence.start in claimed or not harm or not _THE_EVENT_IN_WHICH.match(text) and (
-                talks_about_events(text) or _CUMULATIVE.search(text)):
+                talks_about_events(text) or _CUMULATIVE.search(text) or _ACROSS_A_COUNTRY.search(text)):
             continue
         answered = ANSWERED.search(text)
         if answered and answered.start() < harm.start():

@@ -131,7 +131,7 @@ _ATTACK_VERBS = re.compile(
     r"^(?:attack|strik|struck|hit|fir(?:e|ed|ing)|launch|target|kill|bomb|shell|shoot|shot|ambush|raid|wound|injur|"
     r"assault|storm|kidnap|abduct|seiz|captur|arrest|detain|clash|fight|fought|blew|detonat|execut|murder|massacr|"
     r"behead|torch|burn|loot|overr|recaptur|retook|retak|besieg|pound|bombard|rain|hurl|lob|throw|threw|carr|conduct|"
-    r"open|engag|slay|slew|assassinat|stab|gun|torture|rap|abus|beat|attempt|hurt|neutrali[sz])",
+    r"open|engag|slay|slew|assassinat|stab|gun|torture|rap|abus|beat|attempt|hurt|neutrali[sz]|repel|repuls)",
     re.IGNORECASE,
 )
 _BLAME_VERBS = {"blamed", "blames", "blame", "blaming", "accused", "accuses", "accusing", "held", "holds", "suspected",
@@ -202,6 +202,9 @@ def role_of(token: Any) -> str:
                                                             or _WEAPON_NOUNS.match(owner.text)):
                     return "oblique"  # "the coalition against the Islamic State group": no happening
                 return "patient"
+            if prep == "to" and head.head.lower_ == "loyal" and head.head.head.pos_ in ("NOUN", "PROPN"):
+                node = head.head.head  # "Forces loyal to the Libyan National Army clashed ...": they are its forces
+                continue
             if prep == "by":
                 owner = head.head
                 if owner.lower_ in _LEADING_WORDS and owner.dep_ == "acl":
@@ -530,8 +533,8 @@ def _speaker_of_own_deed(frame: Frame, parties: list[Party]) -> Party | None:
         told += [c for clause in told for c in clause.children if c.dep_ == "conj"]
         for reported in (c for c in told if c.pos_ in ("VERB", "AUX")):
             subject = next((c for c in reported.children if c.dep_ == "nsubj"), None)
-            if subject is None or not _ATTACK_VERBS.match(reported.lower_):
-                continue
+            if subject is None or not (_ATTACK_VERBS.match(reported.lower_) or reported.lower_ in _DEFENCE_VERBS):
+                continue  # ("its air defences had destroyed 18 drones": the speaker's forces downed them)
             if subject.lower_ in _OWN_WORDS or any(c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES
                                                    for c in subject.children):
                 return replace(party, role="agent")
@@ -651,7 +654,8 @@ _BARE_FORCES = {"police", "policemen", "troops", "soldiers", "army", "military",
 _POLICE_WORDS = {"police", "policemen", "gendarmes", "gendarmerie"}
 _OTHER_FORCE_WORDS = {"volunteer", "rebel", "tribal", "militia", "paramilitary", "opposition", "allied", "foreign",
                       "coalition", "peacekeeping", "enemy", "private", "insurgent", "guerrilla", "popular", "mobilization",
-                      "mobilisation", "their", "its", "his", "our", "whose"}
+                      "mobilisation", "resistance", "separatist", "jihadist", "self-defence", "self-defense", "ethnic",
+                      "their", "its", "his", "our", "whose"}
 
 
 def _bare_force(frame: Frame, doer: bool) -> Any:

@@ -135,6 +135,8 @@ def actors_of_kind(kind: str) -> tuple[Actor, ...]:
 # ---- any country's own forces, named as news names them: "Malian soldiers", "the Sudanese army", "Sudan's police"
 _FORCE = re.compile(
     r"\b(?:(?:government|regime|junta|regular|national|security|special|armed|federal)\s+)?(?P<force>army|armed forces|military|troops|"
+    # (the ministry that speaks for them: "the Russian Defence Ministry said its forces had repelled ...")
+    r"defen[cs]e ministry|ministry of defen[cs]e|"
     r"soldiers|forces|security forces|navy|air force|warplanes|jets|aircraft|drones?|missiles?|(?:glide |guided )?bombs?|"
     r"warships?|helicopters?|gunships?|tanks|artillery|commandos|"
     r"paratroopers|gendarmes|gendarmerie|national guard|border guards|coast guard|junta|regime|(?P<police>police|policemen|"

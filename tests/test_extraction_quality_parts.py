@@ -1006,8 +1006,9 @@ def test_storming_a_building_is_an_attack():
     ("Drones struck an oil terminal in Russia overnight, the regional governor said.", None, None, None),
     ("Moscow launched a wave of missiles at Kyiv overnight, killing two people.", "Russian forces", None, None),
     # a speaker who tells of its own deed did it
+    # ... and the side a place was taken from lost it
     ("Sudan's army said it had retaken a bridge over the Nile from the Rapid Support Forces on Tuesday.",
-     "Sudanese forces", None, None),
+     "Sudanese forces", None, "Rapid Support Forces"),
     ("Hamas said its fighters fired a barrage of rockets at Ashkelon on Monday.", "Hamas", None, None),
     # two sides that did it: the second is associated with the first, not its victim
     ("Wagner fighters and Malian soldiers killed dozens of villagers in a market town in central Mali on Sunday.",
@@ -2597,3 +2598,35 @@ def test_forces_loyal_to_a_side_and_a_divided_states_capital(cli, tmp_path):
     from conflict_ledger.resolve.actors import country_forces
 
     assert country_forces("Libya").name == "Libyan forces"  # not one side's name for the country's forces
+
+
+def test_a_car_bomb_that_opened_an_assault_counts_the_attackers_dead(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-28\n\n"
+        "Al-Shabaab militants attacked a military base in the town of Elbur in central Somalia early on Thursday, "
+        "officials said. The militants began with a car bomb at the gate before gunmen stormed in. A military "
+        "officer said eight soldiers and 15 militants were killed.\n"))
+    assert (event["actor1"], event["fatalities"], event["location"], event["admin1"]) == (
+        "Al-Shabaab", 23, "Ceelbuur", "Galguduud")
+
+
+def test_a_retaken_building_its_town_and_what_a_source_did_not_say(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-15\n\n"
+        "Sudan's army said on Wednesday it had retaken the state broadcaster's headquarters in Omdurman from the "
+        "Rapid Support Forces, its biggest gain in the capital since the war began in April last year. The army did "
+        "not say how many fighters were killed.\n\n"
+        "In a separate development, RSF drones struck a power station in Merowe overnight, residents said.\n\n"
+        "The war has killed tens of thousands of people, according to the United Nations.\n"))
+    assert [(e["sub_event_type"], e["actor1"], e["location"], e["actor2"]) for e in events] == [
+        ("Government regains territory", "Sudanese forces", "Omdurman", "Rapid Support Forces"),
+        ("Air/drone strike", "Rapid Support Forces", "Merowe", None)]
+    assert events[1]["fatalities_high"] is None or events[1]["fatalities_high"] < 1000
+
+
+def test_a_countrywide_toll_stands_where_the_report_gives_no_other(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-09-24\n\n"
+        "Israeli air strikes killed at least 480 people across Lebanon on Monday, the Lebanese health ministry "
+        "said.\n"))
+    assert event["fatalities"] == 480

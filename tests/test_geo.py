@@ -93,7 +93,7 @@ def test_locality_list_places_towns_where_they_are(name, point, admin1):
 # rough boxes around each country the locality list covers: a swapped or mistyped coordinate leaves its box
 _BOXES = {"Iraq": (29.0, 37.5, 38.7, 48.8), "Syria": (32.3, 37.4, 35.6, 42.4), "Lebanon": (33.0, 34.7, 35.1, 36.7),
           "Yemen": (12.0, 19.0, 42.0, 54.0), "Jordan": (29.0, 33.4, 34.9, 39.4),
-          "Palestinian Territory": (31.2, 32.6, 34.2, 35.6)}
+          "Palestinian Territory": (31.2, 32.6, 34.2, 35.6), "Somalia": (-1.7, 12.0, 40.9, 51.5)}
 
 
 def test_every_locality_lies_in_its_country_and_names_a_known_region():

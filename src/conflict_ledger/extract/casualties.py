@@ -19,7 +19,9 @@ _INJURED = r"(?:wounded|injured|hurt|maimed)"
 # the words between a number and its verb never cross another casualty verb ("Two died and nine were hurt")
 # ... and "and" joins two kinds of victim only when no number follows ("seven soldiers and militia members")
 # ... nor another figure ("a monitoring group said 19 fighters had been killed": the 19, not "a")
-_WORDS = (r"(?:\s+(?!\d)(?!(?:or|were|was|had|have|are|is|" + _KILLED[3:-1] + "|" + _INJURED[3:-1] + r")\b)"
+# ... nor a verb of speech: "A military officer said eight soldiers ... were killed" counts no officer
+_WORDS = (r"(?:\s+(?!\d)(?!(?:or|were|was|had|have|are|is|said|says|told|added|confirmed|" + _KILLED[3:-1] + "|"
+          + _INJURED[3:-1] + r")\b)"
           r"(?!and\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
           r"several|dozens|many|some|scores|hundreds|at|about|nearly|more|up|were|was|have|had|are|is)\b)"
           r"[\w'’.-]+){0,5}?"
@@ -451,6 +453,10 @@ _REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote expl
            "Chemical weapon"}
 
 
+_GROUND_FIGHT = re.compile(r"\b(?:stormed|storming|gun ?battles?|firefights?|battles?\b|fought|fighting|clash(?:ed|es)?)",
+                           re.IGNORECASE)
+
+
 def _attackers_own_loss(mention: EventMention, count: Count) -> bool:
     """A remote attack does not kill its launchers: such deaths belong to another event (the response)."""
     if mention.sub_event_type not in _REMOTE or not mention.actor1:
@@ -498,6 +504,9 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
     by_armed_group = bool(actor and set(actor.kinds) & _NON_STATE) or mention.event_type == "Battles"
     crowd = mention.event_type in ("Protests", "Riots")
     spans = [(start, end) for _sentence, start, end in frame.clauses()]
+    # (a bomb that opened a ground assault, "a car bomb at the gate before gunmen stormed in", kills attackers too)
+    ground_fight = any(_GROUND_FIGHT.search(state.read_text, start, end) for start, end in spans)
+    nationwide: dict[str, list[tuple[Amount, tuple[int, int]]]] = {}
     spans += [(start, end) for start, end in extra or [] if not _told_elsewhere(state, frame, start)]
     # "The Israeli military said two soldiers were wounded and that its artillery struck ...": a force that tells
     # of its own strike tells of its own soldiers' losses, which the strike did not cause
@@ -505,12 +514,15 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
     for start, end in spans:
         by_kind: dict[str, list[Count]] = {}
         for count in find_counts(state.read_text[start:end]):
-            if _attackers_own_loss(mention, count):
+            if _attackers_own_loss(mention, count) and not ground_fight:
                 continue
             if crowd and _GRIEVANCE_BEFORE.search(state.read_text, max(start, start + count.start - 60), start + count.start):
                 continue  # "protested against the killing of a classmate": the death the crowd answered, not its toll
             if _ACROSS_A_COUNTRY.match(state.read_text, start + count.end) or _ACROSS_A_COUNTRY.search(count.who):
-                continue  # "a barrage that killed at least 38 people across Ukraine": the toll of many places
+                # "a barrage that killed at least 38 people across Ukraine": the toll of many places, the event's
+                # only where the report gives no count of its own place
+                nationwide.setdefault(count.kind, []).append((count.amount, (start + count.start, start + count.end)))
+                continue
             if own_troops and _BARE_TROOPS.match(count.who):
                 state.prepared.setdefault("own_losses", []).append((mention.actor1, count, start))
                 continue
@@ -539,6 +551,8 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
                 # the whole toll as the top of the range
                 total = Amount(int(total.best / share + 0.5), 0, total.high if total.high is not None else total.best)
             found[kind].append((total, span))
+    for kind, items in nationwide.items():
+        found[kind] = found[kind] or items
     killed, injured, either = found["killed"], found["injured"], found["casualties"]
     if not killed and mention.sub_event_type == _ABDUCTION:
         killed = _captives_killed(state, frame)
@@ -726,6 +740,8 @@ _THE_EVENT_IN_WHICH = re.compile(r"\W*The (?:attack|bombing|shooting|strike|raid
                                  r"(?:in|during) which\b")
 # totals over a period are not one event's toll ("70 troops were injured during that time")
 _CUMULATIVE = re.compile(r"\b(?:since|during that time|during this time|so far|to date|in total|altogether|in all|"
+                         # "The war has killed tens of thousands": a war's toll, not one event's
+                         r"(?:the|this|that) (?:war|conflict|insurgency|fighting|violence|civil war) (?:has|have|had)\b|"
                          r"(?:in|over|during) the (?:previous|past|last) (?:\d+|twenty-four|24|48) hours|"
                          r"across the (?:territory|country|strip|region|enclave)|"
                          r"this year|last year|over the past|over the last|decades? of|years of|"

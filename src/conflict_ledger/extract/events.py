@@ -32,6 +32,9 @@ def _rx(*words: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(words) + r")", re.IGNORECASE)
 
 
+# (launchers stay weapons: "attacked with rifles and rocket launchers")
+_NOT_ITS_SITES = (r"(?![- ](?:launch(?:ing)? (?:sites?|pads?)|depots?|sites?|factor(?:y|ies)|storage|stockpiles?|"
+                  r"warehouses?|production|workshops?|caches?|stores)\b)")
 # a protest of one, as ACLED codes it: "a man set himself on fire outside the embassy"
 _SELF_IMMOLATION = r"self-immolat\w*|set (?:himself|herself|themselves) (?:on fire|ablaze|alight)|(?:burned|burnt) (?:himself|herself)"
 # "defused by a bomb squad": the people who deal with bombs, not a bomb
@@ -94,8 +97,9 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"drones?\b[^.;]{0,60}\b(?:hit|struck|slammed into|crashed into|exploded (?:at|near|on|inside)) (?:the|a|an) "
          r"(?:base|outpost|garrison|camp|compound|building|facility|position|site)"),
      "Explosions/Remote violence", "Air/drone strike"),
-    (_rx(r"ballistic missiles?", r"missiles?", r"rockets?\b", r"mortars?\b", r"artillery", r"shell(?:ing|ed|s)\b",
-         r"barrage", r"katyusha", r"projectiles?"),
+    # (not the weapons' own sites, struck by others: "targets including weapons depots and missile sites")
+    (_rx(*(w + _NOT_ITS_SITES for w in (r"ballistic missiles?", r"missiles?", r"rockets?\b", r"mortars?\b", r"artillery")),
+         r"shell(?:ing|ed|s)\b", r"barrage", r"katyusha", r"projectiles?"),
      "Explosions/Remote violence", "Shelling/artillery/missile attack"),
     # ... or people seized by men who are no police: "unknown men seized a journalist outside his home"
     (_rx(r"kidnapp", r"abduct", r"taken hostage", r"held hostage", r"hostages?\b", r"forcibly disappeared",
@@ -111,7 +115,7 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"exchange of fire", r"exchanged fire",
          r"ambush", r"battles?\b", r"fought\b", r"engaged\b"),
      "Battles", "Armed clash"),
-    (_rx(r"recaptur", r"retook", r"regained control", r"liberated", r"recovered control", r"(?:seized|took|taken) back",
+    (_rx(r"recaptur", r"retook", r"retak(?:en|e|es|ing)\b", r"regained control", r"liberated", r"recovered control", r"(?:seized|took|taken) back",
          r"(?:freed|recovered|regained|cleared) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:towns?|villages?|cit(?:y|ies)|districts?|"
          r"areas?|regions?|territor(?:y|ies)) (?:\w+ ){0,6}?from\b",
          # the other side driven out of a place ("troops drove the militants out of three villages"); who drove
@@ -233,6 +237,15 @@ _SPEAKER_OPENS = re.compile(r"^\W*(?:[\w.'’-]+\s+){1,4}?(?:said|says|reported|
                             r"(?!that\b)", re.IGNORECASE)
 
 
+def _told_content(text: str) -> tuple[int, int] | None:
+    """`reported_content`, or what follows a short speaker opening the sentence: "Police said five people were
+    killed when gunmen attacked ..." (who was attacked is read there, not in who reports it)."""
+    content = reported_content(text)
+    if content is None and (speaker := _SPEAKER_OPENS.match(text)):
+        content = (speaker.end(), len(text))
+    return content
+
+
 def reported_content(text: str) -> tuple[int, int] | None:
     """Where the content of a reported-speech clause lies inside it, if the clause has a speech frame."""
     start, end = 0, len(text)
@@ -255,6 +268,7 @@ _SHOOTING = _rx(r"gunmen", r"gunfire", r"shot\b", r"shooting", r"opened fire", r
 _MILITARY_TARGET = _rx(r"troops", r"soldiers", r"forces", r"army", r"military", r"police", r"base\b", r"checkpoint",
                        r"patrol", r"garrison", r"personnel", r"service members", r"militia", r"fighters")
 _STORMED = _rx(r"stormed", r"storming", r"raided")
+_ATTACKED = _rx(r"attacked", r"attacking", r"assaulted", r"overran")
 _EXPLOSION = _rx(r"explosions?", r"blasts?", r"exploded", r"detonated", r"bomb")
 
 # any character but a full stop, or the stop of an abbreviation ("attacks on U.S. forces since Oct. 17")
@@ -354,6 +368,9 @@ _NO_HAPPENING = [
     # a trial or a sentence for an act of an earlier year: "sentenced five men to death for a 2016 bombing"
     re.compile(r"\b(?:sentenced|convicted|jailed|acquitted|charged|indicted|tried|found guilty)\b[^.;]{0,80}?\b(?:for|over|of|in "
                r"connection with)\b[^.;]{0,30}?\b(?:19|20)\d\d\b", re.IGNORECASE),
+    # what a source left untold: "The army did not say how many fighters were killed"
+    re.compile(r"\b(?:did not|didn't|would not|wouldn't|declined to|refused to)\s+(?:say|give|disclose|reveal|specify|"
+               r"confirm)\s+(?:how many|whether|if|the number)\b", re.IGNORECASE),
     # a heading that opens a list ("Incidents this week:"), not an item of it
     re.compile(r"^\W*[^.;:\n]{0,60}:\s*$"),
     # none made: "No arrests were reported", "no one has been detained so far"
@@ -580,14 +597,17 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
     if _SHOOTING.search(text) or _STORMED.search(text) and _ARMED_DOERS.search(text):
         # who was shot at (or whose post armed men stormed), read in what is reported, not in who reports it
         # ("..., police said")
-        content = reported_content(text)
-        if content is None and (speaker := _SPEAKER_OPENS.match(text)):
-            content = (speaker.end(), len(text))  # "Police said five people were killed when gunmen attacked ..."
+        content = _told_content(text)
         if _MILITARY_TARGET.search(text[content[0] : content[1]] if content else text):
             return [EventType("Battles", "Armed clash", True, generic.span())]
         return [EventType("Violence against civilians", "Attack", True, generic.span())]
     if _EXPLOSION.search(text):
         return [EventType("Explosions/Remote violence", "Remote explosive/landmine/IED", True, generic.span())]
+    if _ATTACKED.search(text) and _ARMED_DOERS.search(text):
+        # "Al-Shabaab militants attacked a military base": armed men on a military target fight it out
+        content = _told_content(text)
+        if _MILITARY_TARGET.search(text[content[0] : content[1]] if content else text):
+            return [EventType("Battles", "Armed clash", True, generic.span())]
     if _killing_of_civilians(text):
         return [EventType("Violence against civilians", "Attack", False, generic.span())]
     return [EventType("Explosions/Remote violence", None, False, generic.span())]

@@ -150,7 +150,8 @@ def incident_score(state: DocState, frame: Frame, lead: bool, follows: bool = Fa
     clauses = [c for c in frame.clauses() if c[1] != frame.scene_start] or frame.clauses()
     sentence, start, end = next((c for c in clauses if c[1] >= state.headline_end), clauses[0]) \
         if state.headline_end else clauses[0]
-    clause = state.text[start:end]
+    # (a comparison tacked on after a comma dates nothing: "..., its biggest gain since the war began last year")
+    clause = _TACKED_ON_COMPARISON.sub("", state.text[start:end])
     past = any(t.tag_ in _PAST for t in sentence.span if start <= sentence.offset + t.idx < end)
     armed_group = bool(_ARMED_GROUP.search(clause)) or any(
         set(p.actor.kinds) & _ARMED_GROUP_KINDS for p in frame.parties)
@@ -172,6 +173,10 @@ def incident_score(state: DocState, frame: Frame, lead: bool, follows: bool = Fa
     score -= bool(_FORCES.search(clause)) and armed_group  # armed forces and an armed group: a battle, not an attack
     score -= _told_in_passing(frame)
     return score
+
+
+_TACKED_ON_COMPARISON = re.compile(r",\s+(?:its|their|the)\s+(?:first|biggest|largest|deadliest|heaviest|worst|most|"
+                                   r"latest|second|third)\b[^.;]*", re.IGNORECASE)
 
 
 def _told_in_passing(frame: Frame) -> bool:

@@ -1361,14 +1361,19 @@ def _role(ent: Any) -> str:
         return "from"
     if root.dep_ == "pobj" and root.head.lower_ in ("in", "at") and root.head.head.lower_ in _BASED_THERE:
         holder = root.head.head
-        if holder.lower_ in _BUILDINGS and holder.dep_ == "pobj" and holder.head.lower_ in ("outside", "near") \
-                and holder.head.head.pos_ == "VERB" and holder.head.head.lower_ not in ("stand", "stood", "standing"):
-            return ""  # "set himself on fire outside the Israeli embassy in Washington": the building's town is the scene
+        if holder.lower_ in _BUILDINGS and (
+                holder.dep_ == "pobj" and holder.head.lower_ in ("outside", "near") and holder.head.head.pos_ == "VERB"
+                and holder.head.head.lower_ not in ("stand", "stood", "standing")
+                or holder.dep_ == "dobj" and holder.head.pos_ == "VERB" and holder.head.lower_ not in _SPEECH_LIKE):
+            # "set himself on fire outside the Israeli embassy in Washington", "retook the broadcaster's headquarters
+            # in Omdurman": the building's town is the scene
+            return ""
         return "based"  # "the U.S. diplomat in Baghdad", "officials in Kabul said": where someone sits, no scene
     return ""
 
 
-_BUILDINGS = {"embassy", "consulate"}
+_BUILDINGS = {"embassy", "consulate", "headquarters"}
+_SPEECH_LIKE = {"said", "told", "contacted", "called", "informed", "visited", "urged"}
 
 
 _BASED_THERE = {"diplomat", "diplomats", "ambassador", "envoy", "embassy", "consulate", "correspondent", "correspondents",

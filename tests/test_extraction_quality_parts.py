@@ -2630,3 +2630,46 @@ def test_a_countrywide_toll_stands_where_the_report_gives_no_other(cli, tmp_path
         "Israeli air strikes killed at least 480 people across Lebanon on Monday, the Lebanese health ministry "
         "said.\n"))
     assert event["fatalities"] == 480
+
+
+def test_three_reports_of_a_base_assault_are_one_event(cli, tmp_path):
+    reports = {
+        "a.txt": "date 2024-06-28\n\nAl-Shabaab militants attacked a military base in the town of Elbur early on "
+                 "Thursday, setting off a battle that lasted hours, officials said. A military officer said seven "
+                 "soldiers and more than 20 militants were killed.\n",
+        "b.txt": "date 2024-06-27\n\nHeavy fighting broke out on Thursday morning after al-Shabaab fighters stormed "
+                 "an army base at El Bur in Galgaduud region, residents said. At least 25 people were killed, "
+                 "including soldiers and militants, a local elder told reporters.\n",
+        "c.txt": "date 2024-06-29\n\nSomalia's army said on Friday that it had repelled an al-Shabaab assault on its "
+                 "base in Elbur, killing 30 militants. Seven soldiers died in Thursday's fighting, the army said.\n",
+    }
+    for name, text in reports.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    code, _, err = cli("ingest", *(tmp_path / name for name in reports), "--db", db)
+    assert code == 0, err
+    code, out, err = cli("events", "--db", db, "--format", "jsonl")
+    assert code == 0, err
+    (event,) = jsonl(out)
+    # storming a base is a fight for it (no place taken), and the attackers' own dead name no target
+    assert (event["sub_event_type"], event["actor1"], event["actor2"], event["fatalities"]) == (
+        "Armed clash", "Al-Shabaab", "Somali forces", 37)
+
+
+def test_two_sides_strikes_in_one_sentence_keep_their_own_countrys_tolls(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-08-26\n\n"
+        "Hezbollah launched more than 300 rockets and drones at Israel early on Sunday, while Israel said it had "
+        "struck thousands of Hezbollah rocket launcher barrels in southern Lebanon in a pre-emptive attack. Four "
+        "people were killed in Lebanon, the health ministry said. An Israeli navy sailor was killed by debris from "
+        "an interceptor.\n"))
+    assert sorted((e["actor1"], e["country"], e["fatalities"]) for e in events) == [
+        ("Hezbollah", "Israel", 1), ("Israeli forces", "Lebanon", 4)]
+
+
+def test_a_strike_in_what_it_called_retaliation_is_typed_by_its_own_words(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-10-27\n\n"
+        "Israel struck military sites in Iran early on Saturday in what it called retaliation for Iran's Oct. 1 "
+        "missile attack. Iran's army said two soldiers were killed.\n"))
+    assert (event["sub_event_type"], event["country"], event["fatalities"]) == ("Air/drone strike", "Iran", 2)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import EventMention
 from ..resolve.actors import canonical_actor
@@ -727,9 +728,27 @@ def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
             near = [(0, violent[0])]  # ... even told before it: "A blast killed 14 ... IS claimed it, saying ..."
         if near:
             frame_at = min(near)[1]
+            if len(near) > 1 and (country := _country_told(state, sentence)):
+                # "Three people were killed in Lebanon" after Hezbollah's rockets and Israel's strikes in one
+                # sentence: the toll of the event in that country
+                there = [i for _, i in sorted(near) if _frame_country(state, state.frames[i]) == country]
+                frame_at = there[0] if there else frame_at
             out.setdefault(frame_at, []).append((sentence.start, sentence.end))
             told_in[frame_at].add(n)  # a toll goes on the account: the next toll sentence may follow it
     return out
+
+
+def _country_told(state: DocState, sentence: Any) -> str | None:
+    """The country of the first scene a sentence names ("were killed in Lebanon"), else of the people it names
+    ("An Israeli navy sailor was killed"), if any."""
+    told = [p for p in state.places if sentence.start <= p.start < sentence.end and p.resolved and not p.dateline]
+    place = next((p for p in told if not p.modifier), None) or next(iter(told), None)
+    return place.country if place is not None else None
+
+
+def _frame_country(state: DocState, frame: Frame) -> str | None:
+    own = default_resolver().event_place(state.places, frame.spans)
+    return own.country if own is not None else None
 
 
 _NO_TOLL_TYPES = {"Strategic developments", "Protests"}

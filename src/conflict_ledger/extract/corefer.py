@@ -377,6 +377,8 @@ def absorb(into: Frame, other: Frame) -> None:
         mine, theirs = getattr(m, name), getattr(o, name)
         if _other_side(m, name, theirs):
             continue
+        if name == "actor2" and theirs == _UNNAMED and m.actor1 != _UNNAMED and _armed_group(m.actor1) and other.toll_only:
+            continue  # "nine soldiers and 20 militants were killed" after Al-Shabaab's attack: its own men, no target
         if theirs is not None and (mine is None or (mine == _UNNAMED and theirs != _UNNAMED)):
             setattr(m, name, theirs)
     for name, spans in o.evidence.items():

@@ -840,6 +840,7 @@ def is_event_sentence(text: str) -> bool:
 # "X did A after Y did B": two happenings in one sentence, one per clause.
 SEQUENCE = re.compile(
     r"\b(?:(?:hours|days|minutes|shortly|soon|just) )?(?:after|following|in response to|in retaliation for|"
+    r"in what (?:it|they|he|she|officials) (?:called|described as|said was) (?:a )?(?:retaliation|response) (?:for|to)|"
     r"hours before|days before)\b",
     re.IGNORECASE,
 )
@@ -1015,6 +1016,12 @@ _TOLL_WORDS = re.compile(r"killed|killing|wounded|injured|injuring|casualties", 
 
 
 _TERRITORY_TYPES = ("Government regains territory", "Non-state actor overtakes territory")
+# the words of ground taken or lost, without which no reading is a change of territory
+_TOOK_GROUND = _rx(r"captur", r"seiz", r"(?:took|taken|taking|take|takes|gained|gaining|wrested|regained|retook|retak\w*|assumed) "
+                   r"(?:\w+ ){0,2}control", r"control of", r"overr[au]n", r"retook", r"retak", r"recaptur", r"regain",
+                   r"liberat", r"gained ground", r"advanc", r"entered", r"\bfell\b", r"fall of", r"withdr[ae]w", r"pulled out",
+                   r"drove\b", r"pushed\b", r"expelled", r"ousted", r"flushed", r"cleared", r"freed", r"took back", r"taken back",
+                   r"handed over", r"handover", r"occup", r"held\b", r"holds?\b", r"lost\b", r"abandon", r"territor")
 _STATE_SIDE = re.compile(r"\b(?:government|army|troops|military|soldiers|security forces|regime|armed forces|forces|police|"
                          r"gendarmes|national guard|brigade|division|battalion|units?)\b", re.IGNORECASE)
 _NON_STATE_SIDE = re.compile(r"\b(?:rebels?|insurgents?|militants?|opposition|jihadists?|guerrillas?|militias?|separatists?|"
@@ -1143,6 +1150,10 @@ def detect_events() -> object:
             return accident_told  # "the third attack on the base this week": violence counted or compared, no kind told
         kinds = decide(rule_kinds, guess, len(text))
         kinds = protests_held(kinds, rule_kinds, text)
+        if any(k.sub_event_type in _TERRITORY_TYPES for k in kinds) and not _TOOK_GROUND.search(text):
+            # "fighters stormed an army base": a fight for it, not a place taken, unless the clause says so
+            kinds = [k for k in kinds if k.sub_event_type not in _TERRITORY_TYPES] or [
+                k for k in rule_kinds if k.sub_event_type not in _TERRITORY_TYPES]
         if not kinds and rule_kinds and (condemns_an_act(text) or guess is not None
                                          and guess.label in _TALK_READINGS and (tells_a_dated_harm(text)
                                                                                  or tells_harm_by(rule_kinds, text))):

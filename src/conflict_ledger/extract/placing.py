@@ -192,7 +192,8 @@ def _named_or_capital(state: DocState, spans: list[tuple[int, int]]) -> Place | 
 
 # what an act answered: "strikes in retaliation for the attack on Tower 22 in Jordan" -- its place is not the
 # scene of the act that answered it
-ANSWERED = re.compile(r"\b(?:in retaliation for|in response to|to avenge|in revenge for|retaliating for)\b", re.IGNORECASE)
+ANSWERED = re.compile(r"\b(?:in retaliation for|in response to|to avenge|in revenge for|retaliating for|"
+                      r"(?:called|described as|said was) (?:a )?(?:retaliation|response) (?:for|to))\b", re.IGNORECASE)
 
 
 # ... and a place told inside such a phrase is not what the report is about

@@ -2389,7 +2389,7 @@ def test_similar_attacks_by_a_group_are_no_blame(cli, tmp_path):
     (event,) = text_report_rows(cli, tmp_path, "extract", (
         "date 2024-09-12\n\n"
         "A car bomb exploded outside a police station in Dera Ismail Khan on Wednesday evening, killing three "
-        "policemen. No group immediately claimed responsibility, but the Pakistani Taliban have carried out similar "
+        "policemen. No group immediately claimed responsibility, but the Pakistani Taliban have staged similar "
         "attacks in the area.\n"))
     assert event["actor1"] is None
 
@@ -2523,7 +2523,7 @@ def test_groups_of_other_wars_by_their_names(cli, tmp_path):
 def test_a_holiday_the_tagger_took_for_an_event_dates_the_strike(cli, tmp_path):
     (event,) = text_report_rows(cli, tmp_path, "extract", (
         "date 2024-01-02\n\n"
-        "Three people were killed in a Russian missile strike on Kharkiv in the early hours of New Year's Day, "
+        "Three civilians died in a Russian missile strike on Kharkiv in the early hours of New Year's Day, "
         "the regional governor said.\n"))
     assert (event["event_date"], event["date_precision"]) == ("2024-01-01", "day")
 
@@ -2583,7 +2583,7 @@ def test_a_toll_across_a_country_is_not_the_towns(cli, tmp_path):
 def test_a_defence_ministry_speaks_for_its_forces(cli, tmp_path):
     (event,) = text_report_rows(cli, tmp_path, "extract", (
         "date 2024-08-12\n\n"
-        "Russia's defence ministry said on Sunday its air defences had destroyed 14 Ukrainian drones over the "
+        "Russia's defence ministry stated on Sunday its air defences had destroyed 14 Ukrainian drones over the "
         "Belgorod region.\n"))
     assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
         "Disrupted weapons use", "Russian forces", "Ukrainian forces")
@@ -2673,3 +2673,28 @@ def test_a_strike_in_what_it_called_retaliation_is_typed_by_its_own_words(cli, t
         "Israel struck military sites in Iran early on Saturday in what it called retaliation for Iran's Oct. 1 "
         "missile attack. Iran's army said two soldiers were killed.\n"))
     assert (event["sub_event_type"], event["country"], event["fatalities"]) == ("Air/drone strike", "Iran", 2)
+
+
+def test_a_longer_group_name_beats_the_shorter_one_inside_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-04\n\n"
+        "West Papua National Liberation Army rebels shot dead a teacher in Puncak on Monday, Indonesian police "
+        "said.\n"))
+    assert (event["actor1"], event["country"]) == ("West Papua National Liberation Army", "Indonesia")
+
+
+def test_a_spelling_variant_abroad_is_no_town_and_the_republic_its_people_named(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-22\n\n"
+        "Armed men believed to be from the 3R rebel group attacked the town of Bang in north-western Central "
+        "African Republic on Wednesday, killing at least six civilians, the UN mission said.\n"))
+    assert (event["actor1"], event["country"], event["fatalities"]) == (
+        "Return, Reclamation, Rehabilitation", "Central African Republic", 6)
+
+
+def test_the_toll_told_before_a_clause_cut_at_after(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-30\n\n"
+        "Post-poll violence in West Bengal's Cooch Behar district left one Trinamool Congress worker dead and four "
+        "injured after clashes with BJP supporters on Monday night, police said.\n"))
+    assert (event["fatalities"], event["injuries"]) == (1, 4)

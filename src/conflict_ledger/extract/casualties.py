@@ -12,7 +12,7 @@ from ..resolve.places import default_resolver
 from .numbers import NUMBER, NUMBER_RE, Amount, parse_amount, word_value
 from .pipeline import DocState, Frame, component
 from .placing import ALSO, ANSWERED, document_place
-from .roles import ATTACKERS, doer_speaks
+from .roles import ATTACKERS, FIGHTING, doer_speaks
 
 _KILLED = (r"(?:killed|dead|died|slain|murdered|assassinated|executed|massacred|lost their lives|perished|shot dead|beheaded|"
            r"lynched|(?:beaten|hacked|burned|burnt|stoned|stabbed|clubbed|bludgeoned|shot) to death)")
@@ -454,8 +454,7 @@ _REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote expl
            "Chemical weapon"}
 
 
-_GROUND_FIGHT = re.compile(r"\b(?:stormed|storming|gun ?battles?|firefights?|battles?\b|fought|fighting|clash(?:ed|es)?)",
-                           re.IGNORECASE)
+_GROUND_FIGHT = re.compile(FIGHTING.pattern + r"|\b(?:stormed|storming|gun ?battles?|firefights?|battle)\b", re.IGNORECASE)
 
 
 def _attackers_own_loss(mention: EventMention, count: Count) -> bool:
@@ -505,6 +504,7 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
     by_armed_group = bool(actor and set(actor.kinds) & _NON_STATE) or mention.event_type == "Battles"
     crowd = mention.event_type in ("Protests", "Riots")
     spans = [(start, end) for _sentence, start, end in frame.clauses()]
+    spans += _unclaimed_parts(state, frame)
     # (a bomb that opened a ground assault, "a car bomb at the gate before gunmen stormed in", kills attackers too)
     ground_fight = any(_GROUND_FIGHT.search(state.read_text, start, end) for start, end in spans)
     nationwide: dict[str, list[tuple[Amount, tuple[int, int]]]] = {}
@@ -520,7 +520,7 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
             if crowd and _GRIEVANCE_BEFORE.search(state.read_text, max(start, start + count.start - 60), start + count.start):
                 continue  # "protested against the killing of a classmate": the death the crowd answered, not its toll
             if _ACROSS_A_COUNTRY.match(state.read_text, start + count.end) or _ACROSS_A_COUNTRY.search(count.who):
-                # "a barrage that killed at least 38 people across Ukraine": the toll of many places, the event's
+                # "a barrage that killed at least 38 across Ukraine": the toll of many places, the event's
                 # only where the report gives no count of its own place
                 nationwide.setdefault(count.kind, []).append((count.amount, (start + count.start, start + count.end)))
                 continue
@@ -735,6 +735,26 @@ def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
                 frame_at = there[0] if there else frame_at
             out.setdefault(frame_at, []).append((sentence.start, sentence.end))
             told_in[frame_at].add(n)  # a toll goes on the account: the next toll sentence may follow it
+    return out
+
+
+def _unclaimed_parts(state: DocState, frame: Frame) -> list[tuple[int, int]]:
+    """The parts of the frame's sentences that no event claims, where they tell harm: "Post-poll violence left one
+    worker dead and three injured | after clashes with BJP supporters" cut at "after", the first part read as no
+    event of its own, still counts the clash's dead."""
+    taken = sorted(span for other in state.frames for span in other.spans)
+    out = []
+    for sentence in {id(s): s for s in frame.sentences}.values():
+        own = [sp for sp in frame.spans if sentence.start <= sp[0] < sentence.end]
+        # only a part told before the event's own clause: what follows it ("... after an attack that killed
+        # five", "in retaliation for ...") is another happening's
+        first = min(sp[0] for sp in own) if own else sentence.start
+        before = [sp for sp in taken if sentence.start <= sp[0] < first]
+        at = sentence.start
+        for start, end in [*before, (first, first)]:
+            if start > at and HARM_WORDS.search(state.text, at, start) and not _CUMULATIVE.search(state.text, at, start):
+                out.append((at, start))
+            at = max(at, end)
     return out
 
 

@@ -136,7 +136,7 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
                 return None
         # "looted the market after taking control of the city last month": the sentence itself tells two happenings,
         # one after the other (`events.clauses` cut it there), and dates only the earlier one, in its own clause
-        # (not "seized the town on Friday after two days of fighting": the fight that took it)
+        # (not "seized the town on Friday after days of fighting": the fight that took it)
         earlier, later = sorted((a, b), key=lambda f: f.spans[0][0])
         if ma.sub_event_type != mb.sub_event_type and a.sentences[0].start == b.sentences[0].start \
                 and SEQUENCE.match(state.text, later.spans[0][0]) and later.mention.event_date \

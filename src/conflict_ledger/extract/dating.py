@@ -148,8 +148,6 @@ def date_events() -> object:
 
 _TIME_SINCE = re.compile(r"\W*(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week|month)s?"
                          r"\s+(?:after|since)\b", re.IGNORECASE)
-_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10}
 
 
 def _time_since(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, int]]:
@@ -160,7 +158,7 @@ def _time_since(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, 
     opening = _TIME_SINCE.match(state.text, sentence.start, sentence.end)
     if published is None or opening is None or frame.trigger.start < opening.end():
         return []
-    n = _COUNT_WORDS.get(opening.group("n").lower()) or int(opening.group("n"))
+    n = word_value(opening.group("n")) or 1
     unit = opening.group("unit").lower()
     back = timedelta(days=n * {"day": 1, "week": 7, "month": 30}[unit])
     return [(ResolvedDate(published - back, "day" if unit == "day" else unit), opening.start("n"), opening.end())]

@@ -498,7 +498,7 @@ def _the_group_named_before(state: DocState, frame: Frame, exclude: str | None) 
 
 
 # verbs and nouns of fighting each other: who is named beside whom is the other side, not a partner
-_FIGHTING = re.compile(r"\b(?:fought|fight(?:s|ing)?|clash(?:ed|es|ing)?|battl(?:ed|es|ing)|skirmish(?:ed|es)?|"
+FIGHTING = re.compile(r"\b(?:fought|fight(?:s|ing)?|clash(?:ed|es|ing)?|battl(?:ed|es|ing)|skirmish(?:ed|es)?|"
                        r"exchanged (?:fire|gunfire|shots)|traded (?:fire|gunfire)|combat)\b", re.IGNORECASE)
 
 
@@ -507,7 +507,7 @@ def _opposing_sides(state: DocState, frame: Frame, parties: list[Party]) -> tupl
     battle, first named first (ACLED's actor1 and actor2)."""
     start, end = frame.spans[0]
     clause = state.text[start:end]
-    if not _FIGHTING.search(clause):
+    if not FIGHTING.search(clause):
         return None
     between = re.search(r"\bbetween\b", clause, re.IGNORECASE)
     for role in ("agent", "oblique"):
@@ -825,6 +825,8 @@ _NAMED_AFTER = re.compile(
 _BELIEVED = re.compile(r"\b(?:suspect(?:s|ed)?|speculat(?:e|es|ed)|believ(?:e|es|ed)|indicat(?:e|es|ed)|not(?:e|es|ed))"
                        r"\s+(?:that\s+)?", re.IGNORECASE)
 _DID_IT = re.compile(r"\b(?:involved|involvement|behind|responsible|perpetrat|perpetuat|carried out|attackers?|bombers?|"
+                     # ("Armed men believed to be from the 3R group attacked the town": the act told right after)
+                     r"attacked|stormed|raided|ambushed|"
                      r"gunmen|assailants|trademark|hallmark|of (?:the|this) (?:attack|bombing|incident|blast|killing))",
                      re.IGNORECASE)
 # the responsible group named before an anchor: "X, which Washington blames", "X launched it", "X ... the likely culprit"

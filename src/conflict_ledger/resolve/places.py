@@ -488,6 +488,10 @@ class PlaceResolver:
                         else:
                             out += [_Mention(text[a:b], a, b, label, modifier=modifier, role=role)
                                     for a, b in self._inner(text, s, e)]
+                    elif label == "NORP" and (whole := _REPUBLIC_AFTER.match(text, e)) \
+                            and self._country_by_name(text[s : whole.end()]):
+                        # "north-western Central African Republic", its people's word tagged alone: the country
+                        out.append(_Mention(text[s : whole.end()], s, whole.end(), "GPE"))
                     elif label == "NORP" and self._accept_other(name, label):
                         out.append(_Mention(name, s, e, label, modifier=True))
                     elif label in _MISREAD and (self._well_known(name) or self._province_in_english(name)) \
@@ -746,6 +750,10 @@ class PlaceResolver:
             return True
         return entry.feature in ("city", "admin2") and entry.population >= 100_000
 
+    def _country_by_name(self, name: str) -> bool:
+        cands = self._candidates(name, near=False)
+        return bool(cands) and cands[0][1] == "name" and cands[0][0].feature == "country"
+
     def _province_in_english(self, name: str) -> bool:
         """A province by an English name of several words that the gazetteer holds as an alternate: "North Kivu"."""
         cands = self._candidates(name, near=False)
@@ -909,7 +917,9 @@ class PlaceResolver:
             if how == "name" and self._stray_town(e, m, mentions):
                 m.best = None
                 continue
-            if not (how == "near" or (how in ("alt", "variant") and e.feature == "city" and e.population < 50_000)):
+            # (a spelling variant is believed only there whatever the town's size: "the town of Bang" in a report on
+            # the Central African Republic is not Ampang in Malaysia)
+            if not (how in ("near", "variant") or (how == "alt" and e.feature == "city" and e.population < 50_000)):
                 continue
             others = _Context.from_mentions([x for x in mentions if x is not m]).countries
             if others and others.get(e.country_code or "", 0) < 1 and not any(
@@ -1382,6 +1392,7 @@ _BASED_THERE = {"diplomat", "diplomats", "ambassador", "envoy", "embassy", "cons
                 "conference"}
 
 
+_REPUBLIC_AFTER = re.compile(r"\s+Republic\b")
 _IN_BETWEEN = re.compile(r"\s+in\s+(?:the\s+)?(?=[A-Z])")
 
 

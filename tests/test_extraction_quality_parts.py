@@ -2698,3 +2698,27 @@ def test_the_toll_told_before_a_clause_cut_at_after(cli, tmp_path):
         "Post-poll violence in West Bengal's Cooch Behar district left one Trinamool Congress worker dead and four "
         "injured after clashes with BJP supporters on Monday night, police said.\n"))
     assert (event["fatalities"], event["injuries"]) == (1, 4)
+
+
+def test_a_tank_and_the_town_of_a_headquarters_it_fired_at(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-10-11\n\n"
+        "Two UN peacekeepers were injured when an Israeli tank fired at an observation tower at UNIFIL's "
+        "headquarters in Naqoura, southern Lebanon, on Thursday, the UN mission said.\n"))
+    assert (event["actor1"], event["country"], event["geo_precision"]) == ("Israeli forces", "Lebanon", 1)
+
+
+def test_a_city_beside_a_sides_country_is_no_stray_town(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-08-20\n\n"
+        "A suspected U.S. drone strike in Idlib killed a commander of Hurras al-Din on Monday, a war monitor "
+        "said.\n"))
+    assert (event["location"], event["country"]) == ("Idlib", "Syria")
+
+
+def test_a_group_whose_name_modifies_forces_speaks_of_its_own_launch(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-12-03\n\n"
+        "Houthi forces said they had launched a ballistic missile at an Israeli military target in the Negev on "
+        "Monday.\n"))
+    assert (event["actor1"], event["actor2"]) == ("Houthis", "Israeli forces")

@@ -531,6 +531,8 @@ def _speaker_of_own_deed(frame: Frame, parties: list[Party]) -> Party | None:
         if party.role != "speaker":
             continue
         token = _phrase_head(sentence.span, party.start - sentence.offset, party.end - sentence.offset)
+        while token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
+            token = token.head  # "Houthi forces said they had launched ...": the phrase the name modifies speaks
         verb = token.head
         # "... said two soldiers were wounded and that its artillery struck ...": a second reported clause too
         told = [c for c in verb.children if c.dep_ == "ccomp"]

@@ -936,8 +936,11 @@ class PlaceResolver:
             return False
         if any(x is not m and x.best is not None and x.best.country_code == e.country_code for x in mentions):
             return False  # its country is named: a village there is a fair reading
+        # (a city of 100,000 is set against scenes only, not a side's country: "a suspected U.S. drone strike in Idlib")
+        sides_count = e.population < 100_000
         others = [x.best for x in mentions if x is not m and x.best is not None and x.best.latitude is not None
-                  and x.best.feature in ("city", "facility", "admin2", "admin1", "country") and _sure(x) and not x.home]
+                  and x.best.feature in ("city", "facility", "admin2", "admin1", "country") and _sure(x) and not x.home
+                  and (sides_count or not x.modifier)]
         if not others:
             return False
         return min(distance_km(o, e) for o in others) > _STRAY_KM
@@ -1374,6 +1377,9 @@ def _role(ent: Any) -> str:
         if holder.lower_ in _BUILDINGS and (
                 holder.dep_ == "pobj" and holder.head.lower_ in ("outside", "near") and holder.head.head.pos_ == "VERB"
                 and holder.head.head.lower_ not in ("stand", "stood", "standing")
+                # ("fired at an observation tower at UNIFIL's headquarters in Naqoura", not "officials at the ...")
+                or holder.dep_ == "pobj" and holder.head.lower_ == "at" and holder.head.head.pos_ == "NOUN"
+                and holder.head.head.lower_ not in _BASED_THERE
                 or holder.dep_ == "dobj" and holder.head.pos_ == "VERB" and holder.head.lower_ not in _SPEECH_LIKE):
             # "set himself on fire outside the Israeli embassy in Washington", "retook the broadcaster's headquarters
             # in Omdurman": the building's town is the scene

@@ -720,7 +720,6 @@ def orphan_sentences(state: DocState) -> dict[int, list[tuple[int, int]]]:
         answered = ANSWERED.search(text)
         if answered and answered.start() < harm.start():
             continue  # "... retaliating for the killing of its commander": the dead of the act it answered
-
         # the frame told last before this sentence (a frame may go on after it: "This was one of ...")
         near = [(n - max(before), i) for i, told in told_in.items() if (before := [t for t in told if t < n])
                 and n - max(before) <= reach]

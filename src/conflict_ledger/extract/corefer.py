@@ -118,6 +118,7 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
     # each told with a doer of its own (not a bare toll, "two assailants were killed"): the attack
     # and the answer to it are two happenings
     both_done = _has_doer(a) and _has_doer(b)
+    earlier, later = sorted((a, b), key=lambda f: f.spans[0][0])
     if a.specific and b.specific:
         # one happening is often told with several kinds of cue ("arrested during clashes"):
         # a different type alone does not split it, but only a same type links it
@@ -137,7 +138,6 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
         # "looted the market after taking control of the city last month": the sentence itself tells two happenings,
         # one after the other (`events.clauses` cut it there), and dates only the earlier one, in its own clause
         # (not "seized the town on Friday after days of fighting": the fight that took it)
-        earlier, later = sorted((a, b), key=lambda f: f.spans[0][0])
         if ma.sub_event_type != mb.sub_event_type and a.sentences[0].start == b.sentences[0].start \
                 and SEQUENCE.match(state.text, later.spans[0][0]) and later.mention.event_date \
                 and not earlier.mention.event_date:
@@ -146,7 +146,6 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
         score += 0.25
     # "Hours later, attackers raided ...", "In a separate attack, ...": the report turns to another happening; so
     # does "On the same day, an attack on a church ... killed 15": one more, though its kind is not told
-    later = max(a, b, key=lambda f: f.spans[0][0])
     if (a.specific and b.specific or _ONE_MORE.match(state.text, later.spans[0][0])) and any(
             _NEW_EPISODE.match(state.text, f.spans[0][0]) for f in (a, b)):
         return None

@@ -237,13 +237,13 @@ _SPEAKER_OPENS = re.compile(r"^\W*(?:[\w.'’-]+\s+){1,4}?(?:said|says|reported|
                             r"(?!that\b)", re.IGNORECASE)
 
 
-def _told_content(text: str) -> tuple[int, int] | None:
-    """`reported_content`, or what follows a short speaker opening the sentence: "Police said five people were
-    killed when gunmen attacked ..." (who was attacked is read there, not in who reports it)."""
+def _on_a_military_target(text: str) -> bool:
+    """Whether what the clause reports (`reported_content`, or what follows a short speaker opening it: "Police
+    said five people were killed when gunmen attacked ...") names a military target, not who reports it."""
     content = reported_content(text)
     if content is None and (speaker := _SPEAKER_OPENS.match(text)):
         content = (speaker.end(), len(text))
-    return content
+    return bool(_MILITARY_TARGET.search(text[content[0] : content[1]] if content else text))
 
 
 def reported_content(text: str) -> tuple[int, int] | None:
@@ -597,17 +597,14 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
     if _SHOOTING.search(text) or _STORMED.search(text) and _ARMED_DOERS.search(text):
         # who was shot at (or whose post armed men stormed), read in what is reported, not in who reports it
         # ("..., police said")
-        content = _told_content(text)
-        if _MILITARY_TARGET.search(text[content[0] : content[1]] if content else text):
+        if _on_a_military_target(text):
             return [EventType("Battles", "Armed clash", True, generic.span())]
         return [EventType("Violence against civilians", "Attack", True, generic.span())]
     if _EXPLOSION.search(text):
         return [EventType("Explosions/Remote violence", "Remote explosive/landmine/IED", True, generic.span())]
-    if _ATTACKED.search(text) and _ARMED_DOERS.search(text):
+    if _ATTACKED.search(text) and _ARMED_DOERS.search(text) and _on_a_military_target(text):
         # "Al-Shabaab militants attacked a military base": armed men on a military target fight it out
-        content = _told_content(text)
-        if _MILITARY_TARGET.search(text[content[0] : content[1]] if content else text):
-            return [EventType("Battles", "Armed clash", True, generic.span())]
+        return [EventType("Battles", "Armed clash", True, generic.span())]
     if _killing_of_civilians(text):
         return [EventType("Violence against civilians", "Attack", False, generic.span())]
     return [EventType("Explosions/Remote violence", None, False, generic.span())]
@@ -675,6 +672,11 @@ _FORCE_AT_A_PROTEST = {"Violent demonstration", "Excessive force against protest
 # ... unless the report says the crowd kept the peace ("blocked the road for an hour, then left peacefully")
 _SAID_PEACEFUL = _rx(r"peaceful", r"without (?:any )?(?:reported )?incidents?", r"no (?:violence|incidents?) (?:was|were)",
                      r"burning no\b")
+
+
+def _crowd_disruption(text: str) -> re.Match[str] | None:
+    """The crowd's road block, barricade or burning tyres the clause tells, unless it says the crowd kept the peace."""
+    return None if _SAID_PEACEFUL.search(text) else _CROWD_DISRUPTION.search(text)
 
 
 # the report's word that a crowd kept the peace, in a sentence of its own ("The protest was peaceful, police said.")
@@ -783,7 +785,7 @@ def _read_the_crowd(found: list[EventType], text: str, remote_told: bool) -> tup
     protest = next(f for f in found if f.sub_event_type == "Peaceful protest")
     if _IN_PROTEST.match(text, protest.cue[0] - 3) and not _PROTEST_HELD.search(text) and not _A_CROWD.search(text):
         drop.add("Peaceful protest")  # "the envoy quit in protest over the deal": why something was done, not a protest
-    disruption = None if _SAID_PEACEFUL.search(text) else _CROWD_DISRUPTION.search(text)
+    disruption = _crowd_disruption(text)
     if disruption and "Violent demonstration" not in subs:
         found = [*found, EventType("Riots", "Violent demonstration", True, disruption.span())]
         subs.add("Violent demonstration")
@@ -826,7 +828,7 @@ def protests_held(kinds: list[EventType], rule_kinds: list[EventType], text: str
         kinds = [k for k in kinds if k.sub_event_type != "Peaceful protest"]
     # ... and a crowd that blocks a highway is, by ACLED's codebook, a violent demonstration however it was read
     # (`_read_the_crowd` does the same for a protest the cues named)
-    disruption = None if _SAID_PEACEFUL.search(text) else _CROWD_DISRUPTION.search(text)
+    disruption = _crowd_disruption(text)
     if disruption and any(k.sub_event_type == "Peaceful protest" for k in kinds):
         kinds = [EventType("Riots", "Violent demonstration", True, disruption.span())
                  if k.sub_event_type == "Peaceful protest" else k for k in kinds]

@@ -1408,8 +1408,7 @@ def _split(text: str, start: int, end: int, at_in: bool = False) -> list[tuple[i
     out = []
     cuts = [(start + m.start(), start + m.end()) for m in _BETWEEN_COMMAS.finditer(text[start:end])]
     if at_in:
-        cuts = [(a + x, a + y) for s_, e_ in cuts for a in [s_]
-                for x, y in _pieces_between(_IN_BETWEEN, text[s_:e_])]
+        cuts = [(a + x, a + y) for a, b in cuts for x, y in _pieces_between(_IN_BETWEEN, text[a:b])]
     for s, e in cuts:
         piece = text[s:e]
         lead = len(piece) - len(piece.lstrip())

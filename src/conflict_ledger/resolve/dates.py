@@ -37,6 +37,8 @@ _IN_A_YEAR = re.compile(r"^(?P<day>.*?\d.*?),?\s+(?:of\s+)?(?P<year>this|last) y
 _AGO = re.compile(r"^(?:(?:more than|over|nearly|almost|about|some|around|at least)\s+)?(?P<count>.+?\s+(?:years?|months?)\s+ago)$")
 
 
+# "one year ago today", "ten years ago this week": counted back from the report's day, or its week or month
+_AGO_TODAY = re.compile(r"\s+(?:today|this week|this month)$")
 _PART_OF_A_DAY = re.compile(r"^(?:in\s+|on\s+)?(?:the\s+)?(?:early|small|late|wee)?\s*(?:hours|morning|afternoon|evening|night)"
                             r"\s+of\s+(?=\S)", re.IGNORECASE)
 
@@ -55,6 +57,9 @@ class ResolvedDate:
 _DAY_SPAN = re.compile(r"\b(?P<first>\d{1,2})\s*(?:-|–|to|and)\s*\d{1,2}\b(?!\s*(?:[/:.]|p\.?m|a\.?m|hours?))")
 
 
+# days of one week: "between Thursday and Saturday", "from Friday to Sunday"
+_WEEKDAY_SPAN = re.compile(rf"^(?:between\s+|from\s+)?(?P<first>(?:(?:early|late)\s+)?(?:{'|'.join(WEEKDAYS)}))\s+"
+                           rf"(?:and|to|through|until|into|-|–)\s+(?:(?:early|late)\s+)?(?:{'|'.join(WEEKDAYS)})$")
 _MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\s|\d|$)", re.IGNORECASE)
 
 
@@ -86,7 +91,7 @@ def resolve_date(expression: str, published: date | None) -> ResolvedDate | None
             return ResolvedDate(found.value.replace(year=published.year - 1), found.precision)
         except ValueError:  # 29 February
             return ResolvedDate(found.value.replace(year=published.year - 1, day=28), found.precision)
-    if (ago := _AGO.match(low.removesuffix(" today"))) and published is not None:
+    if (ago := _AGO.match(_AGO_TODAY.sub("", low))) and published is not None:
         parsed = _dateparser(ago.group("count"), published)
         if parsed is None:
             return None
@@ -97,6 +102,8 @@ def resolve_date(expression: str, published: date | None) -> ResolvedDate | None
         # "20 minutes later", "at 1945 hours", "after a week of fighting", "two days": a time of day or a length of
         # time, no day (dateparser would count it back from the report, as if it said "ago")
         return None
+    if (days := _WEEKDAY_SPAN.match(low)) and published is not None:
+        return resolve_date(days.group("first"), published)  # dated by its first day, as a span of dates is
     if published is not None:
         relative = _relative(low, published)
         if relative is not None:

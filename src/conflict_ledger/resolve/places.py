@@ -69,6 +69,7 @@ class Place:
     modifier: bool = False  # names a nationality or origin ("U.S. troops", "Russian"), not a scene
     dateline: bool = False  # the reporter's dateline ("BAGHDAD (Reuters) -"), not a scene
     relation: str | None = None  # "30 km north of", "near": the scene is beside the named place
+    aftermath: bool = False  # where the wounded were taken ("died in hospital in Srinagar"): not the event's scene
     country_code: str | None = field(default=None, repr=False)
     seat: tuple[float, float] | None = field(default=None, repr=False)  # a region's main town
 
@@ -154,11 +155,11 @@ _NEAR = re.compile(
     r"(?:\(\d+\s*(?:miles?|km)\)\s+)?(?P<dir>(?:north|south|east|west|north-?east|north-?west|south-?east|"
     r"south-?west)(?:ern)?\s+of|outside|from)"
     r"|(?P<word>near|outside|on the outskirts of|outskirts of|close to|north of|south of|east of|west of|"
-    r"northeast of|northwest of|southeast of|southwest of))\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$",
+    r"northeast of|northwest of|southeast of|southwest of))\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town)\s+of\s+)?$",
     re.IGNORECASE,
 )
 # a dateline's own date: "3 JAN 90" (wire services of the 1990s), "Nov. 21", "Jan 3, 2024", "2024-01-03"
-_DATELINE_DATE = r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{4}-\d\d-\d\d)"
+_DATELINE_DATE = r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{2,4})?|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{4}-\d\d-\d\d)"
 # the place: capitalised words (particles aside), so that a lead sentence with a dash is no dateline
 # ("GOMA, Democratic Republic of Congo -")
 _DATELINE_PLACE = r"[A-Z][A-Za-z.'\-]*(?:,?\s+(?:[A-Z][A-Za-z.'\-]*|de|del|la|al|el|es|of|the|and)(?=\s|,))*"
@@ -175,6 +176,7 @@ _QUALIFIER_GAP = re.compile(
     rf"^\s*(?:{_KINDS}\s*)?,\s*(?:{SIDE}\s+)?$|^\s*\(\s*$"
     rf"|^\s+{_KINDS}\s+(?:of|in)\s+(?:the\s+)?(?:{SIDE}\s+)?(?:(?:city|town)\s+of\s+)?$",
     re.IGNORECASE)
+_IN_GAP = re.compile(rf"^\s+in\s+(?:{SIDE}\s+)?$", re.IGNORECASE)
 _OF_GAP = re.compile(rf"^\s+(?:of|in)\s+(?:the\s+)?(?:{SIDE}\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 # a kind word after a qualifier that makes it the region, not its namesake town: "Baghdad governorate"; the units
 # proper ("Nineveh province", "Niger state") name a unit after a country too, where "region" may be the area around
@@ -206,6 +208,10 @@ _UNIT_ENDS = re.compile(_UNIT_NAMED.pattern + "$", re.IGNORECASE)
 _KIND_AFTER = re.compile(
     r"\s+(?:city|town|village|district|sub-?district|governorate|province|area|region|neighbou?rhood|county|"
     r"camp|refugee camp|canton)\b", re.IGNORECASE)
+# ... or set off after it: "Nanterre, a suburb west of Paris", "Beita, a Palestinian village"
+_KIND_APPOSITION = re.compile(r",\s+an?\s+(?:[\w-]+\s+){0,2}?(?:suburb|town|city|village|district|hamlet|port)\b"
+                              r"(?!\s+(?:elder|chief|head|leader|official|councillor|resident|mayor|native)s?\b)",
+                              re.IGNORECASE)
 # (the filing day may follow the town: "BAMAKO, May 14 (Wire) -")
 _CAPS_DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'\- ]{2,30}[A-Z.])(?:,\s*([A-Z][A-Za-z. ]{1,20}?))?"
                             r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?"
@@ -245,6 +251,10 @@ _TIME_ZONES = {"EST", "EDT", "CST", "CDT", "PST", "PDT", "GMT", "UTC", "BST", "C
                "IST", "PKT", "WAT", "EAT", "CAT", "AEST", "AEDT", "ZULU"}
 _CLOCK_BEFORE = re.compile(r"(?:\d{1,2}[:.]?\d{2}|\d\s*[ap]\.?m\.?|\d{4})\s*\(?\s*$", re.IGNORECASE)
 # a person's home, told after the name and age or as a native's: "Sgt. Ryan Coleman, 27, of Ohio", "a native of Tyre"
+# where the wounded were taken or treated ("died in hospital in Srinagar", "airlifted to Riyadh") is not the scene
+_CARED_FOR = re.compile(r"\b(?:(?:died|treated|taken|rushed|admitted|transferred)\s+(?:\w+\s+){0,2}?(?:in|to|at)\s+"
+                        r"(?:a\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinics?)\s+(?:in|at)|"
+                        r"(?:rushed|evacuated|airlifted|flown|taken)\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 _HOMETOWN = re.compile(r"(?:\b\d{1,3},\s+(?:of|from)|\bnatives? of|\bhometown of)\s+$", re.IGNORECASE)
 # "6:30 p.m. Baghdad time": a clock, not a scene
 _CLOCK_OF = re.compile(r"\s+(?:local\s+)?time\b", re.IGNORECASE)
@@ -257,6 +267,8 @@ _OFFICE_BEFORE = re.compile(
     r"deputy|lawmaker|legislator|judge|cleric|imam|sheikh|officer|candidate|son|daughter|brother|wife|husband),\s*$",
     re.IGNORECASE)
 # for a name tagged as an organisation, only words of being inside or beside a place ("at Toyota" is the firm)
+# ... and a side of it: "pushed into eastern Rafah" (a city of 100,000 or more, see `_untagged`)
+_INTO_A_SIDE = re.compile(rf"\b(?:in|into|across|throughout)\s+(?:the\s+)?{SIDE}\s+$", re.IGNORECASE)
 _IN_A_PLACE = re.compile(r"\b(?:in|near|outside|off|around)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the capital", "the Iraqi capital", "Syria's capital" -- not "the capital, Kabul" (a name follows, found as
 # such), "the capital of Anbar" or a provincial, regional, economic or former capital
@@ -463,19 +475,24 @@ class PlaceResolver:
         out: list[_Mention] = []
         pending: list[_Mention] = []
         people: set[str] = set()
-        for _offset, doc in state.chunks:
+        person_ends: set[int] = set()
+        for offset, doc in state.chunks:
             for ent in doc.ents:
                 if ent.label_ == "PERSON" and len(ent) > 1:
                     people.update(t.text for t in ent if t.text[:1].isupper())
+                if ent.label_ == "PERSON":
+                    person_ends.add(offset + ent.end_char)
         for offset, doc in state.chunks:
             for ent in doc.ents:
                 label = ent.label_
                 if label not in PLACE_LABELS and label not in ("NORP", "ORG", "PERSON") and label not in _MISREAD:
                     continue
                 start, end = offset + ent.start_char, offset + ent.end_char
+                if label in PLACE_LABELS and start - 1 in person_ends and text[start - 1] == " ":
+                    continue  # the rest of a person's name the tagger cut off: "Bashar" + "al-Assad" (a base)
                 modifier = is_modifier(ent)
                 role = _role(ent)
-                for s, e in _split(text, start, end, at_in=label in _MISREAD):
+                for s, e in _split(text, start, end, at_in=label in _MISREAD or label == "ORG"):
                     name = text[s:e]
                     if not _looks_like_name(name) or name.lower() in _GENERIC or caps and self._case_only_abbreviation(name) or (
                             _titled(text, s) and not self._strong(name)):
@@ -506,7 +523,7 @@ class PlaceResolver:
                         out.append(_Mention(name, s, e, label, role=role))
                     elif label == "PERSON" and self._accept_other(name, label) and (not caps or self._strong(name)):
                         out.append(_Mention(name, s, e, label, modifier=modifier, role=role))
-                    elif _KIND_AFTER.match(text, e) and self._candidates(name, near=False):
+                    elif (_KIND_AFTER.match(text, e) or _KIND_APPOSITION.match(text, e)) and self._candidates(name, near=False):
                         out.append(_Mention(name, s, e, label))  # "Samarra city", "Hit district"
                     elif label == "ORG" and (unit := _UNIT_ENDS.search(name)) and unit.start() > 0 \
                             and self._candidates(name[: unit.start()], near=False):
@@ -597,7 +614,9 @@ class PlaceResolver:
                     kind_before = _KIND_OF.search(text, max(0, span.start_char - 24), span.start_char)
                     if not self._prominent(span.text) and not (kind_before and self._known(span.text)) and not (
                             countries and _IN_A_PLACE.search(text, max(0, span.start_char - 12), span.start_char)
-                            and self._town_of(span.text, countries)):
+                            and self._town_of(span.text, countries)) and not (
+                            _INTO_A_SIDE.search(text, max(0, span.start_char - 30), span.start_char)
+                            and self._big_city(span.text)):
                         # a known town or region the words next to it say is one: "in Dhuluiya district" (a
                         # kind word before it, "the Israeli city of Ashkelon", is let through above)
                         kind = _KIND_AFTER.match(text, end)
@@ -799,6 +818,8 @@ class PlaceResolver:
             return []
         self.resolve_mentions(text, mentions)
         line_start, filed = dateline_span(text)
+        # ... and the datelines that open later paragraphs of a round-up ("ISLAMABAD — Pakistani forces ...")
+        filed_from = [span for span in _datelines(text) if span[0] >= filed] if "\n" in text.strip() else []
         places = []
         for m in mentions:
             if m.name.upper() in _TIME_ZONES and _CLOCK_BEFORE.search(text, max(0, m.start - 16), m.start):
@@ -818,9 +839,12 @@ class PlaceResolver:
                     or m.role == "based" and not nation  # "officials in Iraq" still tells the country
             before = text[max(0, m.start - 60) : m.start]
             near = _NEAR.search(before)
-            place = self._place(m, near.group(0).strip() if near else None, line_start <= m.start < filed)
+            dateline = line_start <= m.start < filed or any(a <= m.start < b for a, b in filed_from)
+            place = self._place(m, near.group(0).strip() if near else None, dateline)
             if place.geo_precision == 1 and _UNIT_NAMED.match(text, m.end):
                 place = replace(place, geo_precision=2)  # "in Gusau Local Government Area": the area, not the town
+            if _CARED_FOR.search(text, max(0, m.start - 60), m.start):
+                place = replace(place, aftermath=True)
             places.append(place)
         return places
 
@@ -1047,7 +1071,7 @@ class PlaceResolver:
         """
         inside = [
             p for p in places
-            if p.resolved and not p.dateline and not p.modifier and any(s <= p.start < e for s, e in spans)
+            if p.resolved and not p.dateline and not p.modifier and not p.aftermath and any(s <= p.start < e for s, e in spans)
         ]
         if not inside:
             return None
@@ -1298,6 +1322,11 @@ def _qualifies(text: str, inner: _Mention, outer: _Mention) -> bool:
     if outer.candidates and outer.candidates[0][1] == "demonym":
         return False  # a nationality word opens the next clause: "In the Kherson region, Russian shelling killed ..."
     gap = text[inner.end : outer.start]
+    if _IN_GAP.match(gap):
+        # "Nasir in South Sudan's Upper Nile state": "in" a country or a province qualifies ("the dam in Saslaj
+        # area" names a place the gazetteer may not know, which says nothing of the dam)
+        return bool(outer.candidates) and outer.candidates[0][0].feature in ("country", "admin1") \
+            and outer.candidates[0][1] in ("name", "alt", "abbr")
     return bool(_QUALIFIER_GAP.match(gap) or (_KIND_SUFFIX.search(inner.name) and _OF_GAP.match(gap)))
 
 
@@ -1374,21 +1403,26 @@ def _role(ent: Any) -> str:
         return "from"
     if root.dep_ == "pobj" and root.head.lower_ in ("in", "at") and root.head.head.lower_ in _BASED_THERE:
         holder = root.head.head
+        beside = holder.head.head
+        for _ in range(2):  # "next to" (an adverb), on the building struck ("flattened a building next to ...")
+            if beside.pos_ == "ADV" or beside.pos_ == "NOUN" and beside.dep_ in ("dobj", "pobj"):
+                beside = beside.head
         if holder.lower_ in _BUILDINGS and (
-                holder.dep_ == "pobj" and holder.head.lower_ in ("outside", "near") and holder.head.head.pos_ == "VERB"
-                and holder.head.head.lower_ not in ("stand", "stood", "standing")
+                holder.dep_ == "pobj" and (holder.head.lower_ in ("outside", "near", "beside", "behind")
+                                           or holder.head.lower_ == "to" and holder.head.head.lower_ in ("next", "close"))
+                and beside.pos_ == "VERB" and beside.lower_ not in ("stand", "stood", "standing")
                 # ("fired at an observation tower at UNIFIL's headquarters in Naqoura", not "officials at the ...")
                 or holder.dep_ == "pobj" and holder.head.lower_ == "at" and holder.head.head.pos_ == "NOUN"
                 and holder.head.head.lower_ not in _BASED_THERE
                 or holder.dep_ == "dobj" and holder.head.pos_ == "VERB" and holder.head.lower_ not in _SPEECH_LIKE):
             # "set himself on fire outside the Israeli embassy in Washington", "retook the broadcaster's headquarters
-            # in Omdurman": the building's town is the scene
+            # in Omdurman", "destroyed the building next to its embassy in Damascus": the building's town is the scene
             return ""
         return "based"  # "the U.S. diplomat in Baghdad", "officials in Kabul said": where someone sits, no scene
     return ""
 
 
-_BUILDINGS = {"embassy", "consulate", "headquarters"}
+_BUILDINGS = {"embassy", "consulate", "headquarters", "ministry"}
 _SPEECH_LIKE = {"said", "told", "contacted", "called", "informed", "visited", "urged"}
 
 

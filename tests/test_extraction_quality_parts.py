@@ -2722,3 +2722,233 @@ def test_a_group_whose_name_modifies_forces_speaks_of_its_own_launch(cli, tmp_pa
         "Houthi forces said they had launched a ballistic missile at an Israeli military target in the Negev on "
         "Monday.\n"))
     assert (event["actor1"], event["actor2"]) == ("Houthis", "Israeli forces")
+
+
+def test_the_rest_of_a_persons_name_is_no_air_base(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-03-08\n\n"
+        "Gunmen loyal to the ousted president Bashar al-Assad ambushed a security patrol in Latakia province on "
+        "Thursday, killing 13 members of the security forces, a war monitor said.\n"))
+    assert (event["location"], event["country"]) == ("Latakia", "Syria")
+
+
+def test_armed_men_who_kill_civilians_attack_them_and_near_a_city_of_is_beside_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-03-09\n\n"
+        "Security forces loyal to the new government killed dozens of civilians in villages near the coastal city "
+        "of Baniyas on Saturday, according to a monitoring group.\n"))
+    assert (event["sub_event_type"], event["location"], event["geo_precision"]) == ("Attack", "Baniyas", 2)
+
+
+def test_a_toll_that_rose_as_the_wounded_died_in_a_hospital_elsewhere_is_the_same_event(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-04-23\n\n"
+        "Gunmen fired on a group of tourists near Pahalgam in Kashmir on Tuesday, killing 24 people and wounding "
+        "at least 17, police said.\n\n"
+        "The death toll rose to 26 from 24 on Wednesday as two of the wounded died in a hospital in Srinagar.\n"))
+    assert (event["location"], event["fatalities"], event["injuries"]) == ("Pahalgam", 26, 17)
+
+
+def test_a_dateline_with_its_day_before_the_month_gives_the_country(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-12-04\n\n"
+        "Tbilisi, 4 December - Riot police fired water cannon to break up thousands of demonstrators outside the "
+        "parliament for a sixth night, the interior ministry said. Several protesters were injured.\n"))
+    assert (event["sub_event_type"], event["country"], event["injuries_low"]) == (
+        "Protest with intervention", "Georgia", 3)
+
+
+def test_the_city_a_report_was_filed_from_is_where_its_the_city_lies(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-09-21\n\n"
+        "Culiacan, Mexico - Gunmen shot dead three men at a car wash on the outskirts of the city on Friday, the "
+        "Sinaloa state prosecutor's office said.\n"))
+    assert (event["location"], event["geo_precision"]) == ("Culiacan", 2)
+
+
+def test_a_town_in_a_named_country_and_a_militia_named_army_taking_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-03-06\n\n"
+        "The White Army militia overran an army base in Nasir in South Sudan's Upper Nile state on Tuesday, local "
+        "officials said.\n"))
+    assert (event["sub_event_type"], event["location"], event["country"]) == (
+        "Non-state actor overtakes territory", "Nasir", "South Sudan")
+
+
+def test_a_railway_blown_up_is_a_bombing_by_the_group_that_blew_it_up(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-03-12\n\n"
+        "Baloch Liberation Army fighters blew up a stretch of railway track near Mach in Balochistan on Tuesday, "
+        "officials said.\n"))
+    assert (event["sub_event_type"], event["actor1"]) == ("Remote explosive/landmine/IED", "Baloch Liberation Army")
+
+
+def test_a_truck_driven_into_a_crowd_and_the_police_who_stopped_the_driver(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-01-02\n\n"
+        "A man drove a rented van into a crowd of revellers in the centre of New Orleans early on Wednesday, "
+        "killing ten people before he was shot dead by police.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["location"]) == ("Attack", None, "New Orleans")
+
+
+def test_the_days_that_open_the_items_of_a_list_date_each_item(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-03-24\n\n"
+        "Recent attacks in western Niger:\n"
+        "- 21 March: gunmen attacked a mosque in Tillaberi region during prayers, killing 40 worshippers.\n"
+        "- 12 December 2024: an attack on an army post killed 30 soldiers.\n"
+        "- 20 June: 18 soldiers were killed in an ambush.\n"))
+    assert sorted(e["event_date"] for e in events) == ["2024-06-20", "2024-12-12", "2025-03-21"]
+
+
+def test_fighting_between_two_days_of_a_week_is_dated_by_the_first(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-07-29\n\n"
+        "Dozens of Malian soldiers were killed in fighting with separatist rebels near Kidal between Thursday and "
+        "Saturday, the rebels said.\n"))
+    assert event["event_date"] == "2024-07-25"
+
+
+def test_a_protester_named_by_a_force_is_the_crowd_and_the_force_an_associate(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-26\n\n"
+        "A U.S. Air Force serviceman set himself on fire outside the Israeli embassy in Washington on Sunday in "
+        "protest against the war in Gaza, police said.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["assoc_actor_1"]) == (
+        "Peaceful protest", None, "U.S. forces")
+
+
+def test_a_city_after_into_and_a_side_word_is_a_place(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-10\n\n"
+        "An Israeli strike on a house in eastern Rafah on Thursday killed four people, medics said.\n"))
+    assert (event["location"], event["country"]) == ("Rafah", "Palestinian Territory")
+
+
+def test_a_town_and_its_country_tagged_as_one_organisation_are_cut_at_in(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-08-27\n\n"
+        "Jihadists attacked villagers digging trenches around the town of Barsalogho in Burkina Faso's "
+        "Centre-Nord region on Saturday, local sources said.\n"))
+    assert (event["sub_event_type"], event["location"]) == ("Attack", "Barsalogho")
+
+
+def test_one_wounded_who_died_of_his_injuries_is_one_dead():
+    counts = find_counts("He later died of his injuries in hospital.")
+    assert [(c.kind, c.amount.best) for c in counts] == [("killed", 1)]
+
+
+def test_the_figure_a_toll_rose_from_counts_no_one():
+    counts = find_counts("The death toll rose to 26 from 24 overnight as two of the wounded died.")
+    assert [(c.kind, c.amount.best) for c in counts] == [("killed", 26)]
+
+
+def test_a_group_and_their_driver_killed_add_up(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-27\n\n"
+        "Four foreign engineers and their local driver were killed when a suicide bomber rammed a car into their "
+        "convoy near Dasu in Khyber Pakhtunkhwa on Tuesday, police said.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Suicide bomb", 5)
+
+
+def test_the_nth_killing_of_its_kind_counts_no_one_more(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-07-15\n\n"
+        "A reporter was shot dead by unknown gunmen in the city of Culiacan on Sunday, the fourth killing of a "
+        "journalist in the country this year.\n"))
+    assert event["fatalities"] == 1
+
+
+def test_each_paragraph_of_a_round_up_is_placed_by_its_own_words_not_its_dateline(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-02-04\n\n"
+        "KABUL — A bomb exploded outside the Ministry of Finance in Kabul on Tuesday, wounding three people, police "
+        "said.\n\n"
+        "ISLAMABAD — Pakistani troops killed nine militants in a raid in North Waziristan on Monday, the military "
+        "said.\n"))
+    assert sorted((e["country"], e["admin1"]) for e in events) == [
+        ("Afghanistan", "Kabul"), ("Pakistan", "Khyber Pakhtunkhwa")]
+
+
+def test_a_building_next_to_an_embassy_places_the_strike_in_its_city(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-02\n\n"
+        "An Israeli airstrike flattened a building next to the Iranian embassy in Damascus on Monday, killing "
+        "seven officers, Iran said.\n"))
+    assert (event["location"], event["country"]) == ("Damascus", "Syria")
+
+
+def test_armed_gangs_storming_a_prison_attack_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-04\n\n"
+        "Armed gangs stormed the main prison in Port-au-Prince on Saturday night and freed thousands of inmates; at "
+        "least ten people were killed, officials said.\n"))
+    assert (event["event_type"], event["fatalities"]) == ("Violence against civilians", 10)
+
+
+def test_terrorists_eliminated_in_a_communique_are_dead(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-01-26\n\n"
+        "At dawn on 25 January, army units repelled an attack by terrorist groups on positions near Mopti. Nine "
+        "terrorists were eliminated.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Armed clash", 9)
+
+
+def test_police_who_shoot_a_teenager_dead_attack_and_the_riot_after_is_another_event(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2023-06-29\n\n"
+        "Police shot dead a 17-year-old at a traffic stop in Nanterre, a suburb west of Paris, on Tuesday, "
+        "prosecutors said. Youths set cars on fire and threw fireworks at police in several towns overnight.\n"))
+    assert sorted((e["sub_event_type"], e["location"]) for e in events)[0] == ("Attack", "Nanterre")
+    assert {e["sub_event_type"] for e in events} == {"Attack", "Violent demonstration"}
+
+
+def test_years_ago_this_week_dates_the_month_back_then(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-10\n\n"
+        "Ten years ago this week, Islamic State fighters captured Mosul as the army collapsed.\n"))
+    assert (event["event_date"], event["date_precision"]) == ("2014-06-01", "month")
+
+
+def test_a_clash_that_killed_and_burned_houses_is_the_clash(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-16\n\n"
+        "Clashes between herders and farmers in Plateau State killed at least 15 people on Sunday, a local official "
+        "said, adding that dozens of houses were burned.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Armed clash", 15)
+
+
+def test_an_attack_told_earlier_on_the_same_day_is_another_event(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-05\n\n"
+        "Gang members set fire to a police station in Petion-Ville on Monday night, the police said. Earlier on "
+        "Monday, armed men shot dead two people near the airport, a radio station reported.\n"))
+    assert len(events) == 2
+
+
+def test_a_toll_over_the_past_month_is_no_event_and_the_days_own_strike_is(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-11-15\n\n"
+        "Israeli strikes on Lebanon killed 1,100 people in the past month, the health ministry said on Thursday. On "
+        "Thursday alone, strikes on the southern city of Nabatieh killed nine.\n"))
+    assert (event["admin1"], event["fatalities"]) == ("An Nabatiyah", 9)
+
+
+def test_the_attack_a_strike_came_a_day_after_is_its_own_event_a_day_before(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-10-24\n\n"
+        "Turkish jets struck suspected PKK targets in northern Iraq on Thursday, a day after gunmen attacked a "
+        "defence company near Ankara, killing five people.\n"))
+    strike = next(e for e in events if e["country"] == "Iraq")
+    assert (strike["event_date"], strike["fatalities"]) == ("2024-10-24", 0)
+    assert {(e["country"], e["event_date"], e["fatalities"]) for e in events if e is not strike} == {
+        ("Turkey", "2024-10-23", 5)}
+
+
+def test_an_act_told_only_as_the_cause_of_another_is_no_event(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-06-15\n\n"
+        "Iran fired ballistic missiles at Israel overnight in retaliation for Israeli strikes on its military sites. "
+        "Four people were killed in central Israel, the rescue service said.\n"))
+    assert (event["sub_event_type"], event["country"], event["fatalities"]) == (
+        "Shelling/artillery/missile attack", "Israel", 4)

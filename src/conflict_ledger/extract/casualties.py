@@ -38,6 +38,9 @@ _EFFECT = re.compile(
     r"intercepted|shot|tortured|kidnapped|abducted|seized|stabbed|beaten)\s+and)?\s+(?P<kind>" + _KILLED + "|" + _INJURED + r")\b",
     re.IGNORECASE,
 )
+# the figure a toll rose from: "rose to 26 from 24", "up from 12"
+_EARLIER_FIGURE = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|grew|grown|up)\b[^.;:]{0,50}?\bfrom\s+$",
+                             re.IGNORECASE)
 _CAUSE = re.compile(
     r"\b(?P<kind>killing|killed|kills|leaving|left|wounding|wounded|injuring|injured|claimed the lives of|"
     r"executed|executing|massacred|shot dead|gunned down|beheaded|murdered|lynched|lynching)"
@@ -50,10 +53,14 @@ _CAUSE = re.compile(
 )
 # a military communique's word for the fighters it killed: "neutralised dozens of terrorists" (never bombs
 # neutralised: the ones counted must be fighters)
+_FIGHTERS = (r"(?:terrorists|militants|jihadists|fighters|insurgents|assailants|attackers|gunmen|bandits|rebels|combatants|"
+             r"extremists|elements)")
 _NEUTRALISED = re.compile(
-    r"\bneutrali[sz](?:ed|ing)[\"”’']?\s+(?:at least\s+|some\s+|about\s+|nearly\s+|more than\s+)?(?P<num>" + NUMBER + r")"
-    r"(?P<who>\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:terrorists|militants|jihadists|fighters|insurgents|assailants|attackers|"
-    r"gunmen|bandits|rebels|combatants|extremists|elements))\b",
+    r"\b(?:neutrali[sz]|eliminat|liquidat)(?:ed|ing)[\"”’']?\s+(?:at least\s+|some\s+|about\s+|nearly\s+|more than\s+)?"
+    r"(?P<num>" + NUMBER + r")(?P<who>\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+)?" + _FIGHTERS + r")\b"
+    # ... or told of them: "Twelve terrorists were eliminated"
+    r"|\b(?P<num2>" + NUMBER + r")(?P<who2>\s+(?:[\w-]+\s+)?" + _FIGHTERS + r")\s+(?:were|have been|had been)\s+"
+    r"(?:neutrali[sz]ed|eliminated|liquidated)\b",
     re.IGNORECASE,
 )
 # how bad the injuries were: "several non-serious injuries", "two minor injuries", "11 traumatic brain injuries"
@@ -86,6 +93,8 @@ _TOLL_PUT_AT = re.compile(r"\b(?:put|puts|putting|placed|places)\s+the\s+(?P<kin
 _LIVES = re.compile(r"\b(?:claimed|cost|took)\s+(?P<num>" + NUMBER + r")\s+(?:\w+\s+)?(?P<kind>lives)\b", re.IGNORECASE)
 _BODIES = re.compile(r"\b(?P<num>" + NUMBER + r")\s+(?:(?:more|other|charred|burned|burnt|mutilated|decomposed|decapitated|"
                      r"unidentified|dead|bullet-riddled)\s+)?(?P<kind>bodies|corpses)\b(?!\s+of\s+water)", re.IGNORECASE)
+_NTH_OF_ITS_KIND = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
+                              r"latest|previous)\s+$", re.IGNORECASE)
 # "the deaths of 42", "the murder of six monks and two cooks": the killing named by its noun
 _DEATH_OF = re.compile(r"\b(?P<kind>(?:deaths?|killings?|murders?|assassinations?|slayings?|massacre)\s+of)\s+"
                        r"(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")\b", re.IGNORECASE)
@@ -130,6 +139,9 @@ _SINGLE = re.compile(
     r"|(?:\b(?P<kind2>killing|wounding|injuring|killed|beheaded|executed|shot dead)\s+(?:him|her|(?:him|her)self|the\s+(?:suicide\s+)?"
     r"(?:assailant|bomber|attacker|gunman|driver))\b)"
 )
+# one person, told by a pronoun, who died of the harm done: "He died of his injuries later that day"
+_DIED_OF_WOUNDS = re.compile(r"\b(?:he|she)\s+(?:later\s+|subsequently\s+|also\s+)?(?:died|succumbed)\s+(?:of|from|to)\s+"
+                             r"(?:his|her)\s+(?:injuries|wounds|burns)\b", re.IGNORECASE)
 _ONE_WAS_KILLED = re.compile(
     r"\b(?:was|has been)\s+(?:also\s+|later\s+|reportedly\s+|allegedly\s+)?(?:shot\s+and\s+)?"
     r"(?:(?P<killed>killed|murdered|assassinated|slain|executed|shot dead|gunned down|beheaded|stabbed to death|"
@@ -182,6 +194,14 @@ _ONE_AND_HIS = re.compile(
     r"(?P<num2>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))\s+"
     r"(?:[\w'’-]+\s+)??[\w'’-]+(?:\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?(?P<kind>" + _KILLED + "|" + _INJURED
     + r"))?\b",
+    re.IGNORECASE,
+)
+# "Five engineers and their driver were killed": a group and one of theirs
+_MANY_AND_THEIR_ONE = re.compile(
+    r"\b(?P<num>" + NUMBER + r")\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+s\s+and\s+(?:his|her|their)\s+(?:[\w'’-]+\s+)?"
+    r"(?:driver|guard|bodyguard|translator|interpreter|escort|pilot|guide|son|daughter|wife|husband|mother|father|"
+    r"colleague|companion|cameraman)\s+(?:were|have been|had been)\s+(?:\w+ly\s+)?(?P<kind>" + _KILLED + "|" + _INJURED
+    + r")\b",
     re.IGNORECASE,
 )
 # "Gunmen shot and killed Ahmed Saleh", "assassinated the mayor": one named victim
@@ -237,6 +257,7 @@ _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|got)\b", re.IGNORECASE)
 # take a comma
 _A_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these)", re.IGNORECASE)
+_SOME_OF = re.compile(r"\b(?:" + NUMBER + r"|some|several|many|most|all|both|none)\s+of\s+$", re.IGNORECASE)
 # ... with the casualty word as the noun ("of the wounded are"), not before one ("five of the murdered monks")
 _NOUN_ENDS = re.compile(r"\s*(?:[.,;:)]|$|(?:are|were|is|was|remain|remained|had|have|has|died|in|at)\b)", re.IGNORECASE)
 
@@ -304,6 +325,11 @@ def find_counts(text: str) -> list[Count]:
             continue  # the taken are counted only as what the abduction's fate makes them
         taken.append(m.span())
         counts.append(Count(_kind(verb), amount + Amount(1, 1, 1), m.start(), m.end(), m.group()))
+    for m in _MANY_AND_THEIR_ONE.finditer(text):
+        amount = parse_amount(m.group("num"))
+        if amount is not None and not any(s <= m.start("num") < e for s, e in taken):
+            taken.append(m.span())
+            counts.append(Count(_kind(m.group("kind")), amount + Amount(1, 1, 1), m.start(), m.end(), m.group()))
     for m in _AND_ANOTHER.finditer(text):
         taken.append(m.span())
         counts.append(Count(_kind(m.group().split()[0]), Amount(2, 2, 2), m.start(), m.end(), m.group()))
@@ -350,6 +376,8 @@ def find_counts(text: str) -> list[Count]:
         counts.append(Count(_kind(m.group("kind")), total, m.start(), m.end(), head))
     for m in (*_CAUSE.finditer(text), *_DEATH_OF.finditer(text)):
         kind = "killed" if m.re is _DEATH_OF else m.group("kind").lower()
+        if m.re is _DEATH_OF and _NTH_OF_ITS_KIND.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "the third killing of a reporter this year": a count of such events, not one more dead
         if kind in ("leaving", "left"):
             if not m.group("tail"):
                 continue
@@ -362,7 +390,8 @@ def find_counts(text: str) -> list[Count]:
             add(_kind(kind), more.group("num"), more.span("num"), more.span(), more.group("who"))
             at = more.end()
     for m in _NEUTRALISED.finditer(text):
-        add("killed", m.group("num"), m.span("num"), m.span(), m.group("who"))
+        number = "num" if m.group("num") else "num2"
+        add("killed", m.group(number), m.span(number), m.span(), m.group("who") or m.group("who2"))
     for pattern in (_EFFECT, _SUSTAINED, _NOUN, _INJURIES_TO, _DEATH_TOLL, _TOLL_PUT_AT, _LIVES, _BODIES):
         for m in pattern.finditer(text):
             if pattern is _EFFECT and _DOES_THE_KILLING.match(text, m.end()) \
@@ -370,6 +399,8 @@ def find_counts(text: str) -> list[Count]:
                 continue  # "two airstrikes on a block killed 14 people": who killed, not who died
             if pattern is _EFFECT and _PARTITIVE.fullmatch(m.group("who")) and _NOUN_ENDS.match(text, m.end()):
                 continue  # "four of the wounded are in critical condition": some of those already counted
+            if _EARLIER_FIGURE.search(text, max(0, m.start() - 80), m.start("num")):
+                continue  # "the toll rose to 26 from 24 as two of the wounded died": the figure it replaced
             kind = m.group("kind").lower()
             kind = "injured" if kind in ("injuries", "wounds") else _kind(kind)
             add(kind, m.group("num"), m.span("num"), m.span(), m.groupdict().get("who") or "")
@@ -414,9 +445,14 @@ def find_counts(text: str) -> list[Count]:
             continue  # "the two rockets", "no one"; "the reason why it died" names no one who died
         if m.group("kind3") and re.match(_NUMBER_WORD_START, m.group("title")):
             continue
+        if m.group("who") and _SOME_OF.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "two of the wounded died": some of those already counted, not one more
         verb = m.group("kind") or ("died" if m.group("kind3") or m.group().endswith("died") else None)
         kind = _kind(verb or ("wounded" if m.group("kind2") in ("wounding", "injuring") else "killed"))
         counts.append(Count(kind, Amount(1, 1, 1), m.start(), m.end(), who))
+    for m in _DIED_OF_WOUNDS.finditer(text):
+        if not read_before(m):
+            counts.append(Count("killed", Amount(1, 1, 1), m.start(), m.end(), ""))
     for m in _ONE_WAS_KILLED.finditer(text):
         # "... Colonel Ramiro Ortega Vidal was murdered": a singular "was" is one victim, named however the text is
         # cased (wire copy in capitals gives no name its capital)
@@ -782,13 +818,15 @@ _CUMULATIVE = re.compile(r"\b(?:since|during that time|during this time|so far|t
                          r"(?:the|this|that) (?:war|conflict|insurgency|fighting|violence|civil war) (?:has|have|had)\b|"
                          r"(?:in|over|during) the (?:previous|past|last) (?:\d+|twenty-four|24|48) hours|"
                          r"across the (?:territory|country|strip|region|enclave)|"
-                         r"this year|last year|over the past|over the last|decades? of|years of|"
+                         r"this year|last year|over the past|over the last|(?:in|during) the (?:past|last) (?:week|month|year)|"
+                         r"decades? of|years of|"
                          r"(?:decade|year|month|week)s?-long|for (?:a|\w+) (?:decades?|years)|civil war|political violence|"
                          r"(?:in|during|of|throughout) the (?:\w+ )?(?:war|conflict|insurgency|offensive)|"
                          r"in (?:those|these|all (?:the|those|these)|such) (?:\w+ )?(?:attacks|strikes|incidents))\b",
                          re.IGNORECASE)
 # words of harm to people: a sentence without one counts no victims (corefer: a generic mention with one tells harm)
-HARM_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|hurt|casualt|fatalit|slain|executed|lost their lives|lynch)",
+HARM_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|hurt|casualt|fatalit|slain|executed|lost their lives|lynch|"
+                        r"eliminated|neutrali[sz]ed)",
                         re.IGNORECASE)
 
 

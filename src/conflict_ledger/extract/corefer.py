@@ -15,11 +15,12 @@ from ..model import SUB_EVENT_PARENT, EventMention
 from ..resolve.actors import canonical_actor
 from ..resolve.places import Place, default_resolver, distance_km
 from .casualties import HARM_WORDS
-from .dating import default_date
+from .dating import DAYS_BEFORE_IT, default_date
 from .events import SEQUENCE
 from .events import refines as _refines
 from .pipeline import DocState, Frame, component
 from .placing import ALSO
+from .roles import a_force_did_it
 
 if TYPE_CHECKING:
     from .classifier import TypeGuess
@@ -92,8 +93,8 @@ def _facilities(state: DocState, frame: Frame) -> set[str]:
     filed = state.dateline[1]  # "WASHINGTON (Desert Wire) —": where the report was filed, not where it happened
     for _sentence, start, end in frame.clauses():
         for place in state.places:
-            if start <= place.start < end and place.start >= filed and place.feature in ("facility", "city") and not place.modifier \
-                    and place.location \
+            if start <= place.start < end and place.start >= filed and place.feature in ("facility", "city") \
+                    and not place.modifier and not place.aftermath and place.location \
                     and not _SPEAKS.match(state.text, place.end):  # "Washington said": a voice, not a scene
                 names.add(place.location)
     return names
@@ -131,9 +132,11 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
         # a crowd's act and an armed group's attack ("protesters torched police stations after gunmen shot a
         # cleric dead") are two happenings: the crowd is no armed group, and gunmen are no crowd (a "riot" done by
         # assailants was misread, and is no crowd's)
-        for x, y in ((ma, mb), (mb, ma)):
-            if x.event_type in _CROWD_TYPES and y.event_type not in _CROWD_TYPES and _armed_group(y.actor1) \
-                    and not _armed_group(x.actor1):
+        # (nor is a force's killing the riot it set off: "Police shot dead a teenager ...; youths set cars alight")
+        for x, y, fy in ((ma, mb, b), (mb, ma, a)):
+            # (a force's own "march" is no crowd: one actor doing both is one happening misread)
+            if x.event_type in _CROWD_TYPES and y.event_type not in _CROWD_TYPES and not _armed_group(x.actor1) \
+                    and (_armed_group(y.actor1) or (_state_doer(fy) or a_force_did_it(fy)) and (x.actor1 is None or x.actor1 != y.actor1)):
                 return None
         # "looted the market after taking control of the city last month": the sentence itself tells two happenings,
         # one after the other (`events.clauses` cut it there), and dates only the earlier one, in its own clause
@@ -144,6 +147,8 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
             return None
     elif a.specific != b.specific:
         score += 0.25
+    if DAYS_BEFORE_IT.match(state.text, later.spans[0][0]) and later.sentences[0].start == earlier.sentences[0].start:
+        return None  # "..., a day after an attack near Ankara killed five": the act it came after, days before
     # "Hours later, attackers raided ...", "In a separate attack, ...": the report turns to another happening; so
     # does "On the same day, an attack on a church ... killed 15": one more, though its kind is not told
     if (a.specific and b.specific or _ONE_MORE.match(state.text, later.spans[0][0])) and any(
@@ -205,8 +210,8 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
 
 
 _NEW_EPISODE = re.compile(
-    r"\s*(?:(?:hours|minutes|days|shortly|moments|a day|an hour|weeks)\s+later|later(?: that| the same)? "
-    r"(?:day|night|morning|evening)|(?:on )?(?:that |the )same (?:day|night)|separately|meanwhile|elsewhere|"
+    r"\s*(?:(?:hours|minutes|days|shortly|moments|a day|an hour|weeks)\s+later|(?:later|earlier)(?: that| the same| in the)? "
+    r"(?:day|night|morning|evening)|earlier on \w+day|(?:on )?(?:that |the )same (?:day|night)|separately|meanwhile|elsewhere|"
     r"in (?:a |an )?(?:separate|another|second|third|"
     r"further|other|similar) (?:attack|incident|strike|raid|bombing|ambush|clash|explosion|blast)s?"
     # "A second device blew up outside ...", "Another car bomb went off": the count itself says it is one more
@@ -229,7 +234,7 @@ def _finest_places(state: DocState, frame: Frame) -> list[Place]:
     """The most precise places the frame's clauses name as scenes (a town rather than its region or country)."""
     filed = state.dateline[1]
     found = [p for p in state.places
-             if p.resolved and not p.modifier and not p.dateline and p.start >= filed and p.country_code
+             if p.resolved and not p.modifier and not p.aftermath and not p.dateline and p.start >= filed and p.country_code
              and p.feature in _SCENE_FEATURES and any(start <= p.start < end for _, start, end in frame.clauses())]
     if not found:
         # "in Senegal's capital": a scene named by what it is, not by its name

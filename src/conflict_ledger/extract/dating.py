@@ -68,8 +68,9 @@ def frame_dates(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, 
             if window or _not_event_date(ent) or _NIGHT_OF_A_DAY.match(state.text, e_start):
                 continue
             if (day := _DAY_BEFORE_MONTH.search(state.text, max(0, e_start - 4), e_start)) \
-                    and _MONTH_NAME.fullmatch(state.text[e_start:e_end]):
-                e_start = day.start()  # "- 29 July: gunmen killed ...": the tagger left the day out of the date
+                    and _MONTH_AND_YEAR.fullmatch(state.text[e_start:e_end]):
+                # "- 29 July: gunmen killed ...", "10 December 2024": the tagger left the day out of the date
+                e_start = day.start()
             if state.text[e_start:e_end].lower().endswith("ago") and (today := _TODAY_AFTER.match(state.text, e_end)):
                 e_end = today.end()  # "One year ago today, gunmen killed 17 people": that day a year back
             resolved = resolve_date(state.text[e_start:e_end], published)
@@ -86,14 +87,17 @@ def frame_dates(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, 
 
 _DAY_BEFORE_MONTH = re.compile(r"(?<!\d)\d{1,2}\s+$")
 _MONTH_NAME = re.compile(r"(?:jan|febr)uary|march|april|may|june|july|august|(?:sept|nov|dec)ember|october", re.IGNORECASE)
+_MONTH_AND_YEAR = re.compile(rf"(?:{_MONTH_NAME.pattern})(?:\s+\d{{4}})?", re.IGNORECASE)
 _TODAY_AFTER = re.compile(r"\s+today\b", re.IGNORECASE)
 # "overnight Saturday into Sunday", "overnight on Friday": the day named after it dates the night, not the report
 _NIGHT_OF_A_DAY = re.compile(r"overnight\s+(?:on\s+|from\s+)?" + WEEKDAY_NAMES + r"\b", re.IGNORECASE)
 
 
 # Words of time the small model often leaves untagged ("drones attacked Odesa overnight")
-_UNTAGGED_TIME = re.compile(r"\b(?:overnight|last night|this morning|earlier today|yesterday|today|tonight)\b",
-                            re.IGNORECASE)
+# ... or a day of a month opening an item of a list ("- 21 June: 20 soldiers were killed")
+_UNTAGGED_TIME = re.compile(r"\b(?:overnight|last night|this morning|earlier today|yesterday|today|tonight)\b|"
+                            rf"(?<=^[-*•] )\d{{1,2}}\s+(?:{_MONTH_NAME.pattern})(?=\s*:)",
+                            re.IGNORECASE | re.MULTILINE)
 
 
 def _untagged_times(state: DocState, sentence: Any, start: int, end: int,
@@ -131,19 +135,31 @@ def date_events() -> object:
 
     def run(state: DocState) -> None:
         told = {s.start for frame in state.frames for s in frame.sentences}
+        answered = []
         for frame in state.frames:
             found = _owned_first(state, frame, frame_dates(state, frame)) or _time_since(state, frame)
             if not found:
                 found = _scene_date(state, frame, told) or _lead_date(state, frame, told)
             if not found:
                 found = _date_of_what_it_followed(state, frame)
+            if not found and _ANSWERED_OPENING.match(state.text, frame.spans[0][0]) and len(state.frames) > 1:
+                answered.append(frame)  # "..., in retaliation for Israeli strikes on its sites": told as the cause
+                continue
             if found:
                 resolved, start, end = found[0]
                 frame.mention.event_date = resolved.iso
                 frame.mention.date_precision = resolved.precision
                 frame.mention.cite("event_date", state.evidence(start, end))
+        # an act told only as what another answered, with no day of its own, is that act's cause, not an event the
+        # report tells: its day (before the answer) and often its place are unknown
+        state.frames = [frame for frame in state.frames if frame not in answered]
 
     return run
+
+
+_ANSWERED_OPENING = re.compile(r"\W*(?:in (?:retaliation|response|revenge) (?:for|to)|to avenge|retaliating for|"
+                               r"in what (?:it|they|he|she|officials) (?:called|described as|said was) (?:a )?"
+                               r"(?:retaliation|response) (?:for|to))\b", re.IGNORECASE)
 
 
 _TIME_SINCE = re.compile(r"\W*(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week|month)s?"
@@ -280,10 +296,17 @@ _DAYS_AFTER = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning|aftern
                          r"(?P<before>the\s+(?:previous|preceding)\s+(?:day|night|evening)))\b", re.IGNORECASE)
 
 
+# "Turkish jets struck PKK targets on Wednesday, a day after an attack near Ankara killed five": the clause
+# cut off at "after" tells an act that many days before the one told just before it
+DAYS_BEFORE_IT = re.compile(r"\W*(?P<count>a|an|one|two|three|four|five|six|seven|\d)\s+(?:days?|nights?)\s+after\b",
+                            re.IGNORECASE)
+
+
 def _date_of_what_it_followed(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, int]]:
     _, start, end = frame.clauses()[0]
     right_after = _RIGHT_AFTER.search(state.text[start:end])
-    days_after = None if right_after else _DAYS_AFTER.search(state.text, start, end)
+    days_after = None if right_after else DAYS_BEFORE_IT.match(state.text, start, end) or _DAYS_AFTER.search(
+        state.text, start, end)
     if right_after is None and days_after is None:
         return []
     before = [f for f in state.frames if f is not frame and f.spans[0][0] < start and f.mention.event_date
@@ -295,9 +318,10 @@ def _date_of_what_it_followed(state: DocState, frame: Frame) -> list[tuple[Resol
     if days_after is None:
         cited = previous.evidence["event_date"][0]
         return [(ResolvedDate(day, "day"), cited.start, cited.end)]
-    count = days_after.group("later") or days_after.group("earlier")
-    shift = 1 if count is None else (1 if count.lower() in ("a", "one") else word_value(count) or 1)
-    if days_after.group("earlier") or days_after.group("before"):
+    groups = days_after.groupdict()
+    count = groups.get("later") or groups.get("earlier") or groups.get("count")
+    shift = 1 if count is None else (1 if count.lower() in ("a", "an", "one") else word_value(count) or 1)
+    if groups.get("earlier") or groups.get("before") or groups.get("count"):
         shift = -shift
     return [(ResolvedDate(day + timedelta(days=shift), "day"), days_after.start(), days_after.end())]
 

@@ -78,7 +78,10 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          # "a bank branch was wrecked by a bomb", "a bomb wrecked the office"
          r"(?:destroyed|damaged|wrecked|blown up|blasted|ripped apart) by (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:bombs?|"
          r"explosives?|dynamite|charges?)\b" + _NOT_THE_SQUAD,
-         r"\bbombs? (?:destroyed|damaged|wrecked|ripped through|blew up)"),
+         r"\bbombs? (?:destroyed|damaged|wrecked|ripped through|blew up)",
+         # what saboteurs blow up: "blew up a railway track", "blowing up the gas pipeline"
+         r"(?:blew|blowing|blow) up (?:a |an |the |two |several )?(?:[\w-]+ ){0,2}?(?:rail(?:way)?s?|tracks?|bridges?|"
+         r"pipelines?|pylons?|power lines?|transmission towers?)\b"),
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     (_rx(r"air ?strikes?", r"air[- ]raids?", r"drone strikes?", r"drone attacks?", r"(?:attack|armed|one-way|kamikaze|suicide) drones?",
          r"warplanes?", r"fighter jets?", r"gunships?", r"helicopter gunship",
@@ -115,7 +118,7 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"exchange of fire", r"exchanged fire",
          r"ambush", r"battles?\b", r"fought\b", r"engaged\b"),
      "Battles", "Armed clash"),
-    (_rx(r"recaptur", r"retook", r"retak(?:en|e|es|ing)\b", r"regained control", r"liberated", r"recovered control", r"(?:seized|took|taken) back",
+    (_rx(r"recaptur", r"retook", r"retak(?:en|e|es|ing)\b", r"regained control", r"(?<![\"“'‘])liberated", r"recovered control", r"(?:seized|took|taken) back",
          r"(?:freed|recovered|regained|cleared) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:towns?|villages?|cit(?:y|ies)|districts?|"
          r"areas?|regions?|territor(?:y|ies)) (?:\w+ ){0,6}?from\b",
          # the other side driven out of a place ("troops drove the militants out of three villages"); who drove
@@ -168,7 +171,10 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
     (_rx(r"ceasefire agreement", r"peace (?:deal|agreement|accord)", r"signed an agreement", r"prisoner (?:swap|exchange)",
          r"truce", r"surrender(?:ed|s)? to\b", r"laid down (?:their|his|its) (?:arms|weapons)"),
      "Strategic developments", "Agreement"),
-    (_rx(r"shot dead", r"gunned down", r"assassinat", r"executed", r"massacre", r"behead", r"stabbed", r"lynched",
+    (_rx(r"(?:drove|driven|ploughed|plowed|rammed|slammed|crashed)\s+(?:(?:a|an|his|her|the|their)\s+)?(?:[\w-]+\s+){0,2}?"
+         r"(?:car|truck|lorry|van|vehicle|suv)?\s*(?:into|through)\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:crowds?|"
+         r"pedestrians|shoppers|worshippers|revellers|revelers|people|protesters|marchers)\b", r"car[- ]ramming",
+         r"ramming attack", r"shot dead", r"gunned down", r"assassinat", r"executed", r"massacre", r"behead", r"stabbed", r"lynched",
          r"opened fire", r"shot and killed", r"tortured", r"murder(?:ed|s|ing)?\b", r"slain\b", r"slaying",
          # a killing shown by its marks ("bodies found riddled with bullets") or told by its weapon ("hit by a sniper")
          r"riddled with bullets", r"bullet-riddled", r"(?:gunshot|bullet) wounds", r"snipers?\b"),
@@ -355,7 +361,7 @@ _NO_HAPPENING = [
     # mourned 120 soldiers killed since 2 March", "rebels inflicted 90 casualties during September", "the spring
     # offensive resulted in 600 fighters killed"
     re.compile(r"\b(?:killed|dead|deaths?|died|wounded|injured|casualties)\b[^.;]{0,80}?\b(?:in|over|during) the (?:past|last) "
-               r"(?:\d+|two|three|four|five|six|seven|ten|several|few) (?:days|weeks|months)\b"
+               r"(?:(?:\d+|two|three|four|five|six|seven|ten|several|few) (?:days|weeks|months)|week|month|year)\b"
                r"|\b(?:killed|dead|deaths?|died|wounded|injured|casualties)\b[^.;]{0,80}?\b(?:since|during|throughout) "
                r"(?:the month of )?(?:\d{1,2} )?(?:january|february|march|april|may|june|july|august|september|october|"
                r"november|december)\b(?! \d{1,2}\b)"
@@ -591,6 +597,9 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
     if disrupted and not _USED.search(text):
         return [EventType("Strategic developments", "Disrupted weapons use", True, disrupted.span())]
     if found:
+        if any(f.sub_event_type == "Attack" for f in found) and _armed_men_on_civilians(text) is not None:
+            # the cue's killing is one of armed men (or forces) on civilians: sure whatever the classifier reads
+            found = [replace(f, score=SURE_CUE) if f.sub_event_type == "Attack" else f for f in found]
         return _prune(found, text)
     if not generic:
         return []
@@ -605,9 +614,34 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
     if _ATTACKED.search(text) and _ARMED_DOERS.search(text) and _on_a_military_target(text):
         # "Al-Shabaab militants attacked a military base": armed men on a military target fight it out
         return [EventType("Battles", "Armed clash", True, generic.span())]
+    if (on_civilians := _armed_men_on_civilians(text)) is not None:
+        return [EventType("Violence against civilians", "Attack", True, on_civilians.span(), SURE_CUE)]
     if _killing_of_civilians(text):
         return [EventType("Violence against civilians", "Attack", False, generic.span())]
     return [EventType("Explosions/Remote violence", None, False, generic.span())]
+
+
+# people no side fights: "killed dozens of Alawite civilians", "attacked villagers", "a displacement camp"
+_ON_CIVILIANS = _rx(r"(?:attacked|attacking|killed|killing|massacred|massacring|assaulted|shot dead|gunned down)\s+"
+                    r"(?:[\w'’-]+\s+){0,4}?"
+                    r"(?:civilians|villagers|residents|worshippers|passengers|tourists|farmers|herders|mourners|shoppers|"
+                    r"motorists|fishermen|miners|pupils|schoolchildren|churchgoers|teenagers?|boys?|girls?|children|"
+                    r"students?|journalists?|reporters?|aid workers?|(?:displacement|displaced people's|refugee|idp)\s+camps?|"
+                    # a person told by age, not by arms: "shot dead a 17-year-old driver"
+                    r"\d{1,2}-year-old(?!\s+(?:soldiers?|policem[ae]n|officers?|militants?|fighters?|gunm[ae]n|"
+                    r"commanders?|suspects?)\b))")
+_ARMED_SUBJECT = _rx(*_ARMED_WORDS, r"gunm[ae]n", r"armed (?:men|groups?)", r"fighters", r"forces", r"troops", r"soldiers",
+                     r"militias?", r"militiamen", r"bandits", r"paramilitar(?:y|ies)", r"police", r"policemen", r"gendarmes")
+
+
+def _armed_men_on_civilians(text: str) -> re.Match[str] | None:
+    """Armed men (or forces) named before a verb of violence whose object is civilians ("Security forces killed
+    dozens of civilians", "Jihadists attacked villagers digging trenches"): ACLED's attack, however the
+    classifier reads the frame around it."""
+    match = _ON_CIVILIANS.search(text)
+    if match is None or not _ARMED_SUBJECT.search(text, 0, match.start()):
+        return None
+    return match
 
 
 _HARM_ONLY = _rx(r"killed", r"killing", r"wounded", r"injured", r"injuring", r"casualties")
@@ -637,6 +671,30 @@ _TERRITORY_TAKER = re.compile(
     r"districts?|areas?|regions?|territor(?:y|ies)))",
     re.IGNORECASE,
 )
+
+
+# a sentence that only tells harm done to a crowd: "Several protesters and journalists were injured." (after a
+# protest: its toll, see `casualties.orphan_sentences`)
+_CROWD_HARMED = re.compile(r"\s*(?:[\w-]+\s+){0,3}(?:protesters|demonstrators|marchers)\b(?:\s+(?:and|or)\s+(?:[\w-]+\s+){0,2}?"
+                           r"[\w-]+)?\s+(?:were|was|had been|have been)\s+(?:\w+ly\s+)?(?:injured|wounded|hurt|killed)\b"
+                           r"[^.;]{0,60}[.;]?\s*$", re.IGNORECASE)
+
+
+_KILLED_IN_IT = _rx(r"killed", r"killing", r"dead\b")
+# a clause that gives a toll's new figure: its day is the figure's, and its event the one told before
+_TOLL_ROSE = re.compile(r"\s*(?:the\s+)?(?:death\s+)?toll\b[^.;]{0,80}?\b(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|"
+                        r"jumped|grew|grown)\s+to\b", re.IGNORECASE)
+
+
+def _territory_taker(text: str) -> re.Match[str] | None:
+    """The side word nearest the verb of taking: "the White Army militia overran" is a militia's, not an army's."""
+    taker = _TERRITORY_TAKER.search(text)
+    while taker is not None:
+        closer = _TERRITORY_TAKER.search(text, taker.end("state" if taker.group("state") else "rebel"))
+        if closer is None or closer.end() != taker.end():
+            break
+        taker = closer
+    return taker
 
 
 # what a protesting crowd does that ACLED's codebook counts as a violent demonstration beside stones and arson
@@ -728,7 +786,7 @@ def _prune(found: list[EventType], text: str) -> list[EventType]:
     territory = subs & {"Non-state actor overtakes territory", "Government regains territory"}
     if territory:
         # who took the place says which: "government forces seized control", "rebels retook the town"
-        taker = _TERRITORY_TAKER.search(text)
+        taker = _territory_taker(text)
         if taker:
             state_side = bool(taker.group("state"))
             kept_type = "Government regains territory" if state_side else "Non-state actor overtakes territory"
@@ -811,7 +869,7 @@ def tells_a_crowd(text: str) -> bool:
     return bool(_CROWD_TOLD.search(text))
 
 
-_ARMED_DOERS = _rx(*_ARMED_WORDS, r"gunm[ae]n", r"armed (?:men|groups?)", r"fighters")
+_ARMED_DOERS = _rx(*_ARMED_WORDS, r"gunm[ae]n", r"armed (?:men|groups?|gangs?)", r"fighters", r"gang members")
 
 
 def protests_held(kinds: list[EventType], rule_kinds: list[EventType], text: str) -> list[EventType]:
@@ -841,7 +899,8 @@ def is_event_sentence(text: str) -> bool:
 
 # "X did A after Y did B": two happenings in one sentence, one per clause.
 SEQUENCE = re.compile(
-    r"\b(?:(?:hours|days|minutes|shortly|soon|just) )?(?:after|following|in response to|in retaliation for|"
+    r"\b(?:(?:(?:a|an|one|two|three|four|five|six|seven|\d) )?(?:hours?|days?|nights?|weeks?|minutes) |"
+    r"(?:shortly|soon|just) )?(?:after|following|in response to|in retaliation for|"
     r"in what (?:it|they|he|she|officials) (?:called|described as|said was) (?:a )?(?:retaliation|response) (?:for|to)|"
     r"hours before|days before)\b",
     re.IGNORECASE,
@@ -945,6 +1004,8 @@ PLAUSIBLE_MIN = 0.20  # a cue's type the classifier gives less than this, beside
 WEAPON_RETYPE_MIN = 0.75  # a named weapon (bomb, shell, drone, grenade) is overruled only by a sure reading
 MODEL_ONLY_MIN = 0.60  # a typed reading this sure makes an event with no cue at all
 GENERIC_TYPING_MIN = 0.25  # a generic cue's default type ("killed": an attack) yields only to a reading this sure
+SURE_CUE = 1.0  # a cue's score that no reading of the clause as a non-event overrules (armed men on civilians)
+NOT_EVENT_MINORITY = 0.25  # ... nor do non-event readings this unsure together, whatever the best single label
 NO_OPINION_MAX = 0.15  # a best reading (of no event) this unsure is no reading: the cue stands
 OWN_VERB_NOT_EVENT_MAX = 0.85  # the report's own verb (agreed, withdrew, set up a base) stands unless surer of no event
 
@@ -961,13 +1022,17 @@ def decide(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) ->
     if guess is None:
         return rule_kinds
     whole = (0, length)
-    weapon = any(k.specific and (k.event_type == "Explosions/Remote violence" or k.sub_event_type in DECISIVE_CUES)
-                 for k in rule_kinds)
+    weapon = any(k.specific and (k.event_type == "Explosions/Remote violence" or k.sub_event_type in DECISIVE_CUES
+                                 or k.score >= SURE_CUE) for k in rule_kinds)
     if guess.no_event_probability >= (NOT_EVENT_WITH_WEAPON_MIN if weapon else NOT_EVENT_MIN):
         return []
     if not guess.is_event:
-        if guess.probability < NO_OPINION_MAX and any(k.specific for k in rule_kinds):
-            return rule_kinds  # a reading spread thin over every label says nothing against a cue
+        if any(k.specific for k in rule_kinds) and (guess.probability < NO_OPINION_MAX
+                                                    or guess.no_event_probability < NOT_EVENT_MINORITY
+                                                    or any(k.score >= SURE_CUE for k in rule_kinds)):
+            # a reading spread thin over every label, or one whose non-event readings together are few, says
+            # nothing against a cue
+            return rule_kinds
         # the likeliest reading is "not an event": keep only cues the classifier finds plausible at all
         # (a generic cue's type is only a default: the classifier's unspecified reading speaks for it)
         return [k for k in rule_kinds if guess.score(k.sub_event_type if k.specific else None) >= PLAUSIBLE_MIN]
@@ -1031,6 +1096,9 @@ _NON_STATE_SIDE = re.compile(r"\b(?:rebels?|insurgents?|militants?|opposition|ji
                              r"armed groups?|mujahideen)\b", re.IGNORECASE)
 
 
+_A_GROUP_NAMED_ARMY = re.compile(r"\b(?-i:[A-Z][\w'’-]+) Army\b")
+
+
 def _taken_by(kind: EventType, sentence: Sentence, cue: int) -> EventType:
     """Who took the place, read from the parse: the subject of the verb that tells it (or the "by" of a passive).
     A state force's taking is "government regains", anyone else's "non-state actor overtakes"."""
@@ -1043,6 +1111,9 @@ def _taken_by(kind: EventType, sentence: Sentence, cue: int) -> EventType:
     # the words that name the subject: its head noun and the words on it ("rebel forces", "government fighters"),
     # not what is joined to it ("the army and allied militias" is the army); a modifier names the side first
     modifiers = " ".join(c.text for c in subject.children if c.dep_ in ("compound", "amod", "nmod", "poss"))
+    if _NON_STATE_SIDE.fullmatch(subject.text) and _A_GROUP_NAMED_ARMY.search(
+            " ".join(t.text for t in subject.subtree if t.i < subject.i)):
+        modifiers = ""  # "the White Army militia", "Arakan Army fighters": a group's name, not the state's army
     if _STATE_SIDE.search(modifiers):
         sub = "Government regains territory"
     elif _NON_STATE_SIDE.search(modifiers) or _NON_STATE_SIDE.search(subject.text):
@@ -1143,6 +1214,10 @@ def detect_events() -> object:
         """Add the events one clause tells; returns whether an accident has been told by now."""
         if tells_no_happening(text):
             return accident_told  # a clause that denies, fears, orders or asks for an act tells none, however it is read
+        if _CROWD_HARMED.match(text) and any(f.mention.event_type == "Protests" for f in state.frames):
+            return accident_told  # "Several protesters were injured.": the toll of the protest told before
+        if _TOLL_ROSE.match(text) and state.frames:
+            return accident_told  # "The death toll rose to 26 on Wednesday": a new figure of the event told before
         rule_kinds = classify_sentence(text, summary_told)
         accident_told = accident_told or any(tells_an_accident(k, text) for k in rule_kinds)
         if accident_told:
@@ -1151,6 +1226,10 @@ def detect_events() -> object:
         if not rule_kinds and guess is not None and guess.label == UNSPECIFIED and talks_about_events(text, summary_told):
             return accident_told  # "the third attack on the base this week": violence counted or compared, no kind told
         kinds = decide(rule_kinds, guess, len(text))
+        if [k.sub_event_type for k in kinds] == ["Looting/property destruction"] and _KILLED_IN_IT.search(text) and any(
+                k.specific and k.sub_event_type != "Looting/property destruction" for k in rule_kinds):
+            # ACLED's destruction of property hurts no one: a clash that killed people and burned houses is the clash
+            kinds = rule_kinds
         kinds = protests_held(kinds, rule_kinds, text)
         if any(k.sub_event_type in _TERRITORY_TYPES for k in kinds) and not _TOOK_GROUND.search(text):
             # "fighters stormed an army base": a fight for it, not a place taken, unless the clause says so

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from functools import cache
 
 from ..model import Document
@@ -261,6 +262,10 @@ def place_event(state: DocState, frame: Frame) -> None:
         place = _named_or_capital(state, _own_part(state, frame, [(s.start, s.end) for s in frame.sentences]))
         if place is not None and place.geo_precision == 1:
             place = with_precision(place, 2)
+    city = _the_dateline_city(state, frame)
+    if city is not None and (place is None or place.feature in ("country", "admin1", "region") and place.country_code
+                             == city.country_code and place.admin1 in (None, city.admin1)):
+        place = city
     if place is None:
         place = document_place(state, frame)
         if place is not None and place.feature != "country" and (_unknown_scene(state, frame)
@@ -283,6 +288,21 @@ def place_event(state: DocState, frame: Frame) -> None:
     for name in ("country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision"):
         if getattr(mention, name) is not None:
             mention.cite(name, evidence)
+
+
+# "the city" told without its name: the town the report was filed from
+_THE_TOWN = re.compile(r"\bthe (?:city|town)(?:'s|’s)?\b(?!\s+of\b)", re.IGNORECASE)
+
+
+def _the_dateline_city(state: DocState, frame: Frame) -> Place | None:
+    """The dateline's town, where the event's own clauses place it in "the city" and name no other place
+    ("CULIACAN, Mexico - ... bodies left on the outskirts of the city"): near it, precision 2."""
+    if not any(_THE_TOWN.search(state.text, start, end) for start, end in frame.spans):
+        return None
+    line = next((p for p in state.places if p.dateline and p.resolved), None)
+    if line is None or line.feature != "city":
+        return None
+    return with_precision(replace(line, dateline=False), 2)
 
 
 # a people's word before a kind of place: "the southern Lebanese town of", "a Sudanese village"

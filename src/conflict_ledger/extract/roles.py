@@ -163,6 +163,19 @@ _TAKEN_FROM = re.compile(r"^(?:retak|retook|recaptur|captur|seiz|wrest|liberat|t
 _PLACE_PREPS = {"in", "inside", "near", "outside", "at", "within", "around", "across", "from", "along", "behind"}
 
 
+_THE_ATTACKER = re.compile(r"(?i:he|him|she|her|they|them|the (?:gunm[ae]n|attackers?|assailants?|driver|suicide bomber|"
+                           r"bomber|suspects?|shooter))")
+
+
+def _stopped_the_attacker(verb: Any, dep: str) -> bool:
+    """Whether `verb` tells, in a clause of time after the main one, what was done to the attacker ("killing 14
+    people before he was shot dead by police", "... until police shot him"): those who did it answered the attack."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ("before", "until", "after", "when")
+                                       for c in verb.children):
+        return False
+    return any(c.dep_ == dep and _THE_ATTACKER.fullmatch(" ".join(t.text for t in c.subtree)) for c in verb.children)
+
+
 def role_of(token: Any) -> str:
     """The part a named party plays in the happening its clause tells.
 
@@ -170,7 +183,8 @@ def role_of(token: Any) -> str:
     patient: had it done to them (object, passive subject, "on/against" target, defender of a
     weapon: "U.S. forces engaged the drones"); owner: owns what was hit ("a depot used by X");
     speaker: only says so; place: where it was
-    ("inside a PMF base"); subject/object: subject or object of some other verb; other.
+    ("inside a PMF base"); responder: stopped the attacker afterwards ("before he was shot dead by police");
+    subject/object: subject or object of some other verb; other.
     """
     if _launched_from_its_ground(token):
         return "agent"
@@ -213,6 +227,8 @@ def role_of(token: Any) -> str:
                     continue
                 if _defends_against_a_weapon(owner):
                     return "patient"  # "a missile ... was shot down by a U.S. jet": the target's defender
+                if _stopped_the_attacker(owner, "nsubjpass"):
+                    return "responder"  # "... before he was shot dead by police": who stopped the attacker, not who attacked
                 if _ATTACK_VERBS.match(owner.lower_) or _EVENT_NOUNS.match(owner.text) or owner.lower_ in _CLAIM_VERBS:
                     return "agent"
                 return "oblique"
@@ -251,7 +267,7 @@ def role_of(token: Any) -> str:
                 if _CARRIER_NOUNS.match(node.text) and node is not token and head.pos_ == "VERB":
                     return "agent" if _ATTACK_VERBS.match(verb) or verb in _CLAIM_VERBS else "subject"
                 if _ATTACK_VERBS.match(verb) or verb in _CLAIM_VERBS:
-                    return "agent"
+                    return "responder" if _stopped_the_attacker(head, "dobj") else "agent"
                 return "subject"
             if dep in ("nsubjpass", "csubjpass"):
                 # ... or whose harm is told: "U.S. personnel are being evaluated for brain injuries"
@@ -664,6 +680,11 @@ _OTHER_FORCE_WORDS = {"volunteer", "rebel", "tribal", "militia", "paramilitary",
                       "their", "its", "his", "our", "whose"}
 
 
+def a_force_did_it(frame: Frame) -> bool:
+    """Whether a force named by its bare word ("police", "troops") did the event's act: no crowd's act."""
+    return _bare_force(frame, doer=True) is not None
+
+
 def _bare_force(frame: Frame, doer: bool) -> Any:
     """The unqualified force word that does the event's act in its first clause (`doer`), or suffers it."""
     sentence, start, end = frame.clauses()[0]
@@ -688,7 +709,8 @@ _TARGET_PREPOSITIONS = {"on", "at", "against", "targeting"}
 def _does_it(token: Any) -> bool:
     """"police fired tear gas", "beaten by police", "the army said it had arrested 30 suspects"."""
     if token.dep_ == "pobj" and token.head.lower_ == "by":
-        return bool(_ATTACK_VERBS.match(token.head.head.lower_))
+        return bool(_ATTACK_VERBS.match(token.head.head.lower_)) and not _stopped_the_attacker(token.head.head,
+                                                                                             "nsubjpass")
     if token.dep_ in ("compound", "amod"):  # "an army drone strike", "a police raid": whose act it names
         head = token.head
         while head.dep_ == "compound" and head.head.i != head.i:
@@ -697,7 +719,7 @@ def _does_it(token: Any) -> bool:
     if token.dep_ != "nsubj":
         return False
     if _ATTACK_VERBS.match(token.head.lower_):
-        return True
+        return not _stopped_the_attacker(token.head, "dobj")
     return token.head.lower_ in _SPEECH_VERBS and any(  # the speaker tells of its own deed
         c.dep_ == "ccomp" and _ATTACK_VERBS.match(c.lower_) and any(
             s.dep_ == "nsubj" and s.lower_ in ("it", "they") for s in c.children) for c in token.head.children)
@@ -730,6 +752,28 @@ def _crowd_first(mention: EventMention) -> None:
         mention.evidence["actor2"] = mention.evidence.pop("actor1")
 
 
+_CROWD_PROTESTS = {"Peaceful protest", "Protest with intervention"}
+
+
+def _protesters_first(mention: EventMention) -> None:
+    """A protest whose protester is told by a force's name ("a U.S. Air Force serviceman set himself on fire in
+    protest", "soldiers' wives marched"): the crowd did it, the force is only whom they belong to (ACLED's
+    associated actor)."""
+    if mention.sub_event_type not in _CROWD_PROTESTS or mention.actor1 is None:
+        return
+    actor = canonical_actor(mention.actor1)
+    if actor is None or "state_forces" not in actor.kinds:
+        return
+    # (a force at a protest broken up is the one that broke it up: "police arrested 34 at a rally")
+    role = "actor2" if mention.sub_event_type == "Protest with intervention" else "assoc_actor_1"
+    if getattr(mention, role) is not None:
+        return
+    setattr(mention, role, mention.actor1)
+    mention.actor1 = None
+    if "actor1" in mention.evidence:
+        mention.evidence[role] = mention.evidence.pop("actor1")
+
+
 def doer_speaks(state: DocState, mention: Any) -> bool:
     """Whether the event's doer is named as the one telling of it ("The army said ...")."""
     for evidence in mention.evidence.get("actor1", []):
@@ -742,30 +786,37 @@ def doer_speaks(state: DocState, mention: Any) -> bool:
 _NEXT_WORD = re.compile(r"\s+(?:also\s+|later\s+)?(\w+)")
 
 
+def _home_forces_of(state: DocState, frame: Frame) -> None:
+    """The country's forces for an attacker or a target named only as "police", "troops" or "soldiers"."""
+    mention = frame.mention
+    if not mention.country:
+        return
+    for role in ("actor1", "actor2"):
+        if getattr(mention, role) is not None:
+            continue
+        token = _bare_force(frame, doer=role == "actor1")
+        if token is not None and role == "actor2" and doer_speaks(state, mention):
+            continue  # "The Israeli military said two soldiers were wounded and that its artillery
+            # struck ...": the soldiers are the speaker's own, not the target of its strike
+        forces = token is not None and country_forces(mention.country, police=token.lower_ in _POLICE_WORDS)
+        if not forces or forces.name in (mention.actor1, mention.actor2):
+            continue
+        sentence = frame.clauses()[0][0]
+        setattr(mention, role, forces.name)
+        mention.cite(role, state.evidence(sentence.offset + token.idx, sentence.offset + token.idx + len(token)))
+
+
 @component("home_forces")
 def home_forces() -> object:
     """An attacker or a target named only as "police", "troops" or "soldiers" is the forces of the country the
-    event took place in (ACLED's "Police Forces of Kenya"), once the event's place is known."""
+    event took place in (ACLED's "Police Forces of Kenya"), once the event's place is known; then the crowd of a
+    riot or a protest goes first (see `_crowd_first`, `_protesters_first`)."""
 
     def run(state: DocState) -> None:
         for frame in state.frames:
-            mention = frame.mention
-            _crowd_first(mention)
-            if not mention.country:
-                continue
-            for role in ("actor1", "actor2"):
-                if getattr(mention, role) is not None:
-                    continue
-                token = _bare_force(frame, doer=role == "actor1")
-                if token is not None and role == "actor2" and doer_speaks(state, mention):
-                    continue  # "The Israeli military said two soldiers were wounded and that its artillery
-                    # struck ...": the soldiers are the speaker's own, not the target of its strike
-                forces = token is not None and country_forces(mention.country, police=token.lower_ in _POLICE_WORDS)
-                if not forces or forces.name in (mention.actor1, mention.actor2):
-                    continue
-                sentence = frame.clauses()[0][0]
-                setattr(mention, role, forces.name)
-                mention.cite(role, state.evidence(sentence.offset + token.idx, sentence.offset + token.idx + len(token)))
+            _home_forces_of(state, frame)
+            _crowd_first(frame.mention)
+            _protesters_first(frame.mention)
 
     return run
 

@@ -2952,3 +2952,43 @@ def test_an_act_told_only_as_the_cause_of_another_is_no_event(cli, tmp_path):
         "Four people were killed in central Israel, the rescue service said.\n"))
     assert (event["sub_event_type"], event["country"], event["fatalities"]) == (
         "Shelling/artillery/missile attack", "Israel", 4)
+
+
+def test_an_acronym_in_brackets_after_its_name_is_no_place(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-20\n\n"
+        "The Syrian Arab News Agency (SANA) reported that militants shelled residential areas of the city of "
+        "Aleppo on Monday, killing a woman.\n"))
+    assert (event["location"], event["country"]) == ("Aleppo", "Syria")
+
+
+def test_a_named_group_a_backer_is_told_with_is_that_group(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-25\n\n"
+        "On April 24, Iranian-backed Houthi militants launched an anti-ship ballistic missile into the Gulf of Aden. "
+        "No ships were damaged.\n"))
+    assert event["actor1"] == "Houthis"
+
+
+def test_a_running_count_the_killing_brings_up_is_no_toll_of_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-03\n\n"
+        "Gunmen shot dead two mayoral candidates in Guerrero state over the weekend, bringing to at least 30 the "
+        "number of candidates killed during the campaign.\n"))
+    assert event["fatalities"] == 2
+
+
+def test_a_road_between_two_towns_is_placed_near_the_first(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-14\n\n"
+        "Gunmen abducted 15 bus passengers on the Kaduna-Abuja highway on Saturday evening, police said.\n"))
+    assert (event["location"], event["geo_precision"]) == ("Kaduna", 2)
+
+
+def test_a_toll_across_the_country_is_placed_in_the_country_only(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-08-05\n\n"
+        "Protesters defied a curfew and marched through Dhaka on Monday, a day after clashes with police and "
+        "ruling party supporters killed nearly 100 people across the country.\n"))
+    clash = next(e for e in events if e["fatalities"])
+    assert (clash["location"], clash["geo_precision"], clash["event_date"]) == ("Bangladesh", 3, "2024-08-04")

@@ -38,6 +38,12 @@ _EFFECT = re.compile(
     r"intercepted|shot|tortured|kidnapped|abducted|seized|stabbed|beaten)\s+and)?\s+(?P<kind>" + _KILLED + "|" + _INJURED + r")\b",
     re.IGNORECASE,
 )
+# a running count the event adds to: "bringing to 37 the number of candidates killed", "raising the total to 90"
+# (not "raising the death toll to 90": the event's own toll, grown)
+_RUNNING_TOTAL = re.compile(r"\b(?:bringing|brings|brought|raising|raises|raised|taking|takes|took)\s+"
+                            r"(?:the\s+(?:overall\s+)?(?:number|total|tally|count)\s+"
+                            r"(?:[^.;]{0,40}?\s)?)?to\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|some\s+|about\s+)?$",
+                            re.IGNORECASE)
 # the figure a toll rose from: "rose to 26 from 24", "up from 12"
 _EARLIER_FIGURE = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|grew|grown|up)\b[^.;:]{0,50}?\bfrom\s+$",
                              re.IGNORECASE)
@@ -303,6 +309,8 @@ def find_counts(text: str) -> list[Count]:
             # hurt": the number counts no victims
         if _UNREAL.search(text, max(0, span[0] - 20), span[1]):
             return  # "the truck bomb could have killed hundreds": what did not happen has no victims
+        if _RUNNING_TOTAL.search(text, max(0, num_span[0] - 60), num_span[0]):
+            return  # "..., bringing to 37 the number of candidates killed this campaign": a running total
         if _WITHDRAWN.search(text, 0, span[0]):
             return  # "An earlier version of this story said 14 people were killed": a figure the report took back
         if _NAMED_NUMBER.search(text[max(0, num_span[0] - 14) : num_span[0]]):

@@ -241,6 +241,16 @@ def _unknown_scene(state: DocState, frame: Frame) -> bool:
     return False
 
 
+_ACROSS_THE_COUNTRY = re.compile(r"\b(?:across|throughout|around|all over)\s+the\s+(?:country|nation)\b|\bnationwide\b",
+                                 re.IGNORECASE)
+
+
+def _nationwide(state: DocState, frame: Frame) -> bool:
+    """Whether the event's own clauses put it across the whole country ("clashes killed 100 people across the
+    country"): no town of the report is its scene, only the country."""
+    return any(_ACROSS_THE_COUNTRY.search(state.text, start, end) for start, end in frame.spans)
+
+
 def _answers_the_lead(state: DocState, frame: Frame) -> bool:
     """Whether the event is struck back by the side the report's first event struck ("U.S. airstrikes on
     Kataib Hezbollah sites followed the next day", after a missile attack on a U.S. base): the first event's
@@ -258,6 +268,10 @@ def place_event(state: DocState, frame: Frame) -> None:
     resolver = default_resolver()
     mention = frame.mention
     place = _told_place(state, frame)
+    if place is None and _nationwide(state, frame):
+        # "clashes killed 100 people across the country": the country the report's places lie in, no town of it
+        lead = document_place(state, frame)
+        place = resolver.country_of(lead) if lead is not None else None
     if place is None:
         place = _named_or_capital(state, _own_part(state, frame, [(s.start, s.end) for s in frame.sentences]))
         if place is not None and place.geo_precision == 1:

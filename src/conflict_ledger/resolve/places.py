@@ -331,6 +331,27 @@ class _Mention:
     close: list[Entry] = field(default_factory=list)  # the candidates scoring near the best
 
 
+_WORDS_BEFORE_BRACKET = re.compile(r"((?:[\w'’-]+\s+){1,7})\(\s*$")
+_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le"}
+
+
+_TOWN_TO_TOWN = re.compile(r"([A-Z][\w'’]+)[-–]([A-Z][\w'’]+)")
+_ROAD_AFTER = re.compile(r"\s+(?:highway|road|expressway|motorway|railway|rail line|pipeline|corridor)\b", re.IGNORECASE)
+
+
+def _acronym_in_brackets(text: str, start: int, end: int) -> bool:
+    """Whether an all-caps word stands in brackets after the name it abbreviates: "the Syrian Arab News Agency
+    (SANA)" is no Yemeni capital."""
+    name = text[start:end]
+    if not (name.isupper() and 2 <= len(name) <= 8 and text[end : end + 1] == ")"):
+        return False
+    words = _WORDS_BEFORE_BRACKET.search(text, max(0, start - 80), start)
+    if words is None:
+        return False
+    initials = "".join(w[0] for w in words.group(1).split() if w.lower() not in _SMALL_WORDS).upper()
+    return initials.endswith(name.replace(".", ""))
+
+
 def _mark_homes(text: str, mentions: list[_Mention]) -> None:
     """Mark the names of people's hometowns: after a name and age or as a native's ("Sgt. Ryan Coleman, 27, of
     Fort Worth, Texas", "a native of Tyre"), with the names that qualify them."""
@@ -493,9 +514,14 @@ class PlaceResolver:
                 modifier = is_modifier(ent)
                 role = _role(ent)
                 for s, e in _split(text, start, end, at_in=label in _MISREAD or label == "ORG"):
+                    if (road := _TOWN_TO_TOWN.fullmatch(text, s, e)) and _ROAD_AFTER.match(text, e) \
+                            and self._candidates(road.group(1), near=False) and self._candidates(road.group(2), near=False):
+                        # "the Kaduna-Abuja highway": the road between two towns, each a place
+                        out += [_Mention(road.group(i), road.start(i), road.end(i), "GPE") for i in (1, 2)]
+                        continue
                     name = text[s:e]
                     if not _looks_like_name(name) or name.lower() in _GENERIC or caps and self._case_only_abbreviation(name) or (
-                            _titled(text, s) and not self._strong(name)):
+                            _titled(text, s) and not self._strong(name)) or not caps and _acronym_in_brackets(text, s, e):
                         continue
                     if label in PLACE_LABELS:
                         if self._candidates(name) or not self._inner(text, s, e):
@@ -624,6 +650,8 @@ class PlaceResolver:
                         if kind is None or opening or tok.is_stop or not self._known(text[span.start_char : kind.end()]):
                             continue
                         end = kind.end()
+                    if _acronym_in_brackets(written, offset + span.start_char, offset + end):
+                        break
                     # tokens outside entities cannot overlap the mentions found so far, which all lie in entities
                     out.append(_Mention(text[span.start_char : end], offset + span.start_char, offset + end,
                                         "GAZETTEER"))
@@ -839,8 +867,12 @@ class PlaceResolver:
                     or m.role == "based" and not nation  # "officials in Iraq" still tells the country
             before = text[max(0, m.start - 60) : m.start]
             near = _NEAR.search(before)
+            relation = near.group(0).strip() if near else None
+            if relation is None and (_ROAD_AFTER.match(text, m.end) or _TOWN_TO_TOWN.match(text, m.start)
+                                     and _ROAD_AFTER.match(text, _TOWN_TO_TOWN.match(text, m.start).end())):
+                relation = "on the road"  # "along the Kaduna-Abuja highway": somewhere on it, near each end
             dateline = line_start <= m.start < filed or any(a <= m.start < b for a, b in filed_from)
-            place = self._place(m, near.group(0).strip() if near else None, dateline)
+            place = self._place(m, relation, dateline)
             if place.geo_precision == 1 and _UNIT_NAMED.match(text, m.end):
                 place = replace(place, geo_precision=2)  # "in Gusau Local Government Area": the area, not the town
             if _CARED_FOR.search(text, max(0, m.start - 60), m.start):

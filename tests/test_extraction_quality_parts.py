@@ -2992,3 +2992,80 @@ def test_a_toll_across_the_country_is_placed_in_the_country_only(cli, tmp_path):
         "ruling party supporters killed nearly 100 people across the country.\n"))
     clash = next(e for e in events if e["fatalities"])
     assert (clash["location"], clash["geo_precision"], clash["event_date"]) == ("Bangladesh", 3, "2024-08-04")
+
+
+def test_happenings_in_several_places_listed_between_semicolons_are_events_of_their_own(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-11\n\n"
+        "Gunmen killed three people in Bannu on Saturday; in Lakki Marwat, a roadside bomb wounded two policemen, "
+        "police said.\n"))
+    assert sorted((e["sub_event_type"], e["fatalities"], e["injuries"]) for e in events) == [
+        ("Attack", 3, 0), ("Remote explosive/landmine/IED", None, 2)]
+
+
+def test_one_fight_told_by_two_sides_between_semicolons_stays_one(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-07-19\n\n"
+        "Al-Shabaab fighters ambushed an army convoy near Baidoa on Wednesday. The government said 12 militants were "
+        "killed; the group said it killed ten soldiers.\n"))
+    assert event["fatalities"] == 22
+
+
+def test_a_date_that_opens_the_report_with_its_weekday_dates_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-01-08\n\n"
+        "Friday, Jan. 5, 2024 - A car bomb exploded near a market in Mogadishu, killing four people, police said.\n"))
+    assert event["event_date"] == "2024-01-05"
+
+
+def test_on_the_nth_is_a_day_of_the_reports_month(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-06\n\n"
+        "On the 4th, rebels of the Arakan Army overran a border guard post in Rakhine State, the group said.\n"))
+    assert event["event_date"] == "2024-05-04"
+
+
+def test_near_a_name_of_a_region_and_its_town_is_near_the_town(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-28\n\n"
+        "Soldiers killed a senior Islamic State commander near Menaka in Mali last week, the army said.\n"))
+    assert (event["location"], event["geo_precision"]) == ("Menaka", 2)
+
+
+def test_a_hashtag_a_plus_count_and_a_persons_tomb(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-01-03\n\n"
+        "BREAKING: 20+ killed as two blasts hit a crowd near Soleimani's tomb in #Kerman, state TV says.\n"))
+    assert (event["location"], event["country"], event["fatalities_low"]) == ("Kerman", "Iran", 20)
+
+
+def test_a_known_town_beside_an_unknown_village_named_as_the_scene_is_near_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-16\n\n"
+        "Residents of the Kenyan coastal town of Lamu said suspected al-Shabaab fighters burned two churches in the "
+        "village of Salama overnight. There were no casualties.\n"))
+    assert (event["location"], event["geo_precision"]) == ("Lamu", 2)
+
+
+def test_the_city_its_speakers_sit_in_places_what_happened_in_the_city(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-01-22\n\n"
+        "Officials in Donetsk said shelling of a market in the city's western district killed 25 people on "
+        "Sunday.\n"))
+    assert (event["location"], event["geo_precision"]) == ("Donetsk", 2)
+
+
+def test_a_cargo_ship_struck_by_a_group_is_an_attack_from_afar(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-19\n\n"
+        "Houthi forces struck a British-owned cargo ship in the Gulf of Aden on Sunday, forcing its crew to "
+        "abandon it, the U.S. military said.\n"))
+    assert (event["sub_event_type"], event["actor1"]) == ("Shelling/artillery/missile attack", "Houthis")
+
+
+def test_a_region_named_as_english_news_spells_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-01-15\n\n"
+        "Al-Shabaab fighters attacked a military base in the Hiran region on Sunday. The army said three soldiers "
+        "and 12 militants died in the fighting.\n"))
+    assert (event["admin1"], event["country"], event["fatalities"]) == ("Hiiraan", "Somalia", 15)

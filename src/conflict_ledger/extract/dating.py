@@ -20,7 +20,10 @@ _SPEECH_HEADS = {"said", "says", "told", "announced", "confirmed", "stated", "ad
                  "raised", "revised", "blamed", "condemned", "denounced", "issued", "released",
                  "responsibility"}  # ("claimed responsibility on Thursday": the day of the claim)
 _WINDOW_WORDS = re.compile(r"\b(?:since|until|through|between|from|by)\s*$", re.IGNORECASE)
-_DATELINE_DATE = re.compile(r"^\s*(\d{1,2}/\d{1,2}/\d{4})\s*:")
+# a date that opens the text: "01/05/2012:", "Friday, Jan. 5, 2024 -", "5 January 2024:"
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATELINE_DATE = re.compile(r"^\s*(\d{1,2}/\d{1,2}/\d{4}|(?:" + WEEKDAY_NAMES + r",?\s+)?(?:" + _MONTH_WORD
+                            + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH_WORD + r"\s+\d{4}))\s*[:—–-]", re.IGNORECASE)
 
 
 _JOINED_SPAN = re.compile(r"\s+(?:after|before|following|amid|during)\s+")
@@ -94,8 +97,10 @@ _NIGHT_OF_A_DAY = re.compile(r"overnight\s+(?:on\s+|from\s+)?" + WEEKDAY_NAMES +
 
 
 # Words of time the small model often leaves untagged ("drones attacked Odesa overnight")
-# ... or a day of a month opening an item of a list ("- 21 June: 20 soldiers were killed")
-_UNTAGGED_TIME = re.compile(r"\b(?:overnight|last night|this morning|earlier today|yesterday|today|tonight)\b|"
+# ... a day of the month ("On the 4th, rebels overran ..."), or a day of a month opening an item of a list
+# ("- 21 June: 20 soldiers were killed")
+_UNTAGGED_TIME = re.compile(r"\b(?:overnight|last night|this morning|earlier today|yesterday|today|tonight|"
+                            r"on the \d{1,2}(?:st|nd|rd|th))\b|"
                             rf"(?<=^[-*•] )\d{{1,2}}\s+(?:{_MONTH_NAME.pattern})(?=\s*:)",
                             re.IGNORECASE | re.MULTILINE)
 

@@ -102,7 +102,10 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
      "Explosions/Remote violence", "Air/drone strike"),
     # (not the weapons' own sites, struck by others: "targets including weapons depots and missile sites")
     (_rx(*(w + _NOT_ITS_SITES for w in (r"ballistic missiles?", r"missiles?", r"rockets?\b", r"mortars?\b", r"artillery")),
-         r"shell(?:ing|ed|s)\b", r"barrage", r"katyusha", r"projectiles?"),
+         r"shell(?:ing|ed|s)\b", r"barrage", r"katyusha", r"projectiles?",
+         # a ship struck from afar, the weapon untold: "struck the Belize-flagged cargo ship Rubymar"
+         r"(?:struck|hit|attacked|targeted)\s+(?:the\s+|a\s+|an\s+|two\s+|another\s+)?(?:[\w-]+,?\s+){0,4}?(?:cargo ship|"
+         r"container ship|bulk carrier|merchant (?:ship|vessel)|oil tanker|tanker|freighter)s?\b"),
      "Explosions/Remote violence", "Shelling/artillery/missile attack"),
     # ... or people seized by men who are no police: "unknown men seized a journalist outside his home"
     (_rx(r"kidnapp", r"abduct", r"taken hostage", r"held hostage", r"hostages?\b", r"forcibly disappeared",
@@ -912,6 +915,9 @@ def clauses(text: str, span: Any = None) -> list[tuple[int, int]]:
     its parse, where ", and" joins a second clause with a subject of its own ("militants fired a
     missile, and a gunship struck them") -- each side must report something."""
     end = len(text)
+    told = _told_between_semicolons(text)
+    if len(told) > 1:
+        return told
     pieces: list[tuple[int, int]] = []
     for match in SEQUENCE.finditer(text):
         left, right = text[: match.start()], text[match.start():]
@@ -928,6 +934,30 @@ def clauses(text: str, span: Any = None) -> list[tuple[int, int]]:
             if (any(k.specific for k in left) or simultaneous and left) and any(k.specific for k in right):
                 return [(0, cut), (cut, end), *pieces]
     return [(0, end), *pieces]
+
+
+# a semicolon that opens another scene: "; in Lakki Marwat, ...", "; and near Tank, ..."
+_SEMICOLON = re.compile(r";\s+(?:and\s+)?(?=(?:in|near|outside|elsewhere|meanwhile|separately)\b)", re.IGNORECASE)
+
+
+def _told_between_semicolons(text: str) -> list[tuple[int, int]]:
+    """A sentence that lists happenings in several places between semicolons ("Gunmen killed four in Bannu; in
+    Lakki Marwat, a bomb wounded two; and in Tank, militants torched a school"): each part that reports something
+    is a clause of its own, the parts that report nothing stay with the one before them. ("20 militants were
+    killed; the group said it killed 15 soldiers" is one fight told by two sides.)"""
+    cuts = [m.start() for m in _SEMICOLON.finditer(text)]
+    if not cuts:
+        return []
+    out: list[tuple[int, int]] = []
+    start = 0
+    for cut in [*cuts, len(text)]:
+        part = (start, cut)
+        if out and not classify_sentence(text[part[0] : part[1]]):
+            out[-1] = (out[-1][0], cut)
+        else:
+            out.append(part)
+        start = cut
+    return out if all(classify_sentence(text[a:b]) for a, b in out) else []
 
 
 _AT_THE_SAME_TIME = ("as", "while", "whereas")  # the marks of another act told beside the main one

@@ -51,7 +51,7 @@ NUMBER = (
     # ("how many were hurt" asks, and "no one was hurt" counts, nobody)
     r"(?<!how )(?<!\bno )(?:(?:" + _MODIFIER + r")\s+)?"
     # "two dozen" before "two": an alternation takes the first of its choices that matches
-    r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:a|one|two|three|four|five|six)\s+dozen|" + _WORD_NUMBER + r"(?:\s+(?:hundred|thousand))?|a hundred|"
+    r"(?:\d{1,3}(?:,\d{3})+(?:\+(?![\w+]))?|\d+(?:\+(?![\w+]))?|(?:a|one|two|three|four|five|six)\s+dozen|" + _WORD_NUMBER + r"(?:\s+(?:hundred|thousand))?|a hundred|"
     + "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
     + r"|an?\b)"
 )
@@ -108,6 +108,8 @@ def parse_amount(phrase: str) -> Amount | None:
     if text in VAGUE:
         low, high = VAGUE[text]
         return Amount(None, low, high)
+    if text.endswith("+"):  # "20+ killed": twenty or more
+        text, modifier = text[:-1], "at least"
     value = word_value(text)
     if value is None:
         return None

@@ -268,6 +268,8 @@ def place_event(state: DocState, frame: Frame) -> None:
     resolver = default_resolver()
     mention = frame.mention
     place = _told_place(state, frame)
+    if place is not None and place.geo_precision == 1 and _unknown_scene(state, frame):
+        place = with_precision(place, 2)  # "residents of the town of Lamu said ... in the village of Salama": near it
     if place is None and _nationwide(state, frame):
         # "clashes killed 100 people across the country": the country the report's places lie in, no town of it
         lead = document_place(state, frame)
@@ -276,7 +278,7 @@ def place_event(state: DocState, frame: Frame) -> None:
         place = _named_or_capital(state, _own_part(state, frame, [(s.start, s.end) for s in frame.sentences]))
         if place is not None and place.geo_precision == 1:
             place = with_precision(place, 2)
-    city = _the_dateline_city(state, frame)
+    city = _the_city_told(state, frame)
     if city is not None and (place is None or place.feature in ("country", "admin1", "region") and place.country_code
                              == city.country_code and place.admin1 in (None, city.admin1)):
         place = city
@@ -308,15 +310,18 @@ def place_event(state: DocState, frame: Frame) -> None:
 _THE_TOWN = re.compile(r"\bthe (?:city|town)(?:'s|’s)?\b(?!\s+of\b)", re.IGNORECASE)
 
 
-def _the_dateline_city(state: DocState, frame: Frame) -> Place | None:
-    """The dateline's town, where the event's own clauses place it in "the city" and name no other place
-    ("CULIACAN, Mexico - ... bodies left on the outskirts of the city"): near it, precision 2."""
-    if not any(_THE_TOWN.search(state.text, start, end) for start, end in frame.spans):
+def _the_city_told(state: DocState, frame: Frame) -> Place | None:
+    """The town named last before the event's own clauses place it in "the city" and name no other place: the
+    dateline's ("CULIACAN, Mexico - ... bodies left on the outskirts of the city"), or the one its speakers sit in
+    ("officials in Donetsk said shelling of a market in the city's west killed 27"); near it, precision 2."""
+    said = next((m for start, end in frame.spans if (m := _THE_TOWN.search(state.text, start, end))), None)
+    if said is None:
         return None
-    line = next((p for p in state.places if p.dateline and p.resolved), None)
-    if line is None or line.feature != "city":
+    town = next((p for p in reversed(state.places) if p.resolved and p.start < said.start() and p.feature == "city"),
+                None)
+    if town is None:
         return None
-    return with_precision(replace(line, dateline=False), 2)
+    return with_precision(replace(town, dateline=False, modifier=False), 2)
 
 
 # a people's word before a kind of place: "the southern Lebanese town of", "a Sudanese village"

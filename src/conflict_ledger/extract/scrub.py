@@ -1,4 +1,4 @@
-"""Blank out scraped noise so it never becomes an event: embedded posts, link teasers, URLs.
+"""Blank out scraped noise so it never becomes an event: embedded posts, link teasers, URLs, hashtag marks.
 
 Noise is replaced by spaces of the same length, so every offset into the cleaned text is
 still an offset into the original document (evidence spans stay valid).
@@ -24,6 +24,8 @@ _TEASER = re.compile(
     re.MULTILINE,
 )
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
+# the mark of a hashtag, not the name it tags: "blasts in #Kerman" reads "blasts in  Kerman"
+_HASHTAG_MARK = re.compile(r"(?<![\w#&])#(?=[A-Z][a-z])")
 
 
 def noise_spans(text: str) -> list[tuple[int, int]]:
@@ -33,6 +35,7 @@ def noise_spans(text: str) -> list[tuple[int, int]]:
             spans.append(para.span())
     spans += [m.span() for m in _TEASER.finditer(text)]
     spans += [m.span() for m in _URL.finditer(text)]
+    spans += [m.span() for m in _HASHTAG_MARK.finditer(text)]
     return sorted(spans)
 
 

@@ -267,6 +267,9 @@ _OFFICE_BEFORE = re.compile(
     r"deputy|lawmaker|legislator|judge|cleric|imam|sheikh|officer|candidate|son|daughter|brother|wife|husband),\s*$",
     re.IGNORECASE)
 # for a name tagged as an organisation, only words of being inside or beside a place ("at Toyota" is the firm)
+# what is said only of a town: "near X", "outside X", "the town of X", "30 km north of X"
+_BY_A_TOWN = re.compile(r"\b(?:near|outside|(?:town|city|village) of|outskirts of|(?:km|kilometres|kilometers|miles)\s+"
+                        r"(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?$", re.IGNORECASE)
 # ... and a side of it: "pushed into eastern Rafah" (a city of 100,000 or more, see `_untagged`)
 _INTO_A_SIDE = re.compile(rf"\b(?:in|into|across|throughout)\s+(?:the\s+)?{SIDE}\s+$", re.IGNORECASE)
 _IN_A_PLACE = re.compile(r"\b(?:in|near|outside|off|around)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -335,6 +338,9 @@ _WORDS_BEFORE_BRACKET = re.compile(r"((?:[\w'’-]+\s+){1,7})\(\s*$")
 _SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le"}
 
 
+# what only a person has: "Soleimani's tomb" names a general, not Sulaymaniyah
+_A_PERSONS = re.compile(r"(?:'s|’s)\s+(?:tomb|grave|shrine|mausoleum|funeral|assassination|widow|son|daughter|wife|husband|"
+                        r"mother|father|brother|sister|body|bodyguards?|supporters|lawyers?)\b", re.IGNORECASE)
 _TOWN_TO_TOWN = re.compile(r"([A-Z][\w'’]+)[-–]([A-Z][\w'’]+)")
 _ROAD_AFTER = re.compile(r"\s+(?:highway|road|expressway|motorway|railway|rail line|pipeline|corridor)\b", re.IGNORECASE)
 
@@ -521,7 +527,8 @@ class PlaceResolver:
                         continue
                     name = text[s:e]
                     if not _looks_like_name(name) or name.lower() in _GENERIC or caps and self._case_only_abbreviation(name) or (
-                            _titled(text, s) and not self._strong(name)) or not caps and _acronym_in_brackets(text, s, e):
+                            _titled(text, s) and not self._strong(name)) or not caps and _acronym_in_brackets(text, s, e) \
+                            or _A_PERSONS.match(text, e):
                         continue
                     if label in PLACE_LABELS:
                         if self._candidates(name) or not self._inner(text, s, e):
@@ -576,10 +583,14 @@ class PlaceResolver:
             else self._untagged(state, written, named_countries)
         # a name the tagger took for a group or person, qualified by a place: "Samarra, Saladin, Iraq"
         starts = {m.start for m in out + untagged}
+        # ... or a country the towns it names lie in ("in Bannu" tagged as a place: Pakistan)
+        around = named_countries | {c[0][0].country_code for m in out if m.label == "GPE" and not m.modifier
+                                    and (c := self._candidates(m.name, near=False)) and c[0][1] == "name"
+                                    and c[0][0].feature in ("city", "admin2", "admin1")} if pending else set()
         for m in pending:
             after = _COMMA_GAP.match(text[m.end : m.end + 4])
             if after and m.end + after.end() in starts \
-                    or _IN_A_PLACE.search(text, max(0, m.start - 12), m.start) and self._town_of(m.name, named_countries):
+                    or _IN_A_PLACE.search(text, max(0, m.start - 12), m.start) and self._town_of(m.name, around):
                 out.append(m)  # ... or a town of a country the report names, after "near": "near Djibo" (ORG)
         out += untagged
         out = self._joined(text, sorted(out, key=lambda m: m.start))
@@ -952,6 +963,11 @@ class PlaceResolver:
         for m in mentions:
             if m.best is not None and m.best.feature in ("city", "country"):
                 m.best = self._as_region(text, m)  # "Russia's Bryansk region": the oblast, not its capital
+            elif m.best is not None and m.best.feature == "admin1" and _BY_A_TOWN.search(text, max(0, m.start - 40), m.start) \
+                    and not _REGION_AFTER.match(text, m.end):
+                # "near Menaka", "the town of Kirkuk": the region's namesake town, not the region
+                m.best = next((c for c, how, _ in m.candidates if how == "name" and c.feature == "city"
+                               and c.country_code == m.best.country_code and c.admin1 == m.best.admin1), m.best)
         for i, m in enumerate(mentions):
             # a near spelling, or a small town's alternate name, is believed only inside a country
             # the rest of the document names (or next to one), and inside the region that qualifies it

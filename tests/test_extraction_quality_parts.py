@@ -3069,3 +3069,11 @@ def test_a_region_named_as_english_news_spells_it(cli, tmp_path):
         "Al-Shabaab fighters attacked a military base in the Hiran region on Sunday. The army said three soldiers "
         "and 12 militants died in the fighting.\n"))
     assert (event["admin1"], event["country"], event["fatalities"]) == ("Hiiraan", "Somalia", 15)
+
+
+def test_a_count_this_year_or_over_the_past_week_is_a_tally_claim(cli, tmp_path):
+    claims = text_report_rows(cli, tmp_path, "claims", (
+        "date 2024-02-12\n\n"
+        "It was the 12th attack on U.S. forces this year, a U.S. official said. Militants have carried out more "
+        "than 20 attacks on the base over the past two weeks, residents said.\n"))
+    assert [(c["count"], c["since"]) for c in claims] == [(12, "2024-01-01"), (21, "2024-01-29")]

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from ..model import TallyClaim
 from ..resolve.dates import ResolvedDate, resolve_date
-from .numbers import NUMBER, Amount, parse_amount
+from .numbers import NUMBER, Amount, parse_amount, word_value
 from .pipeline import DocState, component
 from .sources import sources_in
 
@@ -30,6 +30,10 @@ _SINCE = re.compile(
     r"|the\s+(?:war|conflict|fighting|offensive|campaign|invasion|crisis)\s+(?:began|started|broke\s+out|erupted))",
     re.IGNORECASE,
 )
+# ... or a window counted back from the report: "the 10th attack this year", "40 strikes in the past week"
+_WINDOW = re.compile(r"\b(?:(?:so far\s+)?this\s+(?P<this>year|month|week)|(?:in|over|during)\s+the\s+(?:past|last)\s+"
+                     r"(?:(?P<n>\d+|two|three|four|five|six|seven|ten|several)\s+)?(?P<unit>day|week|month)s?)\b",
+                     re.IGNORECASE)
 _ORDINAL = re.compile(r"\b(?P<n>\d+)(?:st|nd|rd|th)\b|\b(?P<w>" + "|".join(_ORDINAL_WORDS) + r")\b", re.IGNORECASE)
 _COUNT = re.compile(r"\b(?P<num>" + NUMBER + r")\s+(?:\w+\s+){0,2}(?P<what>attacks|strikes|incidents|times|raids|bombings|"
                     r"assaults)\b",
@@ -50,6 +54,7 @@ _NONE = re.compile(r"\b(?P<kind>killed|killing|injured|injuring|wounded|wounding
 _ACTS = re.compile(r"\b(?:attack|strike|target|time|raid|bombing|assault)", re.IGNORECASE)
 _US = re.compile(r"(?:\bU\.S\.|\bUS\b|\bAmerican\b|\bUnited States\b)")
 _COUNTRIES = ("Iraq", "Syria", "Jordan", "Yemen", "Lebanon", "Israel", "the Red Sea")
+_US_ACTS = re.compile(r"(?:\bU\.S\.|\bUS\b|\bAmerican\b)\s+(?:air\s*|drone\s+|military\s+)?(?P<act>strikes?|raids?)\b")
 
 
 # what else is counted, in the report's own words: "40 drone strikes on Russian oil refineries since ..."
@@ -74,7 +79,19 @@ _ATTACKED_TIMES = re.compile(
 
 
 def _window_start(since: re.Match[str], published: date | None) -> ResolvedDate | None:
-    """The first day of the window "since ..." opens, or None when the report does not give it."""
+    """The first day of the window "since ..." (or "this year", "in the past week") opens, or None when the report
+    does not give it."""
+    if since.re is _WINDOW:
+        if published is None:
+            return None
+        this = (since.group("this") or "").lower()
+        if this:
+            first = {"year": published.replace(month=1, day=1), "month": published.replace(day=1),
+                     "week": published - timedelta(days=published.weekday())}[this]
+            return ResolvedDate(first, "day")
+        n = word_value(since.group("n")) if since.group("n") else 1
+        days = {"day": 1, "week": 7, "month": 30}[since.group("unit").lower()] * (n or 1)
+        return ResolvedDate(published - timedelta(days=days), "day")
     period = since.group("period")
     if period:
         if published is None:
@@ -91,6 +108,8 @@ def counted_phrase(sentence: str, where: str | None = None) -> str:
     if times and not _US.search(times.group("target")):
         # "Houthi forces have attacked commercial shipping ... more than 45 times": what was attacked, whoever said so
         base = f"attacks on {times.group('target')}"
+    elif told is None and (own := _US_ACTS.search(sentence)):
+        base = f"U.S. {own.group('act').lower().rstrip('s')}s"  # "the second U.S. strike inside Baghdad": the U.S.'s own
     elif told is None or _US.search(sentence, told.start("target"), told.end("target") + 1):
         # "attacks on U.S. and coalition forces", "U.S. troops have been attacked 160 times" (not "..., U.S.
         # officials said": who tells the count is not what it counts)
@@ -112,7 +131,7 @@ def find_claims(state: DocState) -> list[TallyClaim]:
     sentences = state.sentences
     for i, sentence in enumerate(sentences):
         text = state.text[sentence.start : sentence.end]
-        since = _SINCE.search(text)
+        since = _SINCE.search(text) or _WINDOW.search(text)
         if not since or not _ACTS.search(text):
             continue
         count = None
@@ -150,7 +169,8 @@ def find_claims(state: DocState) -> list[TallyClaim]:
             attributed_to=who[0][0] if who else None,
         )
         claim.evidence["count"] = [state.evidence(sentence.start + count_span[0], sentence.start + count_span[1])]
-        claim.evidence["since"] = [state.evidence(sentence.start + since.start("since"), sentence.start + since.end("since"))]
+        window = since.span("since") if since.re is _SINCE and since.group("since") else since.span()
+        claim.evidence["since"] = [state.evidence(sentence.start + window[0], sentence.start + window[1])]
         if who:
             claim.evidence["attributed_to"] = [state.evidence(sentence.start + who[0][1], sentence.start + who[0][2])]
         _add_figures(state, claim, sentence, count_span[1])

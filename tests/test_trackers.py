@@ -170,3 +170,12 @@ def test_a_tracker_and_the_events_command_in_the_violence_scope_leave_out_protes
     for scope, kinds in (("all", {"Air/drone strike", "Peaceful protest"}), ("violence", {"Air/drone strike"})):
         code, out, _ = cli("events", "--db", ledger_path, "--scope", scope, "--format", "jsonl")
         assert {e["sub_event_type"] for e in map(json.loads, out.splitlines())} == kinds
+
+
+def test_a_bare_count_of_attacks_fits_no_tracker_of_attacks_on_someone():
+    from conflict_ledger.query.claims import match_tracker
+    from conflict_ledger.query.trackers import bundled_trackers
+
+    trackers = bundled_trackers()
+    assert match_tracker({"counted": "attacks"}, trackers) is None
+    assert match_tracker({"counted": "attacks on U.S. forces in Iraq and Syria"}, trackers).name == "us-forces-attacks"

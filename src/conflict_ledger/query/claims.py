@@ -73,7 +73,9 @@ def wording_fits(tracker: Tracker, counted: str) -> int:
     best = 0
     for wording in tracker.claims:
         phrase = normalise(wording)
-        if phrase and (f" {phrase} " in f" {text} " or fuzz.token_set_ratio(phrase, text) >= 95):
+        # (a fuzzy fit never of a claim that says less than the wording: bare "attacks" is no "attacks on U.S. forces")
+        if phrase and (f" {phrase} " in f" {text} " or len(text.split()) >= len(phrase.split())
+                       and fuzz.token_set_ratio(phrase, text) >= 95):
             best = max(best, len(phrase))
     return best
 

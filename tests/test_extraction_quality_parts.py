@@ -3077,3 +3077,16 @@ def test_a_count_this_year_or_over_the_past_week_is_a_tally_claim(cli, tmp_path)
         "It was the 12th attack on U.S. forces this year, a U.S. official said. Militants have carried out more "
         "than 20 attacks on the base over the past two weeks, residents said.\n"))
     assert [(c["count"], c["since"]) for c in claims] == [(12, "2024-01-01"), (21, "2024-01-29")]
+
+
+def test_forces_who_kill_militants_fight_them_and_their_own_dead_told_after_add_up(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-02-11\n\n"
+        "Security forces killed 25 militants in an intelligence-based operation in the Khyber district on Monday "
+        "night, the military said. Three soldiers also died.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Armed clash", 28)
+
+
+def test_one_named_victim_and_n_others_add_up():
+    counts = find_counts("A drone strike killed the group's deputy leader Salih Ahmad and five other members.")
+    assert [(c.kind, c.amount.best) for c in counts] == [("killed", 6)]

@@ -202,6 +202,13 @@ _ONE_AND_HIS = re.compile(
     + r"))?\b",
     re.IGNORECASE,
 )
+# "killed Hamas deputy leader Saleh al-Arouri and six other members of the group": one named and the others
+_ONE_AND_N_OTHERS = re.compile(
+    r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring)\s+(?!(?:at least|more than|about|some|over)\b)"
+    r"(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+|(?-i:[A-Z])[^,.;\d]{2,80}?)\s+and\s+(?P<num>" + NUMBER
+    + r")\s+others?\b",
+    re.IGNORECASE,
+)
 # "Five engineers and their driver were killed": a group and one of theirs
 _MANY_AND_THEIR_ONE = re.compile(
     r"\b(?P<num>" + NUMBER + r")\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+s\s+and\s+(?:his|her|their)\s+(?:[\w'’-]+\s+)?"
@@ -333,6 +340,11 @@ def find_counts(text: str) -> list[Count]:
             continue  # the taken are counted only as what the abduction's fate makes them
         taken.append(m.span())
         counts.append(Count(_kind(verb), amount + Amount(1, 1, 1), m.start(), m.end(), m.group()))
+    for m in _ONE_AND_N_OTHERS.finditer(text):
+        amount = parse_amount(m.group("num"))
+        if amount is not None and not any(s <= m.start("num") < e for s, e in taken):
+            taken.append(m.span())
+            counts.append(Count(_kind(m.group("verb")), amount + Amount(1, 1, 1), m.start(), m.end(), m.group()))
     for m in _MANY_AND_THEIR_ONE.finditer(text):
         amount = parse_amount(m.group("num"))
         if amount is not None and not any(s <= m.start("num") < e for s, e in taken):
@@ -671,9 +683,15 @@ def _toll(items: list[tuple[Amount, tuple[int, int]]], claimed: set[tuple[int, i
       top of the range."""
     told = [(a, span) for a, span in items if span not in claimed] or items
     base = [a for a, span in told if not any(span in group for group in added)]
+    counted: set[tuple[int, int]] = set()
+    if not base:
+        # every count is one more group ("forces killed 30 militants. Four soldiers also died."): the first is the
+        # base the others add to
+        first = next((group for group in added if any(span in group for _, span in told)), set())
+        base = [a for a, span in told if span in first]
+        counted |= first
     amount = _best(base or [a for a, _ in told])
     if base:
-        counted: set[tuple[int, int]] = set()
         for group in added:
             more = [a for a, span in told if span in group and span not in counted]
             counted |= group

@@ -617,6 +617,9 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
     if _ATTACKED.search(text) and _ARMED_DOERS.search(text) and _on_a_military_target(text):
         # "Al-Shabaab militants attacked a military base": armed men on a military target fight it out
         return [EventType("Battles", "Armed clash", True, generic.span())]
+    if (fight := _FORCES_KILLED_FIGHTERS.search(text)) is not None:
+        # "security forces killed 30 militants in an operation": armed men on both sides, a fight however it went
+        return [EventType("Battles", "Armed clash", True, fight.span())]
     if (on_civilians := _armed_men_on_civilians(text)) is not None:
         return [EventType("Violence against civilians", "Attack", True, on_civilians.span(), SURE_CUE)]
     if _killing_of_civilians(text):
@@ -624,6 +627,9 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
     return [EventType("Explosions/Remote violence", None, False, generic.span())]
 
 
+_FORCES_KILLED_FIGHTERS = _rx(r"(?:forces|troops|soldiers|army|military|police|commandos)\s+(?:[\w-]+\s+){0,3}?"
+                              r"(?:killed|killing|neutrali[sz]ed|eliminated)\s+(?:[\w-]+\s+){0,3}?(?:militants|insurgents|"
+                              r"rebels|terrorists|jihadists|fighters|gunmen|bandits|extremists)\b")
 # people no side fights: "killed dozens of Alawite civilians", "attacked villagers", "a displacement camp"
 _ON_CIVILIANS = _rx(r"(?:attacked|attacking|killed|killing|massacred|massacring|assaulted|shot dead|gunned down)\s+"
                     r"(?:[\w'’-]+\s+){0,4}?"
@@ -684,6 +690,26 @@ _CROWD_HARMED = re.compile(r"\s*(?:[\w-]+\s+){0,3}(?:protesters|demonstrators|ma
 
 
 _KILLED_IN_IT = _rx(r"killed", r"killing", r"dead\b")
+# ACLED's kinds of event that kill no one: an arrest, property destroyed, an agreement, a change to a group
+_HARMLESS_TYPES = {"Arrests", "Looting/property destruction", "Agreement", "Change to group/activity",
+                   "Non-violent transfer of territory", "Headquarters or base established", "Other"}
+_KILLING_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+
+
+def _a_killing_kind(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) -> list[EventType]:
+    """A clause that tells people killed, read as a kind of event that kills no one ("forces killed 30 militants in
+    an intelligence-based operation", read as arrests; "a clash that killed 15 and burned houses", as property
+    destroyed): the cue's own violent type, else the likeliest violent reading, else the cue untyped."""
+    violent = [k for k in rule_kinds if k.specific and k.event_type in _KILLING_TYPES]
+    if violent:
+        return violent
+    scores = sorted(((p, label) for label, p in (guess.scores if guess else ()) if SUB_EVENT_PARENT.get(label)
+                     in _KILLING_TYPES), reverse=True)
+    cue = next((k.cue for k in rule_kinds), (0, length))
+    if scores and scores[0][0] >= PLAUSIBLE_MIN:
+        p, label = scores[0]
+        return [EventType(SUB_EVENT_PARENT[label], label, True, cue, p)]
+    return [EventType("Explosions/Remote violence", None, False, cue)]
 # a clause that gives a toll's new figure: its day is the figure's, and its event the one told before
 _TOLL_ROSE = re.compile(r"\s*(?:the\s+)?(?:death\s+)?toll\b[^.;]{0,80}?\b(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|"
                         r"jumped|grew|grown)\s+to\b", re.IGNORECASE)
@@ -1256,10 +1282,9 @@ def detect_events() -> object:
         if not rule_kinds and guess is not None and guess.label == UNSPECIFIED and talks_about_events(text, summary_told):
             return accident_told  # "the third attack on the base this week": violence counted or compared, no kind told
         kinds = decide(rule_kinds, guess, len(text))
-        if [k.sub_event_type for k in kinds] == ["Looting/property destruction"] and _KILLED_IN_IT.search(text) and any(
-                k.specific and k.sub_event_type != "Looting/property destruction" for k in rule_kinds):
-            # ACLED's destruction of property hurts no one: a clash that killed people and burned houses is the clash
-            kinds = rule_kinds
+        if kinds and all(k.sub_event_type in _HARMLESS_TYPES for k in kinds) and rule_kinds \
+                and _KILLED_IN_IT.search(text):
+            kinds = _a_killing_kind(rule_kinds, guess, len(text))
         kinds = protests_held(kinds, rule_kinds, text)
         if any(k.sub_event_type in _TERRITORY_TYPES for k in kinds) and not _TOOK_GROUND.search(text):
             # "fighters stormed an army base": a fight for it, not a place taken, unless the clause says so

@@ -54,6 +54,8 @@ _NONE = re.compile(r"\b(?P<kind>killed|killing|injured|injuring|wounded|wounding
 _ACTS = re.compile(r"\b(?:attack|strike|target|time|raid|bombing|assault)", re.IGNORECASE)
 _US = re.compile(r"(?:\bU\.S\.|\bUS\b|\bAmerican\b|\bUnited States\b)")
 _COUNTRIES = ("Iraq", "Syria", "Jordan", "Yemen", "Lebanon", "Israel", "the Red Sea")
+_CAPITAL_OF = {"Iraq": "Iraqi", "Syria": "Syrian", "Jordan": "Jordanian", "Yemen": "Yemeni", "Lebanon": "Lebanese",
+               "Israel": "Israeli"}
 _US_ACTS = re.compile(r"(?:\bU\.S\.|\bUS\b|\bAmerican\b)\s+(?:air\s*|drone\s+|military\s+)?(?P<act>strikes?|raids?)\b")
 
 
@@ -119,7 +121,10 @@ def counted_phrase(sentence: str, where: str | None = None) -> str:
         base = f"{told.group('what').lower()} {prep if prep in ('on', 'against') else 'on'} {told.group('target')}"
         if _US.search(sentence[max(0, told.start() - 12) : told.start()]):
             base = "U.S. " + base  # "the third round of American strikes on Iran-linked targets": the U.S. struck
-    places = [c for c in _COUNTRIES if re.search(r"\b" + c + r"\b", sentence if where is None else where)]
+    told = sentence if where is None else where
+    # (a country's capital told by its people's word counts there too: "inside the Iraqi capital")
+    places = [c for c in _COUNTRIES if re.search(r"\b" + c + r"\b", told)
+              or c in _CAPITAL_OF and re.search(rf"\bthe {_CAPITAL_OF[c]} capital\b", told)]
     if places:
         base += " in " + (" and ".join(places) if len(places) <= 2 else ", ".join(places[:-1]) + " and " + places[-1])
     return base

@@ -693,7 +693,7 @@ _KILLED_IN_IT = _rx(r"killed", r"killing", r"dead\b")
 # ACLED's kinds of event that kill no one: an arrest, property destroyed, an agreement, a change to a group
 _HARMLESS_TYPES = {"Arrests", "Looting/property destruction", "Agreement", "Change to group/activity",
                    "Non-violent transfer of territory", "Headquarters or base established", "Other"}
-_KILLING_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+_KILLING_TYPES = _VIOLENT_TYPES | {"Riots"}
 
 
 def _a_killing_kind(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) -> list[EventType]:
@@ -710,6 +710,8 @@ def _a_killing_kind(rule_kinds: list[EventType], guess: TypeGuess | None, length
         p, label = scores[0]
         return [EventType(SUB_EVENT_PARENT[label], label, True, cue, p)]
     return [EventType("Explosions/Remote violence", None, False, cue)]
+
+
 # a clause that gives a toll's new figure: its day is the figure's, and its event the one told before
 _TOLL_ROSE = re.compile(r"\s*(?:the\s+)?(?:death\s+)?toll\b[^.;]{0,80}?\b(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|"
                         r"jumped|grew|grown)\s+to\b", re.IGNORECASE)
@@ -1060,9 +1062,9 @@ PLAUSIBLE_MIN = 0.20  # a cue's type the classifier gives less than this, beside
 WEAPON_RETYPE_MIN = 0.75  # a named weapon (bomb, shell, drone, grenade) is overruled only by a sure reading
 MODEL_ONLY_MIN = 0.60  # a typed reading this sure makes an event with no cue at all
 GENERIC_TYPING_MIN = 0.25  # a generic cue's default type ("killed": an attack) yields only to a reading this sure
-SURE_CUE = 1.0  # a cue's score that no reading of the clause as a non-event overrules (armed men on civilians)
-NOT_EVENT_MINORITY = 0.25  # ... nor do non-event readings this unsure together, whatever the best single label
 NO_OPINION_MAX = 0.15  # a best reading (of no event) this unsure is no reading: the cue stands
+NOT_EVENT_MINORITY = 0.25  # ... nor are non-event readings this unsure together, whatever the best single label
+SURE_CUE = 1.0  # a cue's score that no reading of the clause as a non-event overrules (armed men on civilians)
 OWN_VERB_NOT_EVENT_MAX = 0.85  # the report's own verb (agreed, withdrew, set up a base) stands unless surer of no event
 
 

@@ -879,8 +879,8 @@ class PlaceResolver:
             before = text[max(0, m.start - 60) : m.start]
             near = _NEAR.search(before)
             relation = near.group(0).strip() if near else None
-            if relation is None and (_ROAD_AFTER.match(text, m.end) or _TOWN_TO_TOWN.match(text, m.start)
-                                     and _ROAD_AFTER.match(text, _TOWN_TO_TOWN.match(text, m.start).end())):
+            if relation is None and (_ROAD_AFTER.match(text, m.end) or (road := _TOWN_TO_TOWN.match(text, m.start))
+                                     and _ROAD_AFTER.match(text, road.end())):
                 relation = "on the road"  # "along the Kaduna-Abuja highway": somewhere on it, near each end
             dateline = line_start <= m.start < filed or any(a <= m.start < b for a, b in filed_from)
             place = self._place(m, relation, dateline)

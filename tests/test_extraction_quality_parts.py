@@ -3090,3 +3090,33 @@ def test_forces_who_kill_militants_fight_them_and_their_own_dead_told_after_add_
 def test_one_named_victim_and_n_others_add_up():
     counts = find_counts("A drone strike killed the group's deputy leader Salih Ahmad and five other members.")
     assert [(c.kind, c.amount.best) for c in counts] == [("killed", 6)]
+
+
+def test_a_camp_named_before_displacement_camp_is_that_camp(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-04-14\n\n"
+        "Paramilitary fighters attacked the Zamzam displacement camp south of El Fasher on Friday, killing dozens "
+        "of people, aid groups said.\n"))
+    assert (event["location"], event["admin1"]) == ("Zamzam camp", "North Darfur")
+
+
+def test_a_word_the_tagger_left_out_of_a_town_name_is_joined_to_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-11\n\n"
+        "A roadside bomb killed two policemen in Dera Ismail Khan on Sunday night, officials said.\n"))
+    assert (event["location"], event["admin1"]) == ("Dera Ismail Khan", "Khyber Pakhtunkhwa")
+
+
+def test_a_province_the_next_clause_names_is_not_the_towns(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-09\n\n"
+        "Gunmen killed two policemen guarding a polling station in Dera Ismail Khan, while in Balochistan a grenade "
+        "attack on a polling station wounded three people, officials said.\n"))
+    assert ("Dera Ismail Khan", "Balochistan") not in {(e["location"], e["admin1"]) for e in events}
+
+
+def test_riot_police_who_break_up_a_protest_are_the_countrys_police(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-12-03\n\n"
+        "Riot police fired tear gas to break up a protest outside parliament in Tbilisi on Monday.\n"))
+    assert (event["sub_event_type"], event["actor2"]) == ("Protest with intervention", "Georgian police")

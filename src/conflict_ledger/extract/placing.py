@@ -156,7 +156,7 @@ def document_place(state: DocState, frame: Frame | None = None) -> Place | None:
         return default_resolver().country_of(others[0]) if others else None
     lead = next((s for s in state.sentences if any(s.start <= p.start < s.end for p in scenes)), None)
     if lead is not None:
-        place = default_resolver().event_place(state.places, [(lead.start, lead.end)])
+        place = default_resolver().event_place(state.places, [(lead.start, lead.end)], state.text)
         if place is not None and place.feature in ("city", "facility", "admin2"):
             return with_precision(place, 2)
     countries = Counter(p.country for p in scenes if p.country)
@@ -182,7 +182,7 @@ def document_place(state: DocState, frame: Frame | None = None) -> Place | None:
 def _named_or_capital(state: DocState, spans: list[tuple[int, int]]) -> Place | None:
     """The place the clauses name; "the capital" there says more than its country named alone."""
     resolver = default_resolver()
-    named = resolver.event_place(state.places, spans)
+    named = resolver.event_place(state.places, spans, state.text)
     if named is not None and named.feature != "country":
         return named
     capital = resolver.capital_place(state.text, state.places, spans)

@@ -682,6 +682,10 @@ _OTHER_FORCE_WORDS = {"volunteer", "rebel", "tribal", "militia", "paramilitary",
                       "their", "its", "his", "our", "whose"}
 
 
+# a duty of the country's own police, not another force ("Riot police", capitalised at a sentence's start)
+_POLICE_DUTIES = {"riot", "anti-riot", "traffic"}
+
+
 def a_force_did_it(frame: Frame) -> bool:
     """Whether a force named by its bare word ("police", "troops") did the event's act: no crowd's act."""
     return _bare_force(frame, doer=True) is not None
@@ -693,7 +697,7 @@ def _bare_force(frame: Frame, doer: bool) -> Any:
     for token in sentence.span:
         if not (start <= sentence.offset + token.idx < end) or token.lower_ not in _BARE_FORCES:
             continue
-        if any(c.dep_ in ("amod", "compound", "poss", "nmod") and (
+        if any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.lower_ not in _POLICE_DUTIES and (
                 c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN" or c.lower_ in _OTHER_FORCE_WORDS)
                for c in token.children):
             continue  # "Kenyan police", "volunteer forces", "rebel troops": someone's own, or another force

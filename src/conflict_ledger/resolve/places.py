@@ -207,7 +207,7 @@ _UNIT_NAMED = re.compile(r"\s+(?:local government area|local government|lga|dist
 _UNIT_ENDS = re.compile(_UNIT_NAMED.pattern + "$", re.IGNORECASE)
 _KIND_AFTER = re.compile(
     r"\s+(?:city|town|village|district|sub-?district|governorate|province|area|region|neighbou?rhood|county|"
-    r"camp|refugee camp|canton)\b", re.IGNORECASE)
+    r"camp|(?:refugee|displacement|displaced people's|idp) camp|canton)\b", re.IGNORECASE)
 # ... or set off after it: "Nanterre, a suburb west of Paris", "Beita, a Palestinian village"
 _KIND_APPOSITION = re.compile(r",\s+an?\s+(?:[\w-]+\s+){0,2}?(?:suburb|town|city|village|district|hamlet|port)\b"
                               r"(?!\s+(?:elder|chief|head|leader|official|councillor|resident|mayor|native)s?\b)",
@@ -341,6 +341,9 @@ _SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", 
 # what only a person has: "Soleimani's tomb" names a general, not Sulaymaniyah
 _A_PERSONS = re.compile(r"(?:'s|’s)\s+(?:tomb|grave|shrine|mausoleum|funeral|assassination|widow|son|daughter|wife|husband|"
                         r"mother|father|brother|sister|body|bodyguards?|supporters|lawyers?)\b", re.IGNORECASE)
+_CLAUSE_TURN = re.compile(r";|\b(?:while|whereas)\b|,\s+(?:and|but)\b")
+# a capitalised word the tagger left out of the name after it
+_WORD_LEFT_OUT = re.compile(r"(?<![\w'’-])([A-Z][a-z'’-]+)\s$")
 _TOWN_TO_TOWN = re.compile(r"([A-Z][\w'’]+)[-–]([A-Z][\w'’]+)")
 _ROAD_AFTER = re.compile(r"\s+(?:highway|road|expressway|motorway|railway|rail line|pipeline|corridor)\b", re.IGNORECASE)
 
@@ -503,18 +506,24 @@ class PlaceResolver:
         pending: list[_Mention] = []
         people: set[str] = set()
         person_ends: set[int] = set()
+        name_spans: dict[int, int] = {}  # start -> end of the spans the tagger read as people or organisations
         for offset, doc in state.chunks:
             for ent in doc.ents:
                 if ent.label_ == "PERSON" and len(ent) > 1:
                     people.update(t.text for t in ent if t.text[:1].isupper())
                 if ent.label_ == "PERSON":
                     person_ends.add(offset + ent.end_char)
+                if ent.label_ in ("PERSON", "ORG"):
+                    name_spans[offset + ent.start_char] = offset + ent.end_char
         for offset, doc in state.chunks:
             for ent in doc.ents:
                 label = ent.label_
                 if label not in PLACE_LABELS and label not in ("NORP", "ORG", "PERSON") and label not in _MISREAD:
                     continue
                 start, end = offset + ent.start_char, offset + ent.end_char
+                if label in ("PERSON", "ORG") and (first := _WORD_LEFT_OUT.search(text, max(0, start - 24), start)) \
+                        and self._known(text[first.start(1) : end]):
+                    start = first.start(1)  # "Dera" + "Ismail Khan" (a person, to the tagger): Dera Ismail Khan
                 if label in PLACE_LABELS and start - 1 in person_ends and text[start - 1] == " ":
                     continue  # the rest of a person's name the tagger cut off: "Bashar" + "al-Assad" (a base)
                 modifier = is_modifier(ent)
@@ -593,6 +602,10 @@ class PlaceResolver:
                     or _IN_A_PLACE.search(text, max(0, m.start - 12), m.start) and self._town_of(m.name, around):
                 out.append(m)  # ... or a town of a country the report names, after "near": "near Djibo" (ORG)
         out += untagged
+        # "Dera" (a place) + "Ismail Khan" (a person, to the tagger): one town's name cut in two
+        out = [replace(m, name=text[m.start : name_spans[m.end + 1]], end=name_spans[m.end + 1])
+               if m.end + 1 in name_spans and text[m.end] == " " and self._known(text[m.start : name_spans[m.end + 1]])
+               else m for m in out]
         out = self._joined(text, sorted(out, key=lambda m: m.start))
         out += self._qualified_words(text, out)
         taken = [(m.start, m.end) for m in out]
@@ -1111,7 +1124,7 @@ class PlaceResolver:
         scenes = Counter(p.country_code for p in places if p.country_code and not p.dateline and not p.modifier)
         return scenes.most_common(1)[0][0] if scenes else None
 
-    def event_place(self, places: list[Place], spans: list[tuple[int, int]]) -> Place | None:
+    def event_place(self, places: list[Place], spans: list[tuple[int, int]], text: str | None = None) -> Place | None:
         """The most specific resolved place inside the event's own clauses.
 
         Datelines and nationality modifiers are not where an event happened; when a clause names
@@ -1131,8 +1144,10 @@ class PlaceResolver:
             1.5 if p.feature == "region" and p.admin1 is None else 0), p.start))
         # the region the report names right after the town ("Tarmiyah, Saladin governorate") is the
         # event's region, even where GeoNames files the town elsewhere
+        # (not one the next clause names: "... in Dera Ismail Khan, while in Balochistan a grenade ...")
         named = sorted((p for p in consistent if p.feature == "admin1" and p.country == place.country
-                        and 0 <= p.start - place.end <= 60), key=lambda p: p.start)
+                        and 0 <= p.start - place.end <= 60
+                        and not (text and _CLAUSE_TURN.search(text, place.end, p.start))), key=lambda p: p.start)
         if place.feature not in ("admin1", "country") and named and named[0].admin1 != place.admin1:
             place = replace(place, admin1=named[0].admin1)
         return as_event_place(place)

@@ -204,7 +204,7 @@ _ONE_AND_HIS = re.compile(
 )
 # "killed Hamas deputy leader Saleh al-Arouri and six other members of the group": one named and the others
 _ONE_AND_N_OTHERS = re.compile(
-    r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring)\s+(?!(?:at least|more than|about|some|over)\b)"
+    r"\b(?P<kind>killed|killing|wounded|wounding|injured|injuring)\s+(?!(?:at least|more than|about|some|over)\b)"
     r"(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+|(?-i:[A-Z])[^,.;\d]{2,80}?)\s+and\s+(?P<num>" + NUMBER
     + r")\s+others?\b",
     re.IGNORECASE,
@@ -340,16 +340,12 @@ def find_counts(text: str) -> list[Count]:
             continue  # the taken are counted only as what the abduction's fate makes them
         taken.append(m.span())
         counts.append(Count(_kind(verb), amount + Amount(1, 1, 1), m.start(), m.end(), m.group()))
-    for m in _ONE_AND_N_OTHERS.finditer(text):
-        amount = parse_amount(m.group("num"))
-        if amount is not None and not any(s <= m.start("num") < e for s, e in taken):
-            taken.append(m.span())
-            counts.append(Count(_kind(m.group("verb")), amount + Amount(1, 1, 1), m.start(), m.end(), m.group()))
-    for m in _MANY_AND_THEIR_ONE.finditer(text):
-        amount = parse_amount(m.group("num"))
-        if amount is not None and not any(s <= m.start("num") < e for s, e in taken):
-            taken.append(m.span())
-            counts.append(Count(_kind(m.group("kind")), amount + Amount(1, 1, 1), m.start(), m.end(), m.group()))
+    for pattern in (_ONE_AND_N_OTHERS, _MANY_AND_THEIR_ONE):  # a group and one more: the count plus one
+        for m in pattern.finditer(text):
+            amount = parse_amount(m.group("num"))
+            if amount is not None and not any(s <= m.start("num") < e for s, e in taken):
+                taken.append(m.span())
+                counts.append(Count(_kind(m.group("kind")), amount + Amount(1, 1, 1), m.start(), m.end(), m.group()))
     for m in _AND_ANOTHER.finditer(text):
         taken.append(m.span())
         counts.append(Count(_kind(m.group().split()[0]), Amount(2, 2, 2), m.start(), m.end(), m.group()))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..model import TallyClaim
 from ..resolve.dates import ResolvedDate, resolve_date
@@ -54,8 +55,6 @@ _NONE = re.compile(r"\b(?P<kind>killed|killing|injured|injuring|wounded|wounding
 _ACTS = re.compile(r"\b(?:attack|strike|target|time|raid|bombing|assault)", re.IGNORECASE)
 _US = re.compile(r"(?:\bU\.S\.|\bUS\b|\bAmerican\b|\bUnited States\b)")
 _COUNTRIES = ("Iraq", "Syria", "Jordan", "Yemen", "Lebanon", "Israel", "the Red Sea")
-_CAPITAL_OF = {"Iraq": "Iraqi", "Syria": "Syrian", "Jordan": "Jordanian", "Yemen": "Yemeni", "Lebanon": "Lebanese",
-               "Israel": "Israeli"}
 _US_ACTS = re.compile(r"(?:\bU\.S\.|\bUS\b|\bAmerican\b)\s+(?:air\s*|drone\s+|military\s+)?(?P<act>strikes?|raids?)\b")
 
 
@@ -102,6 +101,19 @@ def _window_start(since: re.Match[str], published: date | None) -> ResolvedDate 
     return resolve_date(since.group("since"), published)
 
 
+@lru_cache(maxsize=1)
+def _peoples() -> dict[str, str]:
+    """Each counted country's people's words ("Iraqi"), as an alternation, from the gazetteer's country list."""
+    from ..resolve.gazetteer import countries_rows
+
+    out = {}
+    for row in countries_rows():
+        words = [re.escape(d.strip()) for d in re.split(r"[,|]", row.get("demonyms") or "") if d.strip()]
+        if row["name"] in _COUNTRIES and words:
+            out[row["name"]] = "|".join(words)
+    return out
+
+
 def counted_phrase(sentence: str, where: str | None = None) -> str:
     """What is being counted, in the ledger's terms ("attacks on U.S. forces in Iraq and Syria"); the countries
     are read from `where` when given (the words of the count itself, not the event it is told beside)."""
@@ -123,8 +135,9 @@ def counted_phrase(sentence: str, where: str | None = None) -> str:
             base = "U.S. " + base  # "the third round of American strikes on Iran-linked targets": the U.S. struck
     told = sentence if where is None else where
     # (a country's capital told by its people's word counts there too: "inside the Iraqi capital")
+    peoples = _peoples()
     places = [c for c in _COUNTRIES if re.search(r"\b" + c + r"\b", told)
-              or c in _CAPITAL_OF and re.search(rf"\bthe {_CAPITAL_OF[c]} capital\b", told)]
+              or c in peoples and re.search(rf"\bthe (?:{peoples[c]}) capital\b", told)]
     if places:
         base += " in " + (" and ".join(places) if len(places) <= 2 else ", ".join(places[:-1]) + " and " + places[-1])
     return base

@@ -10,7 +10,14 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from ..resolve.dates import WEEKDAY_NAMES, ResolvedDate, load_dateparser, names_a_holiday, resolve_date
+from ..resolve.dates import (
+    MONTH_WORD,
+    WEEKDAY_NAMES,
+    ResolvedDate,
+    load_dateparser,
+    names_a_holiday,
+    resolve_date,
+)
 from .numbers import word_value
 from .pipeline import DocState, Frame, Sentence, component
 from .sources import SPEECH_FORMS
@@ -21,9 +28,8 @@ _SPEECH_HEADS = {"said", "says", "told", "announced", "confirmed", "stated", "ad
                  "responsibility"}  # ("claimed responsibility on Thursday": the day of the claim)
 _WINDOW_WORDS = re.compile(r"\b(?:since|until|through|between|from|by)\s*$", re.IGNORECASE)
 # a date that opens the text: "01/05/2012:", "Friday, Jan. 5, 2024 -", "5 January 2024:"
-_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATELINE_DATE = re.compile(r"^\s*(\d{1,2}/\d{1,2}/\d{4}|(?:" + WEEKDAY_NAMES + r",?\s+)?(?:" + _MONTH_WORD
-                            + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH_WORD + r"\s+\d{4}))\s*[:—–-]", re.IGNORECASE)
+_DATELINE_DATE = re.compile(r"^\s*(\d{1,2}/\d{1,2}/\d{4}|(?:" + WEEKDAY_NAMES + r",?\s+)?(?:" + MONTH_WORD
+                            + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + MONTH_WORD + r"\s+\d{4}))\s*[:—–-]", re.IGNORECASE)
 
 
 _JOINED_SPAN = re.compile(r"\s+(?:after|before|following|amid|during)\s+")

@@ -306,7 +306,7 @@ def place_event(state: DocState, frame: Frame) -> None:
             mention.cite(name, evidence)
 
 
-# "the city" told without its name: the town the report was filed from
+# "the city" told without its name: the town named last before it (see `_the_city_told`)
 _THE_TOWN = re.compile(r"\bthe (?:city|town)(?:'s|’s)?\b(?!\s+of\b)", re.IGNORECASE)
 
 

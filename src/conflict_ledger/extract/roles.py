@@ -88,7 +88,7 @@ def actor_hits(text: str) -> list[tuple[int, int, Actor]]:
         hits.append((m.start(), m.end(), exact[m.group()]))
     for m in folded_rx.finditer(text):
         hits.append((m.start(), m.end(), folded[m.group().lower()]))
-    named = [start for start, _end, _actor in hits]  # the table's groups, named by one of their aliases
+    aliased = len(hits)  # the hits so far name the table's groups by one of their aliases
     us = canonical_actor("U.S. forces")
     for m in _US_FORCES.finditer(text):
         hits.append((m.start(), m.end(), us))
@@ -96,7 +96,8 @@ def actor_hits(text: str) -> list[tuple[int, int, Actor]]:
     if "ran" in text:
         militia = canonical_actor("Iran-backed militia")
         for m in _IRAN_BACKED.finditer(text):
-            if not any(m.start() < start < m.end() for start in named):  # "Iranian-backed Houthi militants": the Houthis
+            # "Iranian-backed Houthi militants": the Houthis
+            if not any(m.start() < start < m.end() for start, _end, _actor in hits[:aliased]):
                 hits.append((m.start(), m.end(), militia))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     out: list[tuple[int, int, Actor]] = []

@@ -60,7 +60,9 @@ _DAY_SPAN = re.compile(r"\b(?P<first>\d{1,2})\s*(?:-|–|to|and)\s*\d{1,2}\b(?!\
 # days of one week: "between Thursday and Saturday", "from Friday to Sunday"
 _WEEKDAY_SPAN = re.compile(rf"^(?:between\s+|from\s+)?(?P<first>(?:(?:early|late)\s+)?(?:{'|'.join(WEEKDAYS)}))\s+"
                            rf"(?:and|to|through|until|into|-|–)\s+(?:(?:early|late)\s+)?(?:{'|'.join(WEEKDAYS)})$")
-_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\s|\d|$)", re.IGNORECASE)
+# a month's name, whole or cut short ("Jan.", "Sept", "January"), for patterns
+MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH_WORD = re.compile(r"\b" + MONTH_WORD + r"(?=\s|\d|$)", re.IGNORECASE)
 
 
 def resolve_date(expression: str, published: date | None) -> ResolvedDate | None:

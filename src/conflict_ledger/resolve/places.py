@@ -183,6 +183,8 @@ _OF_GAP = re.compile(rf"^\s+(?:of|in)\s+(?:the\s+)?(?:{SIDE}\s+)?(?:(?:city|town
 _UNIT_WORDS = r"governorate|province|state|county|oblast|prefecture"
 _REGION_AFTER = re.compile(rf"\s+(?:{_UNIT_WORDS}|region)\b", re.IGNORECASE)
 _AREA_AFTER = re.compile(r"\s+(?:region|area)\b", re.IGNORECASE)
+# ... or the unit named before the name: "the southern state of Oaxaca", "the province of Kandahar"
+_UNIT_BEFORE = re.compile(rf"\b(?:{_UNIT_WORDS})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _KIND_GAP = re.compile(rf"\b{_KINDS}\b", re.IGNORECASE)
 _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
@@ -272,7 +274,8 @@ _BY_A_TOWN = re.compile(r"\b(?:near|outside|(?:town|city|village) of|outskirts o
                         r"(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?$", re.IGNORECASE)
 # ... and a side of it: "pushed into eastern Rafah" (a city of 100,000 or more, see `_untagged`)
 _INTO_A_SIDE = re.compile(rf"\b(?:in|into|across|throughout)\s+(?:the\s+)?{SIDE}\s+$", re.IGNORECASE)
-_IN_A_PLACE = re.compile(r"\b(?:in|near|outside|off|around)\s+(?:the\s+)?$", re.IGNORECASE)
+_IN_A_PLACE = re.compile(r"\b(?:in|near|outside|off|around|(?:road|highway|route|railway|border|stretch|corridor)\s+between)"
+                         r"\s+(?:the\s+)?$", re.IGNORECASE)
 # "the capital", "the Iraqi capital", "Syria's capital" -- not "the capital, Kabul" (a name follows, found as
 # such), "the capital of Anbar" or a provincial, regional, economic or former capital
 _THE_CAPITAL = re.compile(
@@ -555,7 +558,8 @@ class PlaceResolver:
                         out.append(_Mention(name, s, e, label, modifier=True))
                     elif label in _MISREAD and (self._well_known(name) or self._province_in_english(name)) \
                             and _PLACE_PREPOSITION.search(text, max(0, s - 24), s) \
-                            or label == "ORG" and _IN_A_PLACE.search(text, max(0, s - 24), s) and self._big_city(name):
+                            or label in ("ORG", "PERSON") and _IN_A_PLACE.search(text, max(0, s - 24), s) \
+                            and self._big_city(name) and name not in people:
                         # "fighting in Omdurman" (NORP), "airstrikes in Rafah" (LANGUAGE), "a ship off Hodeidah"
                         # (ORG): the small model's label is wrong where a preposition of place puts a big city
                         out.append(_Mention(name, s, e, label, role=role))
@@ -599,7 +603,7 @@ class PlaceResolver:
         for m in pending:
             after = _COMMA_GAP.match(text[m.end : m.end + 4])
             if after and m.end + after.end() in starts \
-                    or _IN_A_PLACE.search(text, max(0, m.start - 12), m.start) and self._town_of(m.name, around):
+                    or _IN_A_PLACE.search(text, max(0, m.start - 24), m.start) and self._town_of(m.name, around):
                 out.append(m)  # ... or a town of a country the report names, after "near": "near Djibo" (ORG)
         out += untagged
         # "Dera" (a place) + "Ismail Khan" (a person, to the tagger): one town's name cut in two
@@ -623,7 +627,9 @@ class PlaceResolver:
             if out:
                 prev = out[-1]
                 gap = text[prev.end : m.start]
-                if gap.lower() in (" of the ", " of ", " ", "-", " and ") and prev.end <= m.start:
+                # (and the "of" of the names of Spanish, Portuguese, French and Italian: "Valle" + "Cauca")
+                if gap.lower() in (" of the ", " of ", " ", "-", " and ", " del ", " de ", " de la ", " do ", " da ",
+                                   " di ", " du ", " des ") and prev.end <= m.start:
                     name = text[prev.start : m.end]
                     cands = self._candidates(name, near=False)
                     if cands and cands[0][1] in ("name", "alt", "abbr"):
@@ -998,6 +1004,9 @@ class PlaceResolver:
                 m.best = e = fitting[0] if fitting else None
                 if e is None:
                     continue
+            if e.feature == "admin1" and not quals and not _qualified_by(qualifiers, i) \
+                    and (home := self._town_of_a_named_country(e, m, mentions)) is not None:
+                m.best = e = home
             how = next((h for c, h, _ in m.candidates if c is e), "name")
             if how == "name" and self._stray_town(e, m, mentions):
                 m.best = None
@@ -1010,6 +1019,18 @@ class PlaceResolver:
             if others and others.get(e.country_code or "", 0) < 1 and not any(
                     others.get(c, 0) for c in neighbours().get(e.country_code or "", ())):
                 m.best = None
+
+    @staticmethod
+    def _town_of_a_named_country(e: Entry, m: _Mention, mentions: list[_Mention]) -> Entry | None:
+        """A town of the country the report names, by its own name, for a name read as a region of a country the
+        report neither names nor borders: "the village of Welingara, near Nara" beside "Malian soldiers" is Nara in
+        Mali, not Japan's Nara prefecture."""
+        named = {x.best.country_code for x in mentions if x is not m and x.best is not None and _sure(x)
+                 and x.best.feature == "country"}
+        if not named or e.country_code in named or any(c in named for c in neighbours().get(e.country_code or "", ())):
+            return None
+        return next((c for c, how, _ in m.candidates if how == "name" and c.feature == "city" and c.country_code in named),
+                    None)
 
     @staticmethod
     def _stray_town(e: Entry, m: _Mention, mentions: list[_Mention]) -> bool:
@@ -1272,7 +1293,8 @@ _FAR_BORDER_KM = 80.0  # the same for a name with no other reading
 
 def _as_region(text: str, m: _Mention) -> Entry | None:
     """A qualifier's reading, as the region when the text says so ("Baghdad governorate")."""
-    if m.best is not None and m.best.feature == "city" and _REGION_AFTER.match(text, m.end):
+    if m.best is not None and m.best.feature == "city" and (
+            _REGION_AFTER.match(text, m.end) or _UNIT_BEFORE.search(text, max(0, m.start - 30), m.start)):
         town = m.best
         # "Washington state", "Nineveh province": the unit of that name; "the Kyiv region": the one the town
         # lies in or beside, not a namesake elsewhere in the country ("the Houston region" is no Houston

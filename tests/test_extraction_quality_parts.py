@@ -3120,3 +3120,179 @@ def test_riot_police_who_break_up_a_protest_are_the_countrys_police(cli, tmp_pat
         "date 2024-12-03\n\n"
         "Riot police fired tear gas to break up a protest outside parliament in Tbilisi on Monday.\n"))
     assert (event["sub_event_type"], event["actor2"]) == ("Protest with intervention", "Georgian police")
+
+
+def test_a_car_driven_into_a_crowd_that_kills_is_an_attack(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-12-21\n\n"
+        "A man drove a rented car into a crowd of shoppers at a street market in Magdeburg on Friday evening, killing "
+        "five people and injuring about 200, police said.\n"))
+    assert (event["sub_event_type"], event["fatalities"], event["location"]) == ("Attack", 5, "Magdeburg")
+
+
+def test_a_car_that_lost_control_and_ploughed_into_people_is_no_attack(cli, tmp_path):
+    assert text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-12-21\n\n"
+        "An elderly driver lost control of his car and ploughed into a crowd at a market in Magdeburg on Friday, "
+        "injuring nine people, police said.\n")) == []
+
+
+def test_a_count_after_a_number_that_counts_no_people_is_read():
+    counts = find_counts("A day after three girls were stabbed to death at a dance class, hundreds rioted.")
+    assert [(c.kind, c.amount.best) for c in counts] == [("killed", 3)]
+
+
+def test_people_taken_to_hospital_are_injured_but_bodies_are_not():
+    counts = find_counts("Five people were taken to hospital. Two bodies were taken to hospital.")
+    assert sorted((c.kind, c.amount.best) for c in counts) == [("injured", 5), ("killed", 2)]
+
+
+def test_a_country_that_blames_a_group_and_strikes_back_hours_later_did_the_strikes(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-10-24\n\n"
+        "Gunmen stormed the offices of a defence company in Kahramankazan, outside Ankara, on Wednesday, killing "
+        "five people. Turkey blamed the PKK and launched air strikes on Kurdish militant targets in northern Iraq "
+        "hours later.\n"))
+    assert sorted((e["sub_event_type"], e["actor1"], e["country"]) for e in events) == [
+        ("Air/drone strike", "Turkish forces", "Iraq"), ("Attack", "Unidentified armed group", "Turkey")]
+
+
+def test_nobody_killed_is_no_event_and_the_arrests_that_end_an_attack_are_part_of_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-01-10\n\n"
+        "Armed men stormed a television station in Guayaquil on Tuesday, threatening staff with guns before police "
+        "arrested 13 of them. No one was killed.\n"))
+    assert (event["sub_event_type"], event["fatalities"], event["event_date"]) == ("Attack", 0, "2024-01-09")
+
+
+def test_people_chased_and_beaten_in_the_street_were_attacked(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-11-08\n\n"
+        "Visiting football supporters were chased and beaten in the streets of Amsterdam on Thursday night, police "
+        "said. Seven people were taken to hospital.\n"))
+    assert (event["sub_event_type"], event["injuries"], event["location"]) == ("Attack", 7, "Amsterdam")
+
+
+def test_a_team_beaten_in_a_final_is_no_attack(cli, tmp_path):
+    assert text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-11-08\n\n"
+        "The visiting side was beaten in the final in Amsterdam on Thursday night.\n")) == []
+
+
+def test_a_city_the_tagger_took_for_a_person_is_a_place_after_in(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2023-12-04\n\n"
+        "A bomb went off during a Mass in a university gymnasium in Marawi on Sunday, killing four people.\n"))
+    assert (event["country"], event["geo_precision"]) == ("Philippines", 1)
+
+
+def test_a_town_on_a_road_between_two_towns_is_placed(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2023-11-25\n\n"
+        "Gunmen ambushed a supply convoy on the road between Djibo and Namsiguia, in northern Burkina Faso, on "
+        "Friday, killing 21 people.\n"))
+    assert (event["location"], event["country"]) == ("Djibo", "Burkina Faso")
+
+
+def test_hodeidah_is_the_port_city_not_its_province(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-07-21\n\n"
+        "Israeli jets struck fuel depots at Hodeidah on Saturday, killing six people, the Houthi-run health "
+        "ministry said.\n"))
+    assert (event["location"], event["geo_precision"]) == ("Al Hudaydah", 1)
+
+
+def test_a_town_of_the_country_a_demonym_names_beats_a_far_region_of_its_name(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-26\n\n"
+        "Malian soldiers killed at least 20 civilians in a village near Nara on Saturday, residents said.\n"))
+    assert (event["country"], event["admin1"]) == ("Mali", "Koulikoro")
+
+
+def test_rebels_who_enter_a_city_by_name_take_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-12-09\n\n"
+        "Rebel fighters entered Homs early on Sunday and announced that the government had fallen, a war monitor "
+        "said.\n"))
+    assert (event["sub_event_type"], event["location"]) == ("Non-state actor overtakes territory", "Homs")
+
+
+def test_the_sides_of_fighting_between_the_army_and_a_group_are_both_actors(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-10\n\n"
+        "Fighting broke out between the army and the Rapid Support Forces in El Fasher on Friday, residents said.\n"))
+    assert (event["actor1"], event["actor2"]) == ("Sudanese forces", "Rapid Support Forces")
+
+
+def test_fighting_that_erupted_on_a_weekday_happened_that_day_and_the_act_a_day_before_it_the_day_before(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-11\n\n"
+        "Fierce fighting erupted between the army and the Rapid Support Forces in El Fasher on Friday, a day after "
+        "the paramilitaries shelled the city's eastern districts, residents said.\n"))
+    assert sorted((e["sub_event_type"], e["event_date"]) for e in events) == [
+        ("Armed clash", "2024-05-10"), ("Shelling/artillery/missile attack", "2024-05-09")]
+
+
+def test_the_state_of_a_name_is_the_state_not_its_capital(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-09-15\n\n"
+        "Gunmen killed 19 people at a village fair in the southern state of Oaxaca on Friday night, officials "
+        "said.\n"))
+    assert (event["admin1"], event["geo_precision"]) == ("Oaxaca", 3)
+
+
+def test_one_more_hurt_told_without_its_verb_is_counted():
+    counts = find_counts("Two engineers were killed and another wounded when a bomber struck their convoy.")
+    assert [(c.kind, c.amount.best) for c in counts] == [("killed", 2), ("injured", 1)]
+
+
+def test_an_armed_group_named_again_as_the_group_is_no_rioting_crowd(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-08-26\n\n"
+        "Separatist fighters blocked a highway in Balochistan's Musakhel district overnight and shot dead 23 "
+        "passengers, officials said. The group also attacked police stations in the province.\n"))
+    assert "Riots" not in {e["event_type"] for e in events}
+    assert {(e["admin2"], e["country"]) for e in events} == {("Musakhel", "Pakistan")}
+
+
+def test_a_count_by_a_bodys_own_tally_is_attributed_to_it_and_mid_month_is_its_middle(cli, tmp_path):
+    (claim,) = text_report_rows(cli, tmp_path, "claims", (
+        "date 2024-02-05\n\n"
+        "By the Pentagon's count, militias have attacked U.S. forces in Iraq and Syria at least 165 times since "
+        "mid-October.\n"))
+    assert (claim["count"], claim["since"], claim["attributed_to"]) == (165, "2023-10-15", "Pentagon")
+
+
+def test_martyred_soldiers_are_dead_and_who_triggered_the_blast_did_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-17\n\n"
+        "Three CRPF jawans were martyred in an IED blast triggered by Maoists in Chhattisgarh on Tuesday, police "
+        "said.\n"))
+    assert (event["fatalities"], event["actor1"], event["actor2"]) == (
+        3, "Communist Party of India (Maoist)", "Indian police")
+
+
+def test_a_region_named_with_del_is_one_name(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-09-19\n\n"
+        "Dissidents attacked a police station in Jamundi, in Valle del Cauca, with explosives on Wednesday night, "
+        "wounding three officers, police said.\n"))
+    assert (event["admin1"], event["country"]) == ("Valle del Cauca", "Colombia")
+
+
+def test_each_post_of_a_live_blog_tells_its_own_happening(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-07-02\n\n"
+        "LIVE\n\n"
+        "09:12 - Israeli strikes on Khan Younis killed at least eight people overnight, medics said.\n"
+        "09:40 - An Israeli drone strike on a car near Tyre in southern Lebanon killed two Hezbollah fighters, "
+        "a security source said.\n"))
+    assert sorted((e["country"], e["fatalities"]) for e in events) == [("Lebanon", 2), ("Palestinian Territory", 8)]
+
+
+def test_a_claim_by_a_jihadist_group_answers_for_an_attack_on_another_one(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-22\n\n"
+        "A roadside bomb hit a Taliban patrol in Kunar province on Tuesday, killing two. Islamic State's Khorasan "
+        "branch claimed the attack.\n"))
+    assert (event["actor1"], event["actor2"]) == ("Islamic State Khorasan Province", "Taliban")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +15,8 @@ from .pipeline import DocState, Frame, component
 from .placing import ALSO, ANSWERED, document_place
 from .roles import ATTACKERS, FIGHTING, doer_speaks
 
-_KILLED = (r"(?:killed|dead|died|slain|murdered|assassinated|executed|massacred|lost their lives|perished|shot dead|beheaded|"
+# ("martyred": how South Asian and Middle Eastern news tell its own side's dead)
+_KILLED = (r"(?:killed|dead|died|slain|murdered|assassinated|executed|massacred|lost their lives|perished|martyred|shot dead|beheaded|"
            r"lynched|(?:beaten|hacked|burned|burnt|stoned|stabbed|clubbed|bludgeoned|shot) to death)")
 _INJURED = r"(?:wounded|injured|hurt|maimed)"
 # the words between a number and its verb never cross another casualty verb ("Two died and nine were hurt")
@@ -83,6 +85,12 @@ _SUSTAINED = re.compile(
     r"(?:\w+\s+){0,3}(?P<kind>injuries|wounds)\b",
     re.IGNORECASE,
 )
+# the hurt told by where they were taken: "Five people were taken to hospital", "12 were hospitalised"
+_TAKEN_TO_HOSPITAL = re.compile(
+    r"\b(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")\s+(?:were|was|had been|have been)\s+(?:(?:taken|rushed|admitted|"
+    r"evacuated|airlifted)\s+to\s+(?:a\s+|the\s+|local\s+|nearby\s+)*hospitals?|hospitali[sz]ed)\b",
+    re.IGNORECASE,
+)
 # the injuries told before the injured: "causing minor injuries to 20 U.S. personnel", "inflicting wounds on three"
 _INJURIES_TO = re.compile(
     r"\b(?:causing|caused|inflicting|inflicted|leaving|left|resulting in)\s+(?:\w+\s+){0,2}?(?P<kind>injuries|wounds)"
@@ -145,12 +153,15 @@ _SINGLE = re.compile(
     r"|(?:\b(?P<kind2>killing|wounding|injuring|killed|beheaded|executed|shot dead)\s+(?:him|her|(?:him|her)self|the\s+(?:suicide\s+)?"
     r"(?:assailant|bomber|attacker|gunman|driver))\b)"
 )
+# one more, told with the verb left out: "Two engineers were killed and another wounded"
+_AND_ONE_MORE_HURT = re.compile(r"\band\s+(?:another|a\s+(?:third|fourth|fifth))(?:\s+one)?\s+(?P<kind>wounded|injured|hurt)\b",
+                                re.IGNORECASE)
 # one person, told by a pronoun, who died of the harm done: "He died of his injuries later that day"
 _DIED_OF_WOUNDS = re.compile(r"\b(?:he|she)\s+(?:later\s+|subsequently\s+|also\s+)?(?:died|succumbed)\s+(?:of|from|to)\s+"
                              r"(?:his|her)\s+(?:injuries|wounds|burns)\b", re.IGNORECASE)
 _ONE_WAS_KILLED = re.compile(
     r"\b(?:was|has been)\s+(?:also\s+|later\s+|reportedly\s+|allegedly\s+)?(?:shot\s+and\s+)?"
-    r"(?:(?P<killed>killed|murdered|assassinated|slain|executed|shot dead|gunned down|beheaded|stabbed to death|"
+    r"(?:(?P<killed>killed|murdered|assassinated|slain|executed|martyred|shot dead|gunned down|beheaded|stabbed to death|"
     r"shot to death|found dead|found beheaded)|(?:(?:seriously|severely|slightly|lightly|critically|badly|gravely)\s+)?(?P<injured>wounded|injured|"
     r"hurt))\b",
     re.IGNORECASE)
@@ -303,6 +314,21 @@ _WITHDRAWN = re.compile(r"\b(?:earlier|previous) versions? of this (?:story|arti
 _NOBODY_AT_END = re.compile(r"\b(?:no one|nobody|none)\s*$", re.IGNORECASE)
 
 
+_NOT_TAKEN_HURT = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains|dead|killed)\b", re.IGNORECASE)
+
+
+def _counting_people(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern`'s matches, where one whose number counts no people ("A day after three girls were stabbed to
+    death": "a day") gives way to the next reading from after that number, not from after the whole match."""
+    at = 0
+    while m := pattern.search(text, at):
+        if "who" in m.re.groupindex and m.group("who") and _NOT_PEOPLE.match(m.group("who")):
+            at = m.end("num")
+            continue
+        yield m
+        at = m.end()
+
+
 def find_counts(text: str) -> list[Count]:
     """Casualty counts stated in `text` (offsets relative to it)."""
     counts: list[Count] = []
@@ -409,7 +435,7 @@ def find_counts(text: str) -> list[Count]:
         number = "num" if m.group("num") else "num2"
         add("killed", m.group(number), m.span(number), m.span(), m.group("who") or m.group("who2"))
     for pattern in (_EFFECT, _SUSTAINED, _NOUN, _INJURIES_TO, _DEATH_TOLL, _TOLL_PUT_AT, _LIVES, _BODIES):
-        for m in pattern.finditer(text):
+        for m in _counting_people(pattern, text):
             if pattern is _EFFECT and _DOES_THE_KILLING.match(text, m.end()) \
                     and not _PASSIVE.search(text, m.end("who"), m.start("kind")):
                 continue  # "two airstrikes on a block killed 14 people": who killed, not who died
@@ -420,6 +446,9 @@ def find_counts(text: str) -> list[Count]:
             kind = m.group("kind").lower()
             kind = "injured" if kind in ("injuries", "wounds") else _kind(kind)
             add(kind, m.group("num"), m.span("num"), m.span(), m.groupdict().get("who") or "")
+    for m in _counting_people(_TAKEN_TO_HOSPITAL, text):
+        if not _NOT_TAKEN_HURT.search(m.group("who")):
+            add("injured", m.group("num"), m.span("num"), m.span(), m.group("who"))
     for m in _INCLUDING.finditer(text):
         add(_kind(m.group("kind")), m.group("num"), m.span("num"), m.span())
     for m in _BESIDES.finditer(text):
@@ -451,6 +480,9 @@ def find_counts(text: str) -> list[Count]:
     for m in _NAMED_VICTIM.finditer(text):
         if not counted(m) and not _TAKEN_BY_NUMBER.match(text, m.end()):
             counts.append(Count("killed", Amount(1, 1, 1), m.start(), m.end(), m.group("role") or m.group("name")))
+    for m in _AND_ONE_MORE_HURT.finditer(text):
+        if not read_before(m):
+            counts.append(Count(_kind(m.group("kind")), Amount(1, 1, 1), m.start(), m.end(), ""))
     for m in _SINGLE.finditer(text):
         if read_before(m):
             continue
@@ -847,8 +879,8 @@ _CUMULATIVE = re.compile(r"\b(?:since|during that time|during this time|so far|t
                          r"in (?:those|these|all (?:the|those|these)|such) (?:\w+ )?(?:attacks|strikes|incidents))\b",
                          re.IGNORECASE)
 # words of harm to people: a sentence without one counts no victims (corefer: a generic mention with one tells harm)
-HARM_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|hurt|casualt|fatalit|slain|executed|lost their lives|lynch|"
-                        r"eliminated|neutrali[sz]ed)",
+HARM_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|hurt|casualt|fatalit|slain|executed|martyred|lost their lives|lynch|"
+                        r"eliminated|neutrali[sz]ed|hospitali[sz]ed|(?:taken|rushed|admitted) to (?:a |the )?hospital)",
                         re.IGNORECASE)
 
 

@@ -98,7 +98,16 @@ def _window_start(since: re.Match[str], published: date | None) -> ResolvedDate 
         if published is None:
             return None
         return ResolvedDate(published.replace(month=1 if period.lower() == "year" else published.month, day=1), "day")
-    return resolve_date(since.group("since"), published)
+    told = since.group("since")
+    resolved = resolve_date(told, published)
+    part = _PART_OF_A_MONTH.match(told)
+    if resolved is not None and part and resolved.precision == "month":
+        # "since mid-October": from the middle of the month, not its first day (late: its last third)
+        return ResolvedDate(resolved.value.replace(day=15 if part.group(1).lower() == "mid" else 21), "day")
+    return resolved
+
+
+_PART_OF_A_MONTH = re.compile(r"(mid|late)[- ]", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

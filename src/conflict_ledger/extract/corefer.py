@@ -147,12 +147,19 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
             return None
     elif a.specific != b.specific:
         score += 0.25
+    if not (a.toll_only or b.toll_only) and _post_of(state, a.spans[0][0]) != _post_of(state, b.spans[0][0]):
+        return None  # a live blog's timestamped posts: each act told in a post of its own is its own happening
     if DAYS_BEFORE_IT.match(state.text, later.spans[0][0]) and later.sentences[0].start == earlier.sentences[0].start:
         return None  # "..., a day after an attack near Ankara killed five": the act it came after, days before
     # "Hours later, attackers raided ...", "In a separate attack, ...": the report turns to another happening; so
     # does "On the same day, an attack on a church ... killed 15": one more, though its kind is not told
     if (a.specific and b.specific or _ONE_MORE.match(state.text, later.spans[0][0])) and any(
             _NEW_EPISODE.match(state.text, f.spans[0][0]) for f in (a, b)):
+        return None
+    # ... or told at its end: "Turkey launched air strikes on Kurdish militant targets in northern Iraq and Syria
+    # hours later" (after the attack on the aerospace company told before it)
+    if a.specific and b.specific and ma.sub_event_type != mb.sub_event_type and both_done \
+            and _LATER_ON.search(state.text, *later.spans[0]):
         return None
     # a headline sums up the report's lead event in other words ("strike on Syrian base kills six fighters"
     # over "a drone attack on a base housing U.S. troops killed six SDF fighters"): with one type, who the
@@ -217,6 +224,20 @@ _NEW_EPISODE = re.compile(
     # "A second device blew up outside ...", "Another car bomb went off": the count itself says it is one more
     r"|(?:a|the) (?:second|third|fourth|fifth) (?:[\w-]+ )?(?:bomb|device|charge|attack|explosion|blast|car bomb)s?"
     r"|another (?:[\w-]+ )?(?:bomb|device|charge|explosion|blast)s?)\b", re.IGNORECASE)
+# a live blog's post opens with its clock time: "09:12 - ...", "UPDATE 14:05 GMT: ..."
+_POST_TIME = re.compile(r"^[ \t]*(?:(?:update|updated)[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*(?:gmt|utc|bst|cet|et|local time|"
+                        r"[ap]\.?m\.?))?[ \t]*[-–—:|]", re.IGNORECASE | re.MULTILINE)
+
+
+def _post_of(state: DocState, offset: int) -> int:
+    """Which timestamped post of a live blog the offset lies in (0 before the first, or in a report with none)."""
+    posts = state.prepared.get("posts")
+    if posts is None:
+        posts = state.prepared["posts"] = [m.start() for m in _POST_TIME.finditer(state.text)]
+    return sum(1 for start in posts if start <= offset) if len(posts) > 1 else 0
+
+
+_LATER_ON = re.compile(r"\b(?:hours|days|weeks|minutes|a day|an hour|a week)\s+later\s*[.;]", re.IGNORECASE)
 # ... one told afresh after the turn: "Separately, an attack on a church ...", "Hours later, security forces carried
 # out an operation ..., killing eight militants": a doer and an act of its own (not "the attack", "it", "the death
 # toll", "X claimed the attack": those go on about the one before)
@@ -311,6 +332,9 @@ def _sentence_gap(a: Frame, b: Frame) -> int:
 # are a detail of it: the violence is the event, however surely the detail was read; so are arms recovered at
 # the scene of a clash ("arms and ammunition were recovered from the site of the gunfight")
 _DETAIL = "Looting/property destruction"
+# the attackers arrested at the end of the attack told before: "... before police arrested 13 of them"
+_ARRESTED_THE_ATTACKERS = re.compile(r"\barrested\s+(?:\w+\s+)?(?:of\s+them|(?:of\s+)?the\s+(?:gunmen|attackers|assailants|"
+                                     r"hostage-takers|raiders))\b", re.IGNORECASE)
 _DISRUPTED = "Disrupted weapons use"
 _AT_THE_SCENE = re.compile(r"\b(?:recovered|seized|found)\b[^.;]{0,30}\b(?:from|at|on)\s+the\s+(?:site|scene|spot)\b",
                            re.IGNORECASE)
@@ -359,7 +383,7 @@ def absorb(into: Frame, other: Frame) -> None:
         evidence = {k: v for k, v in o.evidence.items() if k not in ("actor1", "actor2")}
         o = replace(o, actor1=attacker.get("actor1"), actor2=None,
                     evidence={**evidence, **({"actor1": o.evidence["actor2"]} if attacker else {})})
-    detail = (_DETAIL in (m.sub_event_type, o.sub_event_type) or any(
+    detail = (_DETAIL in (m.sub_event_type, o.sub_event_type) or _their_arrest_after(into, other) or any(
         x.mention.sub_event_type == _DISRUPTED and _AT_THE_SCENE.search(x.sentences[0].span.text) for x in (into, other))) \
         and any(x.event_type in _VIOLENCE and x.sub_event_type for x in (m, o))
     if retold or not own_account and (detail and o.event_type in _VIOLENCE or not detail and other.specific and (
@@ -393,6 +417,13 @@ def absorb(into: Frame, other: Frame) -> None:
         if later and name == "event_date":
             continue
         m.cite(name, *spans)
+
+
+def _their_arrest_after(a: Frame, b: Frame) -> bool:
+    """One frame tells the attack, the one after it the arrest of its attackers: one happening, the attack's."""
+    first, then = sorted((a, b), key=lambda f: f.spans[0][0])
+    return then.mention.sub_event_type == "Arrests" and first.mention.event_type in _VIOLENCE \
+        and bool(_ARRESTED_THE_ATTACKERS.search(then.sentences[0].span.text))
 
 
 def _ends_the_attacker(mention: EventMention) -> bool:

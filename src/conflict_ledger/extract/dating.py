@@ -35,6 +35,8 @@ _DATELINE_DATE = re.compile(r"^\s*(\d{1,2}/\d{1,2}/\d{4}|(?:" + WEEKDAY_NAMES + 
 _JOINED_SPAN = re.compile(r"\s+(?:after|before|following|amid|during)\s+")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _PERIOD_HEADS = {"began", "begun", "started", "erupted", "escalated", "since", "until"}
+_A_DAY_OF_THE_WEEK = re.compile(rf"(?:(?:early|late|last)\s+)?{WEEKDAY_NAMES}(?:\s+(?:morning|afternoon|evening|night))?|"
+                                r"yesterday|today|last night", re.IGNORECASE)
 
 
 _CAPTIVES = re.compile(r"hostages?|prisoners?|captives?|detainees?|abductees?|people|civilians|soldiers|students|women|"
@@ -47,14 +49,22 @@ def _people_set_free(verb: Any) -> bool:
                                                         for c in verb.children)
 
 
+def _opens_a_period(word: Any, ent: Any) -> bool:
+    """"since October", "the escalation that began in October"; not "fighting erupted on Friday" (a fight that broke
+    out on a day of this week happened that day)."""
+    if word.lower_ in ("since", "until"):
+        return True
+    return word.lower_ in _PERIOD_HEADS and not _A_DAY_OF_THE_WEEK.fullmatch(ent.text)
+
+
 def _not_event_date(ent: Any) -> bool:
     """True for dates of something else: the day of a statement ('said Tuesday', 'at a briefing
     Tuesday') or the start of a period ('the escalation that began in October')."""
     head = ent.root.head
-    if head.lower_ in _SPEECH_HEADS and not _people_set_free(head) or head.lower_ in _PERIOD_HEADS:
+    if head.lower_ in _SPEECH_HEADS and not _people_set_free(head) or _opens_a_period(head, ent):
         return True
     verb = head.head if head.dep_ == "prep" else None
-    if verb is not None and (verb.lower_ in _PERIOD_HEADS or verb.lower_ in _SPEECH_HEADS and not _people_set_free(verb)):
+    if verb is not None and (_opens_a_period(verb, ent) or verb.lower_ in _SPEECH_HEADS and not _people_set_free(verb)):
         return True  # "since October", "the Pentagon said on Thursday"
     return head.dep_ == "pobj" and head.head.lower_ in ("at", "in") and head.lower_ in _SPEECH_HEADS
 

@@ -46,6 +46,19 @@ _PEOPLE_SEIZED = (r"\s+(?:an?\s+|the\s+|two\s+|three\s+|four\s+|five\s+|\d+\s+|s
 _ARMED_WORDS = (r"militants?", r"rebels?", r"insurgents?", r"guerrillas?", r"terrorists?", r"jihadists?", r"assailants?",
                 r"attackers?")
 
+# a vehicle driven into people: "a car drove into a crowd at the Christmas market"
+_RAMMED_INTO_PEOPLE = (r"(?:drove|driven|ploughed|plowed|rammed|slammed|crashed)\s+(?:(?:a|an|his|her|the|their)\s+)?"
+                       r"(?:[\w-]+\s+){0,2}?(?:car|truck|lorry|van|vehicle|suv)?\s*(?:into|through)\s+(?:a\s+|the\s+)?"
+                       r"(?:[\w-]+\s+){0,2}?(?:crowds?|pedestrians|shoppers|worshippers|revellers|revelers|people|protesters|"
+                       r"marchers)\b")
+
+# armed groups' fighters who went into a city by name, with no harm told after it: "rebel fighters entered Damascus"
+# (not "gunmen entered the village and killed 20", a raid; nor troops who entered a town, as often a raid as a capture;
+# in wire copy in capitals any word looks like a name, so an article or a pronoun after the verb is none)
+_INTO_A_CITY = (r"\s+(?:[\w-]+\s+)?(?:entered|swept into|rolled into|marched into|moved into)\s+"
+                r"(?:the\s+(?:capital|city|town)\s+(?:of\s+)?)?(?!(?:the|a|an|his|her|its|their|our|this|that)\b)"
+                r"(?-i:[A-Z])[\w'’-]+(?![^.;]*\b(?:kill|shot|wound|dead|massacr|abduct|kidnap|raid))")
+_ENTERED_A_CITY = r"(?:fighters|rebels|insurgents|militants)" + _INTO_A_CITY
 
 # "12 March", "in March", "March 3" name the month, not a march
 _NOT_THE_MONTH = r"(?<!\d )(?<!in )(?<!of )(?<!since )(?<!until )(?<!last )(?<!next )(?<!early )(?<!late )(?<!mid-)"
@@ -134,7 +147,8 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
      "Battles", "Government regains territory"),
     (_rx(r"(?:seized|seizing) (?:full |complete |effective )?control", r"(?:took|taken|taking) (?:full |complete |effective )?control",
          r"overran", r"gained ground", r"(?:captured|seized|capturing|seizing) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:town|city|village|"
-         r"district|area|base|airport|hill|positions?|stronghold|bastion)s?\b"),
+         r"district|area|base|airport|hill|positions?|stronghold|bastion)s?\b",
+         _ENTERED_A_CITY),
      "Battles", "Non-state actor overtakes territory"),
     (_rx(r"protesters? (?:were|was) (?:killed|shot)", r"(?:protesters?|demonstrators?) (?:died|were killed|killed) (?:from|by|in|after)",
          r"(?:live (?:rounds|ammunition|fire)|rubber bullets)[^.;]{0,60}\b(?:protest|demonstrat|rall)",
@@ -174,10 +188,10 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
     (_rx(r"ceasefire agreement", r"peace (?:deal|agreement|accord)", r"signed an agreement", r"prisoner (?:swap|exchange)",
          r"truce", r"surrender(?:ed|s)? to\b", r"laid down (?:their|his|its) (?:arms|weapons)"),
      "Strategic developments", "Agreement"),
-    (_rx(r"(?:drove|driven|ploughed|plowed|rammed|slammed|crashed)\s+(?:(?:a|an|his|her|the|their)\s+)?(?:[\w-]+\s+){0,2}?"
-         r"(?:car|truck|lorry|van|vehicle|suv)?\s*(?:into|through)\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:crowds?|"
-         r"pedestrians|shoppers|worshippers|revellers|revelers|people|protesters|marchers)\b", r"car[- ]ramming",
-         r"ramming attack", r"shot dead", r"gunned down", r"assassinat", r"executed", r"massacre", r"behead", r"stabbed", r"lynched",
+    (_rx(_RAMMED_INTO_PEOPLE, r"car[- ]ramming", r"ramming attack", r"shot dead", r"gunned down", r"assassinat", r"executed", r"massacre", r"behead", r"stabbed", r"lynched",
+         # people beaten ("fans were chased and beaten in the streets"), not a rival beaten at the polls or a deadline
+         r"(?:was|were|been|being)\s+(?:[\w-]+\s+and\s+)?beaten\b(?!\s+(?:at the polls|in (?:the )?(?:[\w-]+ )?(?:elections?|votes?|polls?|finals?|match(?:es)?|races?|"
+         r"run-?offs?)|by \d|to (?:the|it)\b))", r"beat(?:ing)? up\b",
          r"opened fire", r"shot and killed", r"tortured", r"murder(?:ed|s|ing)?\b", r"slain\b", r"slaying",
          # a killing shown by its marks ("bodies found riddled with bullets") or told by its weapon ("hit by a sniper")
          r"riddled with bullets", r"bullet-riddled", r"(?:gunshot|bullet) wounds", r"snipers?\b"),
@@ -434,7 +448,9 @@ _ACCIDENT = _rx(r"crash(?:ed|es)?\b(?! into)", r"accident", r"collision", r"coll
                 r"stampede",
                 # an industrial blast: a plant, a refinery, a gas leak, a boiler
                 r"(?:chemical|power|nuclear|fertili[sz]er|gas|petrochemical|cement) plant", r"refinery", r"gas (?:leak|cylinder|tank)",
-                r"boiler", r"fireworks")
+                r"boiler", r"fireworks",
+                # a driver's lapse: "lost control of his car and ploughed into a crowd"
+                r"lost control", r"heart attack", r"medical emergency", r"fell asleep", r"brakes? failed")
 _HOSTILE_ACT = _rx(r"shot\b", r"shoot", r"(?<!heart )attack", r"bomb", r"explosive", r"sabotag", r"downed", r"gunfire",
                    r"hit by", r"fire from", r"fire (?:hit|struck|damaged|downed)", r"missiles?", r"rockets?\b", r"ambush",
                    r"assassinat", r"gunmen", r"shell(?:s|ed|ing)\b", r"artillery", r"mortars?\b", r"drones?\b",
@@ -446,6 +462,17 @@ _VIOLENT_TYPES = {"Explosions/Remote violence", "Violence against civilians", "B
 def _a_blast_told_again(kind: EventType, text: str) -> bool:
     """True for a reading that rests on a bare word of explosion ("the blasts"), with no hostile act told."""
     return bool(_EXPLOSION.fullmatch(text, *kind.cue)) and not _HOSTILE_ACT.search(text)
+
+
+_RAMMING = _rx(_RAMMED_INTO_PEOPLE)
+_REBELS_ENTERED_A_CITY = _rx(r"(?:rebels?|insurgents?|(?:rebel|opposition|insurgent) fighters)" + _INTO_A_CITY)
+_HARMED = _rx(r"kill", r"dead\b", r"died", r"injur", r"wound", r"hurt\b")
+
+
+def _a_ramming_that_harmed(text: str) -> bool:
+    """A vehicle driven into a crowd, killing or hurting people, with no crash or lapse told: an attack (the
+    classifier, trained on accidents told the same way, reads a disaster)."""
+    return bool(_RAMMING.search(text) and _HARMED.search(text)) and not _ACCIDENT.search(text)
 
 
 def tells_an_accident(kind: EventType, text: str) -> bool:
@@ -600,9 +627,14 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
     if disrupted and not _USED.search(text):
         return [EventType("Strategic developments", "Disrupted weapons use", True, disrupted.span())]
     if found:
-        if any(f.sub_event_type == "Attack" for f in found) and _armed_men_on_civilians(text) is not None:
-            # the cue's killing is one of armed men (or forces) on civilians: sure whatever the classifier reads
+        if any(f.sub_event_type == "Attack" for f in found) and (
+                _armed_men_on_civilians(text) is not None or _a_ramming_that_harmed(text)):
+            # the cue's killing is one of armed men (or forces) on civilians, or of a vehicle driven into a crowd:
+            # sure whatever the classifier reads
             found = [replace(f, score=SURE_CUE) if f.sub_event_type == "Attack" else f for f in found]
+        if _REBELS_ENTERED_A_CITY.search(text):
+            # rebels in a city they name are its new masters, whatever statement the sentence goes on to tell
+            found = [replace(f, score=SURE_CUE) if f.sub_event_type in _TERRITORY_TYPES else f for f in found]
         return _prune(found, text)
     if not generic:
         return []
@@ -901,6 +933,9 @@ def tells_a_crowd(text: str) -> bool:
 
 
 _ARMED_DOERS = _rx(*_ARMED_WORDS, r"gunm[ae]n", r"armed (?:men|groups?|gangs?)", r"fighters", r"gang members")
+# an armed group named again by a bare word: "The group also attacked a railway bridge"
+_THE_GROUP_DID = _rx(r"the (?:group|militia|movement|organi[sz]ation)\s+(?:also\s+|then\s+|later\s+)?(?:attacked|stormed|"
+                     r"struck|raided|ambushed|killed|bombed|shelled)\b")
 
 
 def protests_held(kinds: list[EventType], rule_kinds: list[EventType], text: str) -> list[EventType]:
@@ -911,7 +946,8 @@ def protests_held(kinds: list[EventType], rule_kinds: list[EventType], text: str
         kinds = [k for k in kinds if k.event_type != "Protests"] or [
             k for k in rule_kinds if k.event_type != "Protests" and k.specific]
     # ... and a riot a crowd: "armed men stormed an army checkpoint" is an attack, whatever it was read as
-    if any(k.event_type == "Riots" for k in kinds) and not tells_a_crowd(text) and _ARMED_DOERS.search(text):
+    if any(k.event_type == "Riots" for k in kinds) and not tells_a_crowd(text) and (
+            _ARMED_DOERS.search(text) or _THE_GROUP_DID.search(text)):
         kinds = [k for k in kinds if k.event_type != "Riots"] or [k for k in rule_kinds if k.event_type != "Riots"]
     if any(k.sub_event_type == "Peaceful protest" for k in kinds) and protest_to_come(text):
         kinds = [k for k in kinds if k.sub_event_type != "Peaceful protest"]
@@ -933,7 +969,10 @@ SEQUENCE = re.compile(
     r"\b(?:(?:(?:a|an|one|two|three|four|five|six|seven|\d) )?(?:hours?|days?|nights?|weeks?|minutes) |"
     r"(?:shortly|soon|just) )?(?:after|following|in response to|in retaliation for|"
     r"in what (?:it|they|he|she|officials) (?:called|described as|said was) (?:a )?(?:retaliation|response) (?:for|to)|"
-    r"hours before|days before)\b",
+    r"hours before|days before|"
+    # "gunmen stormed the studio ... before police arrested 13 of them": the act that ended it, by another side (not
+    # "before fleeing", the same doers')
+    r"before(?=\s+(?:the\s+|a\s+|an\s+)?(?:police|troops|soldiers|security forces|army|forces|officers|guards)\b))\b",
     re.IGNORECASE,
 )
 
@@ -1138,6 +1177,9 @@ def _strike_by_air_power(text: str) -> list[EventType]:
 # a fight told as what followed the attack before it: part of that event, not one of its own
 _ENSUING = re.compile(r"\b(?:ensuing|subsequent|resulting|following)\s+(?:heavy\s+|fierce\s+)?$", re.IGNORECASE)
 _TOLL_WORDS = re.compile(r"killed|killing|wounded|injured|injuring|casualties", re.IGNORECASE)
+_NOBODY_HARMED = re.compile(r"\W*(?:no one|nobody|none)\s+(?:was|were|has been|had been|have been)\s+(?:\w+\s+)?"
+                            r"(?:killed|wounded|injured|hurt)\b|\W*there were no (?:casualties|deaths|injuries)\b",
+                            re.IGNORECASE)
 
 
 _TERRITORY_TYPES = ("Government regains territory", "Non-state actor overtakes territory")
@@ -1310,9 +1352,12 @@ def detect_events() -> object:
                 continue
             if kind.sub_event_type in _TERRITORY_TYPES:
                 kind = _taken_by(kind, sentence, cue[0])
-            frame = _new_frame(state, sentence, span, cue, kind)
-            frame.toll_only = bool(rule_kinds) and all(
+            toll_only = bool(rule_kinds) and all(
                 not k.specific and _TOLL_WORDS.fullmatch(text[k.cue[0] : k.cue[1]]) for k in rule_kinds)
+            if toll_only and _NOBODY_HARMED.match(text):
+                continue  # "No one was killed.": the toll of the event before it, told as none; no happening
+            frame = _new_frame(state, sentence, span, cue, kind)
+            frame.toll_only = toll_only
             if _ENSUING.search(state.text, max(0, cue[0] - 30), cue[0]):
                 frame.specific = False  # "killed in the ensuing clash": the fight the attack told before led to
             state.frames.append(frame)

@@ -134,9 +134,11 @@ _ATTACK_VERBS = re.compile(
     r"^(?:attack|strik|struck|hit|fir(?:e|ed|ing)|launch|target|kill|bomb|shell|shoot|shot|ambush|raid|wound|injur|"
     r"assault|storm|kidnap|abduct|seiz|captur|arrest|detain|clash|fight|fought|blew|detonat|execut|murder|massacr|"
     r"behead|torch|burn|loot|overr|recaptur|retook|retak|besieg|pound|bombard|rain|hurl|lob|throw|threw|carr|conduct|"
-    r"open|engag|slay|slew|assassinat|stab|gun|torture|rap|abus|beat|attempt|hurt|neutrali[sz]|repel|repuls)",
+    r"open|engag|slay|slew|assassinat|stab|gun|torture|rap|abus|beat|attempt|hurt|neutrali[sz]|repel|repuls|martyr)",
     re.IGNORECASE,
 )
+# a bomb's doer told by what it did to the bomb: "an IED blast triggered by Maoists", "a mine planted by the rebels"
+_BOMB_SETTING = {"triggered", "planted", "placed", "laid", "set", "hidden", "concealed"}
 _BLAME_VERBS = {"blamed", "blames", "blame", "blaming", "accused", "accuses", "accusing", "held", "holds", "suspected",
                 "suspects"}
 _CLAIM_VERBS = {"claimed", "claims", "claim", "claiming"}
@@ -191,6 +193,9 @@ def role_of(token: Any) -> str:
     """
     if _launched_from_its_ground(token):
         return "agent"
+    side = _side_of_a_fight(token)
+    if side is not None:
+        return "agent" if side == 1 else "patient"  # "fighting between the army and the RSF": first named, first
     node = token
     for _ in range(12):
         head = node.head
@@ -232,7 +237,8 @@ def role_of(token: Any) -> str:
                     return "patient"  # "a missile ... was shot down by a U.S. jet": the target's defender
                 if _stopped_the_attacker(owner, "nsubjpass"):
                     return "responder"  # "... before he was shot dead by police": who stopped the attacker, not who attacked
-                if _ATTACK_VERBS.match(owner.lower_) or _EVENT_NOUNS.match(owner.text) or owner.lower_ in _CLAIM_VERBS:
+                if _ATTACK_VERBS.match(owner.lower_) or _EVENT_NOUNS.match(owner.text) or owner.lower_ in _CLAIM_VERBS \
+                        or owner.lower_ in _BOMB_SETTING:
                     return "agent"
                 return "oblique"
             if prep == "to" and head.head.lower_ == "according":
@@ -271,7 +277,7 @@ def role_of(token: Any) -> str:
                     return "agent" if _ATTACK_VERBS.match(verb) or verb in _CLAIM_VERBS else "subject"
                 if _ATTACK_VERBS.match(verb) or verb in _CLAIM_VERBS:
                     return "responder" if _stopped_the_attacker(head, "dobj") else "agent"
-                return "subject"
+                return "agent" if _own_act_after(head) else "subject"
             if dep in ("nsubjpass", "csubjpass"):
                 # ... or whose harm is told: "U.S. personnel are being evaluated for brain injuries"
                 return "patient" if _ATTACK_VERBS.match(verb) or any(
@@ -279,7 +285,8 @@ def role_of(token: Any) -> str:
                 ) else "subject"
             if dep in ("dobj", "obj", "dative"):
                 if verb in _BLAME_VERBS:
-                    return "agent"
+                    # ("Turkey blamed the PKK and launched air strikes": blamed for the act before, not this one)
+                    return "oblique" if _own_act_after(head) else "agent"
                 return "patient" if _ATTACK_VERBS.match(verb) else "object"
             if dep == "attr":
                 return "other"
@@ -302,6 +309,13 @@ def depth_of(token: Any) -> int:
             depth += 1
         node = node.head
     return depth
+
+
+def _own_act_after(verb: Any) -> Any:
+    """The act a subject goes on to do in the same breath: "Turkey blamed the PKK and launched air strikes" (a
+    verb of attack joined to this one, with no subject of its own)."""
+    return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and _ATTACK_VERBS.match(c.lower_)
+                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
 
 
 def _has_event_object(verb: Any) -> bool:
@@ -713,8 +727,22 @@ _FORCE_UNITS = {"patrol", "patrols", "convoy", "convoys", "checkpoint", "checkpo
 _TARGET_PREPOSITIONS = {"on", "at", "against", "targeting"}
 
 
+def _side_of_a_fight(token: Any) -> int | None:
+    """1 or 2 for the first or second side named in "fighting between the army and the RSF", else None."""
+    second = token.dep_ == "conj" and token.head.dep_ == "pobj"
+    node = token.head if second else token
+    if node.dep_ != "pobj" or node.head.lower_ != "between":
+        return None
+    about = node.head.head
+    if FIGHTING.match(about.text) or any(c.dep_ == "nsubj" and FIGHTING.match(c.text) for c in about.children):
+        return 2 if second else 1
+    return None
+
+
 def _does_it(token: Any) -> bool:
     """"police fired tear gas", "beaten by police", "the army said it had arrested 30 suspects"."""
+    if _side_of_a_fight(token) == 1:
+        return True  # "fighting between the army and the RSF": the side named first (ACLED's actor1)
     if token.dep_ == "pobj" and token.head.lower_ == "by":
         return bool(_ATTACK_VERBS.match(token.head.head.lower_)) and not _stopped_the_attacker(token.head.head,
                                                                                              "nsubjpass")
@@ -727,6 +755,8 @@ def _does_it(token: Any) -> bool:
         return False
     if _ATTACK_VERBS.match(token.head.lower_):
         return not _stopped_the_attacker(token.head, "dobj")
+    if _own_act_after(token.head) is not None:
+        return True
     return token.head.lower_ in _SPEECH_VERBS and any(  # the speaker tells of its own deed
         c.dep_ == "ccomp" and _ATTACK_VERBS.match(c.lower_) and any(
             s.dep_ == "nsubj" and s.lower_ in ("it", "they") for s in c.children) for c in token.head.children)
@@ -734,6 +764,8 @@ def _does_it(token: Any) -> bool:
 
 def _suffers_it(token: Any) -> bool:
     """"gunmen shot dead two policemen", "a bomb hit an army convoy", "an attack on a police checkpoint"."""
+    if _side_of_a_fight(token) == 2:
+        return True
     if token.dep_ in ("compound", "amod") and token.head.lower_ in _FORCE_UNITS:
         token = token.head
     if token.dep_ in ("dobj", "nsubjpass"):
@@ -984,7 +1016,13 @@ def _same_side(a: str | None, b: str | None) -> bool:
     ka, kb = canonical_actor(a), canonical_actor(b)
     if ka is None or kb is None:
         return False
-    return bool((set(ka.kinds) & set(kb.kinds)) - {"state_forces", "unidentified_armed_group"})
+    return bool((set(ka.kinds) & set(kb.kinds)) - _KINDS_NOT_SIDES)
+
+
+# what an actor is, not whose side it is on: the Taliban and Islamic State's Khorasan branch are both jihadist, and
+# enemies (the families -- Iran-aligned, Islamic State, al-Qaeda, U.S. and coalition forces -- are sides)
+_KINDS_NOT_SIDES = {"state_forces", "unidentified_armed_group", "jihadist", "rebel", "militia", "organised_crime", "police",
+                    "paramilitary", "mercenary", "tribal_militia"}
 
 
 _SUSPECTED_BEFORE = re.compile(r"\b(?:suspected|alleged)\b", re.IGNORECASE)

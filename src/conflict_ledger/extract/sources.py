@@ -11,6 +11,9 @@ _SPEECH = r"(?:said|says|told|reported|claimed|announced|confirmed|stated|added|
 # the speaker's name may hold an abbreviation's stops: "according to a U.S. military official"
 _ACCORDING = re.compile(r"\baccording to\s+(?:a\s+|an\s+|the\s+)?(?P<who>(?:[^,.;:“”\"()]|(?-i:(?<=\b[A-Z])\.)){2,80})",
                         re.IGNORECASE)
+# whose count a figure is: "By the Pentagon's count, there have been at least 168 attacks"
+_BY_ITS_COUNT = re.compile(r"\bby\s+(?:the\s+)?(?P<who>(?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*){0,5})['’]s?\s+(?:own\s+)?"
+                           r"(?:count|tally|reckoning|estimate|figures|calculations?)\b", re.IGNORECASE)
 _SAID_BY = re.compile(
     r"(?P<who>(?:[A-Z][\w.'’&-]*|of|the|for|and|in|de|al-|\(|\))(?:[ -](?:[A-Z][\w.'’&()-]*|of|the|for|and|in|al|\([A-Z]+\)))*"
     r"(?<! and)(?<! or)(?<! the)(?:\s+(?:officials?|spokes(?:man|woman|person)|sources?))?)\s+(?:also\s+|later\s+)?"
@@ -166,7 +169,7 @@ def sources_in(text: str) -> list[tuple[str, int, int]]:
     """(source, start, end) for each attribution in `text`: named speakers first, then speakers named by what
     they are where no named one covers the same words."""
     found = []
-    for pattern in (_ACCORDING, _SAID_BY, _SAID_AFTER):
+    for pattern in (_ACCORDING, _SAID_BY, _SAID_AFTER, _BY_ITS_COUNT):
         for m in pattern.finditer(text):
             start, who = m.start("who"), m.group("who")
             if pattern is _SAID_BY and who.startswith("of "):

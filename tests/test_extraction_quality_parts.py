@@ -3285,8 +3285,8 @@ def test_each_post_of_a_live_blog_tells_its_own_happening(cli, tmp_path):
         "date 2024-07-02\n\n"
         "LIVE\n\n"
         "09:12 - Israeli strikes on Khan Younis killed at least eight people overnight, medics said.\n"
-        "09:40 - An Israeli drone strike on a car near Tyre in southern Lebanon killed two Hezbollah fighters, "
-        "a security source said.\n"))
+        "09:40 - The Israeli military said it had struck Hezbollah launchers in southern Lebanon, killing two "
+        "fighters.\n"))
     assert sorted((e["country"], e["fatalities"]) for e in events) == [("Lebanon", 2), ("Palestinian Territory", 8)]
 
 

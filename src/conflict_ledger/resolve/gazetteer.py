@@ -556,6 +556,8 @@ class _Builder:
                 self.name(place_id, sub.name, "alt")
             for alias in sub.aliases:
                 self.name(place_id, alias, "alt")
+            if (bare := _LOCAL_KIND.sub("", sub.name)) != sub.name and bare:
+                self.name(place_id, bare, "alt")  # "Kabupaten Yahukimo": news writes "Yahukimo" (regency)
             if fix:
                 for alias in filter(None, fix["aliases"].split("|")):
                     self.name(place_id, alias, "abbr" if _abbreviation(alias) else "alt")
@@ -724,6 +726,11 @@ def countries_rows() -> list[dict[str, str]]:
 
 def facilities_rows() -> list[dict[str, str]]:
     return _csv_rows("facilities.csv")
+
+
+# the local word for the kind of unit that opens some regions' names in GeoNames
+_LOCAL_KIND = re.compile(r"^(?:Kabupaten|Kota|Amphoe|Khet|Provincia de(?:l| la)?|Departamento de(?:l)?|Municipio de|"
+                         r"Distrito de|Wilayat|Muhafazat)\s+", re.IGNORECASE)
 
 
 def localities_rows() -> list[dict[str, str]]:

@@ -234,10 +234,12 @@ _NON_SPACE_RUN = re.compile(r"[^\s]+")
 # all-caps text: where a place name may follow, and the words that may stand before it there
 _AFTER_PLACE_PREPOSITION = re.compile(r"\b(?:IN|NEAR|AT|OUTSIDE|FROM|INTO|TOWARD|TOWARDS)\s+")
 _BEFORE_A_NAME = _DIRECTIONS | {"the"}
+_KIND_OF_IN_CAPITALS = re.compile(r"\b(?:TOWN|CITY|VILLAGE|HAMLET|MUNICIPALITY|DISTRICT|PROVINCE|DEPARTMENT|PORT)\s+OF\s+")
 _DATELINE_TOWN = re.compile(r"\s*([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3}?)(?=\s*[,(])")
 _BETWEEN_COMMAS = re.compile(r"[^,;/]+")
 # labels the small model gives place names it does not know as places, and the words that put a place before one
 _MISREAD = {"NORP", "LANGUAGE", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+_MISREAD_TOWN = 50_000  # the size of a town a misread label names after a preposition of place
 # the parts of a town a report places things in: "on the outskirts of Culiacan", "in the centre of"
 _PARTS_OF_A_TOWN = r"outskirts|suburbs?|edge|cent(?:re|er)|heart"
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside|off|into|across|around|towards?|(?:air ?strikes?|strikes?|attacks?|"
@@ -556,7 +558,8 @@ class PlaceResolver:
                         out.append(_Mention(text[s : whole.end()], s, whole.end(), "GPE"))
                     elif label == "NORP" and self._accept_other(name, label):
                         out.append(_Mention(name, s, e, label, modifier=True))
-                    elif label in _MISREAD and (self._well_known(name) or self._province_in_english(name)) \
+                    # (a town of 50,000 will do there: "a car bomb in Manbij", a product to the tagger)
+                    elif label in _MISREAD and (self._well_known(name, _MISREAD_TOWN) or self._province_in_english(name)) \
                             and _PLACE_PREPOSITION.search(text, max(0, s - 24), s) \
                             or label in ("ORG", "PERSON") and _IN_A_PLACE.search(text, max(0, s - 24), s) \
                             and self._big_city(name) and name not in people:
@@ -717,6 +720,25 @@ class PlaceResolver:
                     out.append(_Mention(text[s:e], s, e, "GAZETTEER"))
                     taken.append((s, e))
                     break
+        # ... and any town the gazetteer has by its own name after its kind: "THE TOWN OF HUANTA"
+        for match in _KIND_OF_IN_CAPITALS.finditer(text):
+            words = list(_NON_SPACE_RUN.finditer(text, match.end(), match.end() + 80))[:4]
+            while words and words[0].group().lower().strip(",.") in _BEFORE_A_NAME:
+                words = words[1:]  # "A CITY OF WESTERN EL SALVADOR": the country, not a region called Western
+            words = words[:3]
+            for n in (3, 2, 1):
+                if len(words) < n:
+                    continue
+                s, e = words[0].start(), words[n - 1].end()
+                while e > s and not text[e - 1].isalnum():
+                    e -= 1
+                if any(a < e and s < b for a, b in taken) or not text[s:e].isupper():
+                    continue
+                cands = self._candidates(text[s:e], near=False)
+                if cands and cands[0][1] == "name" and text[s:e].lower() not in _COMMON_WORDS:
+                    out.append(_Mention(text[s:e], s, e, "GAZETTEER"))
+                    taken.append((s, e))
+                    break
         return out
 
     def _prominent(self, name: str) -> bool:
@@ -814,7 +836,7 @@ class PlaceResolver:
         cands = self._candidates(name, near=False)
         return bool(cands) and cands[0][0].feature in ("city", "admin2")
 
-    def _well_known(self, name: str) -> bool:
+    def _well_known(self, name: str, town_size: int = 100_000) -> bool:
         if not _looks_like_name(name) or name.lower() in _GENERIC:
             return False
         cands = self._candidates(name, near=False)
@@ -825,7 +847,7 @@ class PlaceResolver:
             return False
         if entry.feature in ("country", "continent", "admin1", "facility", "region", "sea"):
             return True
-        return entry.feature in ("city", "admin2") and entry.population >= 100_000
+        return entry.feature in ("city", "admin2") and entry.population >= town_size
 
     def _country_by_name(self, name: str) -> bool:
         cands = self._candidates(name, near=False)
@@ -1519,15 +1541,23 @@ _BASED_THERE = {"diplomat", "diplomats", "ambassador", "envoy", "embassy", "cons
 
 _REPUBLIC_AFTER = re.compile(r"\s+Republic\b")
 _IN_BETWEEN = re.compile(r"\s+in\s+(?:the\s+)?(?=[A-Z])")
+# ... or at a place's possessive before another name: "Pattani's Nong Chik" (district), tagged as one
+_POSSESSIVE_BETWEEN = re.compile(r"(?<=[a-z])['’]s\s+(?=[A-Z])")
+
+
+_TRAILING_PREPOSITION = re.compile(r"\s+(?:in|of|at|on|near)$")
 
 
 def _split(text: str, start: int, end: int, at_in: bool = False) -> list[tuple[int, int]]:
     """An entity span cut at commas ("Mosul, Iraq" tagged as one) and trimmed of 'the' and "'s"; with `at_in`, cut
-    at "in" too ("Nyanzale in North Kivu" tagged as one title)."""
+    at "in" too ("Nyanzale in North Kivu" tagged as one title), and after a possessive where a kind of place follows
+    the span ("Pattani's Nong Chik" + "district"; not "Alexandria's Circuit Court")."""
     out = []
     cuts = [(start + m.start(), start + m.end()) for m in _BETWEEN_COMMAS.finditer(text[start:end])]
     if at_in:
         cuts = [(a + x, a + y) for a, b in cuts for x, y in _pieces_between(_IN_BETWEEN, text[a:b])]
+        if _KIND_AFTER.match(text, end):
+            cuts = [(a + x, a + y) for a, b in cuts for x, y in _pieces_between(_POSSESSIVE_BETWEEN, text[a:b])]
     for s, e in cuts:
         piece = text[s:e]
         lead = len(piece) - len(piece.lstrip())
@@ -1536,6 +1566,8 @@ def _split(text: str, start: int, end: int, at_in: bool = False) -> list[tuple[i
         if piece.lower().startswith("the "):
             s += 4
             piece = piece[4:]
+        if (tail := _TRAILING_PREPOSITION.search(piece)) is not None:
+            piece = piece[: tail.start()]  # "Macomia in" (the town, tagged with the word after it)
         e = s + len(piece)
         if piece.endswith(("'s", "’s")):
             e -= 2

@@ -3296,3 +3296,167 @@ def test_a_claim_by_a_jihadist_group_answers_for_an_attack_on_another_one(cli, t
         "A roadside bomb hit a Taliban patrol in Kunar province on Tuesday, killing two. Islamic State's Khorasan "
         "branch claimed the attack.\n"))
     assert (event["actor1"], event["actor2"]) == ("Islamic State Khorasan Province", "Taliban")
+
+
+def test_an_act_a_sentence_opens_with_a_day_after_is_its_own_and_a_day_before_the_main_one(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-08-01\n\n"
+        "A day after two men were stabbed to death at a bus stop in the town, hundreds of people threw bricks at "
+        "police in Southport on Tuesday.\n"))
+    assert sorted((e["sub_event_type"], e["event_date"], e["fatalities"]) for e in events) == [
+        ("Attack", "2024-07-29", 2), ("Violent demonstration", "2024-07-30", 0)]
+
+
+def test_the_town_named_before_is_the_scene_itself_in_the_town(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-07-30\n\n"
+        "Rioters attacked a mosque in Southport on Tuesday, a day after three girls were stabbed to death at a "
+        "dance class in the town.\n"))
+    assert {(e["location"], e["geo_precision"]) for e in events} == {("Southport", 1)}
+
+
+def test_forces_that_repelled_attacks_fought_and_held_their_ground(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-08-13\n\n"
+        "Ukraine's army said it controls 74 settlements in Russia's Kursk region. Russia's defence ministry said its "
+        "forces had repelled attacks near the villages of Sudzha and Korenevo.\n"))
+    assert {e["sub_event_type"] for e in events} == {"Armed clash"}
+
+
+def test_a_base_and_a_town_news_names_are_in_the_gazetteer(cli, tmp_path):
+    events = extract_rows(cli, tmp_path, [
+        {"id": "kalsu", "published": "2024-04-20",
+         "text": "An explosion hit the Kalsu military base overnight, killing one fighter, the PMF said."},
+        {"id": "balcad", "published": "2024-03-10",
+         "text": "Al-Shabaab militants attacked the town of Bal'ad, north of Mogadishu, on Saturday but were repulsed."}])
+    assert {(e["doc_id"], e["location"], e["country"]) for e in events} == {
+        ("kalsu", "Kalsu base", "Iraq"), ("balcad", "Balcad", "Somalia")}
+
+
+def test_israel_that_struck_sites_in_retaliation_did_an_air_strike_and_the_act_it_answered_this_month_is_no_event(
+        cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-10-27\n\n"
+        "Israel struck military sites in Iran before dawn on Saturday in retaliation for Tehran's ballistic missile "
+        "attack on Israel earlier this month.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["event_date"]) == (
+        "Air/drone strike", "Israeli forces", "2024-10-26")
+
+
+def test_people_detained_at_a_protest_the_police_broke_up_are_part_of_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-26\n\n"
+        "Police fired tear gas at hundreds of opposition supporters who rallied outside the election commission in "
+        "Lahore on Sunday. Dozens were detained.\n"))
+    assert event["sub_event_type"] == "Protest with intervention"
+
+
+def test_a_raid_with_gunfire_that_killed_suspects_is_a_fight_of_the_countrys_forces(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-09-09\n\n"
+        "Residents of Mahmoudiyah reported heavy gunfire late on Sunday as security forces raided a house where "
+        "suspected Islamic State members were hiding. Two suspects were killed and a third was arrested, officials "
+        "said.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["actor2"], event["fatalities"]) == (
+        "Armed clash", "Iraqi forces", "Islamic State", 2)
+
+
+def test_a_town_the_tagger_took_for_a_product_is_a_place_after_in(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-01-06\n\n"
+        "The death toll from Wednesday's car bomb in Manbij has risen to 20, local officials said on Sunday.\n"))
+    assert (event["location"], event["country"]) == ("Manbij", "Syria")
+
+
+def test_forces_that_repelled_the_assault_told_before_are_its_other_side(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2015-10-28\n\n"
+        "Assailants attacked an army post in the Hamrin mountains on Tuesday. Security forces repelled the assault, "
+        "killing five assailants.\n"))
+    assert event["fatalities"] == 5
+
+
+def test_a_place_and_its_district_tagged_as_one_name_are_both_read(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-07\n\n"
+        "A bomb exploded near a teashop in Pattani's Nong Chik district on Wednesday evening, wounding four people, "
+        "police said.\n"))
+    assert (event["location"], event["admin1"], event["country"]) == ("Nong Chik", "Pattani", "Thailand")
+
+
+def test_a_regency_is_found_by_the_name_news_gives_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-01-28\n\n"
+        "Two soldiers were shot dead by separatist rebels in Yahukimo on Saturday, the Indonesian military said.\n"))
+    assert (event["country"], event["admin2"]) == ("Indonesia", "Kabupaten Yahukimo")
+
+
+def test_places_of_recent_wars_the_gazetteer_lacked(cli, tmp_path):
+    events = extract_rows(cli, tmp_path, [
+        {"id": "karabakh", "published": "2023-09-20",
+         "text": "Azerbaijani forces shelled towns across Nagorno-Karabakh on Tuesday, killing 27 people, local "
+                 "officials said."},
+        {"id": "banjska", "published": "2023-09-25",
+         "text": "Armed men exchanged fire with police at the Banjska monastery on Sunday, killing one officer."}])
+    assert {(e["doc_id"], e["location"], e["country"]) for e in events} == {
+        ("karabakh", "Nagorno-Karabakh", "Azerbaijan"), ("banjska", "Banjska Monastery", "Kosovo")}
+
+
+def test_a_town_tagged_with_the_word_after_it_is_read_without_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-11\n\n"
+        "Islamic State fighters attacked the town of Macomia in Cabo Delgado province on Friday, clashing with "
+        "government troops, residents said.\n"))
+    assert (event["sub_event_type"], event["location"]) == ("Armed clash", "Macomia")
+
+
+def test_what_soldiers_later_did_after_a_fight_is_an_event_of_its_own(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-12\n\n"
+        "Fano militiamen and federal troops fought for control of the town of Merawi on Wednesday. Residents said "
+        "soldiers later went door to door and killed at least 45 civilians.\n"))
+    assert sorted(e["sub_event_type"] for e in events) == ["Armed clash", "Attack"]
+
+
+def test_a_named_victim_told_with_who_he_was_and_n_others_add_up():
+    counts = find_counts("The strike killed Ibrahim Aqil, a senior commander, and at least 36 other people.")
+    assert [(c.kind, c.amount.best) for c in counts] == [("killed", 37)]
+
+
+def test_a_town_after_its_kind_in_wire_copy_in_capitals_is_placed(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 1989-11-14\n\n"
+        "LIMA, 13 NOV 89 (EFE) -- [TEXT] SHINING PATH REBELS ATTACKED THE TOWN OF HUANTA YESTERDAY AND FOUGHT WITH "
+        "ARMY TROOPS FOR THREE HOURS. TWELVE GUERRILLAS WERE KILLED.\n"))
+    assert (event["location"], event["admin1"]) == ("Huanta", "Ayacucho")
+
+
+def test_the_death_that_angered_a_mob_is_not_its_toll(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-02\n\n"
+        "A mob set fire to a police station in Kisii on Sunday, angered by the death of a man in custody, police "
+        "said.\n"))
+    assert [(e["sub_event_type"], e["fatalities"]) for e in events] == [("Mob violence", 0)]
+
+
+def test_a_country_that_says_its_drones_hit_a_depot_did_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-01-09\n\n"
+        "Ukraine said its drones hit an oil depot in Russia's Oryol region overnight.\n"))
+    assert (event["actor1"], event["country"]) == ("Ukrainian forces", "Russia")
+
+
+def test_a_count_since_a_war_began_on_a_day_starts_that_day_and_since_its_start_untold_has_no_first_day(cli, tmp_path):
+    claims = text_report_rows(cli, tmp_path, "claims", (
+        "date 2024-07-15\n\n"
+        "Militias have launched at least 170 attacks on U.S. troops in Iraq and Syria since the Gaza war began on "
+        "Oct. 7, the Pentagon said. It was the 171st attack on U.S. forces since the start of the Israel-Hamas war, "
+        "a defense official said later.\n"))
+    assert [(c["count"], c["since"]) for c in claims] == [(170, "2023-10-07"), (171, None)]
+
+
+def test_the_first_time_troops_were_killed_since_a_war_began_counts_deaths_not_attacks(cli, tmp_path):
+    assert text_report_rows(cli, tmp_path, "claims", (
+        "date 2024-01-29\n\n"
+        "It was the first time U.S. troops have been killed by enemy fire in the region since the Gaza war began in "
+        "October.\n")) == []

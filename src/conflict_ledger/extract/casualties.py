@@ -216,8 +216,9 @@ _ONE_AND_HIS = re.compile(
 # "killed Hamas deputy leader Saleh al-Arouri and six other members of the group": one named and the others
 _ONE_AND_N_OTHERS = re.compile(
     r"\b(?P<kind>killed|killing|wounded|wounding|injured|injuring)\s+(?!(?:at least|more than|about|some|over)\b)"
-    r"(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+|(?-i:[A-Z])[^,.;\d]{2,80}?)\s+and\s+(?P<num>" + NUMBER
-    + r")\s+others?\b",
+    r"(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+|(?-i:[A-Z])[^,.;\d]{2,80}?)"
+    # ... told with who they were: "killed Ibrahim Aqil, a senior Hezbollah commander, and at least 36 other people"
+    r"(?:,\s+(?:a|an|the)\s+[^,.;\d]{2,80}?,)?\s+and\s+(?P<num>" + NUMBER + r")\s+others?\b",
     re.IGNORECASE,
 )
 # "Five engineers and their driver were killed": a group and one of theirs
@@ -743,7 +744,8 @@ _ACROSS_A_COUNTRY = re.compile(r"\s+across\s+(?:the\s+)?(?:country|(?-i:[A-Z])[\
                                re.IGNORECASE)
 # a death a crowd rose against or mourned is an earlier happening's
 _GRIEVANCE_BEFORE = re.compile(r"\b(?:against|over|protest(?:ing|ed)?(?:\s+at)?|mourn(?:ing|ed)?|justice for|anger at|"
-                               r"outrage (?:at|over))\s+(?:the\s+)?(?:(?:deaths?|killings?|murders?|assassinations?|slayings?)"
+                               r"outrage (?:at|over)|(?:angered|enraged|incensed|outraged|sparked|triggered|prompted) by)\s+"
+                               r"(?:the\s+)?(?:(?:deaths?|killings?|murders?|assassinations?|slayings?)"
                                r"\s+of\b[^.;]{0,40})?$", re.IGNORECASE)
 
 

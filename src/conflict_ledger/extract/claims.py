@@ -22,13 +22,18 @@ _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10,
 }
+_A_DAY = (r"(?:mid-|early |late )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+          r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?)")
+_A_WAR = r"(?:war|conflict|fighting|offensive|campaign|invasion|crisis)"
 _SINCE = re.compile(
-    r"\bsince\s+(?P<since>(?:mid-|early |late )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-    r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?)"
+    r"\bsince\s+(?P<since>" + _A_DAY +
     # "since the start of the year": the first day of the report's year or month
     r"|the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?(?P<period>year|month)"
-    # "since the war began": a window whose first day the report does not give
-    r"|the\s+(?:war|conflict|fighting|offensive|campaign|invasion|crisis)\s+(?:began|started|broke\s+out|erupted))",
+    # "since the war began", "since the start of the Israel-Hamas war": a window whose first day the report does not
+    # give, or gives after it ("since the Gaza war began on Oct. 7")
+    r"|the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?" + _A_WAR +
+    r"|the\s+(?:[\w'’-]+\s+){0,3}?" + _A_WAR + r"\s+(?:began|started|broke\s+out|erupted)(?:\s+(?:on|in)\s+(?P<began>"
+    + _A_DAY + r"))?)",
     re.IGNORECASE,
 )
 # ... or a window counted back from the report: "the 10th attack this year", "40 strikes in the past week"
@@ -52,6 +57,9 @@ _CAUSED = re.compile(r"\b(?P<kind>injuring|wounding|hurting|killing|injured|woun
                      re.IGNORECASE)
 # ... or none: "but killed none"
 _NONE = re.compile(r"\b(?P<kind>killed|killing|injured|injuring|wounded|wounding)\s+(?:none|no one|nobody)\b", re.IGNORECASE)
+# (read up to the window's "since" only: "U.S." holds stops)
+_A_TIME_OF_HARM = re.compile(r"\s+times?\b(?![^;]*\b(?:attack|target|struck|hit|fired|shelled|come under))[^;]*?"
+                             r"\b(?:killed|died|wounded|injured)\b", re.IGNORECASE)
 _ACTS = re.compile(r"\b(?:attack|strike|target|time|raid|bombing|assault)", re.IGNORECASE)
 _US = re.compile(r"(?:\bU\.S\.|\bUS\b|\bAmerican\b|\bUnited States\b)")
 _COUNTRIES = ("Iraq", "Syria", "Jordan", "Yemen", "Lebanon", "Israel", "the Red Sea")
@@ -98,7 +106,9 @@ def _window_start(since: re.Match[str], published: date | None) -> ResolvedDate 
         if published is None:
             return None
         return ResolvedDate(published.replace(month=1 if period.lower() == "year" else published.month, day=1), "day")
-    told = since.group("since")
+    told = since.group("began") or since.group("since")
+    if told.lower().startswith("the "):
+        return None  # "since the war began": the report does not say when
     resolved = resolve_date(told, published)
     part = _PART_OF_A_MONTH.match(told)
     if resolved is not None and part and resolved.precision == "month":
@@ -167,6 +177,8 @@ def find_claims(state: DocState) -> list[TallyClaim]:
         # October 17": 160), told with what it counts or after it ("the 160th on U.S. forces")
         ordinals = list(_ORDINAL.finditer(text[: since.start()]))
         ordinal = ordinals[-1] if ordinals else None
+        if ordinal and _A_TIME_OF_HARM.match(text, ordinal.end(), since.start()):
+            continue  # "the first time U.S. troops have been killed by hostile fire since ...": deaths, not attacks, counted
         if ordinal and (_ACTS.search(text[ordinal.end() : ordinal.end() + 40]) or _ACTS.search(text[: ordinal.start()])):
             count = int(ordinal.group("n")) if ordinal.group("n") else _ORDINAL_WORDS[ordinal.group("w").lower()]
             count_span = ordinal.span()

@@ -149,8 +149,11 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
         score += 0.25
     if not (a.toll_only or b.toll_only) and _post_of(state, a.spans[0][0]) != _post_of(state, b.spans[0][0]):
         return None  # a live blog's timestamped posts: each act told in a post of its own is its own happening
-    if DAYS_BEFORE_IT.match(state.text, later.spans[0][0]) and later.sentences[0].start == earlier.sentences[0].start:
-        return None  # "..., a day after an attack near Ankara killed five": the act it came after, days before
+    if any(DAYS_BEFORE_IT.match(state.text, f.spans[0][0]) for f in (a, b)) \
+            and later.sentences[0].start == earlier.sentences[0].start:
+        # "..., a day after an attack near Ankara killed five", "A day after three girls were stabbed to death, ...":
+        # the act it came after, days before
+        return None
     # "Hours later, attackers raided ...", "In a separate attack, ...": the report turns to another happening; so
     # does "On the same day, an attack on a church ... killed 15": one more, though its kind is not told
     if (a.specific and b.specific or _ONE_MORE.match(state.text, later.spans[0][0])) and any(
@@ -158,8 +161,9 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
         return None
     # ... or told at its end: "Turkey launched air strikes on Kurdish militant targets in northern Iraq and Syria
     # hours later" (after the attack on the aerospace company told before it)
-    if a.specific and b.specific and ma.sub_event_type != mb.sub_event_type and both_done \
-            and _LATER_ON.search(state.text, *later.spans[0]):
+    if a.specific and b.specific and ma.sub_event_type != mb.sub_event_type and (
+            both_done and _LATER_ON.search(state.text, *later.spans[0]) or _THEN_DID.search(state.text, *later.spans[0])):
+        # ... or told with its doer as what they did after it: "soldiers later went door to door and killed 45"
         return None
     # a headline sums up the report's lead event in other words ("strike on Syrian base kills six fighters"
     # over "a drone attack on a base housing U.S. troops killed six SDF fighters"): with one type, who the
@@ -237,6 +241,9 @@ def _post_of(state: DocState, offset: int) -> int:
     return sum(1 for start in posts if start <= offset) if len(posts) > 1 else 0
 
 
+_THEN_DID = re.compile(r"\b(?:soldiers|troops|forces|police|militants|gunmen|fighters|rebels|militiamen|attackers|they)\s+"
+                       r"(?:later|afterwards|subsequently)\s+(?!(?:said|told|confirmed|reported|added|denied)\b)\w+",
+                       re.IGNORECASE)
 _LATER_ON = re.compile(r"\b(?:hours|days|weeks|minutes|a day|an hour|a week)\s+later\s*[.;]", re.IGNORECASE)
 # ... one told afresh after the turn: "Separately, an attack on a church ...", "Hours later, security forces carried
 # out an operation ..., killing eight militants": a doer and an act of its own (not "the attack", "it", "the death
@@ -386,15 +393,15 @@ def absorb(into: Frame, other: Frame) -> None:
     detail = (_DETAIL in (m.sub_event_type, o.sub_event_type) or _their_arrest_after(into, other) or any(
         x.mention.sub_event_type == _DISRUPTED and _AT_THE_SCENE.search(x.sentences[0].span.text) for x in (into, other))) \
         and any(x.event_type in _VIOLENCE and x.sub_event_type for x in (m, o))
-    if retold or not own_account and (detail and o.event_type in _VIOLENCE or not detail and other.specific and (
+    # people detained at a protest are part of how it was met (ACLED's protest with intervention), not an event apart
+    at_a_protest = "Arrests" in (m.sub_event_type, o.sub_event_type) and bool({m.event_type, o.event_type} & _CROWD_TYPES)
+    if at_a_protest:
+        if m.event_type not in _CROWD_TYPES:
+            _take_type(into, other)
+    elif retold or not own_account and (detail and o.event_type in _VIOLENCE or not detail and other.specific and (
             not into.specific or _refines(o.sub_event_type, m.sub_event_type)
             or (other.type_score > into.type_score and not _refines(m.sub_event_type, o.sub_event_type)))):
-        m.event_type, m.sub_event_type = o.event_type, o.sub_event_type
-        m.evidence.pop("event_type", None)
-        m.evidence.pop("sub_event_type", None)
-        into.specific = True
-        into.trigger = other.trigger
-        into.type_score = other.type_score
+        _take_type(into, other)
     # an abduction is dated by the taking: the killing of the captives told after it came later ("abducted a road
     # engineer ... He was shot dead three weeks later"); the raid they were taken in is the taking itself
     later = m.sub_event_type == _ABDUCTION and (o.sub_event_type == "Attack" or other.toll_only) \
@@ -417,6 +424,17 @@ def absorb(into: Frame, other: Frame) -> None:
         if later and name == "event_date":
             continue
         m.cite(name, *spans)
+
+
+def _take_type(into: Frame, other: Frame) -> None:
+    """`into` takes `other`'s type, and the cue and sureness it was told with."""
+    m, o = into.mention, other.mention
+    m.event_type, m.sub_event_type = o.event_type, o.sub_event_type
+    m.evidence.pop("event_type", None)
+    m.evidence.pop("sub_event_type", None)
+    into.specific = True
+    into.trigger = other.trigger
+    into.type_score = other.type_score
 
 
 def _their_arrest_after(a: Frame, b: Frame) -> bool:
@@ -478,6 +496,8 @@ def _retype_frame(state: DocState, frame: Frame, guess: TypeGuess) -> None:
     mention = frame.mention
     if guess.label == mention.sub_event_type or _refines(mention.sub_event_type, guess.label):
         return
+    if guess.label == "Arrests" and mention.event_type in _VIOLENCE and _tells_harm(state, frame):
+        return  # a raid that killed two suspects and took a third is the fight, not the arrest (ACLED's rule)
     mention.event_type, mention.sub_event_type = SUB_EVENT_PARENT[guess.label], guess.label
     for name in ("event_type", "sub_event_type"):
         mention.evidence.pop(name, None)

@@ -163,7 +163,9 @@ def date_events() -> object:
                 found = _scene_date(state, frame, told) or _lead_date(state, frame, told)
             if not found:
                 found = _date_of_what_it_followed(state, frame)
-            if not found and _ANSWERED_OPENING.match(state.text, frame.spans[0][0]) and len(state.frames) > 1:
+            if (not found or found[0][0].precision != "day") and _ANSWERED_OPENING.match(state.text, frame.spans[0][0]) \
+                    and len(state.frames) > 1:
+                # (... or only by its month: "in retaliation for Tehran's missile attack earlier this month")
                 answered.append(frame)  # "..., in retaliation for Israeli strikes on its sites": told as the cause
                 continue
             if found:
@@ -198,7 +200,15 @@ def _time_since(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, 
     n = word_value(opening.group("n")) or 1
     unit = opening.group("unit").lower()
     back = timedelta(days=n * {"day": 1, "week": 7, "month": 30}[unit])
-    return [(ResolvedDate(published - back, "day" if unit == "day" else unit), opening.start("n"), opening.end())]
+    # ... or before the day of the act the sentence goes on to tell: "A day after three girls were stabbed to death,
+    # hundreds rioted on Tuesday"
+    base = published
+    main = next((f for f in state.frames if f is not frame and f.sentences[0].start == sentence.start
+                 and f.spans[0][0] > frame.spans[0][0]), None)
+    told = frame_dates(state, main) if main is not None else []
+    if told and told[0][0].precision == "day":
+        base = told[0][0].value
+    return [(ResolvedDate(base - back, "day" if unit == "day" else unit), opening.start("n"), opening.end())]
 
 
 def _owned_first(state: DocState, frame: Frame, found: list[tuple[ResolvedDate, int, int]]

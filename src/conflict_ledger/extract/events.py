@@ -60,6 +60,11 @@ _INTO_A_CITY = (r"\s+(?:[\w-]+\s+)?(?:entered|swept into|rolled into|marched int
                 r"(?-i:[A-Z])[\w'’-]+(?![^.;]*\b(?:kill|shot|wound|dead|massacr|abduct|kidnap|raid))")
 _ENTERED_A_CITY = r"(?:fighters|rebels|insurgents|militants)" + _INTO_A_CITY
 
+# a ground attack fought off ("its forces had repelled attacks near three villages"), not a drone or a missile
+_FOUGHT_OFF = (r"(?:repelled|repulsed|fought off|beat back|beaten back)\s+(?:an?\s+|the\s+|several\s+|multiple\s+|\w+\s+)?"
+               r"(?!(?:drone|missile|rocket|air|aerial)\b)(?:[\w-]+\s+)?(?:attacks?|assaults?|offensives?|advances?|raids?|"
+               r"incursions?|attempts?)\b")
+
 # "12 March", "in March", "March 3" name the month, not a march
 _NOT_THE_MONTH = r"(?<!\d )(?<!in )(?<!of )(?<!since )(?<!until )(?<!last )(?<!next )(?<!early )(?<!late )(?<!mid-)"
 
@@ -130,9 +135,10 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
      "Violence against civilians", "Abduction/forced disappearance"),
     (_rx(r"\brap(?:e|ed|ing)\b", r"sexual(?:ly)? (?:assault|violence|abuse)", r"molest"),
      "Violence against civilians", "Sexual violence"),
-    (_rx(r"clash(?:es|ed)?\b", r"fighting\b", r"firefights?", r"gun ?battles?", r"gunfights?", r"shoot-?outs?\b",
+    (_rx(r"clash(?:es|ed|ing)?\b", r"fighting\b", r"firefights?", r"gun ?battles?", r"gunfights?", r"shoot-?outs?\b",
          r"exchange of fire", r"exchanged fire",
-         r"ambush", r"battles?\b", r"fought\b", r"engaged\b"),
+         r"ambush", r"battles?\b", r"fought\b", r"engaged\b",
+         _FOUGHT_OFF),
      "Battles", "Armed clash"),
     (_rx(r"recaptur", r"retook", r"retak(?:en|e|es|ing)\b", r"regained control", r"(?<![\"“'‘])liberated", r"recovered control", r"(?:seized|took|taken) back",
          r"(?:freed|recovered|regained|cleared) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:towns?|villages?|cit(?:y|ies)|districts?|"
@@ -286,7 +292,9 @@ def reported_content(text: str) -> tuple[int, int] | None:
 _LABOUR = r"(?<!general )(?<!hunger )(?<!labor )(?<!labour )(?<!nationwide )(?<!national )(?<!workers' )(?<!workers )"
 _GENERIC = _rx(r"attack(?:s|ed|ing)?\b", r"counterattack", _LABOUR + r"(?<!on )strikes?\b(?! action)", r"struck\b", r"targeted", r"killed",
                r"killing", r"wounded", r"injured", r"injuring", r"explosions?", r"blasts?", r"exploded", r"detonated",
-               r"bombed", r"shot\b", r"gunmen", r"casualties", r"stormed", r"storming")
+               r"bombed", r"shot\b", r"gunmen", r"casualties", r"stormed", r"storming",
+               # "security forces raided a house where suspects were hiding", "residents reported heavy gunfire"
+               r"raided", r"gunfire")
 _SHOOTING = _rx(r"gunmen", r"gunfire", r"shot\b", r"shooting", r"opened fire", r"small arms", r"rifles?")
 _MILITARY_TARGET = _rx(r"troops", r"soldiers", r"forces", r"army", r"military", r"police", r"base\b", r"checkpoint",
                        r"patrol", r"garrison", r"personnel", r"service members", r"militia", r"fighters")
@@ -465,6 +473,8 @@ def _a_blast_told_again(kind: EventType, text: str) -> bool:
 
 
 _RAMMING = _rx(_RAMMED_INTO_PEOPLE)
+_A_FIGHT_HELD_OFF = _rx(_FOUGHT_OFF)
+_FOUGHT_OFF_THE = _rx(r"(?:repelled|repulsed|fought off|beat back|beaten back)\s+(?:the|both|this|that|these|those|their|its)\b")
 _REBELS_ENTERED_A_CITY = _rx(r"(?:rebels?|insurgents?|(?:rebel|opposition|insurgent) fighters)" + _INTO_A_CITY)
 _HARMED = _rx(r"kill", r"dead\b", r"died", r"injur", r"wound", r"hurt\b")
 
@@ -632,6 +642,9 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
             # the cue's killing is one of armed men (or forces) on civilians, or of a vehicle driven into a crowd:
             # sure whatever the classifier reads
             found = [replace(f, score=SURE_CUE) if f.sub_event_type == "Attack" else f for f in found]
+        if _A_FIGHT_HELD_OFF.search(text):
+            # the side that fought an attack off held its ground: a fight, not a change of hands
+            found = [replace(f, score=SURE_CUE) if f.sub_event_type == "Armed clash" else f for f in found]
         if _REBELS_ENTERED_A_CITY.search(text):
             # rebels in a city they name are its new masters, whatever statement the sentence goes on to tell
             found = [replace(f, score=SURE_CUE) if f.sub_event_type in _TERRITORY_TYPES else f for f in found]
@@ -977,6 +990,10 @@ SEQUENCE = re.compile(
 )
 
 
+_OPENING_SEQUENCE = re.compile(r"\W*(?:(?:a|an|one|two|three|four|five|six|seven|\d+)\s+(?:days?|nights?|weeks?)\s+)after\b",
+                               re.IGNORECASE)
+
+
 def clauses(text: str, span: Any = None) -> list[tuple[int, int]]:
     """Split a sentence where it tells two happenings: at a sequence connective ("after"), or, given
     its parse, where ", and" joins a second clause with a subject of its own ("militants fired a
@@ -986,6 +1003,13 @@ def clauses(text: str, span: Any = None) -> list[tuple[int, int]]:
     if len(told) > 1:
         return told
     pieces: list[tuple[int, int]] = []
+    if (opening := _OPENING_SEQUENCE.match(text)) is not None:
+        # "A day after three girls were stabbed to death at a dance class, hundreds rioted": the act it opens with
+        # runs to the comma that closes it, the sentence's own act after it
+        for comma in re.finditer(r",\s+", text[opening.end() :]):
+            cut = opening.end() + comma.start()
+            if classify_sentence(text[:cut]) and classify_sentence(text[cut:]):
+                return [(0, cut), (cut, len(text))]
     for match in SEQUENCE.finditer(text):
         left, right = text[: match.start()], text[match.start():]
         if classify_sentence(left) and classify_sentence(right):
@@ -1151,7 +1175,8 @@ def decide(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) ->
             p >= GENERIC_TYPING_MIN or not any(k.sub_event_type for k in rule_kinds)):
         cue = next((k.cue for k in rule_kinds), whole)
         return [replace(model_kind, cue=cue)]
-    return [replace(k, score=0.55 if k.specific else 0.3) for k in rule_kinds]  # a named weapon beats an unsure reading
+    # a named weapon beats an unsure reading (and a sure cue stays sure: the reading of a whole brief must not retype it)
+    return [replace(k, score=k.score if k.score >= SURE_CUE else 0.55 if k.specific else 0.3) for k in rule_kinds]
 
 
 _UNSPECIFIED_TYPE = "Explosions/Remote violence"
@@ -1161,9 +1186,11 @@ _UNSPECIFIED_TYPE = "Explosions/Remote violence"
 # ... with the day between ("the United States on Friday struck")
 _WHEN_BETWEEN = (rf"(?:(?:early\s+|late\s+)?on\s+{WEEKDAY_NAMES}\s+|overnight\s+|(?:early|late)\s+{WEEKDAY_NAMES}\s+"
                  r"|yesterday\s+)?")
+# (Israel's and Turkey's strikes on their neighbours are told the same way, and are as surely from the air)
 _AIR_POWER_STRIKE = re.compile(
-    r"\b(?:(?:U\.S\.|US|American|United States|coalition|Coalition)\s+(?:military\s+|armed\s+)?(?:forces|troops|military|"
-    r"aircraft|warplanes|jets|fighter jets|drones?|bombers)|(?:the\s+)?United States)\s+" + _WHEN_BETWEEN +
+    r"\b(?:(?:U\.S\.|US|American|United States|coalition|Coalition|Israeli|Turkish)\s+(?:military\s+|armed\s+)?(?:forces|"
+    r"troops|military|aircraft|warplanes|jets|fighter jets|drones?|bombers)|(?:the\s+)?United States|Israel|Turkey)\s+"
+    + _WHEN_BETWEEN +
     r"(?:then\s+|also\s+|later\s+|have\s+|had\s+|again\s+)*"
     r"(?:struck|hit|bombed|targeted|pounded|launched (?:air ?)?strikes|carried out (?:air ?)?strikes|conducted (?:air ?)?strikes)\b"
 )
@@ -1352,6 +1379,9 @@ def detect_events() -> object:
                 continue
             if kind.sub_event_type in _TERRITORY_TYPES:
                 kind = _taken_by(kind, sentence, cue[0])
+            if state.frames and _FOUGHT_OFF_THE.match(state.text, cue[0]):
+                continue  # "Security forces repelled the assault, killing seven": the defenders' side of the attack told
+                # before, its toll that attack's
             toll_only = bool(rule_kinds) and all(
                 not k.specific and _TOLL_WORDS.fullmatch(text[k.cue[0] : k.cue[1]]) for k in rule_kinds)
             if toll_only and _NOBODY_HARMED.match(text):

@@ -280,8 +280,9 @@ def place_event(state: DocState, frame: Frame) -> None:
             place = with_precision(place, 2)
     city = _the_city_told(state, frame)
     if city is not None and (place is None or place.feature in ("country", "admin1", "region") and place.country_code
-                             == city.country_code and place.admin1 in (None, city.admin1)):
-        place = city
+                             == city.country_code and place.admin1 in (None, city.admin1)
+                             or place.geonameid == city.geonameid and city.geo_precision < place.geo_precision):
+        place = city  # (or the same town, told as the scene itself: "in the town")
     if place is None:
         place = document_place(state, frame)
         if place is not None and place.feature != "country" and (_unknown_scene(state, frame)
@@ -313,7 +314,8 @@ _THE_TOWN = re.compile(r"\bthe (?:city|town)(?:'s|’s)?\b(?!\s+of\b)", re.IGNOR
 def _the_city_told(state: DocState, frame: Frame) -> Place | None:
     """The town named last before the event's own clauses place it in "the city" and name no other place: the
     dateline's ("CULIACAN, Mexico - ... bodies left on the outskirts of the city"), or the one its speakers sit in
-    ("officials in Donetsk said shelling of a market in the city's west killed 27"); near it, precision 2."""
+    ("officials in Donetsk said shelling of a market in the city's west killed 27"); near it, precision 2, or in it
+    ("in the town"), precision 1."""
     said = next((m for start, end in frame.spans if (m := _THE_TOWN.search(state.text, start, end))), None)
     if said is None:
         return None
@@ -321,7 +323,12 @@ def _the_city_told(state: DocState, frame: Frame) -> Place | None:
                 None)
     if town is None:
         return None
-    return with_precision(replace(town, dateline=False, modifier=False), 2)
+    # ("at a dance class in the town": the town itself, precision 1)
+    inside = _IN_IT.search(state.text, max(0, said.start() - 8), said.start()) and not said.group().endswith("s")
+    return with_precision(replace(town, dateline=False, modifier=False), 1 if inside else 2)
+
+
+_IN_IT = re.compile(r"\b(?:in|inside)\s+$", re.IGNORECASE)
 
 
 # a people's word before a kind of place: "the southern Lebanese town of", "a Sudanese village"

@@ -444,6 +444,10 @@ def assign_actors(state: DocState, frame: Frame) -> None:
             a1 = _pick(parties, _PRIORITY_A1, exclude=a2.actor.name)
         else:
             a2 = _pick(parties, _PRIORITY_A2, exclude=a1.actor.name)
+    if a1 is not None and a1.role == "subject" and a1.depth > 0 and _bare_force(frame, doer=True) is not None:
+        # "security forces raided a house where suspected Islamic State members were hiding": the force did it
+        # (the country's, once the place is known: `home_forces`), to those the clause under it names
+        a1, a2 = None, a2 or a1
     if a1 is None and a2 is None:
         # no role the parse can tell: the attacker is usually named first, the target after
         loose = [p for p in parties if p.role == "other"]
@@ -757,9 +761,11 @@ def _does_it(token: Any) -> bool:
         return not _stopped_the_attacker(token.head, "dobj")
     if _own_act_after(token.head) is not None:
         return True
-    return token.head.lower_ in _SPEECH_VERBS and any(  # the speaker tells of its own deed
+    return token.head.lower_ in _SPEECH_VERBS and any(  # the speaker tells of its own deed ("... said its drones hit")
         c.dep_ == "ccomp" and _ATTACK_VERBS.match(c.lower_) and any(
-            s.dep_ == "nsubj" and s.lower_ in ("it", "they") for s in c.children) for c in token.head.children)
+            s.dep_ == "nsubj" and (s.lower_ in ("it", "they") or any(p.dep_ == "poss" and p.lower_ in ("its", "their")
+                                                                       for p in s.children))
+            for s in c.children) for c in token.head.children)
 
 
 def _suffers_it(token: Any) -> bool:

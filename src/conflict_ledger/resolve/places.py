@@ -915,7 +915,7 @@ class PlaceResolver:
                 # "Washington says", "Iran supplies"); "from X" is an origin. Neither is a scene.
                 nation = m.best.feature in ("country", "continent")
                 m.modifier = (m.role == "compound" and nation) or (m.role == "subject" and (
-                    nation or bool(m.best.capital))) or m.role == "from" or bool(_CLOCK_OF.match(text, m.end)) \
+                    nation or bool(m.best.capital))) or m.role in ("from", "opposed") or bool(_CLOCK_OF.match(text, m.end)) \
                     or m.role == "based" and not nation  # "officials in Iraq" still tells the country
             before = text[max(0, m.start - 60) : m.start]
             near = _NEAR.search(before)
@@ -1508,6 +1508,8 @@ def _role(ent: Any) -> str:
         return "subject"
     if root.dep_ == "pobj" and root.head.lower_ == "from":
         return "from"
+    if root.dep_ == "pobj" and root.head.lower_ == "against" and _OPPOSED.match(root.head.head.lower_):
+        return "opposed"  # "chanting slogans against the United States": what a crowd is against, not where it is
     if root.dep_ == "pobj" and root.head.lower_ in ("in", "at") and root.head.head.lower_ in _BASED_THERE:
         holder = root.head.head
         beside = holder.head.head
@@ -1521,6 +1523,9 @@ def _role(ent: Any) -> str:
                 # ("fired at an observation tower at UNIFIL's headquarters in Naqoura", not "officials at the ...")
                 or holder.dep_ == "pobj" and holder.head.lower_ == "at" and holder.head.head.pos_ == "NOUN"
                 and holder.head.head.lower_ not in _BASED_THERE
+                # ("arrested 14 activists at their party headquarters in Harare": where the act was done)
+                or holder.dep_ == "pobj" and holder.head.lower_ in ("at", "inside") and holder.head.head.pos_ == "VERB"
+                and holder.head.head.lower_ not in _SPEECH_LIKE
                 or holder.dep_ == "dobj" and holder.head.pos_ == "VERB" and holder.head.lower_ not in _SPEECH_LIKE):
             # "set himself on fire outside the Israeli embassy in Washington", "retook the broadcaster's headquarters
             # in Omdurman", "destroyed the building next to its embassy in Damascus": the building's town is the scene
@@ -1530,6 +1535,8 @@ def _role(ent: Any) -> str:
 
 
 _BUILDINGS = {"embassy", "consulate", "headquarters", "ministry"}
+_OPPOSED = re.compile(r"slogans?|chant\w*|protest\w*|rall\w+|demonstrat\w+|march\w*|campaign\w*|sanctions|resolution|"
+                      r"speech|anger|outrage|boycott\w*")
 _SPEECH_LIKE = {"said", "told", "contacted", "called", "informed", "visited", "urged"}
 
 

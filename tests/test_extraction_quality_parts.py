@@ -3460,3 +3460,29 @@ def test_the_first_time_troops_were_killed_since_a_war_began_counts_deaths_not_a
         "date 2024-01-29\n\n"
         "It was the first time U.S. troops have been killed by enemy fire in the region since the Gaza war began in "
         "October.\n")) == []
+
+
+def test_a_strike_told_again_by_its_missile_in_a_neighbourhood_of_the_city_is_one_event_without_an_earlier_toll(
+        cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-08\n\n"
+        "A U.S. drone strike on a car in eastern Baghdad on Wednesday night killed a commander of Kataib Hezbollah, "
+        "the militia blamed for the drone attack that killed three American soldiers in Jordan last month. He was "
+        "driving with two guards in the Mashtal neighborhood when the missile struck, a militia official said. All "
+        "three were killed.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["fatalities"]) == ("Air/drone strike", "U.S. forces", 3)
+
+
+def test_what_a_crowd_chants_against_is_not_where_it_gathered(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-08\n\n"
+        "In Baghdad, hundreds of militia supporters gathered at the site of the strike on Thursday, chanting slogans "
+        "against the United States.\n"))
+    assert (event["sub_event_type"], event["country"]) == ("Peaceful protest", "Iraq")
+
+
+def test_a_headquarters_where_an_act_was_done_places_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-05\n\n"
+        "Police arrested 14 opposition activists at their party headquarters in Harare on Sunday.\n"))
+    assert (event["sub_event_type"], event["location"]) == ("Arrests", "Harare")

@@ -315,6 +315,13 @@ _WITHDRAWN = re.compile(r"\b(?:earlier|previous) versions? of this (?:story|arti
 _NOBODY_AT_END = re.compile(r"\b(?:no one|nobody|none)\s*$", re.IGNORECASE)
 
 
+# an act named as the one that killed, told with a time before the report's own: "the attack that killed three ... last
+# month"
+_AN_EARLIER_ACT = re.compile(r"\b(?:attack|strike|bombing|blast|raid|assault|ambush|explosion|massacre)s?\s+(?:that|which)\s+$",
+                             re.IGNORECASE)
+_TIME_BEFORE = re.compile(r"[^.;]{0,60}?\b(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|in\s+(?:19|20)\d\d|"
+                          r"(?:in|on)\s+(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|(?:months|years|weeks)\s+ago)",
+                          re.IGNORECASE)
 _NOT_TAKEN_HURT = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains|dead|killed)\b", re.IGNORECASE)
 
 
@@ -345,6 +352,9 @@ def find_counts(text: str) -> list[Count]:
             return  # "the truck bomb could have killed hundreds": what did not happen has no victims
         if _RUNNING_TOTAL.search(text, max(0, num_span[0] - 60), num_span[0]):
             return  # "..., bringing to 37 the number of candidates killed this campaign": a running total
+        if _AN_EARLIER_ACT.search(text, max(0, span[0] - 40), span[0]) and _TIME_BEFORE.match(text, span[1]):
+            return  # "..., the militia blamed for the drone attack that killed three soldiers in Jordan last month":
+            # the toll of another, earlier happening
         if _WITHDRAWN.search(text, 0, span[0]):
             return  # "An earlier version of this story said 14 people were killed": a figure the report took back
         if _NAMED_NUMBER.search(text[max(0, num_span[0] - 14) : num_span[0]]):

@@ -88,16 +88,31 @@ def _same_target_side(a: str | None, b: str | None) -> bool | None:
     return bool(set(ka.kinds) & set(kb.kinds) - {"state_forces", "unidentified_armed_group"}) or None
 
 
-def _facilities(state: DocState, frame: Frame) -> set[str]:
-    names = set()
+def _facilities(state: DocState, frame: Frame) -> dict[str, Place]:
+    """The facilities and towns the frame's own clauses name as scenes, by name."""
+    found = {}
     filed = state.dateline[1]  # "WASHINGTON (Desert Wire) —": where the report was filed, not where it happened
     for _sentence, start, end in frame.clauses():
         for place in state.places:
             if start <= place.start < end and place.start >= filed and place.feature in ("facility", "city") \
                     and not place.modifier and not place.aftermath and place.location \
                     and not _SPEAKS.match(state.text, place.end):  # "Washington said": a voice, not a scene
-                names.add(place.location)
-    return names
+                found[place.location] = place
+    return found
+
+
+def _same_town(state: DocState, a: dict[str, Place], b: dict[str, Place]) -> bool:
+    """One scene named in both, or a town and a neighbourhood of it told as such ("in eastern Baghdad" and "in the
+    Mashtal neighborhood"): not two towns side by side (Medellin and Itagui), nor two facilities, which are two
+    targets."""
+    return bool(a.keys() & b.keys()) or any(
+        p.feature == "city" and q.feature == "city" and distance_km(p, q) <= _NEIGHBOURHOOD_KM
+        and any(_A_PART_OF_TOWN.match(state.text, x.end) for x in (p, q))
+        for p in a.values() for q in b.values())
+
+
+_NEIGHBOURHOOD_KM = 15.0  # how far a neighbourhood's point may lie from its city's
+_A_PART_OF_TOWN = re.compile(r"\s+(?:neighbou?rhood|quarter|district|suburb)\b", re.IGNORECASE)
 
 
 def link(state: DocState, a: Frame, b: Frame) -> float | None:
@@ -127,8 +142,12 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
             score += 1
         elif (_state_doer(a) or _state_doer(b)) and ma.sub_event_type in _REMOTE and mb.sub_event_type in _REMOTE and not (
                 _refines(ma.sub_event_type, mb.sub_event_type) or _refines(mb.sub_event_type, ma.sub_event_type)) \
-                and _same_family(ma.actor1, mb.actor1) is not True:
-            return None  # a missile attack and the air strike that answered it are two events
+                and _same_family(ma.actor1, mb.actor1) is not True \
+                and not (later.mention.actor1 is None and _THE_WEAPON.search(state.text, max(0, later.trigger.start - 5),
+                                                                              later.trigger.start)):
+            # a missile attack and the air strike that answered it are two events (not "... when the missile struck":
+            # the weapon of the strike told before)
+            return None
         # a crowd's act and an armed group's attack ("protesters torched police stations after gunmen shot a
         # cleric dead") are two happenings: the crowd is no armed group, and gunmen are no crowd (a "riot" done by
         # assailants was misread, and is no crowd's)
@@ -204,7 +223,7 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
         score += 1
     fa, fb = _facilities(state, a), _facilities(state, b)
     if fa and fb:
-        if not fa & fb:
+        if not _same_town(state, fa, fb):
             return None
         score += 1
     else:
@@ -241,6 +260,7 @@ def _post_of(state: DocState, offset: int) -> int:
     return sum(1 for start in posts if start <= offset) if len(posts) > 1 else 0
 
 
+_THE_WEAPON = re.compile(r"\b(?:the|that|this)\s+$", re.IGNORECASE)
 _THEN_DID = re.compile(r"\b(?:soldiers|troops|forces|police|militants|gunmen|fighters|rebels|militiamen|attackers|they)\s+"
                        r"(?:later|afterwards|subsequently)\s+(?!(?:said|told|confirmed|reported|added|denied)\b)\w+",
                        re.IGNORECASE)

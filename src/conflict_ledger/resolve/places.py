@@ -1508,7 +1508,10 @@ def _role(ent: Any) -> str:
         return "subject"
     if root.dep_ == "pobj" and root.head.lower_ == "from":
         return "from"
-    if root.dep_ == "pobj" and root.head.lower_ == "against" and _OPPOSED.match(root.head.head.lower_):
+    listed = root
+    while listed.dep_ == "conj" and listed.head.i != listed.i:
+        listed = listed.head  # "... against the United States and Israel": each one listed
+    if listed.dep_ == "pobj" and listed.head.lower_ == "against" and _OPPOSED.match(listed.head.head.lower_):
         return "opposed"  # "chanting slogans against the United States": what a crowd is against, not where it is
     if root.dep_ == "pobj" and root.head.lower_ in ("in", "at") and root.head.head.lower_ in _BASED_THERE:
         holder = root.head.head

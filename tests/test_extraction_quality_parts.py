@@ -3473,12 +3473,13 @@ def test_a_strike_told_again_by_its_missile_in_a_neighbourhood_of_the_city_is_on
     assert (event["sub_event_type"], event["actor1"], event["fatalities"]) == ("Air/drone strike", "U.S. forces", 3)
 
 
-def test_what_a_crowd_chants_against_is_not_where_it_gathered(cli, tmp_path):
-    (event,) = text_report_rows(cli, tmp_path, "extract", (
-        "date 2024-02-08\n\n"
-        "In Baghdad, hundreds of militia supporters gathered at the site of the strike on Thursday, chanting slogans "
-        "against the United States.\n"))
-    assert (event["sub_event_type"], event["country"]) == ("Peaceful protest", "Iraq")
+def test_a_rally_after_a_strike_is_its_own_event_and_what_it_chants_against_is_not_where_it_was(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-09\n\n"
+        "A drone strike hit a car in Baghdad on Wednesday night, killing two men. Hundreds of people protested in "
+        "the streets on Thursday, chanting slogans against the United States and Israel.\n"))
+    assert sorted((e["sub_event_type"], e["country"]) for e in events) == [
+        ("Air/drone strike", "Iraq"), ("Peaceful protest", "Iraq")]
 
 
 def test_a_headquarters_where_an_act_was_done_places_it(cli, tmp_path):

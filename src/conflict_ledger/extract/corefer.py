@@ -152,6 +152,8 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
         # cleric dead") are two happenings: the crowd is no armed group, and gunmen are no crowd (a "riot" done by
         # assailants was misread, and is no crowd's)
         # (nor is a force's killing the riot it set off: "Police shot dead a teenager ...; youths set cars alight")
+        if {ma.event_type, mb.event_type} & _CROWD_TYPES and "Explosions/Remote violence" in (ma.event_type, mb.event_type):
+            return None  # a crowd does not strike from afar: "a drone strike hit a car" and the rally at the site after
         for x, y, fy in ((ma, mb, b), (mb, ma, a)):
             # (a force's own "march" is no crowd: one actor doing both is one happening misread)
             if x.event_type in _CROWD_TYPES and y.event_type not in _CROWD_TYPES and not _armed_group(x.actor1) \

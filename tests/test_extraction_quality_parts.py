@@ -3133,7 +3133,7 @@ def test_a_car_driven_into_a_crowd_that_kills_is_an_attack(cli, tmp_path):
 def test_a_car_that_lost_control_and_ploughed_into_people_is_no_attack(cli, tmp_path):
     assert text_report_rows(cli, tmp_path, "extract", (
         "date 2024-12-21\n\n"
-        "An elderly driver lost control of his car and ploughed into a crowd at a market in Magdeburg on Friday, "
+        "An elderly driver lost control of the van, which ploughed into a crowd at a market in Magdeburg on Friday, "
         "injuring nine people, police said.\n")) == []
 
 
@@ -3355,7 +3355,7 @@ def test_a_raid_with_gunfire_that_killed_suspects_is_a_fight_of_the_countrys_for
     (event,) = text_report_rows(cli, tmp_path, "extract", (
         "date 2024-09-09\n\n"
         "Residents of Mahmoudiyah reported heavy gunfire late on Sunday as security forces raided a house where "
-        "suspected Islamic State members were hiding. Two suspects were killed and a third was arrested, officials "
+        "suspected Islamic State members were hiding. Two suspects were shot dead and another was detained, officials "
         "said.\n"))
     assert (event["sub_event_type"], event["actor1"], event["actor2"], event["fatalities"]) == (
         "Armed clash", "Iraqi forces", "Islamic State", 2)
@@ -3371,8 +3371,8 @@ def test_a_town_the_tagger_took_for_a_product_is_a_place_after_in(cli, tmp_path)
 def test_forces_that_repelled_the_assault_told_before_are_its_other_side(cli, tmp_path):
     (event,) = text_report_rows(cli, tmp_path, "extract", (
         "date 2015-10-28\n\n"
-        "Assailants attacked an army post in the Hamrin mountains on Tuesday. Security forces repelled the assault, "
-        "killing five assailants.\n"))
+        "Gunmen attacked an army post in the hills on Tuesday. Troops beat back the raid, killing five of the "
+        "gunmen.\n"))
     assert event["fatalities"] == 5
 
 

@@ -457,7 +457,7 @@ _ACCIDENT = _rx(r"crash(?:ed|es)?\b(?! into)", r"accident", r"collision", r"coll
                 # an industrial blast: a plant, a refinery, a gas leak, a boiler
                 r"(?:chemical|power|nuclear|fertili[sz]er|gas|petrochemical|cement) plant", r"refinery", r"gas (?:leak|cylinder|tank)",
                 r"boiler", r"fireworks",
-                # a driver's lapse: "lost control of his car and ploughed into a crowd"
+                # a driver's lapse: "the driver lost control and the van ploughed into a crowd"
                 r"lost control", r"heart attack", r"medical emergency", r"fell asleep", r"brakes? failed")
 _HOSTILE_ACT = _rx(r"shot\b", r"shoot", r"(?<!heart )attack", r"bomb", r"explosive", r"sabotag", r"downed", r"gunfire",
                    r"hit by", r"fire from", r"fire (?:hit|struck|damaged|downed)", r"missiles?", r"rockets?\b", r"ambush",
@@ -1380,7 +1380,7 @@ def detect_events() -> object:
             if kind.sub_event_type in _TERRITORY_TYPES:
                 kind = _taken_by(kind, sentence, cue[0])
             if state.frames and _FOUGHT_OFF_THE.match(state.text, cue[0]):
-                continue  # "Security forces repelled the assault, killing seven": the defenders' side of the attack told
+                continue  # "Troops beat back the raid, killing six of the gunmen": the defenders' side of the attack told
                 # before, its toll that attack's
             toll_only = bool(rule_kinds) and all(
                 not k.specific and _TOLL_WORDS.fullmatch(text[k.cue[0] : k.cue[1]]) for k in rule_kinds)

@@ -724,7 +724,7 @@ class PlaceResolver:
         for match in _KIND_OF_IN_CAPITALS.finditer(text):
             words = list(_NON_SPACE_RUN.finditer(text, match.end(), match.end() + 80))[:4]
             while words and words[0].group().lower().strip(",.") in _BEFORE_A_NAME:
-                words = words[1:]  # "A CITY OF WESTERN EL SALVADOR": the country, not a region called Western
+                words = words[1:]  # "A TOWN OF NORTHERN PERU": the country, not a region called Northern
             words = words[:3]
             for n in (3, 2, 1):
                 if len(words) < n:

@@ -61,7 +61,8 @@ _INTO_A_CITY = (r"\s+(?:[\w-]+\s+)?(?:entered|swept into|rolled into|marched int
 _ENTERED_A_CITY = r"(?:fighters|rebels|insurgents|militants)" + _INTO_A_CITY
 
 # a ground attack fought off ("its forces had repelled attacks near three villages"), not a drone or a missile
-_FOUGHT_OFF = (r"(?:repelled|repulsed|fought off|beat back|beaten back)\s+(?:an?\s+|the\s+|several\s+|multiple\s+|\w+\s+)?"
+_FOUGHT_OFF_VERB = r"(?:repelled|repulsed|fought off|beat back|beaten back)"
+_FOUGHT_OFF = (_FOUGHT_OFF_VERB + r"\s+(?:an?\s+|the\s+|several\s+|multiple\s+|\w+\s+)?"
                r"(?!(?:drone|missile|rocket|air|aerial)\b)(?:[\w-]+\s+)?(?:attacks?|assaults?|offensives?|advances?|raids?|"
                r"incursions?|attempts?)\b")
 
@@ -474,9 +475,14 @@ def _a_blast_told_again(kind: EventType, text: str) -> bool:
 
 _RAMMING = _rx(_RAMMED_INTO_PEOPLE)
 _A_FIGHT_HELD_OFF = _rx(_FOUGHT_OFF)
-_FOUGHT_OFF_THE = _rx(r"(?:repelled|repulsed|fought off|beat back|beaten back)\s+(?:the|both|this|that|these|those|their|its)\b")
+_FOUGHT_OFF_THE = _rx(_FOUGHT_OFF_VERB + r"\s+(?:the|both|this|that|these|those|their|its)\b")
 _REBELS_ENTERED_A_CITY = _rx(r"(?:rebels?|insurgents?|(?:rebel|opposition|insurgent) fighters)" + _INTO_A_CITY)
 _HARMED = _rx(r"kill", r"dead\b", r"died", r"injur", r"wound", r"hurt\b")
+
+
+def _made_sure(found: list[EventType], subs: tuple[str, ...]) -> list[EventType]:
+    """The readings of the sub-event types `subs` as sure cues, which no non-event reading overrules."""
+    return [replace(f, score=SURE_CUE) if f.sub_event_type in subs else f for f in found]
 
 
 def _a_ramming_that_harmed(text: str) -> bool:
@@ -641,13 +647,13 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
                 _armed_men_on_civilians(text) is not None or _a_ramming_that_harmed(text)):
             # the cue's killing is one of armed men (or forces) on civilians, or of a vehicle driven into a crowd:
             # sure whatever the classifier reads
-            found = [replace(f, score=SURE_CUE) if f.sub_event_type == "Attack" else f for f in found]
+            found = _made_sure(found, ("Attack",))
         if _A_FIGHT_HELD_OFF.search(text):
             # the side that fought an attack off held its ground: a fight, not a change of hands
-            found = [replace(f, score=SURE_CUE) if f.sub_event_type == "Armed clash" else f for f in found]
+            found = _made_sure(found, ("Armed clash",))
         if _REBELS_ENTERED_A_CITY.search(text):
             # rebels in a city they name are its new masters, whatever statement the sentence goes on to tell
-            found = [replace(f, score=SURE_CUE) if f.sub_event_type in _TERRITORY_TYPES else f for f in found]
+            found = _made_sure(found, _TERRITORY_TYPES)
         return _prune(found, text)
     if not generic:
         return []

@@ -25,7 +25,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -703,43 +703,41 @@ class PlaceResolver:
                 and not any(a < town.end(1) and town.start(1) < b for a, b in taken):
             out.append(_Mention(town.group(1), town.start(1), town.end(1), "GAZETTEER"))
             taken.append(town.span(1))
+        # ("IN THE EASTERN SAN MIGUEL": the place, not a region called Eastern)
         for match in _AFTER_PLACE_PREPOSITION.finditer(text):
-            words = list(_NON_SPACE_RUN.finditer(text, match.end(), match.end() + 80))[:4]
-            while words and words[0].group().lower().strip(",.") in _BEFORE_A_NAME:
-                words = words[1:]  # "IN THE EASTERN SAN MIGUEL": the place, not a region called Eastern
-            words = words[:3]
-            for n in (3, 2, 1):
-                if len(words) < n:
-                    continue
-                s, e = words[0].start(), words[n - 1].end()
-                while e > s and not text[e - 1].isalnum():
-                    e -= 1
-                if any(a < e and s < b for a, b in taken) or not text[s:e].isupper():
-                    continue
-                if self._prominent(text[s:e]):
-                    out.append(_Mention(text[s:e], s, e, "GAZETTEER"))
-                    taken.append((s, e))
-                    break
-        # ... and any town the gazetteer has by its own name after its kind: "THE TOWN OF HUANTA"
+            self._name_after(text, match.end(), taken, out, self._prominent)
+        # ... and any town the gazetteer has by its own name after its kind: "THE TOWN OF HUANTA" ("A TOWN OF NORTHERN
+        # PERU": the country, not a region called Northern)
         for match in _KIND_OF_IN_CAPITALS.finditer(text):
-            words = list(_NON_SPACE_RUN.finditer(text, match.end(), match.end() + 80))[:4]
-            while words and words[0].group().lower().strip(",.") in _BEFORE_A_NAME:
-                words = words[1:]  # "A TOWN OF NORTHERN PERU": the country, not a region called Northern
-            words = words[:3]
-            for n in (3, 2, 1):
-                if len(words) < n:
-                    continue
-                s, e = words[0].start(), words[n - 1].end()
-                while e > s and not text[e - 1].isalnum():
-                    e -= 1
-                if any(a < e and s < b for a, b in taken) or not text[s:e].isupper():
-                    continue
-                cands = self._candidates(text[s:e], near=False)
-                if cands and cands[0][1] == "name" and text[s:e].lower() not in _COMMON_WORDS:
-                    out.append(_Mention(text[s:e], s, e, "GAZETTEER"))
-                    taken.append((s, e))
-                    break
+            self._name_after(text, match.end(), taken, out, self._own_name)
         return out
+
+    @staticmethod
+    def _name_after(text: str, at: int, taken: list[tuple[int, int]], out: list[_Mention],
+                    accept: Callable[[str], bool]) -> None:
+        """The longest run of up to three capitalised words from `at` (past an article or a direction) that `accept`
+        takes for a place, added to `out` and `taken`."""
+        words = list(_NON_SPACE_RUN.finditer(text, at, at + 80))[:4]
+        while words and words[0].group().lower().strip(",.") in _BEFORE_A_NAME:
+            words = words[1:]
+        words = words[:3]
+        for n in (3, 2, 1):
+            if len(words) < n:
+                continue
+            s, e = words[0].start(), words[n - 1].end()
+            while e > s and not text[e - 1].isalnum():
+                e -= 1
+            if any(a < e and s < b for a, b in taken) or not text[s:e].isupper():
+                continue
+            if accept(text[s:e]):
+                out.append(_Mention(text[s:e], s, e, "GAZETTEER"))
+                taken.append((s, e))
+                return
+
+    def _own_name(self, name: str) -> bool:
+        """A place the gazetteer has by this, its own name (not an alternate one), and no common word."""
+        cands = self._candidates(name, near=False)
+        return bool(cands) and cands[0][1] == "name" and name.lower() not in _COMMON_WORDS
 
     def _prominent(self, name: str) -> bool:
         if name.lower() in _GENERIC or name.lower() in _COMMON_WORDS:

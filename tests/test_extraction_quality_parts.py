@@ -3487,3 +3487,19 @@ def test_a_headquarters_where_an_act_was_done_places_it(cli, tmp_path):
         "date 2024-03-05\n\n"
         "Police arrested 14 opposition activists at their party headquarters in Harare on Sunday.\n"))
     assert (event["sub_event_type"], event["location"]) == ("Arrests", "Harare")
+
+
+def test_a_country_the_tagger_took_for_a_person_or_a_group_acts_through_its_forces(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2023-09-20\n\n"
+        "Azerbaijan launched what it called anti-terrorist measures in Nagorno-Karabakh on Tuesday, shelling towns "
+        "across the region, local officials said.\n"))
+    assert (event["actor1"], event["country"]) == ("Azerbaijani forces", "Azerbaijan")
+
+
+def test_a_count_over_the_first_months_of_a_year_starts_on_its_first_day(cli, tmp_path):
+    (claim,) = text_report_rows(cli, tmp_path, "claims", (
+        "date 2024-07-02\n\n"
+        "In the first six months of 2024, armed groups carried out more than 300 attacks on civilians in the Sahel, a "
+        "monitoring group said.\n"))
+    assert (claim["count"], claim["since"]) == (301, "2024-01-01")

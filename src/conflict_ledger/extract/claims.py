@@ -38,7 +38,9 @@ _SINCE = re.compile(
 )
 # ... or a window counted back from the report: "the 10th attack this year", "40 strikes in the past week"
 _WINDOW = re.compile(r"\b(?:(?:so far\s+)?this\s+(?P<this>year|month|week)|(?:in|over|during)\s+the\s+(?:past|last)\s+"
-                     r"(?:(?P<n>\d+|two|three|four|five|six|seven|ten|several)\s+)?(?P<unit>day|week|month)s?)\b",
+                     r"(?:(?P<n>\d+|two|three|four|five|six|seven|ten|several)\s+)?(?P<unit>day|week|month)s?"
+                     # ... or the first months of a year: "in the first six months of 2024"
+                     r"|(?:in|over|during)\s+the\s+first\s+(?:\w+\s+)?(?:months?|quarter|half)\s+of\s+(?P<year>(?:19|20)\d\d))\b",
                      re.IGNORECASE)
 _ORDINAL = re.compile(r"\b(?P<n>\d+)(?:st|nd|rd|th)\b|\b(?P<w>" + "|".join(_ORDINAL_WORDS) + r")\b", re.IGNORECASE)
 _COUNT = re.compile(r"\b(?P<num>" + NUMBER + r")\s+(?:\w+\s+){0,2}(?P<what>attacks|strikes|incidents|times|raids|bombings|"
@@ -91,6 +93,8 @@ def _window_start(since: re.Match[str], published: date | None) -> ResolvedDate 
     """The first day of the window "since ..." (or "this year", "in the past week") opens, or None when the report
     does not give it."""
     if since.re is _WINDOW:
+        if since.group("year"):
+            return ResolvedDate(date(int(since.group("year")), 1, 1), "day")
         if published is None:
             return None
         this = (since.group("this") or "").lower()

@@ -389,7 +389,8 @@ def _acting_countries(sentence: Any, c_start: int, c_end: int, named: list[Party
     struck Rafah") acts through its forces; as an object or a place ("drones hit Russia") it is no party."""
     out = []
     for ent in sentence.span.ents:
-        if ent.label_ != "GPE":
+        # (a country the tagger took for an organisation or a person, "Azerbaijan launched ...", acts the same way)
+        if ent.label_ != "GPE" and not (ent.label_ in ("ORG", "PERSON") and country_forces(ent.text) is not None):
             continue
         start, end = sentence.offset + ent.start_char, sentence.offset + ent.end_char
         if not (c_start <= start < c_end) or any(p.start < end and start < p.end for p in named):

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..model import TallyClaim
-from ..resolve.dates import ResolvedDate, resolve_date
+from ..resolve.dates import MONTH_WORD, ResolvedDate, resolve_date
 from .numbers import NUMBER, Amount, parse_amount, word_value
 from .pipeline import DocState, component
 from .sources import sources_in
@@ -22,8 +22,8 @@ _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10,
 }
-_A_DAY = (r"(?:mid-|early |late )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-          r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?)")
+_A_DAY = (r"(?:mid-|early |late )?(?:" + MONTH_WORD + r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+" + MONTH_WORD
+          + r"(?:\s+\d{4})?)")
 _A_WAR = r"(?:war|conflict|fighting|offensive|campaign|invasion|crisis)"
 _SINCE = re.compile(
     r"\bsince\s+(?P<since>" + _A_DAY +

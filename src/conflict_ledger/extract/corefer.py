@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import SUB_EVENT_PARENT, EventMention
-from ..resolve.actors import canonical_actor
+from ..resolve.actors import CATEGORY_KINDS, canonical_actor
 from ..resolve.places import Place, default_resolver, distance_km
 from .casualties import HARM_WORDS
 from .dating import DAYS_BEFORE_IT, default_date
@@ -47,14 +47,9 @@ def _same_family(a: str | None, b: str | None) -> bool | None:
         return False
     if "unidentified_armed_group" in ka.kinds + kb.kinds:
         return None
-    # a family is an alliance or a franchise (Iran-aligned groups, the Islamic State's provinces), not a category:
-    # two jihadist groups may fight each other
-    shared = set(ka.kinds) & set(kb.kinds) - _CATEGORIES
+    # a family is an alliance or a franchise, not a category (`CATEGORY_KINDS`)
+    shared = set(ka.kinds) & set(kb.kinds) - CATEGORY_KINDS
     return bool(shared)
-
-
-_CATEGORIES = {"state_forces", "jihadist", "rebel", "militia", "organised_crime", "tribal_militia", "baathist",
-               "mercenary", "paramilitary"}
 
 
 _SPEAKS = re.compile(r"\s*(?:said|says|has said|had said|told|announced|warned|insisted)\b")

@@ -13,7 +13,15 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import EventMention
-from ..resolve.actors import Actor, actors, canonical_actor, capital_forces, country_forces, state_force_hits
+from ..resolve.actors import (
+    CATEGORY_KINDS,
+    Actor,
+    actors,
+    canonical_actor,
+    capital_forces,
+    country_forces,
+    state_force_hits,
+)
 from ..resolve.dates import WEEKDAY_NAMES
 from .pipeline import DocState, Frame, component
 
@@ -1027,9 +1035,8 @@ def _same_side(a: str | None, b: str | None) -> bool:
 
 
 # what an actor is, not whose side it is on: the Taliban and Islamic State's Khorasan branch are both jihadist, and
-# enemies (the families -- Iran-aligned, Islamic State, al-Qaeda, U.S. and coalition forces -- are sides)
-_KINDS_NOT_SIDES = {"state_forces", "unidentified_armed_group", "jihadist", "rebel", "militia", "organised_crime", "police",
-                    "paramilitary", "mercenary", "tribal_militia"}
+# enemies; nor are two countries' police one side, nor two unnamed groups
+_KINDS_NOT_SIDES = CATEGORY_KINDS | {"police", "unidentified_armed_group"}
 
 
 _SUSPECTED_BEFORE = re.compile(r"\b(?:suspected|alleged)\b", re.IGNORECASE)

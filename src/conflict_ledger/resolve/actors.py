@@ -25,6 +25,12 @@ class Actor:
     country: str | None = None
 
 
+# what an actor is, not whose side it is on: two jihadist groups may fight each other, while a family (an alliance or
+# a franchise: Iran-aligned groups, the Islamic State's provinces, U.S. and coalition forces) is one side
+CATEGORY_KINDS = frozenset({"state_forces", "jihadist", "rebel", "militia", "organised_crime", "tribal_militia", "baathist",
+                            "mercenary", "paramilitary"})
+
+
 def _key(text: str) -> str:
     text = text.lower().replace("’", "'").replace("-", " ")
     text = re.sub(r"^(the|an?)\s+", "", text.strip())

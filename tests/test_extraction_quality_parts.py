@@ -3503,3 +3503,180 @@ def test_a_count_over_the_first_months_of_a_year_starts_on_its_first_day(cli, tm
         "In the first six months of 2024, armed groups carried out more than 300 attacks on civilians in the Sahel, a "
         "monitoring group said.\n"))
     assert (claim["count"], claim["since"]) == (301, "2024-01-01")
+
+
+# ---- round 26: bulletins, claims of responsibility, riots met with force, tolls told by their means
+
+
+def test_a_ship_a_group_says_it_targeted_with_missiles_is_an_attack_however_much_of_a_statement_it_reads(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-05\n\n"
+        "The Houthis said on Tuesday they had targeted the Star Nasia, a bulk carrier, with missiles in the Red Sea. "
+        "The crew reported minor damage.\n"))
+    assert (event["sub_event_type"], event["actor1"]) == ("Shelling/artillery/missile attack", "Houthis")
+
+
+def test_the_bodies_of_men_found_shot_count_as_killed(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-05\n\n"
+        "The bodies of nine men, their hands tied and shot in the head, were found beside a highway outside Celaya, "
+        "prosecutors said on Monday.\n"))
+    assert event["fatalities"] == 9
+
+
+def test_a_bulletins_bare_participle_makes_the_soldiers_its_victims_not_its_doers(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-05\n\n"
+        "4 March: roadside bomb hits an army convoy near Gao; three soldiers killed, two wounded.\n"))
+    assert [(e["actor1"], e["actor2"], e["fatalities"]) for e in events] == [(None, "Malian forces", 3)]
+
+
+def test_a_killing_read_as_a_crime_is_political_violence_once_a_group_claims_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-12\n\n"
+        "Three police officers were shot dead at a checkpoint in Bannu late on Monday. The Pakistani Taliban claimed "
+        "responsibility.\n"))
+    assert (event["actor1"], event["fatalities"]) == ("Tehrik-i-Taliban Pakistan", 3)
+
+
+def test_a_report_that_says_nobody_claimed_an_act_makes_no_crime_political():
+    from conflict_ledger.extract.events import owned_up
+
+    assert owned_up("The Pakistani Taliban claimed responsibility.")
+    assert not owned_up("No group has claimed responsibility for the shooting.")
+    assert not owned_up("Nobody has yet claimed the attack.")
+
+
+def test_a_killing_told_by_its_means_counts_its_dead_and_a_civil_society_leader_is_a_source(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-12\n\n"
+        "Suspected ADF rebels hacked to death 23 villagers near Oicha overnight, a local civil society leader said on "
+        "Wednesday.\n"))
+    assert (event["fatalities"], event["sources"]) == (23, ["local civil society leader"])
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-12\n\n"
+        "Settlers attacked the village of Al-Mughayyir on Tuesday, burning cars and shooting dead one man, the "
+        "Palestinian health ministry said.\n"))
+    assert event["fatalities"] == 1
+
+
+def test_a_crowd_that_burned_a_building_and_was_fired_on_rioted_and_the_police_met_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-26\n\n"
+        "Protesters in Nairobi set fire to part of the city hall on Tuesday after the vote on the finance bill. Police "
+        "shot dead at least four demonstrators.\n"))
+    assert (event["sub_event_type"], event["actor2"], event["fatalities"]) == (
+        "Violent demonstration", "Kenyan police", 4)
+
+
+def test_the_dead_of_a_raid_died_on_the_ground_not_from_the_air(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-12\n\n"
+        "Israeli forces killed two Palestinians in a raid on the Tulkarm refugee camp on Tuesday, the Palestinian "
+        "health ministry said.\n"))
+    assert (event["event_type"], event["fatalities"]) == ("Violence against civilians", 2)
+
+
+def test_a_foiled_suicide_bombing_is_disrupted_weapons_use(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-12\n\n"
+        "Police foiled a suicide bomb attack on a mosque in Peshawar on Tuesday, arresting a man wearing an "
+        "explosive vest.\n"))
+    assert event["sub_event_type"] == "Disrupted weapons use"
+
+
+def test_a_rally_then_dispersed_with_injuries_is_one_protest_met_with_force(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-12\n\n"
+        "Thousands marched in Yerevan on Tuesday against the handover of border villages. Riot police used stun "
+        "grenades to disperse the crowd, injuring dozens.\n"))
+    assert (event["sub_event_type"], event["event_date"], event["injuries_low"]) == (
+        "Protest with intervention", "2024-06-11", 24)
+
+
+def test_a_town_then_its_state_after_a_comma_places_the_event_in_the_town(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-12\n\n"
+        "Gunmen opened fire on worshippers at a mosque in Funtua, Katsina state, on Friday, killing nine people.\n"))
+    assert (event["location"], event["admin1"], event["geo_precision"]) == ("Funtua", "Katsina", 1)
+
+
+def test_a_country_in_brackets_after_a_dateline_city_is_not_an_agency(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-12\n\n"
+        "KHARTOUM (Sudan) - Shelling killed at least 15 people in Omdurman on Tuesday, medics said.\n"))
+    assert event["sources"] == ["medics"]
+
+
+def test_a_force_named_as_the_other_side_of_a_gunfight_is_the_countrys(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-12\n\n"
+        "Three militants were killed in a gunfight with security forces in Baramulla district on Wednesday, police "
+        "said.\n"))
+    assert (event["sub_event_type"], event["actor1"]) == ("Armed clash", "Indian forces")
+
+
+def test_forces_told_with_where_they_serve_who_killed_insurgents_fought_them(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-09-18\n\n"
+        "Security forces in Nigeria's Borno state killed 22 insurgents in an operation near Bama on Tuesday, the "
+        "army said.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Armed clash", 22)
+
+
+def test_civilians_killed_when_coastguards_opened_fire_were_attacked_by_the_countrys_forces(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-09-18\n\n"
+        "At least 12 migrants were killed on Monday when Libyan coast guards opened fire on their boat near Sabratha, "
+        "a rescue charity said.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["fatalities"]) == ("Attack", "Libyan forces", 12)
+
+
+def test_a_headline_on_a_line_of_its_own_does_not_add_its_toll_to_the_lead(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-11-10\n\n"
+        "Bombing at Peshawar bus stand leaves 14 dead\n"
+        "A suicide bomber blew himself up at the main bus stand in Peshawar on Saturday, killing 14 people and "
+        "wounding 30, officials said.\n"))
+    assert (event["fatalities"], event["injuries"]) == (14, 30)
+
+
+def test_overnight_counts_from_the_day_the_clause_was_told(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-11-06\n\n"
+        "Eleven people were killed when rival armed groups clashed in Zawiya overnight, the health ministry said on "
+        "Monday.\n"))
+    assert event["event_date"] == "2024-11-04"
+
+
+def test_a_sentence_that_only_dates_the_attack_told_before_gives_it_its_day(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-11-06\n\n"
+        "The coffins of nine soldiers killed in an ambush near Arbinda were flown to the capital on Tuesday. The "
+        "attack took place on Sunday, the army said.\n"))
+    assert (event["event_date"], event["fatalities"]) == ("2024-11-03", 9)
+
+
+def test_a_day_after_said_dates_the_saying_and_a_bombing_raid_is_from_the_air(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-11-06\n\n"
+        "The army said on Tuesday it had killed four members of a FARC dissident faction in a bombing raid in Cauca "
+        "over the weekend.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["event_date"]) == (
+        "Air/drone strike", "Colombian forces", "2024-11-02")
+
+
+def test_an_unexploded_shell_that_went_off_is_a_remnant_of_war_not_shelling(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-11-06\n\n"
+        "An unexploded artillery shell went off as boys tried to move it near Ghazni on Monday, killing three of them, "
+        "police said.\n"))
+    assert event["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_rakhines_border_town_of_maungdaw_is_in_the_gazetteer(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-11-06\n\n"
+        "Fighting between the army and the Arakan Army went on around the town of Maungdaw on Tuesday, residents "
+        "said.\n"))
+    assert (event["location"], event["admin1"], event["country"]) == ("Maungdaw", "Rakhine", "Myanmar")

@@ -51,7 +51,10 @@ _EARLIER_FIGURE = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|grew|gro
                              re.IGNORECASE)
 _CAUSE = re.compile(
     r"\b(?P<kind>killing|killed|kills|leaving|left|wounding|wounded|injuring|injured|claimed the lives of|"
-    r"executed|executing|massacred|shot dead|gunned down|beheaded|murdered|lynched|lynching)"
+    r"executed|executing|massacred|shot dead|gunned down|beheaded|murdered|lynched|lynching|"
+    # the act told with its means: "hacked to death 42 villagers", "shooting dead one man"
+    r"(?:hacked|hacking|beat|beaten|beating|stabbed|stabbing|burned|burnt|burning|stoned|stoning|clubbed|clubbing|"
+    r"bludgeoned|bludgeoning|shot|shooting) to death|shooting dead|gunning down)"
     # "killing the four assailants": the article before a count of people already named
     # ... or "all" before it: "killing all five attackers"
     r"\s+(?:(?:the|all(?:\s+the)?)\s+(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s))?(?P<num>" + NUMBER + r")"
@@ -109,8 +112,9 @@ _BODIES = re.compile(r"\b(?P<num>" + NUMBER + r")\s+(?:(?:more|other|charred|bur
                      r"unidentified|dead|bullet-riddled)\s+)?(?P<kind>bodies|corpses)\b(?!\s+of\s+water)", re.IGNORECASE)
 _NTH_OF_ITS_KIND = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
                               r"latest|previous)\s+$", re.IGNORECASE)
-# "the deaths of 42", "the murder of six monks and two cooks": the killing named by its noun
-_DEATH_OF = re.compile(r"\b(?P<kind>(?:deaths?|killings?|murders?|assassinations?|slayings?|massacre)\s+of)\s+"
+# "the deaths of 42", "the murder of six monks and two cooks": the killing named by its noun (or the dead by what is
+# left of them: "the bodies of 12 men were found")
+_DEATH_OF = re.compile(r"\b(?P<kind>(?:deaths?|killings?|murders?|assassinations?|slayings?|massacre|bodies|corpses)\s+of)\s+"
                        r"(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")\b", re.IGNORECASE)
 _NONE = re.compile(
     r"\b(?:no|without|did not cause any|caused no)\s+(?:\w+\s+)?(?P<kind>casualties|injuries|deaths|fatalities)\b|"
@@ -298,7 +302,7 @@ class Count:
 
 def _kind(word: str) -> str:
     word = word.lower()
-    if re.fullmatch(_KILLED, word) or word in {"killing", "lynching", "kills", "deaths", "fatalities", "death", "claimed the lives of",
+    if re.fullmatch(_KILLED, word) or word.endswith(("to death", "dead", "down")) or word in {"killing", "lynching", "kills", "deaths", "fatalities", "death", "claimed the lives of",
                                                "death toll", "toll", "lives", "bodies", "corpses"}:
         return "killed"
     if word in {"casualties"}:

@@ -60,6 +60,8 @@ _ARMED_GROUPS = {"unidentified_armed_group", "iran_aligned", "jihadist", "rebel"
 
 
 _CROWD_TYPES = {"Protests", "Riots"}
+_RIOT = "Violent demonstration"
+_EXCESSIVE_FORCE = "Excessive force against protesters"
 
 
 def _armed_group(name: str | None) -> bool:
@@ -121,7 +123,7 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
         else:
             score += 1
     for x, y in ((a, b), (b, a)):
-        if x.toll_only and y.mention.sub_event_type in _NO_VICTIMS:
+        if x.toll_only and y.mention.sub_event_type in _NO_VICTIMS and not _met_with_force(y.mention, x.mention):
             return None
         # "On Wednesday it was the turn of ...": what came before that sentence is another episode
         if x.scene_start is not None and y.spans[0][0] < x.scene_start and not y.mention.event_date:
@@ -412,10 +414,13 @@ def absorb(into: Frame, other: Frame) -> None:
         and any(x.event_type in _VIOLENCE and x.sub_event_type for x in (m, o))
     # people detained at a protest are part of how it was met (ACLED's protest with intervention), not an event apart
     at_a_protest = "Arrests" in (m.sub_event_type, o.sub_event_type) and bool({m.event_type, o.event_type} & _CROWD_TYPES)
-    if at_a_protest:
-        if m.event_type not in _CROWD_TYPES:
+    # a crowd that used violence is a riot however hard it was met (ACLED's excessive force is force used on a
+    # peaceful crowd): "Demonstrators set fire to parliament ... Police shot dead five protesters"
+    rioted = {m.sub_event_type, o.sub_event_type} == {_RIOT, _EXCESSIVE_FORCE}
+    if at_a_protest or rioted:
+        if m.event_type not in _CROWD_TYPES if at_a_protest else m.sub_event_type != _RIOT:
             _take_type(into, other)
-    elif retold or not own_account and (detail and o.event_type in _VIOLENCE or not detail and other.specific and (
+    elif _met_with_force(m, o) or retold or not own_account and (detail and o.event_type in _VIOLENCE or not detail and other.specific and (
             not into.specific or _refines(o.sub_event_type, m.sub_event_type)
             or (other.type_score > into.type_score and not _refines(m.sub_event_type, o.sub_event_type)))):
         _take_type(into, other)
@@ -441,6 +446,15 @@ def absorb(into: Frame, other: Frame) -> None:
         if later and name == "event_date":
             continue
         m.cite(name, *spans)
+
+
+def _met_with_force(protest: EventMention, then: EventMention) -> bool:
+    """A peaceful protest, and the harm force did to a crowd told after it ("Riot police used pepper spray to
+    disperse the crowd, injuring dozens"): one protest, met with force."""
+    return protest.sub_event_type == "Peaceful protest" and then.sub_event_type in _FORCE_ON_A_CROWD
+
+
+_FORCE_ON_A_CROWD = {"Protest with intervention", _EXCESSIVE_FORCE}
 
 
 def _take_type(into: Frame, other: Frame) -> None:

@@ -57,22 +57,36 @@ def _opens_a_period(word: Any, ent: Any) -> bool:
     return word.lower_ in _PERIOD_HEADS and not _A_DAY_OF_THE_WEEK.fullmatch(ent.text)
 
 
+_SAID_ON = re.compile(r"\b(?:said|says|announced|stated|confirmed|reported|added)\s+(?:on\s+|late\s+|early\s+)?$")
+
+
 def _not_event_date(ent: Any) -> bool:
     """True for dates of something else: the day of a statement ('said Tuesday', 'at a briefing
     Tuesday') or the start of a period ('the escalation that began in October')."""
     head = ent.root.head
     if head.lower_ in _SPEECH_HEADS and not _people_set_free(head) or _opens_a_period(head, ent):
         return True
+    if _SAID_ON.search(ent.doc.text, max(0, ent.start_char - 30), ent.start_char):
+        return True  # "the army said on Tuesday it had killed six": the parser may hang the day on what was said
     verb = head.head if head.dep_ == "prep" else None
     if verb is not None and (_opens_a_period(verb, ent) or verb.lower_ in _SPEECH_HEADS and not _people_set_free(verb)):
         return True  # "since October", "the Pentagon said on Thursday"
     return head.dep_ == "pobj" and head.head.lower_ in ("at", "in") and head.lower_ in _SPEECH_HEADS
 
 
+# the words that date an act by the day it is told of: "clashed overnight, the ministry said on Tuesday"
+_TOLD_DAY_WORDS = re.compile(r"\b(?:overnight|last night|this morning|this afternoon|this evening|earlier today|today|"
+                             r"tonight|yesterday)\b", re.IGNORECASE)
+
+
 def frame_dates(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, int]]:
     published = state.document.published
     line_start, line_end = state.dateline
     out = []
+    # ("overnight", "yesterday") count from the day the clause says it was told, when it names one before the
+    # report came out: "... clashed overnight, the health ministry said on Tuesday" in Wednesday's paper
+    told_on = _day_it_was_told(state, frame) if _TOLD_DAY_WORDS.search(state.text, *frame.spans[0]) else None
+    told_day = date.fromisoformat(told_on[0].iso) if told_on else published
     for sentence, start, end in frame.clauses():
         doc = sentence.span.doc
         for ent in doc.ents:
@@ -92,7 +106,8 @@ def frame_dates(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, 
                 e_start = day.start()
             if state.text[e_start:e_end].lower().endswith("ago") and (today := _TODAY_AFTER.match(state.text, e_end)):
                 e_end = today.end()  # "One year ago today, gunmen killed 17 people": that day a year back
-            resolved = resolve_date(state.text[e_start:e_end], published)
+            told = state.text[e_start:e_end]
+            resolved = resolve_date(told, told_day if _TOLD_DAY_WORDS.search(told) else published)
             joined = _JOINED_SPAN.search(state.text, e_start, e_end)
             if resolved is None and joined:
                 # "on Saturday after months of fighting": the tagger ran the day into the span it followed
@@ -100,7 +115,7 @@ def frame_dates(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, 
                 resolved = resolve_date(state.text[e_start:e_end], published)
             if resolved is not None:
                 out.append((resolved, e_start, e_end))
-        out += _untagged_times(state, sentence, start, end, out)
+        out += _untagged_times(state, sentence, start, end, out, told_day)
     return out
 
 
@@ -121,9 +136,10 @@ _UNTAGGED_TIME = re.compile(r"\b(?:overnight|last night|this morning|earlier tod
                             re.IGNORECASE | re.MULTILINE)
 
 
-def _untagged_times(state: DocState, sentence: Any, start: int, end: int,
-                    found: list[tuple[ResolvedDate, int, int]]) -> list[tuple[ResolvedDate, int, int]]:
-    """Relative days the tagger missed in a clause, with the same checks as a tagged date."""
+def _untagged_times(state: DocState, sentence: Any, start: int, end: int, found: list[tuple[ResolvedDate, int, int]],
+                    told_day: date | None) -> list[tuple[ResolvedDate, int, int]]:
+    """Relative days the tagger missed in a clause, with the same checks as a tagged date (`told_day`: the day they
+    count from, see `frame_dates`)."""
     if state.document.published is None:
         return []
     out = []
@@ -135,7 +151,7 @@ def _untagged_times(state: DocState, sentence: Any, start: int, end: int,
             continue  # a tagged date, read (or skipped) above
         if _not_event_date(token.doc[token.i : token.i + 1]):
             continue  # "the ministry said today"
-        resolved = resolve_date(m.group(), state.document.published)
+        resolved = resolve_date(m.group(), told_day if _TOLD_DAY_WORDS.fullmatch(m.group()) else state.document.published)
         if resolved is not None:
             out.append((resolved, m.start(), m.end()))
     return out
@@ -173,11 +189,29 @@ def date_events() -> object:
                 frame.mention.event_date = resolved.iso
                 frame.mention.date_precision = resolved.precision
                 frame.mention.cite("event_date", state.evidence(start, end))
+        _dated_after(state)
         # an act told only as what another answered, with no day of its own, is that act's cause, not an event the
         # report tells: its day (before the answer) and often its place are unknown
         state.frames = [frame for frame in state.frames if frame not in answered]
 
     return run
+
+
+# the act told before, dated in a sentence of its own: "The attack took place on Saturday, the army said."
+_DATED_AFTER = re.compile(r"\W*the\s+(?:attack|ambush|bombing|blast|explosion|strike|raid|killings?|incident|assault|"
+                          r"massacre|shooting|clash(?:es)?|fighting|abduction|kidnapping)\s+(?:\w+\s+){0,2}?"
+                          r"(?:took place|happened|occurred|was carried out|unfolded)\b", re.IGNORECASE)
+
+
+def _dated_after(state: DocState) -> None:
+    """A sentence that only dates the act told just before it gives that act its day (the day the sentence before
+    named, "... were flown to Ouagadougou on Tuesday", was that of something else)."""
+    for before, frame in zip(state.frames, state.frames[1:], strict=False):
+        dated = frame.mention.evidence.get("event_date")
+        if dated and _DATED_AFTER.match(state.text, frame.spans[0][0]) and before.spans[0][0] < frame.spans[0][0]:
+            before.mention.event_date = frame.mention.event_date
+            before.mention.date_precision = frame.mention.date_precision
+            before.mention.evidence["event_date"] = list(dated)
 
 
 _ANSWERED_OPENING = re.compile(r"\W*(?:in (?:retaliation|response|revenge) (?:for|to)|to avenge|retaliating for|"
@@ -302,7 +336,8 @@ def _day_it_was_told(state: DocState, frame: Frame) -> tuple[ResolvedDate, int, 
             if ent.label_ != "DATE" or not start <= e_start < end:
                 continue
             head = ent.root.head
-            if (head if head.dep_ != "prep" else head.head).lower_ in SPEECH_FORMS:
+            if (head if head.dep_ != "prep" else head.head).lower_ in SPEECH_FORMS \
+                    or _SAID_ON.search(state.text, max(0, e_start - 30), e_start):
                 resolved = resolve_date(state.text[e_start:e_end], published)
                 if resolved is not None and resolved.precision == "day" and (
                         published is None or resolved.iso <= published.isoformat()):

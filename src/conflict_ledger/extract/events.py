@@ -32,6 +32,12 @@ def _rx(*words: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(words) + r")", re.IGNORECASE)
 
 
+# a munition left from fighting before: "an unexploded mortar shell went off as children played with it"
+_UNEXPLODED = (r"(?:unexploded|leftover|left-over|abandoned)\s+(?:[\w-]+\s+){0,2}?(?:shells?|mortars?|ordnance|bombs?|"
+               r"rockets?|munitions?|devices?|grenades?|projectiles?)")
+_LEFT_BEHIND = _rx(_UNEXPLODED)
+
+
 # (launchers stay weapons: "attacked with rifles and rocket launchers")
 _NOT_ITS_SITES = (r"(?![- ](?:launch(?:ing)? (?:sites?|pads?)|depots?|sites?|factor(?:y|ies)|storage|stockpiles?|"
                   r"warehouses?|production|workshops?|caches?|stores)\b)")
@@ -91,7 +97,7 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
     (_rx(r"improvised explosive", r"\bieds?\b", r"roadside bomb", r"car bomb", r"vbied", r"landmines?",
          r"land mines?", r"explosive device", r"booby[- ]trap", r"sticky bomb", r"bomb (?:exploded|went off|blast)",
          r"explosives?-laden", r"(?:bomb|explosive)s? (?:was|were) detonated", r"planted (?:a )?bomb",
-         r"magnetic bomb", r"bombing", r"dynamit(?:ed|ing)\b",
+         r"magnetic bomb", r"bombing", r"dynamit(?:ed|ing)\b", _UNEXPLODED,
          # dynamite as the weapon used, not as a load ("delivered 500 kg of dynamite")
          r"dynamite (?:attacks?|charges?|blasts?|explosions?|bombs?)", r"(?:charges?|sticks?) of dynamite",
          # "a bank branch was wrecked by a bomb", "a bomb wrecked the office"
@@ -109,7 +115,7 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"bombers?\s+(?:struck|pounded|dropped|bombed|raided|flew|hit)\b", r"aerial (?:bombard|attack)",
          r"struck .{0,40}\bfrom the air", r"(?:drones?|aircraft|jets?) (?:struck|targeted|attacked|hit|bombed)",
          r"(?:launched|fired|sent|flew)\s+(?:[\w-]+\s+){0,3}?drones?\s+(?:at|on|toward|towards|against|into)\b",
-         r"aircraft\b", r"ac-130", r"f-1[56]e?\b", r"b-1b?\b", r"b-52", r"mq-9", r"reaper\b",
+         r"aircraft\b", r"ac-130", r"bombing raids?", r"f-1[56]e?\b", r"b-1b?\b", r"b-52", r"mq-9", r"reaper\b",
          r"air force\b[^.;]{0,40}?\bbomb(?:ed|ing|ings|ard)", r"(?:planes|helicopters)\b[^.;]{0,30}?\b(?:bombed|strafed)",
          # bombs dropped from the air, whoever dropped them: "a guided aerial bomb hit the town", "barrel bombs"
          r"(?:guided|glide|gliding|aerial|air-dropped|barrel|cluster|precision-guided)\s+(?:aerial\s+)?bombs?\b",
@@ -292,11 +298,11 @@ def reported_content(text: str) -> tuple[int, int] | None:
 # (a strike of workers is no attack: "a general strike", "doctors on strike")
 _LABOUR = r"(?<!general )(?<!hunger )(?<!labor )(?<!labour )(?<!nationwide )(?<!national )(?<!workers' )(?<!workers )"
 _GENERIC = _rx(r"attack(?:s|ed|ing)?\b", r"counterattack", _LABOUR + r"(?<!on )strikes?\b(?! action)", r"struck\b", r"targeted", r"killed",
-               r"killing", r"wounded", r"injured", r"injuring", r"explosions?", r"blasts?", r"exploded", r"detonated",
+               r"killing", r"wounded", r"wounding", r"injured", r"injuring", r"explosions?", r"blasts?", r"exploded", r"detonated",
                r"bombed", r"shot\b", r"gunmen", r"casualties", r"stormed", r"storming",
                # "security forces raided a house where suspects were hiding", "residents reported heavy gunfire"
                r"raided", r"gunfire")
-_SHOOTING = _rx(r"gunmen", r"gunfire", r"shot\b", r"shooting", r"opened fire", r"small arms", r"rifles?")
+_SHOOTING = _rx(r"gunmen", r"gunfire", r"shot\b", r"shooting", r"opened fire", r"fired (?:on|at)\b", r"small arms", r"rifles?")
 _MILITARY_TARGET = _rx(r"troops", r"soldiers", r"forces", r"army", r"military", r"police", r"base\b", r"checkpoint",
                        r"patrol", r"garrison", r"personnel", r"service members", r"militia", r"fighters")
 _STORMED = _rx(r"stormed", r"storming", r"raided")
@@ -478,6 +484,15 @@ _A_FIGHT_HELD_OFF = _rx(_FOUGHT_OFF)
 _FOUGHT_OFF_THE = _rx(_FOUGHT_OFF_VERB + r"\s+(?:the|both|this|that|these|those|their|its)\b")
 _REBELS_ENTERED_A_CITY = _rx(r"(?:rebels?|insurgents?|(?:rebel|opposition|insurgent) fighters)" + _INTO_A_CITY)
 _HARMED = _rx(r"kill", r"dead\b", r"died", r"injur", r"wound", r"hurt\b")
+# a weapon told in use on what it hit: "targeted the MSC Sky II, a container ship, with missiles"
+_STRUCK_WITH_A_WEAPON = _rx(r"(?:targeted|struck|hit|attacked|bombarded|pounded)\s+(?:[\w'’.-]+,?\s+){1,8}?with\s+"
+                            r"(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?|mortars?|shells|artillery)\b")
+_FROM_AFAR = ("Shelling/artillery/missile attack", "Air/drone strike")
+# ... or by the one who used it, of its own deed: "The army said on Tuesday it had killed six members of the ELN in a
+# bombing raid", "The Houthis said they had targeted the ship"
+_OWN_DEED = _rx(r"(?:said|says|announced|stated|claimed)\b[^.;]{0,40}?\b(?:it|they|its (?:forces|troops|fighters|jets|"
+                r"aircraft|drones))\s+(?:had\s+|have\s+|has\s+)?(?:killed|struck|hit|targeted|bombed|shelled|attacked|"
+                r"downed|shot down)\b")
 
 
 def _made_sure(found: list[EventType], subs: tuple[str, ...]) -> list[EventType]:
@@ -521,6 +536,17 @@ _DATED_HARM = _rx(_HARM_DONE + r"\s+(?:[^.;]{0,48}?\s)?(?<!as\sof\s)" + _DAY_NAM
                   _DAY_NAMED + r"['’]s?\s+(?:[\w-]+\s+)?(?:attack|bombing|ambush|massacre|explosion|blast|assassination|"
                   r"murder|kidnapping|shooting)")
 _TALK_READINGS = {"No event: statement", "No event: other", "No event: diplomacy"}
+# an act someone owns up to is no crime: "The Pakistani Taliban claimed responsibility." ...
+_OWNED_UP_ACT = _rx(r"claim(?:ed|s|ing)\s+(?:the\s+)?responsibility", r"responsibility\b[^.;]{0,40}?\bclaimed\b",
+                    r"claim(?:ed|s|ing)\s+(?:the|its|their)\s+(?:attack|killing|bombing|ambush|assassination|raid)s?\b")
+# ... unless nobody did: "No group claimed responsibility", "has yet to claim"
+_NOBODY_OWNED_UP = _rx(r"\bno(?:body| one| group| organi[sz]ation)?\b[^.;]{0,30}$", r"\bnot\b[^.;]{0,20}$", r"\byet\b[^.;]{0,20}$")
+
+
+def owned_up(text: str) -> bool:
+    """Whether the report says someone claimed an act: its violence is political, whatever a clause reads as."""
+    return any(not _NOBODY_OWNED_UP.search(text, max(0, m.start() - 40), m.start())
+               for m in _OWNED_UP_ACT.finditer(text))
 # ... or harm done by the weapon the clause names: "its leader was killed in an Israeli strike on his residence"
 _HARMED_BY = _rx(r"(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?(?:killed|wounded|injured)\s+(?:in|by)\s+"
                  r"(?:an?|the)\s+")
@@ -590,6 +616,9 @@ _DISRUPTED = re.compile(
     r"\b[^.;]{0,60}?\b(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?(?:found|discovered|seized|defused|"
     r"dismantled|destroyed|cleared|removed|intercepted|recovered|confiscated|neutrali[sz]ed|detected|uncovered|unearthed|"
     r"identified|spotted|located)\b"
+    # "foiled a suicide bomb attack in Quetta": stopped before use
+    r"|\b(?:foiled|thwarted|averted|foiling|thwarting)\b[^.;]{0,40}?\b(?:bombs?|explosives?|ieds?|devices?|rockets?|"
+    r"missiles?|drones?)\b"
     # "the bombs found near the school": found, not used
     r"|\b(?:devices?|mines?|landmines?|explosives?|ieds?|bombs?|grenades?|rockets?|shells?) (?:that were |which were )?"
     r"(?:found|discovered|recovered|seized|located|spotted) (?:on|in|at|near|by|inside|along|under)\b"
@@ -651,6 +680,12 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
         if _A_FIGHT_HELD_OFF.search(text):
             # the side that fought an attack off held its ground: a fight, not a change of hands
             found = _made_sure(found, ("Armed clash",))
+        if _LEFT_BEHIND.search(text):
+            found = _made_sure(found, ("Remote explosive/landmine/IED",))  # (see `_prune`)
+        if _STRUCK_WITH_A_WEAPON.search(text) or _OWN_DEED.search(text):
+            # a weapon told in use on a target, or by its user: the clause tells the act, however much of a
+            # statement it reads as
+            found = _made_sure(found, _FROM_AFAR)
         if _REBELS_ENTERED_A_CITY.search(text):
             # rebels in a city they name are its new masters, whatever statement the sentence goes on to tell
             found = _made_sure(found, _TERRITORY_TYPES)
@@ -673,12 +708,19 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
         return [EventType("Battles", "Armed clash", True, fight.span())]
     if (on_civilians := _armed_men_on_civilians(text)) is not None:
         return [EventType("Violence against civilians", "Attack", True, on_civilians.span(), SURE_CUE)]
-    if _killing_of_civilians(text):
+    if _killing_of_civilians(text) or _KILLED_IN_A_RAID.search(text):
+        # (the dead of a raid died on the ground, whatever it reads like: "forces killed three Palestinians in a
+        # raid on the Jenin camp" is no strike from the air)
         return [EventType("Violence against civilians", "Attack", False, generic.span())]
     return [EventType("Explosions/Remote violence", None, False, generic.span())]
 
 
-_FORCES_KILLED_FIGHTERS = _rx(r"(?:forces|troops|soldiers|army|military|police|commandos)\s+(?:[\w-]+\s+){0,3}?"
+_KILLED_IN_A_RAID = _rx(r"(?:killed|killing|shot)\b[^.;]{0,80}?\b(?:in|during)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:raid|incursion)\b")
+
+
+# (where they serve may stand between: "Security forces in Mozambique's Cabo Delgado province killed 15 insurgents")
+_FORCES_KILLED_FIGHTERS = _rx(r"(?:forces|troops|soldiers|army|military|police|commandos)\s+"
+                              r"(?:in\s+(?:[\w'’-]+\s+){1,5}?|(?:[\w-]+\s+){0,3}?)"
                               r"(?:killed|killing|neutrali[sz]ed|eliminated)\s+(?:[\w-]+\s+){0,3}?(?:militants|insurgents|"
                               r"rebels|terrorists|jihadists|fighters|gunmen|bandits|extremists)\b")
 # people no side fights: "killed dozens of Alawite civilians", "attacked villagers", "a displacement camp"
@@ -691,7 +733,16 @@ _ON_CIVILIANS = _rx(r"(?:attacked|attacking|killed|killing|massacred|massacring|
                     r"\d{1,2}-year-old(?!\s+(?:soldiers?|policem[ae]n|officers?|militants?|fighters?|gunm[ae]n|"
                     r"commanders?|suspects?)\b))")
 _ARMED_SUBJECT = _rx(*_ARMED_WORDS, r"gunm[ae]n", r"armed (?:men|groups?)", r"fighters", r"forces", r"troops", r"soldiers",
-                     r"militias?", r"militiamen", r"bandits", r"paramilitar(?:y|ies)", r"police", r"policemen", r"gendarmes")
+                     r"militias?", r"militiamen", r"bandits", r"paramilitar(?:y|ies)", r"police", r"policemen", r"gendarmes",
+                     r"coast ?guards?")
+# ... or the civilians told first, and the armed men after: "30 migrants were killed when coastguards opened fire
+# on their boat"
+_CIVILIANS_KILLED_WHEN = _rx(r"(?:civilians|villagers|residents|worshippers|passengers|migrants|refugees|farmers|"
+                             r"fishermen|children|students|pupils)\s+(?:were|was)\s+(?:\w+\s+)?(?:killed|shot dead|"
+                             r"gunned down|wounded|injured)\b[^.;]{0,60}?\b(?:when|as|after)\s+(?:[\w'’-]+\s+){0,3}?"
+                             r"(?:" + "|".join((*_ARMED_WORDS, r"gunm[ae]n", r"forces", r"troops", r"soldiers", r"militiamen",
+                                               r"bandits", r"police", r"policemen", r"gendarmes", r"coast ?guards?")) + r")"
+                             r"\s+(?:opened fire|fired|shot|attacked|stormed|raided)\b")
 
 
 def _armed_men_on_civilians(text: str) -> re.Match[str] | None:
@@ -700,7 +751,7 @@ def _armed_men_on_civilians(text: str) -> re.Match[str] | None:
     classifier reads the frame around it."""
     match = _ON_CIVILIANS.search(text)
     if match is None or not _ARMED_SUBJECT.search(text, 0, match.start()):
-        return None
+        return _CIVILIANS_KILLED_WHEN.search(text)
     return match
 
 
@@ -816,7 +867,15 @@ _SAID_PEACEFUL = _rx(r"peaceful", r"without (?:any )?(?:reported )?incidents?", 
 
 def _crowd_disruption(text: str) -> re.Match[str] | None:
     """The crowd's road block, barricade or burning tyres the clause tells, unless it says the crowd kept the peace."""
+    if (destroyed := _CROWD_DESTROYED.search(text)) is not None:
+        return destroyed  # "Protesters in Nairobi set fire to part of the city hall": no peaceful crowd, whatever it says
     return None if _SAID_PEACEFUL.search(text) else _CROWD_DISRUPTION.search(text)
+
+
+# the crowd's own arson, storming or stone-throwing
+_CROWD_DESTROYED = _rx(r"(?:protesters|demonstrators|rioters|crowds?|mobs?|youths|marchers)\s+(?:[\w,'’-]+\s+){0,5}?"
+                       r"(?:set fire to|set (?:[\w-]+\s+){1,3}?(?:alight|ablaze|on fire)|torched|stormed|ransacked|smashed|"
+                       r"threw (?:stones|rocks|petrol bombs|molotov cocktails)|pelted)\b")
 
 
 # the report's word that a crowd kept the peace, in a sentence of its own ("The protest was peaceful, police said.")
@@ -856,6 +915,9 @@ def _prune(found: list[EventType], text: str) -> list[EventType]:
     """Keep the types that describe different happenings; drop those implied by a stronger one."""
     subs = {f.sub_event_type for f in found}
     drop: set[str | None] = set()
+    if "Remote explosive/landmine/IED" in subs and _LEFT_BEHIND.search(text):
+        # a shell that lay unexploded went off where it lay: ACLED's explosive remnant of war, no shelling
+        drop |= {"Shelling/artillery/missile attack", "Air/drone strike"}
     remote = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
               "Suicide bomb", "Grenade", "Chemical weapon"}
     if subs & remote:
@@ -1322,11 +1384,12 @@ def detect_events() -> object:
             guesses, brief_read = read(texts, is_brief(state), [state.text.strip()] if is_brief(state) else [])
             whole = brief_read[0] if brief_read else None
         accident_told = False
+        claimed = owned_up(state.text)
         readings = list(zip(pieces, texts, guesses, strict=True))
         summaries = [(piece, text, guess) for piece, text, guess in readings if sums_up_events(text)]
         summed_at = {(sentence.start + c_start, sentence.start + c_end) for (sentence, c_start, c_end), _, _ in summaries}
         for (sentence, c_start, c_end), text, guess in readings:
-            accident_told = add_frames(state, sentence, c_start, c_end, text, guess, accident_told)
+            accident_told = add_frames(state, sentence, c_start, c_end, text, guess, accident_told, claimed)
         # a sentence summing up several events ("herders killed eleven people in separate attacks") stands beside the
         # events it sums only as their total: where the report tells any of them on its own, the summary is no event
         # (nor its toll theirs) ...
@@ -1337,14 +1400,15 @@ def detect_events() -> object:
             if state.frames:
                 break
             # ... and where it tells none, the summary is all the report says of them: one event
-            add_frames(state, sentence, c_start, c_end, text, guess, accident_told, summary_told=True)
+            add_frames(state, sentence, c_start, c_end, text, guess, accident_told, claimed, summary_told=True)
         if whole is not None:
-            read_brief_whole(state, pieces, guesses, whole)
+            read_brief_whole(state, pieces, guesses, whole, claimed)
         _kept_the_peace(state)
 
     def add_frames(state: DocState, sentence: Sentence, c_start: int, c_end: int, text: str, guess: TypeGuess | None,
-                   accident_told: bool, summary_told: bool = False) -> bool:
-        """Add the events one clause tells; returns whether an accident has been told by now."""
+                   accident_told: bool, claimed: bool, summary_told: bool = False) -> bool:
+        """Add the events one clause tells; returns whether an accident has been told by now. `claimed`: the
+        report says someone owned up to an act (see `owned_up`)."""
         if tells_no_happening(text):
             return accident_told  # a clause that denies, fears, orders or asks for an act tells none, however it is read
         if _CROWD_HARMED.match(text) and any(f.mention.event_type == "Protests" for f in state.frames):
@@ -1362,6 +1426,10 @@ def detect_events() -> object:
         if kinds and all(k.sub_event_type in _HARMLESS_TYPES for k in kinds) and rule_kinds \
                 and _KILLED_IN_IT.search(text):
             kinds = _a_killing_kind(rule_kinds, guess, len(text))
+        if not kinds and claimed and guess is not None and guess.label == "No event: crime":
+            # "Two police officers were shot dead ... The Pakistani Taliban claimed responsibility.": a killing
+            # read as a crime, owned up to as an act of war
+            kinds = [replace(k, score=min(k.score, 0.55)) for k in rule_kinds if k.specific]
         kinds = protests_held(kinds, rule_kinds, text)
         if any(k.sub_event_type in _TERRITORY_TYPES for k in kinds) and not _TOOK_GROUND.search(text):
             # "fighters stormed an army base": a fight for it, not a place taken, unless the clause says so
@@ -1420,10 +1488,12 @@ def is_brief(state: DocState) -> bool:
 
 
 def read_brief_whole(state: DocState, pieces: list[tuple[Sentence, int, int]], guesses: list[TypeGuess | None],
-                     whole: TypeGuess) -> None:
-    """Let the reading of a whole brief report add the event no clause found, or type its one event."""
+                     whole: TypeGuess, claimed: bool = False) -> None:
+    """Let the reading of a whole brief report add the event no clause found, or type its one event (a report of
+    an act someone `claimed` is never read as a crime)."""
     label = whole.label
-    if label in ("No event: disaster", "No event: crime") and whole.no_event_probability >= BRIEF_NOT_VIOLENCE_MIN:
+    if (label == "No event: disaster" or label == "No event: crime" and not claimed) \
+            and whole.no_event_probability >= BRIEF_NOT_VIOLENCE_MIN:
         # ... but a crowd that gathers over a crime or a disaster still protests
         state.frames[:] = [frame for frame in state.frames if frame.mention.event_type == "Protests"]
         return

@@ -23,7 +23,7 @@ from ..resolve.actors import (
     state_force_hits,
 )
 from ..resolve.dates import WEEKDAY_NAMES
-from .pipeline import DocState, Frame, component
+from .pipeline import DocState, Frame, Sentence, component
 
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 _PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -719,21 +719,28 @@ def a_force_did_it(frame: Frame) -> bool:
     return _bare_force(frame, doer=True) is not None
 
 
-def _bare_force(frame: Frame, doer: bool) -> Any:
-    """The unqualified force word that does the event's act in its first clause (`doer`), or suffers it."""
-    sentence, start, end = frame.clauses()[0]
-    for token in sentence.span:
-        if not (start <= sentence.offset + token.idx < end) or token.lower_ not in _BARE_FORCES:
-            continue
-        if any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.lower_ not in _POLICE_DUTIES and (
-                c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN" or c.lower_ in _OTHER_FORCE_WORDS)
-               for c in token.children):
-            continue  # "Kenyan police", "volunteer forces", "rebel troops": someone's own, or another force
-        if doer and _does_it(token) or not doer and _suffers_it(token):
-            return token
+def _bare_force(frame: Frame, doer: bool) -> tuple[Sentence, Any] | None:
+    """The unqualified force word that does the event's act (`doer`), or suffers it, in its first clause. Who
+    suffered it may be told in any clause after ("Two police officers were killed"), and so may the force that met
+    a crowd ("Demonstrators set fire to parliament ... Police shot dead five protesters"); another doer told later
+    did something else ("police arrested a retired captain")."""
+    clauses = frame.clauses()
+    if doer and frame.mention.event_type not in _CROWD_EVENTS:
+        clauses = clauses[:1]
+    for sentence, start, end in clauses:
+        for token in sentence.span:
+            if not (start <= sentence.offset + token.idx < end) or token.lower_ not in _BARE_FORCES:
+                continue
+            if any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.lower_ not in _POLICE_DUTIES and (
+                    c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN" or c.lower_ in _OTHER_FORCE_WORDS)
+                   for c in token.children):
+                continue  # "Kenyan police", "volunteer forces", "rebel troops": someone's own, or another force
+            if doer and _does_it(token) or not doer and _suffers_it(token):
+                return sentence, token
     return None
 
 
+_CROWD_EVENTS = {"Protests", "Riots"}
 _FORCE_UNITS = {"patrol", "patrols", "convoy", "convoys", "checkpoint", "checkpoints", "post", "posts", "station",
                 "stations", "base", "bases", "camp", "outpost", "barracks", "vehicle", "vehicles", "officers",
                 "personnel", "unit", "units", "headquarters", "position", "positions"}
@@ -752,6 +759,9 @@ def _side_of_a_fight(token: Any) -> int | None:
     return None
 
 
+_A_FIGHT = re.compile(r"gunfights?|firefights?|battles?|shootouts?|encounters?|clash(?:es)?|fighting|skirmish(?:es)?")
+
+
 def _does_it(token: Any) -> bool:
     """"police fired tear gas", "beaten by police", "the army said it had arrested 30 suspects"."""
     if _side_of_a_fight(token) == 1:
@@ -764,10 +774,12 @@ def _does_it(token: Any) -> bool:
         while head.dep_ == "compound" and head.head.i != head.i:
             head = head.head
         return bool(_EVENT_NOUNS.match(head.lower_))
+    if token.dep_ == "pobj" and token.head.lower_ == "with" and _A_FIGHT.fullmatch(token.head.head.lower_):
+        return True  # "two militants were killed in a gunfight with security forces": one side of the fight
     if token.dep_ != "nsubj":
         return False
     if _ATTACK_VERBS.match(token.head.lower_):
-        return not _stopped_the_attacker(token.head, "dobj")
+        return not _stopped_the_attacker(token.head, "dobj") and not _told_as_done_to(token.head)
     if _own_act_after(token.head) is not None:
         return True
     return token.head.lower_ in _SPEECH_VERBS and any(  # the speaker tells of its own deed ("... said its drones hit")
@@ -777,13 +789,19 @@ def _does_it(token: Any) -> bool:
             for s in c.children) for c in token.head.children)
 
 
+def _told_as_done_to(verb: Any) -> bool:
+    """A participle with no auxiliary and no object, as bulletins and headlines tell a passive: "two soldiers
+    killed, three wounded" (the parser makes the soldiers its subject)."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+
+
 def _suffers_it(token: Any) -> bool:
     """"gunmen shot dead two policemen", "a bomb hit an army convoy", "an attack on a police checkpoint"."""
     if _side_of_a_fight(token) == 2:
         return True
     if token.dep_ in ("compound", "amod") and token.head.lower_ in _FORCE_UNITS:
         token = token.head
-    if token.dep_ in ("dobj", "nsubjpass"):
+    if token.dep_ in ("dobj", "nsubjpass") or token.dep_ == "nsubj" and _told_as_done_to(token.head):
         return bool(_ATTACK_VERBS.match(token.head.lower_))
     return token.dep_ == "pobj" and token.head.lower_ in _TARGET_PREPOSITIONS and bool(
         _ATTACK_VERBS.match(token.head.head.lower_) or _EVENT_NOUNS.match(token.head.head.lower_))
@@ -848,14 +866,14 @@ def _home_forces_of(state: DocState, frame: Frame) -> None:
     for role in ("actor1", "actor2"):
         if getattr(mention, role) is not None:
             continue
-        token = _bare_force(frame, doer=role == "actor1")
-        if token is not None and role == "actor2" and doer_speaks(state, mention):
+        found = _bare_force(frame, doer=role == "actor1")
+        if found is not None and role == "actor2" and doer_speaks(state, mention):
             continue  # "The Israeli military said two soldiers were wounded and that its artillery
             # struck ...": the soldiers are the speaker's own, not the target of its strike
+        sentence, token = found or (None, None)
         forces = token is not None and country_forces(mention.country, police=token.lower_ in _POLICE_WORDS)
         if not forces or forces.name in (mention.actor1, mention.actor2):
             continue
-        sentence = frame.clauses()[0][0]
         setattr(mention, role, forces.name)
         mention.cite(role, state.evidence(sentence.offset + token.idx, sentence.offset + token.idx + len(token)))
 

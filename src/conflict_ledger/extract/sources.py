@@ -33,7 +33,7 @@ _MODIFIER_WORDS = (r"local|security|medical|hospital|military|police|government|
                    r"regional|state|army|defen[cs]e|interior|tribal|civil|humanitarian|volunteer|aid|monitoring|rescue|"
                    r"village|district|senior|municipal|border|intelligence|federal|opposition|activist|emergency|relief|"
                    r"news|private|independent|state-run|state-owned|official|community|religious|traditional|church|youth|"
-                   r"student|union|party")
+                   r"student|union|party|society|war")
 _ALONE_WORDS = (r"police|military|army|residents|witnesses|eyewitnesses|activists|medics|paramedics|doctors|nurses|"
                 r"sources?|officers?|spokes(?:man|woman|person)|villagers|survivors|relatives|authorities|rescuers|"
                 r"commanders?|volunteers|monitors?|observers|journalists|reporters|forces|troops|soldiers|rebels|"
@@ -224,6 +224,8 @@ def dateline_outlet(state: DocState) -> tuple[str, int, int] | None:
     match = next(reversed(list(_AGENCY.finditer(state.text, start, end))), None) if end else None
     if match is None or state.text[match.end() : end].strip(" \t-—–:"):
         return None
+    if any(place.start == match.start("who") and place.resolved for place in state.places):
+        return None  # "KHARTOUM (Sudan) -": the city's country, no agency
     name = match.group("who").strip()
     return SOURCE_ALIASES.get(name.lower(), name), match.start("who"), match.end("who")
 

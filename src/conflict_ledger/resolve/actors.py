@@ -145,7 +145,7 @@ _FORCE = re.compile(
     r"defen[cs]e ministry|ministry of defen[cs]e|"
     r"soldiers|forces|security forces|navy|air force|warplanes|jets|aircraft|drones?|missiles?|(?:glide |guided )?bombs?|"
     r"warships?|helicopters?|gunships?|tanks?|artillery|commandos|"
-    r"paratroopers|gendarmes|gendarmerie|national guard|border guards|coast guard|junta|regime|(?P<police>police|policemen|"
+    r"paratroopers|gendarmes|gendarmerie|national guard|border guards|coast ?guards?|junta|regime|(?P<police>police|policemen|"
     r"police officers))\b",
     re.IGNORECASE,
 )

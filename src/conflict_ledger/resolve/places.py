@@ -112,7 +112,9 @@ def is_modifier(ent: Any) -> bool:
     head = root.head
     if root.dep_ not in ("compound", "amod", "nmod", "poss") or head.lower_ not in _ACTOR_NOUNS:
         return False
-    if head.lower_ == "state" and head.i == ent.end:
+    if head.lower_ == "state":
+        if head.i != ent.end:
+            return False  # "in Owo, Ondo state": the town, then its state (parsed as qualifying the word)
         # "Zamfara state" is the region; "Syria state media", "Kano state government" an actor
         after = head.nbor(1) if head.i + 1 < len(head.doc) else None
         return after is not None and after.lower_ in _AFTER_STATE

@@ -3681,3 +3681,85 @@ def test_rakhines_border_town_of_maungdaw_is_in_the_gazetteer(cli, tmp_path):
         "Fighting between the army and the Arakan Army went on around the town of Maungdaw on Tuesday, residents "
         "said.\n"))
     assert (event["location"], event["admin1"], event["country"]) == ("Maungdaw", "Rakhine", "Myanmar")
+
+
+def test_between_two_figures_is_a_range_not_a_sum(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-02-04\n\n"
+        "Between 20 and 30 people were killed when rebels shelled a camp for displaced people near Sake on Sunday, "
+        "aid workers said.\n"))
+    assert (event["fatalities_low"], event["fatalities"], event["fatalities_high"]) == (20, 20, 30)
+
+
+def test_a_family_of_five_killed_counts_five(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-02-04\n\n"
+        "A landmine killed a family of six travelling on a tractor near Tal Abyad on Monday, a rescue group said.\n"))
+    assert event["fatalities"] == 6
+
+
+def test_a_military_plane_that_bombed_a_market_is_an_air_strike(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-02-04\n\n"
+        "A military plane bombed a cattle market in the town of Kutum on Monday, killing at least 17 people, "
+        "activists said.\n"))
+    assert event["sub_event_type"] == "Air/drone strike"
+
+
+def test_somali_towns_are_known_by_their_english_spellings(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-02-04\n\n"
+        "Al-Shabaab fighters attacked a military base in Bardhere on Monday, residents said.\n"))
+    assert (event["location"], event["admin1"]) == ("Baardheere", "Gedo")
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-02-04\n\n"
+        "Government troops took control of the port town of Barawe from al-Shabaab on Monday, a commander said.\n"))
+    assert (event["location"], event["admin1"]) == ("Baraawe", "Shabeellaha Hoose")
+
+
+def test_strikes_told_as_retaliation_are_their_own_event(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-02-04\n\n"
+        "Three Turkish soldiers were killed in clashes with Kurdish militants in northern Iraq on Monday, the defence "
+        "ministry said. It said 14 militants were neutralised in retaliatory air strikes.\n"))
+    assert sorted((e["sub_event_type"], e["fatalities"]) for e in events) == [
+        ("Air/drone strike", 14), ("Armed clash", 3)]
+
+
+def test_a_strike_its_doer_tells_of_on_a_refinery_is_no_industrial_accident(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-02-04\n\n"
+        "The Ukrainian General Staff said its forces had struck an oil refinery in Russia's Saratov region overnight, "
+        "causing a fire. Regional officials reported no casualties.\n"))
+    assert (event["event_type"], event["country"]) == ("Explosions/Remote violence", "Russia")
+
+
+def test_a_headline_summing_up_attacks_in_several_countries_places_none_of_them(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-14\n\n"
+        "Sahel round-up: attacks in three countries leave dozens dead\n\n"
+        "Gunmen killed at least 12 villagers in an attack in central Mali on Sunday, local officials said.\n"))
+    assert [(e["country"], e["admin1"]) for e in events] == [("Mali", None)]
+
+
+def test_a_town_near_which_it_happened_is_read_in_a_country_the_tagger_took_for_a_person(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-14\n\n"
+        "In neighbouring Burkina Faso, an army convoy struck an improvised explosive device near Djibo on Saturday, "
+        "killing six soldiers, two security sources said.\n"))
+    assert (event["location"], event["country"]) == ("Djibo", "Burkina Faso")
+
+
+def test_a_toll_in_scare_quotes_still_counts():
+    from conflict_ledger.extract.casualties import find_counts
+
+    (count,) = find_counts('The ministry said 15 attackers were "neutralised" in the fighting.')
+    assert (count.kind, count.amount.best) == ("killed", 15)
+
+
+def test_the_first_attack_to_kill_troops_is_no_count_of_attacks(cli, tmp_path):
+    claims = text_report_rows(cli, tmp_path, "claims", (
+        "date 2024-01-30\n\n"
+        "The attack was the first to kill U.S. troops since the start of the war in Gaza. U.S. forces in Iraq and "
+        "Syria have been attacked more than 160 times since Oct. 17, according to the Pentagon.\n"))
+    assert [(c["count"], c["since"]) for c in claims] == [(161, "2023-10-17")]

@@ -300,6 +300,10 @@ class Count:
     who: str = ""  # the words after the number: whose deaths or injuries
 
 
+_FAMILY_OF = re.compile(r"\s+(?:[\w-]+\s+)?(?:family|household|group)\s+of\s+(?P<num>" + NUMBER + r")\b", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
 def _kind(word: str) -> str:
     word = word.lower()
     if re.fullmatch(_KILLED, word) or word.endswith(("to death", "dead", "down")) or word in {"killing", "lynching", "kills", "deaths", "fatalities", "death", "claimed the lives of",
@@ -341,8 +345,13 @@ def _counting_people(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[s
         at = m.end()
 
 
+# a word in scare quotes: 'were "neutralised"' reads as 'were  neutralised ' (the same length, the same offsets)
+_SCARE_QUOTED = re.compile(r"[\"“]([A-Za-z-]+)[\"”]")
+
+
 def find_counts(text: str) -> list[Count]:
     """Casualty counts stated in `text` (offsets relative to it)."""
+    text = _SCARE_QUOTED.sub(lambda m: f" {m.group(1)} ", text)
     counts: list[Count] = []
     taken: list[tuple[int, int]] = []
 
@@ -368,6 +377,8 @@ def find_counts(text: str) -> list[Count]:
         amount = parse_amount(phrase)
         if _UNKNOWN_NUMBER.match(text[num_span[1] :]):
             amount = Amount(None, 1, None)  # "an unknown number of soldiers": some, how many is not said
+        elif phrase.strip().lower() in ("a", "an") and (family := _FAMILY_OF.match(text, num_span[1])):
+            amount = parse_amount(family.group("num"))  # "killed a family of five": five people
         if amount is None:
             return
         taken.append(num_span)
@@ -426,6 +437,11 @@ def find_counts(text: str) -> list[Count]:
         if _NAMED_NUMBER.search(text[max(0, m.start() - 14) : m.start()]):
             continue
         total = amounts[0]
+        if len(amounts) == 2 and _BETWEEN.search(text, max(0, m.start() - 12), m.start()):
+            # "Between 10 and 15 people were killed": a range, whose lower end is the conservative figure
+            low, high = amounts
+            total = Amount(low.low, low.low, high.high)
+            amounts = []
         for more in amounts[1:]:
             total = total + more
         spans = tuple((m.start() + p.start(), m.start() + p.end()) for p in parts)

@@ -61,7 +61,9 @@ _CAUSED = re.compile(r"\b(?P<kind>injuring|wounding|hurting|killing|injured|woun
 _NONE = re.compile(r"\b(?P<kind>killed|killing|injured|injuring|wounded|wounding)\s+(?:none|no one|nobody)\b", re.IGNORECASE)
 # (read up to the window's "since" only: "U.S." holds stops)
 _A_TIME_OF_HARM = re.compile(r"\s+times?\b(?![^;]*\b(?:attack|target|struck|hit|fired|shelled|come under))[^;]*?"
-                             r"\b(?:killed|died|wounded|injured)\b", re.IGNORECASE)
+                             r"\b(?:killed|died|wounded|injured)\b"
+                             # ... or the first attack that killed: "the attack was the first to kill U.S. troops since"
+                             r"|\s+(?:one\s+|attack\s+)?to\s+(?:kill|wound|injure)\b", re.IGNORECASE)
 _ACTS = re.compile(r"\b(?:attack|strike|target|time|raid|bombing|assault)", re.IGNORECASE)
 _US = re.compile(r"(?:\bU\.S\.|\bUS\b|\bAmerican\b|\bUnited States\b)")
 _COUNTRIES = ("Iraq", "Syria", "Jordan", "Yemen", "Lebanon", "Israel", "the Red Sea")

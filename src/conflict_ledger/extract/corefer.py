@@ -180,7 +180,8 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
     # ... or told at its end: "Turkey launched air strikes on Kurdish militant targets in northern Iraq and Syria
     # hours later" (after the attack on the aerospace company told before it)
     if a.specific and b.specific and ma.sub_event_type != mb.sub_event_type and (
-            both_done and _LATER_ON.search(state.text, *later.spans[0]) or _THEN_DID.search(state.text, *later.spans[0])):
+            both_done and _LATER_ON.search(state.text, *later.spans[0]) or _THEN_DID.search(state.text, *later.spans[0])
+            or _IN_RETALIATION.search(state.text, max(0, later.trigger.start - 40), later.trigger.end)):
         # ... or told with its doer as what they did after it: "soldiers later went door to door and killed 45"
         return None
     # a headline sums up the report's lead event in other words ("strike on Syrian base kills six fighters"
@@ -263,6 +264,8 @@ _THE_WEAPON = re.compile(r"\b(?:the|that|this)\s+$", re.IGNORECASE)
 _THEN_DID = re.compile(r"\b(?:soldiers|troops|forces|police|militants|gunmen|fighters|rebels|militiamen|attackers|they)\s+"
                        r"(?:later|afterwards|subsequently)\s+(?!(?:said|told|confirmed|reported|added|denied)\b)\w+",
                        re.IGNORECASE)
+# ... or told as the answer to it: "11 militants were neutralised in retaliatory strikes"
+_IN_RETALIATION = re.compile(r"\b(?:retaliatory|reprisal|in (?:retaliation|response|reprisal)\b)", re.IGNORECASE)
 _LATER_ON = re.compile(r"\b(?:hours|days|weeks|minutes|a day|an hour|a week)\s+later\s*[.;]", re.IGNORECASE)
 # ... one told afresh after the turn: "Separately, an attack on a church ...", "Hours later, security forces carried
 # out an operation ..., killing eight militants": a doer and an act of its own (not "the attack", "it", "the death

@@ -116,7 +116,7 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"struck .{0,40}\bfrom the air", r"(?:drones?|aircraft|jets?) (?:struck|targeted|attacked|hit|bombed)",
          r"(?:launched|fired|sent|flew)\s+(?:[\w-]+\s+){0,3}?drones?\s+(?:at|on|toward|towards|against|into)\b",
          r"aircraft\b", r"ac-130", r"bombing raids?", r"f-1[56]e?\b", r"b-1b?\b", r"b-52", r"mq-9", r"reaper\b",
-         r"air force\b[^.;]{0,40}?\bbomb(?:ed|ing|ings|ard)", r"(?:planes|helicopters)\b[^.;]{0,30}?\b(?:bombed|strafed)",
+         r"air force\b[^.;]{0,40}?\bbomb(?:ed|ing|ings|ard)", r"(?:planes?|helicopters?)\b[^.;]{0,30}?\b(?:bombed|strafed)",
          # bombs dropped from the air, whoever dropped them: "a guided aerial bomb hit the town", "barrel bombs"
          r"(?:guided|glide|gliding|aerial|air-dropped|barrel|cluster|precision-guided)\s+(?:aerial\s+)?bombs?\b",
          r"dropped\s+(?:\w+\s+){0,2}?bombs?\b",
@@ -340,7 +340,10 @@ _NOT_EVENT = [
                re.IGNORECASE),
     # one sentence summing up several events told one by one after it (the event itself when none is told after)
     _SUMMED_UP := re.compile(r"\b(?:on (?:consecutive|successive|separate) days|in (?:separate|two|three|several) "
-                             r"(?:attacks|incidents|strikes)|twice in)\b", re.IGNORECASE),
+                             r"(?:attacks|incidents|strikes)|twice in|"
+                             # "attacks in three countries leave dozens dead"
+                             r"(?:attacks|strikes|clashes|raids|bombings) in (?:two|three|four|five|several|multiple) "
+                             r"(?:countries|regions|provinces|states|districts|towns|cities|villages))\b", re.IGNORECASE),
     # habits and summaries: "has come under repeated rocket fire", "three rounds of strikes", "responses included"
     re.compile(r"\b(?:repeated(?:ly)?|near-daily|regular(?:ly)?|frequent(?:ly)?|routinely|persistent)\b[^.;]{0,40}"
                r"\b(?:attack|fire|strike|shell|rocket|drone|raid)", re.IGNORECASE),
@@ -507,8 +510,10 @@ def _a_ramming_that_harmed(text: str) -> bool:
 
 
 def tells_an_accident(kind: EventType, text: str) -> bool:
-    """True when a violent reading rests on a clause that tells a crash or a disaster and no hostile act."""
-    return kind.event_type in _VIOLENT_TYPES and bool(_ACCIDENT.search(text)) and not _HOSTILE_ACT.search(text)
+    """True when a violent reading rests on a clause that tells a crash or a disaster and no hostile act (a sure
+    cue is one: "its forces had struck an oil refinery")."""
+    return kind.event_type in _VIOLENT_TYPES and kind.score < SURE_CUE and bool(_ACCIDENT.search(text)) \
+        and not _HOSTILE_ACT.search(text)
 
 
 # A statement that condemns one act names it: "the union condemned the killing of its regional secretary outside
@@ -712,7 +717,16 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
         # (the dead of a raid died on the ground, whatever it reads like: "forces killed three Palestinians in a
         # raid on the Jenin camp" is no strike from the air)
         return [EventType("Violence against civilians", "Attack", False, generic.span())]
+    if (own := _OWN_STRIKE.search(text)) is not None:
+        # "The General Staff said its forces had struck an oil refinery": a strike told by its doer, whatever the
+        # fire it set off reads like
+        return [EventType("Explosions/Remote violence", None, False, own.span(), SURE_CUE)]
     return [EventType("Explosions/Remote violence", None, False, generic.span())]
+
+
+# (a strike's own kind of deed: not a killing, which may be done in any way)
+_OWN_STRIKE = _rx(r"(?:said|says|announced|stated|claimed)\b[^.;]{0,40}?\b(?:it|they|its (?:forces|troops|fighters|jets|"
+                  r"aircraft|drones))\s+(?:had\s+|have\s+|has\s+)?(?:struck|hit|targeted|bombed|shelled)\b")
 
 
 _KILLED_IN_A_RAID = _rx(r"(?:killed|killing|shot)\b[^.;]{0,80}?\b(?:in|during)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:raid|incursion)\b")
@@ -1216,9 +1230,8 @@ def decide(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) ->
     if guess.no_event_probability >= (NOT_EVENT_WITH_WEAPON_MIN if weapon else NOT_EVENT_MIN):
         return []
     if not guess.is_event:
-        if any(k.specific for k in rule_kinds) and (guess.probability < NO_OPINION_MAX
-                                                    or guess.no_event_probability < NOT_EVENT_MINORITY
-                                                    or any(k.score >= SURE_CUE for k in rule_kinds)):
+        if any(k.score >= SURE_CUE for k in rule_kinds) or any(k.specific for k in rule_kinds) and (
+                guess.probability < NO_OPINION_MAX or guess.no_event_probability < NOT_EVENT_MINORITY):
             # a reading spread thin over every label, or one whose non-event readings together are few, says
             # nothing against a cue
             return rule_kinds

@@ -37,6 +37,7 @@ from .gazetteer import (
     Gazetteer,
     facilities_rows,
     facility_names,
+    localities_rows,
     name_key,
     open_gazetteer,
     plain,
@@ -44,6 +45,14 @@ from .gazetteer import (
 )
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@lru_cache(maxsize=1)
+def own_localities() -> frozenset[str]:
+    """The names and aliases of the towns the project lists (`localities.csv`): the places conflict news names that
+    the tagger, never having seen them, often leaves untagged ("attacked a base in Bardhere")."""
+    return frozenset(name.strip().lower() for row in localities_rows()
+                     for name in [row["name"], *(row["aliases"] or "").split("|")] if name.strip())
 
 # ACLED geo_precision: 1 the named place, 2 near it or part of a region, 3 the region or larger
 PRECISION = {"facility": 1, "city": 1, "admin2": 2, "region": 3, "admin1": 3, "sea": 3, "country": 3, "continent": 3}
@@ -594,7 +603,8 @@ class PlaceResolver:
                         pending.append(_Mention(name, s, e, label))
         out = [m for m in out if not (m.name in people and " " not in m.name and not self._strong(m.name))
                and not (caps and self._case_only_abbreviation(m.name))]  # "LA" inside "LA LAGUNA CANTON"
-        named_countries = {c[0][0].country_code for m in out if (m.label in ("GPE", "NORP") or m.modifier)
+        # (a country's name of two words is one whatever the tagger took it for: "Burkina Faso" as a person)
+        named_countries = {c[0][0].country_code for m in out if (m.label in ("GPE", "NORP") or m.modifier or " " in m.name)
                            and (c := self._candidates(m.name, near=False))
                            and c[0][0].feature == "country" and c[0][1] in ("name", "abbr", "demonym")}
         untagged = self._untagged_in_capitals(text, out) if written is None \
@@ -673,9 +683,10 @@ class PlaceResolver:
                     span = doc[i : i + n]
                     end = span.end_char
                     kind_before = _KIND_OF.search(text, max(0, span.start_char - 24), span.start_char)
+                    place_before = _IN_A_PLACE.search(text, max(0, span.start_char - 12), span.start_char)
                     if not self._prominent(span.text) and not (kind_before and self._known(span.text)) and not (
-                            countries and _IN_A_PLACE.search(text, max(0, span.start_char - 12), span.start_char)
-                            and self._town_of(span.text, countries)) and not (
+                            place_before and (countries and self._town_of(span.text, countries)
+                                              or span.text.lower() in own_localities())) and not (
                             _INTO_A_SIDE.search(text, max(0, span.start_char - 30), span.start_char)
                             and self._big_city(span.text)):
                         # a known town or region the words next to it say is one: "in Dhuluiya district" (a

@@ -3763,3 +3763,18 @@ def test_the_first_attack_to_kill_troops_is_no_count_of_attacks(cli, tmp_path):
         "The attack was the first to kill U.S. troops since the start of the war in Gaza. U.S. forces in Iraq and "
         "Syria have been attacked more than 160 times since Oct. 17, according to the Pentagon.\n"))
     assert [(c["count"], c["since"]) for c in claims] == [(161, "2023-10-17")]
+
+
+def test_a_count_told_in_two_parts_by_country_is_their_sum(cli, tmp_path):
+    (claim,) = text_report_rows(cli, tmp_path, "claims", (
+        "date 2024-02-20\n\n"
+        "Militias have launched at least 60 attacks against American troops in Iraq and 80 in Syria since October 17, "
+        "according to a Defense Department tally.\n"))
+    assert (claim["count"], claim["counted"]) == (140, "attacks on U.S. forces in Iraq and Syria")
+
+
+def test_a_count_over_this_month_runs_to_the_report(cli, tmp_path):
+    (claim,) = text_report_rows(cli, tmp_path, "claims", (
+        "date 2024-02-20\n\n"
+        "There have been nine rocket attacks on the base this month alone, a U.S. official told reporters.\n"))
+    assert (claim["count"], claim["since"], claim["until"]) == (9, "2024-02-01", "2024-02-20")

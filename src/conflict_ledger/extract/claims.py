@@ -42,6 +42,8 @@ _WINDOW = re.compile(r"\b(?:(?:so far\s+)?this\s+(?P<this>year|month|week)|(?:in
                      # ... or the first months of a year: "in the first six months of 2024"
                      r"|(?:in|over|during)\s+the\s+first\s+(?:\w+\s+)?(?:months?|quarter|half)\s+of\s+(?P<year>(?:19|20)\d\d))\b",
                      re.IGNORECASE)
+_AND_MORE_IN = re.compile(r"\bin\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+and\s+(?P<num>" + NUMBER
+                          + r")\s+(?:more\s+|others?\s+)?in\s+(?:the\s+)?[A-Z]")
 _ORDINAL = re.compile(r"\b(?P<n>\d+)(?:st|nd|rd|th)\b|\b(?P<w>" + "|".join(_ORDINAL_WORDS) + r")\b", re.IGNORECASE)
 _COUNT = re.compile(r"\b(?P<num>" + NUMBER + r")\s+(?:\w+\s+){0,2}(?P<what>attacks|strikes|incidents|times|raids|bombings|"
                     r"assaults)\b",
@@ -194,6 +196,12 @@ def find_claims(state: DocState) -> list[TallyClaim]:
             if amount is not None:
                 count = amount.best if amount.best is not None else amount.low
                 count_span = number.span()
+                # "58 attacks against American troops in Iraq and 78 in Syria since October 17": one count, in parts
+                more = _AND_MORE_IN.search(text, number.end(), since.start())
+                extra = parse_amount(more.group("num")) if more else None
+                if extra is not None and count is not None:
+                    count += extra.best if extra.best is not None else extra.low or 0
+                    count_span = (number.start(), more.end())
         if count is None or count_span is None:
             continue
         since_date = _window_start(since, published)
@@ -292,7 +300,8 @@ def _until(state: DocState, sentence) -> str | None:
     """The day the count runs to: the event the sentence refers to ("Monday night's attack"), else publication."""
     published = state.document.published
     text = state.text[sentence.start : sentence.end]
-    before_since = text[: (_SINCE.search(text) or re.search(r"$", text)).start()]
+    # (before the window, whichever way it is told: "12 drone attacks on the base this month" runs to publication)
+    before_since = text[: (_SINCE.search(text) or _WINDOW.search(text) or re.search(r"$", text)).start()]
     for ent in sentence.span.ents:
         if ent.label_ in ("DATE", "TIME") and ent.start_char - (sentence.start - sentence.offset) < len(before_since):
             resolved = resolve_date(ent.text, published)

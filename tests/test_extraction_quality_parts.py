@@ -3778,3 +3778,10 @@ def test_a_count_over_this_month_runs_to_the_report(cli, tmp_path):
         "date 2024-02-20\n\n"
         "There have been nine rocket attacks on the base this month alone, a U.S. official told reporters.\n"))
     assert (claim["count"], claim["since"], claim["until"]) == (9, "2024-02-01", "2024-02-20")
+
+
+def test_there_having_been_so_many_attacks_is_a_count_not_an_event(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-20\n\n"
+        "There have been 14 drone attacks on the base this month alone, a U.S. official told reporters.\n"))
+    assert events == []

@@ -335,6 +335,10 @@ _NOT_EVENT = [
     # a running count, not one happening: "U.S. forces have been attacked at least 40 times since ..."
     re.compile(r"\b(?:attacked|targeted|hit|struck|shelled)\s+(?:at least |more than |nearly |about |some |over |almost )?"
                r"(?:\d+|\w+ty(?:-\w+)?|dozens of|scores of|hundreds of)\s+times\b", re.IGNORECASE),
+    # ... or counted as there having been so many: "There have been 12 drone attacks on the base this month"
+    re.compile(r"\bthere\s+(?:have|has|had)\s+been\s+(?:at least |more than |nearly |about |some |over |almost )?"
+               r"(?:\d+|\w+|dozens of|scores of|hundreds of)\s+(?:[\w-]+\s+)?(?:attacks|strikes|incidents|bombings|"
+               r"raids)\b", re.IGNORECASE),
     # what a group is, not what it did: "The militia is one of several groups operating under ..."
     re.compile(r"^\W*(?:the |this |that |it |which )?[\w\s'’-]{0,40}?\b(?:is|are)\s+(?:one of|among|part of|a member of)\b",
                re.IGNORECASE),

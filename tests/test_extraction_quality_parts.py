@@ -3785,3 +3785,11 @@ def test_there_having_been_so_many_attacks_is_a_count_not_an_event(cli, tmp_path
         "date 2024-02-20\n\n"
         "There have been 14 drone attacks on the base this month alone, a U.S. official told reporters.\n"))
     assert events == []
+
+
+def test_a_mob_boss_who_died_in_prison_is_no_mob_violence(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2005-12-20\n\n"
+        "Mob boss dies in federal prison at 77\n"
+        "The head of a New York crime family died at a prison hospital in Missouri on Monday, a spokesman said.\n"))
+    assert events == []

@@ -180,7 +180,9 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"(?:protesters|demonstrators|rioters) (?:\w+ ){0,2}clash(?:ed|es)? with",
          r"clash(?:ed|es)? (?:\w+ ){0,2}with (?:hundreds of |thousands of |dozens of )?(?:the )?(?:\w+ )?(?:protesters|demonstrators)"),
      "Riots", "Violent demonstration"),
-    (_rx(r"\bmobs?\b", r"lynch"), "Riots", "Mob violence"),
+    # (not the Mafia: "a mob boss", "the mob's accountant")
+    (_rx(r"\bmobs?\b(?![- ](?:boss(?:es)?|don|family|families|ties|figures?|hits?|lawyers?|informants?|bosses|"
+         r"associates?|underboss|capo|enforcers?|killers?|war))(?!'s\b)", r"lynch"), "Riots", "Mob violence"),
     (_rx(r"(?:general|nationwide|labou?r|workers'?) strikes?\b", r"(?:went|go|going|are|were) on strike\b",
          r"protest(?:s|ers|ed|ing)?\b", r"(?<!been )(?<!was )(?<!is )demonstrat(?:ion|ors|ed)\b(?! that)", r"\brall(?:y|ies|ied)\b", _NOT_THE_MONTH + r"\bmarch(?:ed|es)?\b(?!\s+\d)",
          r"sit-in", r"picket",

@@ -268,6 +268,9 @@ _NOT_PEOPLE = re.compile(
 # one more group of victims after a count: " soldiers and two civilians", " commandos and a driver"
 _AND_MORE = re.compile(r"(?:\s+[A-Za-z'’-]+){0,3}?(?:\s*,\s*|\s*,?\s+and\s+)(?P<num>" + NUMBER + r")(?P<who>(?:\s+[A-Za-z'’-]+){1,2}?)",
                        re.IGNORECASE)
+_AND_THEIR_ONE = re.compile(r"(?:\s+[A-Za-z'’-]+){0,3}?\s+and\s+(?:their|his|her|its)\s+(?:[A-Za-z-]+\s+)?(?P<who>driver|"
+                            r"guard|bodyguard|translator|interpreter|escort|pilot|cameraman|son|daughter|wife|husband)\b",
+                            re.IGNORECASE)
 # ... but not "..., some seriously", "one of them", "five wounded" (another kind of count)
 _NO_GROUP = re.compile(r"\s*(?:of|them|others?\s+(?:were|was)|[a-z]+ly|" + _KILLED[3:-1] + "|" + _INJURED[3:-1] + r")\b",
                        re.IGNORECASE)
@@ -462,6 +465,9 @@ def find_counts(text: str) -> list[Count]:
                 and not _NO_GROUP.match(more.group("who")) and not _SPEAKER.match(text, more.end("num")):
             add(_kind(kind), more.group("num"), more.span("num"), more.span(), more.group("who"))
             at = more.end()
+        if (one := _AND_THEIR_ONE.match(text, at)) is not None:
+            # "killing five of them and their Pakistani driver": one more, named by what he was to them
+            add(_kind(kind), "one", one.span("who"), one.span(), one.group("who"))
     for m in _NEUTRALISED.finditer(text):
         number = "num" if m.group("num") else "num2"
         add("killed", m.group(number), m.span(number), m.span(), m.group("who") or m.group("who2"))

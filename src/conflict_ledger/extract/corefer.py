@@ -153,7 +153,9 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
             return None  # a crowd does not strike from afar: "a drone strike hit a car" and the rally at the site after
         for x, y, fy in ((ma, mb, b), (mb, ma, a)):
             # (a force's own "march" is no crowd: one actor doing both is one happening misread)
+            # (but the arrests made at it are part of it: "protesters burned tyres ... Police arrested 40 people")
             if x.event_type in _CROWD_TYPES and y.event_type not in _CROWD_TYPES and not _armed_group(x.actor1) \
+                    and y.sub_event_type != "Arrests" \
                     and (_armed_group(y.actor1) or (_state_doer(fy) or a_force_did_it(fy)) and (x.actor1 is None or x.actor1 != y.actor1)):
                 return None
         # "looted the market after taking control of the city last month": the sentence itself tells two happenings,

@@ -393,7 +393,8 @@ _NO_HAPPENING = [
     # a tally over a long period, not one happening: "five reporters have been killed so far this year"
     re.compile(r"\bso far (?:this|in|in the) (?:year|month)\b|\bin recent (?:months|years)\b", re.IGNORECASE),
     # ... or since a month or a year: "violence that has killed hundreds since December"
-    re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:killed|died|left|claimed|wounded|displaced|fighting|clashing|battling|at war)\b"
+    re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:killed|died|left|claimed|wounded|displaced|fighting|clashing|battling|at war|"
+               r"abducted|kidnapped|detained|arrested|disappeared)\b"
                r"[^.;]{0,60}?\bsince\s+"
                r"(?:(?:early|late|mid-?)\s*)?(?:january|february|march|april|may|june|july|august|september|october|"
                r"november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.|the (?:start|beginning|outbreak)|last (?:year|month)|"
@@ -1100,9 +1101,14 @@ def clauses(text: str, span: Any = None) -> list[tuple[int, int]]:
                 return [(0, cut), (cut, len(text))]
     for match in SEQUENCE.finditer(text):
         left, right = text[: match.start()], text[match.start():]
-        if classify_sentence(left) and classify_sentence(right):
+        told_left, told_right = classify_sentence(left), classify_sentence(right)
+        if told_left and told_right:
             pieces, end = [(match.start(), len(text))], match.start()
             break
+        if told_right and not told_left and not _HARMED.search(left) and _SOMETHING_ELSE_BEFORE.search(left):
+            # "Mourners at a funeral in Majdal Shams on Sunday demanded ... after 12 children were killed by a rocket
+            # on Saturday": what came before is no act of violence; the act, its day and its toll are after it
+            return [(match.start(), len(text))]
     if span is not None and any(f" {word} " in text for word in ("and", *_AT_THE_SAME_TIME)):
         # ... and the part before it may hold two acts of its own ("X struck A, as the group fired at B, after ...")
         cut, simultaneous = _coordinated_clause(span)
@@ -1139,6 +1145,9 @@ def _told_between_semicolons(text: str) -> list[tuple[int, int]]:
     return out if all(classify_sentence(text[a:b]) for a, b in out) else []
 
 
+# what people did after an act that is no act of violence itself: mourning, demanding, speaking, meeting
+_SOMETHING_ELSE_BEFORE = _rx(r"mourn", r"funeral", r"demand", r"vigil", r"gathered", r"buried", r"burial", r"condolence",
+                             r"called for", r"urged", r"met\b", r"visited")
 _AT_THE_SAME_TIME = ("as", "while", "whereas")  # the marks of another act told beside the main one
 
 

@@ -377,6 +377,11 @@ def _acronym_in_brackets(text: str, start: int, end: int) -> bool:
     return initials.endswith(name.replace(".", ""))
 
 
+_WHERE_THEY_WENT = re.compile(r"\b(?:fled|escaped|retreated|withdrew|headed|made off|ran off|drove off)\b[^.;]{0,30}?"
+                              r"\b(?:towards?|to|into|across)\s+(?:the\s+)?(?:(?:nearby|neighbouring|neighboring)\s+)?"
+                              r"(?:border\s+(?:with\s+)?)?$", re.IGNORECASE)
+
+
 def _mark_homes(text: str, mentions: list[_Mention]) -> None:
     """Mark the names of people's hometowns: after a name and age or as a native's ("Sgt. Ryan Coleman, 27, of
     Fort Worth, Texas", "a native of Tyre"), with the names that qualify them."""
@@ -917,6 +922,8 @@ class PlaceResolver:
                 continue  # "at 4:00 p.m. (EST)": a clock's zone, though "Est" is a region of Burkina Faso
             if _ALIGNED.match(text, m.end):
                 m.modifier = True  # "Iran-aligned factions in Iraq": a side, not a scene
+            if _WHERE_THEY_WENT.search(text, max(0, m.start - 50), m.start):
+                m.modifier = True  # "the attackers fled towards the border with Burkina Faso": where they went after
             if m.home:
                 m.modifier = True  # a soldier's or a victim's home is not where it happened
                 places.append(self._place(m, None, False))

@@ -3835,3 +3835,35 @@ def test_a_funeral_after_a_strike_dates_the_strike_by_its_own_day(cli, tmp_path)
         "Mourners at a funeral in the village on Sunday demanded protection after nine children were killed by a "
         "rocket on a playground on Saturday.\n"))
     assert (event["event_date"], event["fatalities"]) == ("2024-08-24", 9)
+
+
+def test_an_act_told_in_a_past_year_is_history_not_news_of_the_day(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-14\n\n"
+        "The conflict in eastern Congo has deep roots. In 2012, M23 rebels briefly captured Goma. Today the group "
+        "controls much of North Kivu.\n"))
+    assert events == []
+
+
+def test_troops_who_stormed_a_hospital_detaining_staff_made_arrests(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-14\n\n"
+        "Early Wednesday, Israeli troops stormed the Al-Amal hospital in Khan Younis, detaining dozens of medical staff "
+        "and patients, the Palestinian Red Crescent said.\n"))
+    assert (event["sub_event_type"], event["actor1"]) == ("Arrests", "Israeli forces")
+
+
+def test_clashes_between_rival_tribes_are_an_armed_clash_not_a_mob(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-14\n\n"
+        "At least 26 people have been killed in two days of clashes between rival clans in Enga province, police "
+        "said on Wednesday.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Armed clash", 26)
+
+
+def test_the_kokang_and_taang_armies_of_northern_shan_are_known_actors(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-10\n\n"
+        "Fighting raged for a second day in Lashio, where the MNDAA has surrounded the regional military command, "
+        "residents said.\n"))
+    assert event["actor1"] == "Myanmar National Democratic Alliance Army"

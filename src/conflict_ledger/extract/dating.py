@@ -179,6 +179,9 @@ def date_events() -> object:
                 found = _scene_date(state, frame, told) or _lead_date(state, frame, told)
             if not found:
                 found = _date_of_what_it_followed(state, frame)
+            if not found and _told_as_history(state, frame):
+                answered.append(frame)  # "In 2012, M23 rebels briefly captured Goma": background, not news
+                continue
             if (not found or found[0][0].precision != "day") and _ANSWERED_OPENING.match(state.text, frame.spans[0][0]) \
                     and len(state.frames) > 1:
                 # (... or only by its month: "in retaliation for Tehran's missile attack earlier this month")
@@ -195,6 +198,28 @@ def date_events() -> object:
         state.frames = [frame for frame in state.frames if frame not in answered]
 
     return run
+
+
+# a year before the report's, told with the act: "In 2012, M23 rebels briefly captured Goma"
+_A_YEAR_TOLD = r"(?:in|during|since|by|until)\s+(?:early\s+|late\s+|mid-?)?(?P<year>(?:19|20)\d\d)\b"
+_IN_A_PAST_YEAR = re.compile(r"\b" + _A_YEAR_TOLD, re.IGNORECASE)
+_OPENING_YEAR = re.compile(r"\W*" + _A_YEAR_TOLD, re.IGNORECASE)
+
+
+def _told_as_history(state: DocState, frame: Frame) -> bool:
+    """An act with no day of its own whose clause puts it in a year before the report's: history the report
+    recalls, which the ledger would otherwise date by the report."""
+    published = state.document.published
+    if published is None:
+        return False
+    start = frame.spans[0][0]
+    # the year that opens the clause, or follows the act close after it (not one inside a clause about someone: "a
+    # priest, who was killed by soldiers in 1966, ... ambushed a patrol")
+    after = frame.trigger.end
+    told = [m for m in (_OPENING_YEAR.match(state.text, start),
+                        _IN_A_PAST_YEAR.search(state.text, after, min(after + 40, frame.spans[0][1])))
+            if m is not None and "," not in state.text[after : m.start()]]
+    return any(int(m.group("year")) < published.year for m in told)
 
 
 # the act told before, dated in a sentence of its own: "The attack took place on Saturday, the army said."

@@ -196,7 +196,8 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"bomb disposal"),
      "Strategic developments", "Disrupted weapons use"),
     # ... or people seized by the police or troops: "police seized three men carrying rifles"
-    (_rx(r"arrested", r"\barrests?\b", r"detained", r"taken into custody", r"rounded up",
+    (_rx(r"arrested", r"arresting", r"\barrests?\b", r"detained", r"detaining", r"taken into custody", r"rounded up",
+         r"rounding up",
          r"(?:police|policemen|troops|soldiers|security forces|officers|agents|gendarmes)\s+(?:\w+\s+){0,2}?(?:seized|"
          r"picked up|grabbed)" + _PEOPLE_SEIZED),
      "Strategic developments", "Arrests"),
@@ -491,6 +492,8 @@ def _a_blast_told_again(kind: EventType, text: str) -> bool:
 
 _RAMMING = _rx(_RAMMED_INTO_PEOPLE)
 _A_FIGHT_HELD_OFF = _rx(_FOUGHT_OFF)
+_BETWEEN_COMMUNITIES = _rx(r"(?:clash(?:es|ed)?|fighting|fought)\s+between\s+(?:the\s+)?(?:two\s+)?(?:rival\s+)?"
+                           r"(?:[\w-]+\s+){0,3}?(?:tribes|clans|communities|ethnic groups|tribesmen|clansmen)\b")
 _FOUGHT_OFF_THE = _rx(_FOUGHT_OFF_VERB + r"\s+(?:the|both|this|that|these|those|their|its)\b")
 _REBELS_ENTERED_A_CITY = _rx(r"(?:rebels?|insurgents?|(?:rebel|opposition|insurgent) fighters)" + _INTO_A_CITY)
 _HARMED = _rx(r"kill", r"dead\b", r"died", r"injur", r"wound", r"hurt\b")
@@ -689,6 +692,10 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
             # the cue's killing is one of armed men (or forces) on civilians, or of a vehicle driven into a crowd:
             # sure whatever the classifier reads
             found = _made_sure(found, ("Attack",))
+        if _BETWEEN_COMMUNITIES.search(text):
+            # "clashes between rival tribes", "between two rival Fulani and Tiv communities": armed communal groups
+            # fighting (ACLED's armed clash of identity militias), not a crowd's riot
+            found = _made_sure(found, ("Armed clash",))
         if _A_FIGHT_HELD_OFF.search(text):
             # the side that fought an attack off held its ground: a fight, not a change of hands
             found = _made_sure(found, ("Armed clash",))

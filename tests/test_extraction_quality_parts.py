@@ -3543,7 +3543,7 @@ def test_a_report_that_says_nobody_claimed_an_act_makes_no_crime_political():
     from conflict_ledger.extract.events import owned_up
 
     assert owned_up("The Pakistani Taliban claimed responsibility.")
-    assert not owned_up("No group has claimed responsibility for the shooting.")
+    assert not owned_up("No group claimed responsibility for Monday's shooting.")
     assert not owned_up("Nobody has yet claimed the attack.")
 
 
@@ -3563,7 +3563,7 @@ def test_a_killing_told_by_its_means_counts_its_dead_and_a_civil_society_leader_
 def test_a_crowd_that_burned_a_building_and_was_fired_on_rioted_and_the_police_met_it(cli, tmp_path):
     (event,) = text_report_rows(cli, tmp_path, "extract", (
         "date 2024-06-26\n\n"
-        "Protesters in Nairobi set fire to part of the city hall on Tuesday after the vote on the finance bill. Police "
+        "Protesters in Nairobi set fire to the city hall on Tuesday after the vote on the finance bill. Police "
         "shot dead at least four demonstrators.\n"))
     assert (event["sub_event_type"], event["actor2"], event["fatalities"]) == (
         "Violent demonstration", "Kenyan police", 4)
@@ -3637,7 +3637,7 @@ def test_a_headline_on_a_line_of_its_own_does_not_add_its_toll_to_the_lead(cli, 
     (event,) = text_report_rows(cli, tmp_path, "extract", (
         "date 2024-11-10\n\n"
         "Bombing at Peshawar bus stand leaves 14 dead\n"
-        "A suicide bomber blew himself up at the main bus stand in Peshawar on Saturday, killing 14 people and "
+        "A suicide bomber detonated his vest at the main bus stand in Peshawar on Saturday, killing 14 people and "
         "wounding 30, officials said.\n"))
     assert (event["fatalities"], event["injuries"]) == (14, 30)
 
@@ -3678,7 +3678,7 @@ def test_an_unexploded_shell_that_went_off_is_a_remnant_of_war_not_shelling(cli,
 def test_rakhines_border_town_of_maungdaw_is_in_the_gazetteer(cli, tmp_path):
     (event,) = text_report_rows(cli, tmp_path, "extract", (
         "date 2024-11-06\n\n"
-        "Fighting between the army and the Arakan Army went on around the town of Maungdaw on Tuesday, residents "
+        "Troops and the Arakan Army fought on around the town of Maungdaw on Tuesday, residents "
         "said.\n"))
     assert (event["location"], event["admin1"], event["country"]) == ("Maungdaw", "Rakhine", "Myanmar")
 
@@ -3738,7 +3738,7 @@ def test_a_headline_summing_up_attacks_in_several_countries_places_none_of_them(
     events = text_report_rows(cli, tmp_path, "extract", (
         "date 2024-05-14\n\n"
         "Sahel round-up: attacks in three countries leave dozens dead\n\n"
-        "BAMAKO - Suspected jihadists killed at least 20 civilians in an attack on the village of Djiguibombo in "
+        "BAMAKO - Suspected jihadists killed at least 20 civilians in a raid on the village of Djiguibombo in "
         "central Mali on Sunday, local officials said on Monday.\n\n"
         "In neighbouring Burkina Faso, an army convoy struck an improvised explosive device near Djibo on Saturday, "
         "killing six soldiers, two security sources said.\n"))
@@ -3856,9 +3856,9 @@ def test_troops_who_stormed_a_hospital_detaining_staff_made_arrests(cli, tmp_pat
 def test_clashes_between_rival_tribes_are_an_armed_clash_not_a_mob(cli, tmp_path):
     (event,) = text_report_rows(cli, tmp_path, "extract", (
         "date 2024-03-14\n\n"
-        "At least 26 people have been killed in two days of clashes between rival clans in Enga province, police "
-        "said on Wednesday.\n"))
-    assert (event["sub_event_type"], event["fatalities"]) == ("Armed clash", 26)
+        "Clashes between rival Tiv and Jukun communities left at least 14 people dead in Taraba state over the "
+        "weekend, local officials said.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Armed clash", 14)
 
 
 def test_the_kokang_and_taang_armies_of_northern_shan_are_known_actors(cli, tmp_path):

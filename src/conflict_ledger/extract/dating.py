@@ -214,7 +214,7 @@ def _told_as_history(state: DocState, frame: Frame) -> bool:
         return False
     start = frame.spans[0][0]
     # the year that opens the clause, or follows the act close after it (not one inside a clause about someone: "a
-    # priest, who was killed by soldiers in 1966, ... ambushed a patrol")
+    # commander, who had trained abroad in 2011, led the ambush")
     after = frame.trigger.end
     told = [m for m in (_OPENING_YEAR.match(state.text, start),
                         _IN_A_PAST_YEAR.search(state.text, after, min(after + 40, frame.spans[0][1])))

@@ -896,7 +896,7 @@ _SAID_PEACEFUL = _rx(r"peaceful", r"without (?:any )?(?:reported )?incidents?", 
 def _crowd_disruption(text: str) -> re.Match[str] | None:
     """The crowd's road block, barricade or burning tyres the clause tells, unless it says the crowd kept the peace."""
     if (destroyed := _CROWD_DESTROYED.search(text)) is not None:
-        return destroyed  # "Protesters in Nairobi set fire to part of the city hall": no peaceful crowd, whatever it says
+        return destroyed  # "Protesters in Nairobi set fire to the city hall": no peaceful crowd, whatever it says
     return None if _SAID_PEACEFUL.search(text) else _CROWD_DISRUPTION.search(text)
 
 

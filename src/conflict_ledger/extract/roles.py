@@ -721,7 +721,7 @@ def a_force_did_it(frame: Frame) -> bool:
 
 def _bare_force(frame: Frame, doer: bool) -> tuple[Sentence, Any] | None:
     """The unqualified force word that does the event's act (`doer`), or suffers it, in its first clause. Who
-    suffered it may be told in any clause after ("Two police officers were killed"), and so may the force that met
+    suffered it may be told in any clause after ("Three policemen died"), and so may the force that met
     a crowd ("Demonstrators set fire to parliament ... Police shot dead five protesters"); another doer told later
     did something else ("police arrested a retired captain")."""
     clauses = frame.clauses()

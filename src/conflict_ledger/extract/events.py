@@ -503,9 +503,10 @@ _STRUCK_WITH_A_WEAPON = _rx(r"(?:targeted|struck|hit|attacked|bombarded|pounded)
 _FROM_AFAR = ("Shelling/artillery/missile attack", "Air/drone strike")
 # ... or by the one who used it, of its own deed: "The army said on Tuesday it had killed six members of the ELN in a
 # bombing raid", "The Houthis said they had targeted the ship"
-_OWN_DEED = _rx(r"(?:said|says|announced|stated|claimed)\b[^.;]{0,40}?\b(?:it|they|its (?:forces|troops|fighters|jets|"
-                r"aircraft|drones))\s+(?:had\s+|have\s+|has\s+)?(?:killed|struck|hit|targeted|bombed|shelled|attacked|"
-                r"downed|shot down)\b")
+_SAID_IT_HAD = (r"(?:said|says|announced|stated|claimed)\b[^.;]{0,40}?\b(?:it|they|its (?:forces|troops|fighters|jets|"
+                r"aircraft|drones))\s+(?:had\s+|have\s+|has\s+)?")
+_STRUCK = "struck|hit|targeted|bombed|shelled"
+_OWN_DEED = _rx(_SAID_IT_HAD + rf"(?:{_STRUCK}|killed|attacked|downed|shot down)\b")
 
 
 def _made_sure(found: list[EventType], subs: tuple[str, ...]) -> list[EventType]:
@@ -739,8 +740,7 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
 
 
 # (a strike's own kind of deed: not a killing, which may be done in any way)
-_OWN_STRIKE = _rx(r"(?:said|says|announced|stated|claimed)\b[^.;]{0,40}?\b(?:it|they|its (?:forces|troops|fighters|jets|"
-                  r"aircraft|drones))\s+(?:had\s+|have\s+|has\s+)?(?:struck|hit|targeted|bombed|shelled)\b")
+_OWN_STRIKE = _rx(_SAID_IT_HAD + rf"(?:{_STRUCK})\b")
 
 
 _KILLED_IN_A_RAID = _rx(r"(?:killed|killing|shot)\b[^.;]{0,80}?\b(?:in|during)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:raid|incursion)\b")
@@ -760,16 +760,15 @@ _ON_CIVILIANS = _rx(r"(?:attacked|attacking|killed|killing|massacred|massacring|
                     # a person told by age, not by arms: "shot dead a 17-year-old driver"
                     r"\d{1,2}-year-old(?!\s+(?:soldiers?|policem[ae]n|officers?|militants?|fighters?|gunm[ae]n|"
                     r"commanders?|suspects?)\b))")
-_ARMED_SUBJECT = _rx(*_ARMED_WORDS, r"gunm[ae]n", r"armed (?:men|groups?)", r"fighters", r"forces", r"troops", r"soldiers",
-                     r"militias?", r"militiamen", r"bandits", r"paramilitar(?:y|ies)", r"police", r"policemen", r"gendarmes",
-                     r"coast ?guards?")
+_ARMED_MEN_AND_FORCES = (*_ARMED_WORDS, r"gunm[ae]n", r"forces", r"troops", r"soldiers", r"militiamen", r"bandits", r"police",
+                         r"policemen", r"gendarmes", r"coast ?guards?")
+_ARMED_SUBJECT = _rx(*_ARMED_MEN_AND_FORCES, r"armed (?:men|groups?)", r"fighters", r"militias?", r"paramilitar(?:y|ies)")
 # ... or the civilians told first, and the armed men after: "30 migrants were killed when coastguards opened fire
 # on their boat"
 _CIVILIANS_KILLED_WHEN = _rx(r"(?:civilians|villagers|residents|worshippers|passengers|migrants|refugees|farmers|"
                              r"fishermen|children|students|pupils)\s+(?:were|was)\s+(?:\w+\s+)?(?:killed|shot dead|"
                              r"gunned down|wounded|injured)\b[^.;]{0,60}?\b(?:when|as|after)\s+(?:[\w'’-]+\s+){0,3}?"
-                             r"(?:" + "|".join((*_ARMED_WORDS, r"gunm[ae]n", r"forces", r"troops", r"soldiers", r"militiamen",
-                                               r"bandits", r"police", r"policemen", r"gendarmes", r"coast ?guards?")) + r")"
+                             r"(?:" + "|".join(_ARMED_MEN_AND_FORCES) + r")"
                              r"\s+(?:opened fire|fired|shot|attacked|stormed|raided)\b")
 
 

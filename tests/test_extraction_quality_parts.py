@@ -3867,3 +3867,32 @@ def test_the_kokang_and_taang_armies_of_northern_shan_are_known_actors(cli, tmp_
         "Fighting raged for a second day in Lashio, where the MNDAA has surrounded the regional military command, "
         "residents said.\n"))
     assert event["actor1"] == "Myanmar National Democratic Alliance Army"
+
+
+def test_a_listed_base_stands_beside_the_country_of_the_troops_it_houses(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2023-12-26\n\n"
+        "Three U.S. service members were injured, one critically, in a one-way drone attack on Erbil Air Base early "
+        "Monday, the Pentagon said.\n"))
+    assert (event["location"], event["country"], event["injuries"]) == ("Erbil Air Base", "Iraq", 3)
+    places = text_report_rows(cli, tmp_path, "geoparse", (
+        "date 2023-12-26\n\n"
+        "A drone attack on Erbil Air Base injured three U.S. service members, the Pentagon said.\n"))
+    assert [p["name"] for p in places] == ["Erbil Air Base", "U.S."]
+
+
+def test_a_rank_before_a_speakers_name_ends_no_sentence_and_the_speaker_speaks_for_his_body(cli, tmp_path):
+    (claim,) = text_report_rows(cli, tmp_path, "claims", (
+        "date 2023-10-27\n\n"
+        "Since Oct. 17, U.S. and coalition forces have been attacked at least 19 times in Iraq and Syria by "
+        "Iranian-backed forces, Pentagon spokesman Brig. Gen. Pat Ryder said on Thursday, with 21 U.S. personnel "
+        "suffering minor injuries.\n"))
+    assert (claim["count"], claim["attributed_to"], claim["injuries"]) == (19, "Pentagon", 21)
+
+
+def test_troops_who_came_under_fire_are_the_target(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2023-11-08\n\n"
+        "U.S. troops at the Rumalyn Landing Zone in northeastern Syria came under rocket fire on Tuesday, a U.S. "
+        "military official said. There were no casualties or damage.\n"))
+    assert (event["actor1"], event["actor2"]) == (None, "U.S. forces")

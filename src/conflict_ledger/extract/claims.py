@@ -16,7 +16,7 @@ from ..model import TallyClaim
 from ..resolve.dates import MONTH_WORD, ResolvedDate, resolve_date
 from .numbers import NUMBER, Amount, parse_amount, word_value
 from .pipeline import DocState, component
-from .sources import sources_in
+from .sources import as_organisation, sources_in, speakers
 
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -219,7 +219,7 @@ def find_claims(state: DocState) -> list[TallyClaim]:
                                    else None),
             since=since_date.iso if since_date else None,
             until=until,
-            attributed_to=who[0][0] if who else None,
+            attributed_to=as_organisation(who[0][0], speakers(state.text)) if who else None,
         )
         claim.evidence["count"] = [state.evidence(sentence.start + count_span[0], sentence.start + count_span[1])]
         window = since.span("since") if since.re is _SINCE and since.group("since") else since.span()
@@ -265,7 +265,8 @@ def _recounts(state: DocState, claim: TallyClaim, following: list) -> list[Tally
         who = sources_in(text)
         recount = TallyClaim(doc_id=claim.doc_id, text=state.document.text[sentence.start : sentence.end].strip(),
                              start=sentence.start, end=sentence.end, count=count, counted=claim.counted,
-                             since=claim.since, until=claim.until, attributed_to=who[0][0] if who else None)
+                             since=claim.since, until=claim.until,
+                             attributed_to=as_organisation(who[0][0], speakers(state.text)) if who else None)
         recount.evidence["count"] = [state.evidence(sentence.start + m.start("num"), sentence.start + m.end("num"))]
         recount.evidence["since"] = claim.evidence["since"]  # the window is the claim's before it
         if who:

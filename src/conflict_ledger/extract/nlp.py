@@ -21,13 +21,22 @@ CHUNK_CHARS = 20_000
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 
 
+# the military ranks news writes before a name that the tokenizer would cut at their full stop (it knows "Gen.",
+# "Adm.", "Sen.", "Gov." already)
+RANKS = ("Brig.", "Lt.", "Col.", "Maj.", "Sgt.", "Capt.", "Cmdr.", "Cpl.", "Pvt.", "Lt.-Gen.", "Maj.-Gen.", "Brig.-Gen.",
+         "Lt.-Col.")
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Any:
     import spacy
+    from spacy.symbols import ORTH
 
     _register_paragraph_breaks()
     nlp = spacy.load(MODEL, disable=["lemmatizer"])
     nlp.max_length = CHUNK_CHARS * 2
+    for rank in RANKS:  # "Pentagon spokesman Brig. Gen. Pat Ryder said": no sentence ends at a rank
+        nlp.tokenizer.add_special_case(rank, [{ORTH: rank}])
     nlp.add_pipe("paragraph_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(entity_patterns())

@@ -281,6 +281,8 @@ def role_of(token: Any) -> str:
                     return "speaker"
                 if verb in _DEFENCE_VERBS and _has_weapon_object(head):
                     return "patient"
+                if _came_under(head):
+                    return "patient"  # "U.S. troops at the Rumalyn Landing Zone came under rocket fire"
                 if _CARRIER_NOUNS.match(node.text) and node is not token and head.pos_ == "VERB":
                     return "agent" if _ATTACK_VERBS.match(verb) or verb in _CLAIM_VERBS else "subject"
                 if _ATTACK_VERBS.match(verb) or verb in _CLAIM_VERBS:
@@ -795,12 +797,23 @@ def _told_as_done_to(verb: Any) -> bool:
     return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
 
 
+def _came_under(verb: Any) -> bool:
+    """"came under rocket fire", "have come under attack": the subject was attacked."""
+    return verb.lower_ in ("came", "come", "comes", "coming") and any(
+        p.dep_ == "prep" and p.lower_ == "under" and any(o.lower_ in _UNDER_WHAT for o in p.children) for p in verb.children)
+
+
+_UNDER_WHAT = {"fire", "attack", "attacks", "shelling", "bombardment", "assault", "gunfire"}
+
+
 def _suffers_it(token: Any) -> bool:
     """"gunmen shot dead two policemen", "a bomb hit an army convoy", "an attack on a police checkpoint"."""
     if _side_of_a_fight(token) == 2:
         return True
     if token.dep_ in ("compound", "amod") and token.head.lower_ in _FORCE_UNITS:
         token = token.head
+    if token.dep_ == "nsubj" and _came_under(token.head):
+        return True  # "soldiers came under fire near the border"
     if token.dep_ in ("dobj", "nsubjpass") or token.dep_ == "nsubj" and _told_as_done_to(token.head):
         return bool(_ATTACK_VERBS.match(token.head.lower_))
     return token.dep_ == "pobj" and token.head.lower_ in _TARGET_PREPOSITIONS and bool(

@@ -194,11 +194,18 @@ def sources_in(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+# (a rank may stand before the name: "Pentagon spokesman Brig. Gen. Pat Ryder")
 _TITLED = re.compile(r"(?P<org>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+(?:[A-Z][a-z]+\s+){0,4}"
                     r"(?:Secretary|spokesman|spokeswoman|spokesperson|Spokesman|Spokeswoman|official|Minister)\s+"
+                    r"(?:(?:Brig|Gen|Lt|Col|Maj|Capt|Adm|Cmdr|Sgt)\.(?:-Gen\.)?\s+){0,2}"
                     r"(?:[A-Z][\w'-]+\s+)?(?P<surname>[A-Z][\w'-]+)")
 # every titled name holds one of these words; most reports hold none, and `_TITLED` backtracks long over capitals
 _TITLE_WORD = re.compile(r"(?:Secretary|spokesman|spokeswoman|spokesperson|Spokesman|Spokeswoman|official|Minister)\s")
+
+
+def as_organisation(name: str, people: dict[str, str]) -> str:
+    """The body a titled speaker speaks for (`speakers`), by the whole name or its surname; else the name."""
+    return people.get(name) or people.get(name.split()[-1]) or name if name else name
 
 
 def speakers(text: str) -> dict[str, str]:
@@ -303,7 +310,7 @@ def attribute_sources() -> object:
             mention = frame.mention
             for sentence, _start, _end in frame.clauses():
                 for name, s, e in sentence_sources(state, index[sentence.start]):
-                    name = people.get(name, name)
+                    name = as_organisation(name, people)
                     if name not in mention.sources:
                         mention.sources.append(name)
                     mention.cite("sources", state.evidence(s, e))

@@ -1082,11 +1082,14 @@ class PlaceResolver:
             return False
         if any(x is not m and x.best is not None and x.best.country_code == e.country_code for x in mentions):
             return False  # its country is named: a village there is a fair reading
-        # (a city of 100,000 is set against scenes only, not a side's country: "a suspected U.S. drone strike in Idlib")
-        sides_count = e.population < 100_000
+        # (a city of 100,000 is set against scenes only, not a side's country: "a suspected U.S. drone strike in Idlib";
+        # a facility, whose name is the project's own, against towns and regions only: "a drone attack on Erbil Air
+        # Base injured three U.S. troops", where geoparse, which parses nothing, cannot tell the side from a scene)
+        sides_count = e.population < 100_000 and e.feature != "facility"
+        features = ("city", "facility", "admin2", "admin1") if e.feature == "facility" else (
+            "city", "facility", "admin2", "admin1", "country")
         others = [x.best for x in mentions if x is not m and x.best is not None and x.best.latitude is not None
-                  and x.best.feature in ("city", "facility", "admin2", "admin1", "country") and _sure(x) and not x.home
-                  and (sides_count or not x.modifier)]
+                  and x.best.feature in features and _sure(x) and not x.home and (sides_count or not x.modifier)]
         if not others:
             return False
         return min(distance_km(o, e) for o in others) > _STRAY_KM

@@ -74,21 +74,22 @@ def _register_paragraph_breaks() -> None:
     def paragraph_breaks(doc: Any) -> Any:
         """A blank line ends a sentence: a headline or a dateline never runs into the first paragraph; so does a
         line break before an item of a list ("- March 13: An IED struck ...")."""
+        text = doc.text  # (built anew on every access: read once)
         for token in doc[:-1]:
             if token.is_space and ("\n\n" in token.text or "\n" in token.text and (
-                    doc[token.i + 1].text in _BULLETS or _title_line_before(doc, token))):
+                    doc[token.i + 1].text in _BULLETS or _title_line_before(text, doc, token))):
                 doc[token.i + 1].is_sent_start = True
                 if token.i + 2 < len(doc):
                     doc[token.i + 2].is_sent_start = False  # "U.S. aircraft struck": no break after the first word
         return doc
 
 
-def _title_line_before(doc: Any, space: Any) -> bool:
+def _title_line_before(text: str, doc: Any, space: Any) -> bool:
     """A line of its own with no full stop before a line break, and a capital after it: a headline over its report
     ("Blast at Quetta railway station leaves 26 dead\nA suicide bomber struck ..."), never run into its first
-    sentence (hard-wrapped copy reaches the parser with its line breaks made spaces)."""
-    line_start = doc.text.rfind("\n", 0, space.idx) + 1
-    line = doc.text[line_start : space.idx].rstrip()
+    sentence (hard-wrapped copy reaches the parser with its line breaks made spaces). `text`: the doc's text."""
+    line_start = text.rfind("\n", 0, space.idx) + 1
+    line = text[line_start : space.idx].rstrip()
     return 10 <= len(line) <= 200 and not line.endswith((".", "!", "?", ",", ";", ":", "\"", "”", "-", "—")) \
         and doc[space.i + 1].text[:1].isupper()
 

@@ -3896,3 +3896,11 @@ def test_troops_who_came_under_fire_are_the_target(cli, tmp_path):
         "U.S. troops at the Rumalyn Landing Zone in northeastern Syria came under rocket fire on Tuesday, a U.S. "
         "military official said. There were no casualties or damage.\n"))
     assert (event["actor1"], event["actor2"]) == (None, "U.S. forces")
+
+
+def test_a_press_secretary_in_lower_case_speaks_for_the_body_named_before_the_title(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2023-10-19\n\n"
+        "A drone hit the base and caused minor injuries to U.S. troops in western Iraq on Wednesday, Pentagon press "
+        "secretary Brig. Gen. Pat Ryder told reporters.\n"))
+    assert event["sources"] == ["Pentagon"]

@@ -195,12 +195,14 @@ def sources_in(text: str) -> list[tuple[str, int, int]]:
 
 
 # (a rank may stand before the name: "Pentagon spokesman Brig. Gen. Pat Ryder")
-_TITLED = re.compile(r"(?P<org>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+(?:[A-Z][a-z]+\s+){0,4}"
-                    r"(?:Secretary|spokesman|spokeswoman|spokesperson|Spokesman|Spokeswoman|official|Minister)\s+"
+# ("Pentagon press secretary Brig. Gen. Pat Ryder": the title in lower case)
+_TITLED = re.compile(r"(?P<org>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+(?:(?:[A-Z][a-z]+|press|deputy|chief)\s+){0,4}"
+                    r"(?:Secretary|secretary|spokesman|spokeswoman|spokesperson|Spokesman|Spokeswoman|official|Minister)\s+"
                     r"(?:(?:Brig|Gen|Lt|Col|Maj|Capt|Adm|Cmdr|Sgt)\.(?:-Gen\.)?\s+){0,2}"
                     r"(?:[A-Z][\w'-]+\s+)?(?P<surname>[A-Z][\w'-]+)")
 # every titled name holds one of these words; most reports hold none, and `_TITLED` backtracks long over capitals
-_TITLE_WORD = re.compile(r"(?:Secretary|spokesman|spokeswoman|spokesperson|Spokesman|Spokeswoman|official|Minister)\s")
+_TITLE_WORD = re.compile(r"(?:Secretary|secretary|spokesman|spokeswoman|spokesperson|Spokesman|Spokeswoman|official|"
+                         r"Minister)\s")
 
 
 def as_organisation(name: str, people: dict[str, str]) -> str:

@@ -693,12 +693,10 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
             # the cue's killing is one of armed men (or forces) on civilians, or of a vehicle driven into a crowd:
             # sure whatever the classifier reads
             found = _made_sure(found, ("Attack",))
-        if _BETWEEN_COMMUNITIES.search(text):
+        if _BETWEEN_COMMUNITIES.search(text) or _A_FIGHT_HELD_OFF.search(text):
             # "clashes between rival tribes", "between two rival Fulani and Tiv communities": armed communal groups
-            # fighting (ACLED's armed clash of identity militias), not a crowd's riot
-            found = _made_sure(found, ("Armed clash",))
-        if _A_FIGHT_HELD_OFF.search(text):
-            # the side that fought an attack off held its ground: a fight, not a change of hands
+            # fighting (ACLED's armed clash of identity militias), not a crowd's riot; and the side that fought an
+            # attack off held its ground: a fight, not a change of hands
             found = _made_sure(found, ("Armed clash",))
         if _LEFT_BEHIND.search(text):
             found = _made_sure(found, ("Remote explosive/landmine/IED",))  # (see `_prune`)
@@ -1107,11 +1105,11 @@ def clauses(text: str, span: Any = None) -> list[tuple[int, int]]:
                 return [(0, cut), (cut, len(text))]
     for match in SEQUENCE.finditer(text):
         left, right = text[: match.start()], text[match.start():]
-        told_left, told_right = classify_sentence(left), classify_sentence(right)
-        if told_left and told_right:
-            pieces, end = [(match.start(), len(text))], match.start()
-            break
-        if told_right and not told_left and not _HARMED.search(left) and _SOMETHING_ELSE_BEFORE.search(left):
+        if classify_sentence(left):
+            if classify_sentence(right):
+                pieces, end = [(match.start(), len(text))], match.start()
+                break
+        elif not _HARMED.search(left) and _SOMETHING_ELSE_BEFORE.search(left) and classify_sentence(right):
             # "Mourners at a funeral in Majdal Shams on Sunday demanded ... after 12 children were killed by a rocket
             # on Saturday": what came before is no act of violence; the act, its day and its toll are after it
             return [(match.start(), len(text))]

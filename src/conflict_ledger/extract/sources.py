@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from .pipeline import DocState, Sentence, component
@@ -210,8 +211,10 @@ def as_organisation(name: str, people: dict[str, str]) -> str:
     return people.get(name) or people.get(name.split()[-1]) or name if name else name
 
 
+@lru_cache(maxsize=64)  # asked of the same document by the sources and the claims components, and once per claim
 def speakers(text: str) -> dict[str, str]:
-    """Surname -> organisation, from titled names ("Pentagon Deputy Press Secretary Sabrina Singh")."""
+    """Surname -> organisation, from titled names ("Pentagon Deputy Press Secretary Sabrina Singh"). Shared between
+    callers: read it, do not change it."""
     out: dict[str, str] = {}
     if not _TITLE_WORD.search(text):
         return out

@@ -688,10 +688,10 @@ class PlaceResolver:
                     span = doc[i : i + n]
                     end = span.end_char
                     kind_before = _KIND_OF.search(text, max(0, span.start_char - 24), span.start_char)
-                    place_before = _IN_A_PLACE.search(text, max(0, span.start_char - 12), span.start_char)
+                    listed = span.text.lower() in own_localities()
                     if not self._prominent(span.text) and not (kind_before and self._known(span.text)) and not (
-                            place_before and (countries and self._town_of(span.text, countries)
-                                              or span.text.lower() in own_localities())) and not (
+                            (countries or listed) and _IN_A_PLACE.search(text, max(0, span.start_char - 12), span.start_char)
+                            and (listed or self._town_of(span.text, countries))) and not (
                             _INTO_A_SIDE.search(text, max(0, span.start_char - 30), span.start_char)
                             and self._big_city(span.text)):
                         # a known town or region the words next to it say is one: "in Dhuluiya district" (a

@@ -3904,3 +3904,77 @@ def test_a_press_secretary_in_lower_case_speaks_for_the_body_named_before_the_ti
         "A drone hit the base and caused minor injuries to U.S. troops in western Iraq on Wednesday, Pentagon press "
         "secretary Brig. Gen. Pat Ryder told reporters.\n"))
     assert event["sources"] == ["Pentagon"]
+
+
+# ---- round 27: communiques, live and weekly roundups, anniversaries, blame laid by a passive, untagged places
+
+
+def test_a_post_told_as_the_target_of_an_attack_is_an_armed_clash(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-01-10\n\n"
+        "The Government informs the public that on Wednesday, January 8, 2025, a position of our Defence and Security "
+        "Forces at Point Triple, in the Alibori department, was the target of a terrorist attack. Twenty-eight "
+        "soldiers lost their lives.\n"))
+    assert (event["sub_event_type"], event["event_date"], event["fatalities"]) == ("Armed clash", "2025-01-08", 28)
+    assert (event["country"], event["admin1"]) == ("Benin", "Alibori")
+
+
+def test_an_act_blamed_on_a_group_in_the_passive_names_its_doer(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-02\n\n"
+        "A grenade tossed into a crowded market in Bunia on Tuesday, killing two and wounding 11, was blamed by the "
+        "provincial authorities on CODECO militiamen.\n"))
+    assert (event["actor1"], event["actor2"]) == ("CODECO", None)
+
+
+def test_captives_taken_after_a_massacre_leave_it_an_attack(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2023-06-18\n\n"
+        "Rebels from the Allied Democratic Forces killed at least 41 people at a secondary school in Mpondwe, "
+        "western Uganda, police said on Saturday. The attackers burned a dormitory and shot pupils before escaping "
+        "toward the Congolese border with six abducted students.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Attack", 41)
+
+
+def test_a_day_told_inside_the_month_counted_back_dates_the_event(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-07-30\n\n"
+        "Ten years ago, on July 29, 2014, gunmen killed dozens of people in a village in Lamu County. Kenya has "
+        "since built a new police post in the village.\n"))
+    assert (event["event_date"], event["date_precision"]) == ("2014-07-29", "day")
+
+
+def test_fighting_in_several_parts_of_a_country_sums_the_events_told_after_it(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-11-04\n\n"
+        "Over the past week, fighting flared in several parts of Sudan. On Tuesday, RSF fighters stormed a village "
+        "in Gezira state, killing at least 124 people, activists said. On Thursday, army airstrikes on a market "
+        "in Kabkabiya in North Darfur killed 11 people.\n"))
+    assert [(e["event_date"], e["fatalities"]) for e in events] == [("2024-10-29", 124), ("2024-10-31", 11)]
+    assert events[1]["actor1"] == "Sudanese forces"
+
+
+def test_a_town_after_near_counts_once_its_country_is_named_untagged(cli, tmp_path):
+    places = text_report_rows(cli, tmp_path, "geoparse", (
+        "date 2024-02-05\n\n"
+        "Violence around Nigeria over the weekend.\n"
+        "In Borno state, a roadside bomb hit an army vehicle near Gwoza on Saturday; two soldiers were wounded.\n"))
+    assert [p["name"] for p in places] == ["Nigeria", "Borno", "Gwoza"]
+
+
+def test_a_rally_going_on_when_a_bomber_struck_is_the_scene_not_a_protest(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2023-07-31\n\n"
+        "PESHAWAR: At least 44 people were killed when a suicide bomber blew himself up at a political rally in "
+        "the Bajaur tribal district on Sunday, officials said. The rally was being held in Khar, the district "
+        "headquarters.\n"))
+    assert (event["sub_event_type"], event["admin1"], event["country"]) == (
+        "Suicide bomb", "Khyber Pakhtunkhwa", "Pakistan")
+
+
+def test_victims_counted_with_who_was_among_them_between_commas(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-11-18\n\n"
+        "Six people, including a child, died on Sunday when a ballistic missile hit an apartment block in Sumy, "
+        "regional authorities said. The strike came a day after a large air attack on the energy grid.\n"))
+    assert [(e["fatalities"], e["location"]) for e in events] == [(6, "Sumy")]

@@ -35,8 +35,10 @@ _WORDS = (r"(?:\s+(?!\d)(?!(?:or|were|was|had|have|are|is|said|says|told|added|c
 # ... with how it happened between: "were seriously wounded", "were brutally murdered"
 _BE = (r"(?:\s+(?:were|was|have been|has been|had been|are|is|got|being|reportedly|also|later|been|all|now|"
        r"already|had|have|has|[a-z]+ly|left|confirmed|reported|feared|believed(?: to have been)?|said to have been))*")
+# who was among them, set off by commas: "Six people, including a child, died"
+_AMONG_THEM = r"(?:,\s+(?:including|among them)\s+[^,;.]{1,40},)?"
 _EFFECT = re.compile(
-    r"\b(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")" + _BE + r"(?:\s+(?:identified|found|surrounded|captured|"
+    r"\b(?P<num>" + NUMBER + r")(?P<who>" + _WORDS + r")" + _AMONG_THEM + _BE + r"(?:\s+(?:identified|found|surrounded|captured|"
     r"intercepted|shot|tortured|kidnapped|abducted|seized|stabbed|beaten)\s+and)?\s+(?P<kind>" + _KILLED + "|" + _INJURED + r")\b",
     re.IGNORECASE,
 )

@@ -425,6 +425,9 @@ def absorb(into: Frame, other: Frame) -> None:
     if at_a_protest or rioted:
         if m.event_type not in _CROWD_TYPES if at_a_protest else m.sub_event_type != _RIOT:
             _take_type(into, other)
+    elif _captives_taken_in_a_massacre(into, other) or _captives_taken_in_a_massacre(other, into):
+        if m.sub_event_type == _ABDUCTION:
+            _take_type(into, other)
     elif _met_with_force(m, o) or retold or not own_account and (detail and o.event_type in _VIOLENCE or not detail and other.specific and (
             not into.specific or _refines(o.sub_event_type, m.sub_event_type)
             or (other.type_score > into.type_score and not _refines(m.sub_event_type, o.sub_event_type)))):
@@ -451,6 +454,19 @@ def absorb(into: Frame, other: Frame) -> None:
         if later and name == "event_date":
             continue
         m.cite(name, *spans)
+
+
+# a killing told in so many words, not only a toll
+_KILLED_THEM = re.compile(r"\b(?:killed|killing|massacred|slaughtered|hacked|shot dead|gunned down|butchered)\b", re.IGNORECASE)
+
+
+def _captives_taken_in_a_massacre(attack: Frame, abduction: Frame) -> bool:
+    """ "Rebels killed 41 people in a night attack on a school ... fleeing with six abducted students": captives
+    taken after a killing told first are a detail of the attack (ACLED codes the killing), where an abduction told
+    first stays one whatever killing follows ("gunmen abducted 20 students ... two were later shot dead")."""
+    return attack.mention.sub_event_type == "Attack" and abduction.mention.sub_event_type == _ABDUCTION \
+        and abduction.spans[0][0] > attack.spans[0][0] and any(p.role == "agent" for p in attack.parties) \
+        and bool(_KILLED_THEM.search(attack.sentences[0].span.text))
 
 
 def _met_with_force(protest: EventMention, then: EventMention) -> bool:

@@ -188,7 +188,7 @@ def date_events() -> object:
                 answered.append(frame)  # "..., in retaliation for Israeli strikes on its sites": told as the cause
                 continue
             if found:
-                resolved, start, end = found[0]
+                resolved, start, end = _finest_first(found)
                 frame.mention.event_date = resolved.iso
                 frame.mention.date_precision = resolved.precision
                 frame.mention.cite("event_date", state.evidence(start, end))
@@ -277,6 +277,18 @@ def _owned_first(state: DocState, frame: Frame, found: list[tuple[ResolvedDate, 
     owned = [f for f in found if _POSSESSIVE.match(state.text, f[2]) and 0 < trigger - f[2] <= 30
              and not re.search(r"[,;.]", state.text[f[2] : trigger])]
     return owned + [f for f in found if f not in owned]
+
+
+def _finest_first(found: list[tuple[ResolvedDate, int, int]]) -> tuple[ResolvedDate, int, int]:
+    """The first date told, or the day it goes on to pin down: "Ten years ago, on July 29, 2014" (the month counted
+    back, then the day inside it)."""
+    first = found[0][0]
+    if first.precision == "month":
+        for later in found[1:]:
+            day = later[0]
+            if day.precision == "day" and (day.value.year, day.value.month) == (first.value.year, first.value.month):
+                return later
+    return found[0]
 
 
 def _sentence_before(state: DocState, frame: Frame, told: set[int]) -> tuple[int, Sentence] | None:

@@ -350,7 +350,9 @@ _NOT_EVENT = [
                              r"(?:attacks|incidents|strikes)|twice in|"
                              # "attacks in three countries leave dozens dead"
                              r"(?:attacks|strikes|clashes|raids|bombings) in (?:two|three|four|five|several|multiple) "
-                             r"(?:countries|regions|provinces|states|districts|towns|cities|villages))\b", re.IGNORECASE),
+                             r"(?:countries|regions|provinces|states|districts|towns|cities|villages)|"
+                             # "fighting flared in several parts of Sudan"
+                             r"in (?:several|many|various|multiple|different) parts of)\b", re.IGNORECASE),
     # habits and summaries: "has come under repeated rocket fire", "three rounds of strikes", "responses included"
     re.compile(r"\b(?:repeated(?:ly)?|near-daily|regular(?:ly)?|frequent(?:ly)?|routinely|persistent)\b[^.;]{0,40}"
                r"\b(?:attack|fire|strike|shell|rocket|drone|raid)", re.IGNORECASE),
@@ -377,6 +379,8 @@ _COUNTED_BESIDE = (_COMPARED, _ORDINAL_COUNT, _COUNT_SINCE)
 # background and counts above (which often share a sentence with the event they frame), these veto the
 # classifier's reading too.
 _NO_HAPPENING = [
+    # what came of it in the years after, no day's happening: "Kenya has since built a police post in the village"
+    re.compile(r"\b(?:has|have)\s+since\s+(?:been\s+)?\w+", re.IGNORECASE),
     # denied, or called untrue: "the navy rejected claims that its gunboats shelled ...", "..., which is false"
     re.compile(r"\b(?:denied|deny|denies|denying|rejected|refuted)\b[^.;]{0,60}?\b(?:charges?|reports?|claims?|"
                r"accusations?|allegations?|versions?)\b|\b(?:which|that|this) (?:is|was) (?:not true|false|untrue|a lie)\b",
@@ -721,6 +725,10 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
     if _ATTACKED.search(text) and _ARMED_DOERS.search(text) and _on_a_military_target(text):
         # "Al-Shabaab militants attacked a military base": armed men on a military target fight it out
         return [EventType("Battles", "Armed clash", True, generic.span())]
+    if (targeted := _TARGET_OF_AN_ATTACK.search(text)) is not None and _on_a_military_target(text):
+        # "a position of our Defence and Security Forces was the target of a terrorist attack": a communique's
+        # way of telling that armed men attacked a post, as sure as the verb would be
+        return [EventType("Battles", "Armed clash", True, targeted.span())]
     if (fight := _FORCES_KILLED_FIGHTERS.search(text)) is not None:
         # "security forces killed 30 militants in an operation": armed men on both sides, a fight however it went
         return [EventType("Battles", "Armed clash", True, fight.span())]
@@ -735,6 +743,11 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
         # fire it set off reads like
         return [EventType("Explosions/Remote violence", None, False, own.span(), SURE_CUE)]
     return [EventType("Explosions/Remote violence", None, False, generic.span())]
+
+
+# the target told as the subject, the attack as its noun: "the convoy was the target of an armed attack"
+_TARGET_OF_AN_ATTACK = _rx(r"(?:was|were|has been|have been|had been|became)\s+(?:the\s+)?targets?\s+of\s+(?:an?\s+)?"
+                           r"(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|ambush(?:es)?)\b")
 
 
 # (a strike's own kind of deed: not a killing, which may be done in any way)
@@ -776,8 +789,16 @@ def _armed_men_on_civilians(text: str) -> re.Match[str] | None:
     classifier reads the frame around it."""
     match = _ON_CIVILIANS.search(text)
     if match is None or not _ARMED_SUBJECT.search(text, 0, match.start()):
-        return _CIVILIANS_KILLED_WHEN.search(text)
+        return _CIVILIANS_KILLED_WHEN.search(text) or _REBELS_KILLED_PEOPLE.search(text)
     return match
+
+
+# "Rebels from the Allied Democratic Forces killed at least 41 people": the people an armed group kills, with no
+# fight told between, are ACLED's civilians (forces killing "people" may have fought them, and are left out)
+_REBELS_KILLED_PEOPLE = _rx(r"(?:rebels|militants|insurgents|jihadists|gunmen|bandits|assailants|attackers|extremists|"
+                            r"militiamen|terrorists)\b(?:(?!\b(?:and|between|with|clash\w*|fight\w*|battle\w*)\b)[^.;]){0,60}?"
+                            r"\b(?:killed|massacred|slaughtered|killing)\s+(?:at least\s+|more than\s+|about\s+|nearly\s+|"
+                            r"some\s+|dozens of\s+|scores of\s+|hundreds of\s+)?(?:[\w-]+\s+)?people\b")
 
 
 _HARM_ONLY = _rx(r"killed", r"killing", r"wounded", r"injured", r"injuring", r"casualties")
@@ -907,6 +928,21 @@ _CROWD_DESTROYED = _rx(r"(?:protesters|demonstrators|rioters|crowds?|mobs?|youth
 _THE_PROTEST_PEACEFUL = _rx(r"(?:protests?|demonstrations?|march(?:es)?|rall(?:y|ies)|crowds?|gatherings?|sit-ins?|it|they)"
                             r"\s+(?:was|were|remained|stayed|passed off|went off|ended)\s+(?:largely\s+|mostly\s+|"
                             r"entirely\s+)?peaceful(?:ly)?\b")
+
+
+# a gathering told as going on when something else happened: "The rally was being held in Khar"
+_GOING_ON = _rx(r"(?:was|were)\s+(?:being\s+held|taking\s+place|under\s?way|in\s+progress|going\s+on)\b")
+_HARM_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def _scene_of_the_violence(state: DocState) -> None:
+    """A peaceful gathering told only as going on ("The rally was being held in Khar, the district headquarters"),
+    in a report of a bombing or an attack, is where that violence struck, not a protest of its own."""
+    if not any(frame.mention.event_type in _HARM_TYPES for frame in state.frames):
+        return
+    state.frames[:] = [frame for frame in state.frames if not (
+        frame.mention.sub_event_type == "Peaceful protest"
+        and all(_GOING_ON.search(state.text, start, end) for start, end in frame.spans))]
 
 
 def _kept_the_peace(state: DocState) -> None:
@@ -1083,6 +1119,10 @@ SEQUENCE = re.compile(
 )
 
 
+# an act placed in time by what it came after: "The strike came " (+ "a day after ...")
+_CAME_JUST = re.compile(r"\b(?:came|comes|come)\s*$", re.IGNORECASE)
+
+
 _OPENING_SEQUENCE = re.compile(r"\W*(?:(?:a|an|one|two|three|four|five|six|seven|\d+)\s+(?:days?|nights?|weeks?)\s+)after\b",
                                re.IGNORECASE)
 
@@ -1105,6 +1145,8 @@ def clauses(text: str, span: Any = None) -> list[tuple[int, int]]:
                 return [(0, cut), (cut, len(text))]
     for match in SEQUENCE.finditer(text):
         left, right = text[: match.start()], text[match.start():]
+        if _CAME_JUST.search(left):
+            break  # "The strike came a day after Russia's largest air attack": when, told against another act
         if classify_sentence(left):
             if classify_sentence(right):
                 pieces, end = [(match.start(), len(text))], match.start()
@@ -1436,6 +1478,7 @@ def detect_events() -> object:
         if whole is not None:
             read_brief_whole(state, pieces, guesses, whole, claimed)
         _kept_the_peace(state)
+        _scene_of_the_violence(state)
 
     def add_frames(state: DocState, sentence: Sentence, c_start: int, c_end: int, text: str, guess: TypeGuess | None,
                    accident_told: bool, claimed: bool, summary_told: bool = False) -> bool:

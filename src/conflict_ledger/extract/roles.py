@@ -150,6 +150,8 @@ _BOMB_SETTING = {"triggered", "planted", "placed", "laid", "set", "hidden", "con
 _BLAME_VERBS = {"blamed", "blames", "blame", "blaming", "accused", "accuses", "accusing", "held", "holds", "suspected",
                 "suspects"}
 _CLAIM_VERBS = {"claimed", "claims", "claim", "claiming"}
+# the verbs that lay an act at a side's door through a preposition: "blamed on X", "attributed to X"
+_PINNED_ON = {"blamed", "blames", "blaming", "pinned", "attributed", "attributes", "attributing"}
 # the words for those who attacked, or any armed side's men: "the assailants", "the militants"
 ATTACKERS = re.compile(r"\b(?:assailants?|attackers?|gunm[ae]n|militants?|bombers?|insurgents?|terrorists?|"
                        r"jihadists?|fighters?|rebels?|militiam[ae]n|militia members|guerrillas?|bandits)\b", re.IGNORECASE)
@@ -225,6 +227,11 @@ def role_of(token: Any) -> str:
             if prep == "to" and (_HARM_NOUNS.match(head.head.text) or any(
                     c.dep_ == "dobj" and _HARM_NOUNS.match(c.text) for c in head.head.children)):
                 return "patient"  # "causing minor injuries to 20 U.S. personnel" (the "to" on the noun or the verb)
+            if prep in ("on", "to") and head.head.lower_ in _PINNED_ON \
+                    and any(c.dep_ == "nsubjpass" for c in head.head.children):
+                # "a grenade thrown into a market was blamed on CODECO militiamen": the act itself, told as laid at
+                # their door (an active "sources attributed the attack to X" is the responsibility finder's)
+                return "agent"
             if prep in _TARGET_PREPS_ALL:
                 owner = head.head
                 if _HARM_NOUNS.match(owner.text):
@@ -780,6 +787,8 @@ def _does_it(token: Any) -> bool:
         return True  # "two militants were killed in a gunfight with security forces": one side of the fight
     if token.dep_ != "nsubj":
         return False
+    if token.head.tag_ == "VBZ" and _EVENT_NOUNS.match(token.head.lower_):
+        return True  # "army airstrikes on a market killed 11" read as a verb, or "army strikes rebel positions"
     if _ATTACK_VERBS.match(token.head.lower_):
         return not _stopped_the_attacker(token.head, "dobj") and not _told_as_done_to(token.head)
     if _own_act_after(token.head) is not None:

@@ -617,7 +617,8 @@ class PlaceResolver:
         # a name the tagger took for a group or person, qualified by a place: "Samarra, Saladin, Iraq"
         starts = {m.start for m in out + untagged}
         # ... or a country the towns it names lie in ("in Bannu" tagged as a place: Pakistan)
-        around = named_countries | {c[0][0].country_code for m in out if m.label == "GPE" and not m.modifier
+        around = named_countries | {c[0][0].country_code for m in out + untagged if m.label in ("GPE", "GAZETTEER")
+                                    and not m.modifier
                                     and (c := self._candidates(m.name, near=False)) and c[0][1] == "name"
                                     and c[0][0].feature in ("city", "admin2", "admin1")} if pending else set()
         for m in pending:
@@ -706,6 +707,9 @@ class PlaceResolver:
                     # tokens outside entities cannot overlap the mentions found so far, which all lie in entities
                     out.append(_Mention(text[span.start_char : end], offset + span.start_char, offset + end,
                                         "GAZETTEER"))
+                    if countries is not None and (named := self._candidates(out[-1].name, near=False)) \
+                            and named[0][0].feature == "country" and named[0][1] in ("name", "abbr"):
+                        countries.add(named[0][0].country_code)  # "Violence around Nigeria": its towns count after it
                     break
         return out
 

@@ -3978,3 +3978,18 @@ def test_victims_counted_with_who_was_among_them_between_commas(cli, tmp_path):
         "Six people, including a child, died on Sunday when a ballistic missile hit an apartment block in Sumy, "
         "regional authorities said. The strike came a day after a large air attack on the energy grid.\n"))
     assert [(e["fatalities"], e["location"]) for e in events] == [(6, "Sumy")]
+
+
+def test_a_district_is_not_a_village_that_once_bore_its_name(cli, tmp_path):
+    places = text_report_rows(cli, tmp_path, "geoparse", (
+        "date 2024-01-05\n\n"
+        "Supporters of rival candidates clashed with machetes in a village in Kono District on Thursday.\n"))
+    assert [p["country"] for p in places if p["name"] == "Kono District"] in ([], ["Sierra Leone"])
+
+
+def test_a_fight_after_a_match_keeps_the_toll_told_after_the_occasion(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-12\n\n"
+        "Supporters of two rival clubs fought with stones and iron bars outside the stadium in Oran after Saturday's "
+        "match, leaving 14 people injured, the civil protection service said.\n"))
+    assert (event["injuries"], event["event_date"]) == (14, "2024-02-10")

@@ -789,12 +789,22 @@ def _armed_men_on_civilians(text: str) -> re.Match[str] | None:
     classifier reads the frame around it."""
     match = _ON_CIVILIANS.search(text)
     if match is None or not _ARMED_SUBJECT.search(text, 0, match.start()):
-        return _CIVILIANS_KILLED_WHEN.search(text) or _REBELS_KILLED_PEOPLE.search(text)
+        return _CIVILIANS_KILLED_WHEN.search(text) or _people_killed_by_rebels(text)
     return match
 
 
 # "Rebels from the Allied Democratic Forces killed at least 41 people": the people an armed group kills, with no
-# fight told between, are ACLED's civilians (forces killing "people" may have fought them, and are left out)
+# fight told between and no soldier or base among them, are ACLED's civilians (forces killing "people" may have
+# fought them, and are left out)
+def _people_killed_by_rebels(text: str) -> re.Match[str] | None:
+    killed = _REBELS_KILLED_PEOPLE.search(text)
+    if killed is None:
+        return None
+    content = reported_content(text)
+    told_after = text[killed.end() : content[1] if content else len(text)]
+    return None if _MILITARY_TARGET.search(told_after) else killed  # "38 people, mostly soldiers, ... a military base"
+
+
 _REBELS_KILLED_PEOPLE = _rx(r"(?:rebels|militants|insurgents|jihadists|gunmen|bandits|assailants|attackers|extremists|"
                             r"militiamen|terrorists)\b(?:(?!\b(?:and|between|with|clash\w*|fight\w*|battle\w*)\b)[^.;]){0,60}?"
                             r"\b(?:killed|massacred|slaughtered|killing)\s+(?:at least\s+|more than\s+|about\s+|nearly\s+|"
@@ -1119,6 +1129,10 @@ SEQUENCE = re.compile(
 )
 
 
+# an occasion, no act: "after Saturday's match", "after Friday prayers", "after the vote"
+_AN_OCCASION = re.compile(rf"\s+(?:the\s+|(?:{WEEKDAY_NAMES})(?:\s+night)?(?:['’]s)?\s+|last\s+\w+['’]s\s+)?(?:[\w-]+\s+)?"
+                          r"(?:match|game|final|prayers|vote|election|polls|rally|service|mass|sermon|ceremony|concert|"
+                          r"meeting|festival|wedding)\b", re.IGNORECASE)
 # an act placed in time by what it came after: "The strike came " (+ "a day after ...")
 _CAME_JUST = re.compile(r"\b(?:came|comes|come)\s*$", re.IGNORECASE)
 
@@ -1145,8 +1159,10 @@ def clauses(text: str, span: Any = None) -> list[tuple[int, int]]:
                 return [(0, cut), (cut, len(text))]
     for match in SEQUENCE.finditer(text):
         left, right = text[: match.start()], text[match.start():]
-        if _CAME_JUST.search(left):
-            break  # "The strike came a day after Russia's largest air attack": when, told against another act
+        if _CAME_JUST.search(left) or _AN_OCCASION.match(text, match.end()):
+            # "The strike came a day after Russia's largest air attack": when, told against another act; "fought
+            # outside the stadium after Saturday's match, leaving 14 injured": when, told by an occasion
+            break
         if classify_sentence(left):
             if classify_sentence(right):
                 pieces, end = [(match.start(), len(text))], match.start()

@@ -144,6 +144,10 @@ _KIND_PREFIX = re.compile(
     r"^(the\s+)?(city|town|village|province|state|governorate|district|region|county|port|area)\s+of\s+",
     re.IGNORECASE,
 )
+def _village_alias(entry: Entry, kind: str) -> bool:
+    return entry.feature == "city" and kind == "alt" and entry.population < 10_000
+
+
 _SUFFIX_FEATURES = {
     "province": {"admin1", "admin2", "region"},
     "governorate": {"admin1", "region"},
@@ -439,7 +443,10 @@ class PlaceResolver:
             if stripped != text and stripped:
                 found = list(self.gazetteer.lookup(name_key(stripped)))
                 if features:
-                    found = [(e, k) for e, k in found if e.feature in features] or found
+                    # (a town may give a district its name, but not a village by another of its names: "Kono
+                    # District" of Sierra Leone is no "Koni" of Ivory Coast, a village once called Kono)
+                    found = [(e, k) for e, k in found if e.feature in features and not _village_alias(e, k)] or [
+                        (e, k) for e, k in found if not _village_alias(e, k)]
             text = stripped or text
         if not found and "-" in text:
             # hyphenation varies where spelling does not: "Pétion-Ville" is GeoNames' "Pétionville"

@@ -144,6 +144,10 @@ _KIND_PREFIX = re.compile(
     r"^(the\s+)?(city|town|village|province|state|governorate|district|region|county|port|area)\s+of\s+",
     re.IGNORECASE,
 )
+_REGION_WORDS = {"province", "governorate", "state", "county", "parish", "oblast", "prefecture", "department",
+                 "territory", "region", "district"}
+
+
 def _village_alias(entry: Entry, kind: str) -> bool:
     return entry.feature == "city" and kind == "alt" and entry.population < 10_000
 
@@ -444,9 +448,12 @@ class PlaceResolver:
                 found = list(self.gazetteer.lookup(name_key(stripped)))
                 if features:
                     # (a town may give a district its name, but not a village by another of its names: "Kono
-                    # District" of Sierra Leone is no "Koni" of Ivory Coast, a village once called Kono)
-                    found = [(e, k) for e, k in found if e.feature in features and not _village_alias(e, k)] or [
-                        (e, k) for e, k in found if not _village_alias(e, k)]
+                    # District" of Sierra Leone is no "Koni" of Ivory Coast, a village once called Kono; a hamlet's
+                    # canton or a village is named by it whatever the name)
+                    region = suffix is not None and suffix.group(1).lower() in _REGION_WORDS
+                    found = [(e, k) for e, k in found if e.feature in features
+                             and not (region and _village_alias(e, k))] or [
+                        (e, k) for e, k in found if not (region and _village_alias(e, k))]
             text = stripped or text
         if not found and "-" in text:
             # hyphenation varies where spelling does not: "Pétion-Ville" is GeoNames' "Pétionville"

@@ -3993,3 +3993,51 @@ def test_a_fight_after_a_match_keeps_the_toll_told_after_the_occasion(cli, tmp_p
         "Supporters of two rival clubs fought with stones and iron bars outside the stadium in Oran after Saturday's "
         "match, leaving 14 people injured, the civil protection service said.\n"))
     assert (event["injuries"], event["event_date"]) == (14, "2024-02-10")
+
+
+def test_a_weapon_named_by_its_kind_after_the_people_word_names_its_side(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-11-18\n\n"
+        "A Russian ballistic missile hit an apartment block in Sumy on Sunday, killing six people, regional "
+        "authorities said.\n"))
+    assert (event["actor1"], event["fatalities"]) == ("Russian forces", 6)
+
+
+def test_a_bombardment_is_shelling_not_a_bomb_set_on_the_ground(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2023-12-04\n\n"
+        "Three citizens were killed and others injured in the bombardment of a house in the Nuseirat camp, in the "
+        "central Gaza Strip, at dawn today.\n"))
+    assert event["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_a_small_camp_is_not_a_far_city_known_by_that_name_in_another_language(cli, tmp_path):
+    places = text_report_rows(cli, tmp_path, "geoparse", (
+        "date 2024-06-03\n\n"
+        "The General Staff of the Armed Forces of Mali says the army repelled an attack on the camp of Boni on "
+        "Saturday.\n"))
+    assert "Germany" not in [p["country"] for p in places]
+
+
+def test_cells_of_a_jihadist_group_attacking_forces_fight_them(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-02\n\n"
+        "The monitor's activists have documented the death of four members of regime forces, after cells believed "
+        "to belong to ISIS attacked their positions in the desert near Al-Mayadin on Friday evening.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["fatalities"]) == ("Armed clash", "Islamic State", 4)
+
+
+def test_a_region_named_by_a_direction_is_found(cli, tmp_path):
+    places = text_report_rows(cli, tmp_path, "geoparse", (
+        "date 2024-08-12\n\n"
+        "Separatist fighters stormed a village in Cameroon's North-West region on Sunday, killing three civilians.\n"))
+    assert [(p["name"], p["country"], p["feature"]) for p in places] == [
+        ("Cameroon", "Cameroon", "country"), ("North-West region", "Cameroon", "admin1")]
+
+
+def test_insurgents_tied_to_a_group_are_its_men(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-01-08\n\n"
+        "Insurgents linked to the Islamic State ambushed a convoy on the road between Macomia and Awasse in Cabo "
+        "Delgado province on Saturday, killing two drivers, sources said.\n"))
+    assert (event["actor1"], event["actor2"]) == ("Islamic State", None)

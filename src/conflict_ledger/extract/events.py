@@ -128,6 +128,8 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
     # (not the weapons' own sites, struck by others: "targets including weapons depots and missile sites")
     (_rx(*(w + _NOT_ITS_SITES for w in (r"ballistic missiles?", r"missiles?", r"rockets?\b", r"mortars?\b", r"artillery")),
          r"shell(?:ing|ed|s)\b", r"barrage", r"katyusha", r"projectiles?",
+         # ... or the bombardment of a place, not from the air as far as the words go (no bomb set on the ground)
+         r"(?<!aerial )bombard(?:ment|ments|ed|ing)\b",
          # a ship struck from afar, the weapon untold: "struck the Belize-flagged cargo ship Rubymar"
          r"(?:struck|hit|attacked|targeted)\s+(?:the\s+|a\s+|an\s+|two\s+|another\s+)?(?:[\w-]+,?\s+){0,4}?(?:cargo ship|"
          r"container ship|bulk carrier|merchant (?:ship|vessel)|oil tanker|tanker|freighter)s?\b"),
@@ -310,7 +312,7 @@ _MILITARY_TARGET = _rx(r"troops", r"soldiers", r"forces", r"army", r"military", 
                        r"patrol", r"garrison", r"personnel", r"service members", r"militia", r"fighters")
 _STORMED = _rx(r"stormed", r"storming", r"raided")
 _ATTACKED = _rx(r"attacked", r"attacking", r"assaulted", r"overran")
-_EXPLOSION = _rx(r"explosions?", r"blasts?", r"exploded", r"detonated", r"bomb")
+_EXPLOSION = _rx(r"explosions?", r"blasts?", r"exploded", r"detonated", r"bomb(?!ard)")
 
 # any character but a full stop, or the stop of an abbreviation ("attacks on U.S. forces since Oct. 17")
 _IN_SENTENCE = r"(?:[^.]|(?-i:(?:(?<=\b[A-Z])|(?<=\b[A-Z][a-z]{2}))\.))"
@@ -1084,7 +1086,10 @@ def tells_a_crowd(text: str) -> bool:
     return bool(_CROWD_TOLD.search(text))
 
 
-_ARMED_DOERS = _rx(*_ARMED_WORDS, r"gunm[ae]n", r"armed (?:men|groups?|gangs?)", r"fighters", r"gang members")
+_ARMED_DOERS = _rx(*_ARMED_WORDS, r"gunm[ae]n", r"armed (?:men|groups?|gangs?)", r"fighters", r"gang members",
+                  # a monitor's word for a jihadist group's men: "cells believed to belong to ISIS", "ISIS cells"
+                  r"cells\b(?=[^.;]{0,40}\b(?:isis|isil|islamic state|daesh|jihadist|terror))",
+                  r"(?:isis|isil|daesh|jihadist|terrorist|sleeper)\s+cells?\b")
 # an armed group named again by a bare word: "The group also attacked a railway bridge"
 _THE_GROUP_DID = _rx(r"the (?:group|militia|movement|organi[sz]ation)\s+(?:also\s+|then\s+|later\s+)?(?:attacked|stormed|"
                      r"struck|raided|ambushed|killed|bombed|shelled)\b")

@@ -222,6 +222,12 @@ def role_of(token: Any) -> str:
             continue
         if dep == "pobj":
             prep = head.lower_
+            if prep in ("to", "with") and head.head.lower_ in _OWNING_WORDS \
+                    and (men := _armed_men_tied(head.head)) is not None:
+                if men.dep_ == "nsubj":
+                    return "agent"  # (the participle read as the main verb, the ambush hung under it)
+                node = men  # "Insurgents linked to the Islamic State ambushed a convoy": its men
+                continue
             if prep == "to" and head.head.lower_ in _OWNING_WORDS or prep == "by" and head.head.lower_ in _OWNING_WORDS:
                 return "owner"  # "facilities belonging to X", "a depot used by X": what was hit is X's
             if prep == "to" and (_HARM_NOUNS.match(head.head.text) or any(
@@ -312,6 +318,16 @@ def role_of(token: Any) -> str:
             continue
         return "other"
     return "other"
+
+
+def _armed_men_tied(tie: Any) -> Any:
+    """The armed men a participle ties to a group ("insurgents linked to the Islamic State"), whether the parser
+    hangs the participle on them or, in a long sentence, makes them its subject."""
+    if tie.dep_ == "acl" and ATTACKERS.fullmatch(tie.head.text):
+        return tie.head
+    if tie.dep_ in ("ROOT", "ccomp") and any(c.dep_ == "advcl" and _ATTACK_VERBS.match(c.lower_) for c in tie.children):
+        return next((c for c in tie.children if c.dep_ == "nsubj" and ATTACKERS.fullmatch(c.text)), None)
+    return None
 
 
 def depth_of(token: Any) -> int:

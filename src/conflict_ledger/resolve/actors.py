@@ -160,6 +160,11 @@ _MODELS_BEFORE = re.compile(r"(?<=\s)(?:(?:(?-i:[A-Z][A-Za-z]{0,2}-\d+[A-Z]?s?)|
                             r"(?:and\s+|or\s+|,\s*)?)+(?:fighter\s+|attack\s+|combat\s+|strike\s+)?$", re.IGNORECASE)
 
 
+# ... or the kind of weapon: "a Russian ballistic missile", "Israeli guided bombs"
+_KINDS_BEFORE = re.compile(r"(?<=\s)(?:(?:ballistic|cruise|hypersonic|guided|glide|kamikaze|suicide|armed|long-range|"
+                           r"short-range|surface-to-air|air-to-surface|anti-ship|heavy|unmanned)\s+){1,2}$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _nations() -> dict[str, tuple[str, str]]:
     """Country names, short aliases and demonyms (folded) -> (country, demonym), from the gazetteer's country list."""
@@ -197,7 +202,8 @@ def state_force_hits(text: str) -> list[tuple[int, int, Actor]]:
         if hit := _forces_of(text, m):
             out.append(hit)
             continue
-        models = _MODELS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        models = _MODELS_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
+            or _KINDS_BEFORE.search(text, max(0, m.start() - 40), m.start())
         before = _WORDS_BEFORE.search(text, max(0, m.start() - 48), models.start() if models else m.start())
         if before is None:
             continue

@@ -209,6 +209,7 @@ _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "easter
                "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
                "southeastern", "southwestern", "upstate", "downstate", "greater", "downtown", "north-east",
                "north-west", "south-east", "south-west", "mid", "rural", "coastal", "outer", "inner"}
+_REGION_WORD_AFTER = re.compile(r"\s+(?:region|province|state)\b", re.IGNORECASE)
 # single words that name a direction or a kind of place, never a place by themselves
 _GENERIC = _DIRECTIONS | {"city", "state", "county", "province", "district", "region", "area", "town", "village", "canton",
                           "san", "santa", "santo", "saint",  # the first word of a name ("SAN VICTORINO"), cut off
@@ -570,6 +571,11 @@ class PlaceResolver:
                         out += [_Mention(road.group(i), road.start(i), road.end(i), "GPE") for i in (1, 2)]
                         continue
                     name = text[s:e]
+                    if name.lower() in _DIRECTIONS and name[:1].isupper() and (kind := _REGION_WORD_AFTER.match(text, e)) \
+                            and self._known(text[s : kind.end()]):
+                        # "Cameroon's North-West region", "Sierra Leone's Eastern Province": a region named by a direction
+                        out.append(_Mention(text[s : kind.end()], s, kind.end(), "GPE", modifier=modifier, role=role))
+                        continue
                     if not _looks_like_name(name) or name.lower() in _GENERIC or caps and self._case_only_abbreviation(name) or (
                             _titled(text, s) and not self._strong(name)) or not caps and _acronym_in_brackets(text, s, e) \
                             or _A_PERSONS.match(text, e):
@@ -1071,7 +1077,7 @@ class PlaceResolver:
                 continue
             # (a spelling variant is believed only there whatever the town's size: "the town of Bang" in a report on
             # the Central African Republic is not Ampang in Malaysia)
-            if not (how in ("near", "variant") or (how == "alt" and e.feature == "city" and e.population < 50_000)):
+            if not (how in ("near", "variant") or (how == "alt" and e.feature == "city" and e.population < _ALT_NAME_TRUSTED)):
                 continue
             others = _Context.from_mentions([x for x in mentions if x is not m]).countries
             if others and others.get(e.country_code or "", 0) < 1 and not any(
@@ -1312,6 +1318,9 @@ class _Context:
         return score
 
 
+# a city known by another name is believed outside the countries a report names only when it is this large
+# ("the camp of Boni" in a Malian army communiqué is no Bonn, which some languages call Boni)
+_ALT_NAME_TRUSTED = 500_000
 _STRAY_TOWN_POPULATION = 200_000  # a town smaller than this, far from all a report names, is no sure reading
 _STRAY_KM = 1000.0  # farther than this from every town a report names, a village's name is something else
 

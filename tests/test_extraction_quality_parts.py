@@ -4041,3 +4041,46 @@ def test_insurgents_tied_to_a_group_are_its_men(cli, tmp_path):
         "Insurgents linked to the Islamic State ambushed a convoy on the road between Macomia and Awasse in Cabo "
         "Delgado province on Saturday, killing two drivers, sources said.\n"))
     assert (event["actor1"], event["actor2"]) == ("Islamic State", None)
+
+
+def test_a_second_happening_the_speaker_went_on_to_tell_is_an_event_of_its_own(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-09\n\n"
+        "Fano militiamen and federal forces fought for control of the town of Merawi in Ethiopia's Amhara region "
+        "last week, residents said, adding that drone strikes had killed at least a dozen people on Friday.\n"))
+    assert [(e["sub_event_type"], e["fatalities"]) for e in events] == [("Armed clash", 0), ("Air/drone strike", 12)]
+    assert events[1]["event_date"] == "2024-04-05"
+
+
+def test_a_communique_of_a_targeting_operation_with_missiles_tells_the_strike(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-27\n\n"
+        "The group's forces carried out a targeting operation against the British ship Islander in the Gulf of Aden "
+        "with a number of appropriate naval missiles, its spokesman said in a televised statement.\n"))
+    assert event["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_an_operation_that_killed_militants_is_a_fight(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-09-06\n\n"
+        "The Somali National Army, in collaboration with international partners, carried out an operation in the "
+        "Lower Shabelle region on Thursday, killing more than 30 militants, including senior leaders.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["event_date"]) == ("Armed clash", "Somali forces",
+                                                                              "2024-09-05")
+
+
+def test_militants_sent_to_hell_are_dead(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-13\n\n"
+        "On 12 May 2024, security forces conducted an intelligence based operation in North Waziristan District. "
+        "During the operation, own troops effectively engaged the militants' location and, resultantly, four "
+        "militants were sent to hell, the military's press wing said.\n"))
+    assert event["fatalities"] == 4
+
+
+def test_a_days_count_of_strikes_is_no_event(cli, tmp_path):
+    assert text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-20\n\n"
+        "The enemy launched 2 missile strikes, 71 air strikes and carried out 65 attacks from multiple rocket "
+        "launchers on the positions of our troops and populated areas over the past day, the General Staff "
+        "said.\n")) == []

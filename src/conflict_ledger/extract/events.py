@@ -265,7 +265,7 @@ def own_verb_kinds(text: str) -> list[EventType]:
 # The speech frame around a report: "the ministry said on Thursday that <content>", "<content>, police said",
 # "According to X, <content>". The classifier reads a frame as a statement; the content is what happened.
 _SAID_THAT = re.compile(r"\b(?:said|says|say|told [\w ]{1,40}?|reported|reports|announced|confirmed|claimed|stated|added|"
-                        r"informs|informed|revealed|disclosed)\b[^.;]{0,40}?\bthat\s+", re.IGNORECASE)
+                        r"informs|informed|revealed|disclosed)\b(?:(?!,\s*adding\b)[^.;]){0,40}?\bthat\s+", re.IGNORECASE)
 # ... with whom the speaker quoted after it: "..., the paper said, quoting the security command"
 _SAID_AFTER = re.compile(r"[,;]\s*(?:[^,;]{0,80}?\b(?:said|says|reported|reports|told|added|stated|confirmed|announced|according to)\b[^,;]{0,80}"
                          r"|according to [^,;]{0,80})(?:,\s*(?:quoting|citing|in a statement|in a report)\b[^,;]{0,80})?[.]?\s*$",
@@ -381,6 +381,9 @@ _COUNTED_BESIDE = (_COMPARED, _ORDINAL_COUNT, _COUNT_SINCE)
 # background and counts above (which often share a sentence with the event they frame), these veto the
 # classifier's reading too.
 _NO_HAPPENING = [
+    # a day's or a week's count of strikes: "The enemy launched 2 missile strikes, 71 air strikes ... over the past day"
+    re.compile(r"\b\d+\s+(?:[\w-]+\s+)?(?:strikes|attacks|assaults|air ?strikes|shellings|bombardments)\b"
+               + _IN_SENTENCE + r"{0,120}\b(?:over|in|during) the (?:past|last) (?:day|24 hours|week|\w+ days)\b", re.IGNORECASE),
     # what came of it in the years after, no day's happening: "Kenya has since built a police post in the village"
     re.compile(r"\b(?:has|have)\s+since\s+(?:been\s+)?\w+", re.IGNORECASE),
     # denied, or called untrue: "the navy rejected claims that its gunboats shelled ...", "..., which is false"
@@ -499,13 +502,16 @@ def _a_blast_told_again(kind: EventType, text: str) -> bool:
 _RAMMING = _rx(_RAMMED_INTO_PEOPLE)
 _A_FIGHT_HELD_OFF = _rx(_FOUGHT_OFF)
 _BETWEEN_COMMUNITIES = _rx(r"(?:clash(?:es|ed)?|fighting|fought)\s+between\s+(?:the\s+)?(?:two\s+)?(?:rival\s+)?"
-                           r"(?:[\w-]+\s+){0,3}?(?:tribes|clans|communities|ethnic groups|tribesmen|clansmen)\b")
+                           r"(?:(?:[\w-]+\s+){0,3}?(?:tribes|clans|communities|ethnic groups|tribesmen|clansmen)|"
+                           r"(?:[\w-]+\s+)?(?:herders|farmers|herdsmen)\s+and\s+(?:[\w-]+\s+)?(?:herders|farmers|herdsmen))\b")
 _FOUGHT_OFF_THE = _rx(_FOUGHT_OFF_VERB + r"\s+(?:the|both|this|that|these|those|their|its)\b")
 _REBELS_ENTERED_A_CITY = _rx(r"(?:rebels?|insurgents?|(?:rebel|opposition|insurgent) fighters)" + _INTO_A_CITY)
 _HARMED = _rx(r"kill", r"dead\b", r"died", r"injur", r"wound", r"hurt\b")
 # a weapon told in use on what it hit: "targeted the MSC Sky II, a container ship, with missiles"
-_STRUCK_WITH_A_WEAPON = _rx(r"(?:targeted|struck|hit|attacked|bombarded|pounded)\s+(?:[\w'’.-]+,?\s+){1,8}?with\s+"
-                            r"(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|drones?|mortars?|shells|artillery)\b")
+# ... or a communiqué's "carried out a targeting operation against the British ship Islander ... with naval missiles"
+_STRUCK_WITH_A_WEAPON = _rx(r"(?:targeted|struck|hit|attacked|bombarded|pounded|(?:carried out|conducted|launched|executed)\s+"
+                            r"an?\s+(?:[\w-]+\s+){0,2}?operation\s+(?:against|targeting|on))\s+(?:[\w'’.-]+,?\s+){1,10}?with\s+"
+                            r"(?:[\w-]+\s+){0,5}?(?:missiles?|rockets?|drones?|mortars?|shells|artillery)\b")
 _FROM_AFAR = ("Shelling/artillery/missile attack", "Air/drone strike")
 # ... or by the one who used it, of its own deed: "The army said on Tuesday it had killed six members of the ELN in a
 # bombing raid", "The Houthis said they had targeted the ship"
@@ -731,7 +737,7 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
         # "a position of our Defence and Security Forces was the target of a terrorist attack": a communique's
         # way of telling that armed men attacked a post, as sure as the verb would be
         return [EventType("Battles", "Armed clash", True, targeted.span())]
-    if (fight := _FORCES_KILLED_FIGHTERS.search(text)) is not None:
+    if (fight := _FORCES_KILLED_FIGHTERS.search(text) or _OPERATION_KILLED_FIGHTERS.search(text)) is not None:
         # "security forces killed 30 militants in an operation": armed men on both sides, a fight however it went
         return [EventType("Battles", "Armed clash", True, fight.span())]
     if (on_civilians := _armed_men_on_civilians(text)) is not None:
@@ -764,6 +770,12 @@ _FORCES_KILLED_FIGHTERS = _rx(r"(?:forces|troops|soldiers|army|military|police|c
                               r"(?:in\s+(?:[\w'’-]+\s+){1,5}?|(?:[\w-]+\s+){0,3}?)"
                               r"(?:killed|killing|neutrali[sz]ed|eliminated)\s+(?:[\w-]+\s+){0,3}?(?:militants|insurgents|"
                               r"rebels|terrorists|jihadists|fighters|gunmen|bandits|extremists)\b")
+# ... or an operation's toll of them: "carried out an operation in the Lower Shabelle region on Thursday, killing
+# more than 30 militants"
+_OPERATION_KILLED_FIGHTERS = _rx(r"(?:operations?|raids?|offensive|assault|ambush)\b[^.;]{0,80}?\b(?:killing|killed|"
+                                 r"neutrali[sz]ing|neutrali[sz]ed|eliminating)\s+(?:more than\s+|at least\s+|over\s+|some\s+|"
+                                 r"about\s+|nearly\s+)?(?:\d+|\w+)\s+(?:[\w-]+\s+){0,2}?(?:militants|insurgents|"
+                                 r"terrorists|jihadists|fighters|rebels|extremists|bandits|gunmen)\b")
 # people no side fights: "killed dozens of Alawite civilians", "attacked villagers", "a displacement camp"
 _ON_CIVILIANS = _rx(r"(?:attacked|attacking|killed|killing|massacred|massacring|assaulted|shot dead|gunned down)\s+"
                     r"(?:[\w'’-]+\s+){0,4}?"
@@ -1146,6 +1158,11 @@ _OPENING_SEQUENCE = re.compile(r"\W*(?:(?:a|an|one|two|three|four|five|six|seven
                                re.IGNORECASE)
 
 
+_ADDING_THAT = re.compile(r",\s+(?:adding|and added)\s+that\s+", re.IGNORECASE)
+_A_DAY_OF_ITS_OWN = re.compile(rf"\b(?:on\s+(?:{WEEKDAY_NAMES})|yesterday|overnight|on\s+\d{{1,2}}\s+\w+|on\s+\w+\s+\d{{1,2}})\b",
+                               re.IGNORECASE)
+
+
 def clauses(text: str, span: Any = None) -> list[tuple[int, int]]:
     """Split a sentence where it tells two happenings: at a sequence connective ("after"), or, given
     its parse, where ", and" joins a second clause with a subject of its own ("militants fired a
@@ -1162,6 +1179,12 @@ def clauses(text: str, span: Any = None) -> list[tuple[int, int]]:
             cut = opening.end() + comma.start()
             if classify_sentence(text[:cut]) and classify_sentence(text[cut:]):
                 return [(0, cut), (cut, len(text))]
+    if (added := _ADDING_THAT.search(text)) is not None and _A_DAY_OF_ITS_OWN.search(text, added.end()) \
+            and classify_sentence(text[: added.start()]) and any(k.specific for k in classify_sentence(text[added.start() :])):
+        # "fought for control of Merawi last week, residents said, adding that drone strikes had killed a dozen
+        # people on Friday": a second happening the speaker went on to tell, on a day of its own (not a detail of the
+        # first: "..., adding that dozens of houses were burned", "adding that 26 of the drones had been shot down")
+        return [(0, added.start()), (added.start(), len(text))]
     for match in SEQUENCE.finditer(text):
         left, right = text[: match.start()], text[match.start():]
         if _CAME_JUST.search(left) or _AN_OCCASION.match(text, match.end()):

@@ -4084,3 +4084,27 @@ def test_a_days_count_of_strikes_is_no_event(cli, tmp_path):
         "The enemy launched 2 missile strikes, 71 air strikes and carried out 65 attacks from multiple rocket "
         "launchers on the positions of our troops and populated areas over the past day, the General Staff "
         "said.\n")) == []
+
+
+def test_clashes_between_herders_and_farmers_are_a_communal_armed_clash(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-16\n\n"
+        "Clashes between herders and farmers in the Mangu area of Plateau State killed at least 17 people over the "
+        "weekend, a local official said.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Armed clash", 17)
+
+
+def test_people_deprived_of_life_were_killed(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-07\n\n"
+        "Five men were deprived of life by armed subjects who burst into a house in Celaya, Guanajuato, on Sunday "
+        "night, the state prosecutor's office reported.\n"))
+    assert (event["sub_event_type"], event["fatalities"], event["event_date"]) == ("Attack", 5, "2024-05-05")
+
+
+def test_a_militias_raid_on_a_village_is_an_attack_not_a_riot(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-11-11\n\n"
+        "Israeli settlers set fire to cars and a house in the West Bank village of Beit Furik overnight and threw "
+        "stones at residents, injuring two Palestinians, medics said.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["injuries"]) == ("Attack", "Israeli settlers", 2)

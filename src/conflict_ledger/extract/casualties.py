@@ -18,7 +18,7 @@ from .roles import ATTACKERS, FIGHTING, doer_speaks
 # ("martyred": how South Asian and Middle Eastern news tell its own side's dead)
 # ("sent to hell": how Pakistan's military press office tells the militants it killed)
 _KILLED = (r"(?:killed|dead|died|slain|murdered|assassinated|executed|massacred|lost their lives|perished|martyred|shot dead|beheaded|"
-           r"sent to hell|"
+           r"sent to hell|deprived of (?:their |his |her )?li(?:fe|ves)|"
            r"lynched|(?:beaten|hacked|burned|burnt|stoned|stabbed|clubbed|bludgeoned|shot) to death)")
 _INJURED = r"(?:wounded|injured|hurt|maimed)"
 # the words between a number and its verb never cross another casualty verb ("Two died and nine were hurt")

@@ -306,7 +306,9 @@ _GENERIC = _rx(r"attack(?:s|ed|ing)?\b", r"counterattack", _LABOUR + r"(?<!on )s
                r"killing", r"wounded", r"wounding", r"injured", r"injuring", r"explosions?", r"blasts?", r"exploded", r"detonated",
                r"bombed", r"shot\b", r"gunmen", r"casualties", r"stormed", r"storming",
                # "security forces raided a house where suspects were hiding", "residents reported heavy gunfire"
-               r"raided", r"gunfire")
+               r"raided", r"gunfire",
+               # how Mexican prosecutors tell a killing: "five men were deprived of life by armed subjects"
+               r"deprived of (?:their |his |her )?li(?:fe|ves)\b")
 _SHOOTING = _rx(r"gunmen", r"gunfire", r"shot\b", r"shooting", r"opened fire", r"fired (?:on|at)\b", r"small arms", r"rifles?")
 _MILITARY_TARGET = _rx(r"troops", r"soldiers", r"forces", r"army", r"military", r"police", r"base\b", r"checkpoint",
                        r"patrol", r"garrison", r"personnel", r"service members", r"militia", r"fighters")
@@ -1098,7 +1100,8 @@ def tells_a_crowd(text: str) -> bool:
     return bool(_CROWD_TOLD.search(text))
 
 
-_ARMED_DOERS = _rx(*_ARMED_WORDS, r"gunm[ae]n", r"armed (?:men|groups?|gangs?)", r"fighters", r"gang members",
+_ARMED_DOERS = _rx(*_ARMED_WORDS, r"gunm[ae]n", r"armed (?:men|groups?|gangs?|subjects|individuals)", r"fighters",
+                  r"gang members",
                   # a monitor's word for a jihadist group's men: "cells believed to belong to ISIS", "ISIS cells"
                   r"cells\b(?=[^.;]{0,40}\b(?:isis|isil|islamic state|daesh|jihadist|terror))",
                   r"(?:isis|isil|daesh|jihadist|terrorist|sleeper)\s+cells?\b")

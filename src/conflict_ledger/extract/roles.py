@@ -696,10 +696,22 @@ _RETYPED_BY_AIR_POWER = {None, "Shelling/artillery/missile attack", "Armed clash
 
 def retype_by_roles(state: DocState, frame: Frame) -> None:
     """A strike by a force that strikes from the air (U.S. and coalition forces: jets, drones,
-    gunships) is an air/drone strike, whatever word the report used ("struck", "the missile hit")."""
+    gunships) is an air/drone strike, whatever word the report used ("struck", "the missile hit"); a crowd's
+    violence done by an organised armed group is its attack."""
     mention = frame.mention
     agent = next((p for p in frame.parties if p.role == "agent"), None)
-    if agent is None or mention.actor1 != agent.actor.name or not set(agent.actor.kinds) & _AIR_POWER:
+    if agent is None or mention.actor1 != agent.actor.name:
+        return
+    if mention.sub_event_type in _CROWD_VIOLENCE and set(agent.actor.kinds) & _ORGANISED_ARMED \
+            and _HARMED_PEOPLE.search(state.text, *frame.spans[0]):
+        # "Israeli settlers set fire to cars and a house ... and threw stones at residents, injuring two": a
+        # militia's raid on a village, not a riot (ACLED's mob violence is a crowd's, unorganised)
+        mention.event_type, mention.sub_event_type = "Violence against civilians", "Attack"
+        for name in ("event_type", "sub_event_type"):
+            mention.evidence.pop(name, None)
+            mention.cite(name, state.evidence(agent.start, agent.end), frame.trigger)
+        return
+    if not set(agent.actor.kinds) & _AIR_POWER:
         return
     if mention.sub_event_type not in _RETYPED_BY_AIR_POWER:
         return
@@ -713,6 +725,11 @@ def retype_by_roles(state: DocState, frame: Frame) -> None:
         mention.cite(name, state.evidence(agent.start, agent.end), frame.trigger)
     frame.specific = True
     frame.type_score = max(frame.type_score, 0.8)
+
+
+_CROWD_VIOLENCE = {"Violent demonstration", "Mob violence"}
+_ORGANISED_ARMED = {"militia", "tribal_militia", "rebel", "jihadist", "paramilitary", "organised_crime", "mercenary"}
+_HARMED_PEOPLE = re.compile(r"\b(?:kill|injur|wound|hurt|dead\b|beat|stabb|shot)", re.IGNORECASE)
 
 
 @component("actors")

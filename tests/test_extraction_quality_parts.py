@@ -4108,3 +4108,11 @@ def test_a_militias_raid_on_a_village_is_an_attack_not_a_riot(cli, tmp_path):
         "Israeli settlers set fire to cars and a house in the West Bank village of Beit Furik overnight and threw "
         "stones at residents, injuring two Palestinians, medics said.\n"))
     assert (event["sub_event_type"], event["actor1"], event["injuries"]) == ("Attack", "Israeli settlers", 2)
+
+
+def test_supporters_arrested_as_they_gathered_to_protest_make_a_protest_with_intervention(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-14\n\n"
+        "Police in Islamabad arrested dozens of supporters of an opposition party on Tuesday as they gathered "
+        "outside the election commission to protest against what they called rigged results.\n"))
+    assert (event["sub_event_type"], event["actor2"]) == ("Protest with intervention", "Pakistani police")

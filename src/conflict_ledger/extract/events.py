@@ -1079,8 +1079,15 @@ def _read_the_crowd(found: list[EventType], text: str, remote_told: bool) -> tup
         found = [*found, EventType("Riots", "Violent demonstration", True, disruption.span())]
         subs.add("Violent demonstration")
     intervention = _INTERVENTION.search(text)
+    arrested = next((f for f in found if f.sub_event_type == "Arrests"), None)
+    if intervention is None and arrested is not None and "Peaceful protest" not in drop:
+        # "Police arrested dozens of supporters of the party as they gathered to protest": those arrested at a
+        # protest, whatever the report calls them, are how it was met
+        intervention = arrested.cue
+    elif intervention is not None:
+        intervention = intervention.span()
     if intervention and not subs & _FORCE_AT_A_PROTEST:
-        found = [*found, EventType("Protests", "Protest with intervention", True, intervention.span())]
+        found = [*found, EventType("Protests", "Protest with intervention", True, intervention)]
         subs.add("Protest with intervention")
     if subs & (_FORCE_AT_A_PROTEST | {"Protest with intervention"}):
         drop.add("Peaceful protest")

@@ -4116,3 +4116,19 @@ def test_supporters_arrested_as_they_gathered_to_protest_make_a_protest_with_int
         "Police in Islamabad arrested dozens of supporters of an opposition party on Tuesday as they gathered "
         "outside the election commission to protest against what they called rigged results.\n"))
     assert (event["sub_event_type"], event["actor2"]) == ("Protest with intervention", "Pakistani police")
+
+
+def test_a_countrys_air_strike_names_its_forces(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-02\n\n"
+        "An Israeli air strike destroyed the Iranian consulate building next to the embassy in Damascus on Monday, "
+        "killing seven members of the Revolutionary Guards, Iran said.\n"))
+    assert (event["actor1"], event["fatalities"]) == ("Israeli forces", 7)
+
+
+def test_the_junta_is_the_countrys_forces(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-09\n\n"
+        "A junta air strike on a village school in Sagaing region killed at least 11 children and a teacher on "
+        "Thursday, local residents said.\n"))
+    assert (event["actor1"], event["country"]) == ("Burmese forces", "Myanmar")

@@ -744,7 +744,7 @@ def assign_roles() -> object:
 
 # ---- the country's own forces, named only by what they are: "police fired tear gas", "soldiers opened fire"
 _BARE_FORCES = {"police", "policemen", "troops", "soldiers", "army", "military", "forces", "gendarmes", "gendarmerie",
-                "servicemen", "paratroopers", "commandos"}
+                "servicemen", "paratroopers", "commandos", "junta"}
 _POLICE_WORDS = {"police", "policemen", "gendarmes", "gendarmerie"}
 _OTHER_FORCE_WORDS = {"volunteer", "rebel", "tribal", "militia", "paramilitary", "opposition", "allied", "foreign",
                       "coalition", "peacekeeping", "enemy", "private", "insurgent", "guerrilla", "popular", "mobilization",

@@ -144,13 +144,14 @@ _FORCE = re.compile(
     # (the ministry that speaks for them: "the Russian Defence Ministry said its forces had repelled ...")
     r"defen[cs]e ministry|ministry of defen[cs]e|"
     r"soldiers|forces|security forces|navy|air force|warplanes|jets|aircraft|drones?|missiles?|(?:glide |guided )?bombs?|"
-    r"warships?|helicopters?|gunships?|tanks?|artillery|commandos|"
+    r"warships?|helicopters?|gunships?|tanks?|artillery|commandos|air ?strikes?|air ?raids?|drone strikes?|"
     r"paratroopers|gendarmes|gendarmerie|national guard|border guards|coast ?guards?|junta|regime|(?P<police>police|policemen|"
     r"police officers))\b",
     re.IGNORECASE,
 )
 _WEAPON_FORCES = {"drone", "drones", "missile", "missiles", "bomb", "bombs", "jets", "aircraft", "warplanes", "warship", "warships",
-                  "helicopter", "helicopters", "gunship", "gunships", "tank", "tanks", "artillery"}
+                  "helicopter", "helicopters", "gunship", "gunships", "tank", "tanks", "artillery", "air strike", "air strikes",
+                  "airstrike", "airstrikes", "air raid", "air raids", "airraid", "airraids", "drone strike", "drone strikes"}
 # the words that make a name before them a side: "Iran-backed militias", "U.S.-led coalition"
 ALLEGIANCE_WORDS = r"backed|aligned|linked|allied|affiliated|supported|sponsored|funded|led|loyal"
 _BACKED = re.compile(rf"-(?:{ALLEGIANCE_WORDS}|controlled|held|run)\b", re.IGNORECASE)

@@ -1080,7 +1080,8 @@ def _read_the_crowd(found: list[EventType], text: str, remote_told: bool) -> tup
         subs.add("Violent demonstration")
     intervention = _INTERVENTION.search(text)
     arrested = next((f for f in found if f.sub_event_type == "Arrests"), None)
-    if intervention is None and arrested is not None and "Peaceful protest" not in drop:
+    if intervention is None and arrested is not None and "Peaceful protest" not in drop \
+            and _AT_THE_PROTEST.search(text, arrested.cue[1]):
         # "Police arrested dozens of supporters of the party as they gathered to protest": those arrested at a
         # protest, whatever the report calls them, are how it was met
         intervention = arrested.cue
@@ -1093,6 +1094,13 @@ def _read_the_crowd(found: list[EventType], text: str, remote_told: bool) -> tup
         drop.add("Peaceful protest")
         drop.add("Arrests")  # protesters arrested at the protest: the intervention itself, in ACLED's codebook
     return found, drop
+
+
+# arrests told as made at the protest itself, not for one ("arrested an activist for organising a protest") nor
+# protested against ("a plan for mass arrests")
+_AT_THE_PROTEST = _rx(r"(?:as|while|when)\s+(?:they|the crowd|the protesters|demonstrators)\s+(?:were\s+)?(?:gathered|gathering|"
+                      r"marched|marching|rallied|rallying|protested|protesting|demonstrated|demonstrating)\b",
+                      r"(?:at|during)\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:protest|rally|demonstration|march|sit-in)\b")
 
 
 # the people or the act of a protest, in any of the ways reports name them

@@ -4132,3 +4132,10 @@ def test_the_junta_is_the_countrys_forces(cli, tmp_path):
         "A junta air strike on a village school in Sagaing region killed at least 11 children and a teacher on "
         "Thursday, local residents said.\n"))
     assert (event["actor1"], event["country"]) == ("Burmese forces", "Myanmar")
+
+
+def test_a_town_of_two_words_tagged_as_a_person_is_read_after_in(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-11\n\n"
+        "Earlier this week, militants attacked a police post in Lakki Marwat, killing two policemen, police said.\n"))
+    assert (event["admin1"], event["country"]) == ("Khyber Pakhtunkhwa", "Pakistan")

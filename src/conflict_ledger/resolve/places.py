@@ -644,7 +644,8 @@ class PlaceResolver:
         for m in pending:
             after = _COMMA_GAP.match(text[m.end : m.end + 4])
             if after and m.end + after.end() in starts \
-                    or _IN_A_PLACE.search(text, max(0, m.start - 24), m.start) and self._town_of(m.name, around):
+                    or _IN_A_PLACE.search(text, max(0, m.start - 24), m.start) and (
+                        self._town_of(m.name, around) or m.label == "PERSON" and " " in m.name and self._sizable_town(m.name)):
                 out.append(m)  # ... or a town of a country the report names, after "near": "near Djibo" (ORG)
         out += untagged
         # "Dera" (a place) + "Ismail Khan" (a person, to the tagger): one town's name cut in two
@@ -871,6 +872,12 @@ class PlaceResolver:
             return False
         entry = self._candidates(name, near=False)[0][0]
         return entry.feature in ("city", "admin2") and entry.country_code in countries
+
+    def _sizable_town(self, name: str) -> bool:
+        """A town or district of 20,000 or more by this name of two words or more: "in Lakki Marwat" (a person, to
+        the tagger) in a report that names no country."""
+        cands = self._candidates(name, near=False)
+        return bool(cands) and cands[0][0].feature in ("city", "admin2") and cands[0][0].population >= 20_000
 
     def _town(self, name: str) -> bool:
         cands = self._candidates(name, near=False)

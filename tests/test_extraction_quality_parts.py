@@ -4139,3 +4139,11 @@ def test_a_town_of_two_words_tagged_as_a_person_is_read_after_in(cli, tmp_path):
         "date 2024-04-11\n\n"
         "Earlier this week, militants attacked a police post in Lakki Marwat, killing two policemen, police said.\n"))
     assert (event["admin1"], event["country"]) == ("Khyber Pakhtunkhwa", "Pakistan")
+
+
+def test_speakers_who_say_in_the_present_give_a_claim_its_source(cli, tmp_path):
+    (claim,) = text_report_rows(cli, tmp_path, "claims", (
+        "date 2023-12-01\n\n"
+        "U.S. officials say there have been 76 attacks on American forces since Oct. 17, with about 60 service "
+        "members hurt.\n"))
+    assert (claim["count"], claim["attributed_to"], claim["injuries"]) == (76, "U.S. officials", 60)

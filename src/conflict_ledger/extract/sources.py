@@ -8,7 +8,7 @@ from typing import Any
 
 from .pipeline import DocState, Sentence, component
 
-_SPEECH = r"(?:said|says|told|reported|claimed|announced|confirmed|stated|added|wrote|posted|tweeted|acknowledged)"
+_SPEECH = r"(?:said|says|say|told|reported|claimed|announced|confirmed|stated|added|wrote|posted|tweeted|acknowledged)"
 # the speaker's name may hold an abbreviation's stops: "according to a U.S. military official"
 _ACCORDING = re.compile(r"\baccording to\s+(?:a\s+|an\s+|the\s+)?(?P<who>(?:[^,.;:“”\"()]|(?-i:(?<=\b[A-Z])\.)){2,80})",
                         re.IGNORECASE)

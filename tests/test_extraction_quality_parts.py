@@ -4147,3 +4147,27 @@ def test_speakers_who_say_in_the_present_give_a_claim_its_source(cli, tmp_path):
         "U.S. officials say there have been 76 attacks on American forces since Oct. 17, with about 60 service "
         "members hurt.\n"))
     assert (claim["count"], claim["attributed_to"], claim["injuries"]) == (76, "U.S. officials", 60)
+
+
+def test_a_group_told_with_its_force_and_their_driver_add_up(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-01-07\n\n"
+        "Eight personnel of the District Reserve Guard and their civilian driver were killed when Maoists blew up "
+        "their vehicle with an improvised explosive device on Monday afternoon, police said.\n"))
+    assert event["fatalities"] == 9
+
+
+def test_control_regained_of_a_prison_takes_no_territory(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-11-20\n\n"
+        "Inmates rioted at the Litoral penitentiary in Guayaquil on Tuesday, and at least 15 prisoners died in "
+        "clashes between rival gangs before police and soldiers regained control, the prison authority said.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Armed clash", 15)  # the gangs' clash, no retaking
+
+
+def test_a_body_named_by_two_lower_case_words_is_a_source(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-10-04\n\n"
+        "Gang members stormed the town of Pont-Sonde on Thursday, killing at least 70 people, the UN human rights "
+        "office said.\n"))
+    assert event["sources"] == ["UN human rights office"]

@@ -231,7 +231,10 @@ _ONE_AND_N_OTHERS = re.compile(
 )
 # "Five engineers and their driver were killed": a group and one of theirs
 _MANY_AND_THEIR_ONE = re.compile(
-    r"\b(?P<num>" + NUMBER + r")\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+s\s+and\s+(?:his|her|their)\s+(?:[\w'’-]+\s+)?"
+    r"\b(?P<num>" + NUMBER + r")\s+(?:[\w'’-]+\s+){0,2}?(?:[\w'’-]+s|personnel|staff)"
+    # ... told with their force: "Eight personnel of the District Reserve Guard and their civilian driver"
+    r"(?:\s+(?:of|from)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,4})?"
+    r"\s+and\s+(?:his|her|their)\s+(?:[\w'’-]+\s+)?"
     r"(?:driver|guard|bodyguard|translator|interpreter|escort|pilot|guide|son|daughter|wife|husband|mother|father|"
     r"colleague|companion|cameraman)\s+(?:were|have been|had been)\s+(?:\w+ly\s+)?(?P<kind>" + _KILLED + "|" + _INJURED
     + r")\b",

@@ -32,6 +32,12 @@ def _rx(*words: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(words) + r")", re.IGNORECASE)
 
 
+# control regained of ground, not of a prison in a riot or of the situation: "before police and soldiers regained
+# control" of the penitentiary restores order, it takes no territory
+_OF_GROUND = (r"(?!\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:prisons?|jails?|penitentiar(?:y|ies)|situation|facility|compound|"
+              r"buildings?|crowds?|streets?|campus)\b)(?=\s+(?:of|over)\b)")
+
+
 # a munition left from fighting before: "an unexploded mortar shell went off as children played with it"
 _UNEXPLODED = (r"(?:unexploded|leftover|left-over|abandoned)\s+(?:[\w-]+\s+){0,2}?(?:shells?|mortars?|ordnance|bombs?|"
                r"rockets?|munitions?|devices?|grenades?|projectiles?)")
@@ -149,7 +155,7 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"ambush", r"battles?\b", r"fought\b", r"engaged\b",
          _FOUGHT_OFF),
      "Battles", "Armed clash"),
-    (_rx(r"recaptur", r"retook", r"retak(?:en|e|es|ing)\b", r"regained control", r"(?<![\"“'‘])liberated", r"recovered control", r"(?:seized|took|taken) back",
+    (_rx(r"recaptur", r"retook", r"retak(?:en|e|es|ing)\b", r"regained control" + _OF_GROUND, r"(?<![\"“'‘])liberated", r"recovered control" + _OF_GROUND, r"(?:seized|took|taken) back",
          r"(?:freed|recovered|regained|cleared) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:towns?|villages?|cit(?:y|ies)|districts?|"
          r"areas?|regions?|territor(?:y|ies)) (?:\w+ ){0,6}?from\b",
          # the other side driven out of a place ("troops drove the militants out of three villages"); who drove

@@ -43,7 +43,8 @@ _ALONE_WORDS = (r"police|military|army|residents|witnesses|eyewitnesses|activist
                 r"air force|navy|coast guard|national guard|border guards?|general staff|civil defen[cs]e|"
                 r"emergency services?")
 _MODIFIED_WORDS = (r"officials?|groups?|ministry|media|agency|organi[sz]ations?|committee|council|workers|tv|television|"
-                   r"radio|broadcaster|service|services|team|network|observatory|stations?|channels?|newspapers?|outlets?")
+                   r"radio|broadcaster|service|services|team|network|observatory|stations?|channels?|newspapers?|outlets?|"
+                   r"office|commission|mission")
 # a modifier is a word of the list or a capitalised name ("Iraqi", "Kurdish"), not a capitalised determiner
 _SPEAKER_MODIFIER = (rf"(?:(?i:{_MODIFIER_WORDS})"
                      r"|(?!(?:The|An?|Two|Three|Four|Several|Some|Other|No|Any)\b)[A-Z][\w.'’-]*)")
@@ -54,7 +55,7 @@ _DETERMINER = r"(?i:(?:a|an|the|two|three|four|several|some|other)\s+)"
 # ... and a ministry by its portfolio, whatever it is: "the information ministry", "the foreign ministry"
 # (a body's own lower-case word may stand between a kind word and its head: "a local resistance committee")
 _SPEAKER = (rf"{_DETERMINER}?(?:(?:{_SPEAKER_MODIFIER}\s+){{1,3}}(?:{_SPEAKER_ALONE}|{_SPEAKER_MODIFIED})"
-            rf"|(?:{_SPEAKER_MODIFIER}\s+){{1,2}}(?-i:[a-z]{{3,}})\s+{_SPEAKER_MODIFIED}"
+            rf"|(?:{_SPEAKER_MODIFIER}\s+){{1,2}}(?:(?-i:[a-z]{{3,}})\s+){{1,2}}{_SPEAKER_MODIFIED}"
             rf"|{_SPEAKER_ALONE}|(?:{_SPEAKER_MODIFIER}\s+)?(?!(?:the|a|an|to|of|and|by|its|their|his|her)\s)(?-i:[a-z]+)\s+(?i:ministry))")
 # ("police in Quetta said", "health officials in the Hamas-run enclave said": where they speak from stands between)
 _GENERIC_SAID_BY = re.compile(rf"(?<![\w-])(?P<who>{_SPEAKER})(?:,?\s+and\s+(?P<also>{_SPEAKER}))?\s+"

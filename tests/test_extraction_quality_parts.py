@@ -4009,6 +4009,11 @@ def test_a_bombardment_is_shelling_not_a_bomb_set_on_the_ground(cli, tmp_path):
         "Three citizens were killed and others injured in the bombardment of a house in the Nuseirat camp, in the "
         "central Gaza Strip, at dawn today.\n"))
     assert event["sub_event_type"] == "Shelling/artillery/missile attack"
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 1989-11-18\n\n"
+        "On Friday the northern quarters of the capital were once again subjected to massive bombardments by "
+        "military aircraft, killing four people.\n"))
+    assert event["sub_event_type"] == "Air/drone strike"  # ... unless aircraft dropped the bombs
 
 
 def test_a_small_camp_is_not_a_far_city_known_by_that_name_in_another_language(cli, tmp_path):

@@ -1004,6 +1004,11 @@ _PLANTED = _rx(r"improvised", r"roadside", r"car bomb", r"land ?mines?", r"\bmin
                r"booby", r"explosive device", r"parcel bomb", r"letter bomb", r"sticky bomb", r"magnetic bomb")
 
 
+# what says a strike came from the air where the words of shelling are told too ("bombardments by military aircraft")
+_FROM_THE_AIR = _rx(r"air ?strikes?", r"drones?", r"aircraft", r"warplanes?", r"(?:fighter )?jets?\b", r"helicopters?",
+                    r"air force")
+
+
 def _prune(found: list[EventType], text: str) -> list[EventType]:
     """Keep the types that describe different happenings; drop those implied by a stronger one."""
     subs = {f.sub_event_type for f in found}
@@ -1043,7 +1048,7 @@ def _prune(found: list[EventType], text: str) -> list[EventType]:
         drop.add("Remote explosive/landmine/IED")  # "the air force bombed rebel positions": bombs from the air
     if "Air/drone strike" in subs and "Shelling/artillery/missile attack" in subs:
         # a drone-and-rocket attack is one event; keep the drone reading only when the sentence says strike
-        drop.add("Shelling/artillery/missile attack" if re.search(r"air ?strike|drone", text, re.I) else "Air/drone strike")
+        drop.add("Shelling/artillery/missile attack" if _FROM_THE_AIR.search(text) else "Air/drone strike")
     if "Peaceful protest" in subs:
         found, crowd_drop = _read_the_crowd(found, text, remote_told=bool(subs & remote))
         drop |= crowd_drop

@@ -4176,3 +4176,19 @@ def test_a_body_named_by_two_lower_case_words_is_a_source(cli, tmp_path):
         "Gang members stormed the town of Pont-Sonde on Thursday, killing at least 70 people, the UN human rights "
         "office said.\n"))
     assert event["sources"] == ["UN human rights office"]
+
+
+def test_half_a_dozen_is_six(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-11\n\n"
+        "Half a dozen policemen were wounded when protesters hurled stones at them outside the governor's office in "
+        "Quetta on Friday, police said.\n"))
+    assert event["injuries"] == 6
+
+
+def test_the_night_of_one_day_to_the_next_is_dated_by_the_first(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-15\n\n"
+        "On the night of Friday to Saturday, jihadists attacked an army post in Burkina Faso's Yagha province, "
+        "killing more than a hundred soldiers, security sources said.\n"))
+    assert (event["event_date"], event["fatalities"]) == ("2024-06-14", 101)

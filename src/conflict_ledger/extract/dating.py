@@ -116,9 +116,17 @@ def frame_dates(state: DocState, frame: Frame) -> list[tuple[ResolvedDate, int, 
             if resolved is not None:
                 out.append((resolved, e_start, e_end))
         out += _untagged_times(state, sentence, start, end, out, told_day)
+        if (night := _NIGHT_FROM_DAY_TO_DAY.search(state.text, start, end)) is not None \
+                and (first := resolve_date(night.group("first"), published)) is not None:
+            # "on the night of Friday to Saturday": the night is dated by the day it began (the tagger often
+            # tags the second day only)
+            out = [(first, night.start("first"), night.end("first"))] + [
+                f for f in out if not night.start() <= f[1] < night.end()]
     return out
 
 
+_NIGHT_FROM_DAY_TO_DAY = re.compile(rf"\bnight\s+(?:of|from|between)\s+(?P<first>{WEEKDAY_NAMES})\s+(?:to|into|and)\s+"
+                                    rf"(?:{WEEKDAY_NAMES})\b", re.IGNORECASE)
 _DAY_BEFORE_MONTH = re.compile(r"(?<!\d)\d{1,2}\s+$")
 _MONTH_NAME = re.compile(r"(?:jan|febr)uary|march|april|may|june|july|august|(?:sept|nov|dec)ember|october", re.IGNORECASE)
 _MONTH_AND_YEAR = re.compile(rf"(?:{_MONTH_NAME.pattern})(?:\s+\d{{4}})?", re.IGNORECASE)

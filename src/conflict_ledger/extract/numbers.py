@@ -51,7 +51,7 @@ NUMBER = (
     # ("how many were hurt" asks, and "no one was hurt" counts, nobody)
     r"(?<!how )(?<!\bno )(?:(?:" + _MODIFIER + r")\s+)?"
     # "two dozen" before "two": an alternation takes the first of its choices that matches
-    r"(?:\d{1,3}(?:,\d{3})+(?:\+(?![\w+]))?|\d+(?:\+(?![\w+]))?|(?:a|one|two|three|four|five|six)\s+dozen|" + _WORD_NUMBER + r"(?:\s+(?:hundred|thousand))?|a hundred|"
+    r"(?:\d{1,3}(?:,\d{3})+(?:\+(?![\w+]))?|\d+(?:\+(?![\w+]))?|(?:half\s+a|a|one|two|three|four|five|six)\s+dozen|" + _WORD_NUMBER + r"(?:\s+(?:hundred|thousand))?|a hundred|"
     + "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
     + r"|an?\b)"
 )
@@ -78,6 +78,8 @@ def word_value(text: str) -> int | None:
         return int(text)
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
         return int(text.replace(",", ""))
+    if text == "half a dozen":
+        return 6
     parts = text.split()
     total, current = 0, 0
     for part in parts:

@@ -4192,3 +4192,30 @@ def test_the_night_of_one_day_to_the_next_is_dated_by_the_first(cli, tmp_path):
         "On the night of Friday to Saturday, jihadists attacked an army post in Burkina Faso's Yagha province, "
         "killing more than a hundred soldiers, security sources said.\n"))
     assert (event["event_date"], event["fatalities"]) == ("2024-06-14", 101)
+
+
+def test_where_missiles_were_heading_is_no_strike(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2023-10-20\n\n"
+        "A U.S. Navy destroyer in the northern Red Sea shot down three land-attack cruise missiles and several "
+        "drones launched by Houthi forces in Yemen on Thursday, the Pentagon said. The missiles were potentially heading toward "
+        "targets in Israel.\n"))
+    assert event["sub_event_type"] == "Disrupted weapons use"
+
+
+def test_blasts_at_a_memorial_ceremony_owned_up_to_are_a_bombing(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-01-04\n\n"
+        "Two explosions near the grave of Qassem Soleimani in the southern city of Kerman killed at least 84 people "
+        "on Wednesday during a ceremony marking the anniversary of his death. Islamic State claimed responsibility "
+        "the next day.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["fatalities"]) == (
+        "Remote explosive/landmine/IED", "Islamic State", 84)
+
+
+def test_a_capitals_attack_names_its_government_not_a_scene(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-10-26\n\n"
+        "Israel struck military targets in Iran early on Saturday in retaliation for Tehran's missile attack on "
+        "October 1, the Israeli military said.\n"))
+    assert "Tehran" not in [e["location"] for e in events]

@@ -344,7 +344,8 @@ _NOT_EVENT = [
         r"at least )?(?:a|\w+) (?:years?|months?|weeks?|decades?))\b", re.IGNORECASE),
     # ... what it came amid or after ("the attacks came as tensions spiked after ...")
     re.compile(r"\b(?:came|comes|come)\s+(?:\w+\s+){0,3}?(?:as|after|amid|during|on the heels of|just)\b", re.IGNORECASE),
-    re.compile(r"\banniversary\b", re.IGNORECASE),
+    # (not the occasion of a gathering: "during a ceremony marking the anniversary of his death")
+    re.compile(r"(?<!\bmarking the )(?<!\bmark the )(?<!\bmarking its )\banniversary\b", re.IGNORECASE),
     # a running count, not one happening: "U.S. forces have been attacked at least 40 times since ..."
     re.compile(r"\b(?:attacked|targeted|hit|struck|shelled)\s+(?:at least |more than |nearly |about |some |over |almost )?"
                r"(?:\d+|\w+ty(?:-\w+)?|dozens of|scores of|hundreds of)\s+times\b", re.IGNORECASE),
@@ -389,6 +390,8 @@ _COUNTED_BESIDE = (_COMPARED, _ORDINAL_COUNT, _COUNT_SINCE)
 # background and counts above (which often share a sentence with the event they frame), these veto the
 # classifier's reading too.
 _NO_HAPPENING = [
+    # a projectile's course, not where it struck: "The missiles were potentially heading toward targets in Israel"
+    re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:heading|headed|bound|aimed)\s+(?:toward|towards|for|at)\b", re.IGNORECASE),
     # a day's or a week's count of strikes: "The enemy launched 2 missile strikes, 71 air strikes ... over the past day"
     re.compile(r"\b\d+\s+(?:[\w-]+\s+)?(?:strikes|attacks|assaults|air ?strikes|shellings|bombardments)\b"
                + _IN_SENTENCE + r"{0,120}\b(?:over|in|during) the (?:past|last) (?:day|24 hours|week|\w+ days)\b", re.IGNORECASE),
@@ -1574,9 +1577,10 @@ def detect_events() -> object:
         if kinds and all(k.sub_event_type in _HARMLESS_TYPES for k in kinds) and rule_kinds \
                 and _KILLED_IN_IT.search(text):
             kinds = _a_killing_kind(rule_kinds, guess, len(text))
-        if not kinds and claimed and guess is not None and guess.label == "No event: crime":
+        if not kinds and claimed and guess is not None and guess.label in ("No event: crime", "No event: disaster"):
             # "Two police officers were shot dead ... The Pakistani Taliban claimed responsibility.": a killing
-            # read as a crime, owned up to as an act of war
+            # read as a crime, owned up to as an act of war (and explosions owned up to are no accident: "Islamic
+            # State claimed responsibility the next day" for two blasts at a memorial)
             kinds = [replace(k, score=min(k.score, 0.55)) for k in rule_kinds if k.specific]
         kinds = protests_held(kinds, rule_kinds, text)
         if any(k.sub_event_type in _TERRITORY_TYPES for k in kinds) and not _TOOK_GROUND.search(text):
@@ -1640,7 +1644,7 @@ def read_brief_whole(state: DocState, pieces: list[tuple[Sentence, int, int]], g
     """Let the reading of a whole brief report add the event no clause found, or type its one event (a report of
     an act someone `claimed` is never read as a crime)."""
     label = whole.label
-    if (label == "No event: disaster" or label == "No event: crime" and not claimed) \
+    if label in ("No event: disaster", "No event: crime") and not claimed \
             and whole.no_event_probability >= BRIEF_NOT_VIOLENCE_MIN:
         # ... but a crowd that gathers over a crime or a disaster still protests
         state.frames[:] = [frame for frame in state.frames if frame.mention.event_type == "Protests"]

@@ -119,6 +119,9 @@ def is_modifier(ent: Any) -> bool:
             break
         root = root.head
     head = root.head
+    if root.dep_ == "poss" and _ACT_NOUNS.fullmatch(head.lower_) and ent.label_ == "GPE" \
+            and (found := default_resolver()._candidates(ent.text, near=False)) and found[0][0].capital:
+        return True  # "in retaliation for Tehran's missile attack": the capital names the government that did it
     if root.dep_ not in ("compound", "amod", "nmod", "poss") or head.lower_ not in _ACTOR_NOUNS:
         return False
     if head.lower_ == "state":
@@ -128,6 +131,9 @@ def is_modifier(ent: Any) -> bool:
         after = head.nbor(1) if head.i + 1 < len(head.doc) else None
         return after is not None and after.lower_ in _AFTER_STATE
     return True
+
+
+_ACT_NOUNS = re.compile(r"attacks?|strikes?|airstrikes?|offensive|bombardment|retaliation|response|invasion|assault")
 
 
 # "state media", "state government": what makes "X state ..." an actor rather than the region X

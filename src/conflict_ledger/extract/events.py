@@ -1008,7 +1008,7 @@ _PLANTED = _rx(r"improvised", r"roadside", r"car bomb", r"land ?mines?", r"\bmin
 
 
 # what says a strike came from the air where the words of shelling are told too ("bombardments by military aircraft")
-_FROM_THE_AIR = _rx(r"air ?strikes?", r"drones?", r"aircraft", r"warplanes?", r"(?:fighter )?jets?\b", r"helicopters?",
+_FROM_THE_AIR = _rx(r"air ?strikes?", r"drones?", r"(?<!anti-)aircraft", r"warplanes?", r"(?:fighter )?jets?\b", r"helicopters?",
                     r"air force")
 
 

@@ -1577,7 +1577,8 @@ def detect_events() -> object:
         if kinds and all(k.sub_event_type in _HARMLESS_TYPES for k in kinds) and rule_kinds \
                 and _KILLED_IN_IT.search(text):
             kinds = _a_killing_kind(rule_kinds, guess, len(text))
-        if not kinds and claimed and guess is not None and guess.label in ("No event: crime", "No event: disaster"):
+        if not kinds and claimed and guess is not None and (guess.label == "No event: crime" or guess.label
+                                                            == "No event: disaster" and _A_DAY_OF_ITS_OWN.search(text)):
             # "Two police officers were shot dead ... The Pakistani Taliban claimed responsibility.": a killing
             # read as a crime, owned up to as an act of war (and explosions owned up to are no accident: "Islamic
             # State claimed responsibility the next day" for two blasts at a memorial)

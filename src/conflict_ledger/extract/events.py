@@ -818,10 +818,10 @@ def _armed_men_on_civilians(text: str) -> re.Match[str] | None:
     return match
 
 
-# "Rebels from the Allied Democratic Forces killed at least 41 people": the people an armed group kills, with no
-# fight told between and no soldier or base among them, are ACLED's civilians (forces killing "people" may have
-# fought them, and are left out)
 def _people_killed_by_rebels(text: str) -> re.Match[str] | None:
+    """ "Rebels from the Allied Democratic Forces killed at least 41 people": the people an armed group kills, with
+    no fight told between and no soldier or base among them, are ACLED's civilians (forces killing "people" may
+    have fought them, and are left out)."""
     killed = _REBELS_KILLED_PEOPLE.search(text)
     if killed is None:
         return None

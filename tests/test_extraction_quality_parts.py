@@ -4219,3 +4219,19 @@ def test_a_capitals_attack_names_its_government_not_a_scene(cli, tmp_path):
         "Israel struck military targets in Iran early on Saturday in retaliation for Tehran's missile attack on "
         "October 1, the Israeli military said.\n"))
     assert "Tehran" not in [e["location"] for e in events]
+
+
+def test_a_toll_revised_to_a_figure_counts_it_and_a_portfolio_minister_is_a_source(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-01-04\n\n"
+        "Iran lowered the death toll from Wednesday's twin bombings in Kerman to 84, the health minister said on "
+        "Thursday. Islamic State claimed responsibility for the attack.\n"))
+    assert (event["fatalities"], event["sources"], event["event_date"]) == (84, ["health minister"], "2024-01-03")
+
+
+def test_blasts_as_crowds_marked_an_anniversary_are_news(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-01-03\n\n"
+        "Two blasts near the tomb of Qassem Soleimani in Kerman killed at least 103 people on Wednesday as crowds "
+        "marked the anniversary of his death, state media said.\n"))
+    assert (event["fatalities_low"], event["location"]) == (103, "Kerman")

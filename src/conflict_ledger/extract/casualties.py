@@ -111,6 +111,9 @@ _DEATH_TOLL = re.compile(r"\b(?P<kind>death toll)\s+(?:[^.;:!?]{0,160}?\s)?(?:ro
 # ... or as a source reckons it: "residents put the toll at 12"
 _TOLL_PUT_AT = re.compile(r"\b(?:put|puts|putting|placed|places)\s+the\s+(?P<kind>(?:death\s+)?toll)\s+at\s+(?P<num>"
                           + NUMBER + r")\b", re.IGNORECASE)
+# ... or revised to a figure: "Iran lowered the death toll from Wednesday's bombings to 84"
+_TOLL_REVISED = re.compile(r"\b(?:lowered|revised|raised|corrected|cut|reduced|updated)\s+the\s+(?P<kind>(?:death\s+)?toll)\s+"
+                           r"(?:[^.;:!?]{0,80}?\s)?(?:down\s+|up\s+)?to\s+(?P<num>" + NUMBER + r")\b", re.IGNORECASE)
 _LIVES = re.compile(r"\b(?:claimed|cost|took)\s+(?P<num>" + NUMBER + r")\s+(?:\w+\s+)?(?P<kind>lives)\b", re.IGNORECASE)
 _BODIES = re.compile(r"\b(?P<num>" + NUMBER + r")\s+(?:(?:more|other|charred|burned|burnt|mutilated|decomposed|decapitated|"
                      r"unidentified|dead|bullet-riddled)\s+)?(?P<kind>bodies|corpses)\b(?!\s+of\s+water)", re.IGNORECASE)
@@ -478,7 +481,7 @@ def find_counts(text: str) -> list[Count]:
     for m in _NEUTRALISED.finditer(text):
         number = "num" if m.group("num") else "num2"
         add("killed", m.group(number), m.span(number), m.span(), m.group("who") or m.group("who2"))
-    for pattern in (_EFFECT, _SUSTAINED, _NOUN, _INJURIES_TO, _DEATH_TOLL, _TOLL_PUT_AT, _LIVES, _BODIES):
+    for pattern in (_EFFECT, _SUSTAINED, _NOUN, _INJURIES_TO, _DEATH_TOLL, _TOLL_PUT_AT, _TOLL_REVISED, _LIVES, _BODIES):
         for m in _counting_people(pattern, text):
             if pattern is _EFFECT and _DOES_THE_KILLING.match(text, m.end()) \
                     and not _PASSIVE.search(text, m.end("who"), m.start("kind")):

@@ -345,7 +345,9 @@ _NOT_EVENT = [
     # ... what it came amid or after ("the attacks came as tensions spiked after ...")
     re.compile(r"\b(?:came|comes|come)\s+(?:\w+\s+){0,3}?(?:as|after|amid|during|on the heels of|just)\b", re.IGNORECASE),
     # (not the occasion of a gathering: "during a ceremony marking the anniversary of his death")
-    re.compile(r"(?<!\bmarking the )(?<!\bmark the )(?<!\bmarking its )\banniversary\b", re.IGNORECASE),
+    re.compile("".join(rf"(?<!\b{verb} {det} )" for verb in ("mark", "marks", "marked", "marking", "commemorate",
+                                                             "commemorated", "commemorating")
+                       for det in ("the", "its")) + r"\banniversary\b", re.IGNORECASE),
     # a running count, not one happening: "U.S. forces have been attacked at least 40 times since ..."
     re.compile(r"\b(?:attacked|targeted|hit|struck|shelled)\s+(?:at least |more than |nearly |about |some |over |almost )?"
                r"(?:\d+|\w+ty(?:-\w+)?|dozens of|scores of|hundreds of)\s+times\b", re.IGNORECASE),

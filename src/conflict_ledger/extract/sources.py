@@ -56,7 +56,8 @@ _DETERMINER = r"(?i:(?:a|an|the|two|three|four|several|some|other)\s+)"
 # (a body's own lower-case word may stand between a kind word and its head: "a local resistance committee")
 _SPEAKER = (rf"{_DETERMINER}?(?:(?:{_SPEAKER_MODIFIER}\s+){{1,3}}(?:{_SPEAKER_ALONE}|{_SPEAKER_MODIFIED})"
             rf"|(?:{_SPEAKER_MODIFIER}\s+){{1,2}}(?:(?-i:[a-z]{{3,}})\s+){{1,2}}{_SPEAKER_MODIFIED}"
-            rf"|{_SPEAKER_ALONE}|(?:{_SPEAKER_MODIFIER}\s+)?(?!(?:the|a|an|to|of|and|by|its|their|his|her)\s)(?-i:[a-z]+)\s+(?i:ministry))")
+            rf"|{_SPEAKER_ALONE}|(?:{_SPEAKER_MODIFIER}\s+)?(?!(?:the|a|an|to|of|and|by|its|their|his|her)\s)(?-i:[a-z]+)\s+"
+            r"(?i:ministry|minister))")
 # ("police in Quetta said", "health officials in the Hamas-run enclave said": where they speak from stands between)
 _GENERIC_SAID_BY = re.compile(rf"(?<![\w-])(?P<who>{_SPEAKER})(?:,?\s+and\s+(?P<also>{_SPEAKER}))?\s+"
                               r"(?:in\s+(?:the\s+[\w'’-]+|(?-i:[A-Z])[\w'’-]*)(?:\s+[\w'’-]+){0,2}?\s+)?"

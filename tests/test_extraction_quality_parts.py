@@ -4235,3 +4235,27 @@ def test_blasts_as_crowds_marked_an_anniversary_are_news(cli, tmp_path):
         "Two blasts near the tomb of Qassem Soleimani in Kerman killed at least 103 people on Wednesday as crowds "
         "marked the anniversary of his death, state media said.\n"))
     assert (event["fatalities_low"], event["location"]) == (103, "Kerman")
+
+
+def test_people_detained_at_a_rally_make_it_a_protest_with_intervention(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-09\n\n"
+        "Women's rights activists held a rally in Istanbul's Taksim area to mark International Women's Day on Friday "
+        "evening, defying a ban. Police detained several dozen participants.\n"))
+    assert (event["sub_event_type"], event["actor2"]) == ("Protest with intervention", "Turkish police")
+
+
+def test_a_march_ahead_of_an_anniversary_is_news(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-10-07\n\n"
+        "About 40,000 people marched through central London on Saturday in a pro-Palestinian demonstration ahead of "
+        "the anniversary of the October 7 attacks. Police said 15 people were arrested.\n"))
+    assert (event["event_type"], event["location"], event["event_date"]) == ("Protests", "London", "2024-10-05")
+
+
+def test_farmers_driving_tractors_into_a_city_are_a_crowd(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-10\n\n"
+        "Farmers drove hundreds of tractors into central Brussels on Thursday, lighting fires and throwing eggs at "
+        "the European Parliament building while EU leaders met nearby. Police used water cannon to push them back.\n"))
+    assert (event["event_type"], event["location"]) == ("Protests", "Brussels")

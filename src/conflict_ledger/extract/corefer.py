@@ -425,6 +425,13 @@ def absorb(into: Frame, other: Frame) -> None:
     if at_a_protest or rioted:
         if m.event_type not in _CROWD_TYPES if at_a_protest else m.sub_event_type != _RIOT:
             _take_type(into, other)
+        if at_a_protest and "Peaceful protest" in (m.sub_event_type, o.sub_event_type):
+            # "Women's rights activists held a rally ... Police detained several dozen participants": a protest the
+            # police stepped in on (ACLED's protest with intervention)
+            m.event_type, m.sub_event_type = "Protests", "Protest with intervention"
+            arrests = other if o.sub_event_type == "Arrests" else into
+            m.evidence.pop("sub_event_type", None)
+            m.cite("sub_event_type", arrests.trigger)
     elif _captives_taken_in_a_massacre(into, other) or _captives_taken_in_a_massacre(other, into):
         if m.sub_event_type == _ABDUCTION:
             _take_type(into, other)

@@ -345,8 +345,9 @@ _NOT_EVENT = [
     # ... what it came amid or after ("the attacks came as tensions spiked after ...")
     re.compile(r"\b(?:came|comes|come)\s+(?:\w+\s+){0,3}?(?:as|after|amid|during|on the heels of|just)\b", re.IGNORECASE),
     # (not the occasion of a gathering: "during a ceremony marking the anniversary of his death")
+    # (nor the day a march was held before or after: "a pro-Palestinian demonstration ahead of the anniversary")
     re.compile("".join(rf"(?<!\b{verb} {det} )" for verb in ("mark", "marks", "marked", "marking", "commemorate",
-                                                             "commemorated", "commemorating")
+                                                             "commemorated", "commemorating", "of", "before", "after")
                        for det in ("the", "its")) + r"\banniversary\b", re.IGNORECASE),
     # a running count, not one happening: "U.S. forces have been attacked at least 40 times since ..."
     re.compile(r"\b(?:attacked|targeted|hit|struck|shelled)\s+(?:at least |more than |nearly |about |some |over |almost )?"
@@ -1121,6 +1122,7 @@ _AT_THE_PROTEST = _rx(r"(?:as|while|when)\s+(?:they|the crowd|the protesters|dem
 
 # the people or the act of a protest, in any of the ways reports name them
 _CROWD_TOLD = _rx(r"protest", r"demonstrat", r"rall(?:y|ies|ied)\b", r"march", r"sit-ins?\b", r"picket", r"strik(?:e|es|ers|ing)\b",
+                  r"tractors", r"(?:throwing|threw|hurling|hurled|pelting|pelted)\s+(?:[\w-]+\s+)?(?:eggs|stones|rocks)",
                   r"boycott", r"vigil", r"crowds?\b", r"gather", r"chant", r"placards?", r"took to the streets",
                   r"walk-?outs?\b", r"walked out", r"shutdown", r"die-in", r"human chain", r"petition", r"activists?\b",
                   r"dissent", r"occup(?:y|ied)\b", r"blockade", r"blocked", r"unrest", r"disobedience", _SELF_IMMOLATION)

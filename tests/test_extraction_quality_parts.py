@@ -4259,3 +4259,28 @@ def test_farmers_driving_tractors_into_a_city_are_a_crowd(cli, tmp_path):
         "Farmers drove hundreds of tractors into central Brussels on Thursday, lighting fires and throwing eggs at "
         "the European Parliament building while EU leaders met nearby. Police used water cannon to push them back.\n"))
     assert (event["event_type"], event["location"]) == ("Protests", "Brussels")
+
+
+def test_the_town_a_region_is_named_after_when_the_report_calls_it_the_town(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2023-11-15\n\n"
+        "Malian troops took control of Kidal on Tuesday after Tuareg-led rebels withdrew from the town, the army "
+        "said.\n"))
+    assert (event["location"], event["geo_precision"]) == ("Kidal", 1)
+
+
+def test_fighters_of_a_group_are_that_side_of_a_clash_near_a_listed_crossing(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-11\n\n"
+        "Fighters of the Hayat Tahrir al-Sham group clashed with a rival faction near the Bab al-Hawa crossing on "
+        "the Turkish border on Sunday, leaving three dead, a war monitor said.\n"))
+    assert (event["actor1"], event["location"], event["country"]) == (
+        "Hayat Tahrir al-Sham", "Bab al-Hawa crossing", "Syria")
+
+
+def test_a_watchdog_is_a_source(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-08\n\n"
+        "Drones struck the Zaporizhzhia nuclear power plant on Sunday, hitting the dome of one of its six reactors, "
+        "the UN nuclear watchdog said.\n"))
+    assert event["sources"] == ["UN nuclear watchdog"]

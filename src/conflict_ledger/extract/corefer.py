@@ -425,11 +425,11 @@ def absorb(into: Frame, other: Frame) -> None:
     if at_a_protest or rioted:
         if m.event_type not in _CROWD_TYPES if at_a_protest else m.sub_event_type != _RIOT:
             _take_type(into, other)
-        if at_a_protest and "Peaceful protest" in (m.sub_event_type, o.sub_event_type):
+        arrests = other if o.sub_event_type == "Arrests" else into
+        if at_a_protest and "Peaceful protest" in (m.sub_event_type, o.sub_event_type) and not _arrests_protested(arrests):
             # "Women's rights activists held a rally ... Police detained several dozen participants": a protest the
             # police stepped in on (ACLED's protest with intervention)
             m.event_type, m.sub_event_type = "Protests", "Protest with intervention"
-            arrests = other if o.sub_event_type == "Arrests" else into
             m.evidence.pop("sub_event_type", None)
             m.cite("sub_event_type", arrests.trigger)
     elif _captives_taken_in_a_massacre(into, other) or _captives_taken_in_a_massacre(other, into):
@@ -474,6 +474,17 @@ def _captives_taken_in_a_massacre(attack: Frame, abduction: Frame) -> bool:
     return attack.mention.sub_event_type == "Attack" and abduction.mention.sub_event_type == _ABDUCTION \
         and abduction.spans[0][0] > attack.spans[0][0] and any(p.role == "agent" for p in attack.parties) \
         and bool(_KILLED_THEM.search(attack.sentences[0].span.text))
+
+
+# arrests told as what a protest followed: "a protest took place following the arrest of some local vigilantes"
+_WHAT_IT_FOLLOWED = re.compile(r"\b(?:following|after|over|against)\s+(?:the\s+|a\s+)?(?:recent\s+)?$", re.IGNORECASE)
+
+
+def _arrests_protested(arrests: Frame) -> bool:
+    """Whether the arrests merged with a protest are its cause, told after "following" or "after", not how it was met."""
+    sentence = arrests.sentences[0]
+    before = sentence.text[: max(0, arrests.trigger.start - sentence.start)]
+    return bool(_WHAT_IT_FOLLOWED.search(before[-40:]))
 
 
 def _met_with_force(protest: EventMention, then: EventMention) -> bool:

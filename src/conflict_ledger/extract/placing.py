@@ -314,13 +314,19 @@ _THE_TOWN = re.compile(r"\bthe (?:city|town)(?:'s|’s)?\b(?!\s+of\b)", re.IGNOR
 def _the_city_told(state: DocState, frame: Frame) -> Place | None:
     """The town named last before the event's own clauses place it in "the city" and name no other place: the
     dateline's ("CULIACAN, Mexico - ... bodies left on the outskirts of the city"), or the one its speakers sit in
-    ("officials in Donetsk said shelling of a market in the city's west killed 27"); near it, precision 2, or in it
-    ("in the town"), precision 1."""
+    ("officials in Donetsk said shelling of a market in the city's west killed 27"), or the town a region named before
+    is named after ("took control of Kidal ... after the rebels withdrew from the town"); near it, precision 2, or in
+    it ("in the town", "from the town"), precision 1."""
     said = next((m for start, end in frame.spans if (m := _THE_TOWN.search(state.text, start, end))), None)
     if said is None:
         return None
     town = next((p for p in reversed(state.places) if p.resolved and p.start < said.start() and p.feature == "city"),
                 None)
+    if town is None:
+        # ... or the town a region is named after: "took control of Kidal ... withdrew from the town"
+        region = next((p for p in reversed(state.places) if p.resolved and p.start < said.start()
+                       and p.feature == "admin1" and not p.modifier), None)
+        town = default_resolver().namesake_town(region) if region is not None else None
     if town is None:
         return None
     # ("at a dance class in the town": the town itself, precision 1)
@@ -328,7 +334,7 @@ def _the_city_told(state: DocState, frame: Frame) -> Place | None:
     return with_precision(replace(town, dateline=False, modifier=False), 1 if inside else 2)
 
 
-_IN_IT = re.compile(r"\b(?:in|inside)\s+$", re.IGNORECASE)
+_IN_IT = re.compile(r"\b(?:in|inside|from|into|of|over)\s+$", re.IGNORECASE)
 
 
 # a people's word before a kind of place: "the southern Lebanese town of", "a Sudanese village"

@@ -583,6 +583,10 @@ def _opposing_sides(state: DocState, frame: Frame, parties: list[Party]) -> tupl
     between = re.search(r"\bbetween\b", clause, re.IGNORECASE)
     for role in ("agent", "oblique"):
         named = [p for p in parties if p.role == role and (role == "agent" or between and p.start > start + between.end())]
+        # ("Fighters of the Hayat Tahrir al-Sham group clashed with ...": the generic word and the group it names are
+        # one side)
+        named = [p for p in named if not ("unidentified_armed_group" in p.actor.kinds and any(
+            _OF_THE_GROUP.fullmatch(state.text, p.end, q.start) for q in named if q is not p))]
         sides = [p for i, p in enumerate(named) if all(q.actor.name != p.actor.name for q in named[:i])]
         if len(sides) >= 2:
             first, second = sorted(sides, key=lambda p: p.start)[:2]
@@ -590,6 +594,7 @@ def _opposing_sides(state: DocState, frame: Frame, parties: list[Party]) -> tupl
     return None
 
 
+_OF_THE_GROUP = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?", re.IGNORECASE)
 _OWN_WORDS = {"it", "they", "we"}
 _OWN_POSSESSIVES = {"its", "their", "our"}
 

@@ -1009,6 +1009,16 @@ class PlaceResolver:
             seat=(e.seat_latitude, e.seat_longitude) if e.seat_latitude is not None else None,
         )
 
+    def namesake_town(self, region: Place) -> Place | None:
+        """The town a first-level region is named after ("Kidal" the region, Kidal the town), as a place at the
+        region's mention; None where the region has no town of its name."""
+        town = next((c for c, how, _ in self._candidates(region.name, near=False) if how == "name" and c.feature == "city"
+                     and c.country_code == region.country_code and c.admin1 == region.admin1), None)
+        if town is None:
+            return None
+        return replace(region, latitude=town.latitude, longitude=town.longitude, geonameid=town.geonameid,
+                       admin2=town.admin2, location=plain(town.name), feature="city", geo_precision=1, seat=None)
+
     def resolve_mentions(self, text: str, mentions: list[_Mention]) -> None:
         """Choose each mention's place, using the others as context (two passes)."""
         for m in mentions:

@@ -4284,3 +4284,10 @@ def test_a_watchdog_is_a_source(cli, tmp_path):
         "Drones struck the Zaporizhzhia nuclear power plant on Sunday, hitting the dome of one of its six reactors, "
         "the UN nuclear watchdog said.\n"))
     assert event["sources"] == ["UN nuclear watchdog"]
+
+
+def test_a_death_toll_read_past_an_abbreviation_and_a_government_as_source(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-06\n\n"
+        "The death toll from Friday's U.S. strikes in Iraq rose to 16, the Iraqi government said on Monday.\n"))
+    assert (event["fatalities"], event["event_date"], event["sources"]) == (16, "2024-02-02", ["Iraqi government"])

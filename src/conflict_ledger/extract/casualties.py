@@ -106,7 +106,8 @@ _INJURIES_TO = re.compile(
 )
 # the dead counted by what is left of them: "the death toll rose to 17", "claimed 40 lives", "15 bodies were found"
 # ("The death toll from Saturday's attack on a market in the town of X has risen to 107": what it is of may be long)
-_DEATH_TOLL = re.compile(r"\b(?P<kind>death toll)\s+(?:[^.;:!?]{0,160}?\s)?(?:rose|risen|climbed|reached|hit|jumped|"
+# (an abbreviation's stop may stand between: "the death toll from Friday's U.S. strikes rose to 16")
+_DEATH_TOLL = re.compile(r"\b(?P<kind>death toll)\s+(?:(?:[^.;:!?]|(?-i:(?<=\b[A-Z])\.)){0,160}?\s)?(?:rose|risen|climbed|reached|hit|jumped|"
                          r"increased|stood|stands|was|is|of)\s+(?:to\s+|at\s+)?(?P<num>" + NUMBER + r")\b", re.IGNORECASE)
 # ... or as a source reckons it: "residents put the toll at 12"
 _TOLL_PUT_AT = re.compile(r"\b(?:put|puts|putting|placed|places)\s+the\s+(?P<kind>(?:death\s+)?toll)\s+at\s+(?P<num>"

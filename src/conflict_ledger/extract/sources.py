@@ -44,7 +44,7 @@ _ALONE_WORDS = (r"police|military|army|residents|witnesses|eyewitnesses|activist
                 r"emergency services?")
 _MODIFIED_WORDS = (r"officials?|groups?|ministry|media|agency|organi[sz]ations?|committee|council|workers|tv|television|"
                    r"radio|broadcaster|service|services|team|network|observatory|stations?|channels?|newspapers?|outlets?|"
-                   r"office|commission|mission|watchdog")
+                   r"office|commission|mission|watchdog|government")
 # a modifier is a word of the list or a capitalised name ("Iraqi", "Kurdish"), not a capitalised determiner
 _SPEAKER_MODIFIER = (rf"(?:(?i:{_MODIFIER_WORDS})"
                      r"|(?!(?:The|An?|Two|Three|Four|Several|Some|Other|No|Any)\b)[A-Z][\w.'’-]*)")

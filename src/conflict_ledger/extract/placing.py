@@ -316,7 +316,7 @@ def _the_city_told(state: DocState, frame: Frame) -> Place | None:
     dateline's ("CULIACAN, Mexico - ... bodies left on the outskirts of the city"), or the one its speakers sit in
     ("officials in Donetsk said shelling of a market in the city's west killed 27"), or the town a region named before
     is named after ("took control of Kidal ... after the rebels withdrew from the town"); near it, precision 2, or in
-    it ("in the town", "from the town"), precision 1."""
+    it ("in the town", "from the town"), precision 1 (not "on the outskirts of the city")."""
     said = next((m for start, end in frame.spans if (m := _THE_TOWN.search(state.text, start, end))), None)
     if said is None:
         return None
@@ -334,7 +334,7 @@ def _the_city_told(state: DocState, frame: Frame) -> Place | None:
     return with_precision(replace(town, dateline=False, modifier=False), 1 if inside else 2)
 
 
-_IN_IT = re.compile(r"\b(?:in|inside|from|into|of|over)\s+$", re.IGNORECASE)
+_IN_IT = re.compile(r"\b(?:in|inside|from|into)\s+$", re.IGNORECASE)
 
 
 # a people's word before a kind of place: "the southern Lebanese town of", "a Sudanese village"

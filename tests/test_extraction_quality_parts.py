@@ -4291,3 +4291,11 @@ def test_a_death_toll_read_past_an_abbreviation_and_a_government_as_source(cli, 
         "date 2024-02-06\n\n"
         "The death toll from Friday's U.S. strikes in Iraq rose to 16, the Iraqi government said on Monday.\n"))
     assert (event["fatalities"], event["event_date"], event["sources"]) == (16, "2024-02-02", ["Iraqi government"])
+
+
+def test_damage_from_debris_of_downed_drones_is_a_detail_of_their_interception(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-08-30\n\n"
+        "Ukraine's military said it had shot down 74 of 81 Russian drones overnight. Falling debris damaged homes in "
+        "the Kyiv region, but no one was hurt.\n"))
+    assert event["sub_event_type"] == "Disrupted weapons use"

@@ -375,6 +375,12 @@ _ABDUCTION = "Abduction/forced disappearance"
 _VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
+def _detail_of(mention: EventMention) -> bool:
+    """What damage or arrests told beside it are a detail of: violence, or weapons shot down ("shot down 74 of 81
+    drones ... Falling debris damaged homes")."""
+    return mention.event_type in _VIOLENCE or mention.sub_event_type == _DISRUPTED
+
+
 _OWN_SIDE = {"it", "they", "we", "its", "their", "our"}
 
 
@@ -416,7 +422,7 @@ def absorb(into: Frame, other: Frame) -> None:
                     evidence={**evidence, **({"actor1": o.evidence["actor2"]} if attacker else {})})
     detail = (_DETAIL in (m.sub_event_type, o.sub_event_type) or _their_arrest_after(into, other) or any(
         x.mention.sub_event_type == _DISRUPTED and _AT_THE_SCENE.search(x.sentences[0].span.text) for x in (into, other))) \
-        and any(x.event_type in _VIOLENCE and x.sub_event_type for x in (m, o))
+        and any(_detail_of(x) and x.sub_event_type for x in (m, o))
     # people detained at a protest are part of how it was met (ACLED's protest with intervention), not an event apart
     at_a_protest = "Arrests" in (m.sub_event_type, o.sub_event_type) and bool({m.event_type, o.event_type} & _CROWD_TYPES)
     # a crowd that used violence is a riot however hard it was met (ACLED's excessive force is force used on a
@@ -435,7 +441,8 @@ def absorb(into: Frame, other: Frame) -> None:
     elif _captives_taken_in_a_massacre(into, other) or _captives_taken_in_a_massacre(other, into):
         if m.sub_event_type == _ABDUCTION:
             _take_type(into, other)
-    elif _met_with_force(m, o) or retold or not own_account and (detail and o.event_type in _VIOLENCE or not detail and other.specific and (
+    elif _met_with_force(m, o) or retold and not (detail and not _detail_of(o)) or not own_account and (
+            detail and _detail_of(o) or not detail and other.specific and (
             not into.specific or _refines(o.sub_event_type, m.sub_event_type)
             or (other.type_score > into.type_score and not _refines(m.sub_event_type, o.sub_event_type)))):
         _take_type(into, other)
@@ -568,6 +575,8 @@ def _retype_frame(state: DocState, frame: Frame, guess: TypeGuess) -> None:
         return
     if guess.label == "Arrests" and mention.event_type in _VIOLENCE and _tells_harm(state, frame):
         return  # a raid that killed two suspects and took a third is the fight, not the arrest (ACLED's rule)
+    if guess.label == _DETAIL and _detail_of(mention):
+        return  # "shot down 74 of 81 drones ... Falling debris damaged homes": the damage is a detail of it
     mention.event_type, mention.sub_event_type = SUB_EVENT_PARENT[guess.label], guess.label
     for name in ("event_type", "sub_event_type"):
         mention.evidence.pop(name, None)

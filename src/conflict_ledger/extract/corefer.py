@@ -483,7 +483,7 @@ def _captives_taken_in_a_massacre(attack: Frame, abduction: Frame) -> bool:
         and bool(_KILLED_THEM.search(attack.sentences[0].span.text))
 
 
-# arrests told as what a protest followed: "a protest took place following the arrest of some local vigilantes"
+# arrests told as what a protest followed: "residents marched after the arrest of two village leaders"
 _WHAT_IT_FOLLOWED = re.compile(r"\b(?:following|after|over|against)\s+(?:the\s+|a\s+)?(?:recent\s+)?$", re.IGNORECASE)
 
 

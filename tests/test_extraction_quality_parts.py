@@ -4298,3 +4298,27 @@ def test_damage_from_debris_of_downed_drones_is_a_detail_of_their_interception(c
         "Ukraine's military said it had shot down 74 of 81 Russian drones overnight. Falling debris damaged homes in "
         "the Kyiv region, but no one was hurt.\n"))
     assert event["sub_event_type"] == "Disrupted weapons use"
+
+
+def test_a_gunman_overpowered_by_a_crowd_used_no_force_on_protesters(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-09-11\n\n"
+        "Police said a gunman opened fire at a market in Kisumu on Tuesday, killing two traders, before he was "
+        "overpowered by the crowd. The motive was not known.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Attack", 2)
+
+
+def test_a_days_count_told_after_over_the_past_day_is_no_event(cli, tmp_path):
+    assert text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-18\n\n"
+        "Over the past day, units of the Battlegroup Center repelled seven counterattacks and inflicted losses of up "
+        "to 385 servicemen on the enemy, the defence ministry said.\n")) == []
+
+
+def test_an_operative_eliminated_is_dead(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-05\n\n"
+        "The army eliminated a Hezbollah terrorist operative who was responsible for launching rockets, the military "
+        "said on Wednesday, adding that fighter jets struck the operative in the area of Aitaroun in southern "
+        "Lebanon.\n"))
+    assert (event["fatalities"], event["location"]) == (1, "Aitaroun")

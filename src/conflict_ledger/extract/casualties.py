@@ -69,10 +69,10 @@ _CAUSE = re.compile(
 # a military communique's word for the fighters it killed: "neutralised dozens of terrorists" (never bombs
 # neutralised: the ones counted must be fighters)
 _FIGHTERS = (r"(?:terrorists|militants|jihadists|fighters|insurgents|assailants|attackers|gunmen|bandits|rebels|combatants|"
-             r"extremists|elements)")
+             r"extremists|elements|operatives?|commanders?)")
 _NEUTRALISED = re.compile(
     r"\b(?:neutrali[sz]|eliminat|liquidat)(?:ed|ing)[\"”’']?\s+(?:at least\s+|some\s+|about\s+|nearly\s+|more than\s+)?"
-    r"(?P<num>" + NUMBER + r")(?P<who>\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+)?" + _FIGHTERS + r")\b"
+    r"(?P<num>" + NUMBER + r")(?P<who>\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _FIGHTERS + r")\b"
     # ... or told of them: "Twelve terrorists were eliminated"
     r"|\b(?P<num2>" + NUMBER + r")(?P<who2>\s+(?:[\w-]+\s+)?" + _FIGHTERS + r")\s+(?:were|have been|had been)\s+"
     r"(?:neutrali[sz]ed|eliminated|liquidated)\b",

@@ -396,8 +396,14 @@ _NO_HAPPENING = [
     # a projectile's course, not where it struck: "The missiles were potentially heading toward targets in Israel"
     re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:heading|headed|bound|aimed)\s+(?:toward|towards|for|at)\b", re.IGNORECASE),
     # a day's or a week's count of strikes: "The enemy launched 2 missile strikes, 71 air strikes ... over the past day"
-    re.compile(r"\b\d+\s+(?:[\w-]+\s+)?(?:strikes|attacks|assaults|air ?strikes|shellings|bombardments)\b"
-               + _IN_SENTENCE + r"{0,120}\b(?:over|in|during) the (?:past|last) (?:day|24 hours|week|\w+ days)\b", re.IGNORECASE),
+    # ... told before or after the count: "Over the past day, units repelled seven counterattacks"
+    re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty(?:-\w+)?)\s+(?:[\w-]+\s+)?"
+               r"(?:strikes|attacks|counterattacks|counter-attacks|assaults|air ?strikes|shellings|bombardments)\b"
+               + _IN_SENTENCE + r"{0,120}\b(?:over|in|during) the (?:past|last) (?:day|24 hours|week|\w+ days)\b"
+               r"|^\W*(?:over|in|during) the (?:past|last) (?:day|24 hours|week|\w+ days)\b" + _IN_SENTENCE
+               + r"{0,120}\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty(?:-\w+)?)\s+(?:[\w-]+\s+)?"
+               r"(?:strikes|attacks|counterattacks|counter-attacks|assaults|air ?strikes|shellings|bombardments)\b",
+               re.IGNORECASE),
     # what came of it in the years after, no day's happening: "Kenya has since built a police post in the village"
     re.compile(r"\b(?:has|have)\s+since\s+(?:been\s+)?\w+", re.IGNORECASE),
     # denied, or called untrue: "the navy rejected claims that its gunboats shelled ...", "..., which is false"
@@ -1120,6 +1126,12 @@ _AT_THE_PROTEST = _rx(r"(?:as|while|when)\s+(?:they|the crowd|the protesters|dem
                       r"(?:at|during)\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:protest|rally|demonstration|march|sit-in)\b")
 
 
+_EXCESSIVE_FORCE = "Excessive force against protesters"
+# what names protesters, not just a crowd
+_PROTESTERS_TOLD = _rx(r"protest", r"demonstrat", r"rall(?:y|ies|ied)\b", r"march(?:ed|ers|es|ing)?\b", r"sit-ins?\b",
+                       r"picket", r"strikers\b", r"on strike\b", r"riot", r"unrest", r"mourners", r"activists?\b")
+
+
 # the people or the act of a protest, in any of the ways reports name them
 _CROWD_TOLD = _rx(r"protest", r"demonstrat", r"rall(?:y|ies|ied)\b", r"march", r"sit-ins?\b", r"picket", r"strik(?:e|es|ers|ing)\b",
                   r"tractors", r"(?:throwing|threw|hurling|hurled|pelting|pelted)\s+(?:[\w-]+\s+)?(?:eggs|stones|rocks)",
@@ -1578,6 +1590,10 @@ def detect_events() -> object:
         if not rule_kinds and guess is not None and guess.label == UNSPECIFIED and talks_about_events(text, summary_told):
             return accident_told  # "the third attack on the base this week": violence counted or compared, no kind told
         kinds = decide(rule_kinds, guess, len(text))
+        if any(k.sub_event_type == _EXCESSIVE_FORCE for k in kinds) and not _PROTESTERS_TOLD.search(state.text):
+            # "a gunman opened fire at a market ..., before he was overpowered by the crowd": force on protesters
+            # needs protesters; the cues' reading stands
+            kinds = [k for k in kinds if k.sub_event_type != _EXCESSIVE_FORCE] or rule_kinds
         if kinds and all(k.sub_event_type in _HARMLESS_TYPES for k in kinds) and rule_kinds \
                 and _KILLED_IN_IT.search(text):
             kinds = _a_killing_kind(rule_kinds, guess, len(text))

@@ -1590,9 +1590,10 @@ def detect_events() -> object:
         if not rule_kinds and guess is not None and guess.label == UNSPECIFIED and talks_about_events(text, summary_told):
             return accident_told  # "the third attack on the base this week": violence counted or compared, no kind told
         kinds = decide(rule_kinds, guess, len(text))
-        if any(k.sub_event_type == _EXCESSIVE_FORCE for k in kinds) and not _PROTESTERS_TOLD.search(state.text):
+        if any(k.sub_event_type == _EXCESSIVE_FORCE for k in kinds) and any(k.specific for k in rule_kinds) \
+                and not _PROTESTERS_TOLD.search(state.text):
             # "a gunman opened fire at a market ..., before he was overpowered by the crowd": force on protesters
-            # needs protesters; the cues' reading stands
+            # needs protesters; the cues' own reading stands
             kinds = [k for k in kinds if k.sub_event_type != _EXCESSIVE_FORCE] or rule_kinds
         if kinds and all(k.sub_event_type in _HARMLESS_TYPES for k in kinds) and rule_kinds \
                 and _KILLED_IN_IT.search(text):

@@ -16,7 +16,7 @@ from ..resolve.actors import CATEGORY_KINDS, canonical_actor
 from ..resolve.places import Place, default_resolver, distance_km
 from .casualties import HARM_WORDS
 from .dating import DAYS_BEFORE_IT, default_date
-from .events import SEQUENCE
+from .events import _EXCESSIVE_FORCE, SEQUENCE
 from .events import refines as _refines
 from .pipeline import DocState, Frame, component
 from .placing import ALSO
@@ -61,7 +61,6 @@ _ARMED_GROUPS = {"unidentified_armed_group", "iran_aligned", "jihadist", "rebel"
 
 _CROWD_TYPES = {"Protests", "Riots"}
 _RIOT = "Violent demonstration"
-_EXCESSIVE_FORCE = "Excessive force against protesters"
 
 
 def _armed_group(name: str | None) -> bool:

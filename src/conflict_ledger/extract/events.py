@@ -389,6 +389,10 @@ _NOT_EVENT = [
 # the counts and comparisons that a happening told by its day may stand beside in its own sentence
 _COUNTED_BESIDE = (_COMPARED, _ORDINAL_COUNT, _COUNT_SINCE)
 
+_A_COUNT_OF_ATTACKS = (r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty(?:-\w+)?)\s+(?:[\w-]+\s+)?"
+                       r"(?:strikes|attacks|counterattacks|counter-attacks|assaults|air ?strikes|shellings|bombardments)\b")
+_THE_PAST_DAY = r"\b(?:over|in|during) the (?:past|last) (?:day|24 hours|week|\w+ days)\b"
+
 # Clauses that tell no happening at all: a denial, a danger, an order, a request, a tally over a period. Unlike the
 # background and counts above (which often share a sentence with the event they frame), these veto the
 # classifier's reading too.
@@ -397,13 +401,8 @@ _NO_HAPPENING = [
     re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:heading|headed|bound|aimed)\s+(?:toward|towards|for|at)\b", re.IGNORECASE),
     # a day's or a week's count of strikes: "The enemy launched 2 missile strikes, 71 air strikes ... over the past day"
     # ... told before or after the count: "Over the past day, units repelled seven counterattacks"
-    re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty(?:-\w+)?)\s+(?:[\w-]+\s+)?"
-               r"(?:strikes|attacks|counterattacks|counter-attacks|assaults|air ?strikes|shellings|bombardments)\b"
-               + _IN_SENTENCE + r"{0,120}\b(?:over|in|during) the (?:past|last) (?:day|24 hours|week|\w+ days)\b"
-               r"|^\W*(?:over|in|during) the (?:past|last) (?:day|24 hours|week|\w+ days)\b" + _IN_SENTENCE
-               + r"{0,120}\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty(?:-\w+)?)\s+(?:[\w-]+\s+)?"
-               r"(?:strikes|attacks|counterattacks|counter-attacks|assaults|air ?strikes|shellings|bombardments)\b",
-               re.IGNORECASE),
+    re.compile(_A_COUNT_OF_ATTACKS + _IN_SENTENCE + r"{0,120}" + _THE_PAST_DAY
+               + r"|^\W*" + _THE_PAST_DAY + _IN_SENTENCE + r"{0,120}" + _A_COUNT_OF_ATTACKS, re.IGNORECASE),
     # what came of it in the years after, no day's happening: "Kenya has since built a police post in the village"
     re.compile(r"\b(?:has|have)\s+since\s+(?:been\s+)?\w+", re.IGNORECASE),
     # denied, or called untrue: "the navy rejected claims that its gunboats shelled ...", "..., which is false"
@@ -976,13 +975,11 @@ _THE_PROTEST_PEACEFUL = _rx(r"(?:protests?|demonstrations?|march(?:es)?|rall(?:y
 
 # a gathering told as going on when something else happened: "The rally was being held in Khar"
 _GOING_ON = _rx(r"(?:was|were)\s+(?:being\s+held|taking\s+place|under\s?way|in\s+progress|going\s+on)\b")
-_HARM_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-
 
 def _scene_of_the_violence(state: DocState) -> None:
     """A peaceful gathering told only as going on ("The rally was being held in Khar, the district headquarters"),
     in a report of a bombing or an attack, is where that violence struck, not a protest of its own."""
-    if not any(frame.mention.event_type in _HARM_TYPES for frame in state.frames):
+    if not any(frame.mention.event_type in _VIOLENT_TYPES for frame in state.frames):
         return
     state.frames[:] = [frame for frame in state.frames if not (
         frame.mention.sub_event_type == "Peaceful protest"
@@ -1664,7 +1661,7 @@ def is_brief(state: DocState) -> bool:
 def read_brief_whole(state: DocState, pieces: list[tuple[Sentence, int, int]], guesses: list[TypeGuess | None],
                      whole: TypeGuess, claimed: bool = False) -> None:
     """Let the reading of a whole brief report add the event no clause found, or type its one event (a report of
-    an act someone `claimed` is never read as a crime)."""
+    an act someone `claimed` is never read as a crime or a disaster)."""
     label = whole.label
     if label in ("No event: disaster", "No event: crime") and not claimed \
             and whole.no_event_probability >= BRIEF_NOT_VIOLENCE_MIN:

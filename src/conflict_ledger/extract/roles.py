@@ -707,7 +707,7 @@ def retype_by_roles(state: DocState, frame: Frame) -> None:
     agent = next((p for p in frame.parties if p.role == "agent"), None)
     if agent is None or mention.actor1 != agent.actor.name:
         return
-    if mention.sub_event_type in _CROWD_VIOLENCE and set(agent.actor.kinds) & _ORGANISED_ARMED \
+    if mention.event_type == "Riots" and set(agent.actor.kinds) & _ORGANISED_ARMED \
             and _HARMED_PEOPLE.search(state.text, *frame.spans[0]):
         # "Israeli settlers set fire to cars and a house ... and threw stones at residents, injuring two": a
         # militia's raid on a village, not a riot (ACLED's mob violence is a crowd's, unorganised)
@@ -732,7 +732,6 @@ def retype_by_roles(state: DocState, frame: Frame) -> None:
     frame.type_score = max(frame.type_score, 0.8)
 
 
-_CROWD_VIOLENCE = {"Violent demonstration", "Mob violence"}
 _ORGANISED_ARMED = {"militia", "tribal_militia", "rebel", "jihadist", "paramilitary", "organised_crime", "mercenary"}
 _HARMED_PEOPLE = re.compile(r"\b(?:kill|injur|wound|hurt|dead\b|beat|stabb|shot)", re.IGNORECASE)
 

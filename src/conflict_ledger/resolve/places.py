@@ -133,6 +133,13 @@ def is_modifier(ent: Any) -> bool:
     return True
 
 
+def _namesake_town(candidates: Iterable[tuple[Entry, str, float]], country_code: str | None,
+                   admin1: str | None) -> Entry | None:
+    """The town, among a name's readings, that a region of that name in `country_code` and `admin1` is named after."""
+    return next((c for c, how, _ in candidates if how == "name" and c.feature == "city"
+                 and c.country_code == country_code and c.admin1 == admin1), None)
+
+
 _ACT_NOUNS = re.compile(r"attacks?|strikes?|airstrikes?|offensive|bombardment|retaliation|response|invasion|assault")
 
 
@@ -882,8 +889,7 @@ class PlaceResolver:
     def _sizable_town(self, name: str) -> bool:
         """A town or district of 20,000 or more by this name of two words or more: "in Lakki Marwat" (a person, to
         the tagger) in a report that names no country."""
-        cands = self._candidates(name, near=False)
-        return bool(cands) and cands[0][0].feature in ("city", "admin2") and cands[0][0].population >= 20_000
+        return self._town(name) and self._candidates(name, near=False)[0][0].population >= 20_000
 
     def _town(self, name: str) -> bool:
         cands = self._candidates(name, near=False)
@@ -1012,8 +1018,7 @@ class PlaceResolver:
     def namesake_town(self, region: Place) -> Place | None:
         """The town a first-level region is named after ("Kidal" the region, Kidal the town), as a place at the
         region's mention; None where the region has no town of its name."""
-        town = next((c for c, how, _ in self._candidates(region.name, near=False) if how == "name" and c.feature == "city"
-                     and c.country_code == region.country_code and c.admin1 == region.admin1), None)
+        town = _namesake_town(self._candidates(region.name, near=False), region.country_code, region.admin1)
         if town is None:
             return None
         return replace(region, latitude=town.latitude, longitude=town.longitude, geonameid=town.geonameid,
@@ -1072,8 +1077,7 @@ class PlaceResolver:
             elif m.best is not None and m.best.feature == "admin1" and _BY_A_TOWN.search(text, max(0, m.start - 40), m.start) \
                     and not _REGION_AFTER.match(text, m.end):
                 # "near Menaka", "the town of Kirkuk": the region's namesake town, not the region
-                m.best = next((c for c, how, _ in m.candidates if how == "name" and c.feature == "city"
-                               and c.country_code == m.best.country_code and c.admin1 == m.best.admin1), m.best)
+                m.best = _namesake_town(m.candidates, m.best.country_code, m.best.admin1) or m.best
         for i, m in enumerate(mentions):
             # a near spelling, or a small town's alternate name, is believed only inside a country
             # the rest of the document names (or next to one), and inside the region that qualifies it

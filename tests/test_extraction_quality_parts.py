@@ -4322,3 +4322,221 @@ def test_an_operative_eliminated_is_dead(cli, tmp_path):
         "said on Wednesday, adding that fighter jets struck the operative in the area of Aitaroun in southern "
         "Lebanon.\n"))
     assert (event["fatalities"], event["location"]) == (1, "Aitaroun")
+
+
+# ---- round 28: round-ups labelled by country, transcripts, obituaries, claims beside tolls, answers told as responses
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("Security forces repelled the raid, while one soldier lost his life in the exchange of fire.", 1),
+    ("Six soldiers and all eight attackers were killed in the fighting.", 14),
+    ("A drone struck a car on the coastal road, killing a senior commander and his companion.", 2),
+    ("Later, medics said the number of dead had risen to 11.", 11),
+    ("The Red Crescent said the number of people killed in clashes in the suburb had risen to seven.", 7),
+    ("The kidnappers shot the 68-year-old emir after the ransom went unpaid.", None),
+    ("The kidnappers killed the 68-year-old emir after the ransom went unpaid.", 1),
+])
+def test_round_28_tolls(sentence, killed):
+    assert _tolls(sentence)[0] == killed
+
+
+def test_two_forces_named_after_the_count_of_their_wounded_are_one_group():
+    assert _tolls("Four personnel of the Central Reserve Police Force and the Special Task Force were injured.") \
+        == (None, 4)
+
+
+def test_the_killers_own_count_in_the_sentence_of_the_toll_is_its_top(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-27\n\n"
+        "Al-Shabaab fighters stormed an army outpost near Jowhar on Monday after a car bomb exploded at its gate. "
+        "Nine soldiers were killed, an officer said; the group said it had killed 40.\n"))
+    assert (event["fatalities_low"], event["fatalities"], event["fatalities_high"]) == (9, 9, 40)
+
+
+def test_a_group_claiming_to_have_killed_more_gives_only_the_top_of_the_range(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-04\n\n"
+        "Al-Shabaab fighters ambushed an African Union convoy near Balad on Sunday, a Somali officer said. He said "
+        "three Burundian soldiers were killed. The group claimed to have killed 17.\n"))
+    assert (event["fatalities"], event["fatalities_high"]) == (3, 17)
+
+
+def test_a_post_attacked_and_the_attack_repulsed_is_a_clash_not_a_strike(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-26\n\n"
+        "Separatist militants attacked a naval air station in Gwadar late on Monday, officials said. Security forces "
+        "repulsed the attack and killed three assailants, while two soldiers lost their lives in the exchange of "
+        "fire.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Armed clash", 5)
+
+
+def test_an_army_that_responded_with_strikes_did_a_second_event(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-19\n\n"
+        "Shells fired by the Rapid Support Forces hit a market in Omdurman on Saturday, killing 12 civilians, "
+        "medics said. The army responded with drone strikes on RSF positions in the north of the city.\n"))
+    assert [(e["sub_event_type"], e["actor1"], e["actor2"]) for e in events] == [
+        ("Shelling/artillery/missile attack", "Rapid Support Forces", None),
+        ("Air/drone strike", "Sudanese forces", "Rapid Support Forces")]
+
+
+def test_police_who_used_tear_gas_to_disperse_a_crowd_stepped_in(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-10-28\n\n"
+        "Police used tear gas to disperse opposition supporters protesting in Maputo on Thursday.\n"))
+    assert (event["sub_event_type"], event["actor2"]) == ("Protest with intervention", "Mozambican police")
+
+
+def test_a_toll_since_protests_began_is_no_toll_of_the_day(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-10-28\n\n"
+        "Police fired tear gas at opposition supporters protesting in Maputo on Thursday. A rights group said at least 18 "
+        "people had been killed by police since the protests began on Oct 21.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Protest with intervention", 0)
+
+
+def test_a_bombing_stepped_up_is_a_trend_not_an_event(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-08-27\n\n"
+        "A military airstrike hit a market in Sagaing region on Sunday, killing nine civilians. The junta has "
+        "stepped up bombing since the Kachin Independence Army captured Bhamo.\n"))
+    assert (event["sub_event_type"], event["actor1"]) == ("Air/drone strike", "Burmese forces")
+
+
+def test_relatives_who_died_in_the_strike_are_its_dead_not_a_walkout(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-22\n\n"
+        "She was 19 and wanted to study law. Mariam was killed on April 12 when an Israeli airstrike hit the family "
+        "home in Bureij camp, her uncle said. Four other members of the family also died in the strike.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Air/drone strike", 5)
+
+
+def test_a_captive_killed_by_the_kidnappers_is_an_attack(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-08-12\n\n"
+        "Bandits abducted a traditional ruler and his son near Isa last month, residents said. The kidnappers killed "
+        "the 70-year-old ruler on Sunday after the ransom was not paid, his family said.\n"))
+    assert [(e["sub_event_type"], e["event_date"], e["fatalities"]) for e in events][-1] == ("Attack", "2024-08-11", 1)
+
+
+def test_insurgents_linked_to_a_group_are_its_men_before_the_generic_word(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-11\n\n"
+        "Insurgents linked to Islamic State beheaded three men in a village near Mocimboa da Praia on Thursday, "
+        "local sources said.\n"))
+    assert event["actor1"] == "Islamic State"
+
+
+def test_the_armed_men_the_police_suspect_did_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-08-13\n\n"
+        "A grenade thrown into a tea shop in Yala wounded four people late on Monday, police said. No group claimed "
+        "the attack, but police suspect separatist insurgents.\n"))
+    assert (event["actor1"], event["actor2"]) == ("Unidentified armed group", None)
+
+
+def test_rebels_of_a_group_who_say_they_seized_a_camp_are_that_group(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-05\n\n"
+        "Fighters of the Arakan Army said on Sunday they had seized a military camp in Rakhine state after weeks of "
+        "fighting.\n"))
+    assert (event["actor1"], event["actor2"]) == ("Arakan Army", "Burmese forces")
+
+
+def test_an_army_that_says_it_regained_a_town_from_a_group_took_it_from_them(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-10-21\n\n"
+        "Sudan's army said on Sunday it had regained control of the town of Sinja from the Rapid Support Forces.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
+        "Government regains territory", "Sudanese forces", "Rapid Support Forces")
+
+
+def test_a_ministry_that_says_its_forces_made_arrests_speaks_for_its_owner(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-10-08\n\n"
+        "The Taliban's interior ministry said on Monday that its forces had arrested nine members of the Islamic "
+        "State Khorasan Province in Herat.\n"))
+    assert (event["sub_event_type"], event["actor1"]) == ("Arrests", "Taliban")
+
+
+def test_a_bomb_that_fell_on_a_camp_was_fired_from_afar(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-04\n\n"
+        "A bomb fell on a displacement site near Goma on Saturday, killing three children, local authorities "
+        "said.\n"))
+    assert event["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_a_transcript_answer_that_sets_the_scene_dates_the_shooting_after_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-08-05\n\n"
+        "Q: What happened near the village?\n"
+        "A: Around 10 p.m. on Friday a car drove up to the checkpoint outside Nablus. Soldiers opened fire and the "
+        "driver was killed.\n"))
+    assert (event["event_date"], event["actor1"]) == ("2024-08-02", "Israeli forces")
+
+
+def test_a_country_named_only_as_an_owner_places_a_strike_on_its_grid(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-11-18\n\n"
+        "A Russian missile attack on Ukraine's power grid overnight killed at least five people, officials said. Two "
+        "people were killed in the Mykolaiv region and three died in the Zaporizhzhia region.\n"))
+    assert (event["country"], event["geo_precision"]) == ("Ukraine", 3)
+
+
+def test_a_roundup_labelled_by_country_places_each_item_in_its_own(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-01-18\n\n"
+        "REGIONAL SECURITY ROUNDUP\n\n"
+        "Mali: On 13 January, JNIM fighters attacked an army post in Boni (Mopti), killing five soldiers.\n"
+        "Burkina Faso: On 15 January, gunmen killed nine civilians in a village near Djibo (Soum).\n"
+        "Niger: On 16 January, a roadside bomb struck a military vehicle near Tillaberi, wounding three soldiers.\n"))
+    assert [(e["country"], e["admin1"]) for e in events] == [("Mali", "Mopti"), ("Burkina Faso", "Sahel"),
+                                                             ("Niger", "Tillaberi")]
+    assert [e["actor1"] for e in events][2] is None
+
+
+def test_two_places_listed_are_not_a_town_and_its_region(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-10-08\n\n"
+        "Taliban forces arrested six members of the Islamic State in raids in Kandahar and Helmand on Sunday.\n"))
+    assert (event["location"], event["admin1"]) == ("Kandahar", "Kandahar")
+
+
+def test_arms_told_as_recovered_after_a_gunfight_are_a_detail_of_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-11\n\n"
+        "Chhattisgarh: 12 Maoists killed in encounter in Bijapur\n\n"
+        "Security forces killed 12 Maoists in a gunfight in the forests of Bijapur district on Friday, police said. "
+        "Two personnel of the District Reserve Guard were injured. A large cache of weapons was recovered.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["injuries"]) == ("Armed clash", "Indian forces", 2)
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("Villagers in Bokkos, Plateau State, said gunmen had attacked the community.", "villagers"),
+    ("Militants attacked a checkpoint in Kech on Monday, the military's media wing said.", "military's media wing"),
+    ("The junta bombed the market, according to local resistance forces.", "local resistance forces"),
+    ("Two officers were killed, a police union said.", "police union"),
+    ("Ten civilians were killed, a medical charity said.", "medical charity"),
+])
+def test_round_28_sources(sentence, source):
+    from conflict_ledger.extract.sources import sources_in
+
+    assert [name for name, _, _ in sources_in(sentence)] == [source]
+
+
+def test_a_disaster_a_crowd_marched_over_is_no_toll_of_the_march(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-12-16\n\n"
+        "Thousands marched in Belgrade on Sunday to demand justice for the collapse of a station roof in Novi Sad "
+        "that killed 15 people last month. The march was peaceful.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Peaceful protest", 0)
+
+
+def test_cattle_raiders_who_killed_herders_attacked_them(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-07-03\n\n"
+        "South Sudan: Cattle raiders attacked a cattle camp on Monday, killing 11 herders and driving off hundreds "
+        "of cattle, a local official said.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["country"]) == (
+        "Attack", "Unidentified armed group", "South Sudan")

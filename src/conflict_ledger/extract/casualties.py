@@ -17,7 +17,7 @@ from .roles import ATTACKERS, FIGHTING, doer_speaks
 
 # ("martyred": how South Asian and Middle Eastern news tell its own side's dead)
 # ("sent to hell": how Pakistan's military press office tells the militants it killed)
-_KILLED = (r"(?:killed|dead|died|slain|murdered|assassinated|executed|massacred|lost their lives|perished|martyred|shot dead|beheaded|"
+_KILLED = (r"(?:killed|dead|died|slain|murdered|assassinated|executed|massacred|lost (?:their|his|her) li(?:ves|fe)|perished|martyred|shot dead|beheaded|"
            r"sent to hell|deprived of (?:their |his |her )?li(?:fe|ves)|"
            r"lynched|(?:beaten|hacked|burned|burnt|stoned|stabbed|clubbed|bludgeoned|shot) to death)")
 _INJURED = r"(?:wounded|injured|hurt|maimed)"
@@ -28,12 +28,13 @@ _INJURED = r"(?:wounded|injured|hurt|maimed)"
 _WORDS = (r"(?:\s+(?!\d)(?!(?:or|were|was|had|have|are|is|said|says|told|added|confirmed|" + _KILLED[3:-1] + "|"
           + _INJURED[3:-1] + r")\b)"
           r"(?!and\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
-          r"several|dozens|many|some|scores|hundreds|at|about|nearly|more|up|were|was|have|had|are|is)\b)"
+          r"several|dozens|many|some|scores|hundreds|at|about|nearly|more|up|were|was|have|had|are|is|all\s+(?:\d|\w+))\b)"
           r"[\w'’.-]+){0,5}?"
           # ... and the name of their force or town: "Five soldiers of the Armed Forces of the Philippines were killed"
           # ... or the body they worked for: "Seven aid workers from the charity World Central Kitchen were killed"
           r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+)?(?-i:[A-Z][\w'’.-]*)"
-          r"(?:\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z][\w'’.-]*)){0,5})?")
+          # ... or of two forces: "Three personnel of the Border Security Force and the District Reserve Guard"
+          r"(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?(?-i:[A-Z][\w'’.-]*)){0,8})?")
 # ... with how it happened between: "were seriously wounded", "were brutally murdered"
 _BE = (r"(?:\s+(?:were|was|have been|has been|had been|are|is|got|being|reportedly|also|later|been|all|now|"
        r"already|had|have|has|[a-z]+ly|left|confirmed|reported|feared|believed(?: to have been)?|said to have been))*")
@@ -107,7 +108,9 @@ _INJURIES_TO = re.compile(
 # the dead counted by what is left of them: "the death toll rose to 17", "claimed 40 lives", "15 bodies were found"
 # ("The death toll from Saturday's attack on a market in the town of X has risen to 107": what it is of may be long)
 # (an abbreviation's stop may stand between: "the death toll from Friday's U.S. strikes rose to 16")
-_DEATH_TOLL = re.compile(r"\b(?P<kind>death toll)\s+(?:(?:[^.;:!?]|(?-i:(?<=\b[A-Z])\.)){0,160}?\s)?(?:rose|risen|climbed|reached|hit|jumped|"
+# ("the number of dead had risen to 12", "the number of people killed in clashes ... had risen to nine": the toll by
+# other words)
+_DEATH_TOLL = re.compile(r"\b(?P<kind>death toll|number of (?:the\s+)?dead|number of (?:people\s+)?killed)\s+(?:(?:[^.;:!?]|(?-i:(?<=\b[A-Z])\.)){0,160}?\s)?(?:rose|risen|climbed|reached|hit|jumped|"
                          r"increased|stood|stands|was|is|of)\s+(?:to\s+|at\s+)?(?P<num>" + NUMBER + r")\b", re.IGNORECASE)
 # ... or as a source reckons it: "residents put the toll at 12"
 _TOLL_PUT_AT = re.compile(r"\b(?:put|puts|putting|placed|places)\s+the\s+(?P<kind>(?:death\s+)?toll)\s+at\s+(?P<num>"
@@ -148,8 +151,9 @@ _BESIDES = re.compile(
 _APPOSITION = re.compile(r"\b" + NUMBER + r"(?:\s+[\w'’-]+){0,3}?,\s+(?:including\s+(?:the\s+)?)?$", re.IGNORECASE)
 # "One officer and two assailants were killed": groups joined by "and" add up
 # (a stray comma before the verb does not split the subject: "Two guards and three gunmen, were killed")
+# ("Eight soldiers and all ten attackers were killed": all of the second group)
 _JOINT = re.compile(
-    r"\b(?P<num>" + NUMBER + r")" + _WORDS + r"(?:(?:,\s+|,?\s+and\s+)(?:" + NUMBER + r")" + _WORDS + r")+"
+    r"\b(?P<num>" + NUMBER + r")" + _WORDS + r"(?:(?:,\s+|,?\s+and\s+)(?:all\s+)?(?:" + NUMBER + r")" + _WORDS + r")+"
     + r"(?P<closed>,(?=\s+(?:were|have been|had been)\b))?" + _BE + r"\s+(?P<kind>" + _KILLED + "|" + _INJURED + r")\b",
     re.IGNORECASE,
 )
@@ -175,17 +179,20 @@ _ONE_WAS_KILLED = re.compile(
     r"\b(?:was|has been)\s+(?:also\s+|later\s+|reportedly\s+|allegedly\s+)?(?:shot\s+and\s+)?"
     r"(?:(?P<killed>killed|murdered|assassinated|slain|executed|martyred|shot dead|gunned down|beheaded|stabbed to death|"
     r"shot to death|found dead|found beheaded)|(?:(?:seriously|severely|slightly|lightly|critically|badly|gravely)\s+)?(?P<injured>wounded|injured|"
-    r"hurt))\b",
+    # ("was shot in the ear": hit, and alive)
+    r"hurt|shot\s+in\s+the\s+(?:ear|leg|legs|arm|arms|shoulder|hand|foot|back|chest|stomach|neck|thigh)))\b",
     re.IGNORECASE)
 # ... but not when nobody, or a thing, is the subject ("no one was killed", "the plan was killed off")
 # ("had been" says nothing of how many: "no civilians had been killed")
 _NOT_A_VICTIM = re.compile(r"\b(?:no one|nobody|none|no|any|anyone|anybody|plan|deal|bill|proposal|project|talks|idea|motion|engine|"
                            r"it|which|that|what)\s*(?:\w+\s+){0,1}$", re.IGNORECASE)
+# who goes with a person: a relative, a guard, a driver
+_COMPANIONS = (r"husband|wife|son|daughter|brother|sister|father|mother|driver|bodyguard|guard|cousin|nephew|uncle|child|"
+               r"companion|aide|translator|interpreter|escort|pilot|cameraman")
 # "The candidate and her brother were killed": a named person and a relative or guard, two people
 _PAIR = re.compile(
     r"\b(?:[Tt]he\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?|" + _PERSON_NAME + r")(?:,\s+[^,.;]{1,80},)?\s+and\s+"
-    r"(?:his|her|their)\s+(?:\w+\s+)?(?P<rel>husband|wife|son|daughter|brother|sister|father|mother|driver|"
-    r"bodyguard|guard|cousin|nephew|uncle|child|companion|aide)\s+(?:were|have been|had been)\s+"
+    r"(?:his|her|their)\s+(?:\w+\s+)?(?P<rel>" + _COMPANIONS + r")\s+(?:were|have been|had been)\s+"
     r"(?:also\s+)?(?P<kind>" + _KILLED + "|" + _INJURED + r")\b"
 )
 _NUMBER_WORD_START = r"(?i)(?:one|two|three|four|five|six|seven|eight|nine|ten|\d|several|many|some|all|both)\b"
@@ -212,7 +219,7 @@ _ALONG_WITH = re.compile(
 _ROLES = (r"official|leader|commander|chief|officer|sheikh|mayor|judge|candidate|teacher|doctor|journalist|cleric|imam|"
           r"soldier|policeman|member|employee|elder|director|head|lawyer|activist|contractor|engineer|man|woman|boy|girl|"
           r"student|worker|farmer|shepherd|colonel|captain|major|lieutenant|general|brigadier|governor|headman|minister|"
-          r"ambassador|councillor|councilor|priest|businessman")
+          r"ambassador|councillor|councilor|priest|businessman|ruler|emir|king|chieftain")
 # "killed the governor and four of his aides", "The mayor and two of his bodyguards were killed": one singled-out
 # victim and a count of his own people
 _ONE_AND_HIS = re.compile(
@@ -247,7 +254,7 @@ _MANY_AND_THEIR_ONE = re.compile(
 # "Gunmen shot and killed Ahmed Saleh", "assassinated the mayor": one named victim
 _NAMED_VICTIM = re.compile(
     r"\b(?:shot and killed|shot dead|gunned down|assassinated|killed|killing|murdered|beheaded|executed)\s+"
-    r"(?:(?:the|a|an)\s+(?:[a-z][\w'’-]+\s+){0,3}?(?P<role>" + _ROLES + r")\b|(?P<name>[A-Z][a-z'’-]+(?:\s+(?:al-|al\s+|el-|"
+    r"(?:(?:the|a|an)\s+(?:[a-z0-9][\w'’-]+\s+){0,3}?(?P<role>" + _ROLES + r")\b|(?P<name>[A-Z][a-z'’-]+(?:\s+(?:al-|al\s+|el-|"
     r"bin\s+|ibn\s+|abu\s+)?"
     r"[A-Z][\w'’-]+){1,3})\b(?!\s+(?:soldiers|troops|officers|members|personnel|policemen|fighters|forces|civilians|"
     r"people|militants|men|workers|pilgrims|insurgents|rebels|jihadists|gunmen|commanders|villagers|residents|"
@@ -277,11 +284,11 @@ _NOT_PEOPLE = re.compile(
 
 
 # one more group of victims after a count: " soldiers and two civilians", " commandos and a driver"
-_AND_MORE = re.compile(r"(?:\s+[A-Za-z'’-]+){0,3}?(?:\s*,\s*|\s*,?\s+and\s+)(?P<num>" + NUMBER + r")(?P<who>(?:\s+[A-Za-z'’-]+){1,2}?)",
+# ("eight soldiers and all ten attackers": the whole of the second group)
+_AND_MORE = re.compile(r"(?:\s+[A-Za-z'’-]+){0,3}?(?:\s*,\s*|\s*,?\s+and\s+)(?:all\s+)?(?P<num>" + NUMBER + r")(?P<who>(?:\s+[A-Za-z'’-]+){1,2}?)",
                        re.IGNORECASE)
-_AND_THEIR_ONE = re.compile(r"(?:\s+[A-Za-z'’-]+){0,3}?\s+and\s+(?:their|his|her|its)\s+(?:[A-Za-z-]+\s+)?(?P<who>driver|"
-                            r"guard|bodyguard|translator|interpreter|escort|pilot|cameraman|son|daughter|wife|husband)\b",
-                            re.IGNORECASE)
+_AND_THEIR_ONE = re.compile(r"(?:\s+[A-Za-z'’-]+){0,3}?\s+and\s+(?:their|his|her|its)\s+(?:[A-Za-z-]+\s+)?(?P<who>"
+                            + _COMPANIONS + r")\b", re.IGNORECASE)
 # ... but not "..., some seriously", "one of them", "five wounded" (another kind of count)
 _NO_GROUP = re.compile(r"\s*(?:of|them|others?\s+(?:were|was)|[a-z]+ly|" + _KILLED[3:-1] + "|" + _INJURED[3:-1] + r")\b",
                        re.IGNORECASE)
@@ -320,7 +327,7 @@ _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
 def _kind(word: str) -> str:
     word = word.lower()
-    if re.fullmatch(_KILLED, word) or word.endswith(("to death", "dead", "down")) or word in {"killing", "lynching", "kills", "deaths", "fatalities", "death", "claimed the lives of",
+    if re.fullmatch(_KILLED, word) or word.endswith(("to death", "dead", "down", "killed")) or word in {"killing", "lynching", "kills", "deaths", "fatalities", "death", "claimed the lives of",
                                                "death toll", "toll", "lives", "bodies", "corpses"}:
         return "killed"
     if word in {"casualties"}:
@@ -339,7 +346,10 @@ _NOBODY_AT_END = re.compile(r"\b(?:no one|nobody|none)\s*$", re.IGNORECASE)
 
 # an act named as the one that killed, told with a time before the report's own: "the attack that killed three ... last
 # month"
-_AN_EARLIER_ACT = re.compile(r"\b(?:attack|strike|bombing|blast|raid|assault|ambush|explosion|massacre)s?\s+(?:that|which)\s+$",
+# (or a disaster a crowd marches over: "the collapse of a railway station canopy ... that killed 15 people last month")
+_AN_EARLIER_ACT = re.compile(r"\b(?:attack|strike|bombing|blast|raid|assault|ambush|explosion|massacre|collapse|canopy|"
+                             r"roof|fire|blaze|crash|accident|disaster|stampede|flood|earthquake)s?"
+                             r"(?:\s+(?:in|at|on|near)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2})?\s+(?:that|which)\s+$",
                              re.IGNORECASE)
 _TIME_BEFORE = re.compile(r"[^.;]{0,60}?\b(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|in\s+(?:19|20)\d\d|"
                           r"(?:in|on)\s+(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|(?:months|years|weeks)\s+ago)",
@@ -379,7 +389,7 @@ def find_counts(text: str) -> list[Count]:
             return  # "the truck bomb could have killed hundreds": what did not happen has no victims
         if _RUNNING_TOTAL.search(text, max(0, num_span[0] - 60), num_span[0]):
             return  # "..., bringing to 37 the number of candidates killed this campaign": a running total
-        if _AN_EARLIER_ACT.search(text, max(0, span[0] - 40), span[0]) and _TIME_BEFORE.match(text, span[1]):
+        if _AN_EARLIER_ACT.search(text, max(0, span[0] - 70), span[0]) and _TIME_BEFORE.match(text, span[1]):
             return  # "..., the militia blamed for the drone attack that killed three soldiers in Jordan last month":
             # the toll of another, earlier happening
         if _WITHDRAWN.search(text, 0, span[0]):
@@ -527,7 +537,11 @@ def find_counts(text: str) -> list[Count]:
             counts.append(Count(_kind(m.group("kind")), Amount(2, 2, 2), m.start(), m.end(), m.group("rel")))
     for m in _NAMED_VICTIM.finditer(text):
         if not counted(m) and not _TAKEN_BY_NUMBER.match(text, m.end()):
-            counts.append(Count("killed", Amount(1, 1, 1), m.start(), m.end(), m.group("role") or m.group("name")))
+            # "killing a Hezbollah commander and his companion": the one named and the one with him
+            two = _AND_THEIR_ONE.match(text, m.end()) is not None
+            end = _AND_THEIR_ONE.match(text, m.end()).end() if two else m.end()
+            counts.append(Count("killed", Amount(2, 2, 2) if two else Amount(1, 1, 1), m.start(), end,
+                                m.group("role") or m.group("name")))
     for m in _AND_ONE_MORE_HURT.finditer(text):
         if not read_before(m):
             counts.append(Count(_kind(m.group("kind")), Amount(1, 1, 1), m.start(), m.end(), ""))
@@ -660,7 +674,16 @@ def apply_counts(state: DocState, frame: Frame, extra: list[tuple[int, int]] | N
                 state.prepared.setdefault("own_losses", []).append((mention.actor1, count, start))
                 continue
             by_kind.setdefault(count.kind, []).append(count)
+        # the killers' own count beside the reporter's in one sentence ("Seven soldiers were killed, he said; the
+        # group said it had killed 30") is another figure for the same dead, never a group to add (but "12 militants
+        # were killed; the group said it killed ten soldiers" counts the other side's dead)
+        groups = []
         for kind, every in by_kind.items():
+            told = [c for c in every if not _DOER_CLAIMS.search(state.read_text, start, start + c.start)]
+            claimed = [c for c in every if c not in told and _same_dead(c, told)]
+            groups += [(kind, every)] if not claimed or not told else [
+                (kind, [c for c in every if c not in claimed]), (kind, claimed)]
+        for kind, every in groups:
             # a toll is a whole count, another source's figure beside the first ("police said five were killed,
             # but residents put the toll at 12"), never a group to add
             tolls = [c for c in every if "toll" in state.read_text[start + c.start : start + c.end].lower()]
@@ -959,13 +982,22 @@ def _told_elsewhere(state: DocState, frame: Frame, start: int) -> bool:
                 and place.admin1 != own.admin1)
 
 
+def _same_dead(claim: Count, told: list[Count]) -> bool:
+    """Whether a killers' claim counts the dead another count told: it names none of its own ("had killed 30"),
+    or the same kind of people."""
+    words = set(re.findall(r"[a-z]{3,}", claim.who.lower()))
+    return not words or any(words & set(re.findall(r"[a-z]{3,}", c.who.lower())) for c in told)
+
+
 def _says_killed(state: DocState, frame: Frame) -> bool:
     return any(re.search(r"\bkill", state.text[s:e], re.IGNORECASE) for _, s, e in frame.clauses())
 
 
 # "The militants said ... they had killed 30 soldiers": the killers' own count (the text up to the count)
+# ("The group claimed to have killed 13")
 _DOER_CLAIMS = re.compile(r"\b(?:said|says|claimed|claims|boasted|announced)\b[^.;]{0,80}?\b(?:it|they|its fighters|"
-                          r"their fighters|we)\s+(?:had\s+|have\s+|has\s+)?(?:(?:killed|wounded|injured)\s+)?$", re.IGNORECASE)
+                          r"their fighters|we)\s+(?:had\s+|have\s+|has\s+)?(?:(?:killed|wounded|injured)\s+)?$"
+                          r"|\b(?:claimed|claims|claiming)\s+to\s+have\s+(?:(?:killed|wounded|injured)\s+)?$", re.IGNORECASE)
 _BARE_TROOPS = re.compile(r"\s*(?:soldiers?|troops|service ?members?|servicemen|personnel|officers?)\b", re.IGNORECASE)
 
 

@@ -16,7 +16,7 @@ from ..resolve.actors import CATEGORY_KINDS, canonical_actor
 from ..resolve.places import Place, default_resolver, distance_km
 from .casualties import HARM_WORDS
 from .dating import DAYS_BEFORE_IT, default_date
-from .events import _EXCESSIVE_FORCE, SEQUENCE
+from .events import _EXCESSIVE_FORCE, _GENERIC, SEQUENCE
 from .events import refines as _refines
 from .pipeline import DocState, Frame, component
 from .placing import ALSO
@@ -209,6 +209,10 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
                 and _same_family(x.mention.actor1, y.mention.actor1) is not True \
                 and _MUNITIONS.search(state.text, x.spans[0][0], x.spans[0][1]):
             return None
+    # arms recovered at the scene, told with no one doing it, are what a fight or an attack left behind
+    if any(_left_at_the_scene(x) and y.mention.event_type in _VIOLENCE and not _read_into_a_bare_word(y)
+           for x, y in ((a, b), (b, a))):
+        score += 0.5
     # the next sentence usually goes on about the same happening (its toll, its place)
     gap = _sentence_gap(a, b)
     if gap <= 1:
@@ -266,7 +270,10 @@ _THEN_DID = re.compile(r"\b(?:soldiers|troops|forces|police|militants|gunmen|fig
                        r"(?:later|afterwards|subsequently)\s+(?!(?:said|told|confirmed|reported|added|denied)\b)\w+",
                        re.IGNORECASE)
 # ... or told as the answer to it: "11 militants were neutralised in retaliatory strikes"
-_IN_RETALIATION = re.compile(r"\b(?:retaliatory|reprisal|in (?:retaliation|response|reprisal)\b)", re.IGNORECASE)
+# ("The army responded with drone strikes on RSF positions", "hit back with artillery")
+_IN_RETALIATION = re.compile(r"\b(?:retaliatory|reprisal|in (?:retaliation|response|reprisal)\b|(?:responded|responding|"
+                             r"retaliated|retaliating|hit back|hitting back|struck back|striking back)\s+(?:\w+\s+)?with\b)",
+                             re.IGNORECASE)
 _LATER_ON = re.compile(r"\b(?:hours|days|weeks|minutes|a day|an hour|a week)\s+later\s*[.;]", re.IGNORECASE)
 # ... one told afresh after the turn: "Separately, an attack on a church ...", "Hours later, security forces carried
 # out an operation ..., killing eight militants": a doer and an act of its own (not "the attack", "it", "the death
@@ -366,12 +373,19 @@ _DETAIL = "Looting/property destruction"
 _ARRESTED_THE_ATTACKERS = re.compile(r"\barrested\s+(?:\w+\s+)?(?:of\s+them|(?:of\s+)?the\s+(?:gunmen|attackers|assailants|"
                                      r"hostage-takers|raiders))\b", re.IGNORECASE)
 _DISRUPTED = "Disrupted weapons use"
-_AT_THE_SCENE = re.compile(r"\b(?:recovered|seized|found)\b[^.;]{0,30}\b(?:from|at|on)\s+the\s+(?:site|scene|spot)\b",
-                           re.IGNORECASE)
+# ... or told as recovered with no one said to have done it: "A large cache of weapons, including AK-47 rifles, was
+# recovered" (after the gunfight it followed)
+_AT_THE_SCENE = re.compile(r"\b(?:recovered|seized|found)\b[^.;]{0,30}\b(?:from|at|on)\s+the\s+(?:site|scene|spot)\b"
+                           r"|\b(?:was|were|been)\s+(?:\w+ly\s+)?recovered\b(?![^.;]{0,40}\bby\b)", re.IGNORECASE)
 # what is shot down when weapons are: not a helicopter and its crew
 _MUNITIONS = re.compile(r"\b(?:drones?|missiles?|rockets?|projectiles?|targets|shells|uavs?|shaheds?|bombs?)\b", re.IGNORECASE)
 _ABDUCTION = "Abduction/forced disappearance"
 _VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def _left_at_the_scene(frame: Frame) -> bool:
+    """Arms recovered where a fight or an attack took place: a detail of it, not an interception."""
+    return frame.mention.sub_event_type == _DISRUPTED and _AT_THE_SCENE.search(frame.sentences[0].span.text) is not None
 
 
 def _detail_of(mention: EventMention) -> bool:
@@ -420,8 +434,7 @@ def absorb(into: Frame, other: Frame) -> None:
         o = replace(o, actor1=attacker.get("actor1"), actor2=None,
                     evidence={**evidence, **({"actor1": o.evidence["actor2"]} if attacker else {})})
     detail = (_DETAIL in (m.sub_event_type, o.sub_event_type) or _their_arrest_after(into, other) or any(
-        x.mention.sub_event_type == _DISRUPTED and _AT_THE_SCENE.search(x.sentences[0].span.text) for x in (into, other))) \
-        and any(_detail_of(x) and x.sub_event_type for x in (m, o))
+        _left_at_the_scene(x) for x in (into, other))) and any(_detail_of(x) and x.sub_event_type for x in (m, o))
     # people detained at a protest are part of how it was met (ACLED's protest with intervention), not an event apart
     at_a_protest = "Arrests" in (m.sub_event_type, o.sub_event_type) and bool({m.event_type, o.event_type} & _CROWD_TYPES)
     # a crowd that used violence is a riot however hard it was met (ACLED's excessive force is force used on a
@@ -441,9 +454,10 @@ def absorb(into: Frame, other: Frame) -> None:
         if m.sub_event_type == _ABDUCTION:
             _take_type(into, other)
     elif _met_with_force(m, o) or retold and not (detail and not _detail_of(o)) or not own_account and (
-            detail and _detail_of(o) or not detail and other.specific and (
+            detail and _detail_of(o) and not _left_at_the_scene(other) or not detail and other.specific and (
             not into.specific or _refines(o.sub_event_type, m.sub_event_type)
-            or (other.type_score > into.type_score and not _refines(m.sub_event_type, o.sub_event_type)))):
+            or (other.type_score > into.type_score and (not _refines(m.sub_event_type, o.sub_event_type)
+                                                        or _read_into_a_bare_word(into))))):
         _take_type(into, other)
     # an abduction is dated by the taking: the killing of the captives told after it came later ("abducted a road
     # engineer ... He was shot dead three weeks later"); the raid they were taken in is the taking itself
@@ -500,6 +514,13 @@ def _met_with_force(protest: EventMention, then: EventMention) -> bool:
 
 
 _FORCE_ON_A_CROWD = {"Protest with intervention", _EXCESSIVE_FORCE}
+
+
+def _read_into_a_bare_word(frame: Frame) -> bool:
+    """The frame's type is the classifier's reading of a bare "attacked" or "killed", no weapon or fight told: a
+    clash told in so many words after it ("Separatists attacked a naval air station ... Security forces repulsed
+    the attack") says more, though a strike would refine a clash."""
+    return _GENERIC.fullmatch(frame.trigger.text) is not None
 
 
 def _take_type(into: Frame, other: Frame) -> None:

@@ -327,7 +327,8 @@ def _lead_date(state: DocState, frame: Frame, told: set[int]) -> list[tuple[Reso
     return _dates_of(state, frame, before[1])
 
 
-_SCENE_OPENING = re.compile(r"\s*(?:On|Early|Late|Overnight|By|At)\b")
+# (a transcript's speaker tag may come first: "A: Around 9 p.m. on Saturday a car approached the checkpoint")
+_SCENE_OPENING = re.compile(r"\s*(?:[A-Z][\w.]*:\s*)?(?:On|Early|Late|Overnight|By|At|Around|Shortly)\b")
 
 
 def _scene_date(state: DocState, frame: Frame, told: set[int]) -> list[tuple[ResolvedDate, int, int]]:

@@ -55,8 +55,9 @@ _NOT_THE_SQUAD = r"(?![- ](?:squads?|disposal|experts?|technicians?|units?|teams
 _PEOPLE_SEIZED = (r"\s+(?:an?\s+|the\s+|two\s+|three\s+|four\s+|five\s+|\d+\s+|several\s+)?(?:[\w-]+\s+)?"
                   r"(?:men|man|suspects?|people|persons|youths|women|woman|militants|gunmen)\b")
 # armed men named as such, on either side of a clause
+# (and the armed men of a cattle raid: "Cattle raiders from Jonglei attacked a cattle camp")
 _ARMED_WORDS = (r"militants?", r"rebels?", r"insurgents?", r"guerrillas?", r"terrorists?", r"jihadists?", r"assailants?",
-                r"attackers?")
+                r"attackers?", r"cattle raiders", r"(?:cattle )?rustlers")
 
 # a vehicle driven into people: "a car drove into a crowd at the Christmas market"
 _RAMMED_INTO_PEOPLE = (r"(?:drove|driven|ploughed|plowed|rammed|slammed|crashed)\s+(?:(?:a|an|his|her|the|their)\s+)?"
@@ -136,12 +137,15 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"shell(?:ing|ed|s)\b", r"barrage", r"katyusha", r"projectiles?",
          # ... or the bombardment of a place, not from the air as far as the words go (no bomb set on the ground)
          r"(?<!aerial )bombard(?:ment|ments|ed|ing)\b",
+         # ... or a bomb that came down on a place: "a bomb fell on a displacement site" (not one set there)
+         r"\bbombs?\s+(?:fell|landed)\b",
          # a ship struck from afar, the weapon untold: "struck the Belize-flagged cargo ship Rubymar"
          r"(?:struck|hit|attacked|targeted)\s+(?:the\s+|a\s+|an\s+|two\s+|another\s+)?(?:[\w-]+,?\s+){0,4}?(?:cargo ship|"
          r"container ship|bulk carrier|merchant (?:ship|vessel)|oil tanker|tanker|freighter)s?\b"),
      "Explosions/Remote violence", "Shelling/artillery/missile attack"),
     # ... or people seized by men who are no police: "unknown men seized a journalist outside his home"
-    (_rx(r"kidnapp", r"abduct", r"taken hostage", r"held hostage", r"hostages?\b", r"forcibly disappeared",
+    # (the takers named are no taking: "The kidnappers killed the ruler")
+    (_rx(r"kidnapp(?!ers?\b)", r"abduct(?!ors?\b)", r"taken hostage", r"held hostage", r"hostages?\b", r"forcibly disappeared",
          r"(?:men|gunmen|assailants|attackers|kidnappers|militants|rebels|insurgents|pirates|fighters|militiamen)\s+"
          r"(?:\w+\s+){0,2}?(?:seized|snatched|grabbed|dragged away|carried off|took away)\s+(?:an?\s+|the\s+|two\s+|three\s+|"
          r"\d+\s+|several\s+|dozens of\s+)?(?:[\w-]+\s+){0,2}?(?:journalists?|aid workers?|students?|women|girls?|boys?|"
@@ -274,8 +278,11 @@ _SAID_THAT = re.compile(r"\b(?:said|says|say|told [\w ]{1,40}?|reported|reports|
                         r"informs|informed|revealed|disclosed)\b(?:(?!,\s*adding\b)[^.;]){0,40}?\bthat\s+", re.IGNORECASE)
 # ... with whom the speaker quoted after it: "..., the paper said, quoting the security command"
 _SAID_AFTER = re.compile(r"[,;]\s*(?:[^,;]{0,80}?\b(?:said|says|reported|reports|told|added|stated|confirmed|announced|according to)\b[^,;]{0,80}"
-                         r"|according to [^,;]{0,80})(?:,\s*(?:quoting|citing|in a statement|in a report)\b[^,;]{0,80})?[.]?\s*$",
-                         re.IGNORECASE)
+                         r"|according to [^,;]{0,80})(?:,\s*(?:quoting|citing|in a statement|in a report)\b[^,;]{0,80})?"
+                         # ... and how the source ranks it, told after ("..., the ministry said, the deadliest day of
+                         # violence since the civil war")
+                         r"(?:,\s*(?:the|its)\s+(?:deadliest|worst|bloodiest|biggest|largest|heaviest|latest)\b[^;]{0,120}?)?"
+                         r"[.]?\s*$", re.IGNORECASE)
 _ACCORDING_BEFORE = re.compile(r"^\W*according to [^,;]{1,80},\s*", re.IGNORECASE)
 
 
@@ -330,6 +337,9 @@ _NOT_EVENT = [
                                  re.IGNORECASE),
     re.compile(r"\b(?:have|has) (?:been )?(?:conducted|carried out|launched|faced|targeted|attacked|struck)\b"
                + _IN_SENTENCE + r"{0,160}\b(?:times|since)\b", re.IGNORECASE),
+    # ... or a toll over a period: "at least 10 people had been killed by police since the protests began"
+    re.compile(r"\b(?:killed|dead|died|wounded|injured|arrested|detained)\b" + _IN_SENTENCE + r"{0,60}\bsince\s+"
+               r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:began|started|erupted|broke out)\b", re.IGNORECASE),
     _COUNT_SINCE := re.compile(r"\b(?:attacks?|strikes?)\b" + _IN_SENTENCE + r"{0,60}\bsince (?:oct|nov|dec|jan|feb|mid|"
                                r"the start|early|late)", re.IGNORECASE),
     re.compile(r"\b(?:threaten(?:ed|s)?|vow(?:ed|s)?|warn(?:ed|s)?|pledged|plan(?:s|ned)? to|would|will|could|may|might)\b"
@@ -374,7 +384,7 @@ _NOT_EVENT = [
                re.IGNORECASE),
     # a trend, not an act: "the junta has stepped up air strikes since the offensive began"
     re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:stepped up|intensified|escalated|ramped up|increased|scaled up)\s+"
-               r"(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?(?:air ?strikes|attacks|strikes|bombings|bombardments?|shelling|"
+               r"(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?(?:air ?strikes?|attacks|strikes|bombings?|bombardments?|shelling|"
                r"raids|operations)\b", re.IGNORECASE),
     re.compile(r"\b(?:two|three|four|five|several|multiple|\d+)\s+(?:\w+\s+)?(?:rounds|waves|series)\s+of\b", re.IGNORECASE),
     re.compile(r"\b(?:responses?|retaliation|attacks|strikes|targets)\s+(?:have\s+|has\s+|had\s+)?(?:included|include|includes)\b",
@@ -403,6 +413,13 @@ _NO_HAPPENING = [
     # ... told before or after the count: "Over the past day, units repelled seven counterattacks"
     re.compile(_A_COUNT_OF_ATTACKS + _IN_SENTENCE + r"{0,120}" + _THE_PAST_DAY
                + r"|^\W*" + _THE_PAST_DAY + _IN_SENTENCE + r"{0,120}" + _A_COUNT_OF_ATTACKS, re.IGNORECASE),
+    # a toll over a period, told as what has been done by now: "at least 18 people had been killed by police since
+    # the protests began"
+    re.compile(r"\b(?:have|has|had)\s+been\s+(?:\w+\s+)?(?:killed|wounded|injured|arrested|detained)\b" + _IN_SENTENCE
+               + r"{0,60}\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:began|started|erupted|broke out)\b", re.IGNORECASE),
+    # a habit, told as what they have often done: "the army's drone strikes have often hit civilians"
+    re.compile(r"\b(?:have|has|had)\s+(?:often|usually|sometimes|frequently)\s+(?:hit|struck|killed|targeted|attacked|"
+               r"bombed|shelled)\b", re.IGNORECASE),
     # what came of it in the years after, no day's happening: "Kenya has since built a police post in the village"
     re.compile(r"\b(?:has|have)\s+since\s+(?:been\s+)?\w+", re.IGNORECASE),
     # denied, or called untrue: "the navy rejected claims that its gunboats shelled ...", "..., which is false"
@@ -530,7 +547,9 @@ _HARMED = _rx(r"kill", r"dead\b", r"died", r"injur", r"wound", r"hurt\b")
 # ... or a communiqué's "carried out a targeting operation against the British ship Islander ... with naval missiles"
 _STRUCK_WITH_A_WEAPON = _rx(r"(?:targeted|struck|hit|attacked|bombarded|pounded|(?:carried out|conducted|launched|executed)\s+"
                             r"an?\s+(?:[\w-]+\s+){0,2}?operation\s+(?:against|targeting|on))\s+(?:[\w'’.-]+,?\s+){1,10}?with\s+"
-                            r"(?:[\w-]+\s+){0,5}?(?:missiles?|rockets?|drones?|mortars?|shells|artillery)\b")
+                            r"(?:[\w-]+\s+){0,5}?(?:missiles?|rockets?|drones?|mortars?|shells|artillery)\b"
+                            # ... or come down on its target: "a bomb fell on a displacement site" (none set on the ground)
+                            r"|\b(?:bombs?|shells?)\s+(?:fell|landed)\s+(?:on|in|near)\b")
 _FROM_AFAR = ("Shelling/artillery/missile attack", "Air/drone strike")
 # ... or by the one who used it, of its own deed: "The army said on Tuesday it had killed six members of the ELN in a
 # bombing raid", "The Houthis said they had targeted the ship"
@@ -881,10 +900,30 @@ _CROWD_HARMED = re.compile(r"\s*(?:[\w-]+\s+){0,3}(?:protesters|demonstrators|ma
 
 
 _KILLED_IN_IT = _rx(r"killed", r"killing", r"dead\b")
+_DIED = _rx(r"killed", r"killing", r"dead\b", r"died")
+_ABDUCTION = "Abduction/forced disappearance"
 # ACLED's kinds of event that kill no one: an arrest, property destroyed, an agreement, a change to a group
 _HARMLESS_TYPES = {"Arrests", "Looting/property destruction", "Agreement", "Change to group/activity",
                    "Non-violent transfer of territory", "Headquarters or base established", "Other"}
 _KILLING_TYPES = _VIOLENT_TYPES | {"Riots"}
+
+
+def _deaths_in_a_walkout(kinds: list[EventType], rule_kinds: list[EventType], text: str) -> bool:
+    """"Five other members of the family also died in the strike": a bare "strike" read as a walkout, in a clause
+    that tells deaths and no protest word, is the strike of a weapon."""
+    return _only_read_as(kinds, rule_kinds, "Peaceful protest") and _DIED.search(text) is not None
+
+
+def _captive_killed(kinds: list[EventType], rule_kinds: list[EventType], text: str) -> bool:
+    """"The kidnappers killed the 70-year-old ruler", read as a kidnapping with no word of one taken: the killing
+    of a captive by those who held him (ACLED's attack)."""
+    return _only_read_as(kinds, rule_kinds, _ABDUCTION) and _KILLED_IN_IT.search(text) is not None
+
+
+def _only_read_as(kinds: list[EventType], rule_kinds: list[EventType], sub_event_type: str) -> bool:
+    """The classifier's reading is `sub_event_type` alone, and only a generic cue ("killed", "strike") was told."""
+    return bool(kinds) and bool(rule_kinds) and all(k.sub_event_type == sub_event_type for k in kinds) \
+        and not any(k.specific for k in rule_kinds)
 
 
 def _a_killing_kind(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) -> list[EventType]:
@@ -976,6 +1015,9 @@ _THE_PROTEST_PEACEFUL = _rx(r"(?:protests?|demonstrations?|march(?:es)?|rall(?:y
 # a gathering told as going on when something else happened: "The rally was being held in Khar"
 _GOING_ON = _rx(r"(?:was|were)\s+(?:being\s+held|taking\s+place|under\s?way|in\s+progress|going\s+on)\b")
 
+_A_CAMPAIGN_RALLY = _rx(r"(?:campaign|election|electoral)\s+(?:rally|rallies|event|meeting)")
+
+
 def _scene_of_the_violence(state: DocState) -> None:
     """A peaceful gathering told only as going on ("The rally was being held in Khar, the district headquarters"),
     in a report of a bombing or an attack, is where that violence struck, not a protest of its own."""
@@ -983,7 +1025,10 @@ def _scene_of_the_violence(state: DocState) -> None:
         return
     state.frames[:] = [frame for frame in state.frames if not (
         frame.mention.sub_event_type == "Peaceful protest"
-        and all(_GOING_ON.search(state.text, start, end) for start, end in frame.spans))]
+        and all(_GOING_ON.search(state.text, start, end) for start, end in frame.spans)
+        # ... or a candidate's rally where shots were fired: "was shot in the ear at a campaign rally"
+        or frame.mention.sub_event_type == "Peaceful protest" and _A_CAMPAIGN_RALLY.search(
+            state.text, max(0, frame.trigger.start - 20), frame.trigger.end + 20))]
 
 
 def _kept_the_peace(state: DocState) -> None:
@@ -1015,7 +1060,7 @@ _PLANTED = _rx(r"improvised", r"roadside", r"car bomb", r"land ?mines?", r"\bmin
 
 # what says a strike came from the air where the words of shelling are told too ("bombardments by military aircraft")
 _FROM_THE_AIR = _rx(r"air ?strikes?", r"drones?", r"(?<!anti-)aircraft", r"warplanes?", r"(?:fighter )?jets?\b", r"helicopters?",
-                    r"air force")
+                    r"air force", r"(?:glide|barrel|aerial|guided) bombs?")
 
 
 def _prune(found: list[EventType], text: str) -> list[EventType]:
@@ -1593,8 +1638,10 @@ def detect_events() -> object:
             # needs protesters; the cues' own reading stands
             kinds = [k for k in kinds if k.sub_event_type != _EXCESSIVE_FORCE] or rule_kinds
         if kinds and all(k.sub_event_type in _HARMLESS_TYPES for k in kinds) and rule_kinds \
-                and _KILLED_IN_IT.search(text):
+                and _KILLED_IN_IT.search(text) or _deaths_in_a_walkout(kinds, rule_kinds, text):
             kinds = _a_killing_kind(rule_kinds, guess, len(text))
+        elif _captive_killed(kinds, rule_kinds, text):
+            kinds = [EventType("Violence against civilians", "Attack", True, rule_kinds[0].cue, kinds[0].score)]
         if not kinds and claimed and guess is not None and (guess.label == "No event: crime" or guess.label
                                                             == "No event: disaster" and _A_DAY_OF_ITS_OWN.search(text)):
             # "Two police officers were shot dead ... The Pakistani Taliban claimed responsibility.": a killing

@@ -159,10 +159,13 @@ def is_all_caps(text: str) -> bool:
 
 
 def chunk_offsets(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
-    """Cut `text` into pieces of at most ~`size` characters, at paragraph or line breaks."""
-    if len(text) <= size:
-        return [(0, len(text))]
-    pieces, start = [], 0
+    """Cut `text` into pieces of at most ~`size` characters, at paragraph or line breaks. The blank lines before the
+    first word are left out: the tagger reads a leading line break as a token of the first sentence, and parses it
+    worse ("Insurgents linked to Islamic State beheaded ..." loses its main verb)."""
+    lead = len(text) - len(text.lstrip())
+    if len(text) - lead <= size:
+        return [(lead, len(text))] if lead < len(text) else [(0, len(text))]
+    pieces, start = [], lead
     while start < len(text):
         end = min(len(text), start + size)
         if end < len(text):

@@ -176,7 +176,8 @@ def document_place(state: DocState, frame: Frame | None = None) -> Place | None:
     for place in scenes:
         if place.feature == "country" and place.country == country:
             return with_precision(place, 3)
-    return None
+    # ... or the country its towns and regions lie in, itself named only as an owner ("Ukraine's energy grid")
+    return default_resolver().country_of(next(p for p in scenes if p.country == country))
 
 
 def _named_or_capital(state: DocState, spans: list[tuple[int, int]]) -> Place | None:

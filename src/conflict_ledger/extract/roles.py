@@ -142,12 +142,13 @@ _ATTACK_VERBS = re.compile(
     r"^(?:attack|strik|struck|hit|fir(?:e|ed|ing)|launch|target|kill|bomb|shell|shoot|shot|ambush|raid|wound|injur|"
     r"assault|storm|kidnap|abduct|seiz|captur|arrest|detain|clash|fight|fought|blew|detonat|execut|murder|massacr|"
     r"behead|torch|burn|loot|overr|recaptur|retook|retak|besieg|pound|bombard|rain|hurl|lob|throw|threw|carr|conduct|"
-    r"open|engag|slay|slew|assassinat|stab|gun|torture|rap|abus|beat|attempt|hurt|neutrali[sz]|repel|repuls|martyr)",
+    r"open|engag|slay|slew|assassinat|stab|gun|torture|rap|abus|beat|attempt|hurt|neutrali[sz]|repel|repuls|martyr|"
+    r"regain|liberat|reclaim)",
     re.IGNORECASE,
 )
 # a bomb's doer told by what it did to the bomb: "an IED blast triggered by Maoists", "a mine planted by the rebels"
 _BOMB_SETTING = {"triggered", "planted", "placed", "laid", "set", "hidden", "concealed"}
-_BLAME_VERBS = {"blamed", "blames", "blame", "blaming", "accused", "accuses", "accusing", "held", "holds", "suspected",
+_BLAME_VERBS = {"blamed", "blames", "blame", "blaming", "accused", "accuses", "accusing", "held", "holds", "suspected", "suspect",
                 "suspects"}
 _CLAIM_VERBS = {"claimed", "claims", "claim", "claiming"}
 # the verbs that lay an act at a side's door through a preposition: "blamed on X", "attributed to X"
@@ -338,8 +339,9 @@ def depth_of(token: Any) -> int:
     for _ in range(20):
         if node.head.i == node.i:
             break
-        if node.dep_ in ("relcl", "acl", "advcl", "xcomp", "ccomp", "pcomp", "conj") and node.pos_ in ("VERB", "AUX"):
-            depth += 1
+        if node.dep_ in ("relcl", "acl", "advcl", "xcomp", "ccomp", "pcomp", "conj") and node.pos_ in ("VERB", "AUX") \
+                and not (node.lower_ in _OWNING_WORDS and _armed_men_tied(node) is not None):
+            depth += 1  # (not the tie of armed men to their group: "insurgents linked to Islamic State" are its men)
         node = node.head
     return depth
 
@@ -428,6 +430,8 @@ def _acting_countries(sentence: Any, c_start: int, c_end: int, named: list[Party
         start, end = sentence.offset + ent.start_char, sentence.offset + ent.end_char
         if not (c_start <= start < c_end) or any(p.start < end and start < p.end for p in named):
             continue
+        if sentence.span.doc.text[ent.end_char : ent.end_char + 1] == ":":
+            continue  # "Niger: On 16 January, a roadside bomb ...": the label of a round-up's item, no party
         head = ent.root
         if not (_does_it(head) if head.dep_ == "nsubj" else head.dep_ == "pobj" and head.head.lower_ == "by"
                 and _ATTACK_VERBS.match(head.head.head.lower_)):
@@ -498,6 +502,10 @@ def assign_actors(state: DocState, frame: Frame) -> None:
             a2 = None
     if a2 is None and a1 is not None:
         a2 = next((p for p in parties if p.role == "other" and p.actor.name != a1.actor.name and p.start > a1.start), None)
+    if a2 is None and mention.sub_event_type in _TAKEN_GROUND:
+        # "regained control of the town of Sinja from the Rapid Support Forces": the side it was taken from
+        a2 = next((p for p in parties if p.role == "oblique" and (a1 is None or p.actor.name != a1.actor.name)
+                   and _TAKEN_FROM.search(state.text, max(0, p.start - 12), p.start)), None)
     if a2 is None:
         a2 = _possessor_victim(state, frame, parties)
         if a2 is not None and a1 is not None and a2.actor.name == a1.actor.name:
@@ -546,6 +554,10 @@ def assign_actors(state: DocState, frame: Frame) -> None:
             mention.assoc_actor_2 = "Coalition forces"
             mention.cite("assoc_actor_2", state.evidence(frame.spans[0][0] + coalition.start(),
                                                           frame.spans[0][0] + coalition.end()))
+
+
+_TAKEN_GROUND = {"Government regains territory", "Non-state actor overtakes territory"}
+_TAKEN_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # a clause whose doer is only "the group" (or "the militia", "the rebels"): the armed group named before it
@@ -603,12 +615,16 @@ def _speaker_of_own_deed(frame: Frame, parties: list[Party]) -> Party | None:
     """"The army said it had retaken the town", "Hamas said its fighters fired rockets": a speaker who tells of
     its own deed (the reported clause's subject is "it", "they" or "its ...") did it."""
     sentence = frame.clauses()[0][0]
-    for party in parties:
+    # (a named group before the generic word for its men: "Fighters of the Arakan Army said they had seized ...")
+    for party in sorted(parties, key=lambda p: "unidentified_armed_group" in p.actor.kinds):
         if party.role != "speaker":
             continue
         token = _phrase_head(sentence.span, party.start - sentence.offset, party.end - sentence.offset)
-        while token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
+        while token.dep_ in ("compound", "amod", "poss") and token.head.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
             token = token.head  # "Houthi forces said they had launched ...": the phrase the name modifies speaks
+            # (and "The Taliban's interior ministry said its forces had arrested ...": the body it owns)
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PROPN"):
+            token = token.head.head  # "Rebels of the Arakan Army said they had seized ...": the group's men speak
         verb = token.head
         # "... said two soldiers were wounded and that its artillery struck ...": a second reported clause too
         told = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -757,7 +773,7 @@ _OTHER_FORCE_WORDS = {"volunteer", "rebel", "tribal", "militia", "paramilitary",
 
 
 # a duty of the country's own police, not another force ("Riot police", capitalised at a sentence's start)
-_POLICE_DUTIES = {"riot", "anti-riot", "traffic"}
+_POLICE_DUTIES = {"riot", "anti-riot", "traffic", "security"}  # ("Security forces" opening a sentence)
 
 
 def a_force_did_it(frame: Frame) -> bool:
@@ -765,14 +781,17 @@ def a_force_did_it(frame: Frame) -> bool:
     return _bare_force(frame, doer=True) is not None
 
 
-def _bare_force(frame: Frame, doer: bool) -> tuple[Sentence, Any] | None:
+def _bare_force(frame: Frame, doer: bool, body_from: int = 0) -> tuple[Sentence, Any] | None:
     """The unqualified force word that does the event's act (`doer`), or suffers it, in its first clause. Who
     suffered it may be told in any clause after ("Three policemen died"), and so may the force that met
     a crowd ("Demonstrators set fire to parliament ... Police shot dead five protesters"); another doer told later
     did something else ("police arrested a retired captain")."""
     clauses = frame.clauses()
     if doer and frame.mention.event_type not in _CROWD_EVENTS:
-        clauses = clauses[:1]
+        # (its own first clause, not the scene-setting sentence that joined it: "Around 9 p.m. on Saturday a car
+        # approached the checkpoint. Soldiers opened fire"; nor a headline, which rarely names the doer, when the
+        # body starts at `body_from`)
+        clauses = [c for c in clauses if c[0].start != frame.scene_start and c[1] >= body_from][:1] or clauses[:1]
     for sentence, start, end in clauses:
         for token in sentence.span:
             if not (start <= sentence.offset + token.idx < end) or token.lower_ not in _BARE_FORCES:
@@ -828,13 +847,27 @@ def _does_it(token: Any) -> bool:
         return True  # "army airstrikes on a market killed 11" read as a verb, or "army strikes rebel positions"
     if _ATTACK_VERBS.match(token.head.lower_):
         return not _stopped_the_attacker(token.head, "dobj") and not _told_as_done_to(token.head)
-    if _own_act_after(token.head) is not None:
+    if _own_act_after(token.head) is not None or _answered_with(token.head) or _did_it_to(token.head):
         return True
     return token.head.lower_ in _SPEECH_VERBS and any(  # the speaker tells of its own deed ("... said its drones hit")
         c.dep_ == "ccomp" and _ATTACK_VERBS.match(c.lower_) and any(
             s.dep_ == "nsubj" and (s.lower_ in ("it", "they") or any(p.dep_ == "poss" and p.lower_ in ("its", "their")
                                                                        for p in s.children))
             for s in c.children) for c in token.head.children)
+
+
+def _answered_with(verb: Any) -> bool:
+    """"The army responded with drone strikes on RSF positions", "troops hit back with artillery fire": the
+    subject did what it answered with."""
+    return any(p.dep_ == "prep" and p.lower_ == "with" and any(o.dep_ == "pobj" and _EVENT_NOUNS.match(o.lower_)
+                                                              for o in p.children) for p in verb.children)
+
+
+def _did_it_to(verb: Any) -> bool:
+    """"Police used tear gas to disperse the crowd", "soldiers moved in to storm the building": the subject did the
+    act its verb was for."""
+    return any(c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               and (_ATTACK_VERBS.match(c.lower_) or c.lower_ in ("disperse", "break")) for c in verb.children)
 
 
 def _told_as_done_to(verb: Any) -> bool:
@@ -917,6 +950,15 @@ def doer_speaks(state: DocState, mention: Any) -> bool:
 _NEXT_WORD = re.compile(r"\s+(?:also\s+|later\s+)?(\w+)")
 
 
+def _a_state_force(name: str | None) -> bool:
+    actor = canonical_actor(name) if name else None
+    return actor is not None and "state_forces" in actor.kinds
+
+
+# where the soldiers are another country's: troops at a checkpoint near Hebron are Israel's (ACLED codes them so)
+_ARMY_THERE = {"Palestinian Territory": "Israel"}
+
+
 def _home_forces_of(state: DocState, frame: Frame) -> None:
     """The country's forces for an attacker or a target named only as "police", "troops" or "soldiers"."""
     mention = frame.mention
@@ -925,12 +967,15 @@ def _home_forces_of(state: DocState, frame: Frame) -> None:
     for role in ("actor1", "actor2"):
         if getattr(mention, role) is not None:
             continue
-        found = _bare_force(frame, doer=role == "actor1")
-        if found is not None and role == "actor2" and doer_speaks(state, mention):
+        found = _bare_force(frame, doer=role == "actor1", body_from=state.headline_end)
+        if found is not None and role == "actor2" and doer_speaks(state, mention) and _a_state_force(mention.actor1):
             continue  # "The Israeli military said two soldiers were wounded and that its artillery
-            # struck ...": the soldiers are the speaker's own, not the target of its strike
+            # struck ...": the soldiers are the speaker's own, not the target of its strike (a rebel group's
+            # "seized a military camp" names the army it took it from)
         sentence, token = found or (None, None)
-        forces = token is not None and country_forces(mention.country, police=token.lower_ in _POLICE_WORDS)
+        police = token is not None and token.lower_ in _POLICE_WORDS
+        army_of = mention.country if police else _ARMY_THERE.get(mention.country, mention.country)
+        forces = token is not None and country_forces(army_of, police=police)
         if not forces or forces.name in (mention.actor1, mention.actor2):
             continue
         setattr(mention, role, forces.name)

@@ -44,7 +44,7 @@ _ALONE_WORDS = (r"police|military|army|residents|witnesses|eyewitnesses|activist
                 r"emergency services?")
 _MODIFIED_WORDS = (r"officials?|groups?|ministry|media|agency|organi[sz]ations?|committee|council|workers|tv|television|"
                    r"radio|broadcaster|service|services|team|network|observatory|stations?|channels?|newspapers?|outlets?|"
-                   r"office|commission|mission|watchdog|government")
+                   r"office|commission|mission|watchdog|government|charity|charities|unions?|wing")
 # a modifier is a word of the list or a capitalised name ("Iraqi", "Kurdish"), not a capitalised determiner
 _SPEAKER_MODIFIER = (rf"(?:(?i:{_MODIFIER_WORDS})"
                      r"|(?!(?:The|An?|Two|Three|Four|Several|Some|Other|No|Any)\b)[A-Z][\w.'’-]*)")
@@ -55,12 +55,18 @@ _DETERMINER = r"(?i:(?:a|an|the|two|three|four|several|some|other)\s+)"
 # ... and a ministry by its portfolio, whatever it is: "the information ministry", "the foreign ministry"
 # (a body's own lower-case word may stand between a kind word and its head: "a local resistance committee")
 _SPEAKER = (rf"{_DETERMINER}?(?:(?:{_SPEAKER_MODIFIER}\s+){{1,3}}(?:{_SPEAKER_ALONE}|{_SPEAKER_MODIFIED})"
-            rf"|(?:{_SPEAKER_MODIFIER}\s+){{1,2}}(?:(?-i:[a-z]{{3,}})\s+){{1,2}}{_SPEAKER_MODIFIED}"
+            rf"|(?:{_SPEAKER_MODIFIER}\s+){{1,2}}(?:(?-i:[a-z]{{3,}})\s+){{1,2}}(?:{_SPEAKER_MODIFIED}|{_SPEAKER_ALONE})"
+            # ... or by whose body it is: "the military's media wing", "the army's press office"
+            rf"|(?:{_SPEAKER_MODIFIER}|{_SPEAKER_ALONE}|{_SPEAKER_MODIFIED})['’]s\s+(?:(?-i:[a-z]{{3,}})\s+)?"
+            rf"(?:{_SPEAKER_MODIFIED}|{_SPEAKER_ALONE})"
             rf"|{_SPEAKER_ALONE}|(?:{_SPEAKER_MODIFIER}\s+)?(?!(?:the|a|an|to|of|and|by|its|their|his|her)\s)(?-i:[a-z]+)\s+"
             r"(?i:ministry|minister))")
 # ("police in Quetta said", "health officials in the Hamas-run enclave said": where they speak from stands between)
 _GENERIC_SAID_BY = re.compile(rf"(?<![\w-])(?P<who>{_SPEAKER})(?:,?\s+and\s+(?P<also>{_SPEAKER}))?\s+"
-                              r"(?:in\s+(?:the\s+[\w'’-]+|(?-i:[A-Z])[\w'’-]*)(?:\s+[\w'’-]+){0,2}?\s+)?"
+                              r"(?:in\s+(?:the\s+[\w'’-]+|(?-i:[A-Z])[\w'’-]*)(?:\s+[\w'’-]+){0,2}?"
+                              # ... with the region set off by commas: "Villagers in Mangu, Plateau State, said"
+                              r"(?:,\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s+(?-i:State|Province|Region|"
+                              r"District|County|Governorate),)?\s+)?"
                               r"(?:also\s+|later\s+|have\s+|has\s+|had\s+|there\s+)?" + _SPEECH + r"\b")
 _GENERIC_SAID_AFTER = re.compile(rf"[,\"”’]\s*{_SPEECH_BEFORE_SPEAKER}\s+(?P<who>{_SPEAKER})\b")
 _HEAD_BEFORE_OF = re.compile(rf"(?P<head>(?:[\w'’-]+\s+){{0,2}}(?i:{_ALONE_WORDS}|{_MODIFIED_WORDS}|office|directorate|"
@@ -168,6 +174,10 @@ def _as_kind(name: str) -> str:
     return name.lower() if all(_KIND_WORD.fullmatch(word) for word in name.split()) else name
 
 
+_A_REGION = re.compile(r"\b(?:State|Province|Region|District|County|Governorate)$")
+_PLACE_SET_OFF = re.compile(r"\bin\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,\s*$")
+
+
 def sources_in(text: str) -> list[tuple[str, int, int]]:
     """(source, start, end) for each attribution in `text`: named speakers first, then speakers named by what
     they are where no named one covers the same words."""
@@ -175,6 +185,8 @@ def sources_in(text: str) -> list[tuple[str, int, int]]:
     for pattern in (_ACCORDING, _SAID_BY, _SAID_AFTER, _BY_ITS_COUNT):
         for m in pattern.finditer(text):
             start, who = m.start("who"), m.group("who")
+            if pattern is _SAID_BY and _A_REGION.search(who) and _PLACE_SET_OFF.search(text, max(0, start - 40), start):
+                continue  # "Villagers in Mangu, Plateau State, said": the region of the place, not who said it
             if pattern is _SAID_BY and who.startswith("of "):
                 # "the counter-terrorism service of the Kurdistan Region said": the body the name qualifies
                 head = _HEAD_BEFORE_OF.search(text, max(0, start - 60), start)

@@ -230,7 +230,7 @@ _GENERIC = _DIRECTIONS | {"city", "state", "county", "province", "district", "re
                           "islamic republic", "kingdom", "federation", "metro", "island", "islands", "isla", "valley"}
 _BEFORE_QUALIFIER = re.compile(
     r"(?<![\w'’-])((?:(?:[Aa]l|[Ee]l|[Aa][dnrst]h?)-)?(?:[A-Z][\w'’]*(?:-[\w'’]+)?)(?:\s+[A-Z][\w'’]*(?:-[\w'’]+)?){0,2})"
-    rf"(?:\s+{_KINDS})?,\s*$")
+    rf"(?:\s+{_KINDS})?(?:,\s*|\s+\()$")
 # capitalised words that are also names of big places, too often something else to be taken alone
 _COMMON_WORDS = {"mobile", "reading", "nice", "bath", "split", "hope", "victoria", "jordan", "georgia", "chad",
                  "ma", "as", "of", "university", "college", "college station", "media", "independence", "union",
@@ -268,6 +268,11 @@ _NON_SPACE_RUN = re.compile(r"[^\s]+")
 _AFTER_PLACE_PREPOSITION = re.compile(r"\b(?:IN|NEAR|AT|OUTSIDE|FROM|INTO|TOWARD|TOWARDS)\s+")
 _BEFORE_A_NAME = _DIRECTIONS | {"the"}
 _KIND_OF_IN_CAPITALS = re.compile(r"\b(?:TOWN|CITY|VILLAGE|HAMLET|MUNICIPALITY|DISTRICT|PROVINCE|DEPARTMENT|PORT)\s+OF\s+")
+# a region in brackets after a town's name: "in Boni (Mopti)", "near Djibo (Soum)"
+# (written in lower case after its capital: "(SANA)" after a news agency's name is its acronym)
+# (and the town itself told as a place, after a preposition: "He (Steele)" is a man and his name)
+_BRACKETED_REGION = re.compile(r"\b(?:in|near|at|outside|around|of)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+"
+                               r"\(([A-Z][a-z][\w'’-]*(?:[ -][A-Z][a-z][\w'’-]*){0,2})\)")
 _DATELINE_TOWN = re.compile(r"\s*([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3}?)(?=\s*[,(])")
 _BETWEEN_COMMAS = re.compile(r"[^,;/]+")
 # labels the small model gives place names it does not know as places, and the words that put a place before one
@@ -645,6 +650,7 @@ class PlaceResolver:
         named_countries = {c[0][0].country_code for m in out if (m.label in ("GPE", "NORP") or m.modifier or " " in m.name)
                            and (c := self._candidates(m.name, near=False))
                            and c[0][0].feature == "country" and c[0][1] in ("name", "abbr", "demonym")}
+        out += self._labels_and_brackets(text, out)
         untagged = self._untagged_in_capitals(text, out) if written is None \
             else self._untagged(state, written, named_countries)
         # a name the tagger took for a group or person, qualified by a place: "Samarra, Saladin, Iraq"
@@ -674,6 +680,30 @@ class PlaceResolver:
         out.sort(key=lambda m: m.start)
         _mark_homes(text, out)
         return out
+
+    def _labels_and_brackets(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
+        """The names a round-up gives its places by that the tagger often misses: the country or region that
+        labels an item ("Burkina Faso: On 15 January, ..."), and the region in brackets after a town ("near Djibo
+        (Soum)", "in Boni (Mopti)")."""
+        labels = item_labels(text)
+        if (lead := _ITEM_LABEL.match(text, len(text) - len(text.lstrip()))) is not None and lead.span("name") not in labels:
+            labels.append(lead.span("name"))  # "South Sudan: Cattle raiders attacked ...": the report's own label
+        for m in mentions:
+            if (m.start, m.end) in labels:
+                m.modifier, m.role = False, ""  # (the tagger's "Niger:" read as the subject of a sentence)
+        taken = [(m.start, m.end) for m in mentions]
+        found = []
+        spans = labels + [m.span(1) for m in _BRACKETED_REGION.finditer(text)]
+        for s, e in spans:
+            if any(a < e and s < b for a, b in taken):
+                continue
+            cands = self._candidates(text[s:e], near=False)
+            if cands and cands[0][1] in ("name", "abbr") and any(c.feature in ("country", "admin1", "admin2")
+                                                                 for c, _, _ in cands[:5]) \
+                    and ((s, e) in labels or any(c.feature in ("admin1", "admin2") for c, _, _ in cands[:5])):
+                found.append(_Mention(text[s:e], s, e, "GPE"))
+                taken.append((s, e))
+        return found
 
     def _joined(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
         """Rejoin names the tagger cut in two: 'Democratic Republic' + 'Congo', 'Bosnia' + 'Herzegovina'."""
@@ -1262,10 +1292,15 @@ class PlaceResolver:
         # (not one the next clause names: "... in Dera Ismail Khan, while in Balochistan a grenade ...")
         named = sorted((p for p in consistent if p.feature == "admin1" and p.country == place.country
                         and 0 <= p.start - place.end <= 60
-                        and not (text and _CLAUSE_TURN.search(text, place.end, p.start))), key=lambda p: p.start)
+                        and not (text and (_CLAUSE_TURN.search(text, place.end, p.start)
+                                           or _LISTED_WITH.match(text, place.end, p.start)))), key=lambda p: p.start)
         if place.feature not in ("admin1", "country") and named and named[0].admin1 != place.admin1:
             place = replace(place, admin1=named[0].admin1)
         return as_event_place(place)
+
+
+# ("raids in Kabul and Nangarhar": two places listed, not a town and its region)
+_LISTED_WITH = re.compile(r"\s*,?\s*(?:and|or|&)\s", re.IGNORECASE)
 
 
 class _Context:
@@ -1388,10 +1423,16 @@ _BORDER_KM = 40.0  # how far outside a region a town the text puts in it may lie
 _FAR_BORDER_KM = 80.0  # the same for a name with no other reading
 
 
+def _in_brackets_after_a_town(text: str, m: _Mention) -> bool:
+    """"in Boni (Mopti)": the region a round-up names in brackets after a town."""
+    return any(b.span(1) == (m.start, m.end) for b in _BRACKETED_REGION.finditer(text, max(0, m.start - 60), m.end + 1))
+
+
 def _as_region(text: str, m: _Mention) -> Entry | None:
     """A qualifier's reading, as the region when the text says so ("Baghdad governorate")."""
     if m.best is not None and m.best.feature == "city" and (
-            _REGION_AFTER.match(text, m.end) or _UNIT_BEFORE.search(text, max(0, m.start - 30), m.start)):
+            _REGION_AFTER.match(text, m.end) or _UNIT_BEFORE.search(text, max(0, m.start - 30), m.start)
+            or _in_brackets_after_a_town(text, m)):
         town = m.best
         # "Washington state", "Nineveh province": the unit of that name; "the Kyiv region": the one the town
         # lies in or beside, not a namesake elsewhere in the country ("the Houston region" is no Houston
@@ -1670,6 +1711,22 @@ def _pieces_between(separator: re.Pattern[str], piece: str) -> list[tuple[int, i
     return [*out, (at, len(piece))]
 
 
+# a round-up's items, each opening on the country or region it is about ("Mali: On 13 January, ...",
+# "- Burkina Faso: ..."): the item's place, not where the reporter filed from
+_ITEM_LABEL = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?(?P<name>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}):[ \t]", re.MULTILINE)
+
+
+def item_labels(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the names that open the items of a round-up, when it has two or more."""
+    labels = [m.span("name") for m in _ITEM_LABEL.finditer(text, 0, 20_000)]
+    return labels if len(labels) >= 2 else []
+
+
+def _an_item_label(text: str, end: int) -> bool:
+    """Whether a dateline read at the text's top, ending at `end`, is the label of a round-up's first item."""
+    return text[:end].rstrip().endswith(":") and bool(item_labels(text))
+
+
 def dateline_span(text: str) -> tuple[int, int]:
     """Where a leading dateline ("BAGHDAD, Nov. 21 (Reuters) -") starts and ends, at the top of the text or of
     its first paragraph after a headline; (0, 0) when there is none."""
@@ -1680,12 +1737,12 @@ def dateline_span(text: str) -> tuple[int, int]:
     else:
         offset = 0
     match = _DATELINE.match(text[offset : offset + 120])
-    if match:
+    if match and not _an_item_label(text, offset + match.end()):
         return offset, offset + match.end()
     headline = headline_span(text, offset)
     if headline:
         match = _DATELINE.match(text[headline[1] : headline[1] + 120])
-        if match:
+        if match and not _an_item_label(text, headline[1] + match.end()):
             return headline[1], headline[1] + match.end()
     return 0, 0
 

@@ -4540,3 +4540,91 @@ def test_cattle_raiders_who_killed_herders_attacked_them(cli, tmp_path):
         "of cattle, a local official said.\n"))
     assert (event["sub_event_type"], event["actor1"], event["country"]) == (
         "Attack", "Unidentified armed group", "South Sudan")
+
+
+def test_how_the_source_ranks_a_strike_told_after_it_leaves_the_strike(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-09-24\n\n"
+        "Israeli strikes on the Bekaa valley killed 274 people on Monday, including 21 children, Lebanon's health "
+        "ministry said, the deadliest day of violence in the country in decades.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Air/drone strike", 274)
+
+
+def test_strikes_that_have_often_hit_civilians_are_a_habit_not_an_event(cli, tmp_path):
+    assert text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-10\n\n"
+        "Opinion: the juntas are losing the war\n\n"
+        "In Mali alone, hundreds have been killed this year, and the army's drone strikes have often hit "
+        "weddings and markets.\n")) == []
+
+
+def test_a_campaign_rally_where_a_candidate_was_shot_is_the_scene_not_a_protest(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-07-14\n\n"
+        "A mayoral candidate was shot in the leg at a campaign rally in Puebla on Saturday. A supporter was killed. "
+        "The gunman was arrested at the scene.\n"))
+    assert (event["sub_event_type"], event["fatalities"], event["injuries"]) == ("Attack", 1, 1)
+
+
+def test_a_plot_foiled_with_suicide_vests_recovered_is_no_bombing(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-01-22\n\n"
+        "Police foiled a plot in Peshawar on Sunday, arresting three suspected militants and recovering "
+        "explosives and two suicide vests, the Counter Terrorism Department said.\n"))
+    assert (event["sub_event_type"], event["actor1"]) == ("Disrupted weapons use", "Pakistani police")
+
+
+def test_an_attack_on_a_farming_community_is_an_attack_on_its_people(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-10-06\n\n"
+        "Gunmen killed nine worshippers at a mosque in Zamfara state on Saturday, residents said. A separate "
+        "attack on a farming community in Sokoto state on the same day left four dead.\n"))
+    assert [(e["sub_event_type"], e["fatalities"]) for e in events] == [("Attack", 9), ("Attack", 4)]
+
+
+def test_an_overnight_raid_told_with_its_day_is_dated_by_the_day(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-18\n\n"
+        "Gunmen killed eight villagers in an overnight raid on a village near Oicha in the early hours of Sunday, "
+        "a civil society leader said.\n"))
+    assert event["event_date"] == "2024-03-17"
+
+
+def test_an_elderly_couple_killed_are_two():
+    assert _tolls("Russian troops shelled the village, killing an elderly couple, the governor said.") == (2, None)
+
+
+def test_a_road_between_two_towns_of_two_words_places_an_ambush_on_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-12-01\n\n"
+        "Fano fighters ambushed a military convoy on the Bahir Dar-Debre Tabor road on Friday, killing nine "
+        "soldiers, hospital officials said.\n"))
+    assert (event["country"], event["admin1"]) == ("Ethiopia", "Amara")
+
+
+def test_explosive_laden_drones_strike_from_the_air(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-08\n\n"
+        "ELN guerrillas attacked a military base in Saravena with explosive-laden drones on Tuesday, injuring two "
+        "soldiers, the army said.\n"))
+    assert event["sub_event_type"] == "Air/drone strike"
+
+
+def test_a_crowd_waiting_for_aid_fired_on_is_attacked_not_a_protest(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-10-14\n\n"
+        "Israeli troops opened fire on a crowd waiting for flour near the Kuwait roundabout in Gaza City on Sunday, "
+        "killing at least six people, medics said.\n"))
+    assert (event["sub_event_type"], event["country"]) == ("Attack", "Palestinian Territory")
+
+
+def test_gangs_that_attacked_a_prison_attacked_it_as_when_they_storm_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-12\n\n"
+        "Armed gangs attacked the civil prison in Croix-des-Bouquets over the weekend, freeing hundreds of inmates. "
+        "At least five people were killed in the assault.\n"))
+    assert (event["sub_event_type"], event["actor1"]) == ("Attack", "Unidentified armed group")
+
+
+def test_a_speaker_of_several_words_after_a_toll_is_no_one_more_dead():
+    assert _tolls("Shells hit the camp, killing at least 10 people, a doctor at the camp said.") == (10, None)

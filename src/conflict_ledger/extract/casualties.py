@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import EventMention
@@ -195,6 +195,8 @@ _PAIR = re.compile(
     r"(?:his|her|their)\s+(?:\w+\s+)?(?P<rel>" + _COMPANIONS + r")\s+(?:were|have been|had been)\s+"
     r"(?:also\s+)?(?P<kind>" + _KILLED + "|" + _INJURED + r")\b"
 )
+# a couple counted as one by its article: "killing an elderly couple", "A young couple were wounded" (two people)
+_A_COUPLE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?couple\b", re.IGNORECASE)
 _NUMBER_WORD_START = r"(?i)(?:one|two|three|four|five|six|seven|eight|nine|ten|\d|several|many|some|all|both)\b"
 # "killing the assailant and 13 civilians", "Hassan, the mayor, and two of his guards were killed":
 # one named or singled-out victim besides the counted ones
@@ -293,7 +295,8 @@ _AND_THEIR_ONE = re.compile(r"(?:\s+[A-Za-z'’-]+){0,3}?\s+and\s+(?:their|his|h
 _NO_GROUP = re.compile(r"\s*(?:of|them|others?\s+(?:were|was)|[a-z]+ly|" + _KILLED[3:-1] + "|" + _INJURED[3:-1] + r")\b",
                        re.IGNORECASE)
 # ... nor the one who tells it: "killed three herders, a local leader said"
-_SPEAKER = re.compile(r"(?:\s+[A-Za-z'’-]+){1,3}?\s+(?:said|says|told|reported|added|confirmed)\b", re.IGNORECASE)
+# ("..., a doctor at the camp said")
+_SPEAKER = re.compile(r"(?:\s+[A-Za-z'’-]+){1,5}?\s+(?:said|says|told|reported|added|confirmed)\b", re.IGNORECASE)
 _VERB_BEFORE = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring)\s+$", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"\s+(?:was|were|is|are|had|has|have)\b", re.IGNORECASE)
 # a clause, not a person, before the verb: "the reason why it died", "the day when he was killed"
@@ -535,6 +538,7 @@ def find_counts(text: str) -> list[Count]:
     for m in _PAIR.finditer(text):
         if not counted(m):
             counts.append(Count(_kind(m.group("kind")), Amount(2, 2, 2), m.start(), m.end(), m.group("rel")))
+
     for m in _NAMED_VICTIM.finditer(text):
         if not counted(m) and not _TAKEN_BY_NUMBER.match(text, m.end()):
             # "killing a Hezbollah commander and his companion": the one named and the one with him
@@ -577,7 +581,8 @@ def find_counts(text: str) -> list[Count]:
         kinds = ["killed", "injured"] if word in ("casualties", "hurt") else [_kind(word)]
         for kind in kinds:
             counts.append(Count(kind, Amount(0, 0, 0), m.start(), m.end()))
-    return counts
+    return [replace(c, amount=Amount(2, 2, 2)) if c.amount == Amount(1, 1, 1) and _A_COUPLE.match(c.who) else c
+            for c in counts]
 
 
 def _best(amounts: list[Amount]) -> Amount:

@@ -16,7 +16,7 @@ from ..resolve.actors import CATEGORY_KINDS, canonical_actor
 from ..resolve.places import Place, default_resolver, distance_km
 from .casualties import HARM_WORDS
 from .dating import DAYS_BEFORE_IT, default_date
-from .events import _EXCESSIVE_FORCE, _GENERIC, SEQUENCE
+from .events import _EXCESSIVE_FORCE, _GENERIC, _PROTESTERS_TOLD, SEQUENCE
 from .events import refines as _refines
 from .pipeline import DocState, Frame, component
 from .placing import ALSO
@@ -209,9 +209,10 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
                 and _same_family(x.mention.actor1, y.mention.actor1) is not True \
                 and _MUNITIONS.search(state.text, x.spans[0][0], x.spans[0][1]):
             return None
-    # arms recovered at the scene, told with no one doing it, are what a fight or an attack left behind
+    # arms recovered at the scene, told with no one doing it, are what a fight or an attack left behind; the attackers
+    # arrested after it ("The gunman was arrested at the scene"), how it ended
     if any(_left_at_the_scene(x) and y.mention.event_type in _VIOLENCE and not _read_into_a_bare_word(y)
-           for x, y in ((a, b), (b, a))):
+           for x, y in ((a, b), (b, a))) or _their_arrest_after(a, b):
         score += 0.5
     # the next sentence usually goes on about the same happening (its toll, its place)
     gap = _sentence_gap(a, b)
@@ -371,7 +372,10 @@ def _sentence_gap(a: Frame, b: Frame) -> int:
 _DETAIL = "Looting/property destruction"
 # the attackers arrested at the end of the attack told before: "... before police arrested 13 of them"
 _ARRESTED_THE_ATTACKERS = re.compile(r"\barrested\s+(?:\w+\s+)?(?:of\s+them|(?:of\s+)?the\s+(?:gunmen|attackers|assailants|"
-                                     r"hostage-takers|raiders))\b", re.IGNORECASE)
+                                     r"hostage-takers|raiders))\b"
+                                     # ... or told in the passive: "The gunman was arrested at the scene"
+                                     r"|\bthe\s+(?:gunm[ae]n|attackers?|assailants?|shooters?|suspects?)\s+(?:was|were)\s+"
+                                     r"(?:\w+ly\s+)?(?:arrested|detained|captured)\b", re.IGNORECASE)
 _DISRUPTED = "Disrupted weapons use"
 # ... or told as recovered with no one said to have done it: "A large cache of weapons, including AK-47 rifles, was
 # recovered" (after the gunfight it followed)
@@ -597,6 +601,8 @@ def _retype_frame(state: DocState, frame: Frame, guess: TypeGuess) -> None:
         return  # a raid that killed two suspects and took a third is the fight, not the arrest (ACLED's rule)
     if guess.label == _DETAIL and _detail_of(mention):
         return  # "shot down 74 of 81 drones ... Falling debris damaged homes": the damage is a detail of it
+    if guess.label == _EXCESSIVE_FORCE and not _PROTESTERS_TOLD.search(state.text):
+        return  # "troops opened fire on a crowd waiting for food aid": force on protesters needs protesters
     mention.event_type, mention.sub_event_type = SUB_EVENT_PARENT[guess.label], guess.label
     for name in ("event_type", "sub_event_type"):
         mention.evidence.pop(name, None)

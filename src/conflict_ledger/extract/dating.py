@@ -196,7 +196,7 @@ def date_events() -> object:
                 answered.append(frame)  # "..., in retaliation for Israeli strikes on its sites": told as the cause
                 continue
             if found:
-                resolved, start, end = _finest_first(found)
+                resolved, start, end = _finest_first(found, state.text)
                 frame.mention.event_date = resolved.iso
                 frame.mention.date_precision = resolved.precision
                 frame.mention.cite("event_date", state.evidence(start, end))
@@ -287,16 +287,24 @@ def _owned_first(state: DocState, frame: Frame, found: list[tuple[ResolvedDate, 
     return owned + [f for f in found if f not in owned]
 
 
-def _finest_first(found: list[tuple[ResolvedDate, int, int]]) -> tuple[ResolvedDate, int, int]:
+def _finest_first(found: list[tuple[ResolvedDate, int, int]], text: str) -> tuple[ResolvedDate, int, int]:
     """The first date told, or the day it goes on to pin down: "Ten years ago, on July 29, 2014" (the month counted
-    back, then the day inside it)."""
-    first = found[0][0]
+    back, then the day inside it); "an overnight raid ... in the early hours of Sunday" (the night, then its day)."""
+    first, start, end = found[0]
     if first.precision == "month":
         for later in found[1:]:
             day = later[0]
             if day.precision == "day" and (day.value.year, day.value.month) == (first.value.year, first.value.month):
                 return later
+    if _A_NIGHT_UNNAMED.fullmatch(text, start, end):
+        named = next((later for later in found[1:] if later[0].precision == "day" and later[1] - end <= 120), None)
+        if named is not None:
+            return named
     return found[0]
+
+
+# a night or a morning told only as near the report's day
+_A_NIGHT_UNNAMED = re.compile(r"(?:an\s+|the\s+)?(?:overnight|last night|tonight|this (?:morning|evening))", re.IGNORECASE)
 
 
 def _sentence_before(state: DocState, frame: Frame, told: set[int]) -> tuple[int, Sentence] | None:

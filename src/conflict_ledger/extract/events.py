@@ -103,7 +103,7 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
      "Explosions/Remote violence", "Grenade"),
     (_rx(r"improvised explosive", r"\bieds?\b", r"roadside bomb", r"car bomb", r"vbied", r"landmines?",
          r"land mines?", r"explosive device", r"booby[- ]trap", r"sticky bomb", r"bomb (?:exploded|went off|blast)",
-         r"explosives?-laden", r"(?:bomb|explosive)s? (?:was|were) detonated", r"planted (?:a )?bomb",
+         r"explosives?-laden(?! (?:drones?|uavs?|quadcopters?)\b)", r"(?:bomb|explosive)s? (?:was|were) detonated", r"planted (?:a )?bomb",
          r"magnetic bomb", r"bombing", r"dynamit(?:ed|ing)\b", _UNEXPLODED,
          # dynamite as the weapon used, not as a load ("delivered 500 kg of dynamite")
          r"dynamite (?:attacks?|charges?|blasts?|explosions?|bombs?)", r"(?:charges?|sticks?) of dynamite",
@@ -116,6 +116,7 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"pipelines?|pylons?|power lines?|transmission towers?)\b"),
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     (_rx(r"air ?strikes?", r"air[- ]raids?", r"drone strikes?", r"drone attacks?", r"(?:attack|armed|one-way|kamikaze|suicide) drones?",
+         r"explosives?-laden (?:drones?|uavs?|quadcopters?)",
          r"warplanes?", r"fighter jets?", r"gunships?", r"helicopter gunship",
          # a bomber is an aircraft only when the words say so; "the bomber drove a truck" is a man
          r"(?:strategic|stealth|heavy|long-range|jet|fighter|b-\d+\w*|tu-\d+\w*|su-\d+\w*)[- ]bombers?\b",
@@ -196,7 +197,7 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
     (_rx(r"\bmobs?\b(?![- ](?:boss(?:es)?|don|family|families|ties|figures?|hits?|lawyers?|informants?|bosses|"
          r"associates?|underboss|capo|enforcers?|killers?|war))(?!'s\b)", r"lynch"), "Riots", "Mob violence"),
     (_rx(r"(?:general|nationwide|labou?r|workers'?) strikes?\b", r"(?:went|go|going|are|were) on strike\b",
-         r"protest(?:s|ers|ed|ing)?\b", r"(?<!been )(?<!was )(?<!is )demonstrat(?:ion|ors|ed)\b(?! that)", r"\brall(?:y|ies|ied)\b", _NOT_THE_MONTH + r"\bmarch(?:ed|es)?\b(?!\s+\d)",
+         r"protest(?:s|ers|ed|ing)?\b", r"(?<!been )(?<!was )(?<!is )demonstrat(?:ion|ors|ed)\b(?! that)", r"(?<!campaign )(?<!election )(?<!electoral )\brall(?:y|ies|ied)\b", _NOT_THE_MONTH + r"\bmarch(?:ed|es)?\b(?!\s+\d)",
          r"sit-in", r"picket",
          # the other forms a protest takes
          # ("strikers" alone is as often a football team's forwards)
@@ -675,7 +676,8 @@ def tells_no_happening(text: str) -> bool:
 # weapons found, seized, defused or destroyed before use: the weapon is what was acted on, not what was used
 _DISRUPTED = re.compile(
     r"\b(?:found|discovered|seized|defused|dismantled|destroyed|cleared|removed|intercepted|recovered|confiscated|"
-    r"neutrali[sz]ed|detected|uncovered|unearthed|seizing|defusing|clearing|shot down|downed|shooting down)\b[^.;]{0,80}?"
+    r"neutrali[sz]ed|detected|uncovered|unearthed|seizing|defusing|clearing|shot down|downed|shooting down|recovering|"
+    r"finding|discovering|confiscating)\b[^.;]{0,80}?"
     r"\b(?:devices?|mines?|landmines?|explosives?|ieds?|bombs?|grenades?|ammunitions?|arms|weapons|rockets?|missiles?|"
     r"mortars?|drones?|uavs?)\b"
     r"|\b(?:devices?|mines?|landmines?|explosives?|ieds?|bombs?|grenades?|ammunitions?|arms cache|weapons cache|packages?)"
@@ -768,7 +770,8 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
         return [EventType("Violence against civilians", "Attack", True, generic.span())]
     if _EXPLOSION.search(text):
         return [EventType("Explosions/Remote violence", "Remote explosive/landmine/IED", True, generic.span())]
-    if _ATTACKED.search(text) and _ARMED_DOERS.search(text) and _on_a_military_target(text):
+    attacked = _ATTACKED.search(text) and _ARMED_DOERS.search(text)
+    if attacked and _on_a_military_target(text):
         # "Al-Shabaab militants attacked a military base": armed men on a military target fight it out
         return [EventType("Battles", "Armed clash", True, generic.span())]
     if (targeted := _TARGET_OF_AN_ATTACK.search(text)) is not None and _on_a_military_target(text):
@@ -780,10 +783,16 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
         return [EventType("Battles", "Armed clash", True, fight.span())]
     if (on_civilians := _armed_men_on_civilians(text)) is not None:
         return [EventType("Violence against civilians", "Attack", True, on_civilians.span(), SURE_CUE)]
+    if (on_their_home := _ATTACK_ON_WHERE_PEOPLE_LIVE.search(text)) is not None:
+        # "A separate attack on a farming community left seven dead": no weapon told, people where they live
+        return [EventType("Violence against civilians", "Attack", True, on_their_home.span())]
     if _killing_of_civilians(text) or _KILLED_IN_A_RAID.search(text):
         # (the dead of a raid died on the ground, whatever it reads like: "forces killed three Palestinians in a
         # raid on the Jenin camp" is no strike from the air)
         return [EventType("Violence against civilians", "Attack", False, generic.span())]
+    if attacked:
+        # ... and on any other ("Haitian gangs attacked the national penitentiary") attack it, as when they storm it
+        return [EventType("Violence against civilians", "Attack", True, generic.span())]
     if (own := _OWN_STRIKE.search(text)) is not None:
         # "The General Staff said its forces had struck an oil refinery": a strike told by its doer, whatever the
         # fire it set off reads like
@@ -791,6 +800,9 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
     return [EventType("Explosions/Remote violence", None, False, generic.span())]
 
 
+# (not where a bomb is as likely: "an attack on the market", "on a mosque")
+_ATTACK_ON_WHERE_PEOPLE_LIVE = _rx(r"(?:attacks?|raids?|assaults?)\s+on\s+(?:a|an|the|two|three|several)\s+(?:[\w-]+\s+){0,2}?"
+                                   r"(?:village|villages|community|communities|settlement|hamlet|farm|farms)\b")
 # the target told as the subject, the attack as its noun: "the convoy was the target of an armed attack"
 _TARGET_OF_AN_ATTACK = _rx(r"(?:was|were|has been|have been|had been|became)\s+(?:the\s+)?targets?\s+of\s+(?:an?\s+)?"
                            r"(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|ambush(?:es)?)\b")
@@ -1015,9 +1027,6 @@ _THE_PROTEST_PEACEFUL = _rx(r"(?:protests?|demonstrations?|march(?:es)?|rall(?:y
 # a gathering told as going on when something else happened: "The rally was being held in Khar"
 _GOING_ON = _rx(r"(?:was|were)\s+(?:being\s+held|taking\s+place|under\s?way|in\s+progress|going\s+on)\b")
 
-_A_CAMPAIGN_RALLY = _rx(r"(?:campaign|election|electoral)\s+(?:rally|rallies|event|meeting)")
-
-
 def _scene_of_the_violence(state: DocState) -> None:
     """A peaceful gathering told only as going on ("The rally was being held in Khar, the district headquarters"),
     in a report of a bombing or an attack, is where that violence struck, not a protest of its own."""
@@ -1025,10 +1034,7 @@ def _scene_of_the_violence(state: DocState) -> None:
         return
     state.frames[:] = [frame for frame in state.frames if not (
         frame.mention.sub_event_type == "Peaceful protest"
-        and all(_GOING_ON.search(state.text, start, end) for start, end in frame.spans)
-        # ... or a candidate's rally where shots were fired: "was shot in the ear at a campaign rally"
-        or frame.mention.sub_event_type == "Peaceful protest" and _A_CAMPAIGN_RALLY.search(
-            state.text, max(0, frame.trigger.start - 20), frame.trigger.end + 20))]
+        and all(_GOING_ON.search(state.text, start, end) for start, end in frame.spans))]
 
 
 def _kept_the_peace(state: DocState) -> None:
@@ -1188,7 +1194,8 @@ def tells_a_crowd(text: str) -> bool:
 
 
 _ARMED_DOERS = _rx(*_ARMED_WORDS, r"gunm[ae]n", r"armed (?:men|groups?|gangs?|subjects|individuals)", r"fighters",
-                  r"gang members",
+                  # (gangs, not a gang: "Haitian gangs attacked the national penitentiary")
+                  r"gang members", r"gangs\b",
                   # a monitor's word for a jihadist group's men: "cells believed to belong to ISIS", "ISIS cells"
                   r"cells\b(?=[^.;]{0,40}\b(?:isis|isil|islamic state|daesh|jihadist|terror))",
                   r"(?:isis|isil|daesh|jihadist|terrorist|sleeper)\s+cells?\b")
@@ -1740,6 +1747,8 @@ def read_brief_whole(state: DocState, pieces: list[tuple[Sentence, int, int]], g
     # the whole report cannot weigh: it gives way only to a sure reading, as in `decide`
     crowd_force = any(frame.specific and frame.mention.sub_event_type in _FORCE_AT_A_PROTEST for frame in state.frames)
     needed = max(BRIEF_RETYPE_MIN, WEAPON_RETYPE_MIN) if crowd_force else BRIEF_RETYPE_MIN
+    if label == _EXCESSIVE_FORCE and not _PROTESTERS_TOLD.search(state.text):
+        return  # force on protesters needs protesters: "troops opened fire on a crowd waiting for food aid"
     if len(subs) == 1 and label not in subs and p >= needed and not any(refines(s, label) for s in subs):
         for frame in state.frames:
             if frame.type_score < 0.8:  # a cue the clause reading agreed with stays

@@ -143,7 +143,7 @@ _ATTACK_VERBS = re.compile(
     r"assault|storm|kidnap|abduct|seiz|captur|arrest|detain|clash|fight|fought|blew|detonat|execut|murder|massacr|"
     r"behead|torch|burn|loot|overr|recaptur|retook|retak|besieg|pound|bombard|rain|hurl|lob|throw|threw|carr|conduct|"
     r"open|engag|slay|slew|assassinat|stab|gun|torture|rap|abus|beat|attempt|hurt|neutrali[sz]|repel|repuls|martyr|"
-    r"regain|liberat|reclaim)",
+    r"regain|liberat|reclaim|foil|thwart|defus)",
     re.IGNORECASE,
 )
 # a bomb's doer told by what it did to the bomb: "an IED blast triggered by Maoists", "a mine planted by the rebels"

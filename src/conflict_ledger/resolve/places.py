@@ -288,6 +288,8 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|outside|off|into|across|around
 # a place a side is named after, not a scene: "Iran-aligned factions", "a Baghdad-based analyst"; nor is the flag
 # or the owner of a ship ("the Barbados-flagged True Confidence", "a Greek-owned tanker")
 _ALIGNED = re.compile(rf"-(?:{ALLEGIANCE_WORDS}|based|born|flagged|registered|owned|operated|bound)\b", re.IGNORECASE)
+_A_LANDMARK_AFTER = re.compile(r"\s+(?:roundabout|square|street|junction|intersection|avenue|bridge|hospital|embassy|"
+                               r"circle)\b", re.IGNORECASE)
 # a clock's time zone after its time, not a place: "at 4:00 p.m. (EST)", "0100 GMT"
 _TIME_ZONES = {"EST", "EDT", "CST", "CDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "MSK", "AST",
                "IST", "PKT", "WAT", "EAT", "CAT", "AEST", "AEDT", "ZULU"}
@@ -387,7 +389,8 @@ _A_PERSONS = re.compile(r"(?:'s|’s)\s+(?:tomb|grave|shrine|mausoleum|funeral|a
 _CLAUSE_TURN = re.compile(r";|\b(?:while|whereas)\b|,\s+(?:and|but)\b")
 # a capitalised word the tagger left out of the name after it
 _WORD_LEFT_OUT = re.compile(r"(?<![\w'’-])([A-Z][a-z'’-]+)\s$")
-_TOWN_TO_TOWN = re.compile(r"([A-Z][\w'’]+)[-–]([A-Z][\w'’]+)")
+# (each town may have two words: "the Bahir Dar-Gondar road")
+_TOWN_TO_TOWN = re.compile(r"([A-Z][\w'’]+(?: [A-Z][\w'’]+)?)[-–]([A-Z][\w'’]+(?: [A-Z][\w'’]+)?)")
 _ROAD_AFTER = re.compile(r"\s+(?:highway|road|expressway|motorway|railway|rail line|pipeline|corridor)\b", re.IGNORECASE)
 
 
@@ -995,6 +998,8 @@ class PlaceResolver:
                 continue  # "at 4:00 p.m. (EST)": a clock's zone, though "Est" is a region of Burkina Faso
             if _ALIGNED.match(text, m.end):
                 m.modifier = True  # "Iran-aligned factions in Iraq": a side, not a scene
+            if _A_LANDMARK_AFTER.match(text, m.end) and m.best is not None and m.best.feature == "country":
+                m.modifier = True  # "the Kuwait roundabout in Gaza City": a landmark named after the country
             if _WHERE_THEY_WENT.search(text, max(0, m.start - 50), m.start):
                 m.modifier = True  # "the attackers fled towards the border with Burkina Faso": where they went after
             if m.home:

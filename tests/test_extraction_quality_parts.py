@@ -4335,6 +4335,7 @@ def test_an_operative_eliminated_is_dead(cli, tmp_path):
     ("The Red Crescent said the number of people killed in clashes in the suburb had risen to seven.", 7),
     ("The kidnappers shot the 68-year-old emir after the ransom went unpaid.", None),
     ("The kidnappers killed the 68-year-old emir after the ransom went unpaid.", 1),
+    ("A shell hit a house in the village, killing a mother and her three children.", 4),
 ])
 def test_round_28_tolls(sentence, killed):
     assert _tolls(sentence)[0] == killed
@@ -4628,3 +4629,13 @@ def test_gangs_that_attacked_a_prison_attacked_it_as_when_they_storm_it(cli, tmp
 
 def test_a_speaker_of_several_words_after_a_toll_is_no_one_more_dead():
     assert _tolls("Shells hit the camp, killing at least 10 people, a doctor at the camp said.") == (10, None)
+
+
+def test_a_count_of_officers_told_with_where_they_serve_is_one_group():
+    assert _tolls("Three Kenyan police officers deployed to Haiti were wounded in the ambush.") == (None, 3)
+
+
+def test_an_army_that_remained_deployed_did_nothing_new(cli, tmp_path):
+    assert text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-07-22\n\n"
+        "The court scaled back the quota on Sunday. The army remained deployed in the capital under a curfew.\n")) == []

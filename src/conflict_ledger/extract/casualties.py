@@ -34,7 +34,9 @@ _WORDS = (r"(?:\s+(?!\d)(?!(?:or|were|was|had|have|are|is|said|says|told|added|c
           # ... or the body they worked for: "Seven aid workers from the charity World Central Kitchen were killed"
           r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+)?(?-i:[A-Z][\w'’.-]*)"
           # ... or of two forces: "Three personnel of the Border Security Force and the District Reserve Guard"
-          r"(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?(?-i:[A-Z][\w'’.-]*)){0,8})?")
+          r"(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?(?-i:[A-Z][\w'’.-]*)){0,8})?"
+          # ... or where they serve: "Two Kenyan police officers deployed to Haiti were wounded"
+          r"(?:\s+(?:deployed|stationed|serving|based)\s+(?:to|in)\s+(?-i:[A-Z])[\w'’.-]*)?")
 # ... with how it happened between: "were seriously wounded", "were brutally murdered"
 _BE = (r"(?:\s+(?:were|was|have been|has been|had been|are|is|got|being|reportedly|also|later|been|all|now|"
        r"already|had|have|has|[a-z]+ly|left|confirmed|reported|feared|believed(?: to have been)?|said to have been))*")
@@ -221,7 +223,8 @@ _ALONG_WITH = re.compile(
 _ROLES = (r"official|leader|commander|chief|officer|sheikh|mayor|judge|candidate|teacher|doctor|journalist|cleric|imam|"
           r"soldier|policeman|member|employee|elder|director|head|lawyer|activist|contractor|engineer|man|woman|boy|girl|"
           r"student|worker|farmer|shepherd|colonel|captain|major|lieutenant|general|brigadier|governor|headman|minister|"
-          r"ambassador|councillor|councilor|priest|businessman|ruler|emir|king|chieftain")
+          r"ambassador|councillor|councilor|priest|businessman|ruler|emir|king|chieftain|mother|father|grandmother|"
+          r"grandfather|husband|wife|son|daughter|brother|sister|baby|infant")
 # "killed the governor and four of his aides", "The mayor and two of his bodyguards were killed": one singled-out
 # victim and a count of his own people
 _ONE_AND_HIS = re.compile(

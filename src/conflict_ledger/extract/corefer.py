@@ -466,7 +466,7 @@ def absorb(into: Frame, other: Frame) -> None:
     # an abduction is dated by the taking: the killing of the captives told after it came later ("abducted a road
     # engineer ... He was shot dead three weeks later"); the raid they were taken in is the taking itself
     later = m.sub_event_type == _ABDUCTION and (o.sub_event_type == "Attack" or other.toll_only) \
-        and other.spans[0][0] > into.spans[0][0]
+        and other.spans[0][0] > into.spans[0][0] and _KILLED_THEM.search(other.sentences[0].span.text) is not None
     for name in _MERGEABLE:
         if later and name in ("event_date", "date_precision"):
             continue

@@ -297,14 +297,16 @@ def _finest_first(found: list[tuple[ResolvedDate, int, int]], text: str) -> tupl
             if day.precision == "day" and (day.value.year, day.value.month) == (first.value.year, first.value.month):
                 return later
     if _A_NIGHT_UNNAMED.fullmatch(text, start, end):
-        named = next((later for later in found[1:] if later[0].precision == "day" and later[1] - end <= 120), None)
+        named = next((later for later in found[1:] if later[0].precision == "day" and later[1] - end <= 120
+                      and _ITS_DAY.search(text, later[1], later[2])), None)
         if named is not None:
             return named
     return found[0]
 
 
-# a night or a morning told only as near the report's day
-_A_NIGHT_UNNAMED = re.compile(r"(?:an\s+|the\s+)?(?:overnight|last night|tonight|this (?:morning|evening))", re.IGNORECASE)
+# a night told only as the one before the report, and the day it goes on to name ("in the early hours of Sunday")
+_A_NIGHT_UNNAMED = re.compile(r"(?:an\s+|the\s+)?(?:overnight|last night)", re.IGNORECASE)
+_ITS_DAY = re.compile(rf"\b{WEEKDAY_NAMES}\b", re.IGNORECASE)
 
 
 def _sentence_before(state: DocState, frame: Frame, told: set[int]) -> tuple[int, Sentence] | None:

@@ -4639,3 +4639,20 @@ def test_an_army_that_remained_deployed_did_nothing_new(cli, tmp_path):
     assert text_report_rows(cli, tmp_path, "extract", (
         "date 2024-07-22\n\n"
         "The court scaled back the quota on Sunday. The army remained deployed in the capital under a curfew.\n")) == []
+
+
+def test_people_arrested_after_a_protest_turned_violent_are_part_of_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-03\n\n"
+        "Police in Medellin arrested 17 people after a protest by students turned violent on Thursday, with "
+        "demonstrators hurling stones at a police station.\n"))
+    assert (event["sub_event_type"], event["event_date"], event["actor2"]) == (
+        "Violent demonstration", "2024-05-02", "Colombian police")
+
+
+def test_a_border_crossing_where_guards_clashed_is_the_scene(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-08-30\n\n"
+        "Afghan and Pakistani border guards exchanged fire at the Torkham crossing on Thursday night, officials "
+        "said.\n"))
+    assert (event["location"], event["geo_precision"]) == ("Torkham crossing", 1)

@@ -223,14 +223,15 @@ _ALONG_WITH = re.compile(
 _ROLES = (r"official|leader|commander|chief|officer|sheikh|mayor|judge|candidate|teacher|doctor|journalist|cleric|imam|"
           r"soldier|policeman|member|employee|elder|director|head|lawyer|activist|contractor|engineer|man|woman|boy|girl|"
           r"student|worker|farmer|shepherd|colonel|captain|major|lieutenant|general|brigadier|governor|headman|minister|"
-          r"ambassador|councillor|councilor|priest|businessman|ruler|emir|king|chieftain|mother|father|grandmother|"
-          r"grandfather|husband|wife|son|daughter|brother|sister|baby|infant")
+          r"ambassador|councillor|councilor|priest|businessman|ruler|emir|king|chieftain")
+# ... and a relative, singled out only with the others of the family: "a mother and her two children"
+_KIN = r"mother|father|grandmother|grandfather|husband|wife|baby|infant"
 # "killed the governor and four of his aides", "The mayor and two of his bodyguards were killed": one singled-out
 # victim and a count of his own people
 _ONE_AND_HIS = re.compile(
     r"\b(?:(?P<verb>killed|killing|wounded|wounding|injured|injuring|executed|murdered|kidnapped|abducted)\s+)?"
     r"(?:(?:the|an?)\s+(?:(?!(?:the|an?|and|killed|killing|wounded|wounding|injured|injuring)\b)[\w'’-]+\s+){0,3}?"
-    r"(?:" + _ROLES + r")|(?-i:[A-Z][a-z'’-]+(?:\s+(?:al-|al\s+|el-|bin\s+|ibn\s+|abu\s+)?[A-Z][\w'’-]+){1,3}))"
+    r"(?:" + _ROLES + "|" + _KIN + r")|(?-i:[A-Z][a-z'’-]+(?:\s+(?:al-|al\s+|el-|bin\s+|ibn\s+|abu\s+)?[A-Z][\w'’-]+){1,3}))"
     r"\s+and\s+(?:(?P<num>" + NUMBER + r")\s+of\s+(?:his|her|their)|(?:his|her|their)\s+"
     r"(?P<num2>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))\s+"
     r"(?:[\w'’-]+\s+)??[\w'’-]+(?:\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?(?P<kind>" + _KILLED + "|" + _INJURED

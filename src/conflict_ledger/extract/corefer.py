@@ -160,9 +160,12 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
         # "looted the market after taking control of the city last month": the sentence itself tells two happenings,
         # one after the other (`events.clauses` cut it there), and dates only the earlier one, in its own clause
         # (not "seized the town on Friday after days of fighting": the fight that took it)
+        # (but people arrested after a protest are how it was met: "Police arrested 23 people after a protest turned
+        # violent on Thursday")
         if ma.sub_event_type != mb.sub_event_type and a.sentences[0].start == b.sentences[0].start \
                 and SEQUENCE.match(state.text, later.spans[0][0]) and later.mention.event_date \
-                and not earlier.mention.event_date:
+                and not earlier.mention.event_date \
+                and not ("Arrests" in (ma.sub_event_type, mb.sub_event_type) and {ma.event_type, mb.event_type} & _CROWD_TYPES):
             return None
     elif a.specific != b.specific:
         score += 0.25
@@ -488,7 +491,8 @@ def absorb(into: Frame, other: Frame) -> None:
 
 
 # a killing told in so many words, not only a toll
-_KILLED_THEM = re.compile(r"\b(?:killed|killing|massacred|slaughtered|hacked|shot dead|gunned down|butchered)\b", re.IGNORECASE)
+_KILLED_THEM = re.compile(r"\b(?:killed|killing|massacred|slaughtered|hacked|shot dead|gunned down|butchered|executed|"
+                          r"beheaded|murdered)\b", re.IGNORECASE)
 
 
 def _captives_taken_in_a_massacre(attack: Frame, abduction: Frame) -> bool:

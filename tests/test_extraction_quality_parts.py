@@ -4656,3 +4656,12 @@ def test_a_border_crossing_where_guards_clashed_is_the_scene(cli, tmp_path):
         "Afghan and Pakistani border guards exchanged fire at the Torkham crossing on Thursday night, officials "
         "said.\n"))
     assert (event["location"], event["geo_precision"]) == ("Torkham crossing", 1)
+
+
+def test_a_strike_on_a_headquarters_in_a_city_confirmed_by_its_doer(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-01-05\n\n"
+        "A drone strike on a militia headquarters in eastern Baghdad on Thursday killed a senior commander of the "
+        "Harakat al-Nujaba militia and two of his aides, Iraqi security officials said. A U.S. official confirmed "
+        "that American forces had carried out the strike.\n"))
+    assert (event["location"], event["actor1"], event["fatalities"]) == ("Baghdad", "U.S. forces", 3)

@@ -232,6 +232,8 @@ _ONE_AND_HIS = re.compile(
     r"\b(?:(?P<verb>killed|killing|wounded|wounding|injured|injuring|executed|murdered|kidnapped|abducted)\s+)?"
     r"(?:(?:the|an?)\s+(?:(?!(?:the|an?|and|killed|killing|wounded|wounding|injured|injuring)\b)[\w'’-]+\s+){0,3}?"
     r"(?:" + _ROLES + "|" + _KIN + r")|(?-i:[A-Z][a-z'’-]+(?:\s+(?:al-|al\s+|el-|bin\s+|ibn\s+|abu\s+)?[A-Z][\w'’-]+){1,3}))"
+    # (the role's group may follow it: "a senior commander of the Harakat al-Nujaba militia and one of his aides")
+    r"(?:\s+of\s+(?:the\s+)?(?!(?:them|those|these)\b)[\w'’-]+(?:\s+(?!and\b)[\w'’-]+){0,3})?"
     r"\s+and\s+(?:(?P<num>" + NUMBER + r")\s+of\s+(?:his|her|their)|(?:his|her|their)\s+"
     r"(?P<num2>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))\s+"
     r"(?:[\w'’-]+\s+)??[\w'’-]+(?:\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?(?P<kind>" + _KILLED + "|" + _INJURED

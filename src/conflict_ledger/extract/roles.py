@@ -1012,6 +1012,10 @@ _RESPONSIBILITY = [
                r"(?:the\s+)?(?:involvement\s+of\s+)?[\"“]?" + _WHO + _STOP, re.IGNORECASE),
     re.compile(_WHO + r"\s+(?:was|were|is|are)\s+(?:suspected|believed|thought|said)\s+(?:to\s+(?:be|have been)\s+)?"
                r"(?:responsible|behind)", re.IGNORECASE),
+    # ... or whom a source confirms did it: "A U.S. official confirmed that American forces had carried out the strike"
+    re.compile(r"\b(?:confirmed|acknowledged|admitted)\s+(?:that\s+)?" + _WHO + r"\s+(?:had\s+|has\s+|have\s+)?"
+               r"(?:carried out|conducted|launched|mounted)\s+(?:the|this|that)\s+(?:strike|attack|raid|operation|bombing)\b",
+               re.IGNORECASE),
 ]
 # a group that says it did it: "X, an umbrella group of militias, said in a statement that it had targeted the base"
 _SAYS_IT_DID = (r"(?:\s*,[^,.;]{3,80},)?\s*(?:said|says|announced|stated)\b[^.;]{0,60}?\b(?:it|its fighters)\s+"
@@ -1023,7 +1027,7 @@ _SUSPICION_WORDS = r"trademark|perpetuated|speculat|believ|indicat|\bnot(?:e|es|
 _RESPONSIBILITY_WORDS = re.compile(r"responsib|attribut|blam|pinned|suspect|accus|behind|claim|launched|fired|"
                                    r"carried out|conducted|staged|footprint|hallmark|fingerprint|culprit|sent|"
                                    + _SUSPICION_WORDS + _SAYS_IT_DID, re.IGNORECASE)
-_OWNED_UP = re.compile(r"responsib|attribut|blam|pinned|suspect|accus|behind", re.IGNORECASE)
+_OWNED_UP = re.compile(r"responsib|attribut|blam|pinned|suspect|accus|behind|confirmed|acknowledged|admitted", re.IGNORECASE)
 _BLAME_HINT = re.compile(r"blam|accus|\bhel[dl]|\bholds?\b|attribut|pinned|launched|fired|carried out|conducted|staged|"
                          r"mounted|claimed|perpetrated|footprint|hallmark|fingerprint|signature|culprit|suspect|\bsent\b|"
                          r"\bsees?\b|" + _SUSPICION_WORDS + _SAYS_IT_DID, re.IGNORECASE)

@@ -1650,7 +1650,9 @@ def _role(ent: Any) -> str:
                 # ("arrested 14 activists at their party headquarters in Harare": where the act was done)
                 or holder.dep_ == "pobj" and holder.head.lower_ in ("at", "inside") and holder.head.head.pos_ == "VERB"
                 and holder.head.head.lower_ not in _SPEECH_LIKE
-                or holder.dep_ == "dobj" and holder.head.pos_ == "VERB" and holder.head.lower_ not in _SPEECH_LIKE):
+                or holder.dep_ == "dobj" and holder.head.pos_ == "VERB" and holder.head.lower_ not in _SPEECH_LIKE
+                # ("a drone strike on a militia headquarters in eastern Baghdad": the building the strike was on)
+                or holder.dep_ == "pobj" and holder.head.lower_ in ("on", "against")):
             # "set himself on fire outside the Israeli embassy in Washington", "retook the broadcaster's headquarters
             # in Omdurman", "destroyed the building next to its embassy in Damascus": the building's town is the scene
             return ""

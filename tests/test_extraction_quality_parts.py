@@ -4665,3 +4665,23 @@ def test_a_strike_on_a_headquarters_in_a_city_confirmed_by_its_doer(cli, tmp_pat
         "Harakat al-Nujaba militia and two of his aides, Iraqi security officials said. A U.S. official confirmed "
         "that American forces had carried out the strike.\n"))
     assert (event["location"], event["actor1"], event["fatalities"]) == ("Baghdad", "U.S. forces", 3)
+
+
+def test_another_attack_told_as_on_the_same_day_has_that_day(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-26\n\n"
+        "Gunmen killed 15 worshippers at a church in a village near Dori on Sunday, a church official said. "
+        "Separately, an attack on a mosque near Fada N'Gourma killed dozens of people at dawn prayers the same day.\n"))
+    assert [e["event_date"] for e in events] == ["2024-02-25", "2024-02-25"]
+
+
+def test_fighters_also_neutralised_in_the_operation_are_its_dead_too():
+    assert _tolls("Two terrorists were also neutralised in the operation, it said.") == (2, None)
+
+
+def test_a_place_told_as_a_side_of_a_town_places_the_fight_near_the_town(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-12-20\n\n"
+        "Kurdish-led fighters clashed with Turkish-backed factions in northern Syria on Thursday, near the Qara "
+        "Qozak bridge east of Manbij, a war monitor said.\n"))
+    assert (event["location"], event["geo_precision"]) == ("Manbij", 2)

@@ -78,7 +78,7 @@ _NEUTRALISED = re.compile(
     r"(?P<num>" + NUMBER + r")(?P<who>\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _FIGHTERS + r")\b"
     # ... or told of them: "Twelve terrorists were eliminated"
     r"|\b(?P<num2>" + NUMBER + r")(?P<who2>\s+(?:[\w-]+\s+)?" + _FIGHTERS + r")\s+(?:were|have been|had been)\s+"
-    r"(?:neutrali[sz]ed|eliminated|liquidated)\b",
+    r"(?:also\s+|later\s+)?(?:neutrali[sz]ed|eliminated|liquidated)\b",
     re.IGNORECASE,
 )
 # how bad the injuries were: "several non-serious injuries", "two minor injuries", "11 traumatic brain injuries"

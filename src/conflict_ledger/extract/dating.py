@@ -453,6 +453,11 @@ _ANOTHER_HAPPENING = re.compile(r"\s*(?:separately|meanwhile|elsewhere|in (?:a |
                                 r"(?:attack|incident|strike|raid|bombing|development)s?)\b", re.IGNORECASE)
 
 
+# ... though another happening told as on the same day had that day: "Separately, an attack on a mosque killed dozens
+# at dawn prayers the same day"
+_THAT_SAME_DAY = re.compile(r"\b(?:on\s+)?(?:the\s+same|that)\s+(?:day|night|morning|evening)\b", re.IGNORECASE)
+
+
 @component("same_day")
 def same_day() -> object:
     """An event a report tells with no day of its own, after one it dates, happened that day: the places a
@@ -466,7 +471,8 @@ def same_day() -> object:
             mention = frame.mention
             if "event_date" in mention.evidence:
                 dated = frame
-            elif dated is not None and not _ANOTHER_HAPPENING.match(state.text, frame.spans[0][0]):
+            elif dated is not None and (not _ANOTHER_HAPPENING.match(state.text, frame.spans[0][0])
+                                        or _THAT_SAME_DAY.search(state.text, *frame.spans[0])):
                 mention.event_date, mention.date_precision = dated.mention.event_date, dated.mention.date_precision
                 mention.cite("event_date", *dated.mention.evidence["event_date"])
             elif said := _day_it_was_told(state, frame):

@@ -316,7 +316,8 @@ _BY_A_TOWN = re.compile(r"\b(?:near|outside|(?:town|city|village) of|outskirts o
                         r"(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?$", re.IGNORECASE)
 # ... and a side of it: "pushed into eastern Rafah" (a city of 100,000 or more, see `_untagged`)
 _INTO_A_SIDE = re.compile(rf"\b(?:in|into|across|throughout)\s+(?:the\s+)?{SIDE}\s+$", re.IGNORECASE)
-_IN_A_PLACE = re.compile(r"\b(?:in|near|outside|off|around|(?:road|highway|route|railway|border|stretch|corridor)\s+between)"
+_IN_A_PLACE = re.compile(r"\b(?:in|near|outside|off|around|(?:road|highway|route|railway|border|stretch|corridor)\s+between|"
+                         r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of)"
                          r"\s+(?:the\s+)?$", re.IGNORECASE)
 # "the capital", "the Iraqi capital", "Syria's capital" -- not "the capital, Kabul" (a name follows, found as
 # such), "the capital of Anbar" or a provincial, regional, economic or former capital
@@ -1701,12 +1702,17 @@ def _split(text: str, start: int, end: int, at_in: bool = False) -> list[tuple[i
             piece = piece[4:]
         if (tail := _TRAILING_PREPOSITION.search(piece)) is not None:
             piece = piece[: tail.start()]  # "Macomia in" (the town, tagged with the word after it)
+        if (side := _TRAILING_SIDE.search(piece)) is not None and text.startswith(" of ", s + len(piece)):
+            piece = piece[: side.start()]  # "the Tishreen Dam east" + "of Manbij": the dam, a side of the town after
         e = s + len(piece)
         if piece.endswith(("'s", "’s")):
             e -= 2
         if e > s and any(ch.isalpha() for ch in text[s:e]):
             out.append((s, e))
     return out
+
+
+_TRAILING_SIDE = re.compile(r"\s+(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)$", re.IGNORECASE)
 
 
 def _pieces_between(separator: re.Pattern[str], piece: str) -> list[tuple[int, int]]:

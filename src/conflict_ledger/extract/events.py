@@ -419,7 +419,7 @@ _NO_HAPPENING = [
     re.compile(r"\b(?:have|has|had)\s+been\s+(?:\w+\s+)?(?:killed|wounded|injured|arrested|detained)\b" + _IN_SENTENCE
                + r"{0,60}\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:began|started|erupted|broke out)\b", re.IGNORECASE),
     # a state that goes on, no change: "The army remained deployed in Dhaka under a curfew"
-    re.compile(r"\b(?:remained|remains|remain|stayed|stays)\s+(?:deployed|in place|in control|on alert|on the streets|"
+    re.compile(r"\b(?:remain(?:ed|s)?|stay(?:ed|s))\s+(?:deployed|in place|in control|on alert|on the streets|"
                r"stationed)\b", re.IGNORECASE),
     # a habit, told as what they have often done: "the army's drone strikes have often hit civilians"
     re.compile(r"\b(?:have|has|had)\s+(?:often|usually|sometimes|frequently)\s+(?:hit|struck|killed|targeted|attacked|"

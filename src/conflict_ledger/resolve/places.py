@@ -697,7 +697,7 @@ class PlaceResolver:
                 m.modifier, m.role = False, ""  # (the tagger's "Niger:" read as the subject of a sentence)
         taken = [(m.start, m.end) for m in mentions]
         found = []
-        spans = labels + [m.span(1) for m in _BRACKETED_REGION.finditer(text)]
+        spans = labels + ([m.span(1) for m in _BRACKETED_REGION.finditer(text)] if "(" in text else [])
         for s, e in spans:
             if any(a < e and s < b for a, b in taken):
                 continue
@@ -1431,7 +1431,8 @@ _FAR_BORDER_KM = 80.0  # the same for a name with no other reading
 
 def _in_brackets_after_a_town(text: str, m: _Mention) -> bool:
     """"in Boni (Mopti)": the region a round-up names in brackets after a town."""
-    return any(b.span(1) == (m.start, m.end) for b in _BRACKETED_REGION.finditer(text, max(0, m.start - 60), m.end + 1))
+    return text[m.end : m.end + 1] == ")" and any(
+        b.span(1) == (m.start, m.end) for b in _BRACKETED_REGION.finditer(text, max(0, m.start - 60), m.end + 1))
 
 
 def _as_region(text: str, m: _Mention) -> Entry | None:
@@ -1731,6 +1732,8 @@ _ITEM_LABEL = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?(?P<name>[A-Z][\w'’.-]*(?:
 
 def item_labels(text: str) -> list[tuple[int, int]]:
     """(start, end) of the names that open the items of a round-up, when it has two or more."""
+    if ":" not in text[:20_000]:
+        return []
     labels = [m.span("name") for m in _ITEM_LABEL.finditer(text, 0, 20_000)]
     return labels if len(labels) >= 2 else []
 

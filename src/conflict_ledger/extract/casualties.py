@@ -548,10 +548,9 @@ def find_counts(text: str) -> list[Count]:
     for m in _NAMED_VICTIM.finditer(text):
         if not counted(m) and not _TAKEN_BY_NUMBER.match(text, m.end()):
             # "killing a Hezbollah commander and his companion": the one named and the one with him
-            two = _AND_THEIR_ONE.match(text, m.end()) is not None
-            end = _AND_THEIR_ONE.match(text, m.end()).end() if two else m.end()
-            counts.append(Count("killed", Amount(2, 2, 2) if two else Amount(1, 1, 1), m.start(), end,
-                                m.group("role") or m.group("name")))
+            one_more = _AND_THEIR_ONE.match(text, m.end())
+            counts.append(Count("killed", Amount(2, 2, 2) if one_more else Amount(1, 1, 1), m.start(),
+                                one_more.end() if one_more else m.end(), m.group("role") or m.group("name")))
     for m in _AND_ONE_MORE_HURT.finditer(text):
         if not read_before(m):
             counts.append(Count(_kind(m.group("kind")), Amount(1, 1, 1), m.start(), m.end(), ""))

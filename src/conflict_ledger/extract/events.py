@@ -83,6 +83,7 @@ _FOUGHT_OFF = (_FOUGHT_OFF_VERB + r"\s+(?:an?\s+|the\s+|several\s+|multiple\s+|\
 _NOT_THE_MONTH = r"(?<!\d )(?<!in )(?<!of )(?<!since )(?<!until )(?<!last )(?<!next )(?<!early )(?<!late )(?<!mid-)"
 
 # Cues, most specific first. Each entry: pattern, event type, sub-event type.
+_CAME_DOWN = r"\b(?:bombs?|shells?)\s+(?:fell|landed)\b"  # a weapon that came down where it struck
 _CUES: list[tuple[re.Pattern[str], str, str]] = [
     # ... a chemical weapon used, not a programme, a site or a stockpile of them
     (_rx(r"chemical (?:weapons?\b(?! (?:facilit|sites?\b|programm?e|stockpiles?|arsenal|depots?|plants?|research|"
@@ -139,7 +140,7 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          # ... or the bombardment of a place, not from the air as far as the words go (no bomb set on the ground)
          r"(?<!aerial )bombard(?:ment|ments|ed|ing)\b",
          # ... or a bomb that came down on a place: "a bomb fell on a displacement site" (not one set there)
-         r"\bbombs?\s+(?:fell|landed)\b",
+         _CAME_DOWN,
          # a ship struck from afar, the weapon untold: "struck the Belize-flagged cargo ship Rubymar"
          r"(?:struck|hit|attacked|targeted)\s+(?:the\s+|a\s+|an\s+|two\s+|another\s+)?(?:[\w-]+,?\s+){0,4}?(?:cargo ship|"
          r"container ship|bulk carrier|merchant (?:ship|vessel)|oil tanker|tanker|freighter)s?\b"),
@@ -332,6 +333,8 @@ _EXPLOSION = _rx(r"explosions?", r"blasts?", r"exploded", r"detonated", r"bomb(?
 
 # any character but a full stop, or the stop of an abbreviation ("attacks on U.S. forces since Oct. 17")
 _IN_SENTENCE = r"(?:[^.]|(?-i:(?:(?<=\b[A-Z])|(?<=\b[A-Z][a-z]{2}))\.))"
+# a period counted from a start the sentence names: "since the protests began"
+_SINCE_IT_BEGAN = r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:began|started|erupted|broke out)\b"
 # Sentences that talk about events without reporting one.
 _NOT_EVENT = [
     _ORDINAL_COUNT := re.compile(r"\b\d+(?:st|nd|rd|th)\b" + _IN_SENTENCE + r"{0,80}\b(?:attack|time|strike|incident)s?\b",
@@ -339,8 +342,8 @@ _NOT_EVENT = [
     re.compile(r"\b(?:have|has) (?:been )?(?:conducted|carried out|launched|faced|targeted|attacked|struck)\b"
                + _IN_SENTENCE + r"{0,160}\b(?:times|since)\b", re.IGNORECASE),
     # ... or a toll over a period: "at least 10 people had been killed by police since the protests began"
-    re.compile(r"\b(?:killed|dead|died|wounded|injured|arrested|detained)\b" + _IN_SENTENCE + r"{0,60}\bsince\s+"
-               r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:began|started|erupted|broke out)\b", re.IGNORECASE),
+    re.compile(r"\b(?:killed|dead|died|wounded|injured|arrested|detained)\b" + _IN_SENTENCE + r"{0,60}" + _SINCE_IT_BEGAN,
+               re.IGNORECASE),
     _COUNT_SINCE := re.compile(r"\b(?:attacks?|strikes?)\b" + _IN_SENTENCE + r"{0,60}\bsince (?:oct|nov|dec|jan|feb|mid|"
                                r"the start|early|late)", re.IGNORECASE),
     re.compile(r"\b(?:threaten(?:ed|s)?|vow(?:ed|s)?|warn(?:ed|s)?|pledged|plan(?:s|ned)? to|would|will|could|may|might)\b"
@@ -417,7 +420,7 @@ _NO_HAPPENING = [
     # a toll over a period, told as what has been done by now: "at least 18 people had been killed by police since
     # the protests began"
     re.compile(r"\b(?:have|has|had)\s+been\s+(?:\w+\s+)?(?:killed|wounded|injured|arrested|detained)\b" + _IN_SENTENCE
-               + r"{0,60}\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:began|started|erupted|broke out)\b", re.IGNORECASE),
+               + r"{0,60}" + _SINCE_IT_BEGAN, re.IGNORECASE),
     # a state that goes on, no change: "The army remained deployed in Dhaka under a curfew"
     re.compile(r"\b(?:remain(?:ed|s)?|stay(?:ed|s))\s+(?:deployed|in place|in control|on alert|on the streets|"
                r"stationed)\b", re.IGNORECASE),
@@ -553,7 +556,7 @@ _STRUCK_WITH_A_WEAPON = _rx(r"(?:targeted|struck|hit|attacked|bombarded|pounded|
                             r"an?\s+(?:[\w-]+\s+){0,2}?operation\s+(?:against|targeting|on))\s+(?:[\w'’.-]+,?\s+){1,10}?with\s+"
                             r"(?:[\w-]+\s+){0,5}?(?:missiles?|rockets?|drones?|mortars?|shells|artillery)\b"
                             # ... or come down on its target: "a bomb fell on a displacement site" (none set on the ground)
-                            r"|\b(?:bombs?|shells?)\s+(?:fell|landed)\s+(?:on|in|near)\b")
+                            r"|" + _CAME_DOWN + r"\s+(?:on|in|near)\b")
 _FROM_AFAR = ("Shelling/artillery/missile attack", "Air/drone strike")
 # ... or by the one who used it, of its own deed: "The army said on Tuesday it had killed six members of the ELN in a
 # bombing raid", "The Houthis said they had targeted the ship"
@@ -1647,8 +1650,8 @@ def detect_events() -> object:
             # "a gunman opened fire at a market ..., before he was overpowered by the crowd": force on protesters
             # needs protesters; the cues' own reading stands
             kinds = [k for k in kinds if k.sub_event_type != _EXCESSIVE_FORCE] or rule_kinds
-        if kinds and all(k.sub_event_type in _HARMLESS_TYPES for k in kinds) and rule_kinds \
-                and _KILLED_IN_IT.search(text) or _deaths_in_a_walkout(kinds, rule_kinds, text):
+        if (kinds and all(k.sub_event_type in _HARMLESS_TYPES for k in kinds) and rule_kinds
+                and _KILLED_IN_IT.search(text)) or _deaths_in_a_walkout(kinds, rule_kinds, text):
             kinds = _a_killing_kind(rule_kinds, guess, len(text))
         elif _captive_killed(kinds, rule_kinds, text):
             kinds = [EventType("Violence against civilians", "Attack", True, rule_kinds[0].cue, kinds[0].score)]

@@ -951,6 +951,7 @@ _NEXT_WORD = re.compile(r"\s+(?:also\s+|later\s+)?(\w+)")
 
 
 def _a_state_force(name: str | None) -> bool:
+    """Whether the named actor is a state's forces (who speak of their own soldiers' losses)."""
     actor = canonical_actor(name) if name else None
     return actor is not None and "state_forces" in actor.kinds
 

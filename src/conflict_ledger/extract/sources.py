@@ -62,11 +62,12 @@ _SPEAKER = (rf"{_DETERMINER}?(?:(?:{_SPEAKER_MODIFIER}\s+){{1,3}}(?:{_SPEAKER_AL
             rf"|{_SPEAKER_ALONE}|(?:{_SPEAKER_MODIFIER}\s+)?(?!(?:the|a|an|to|of|and|by|its|their|his|her)\s)(?-i:[a-z]+)\s+"
             r"(?i:ministry|minister))")
 # ("police in Quetta said", "health officials in the Hamas-run enclave said": where they speak from stands between)
+# the kind words of a region named after a place: "Plateau State", "Kunar Province"
+_REGION_WORDS = r"State|Province|Region|District|County|Governorate"
 _GENERIC_SAID_BY = re.compile(rf"(?<![\w-])(?P<who>{_SPEAKER})(?:,?\s+and\s+(?P<also>{_SPEAKER}))?\s+"
                               r"(?:in\s+(?:the\s+[\w'’-]+|(?-i:[A-Z])[\w'’-]*)(?:\s+[\w'’-]+){0,2}?"
                               # ... with the region set off by commas: "Villagers in Mangu, Plateau State, said"
-                              r"(?:,\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s+(?-i:State|Province|Region|"
-                              r"District|County|Governorate),)?\s+)?"
+                              r"(?:,\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s+(?-i:" + _REGION_WORDS + r"),)?\s+)?"
                               r"(?:also\s+|later\s+|have\s+|has\s+|had\s+|there\s+)?" + _SPEECH + r"\b")
 _GENERIC_SAID_AFTER = re.compile(rf"[,\"”’]\s*{_SPEECH_BEFORE_SPEAKER}\s+(?P<who>{_SPEAKER})\b")
 _HEAD_BEFORE_OF = re.compile(rf"(?P<head>(?:[\w'’-]+\s+){{0,2}}(?i:{_ALONE_WORDS}|{_MODIFIED_WORDS}|office|directorate|"
@@ -174,7 +175,7 @@ def _as_kind(name: str) -> str:
     return name.lower() if all(_KIND_WORD.fullmatch(word) for word in name.split()) else name
 
 
-_A_REGION = re.compile(r"\b(?:State|Province|Region|District|County|Governorate)$")
+_A_REGION = re.compile(rf"\b(?:{_REGION_WORDS})$")
 _PLACE_SET_OFF = re.compile(r"\bin\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,\s*$")
 
 

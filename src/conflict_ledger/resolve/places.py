@@ -317,7 +317,7 @@ _BY_A_TOWN = re.compile(r"\b(?:near|outside|(?:town|city|village) of|outskirts o
 # ... and a side of it: "pushed into eastern Rafah" (a city of 100,000 or more, see `_untagged`)
 _INTO_A_SIDE = re.compile(rf"\b(?:in|into|across|throughout)\s+(?:the\s+)?{SIDE}\s+$", re.IGNORECASE)
 _IN_A_PLACE = re.compile(r"\b(?:in|near|outside|off|around|(?:road|highway|route|railway|border|stretch|corridor)\s+between|"
-                         r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of)"
+                         rf"{SIDE}\s+of)"
                          r"\s+(?:the\s+)?$", re.IGNORECASE)
 # "the capital", "the Iraqi capital", "Syria's capital" -- not "the capital, Kabul" (a name follows, found as
 # such), "the capital of Anbar" or a provincial, regional, economic or former capital
@@ -702,9 +702,9 @@ class PlaceResolver:
             if any(a < e and s < b for a, b in taken):
                 continue
             cands = self._candidates(text[s:e], near=False)
-            if cands and cands[0][1] in ("name", "abbr") and any(c.feature in ("country", "admin1", "admin2")
-                                                                 for c, _, _ in cands[:5]) \
-                    and ((s, e) in labels or any(c.feature in ("admin1", "admin2") for c, _, _ in cands[:5])):
+            # (a label names a country or a region; brackets after a town, only a region)
+            kinds = ("country", "admin1", "admin2") if (s, e) in labels else ("admin1", "admin2")
+            if cands and cands[0][1] in ("name", "abbr") and any(c.feature in kinds for c, _, _ in cands[:5]):
                 found.append(_Mention(text[s:e], s, e, "GPE"))
                 taken.append((s, e))
         return found
@@ -1713,7 +1713,7 @@ def _split(text: str, start: int, end: int, at_in: bool = False) -> list[tuple[i
     return out
 
 
-_TRAILING_SIDE = re.compile(r"\s+(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)$", re.IGNORECASE)
+_TRAILING_SIDE = re.compile(rf"\s+{SIDE}$", re.IGNORECASE)
 
 
 def _pieces_between(separator: re.Pattern[str], piece: str) -> list[tuple[int, int]]:

@@ -999,7 +999,7 @@ class PlaceResolver:
                 continue  # "at 4:00 p.m. (EST)": a clock's zone, though "Est" is a region of Burkina Faso
             if _ALIGNED.match(text, m.end):
                 m.modifier = True  # "Iran-aligned factions in Iraq": a side, not a scene
-            if _A_LANDMARK_AFTER.match(text, m.end) and m.best is not None and m.best.feature == "country":
+            if m.best is not None and m.best.feature == "country" and _A_LANDMARK_AFTER.match(text, m.end):
                 m.modifier = True  # "the Kuwait roundabout in Gaza City": a landmark named after the country
             if _WHERE_THEY_WENT.search(text, max(0, m.start - 50), m.start):
                 m.modifier = True  # "the attackers fled towards the border with Burkina Faso": where they went after
@@ -1703,7 +1703,7 @@ def _split(text: str, start: int, end: int, at_in: bool = False) -> list[tuple[i
             piece = piece[4:]
         if (tail := _TRAILING_PREPOSITION.search(piece)) is not None:
             piece = piece[: tail.start()]  # "Macomia in" (the town, tagged with the word after it)
-        if (side := _TRAILING_SIDE.search(piece)) is not None and text.startswith(" of ", s + len(piece)):
+        if text.startswith(" of ", s + len(piece)) and (side := _TRAILING_SIDE.search(piece)) is not None:
             piece = piece[: side.start()]  # "the Tishreen Dam east" + "of Manbij": the dam, a side of the town after
         e = s + len(piece)
         if piece.endswith(("'s", "’s")):

@@ -4332,7 +4332,7 @@ def test_an_operative_eliminated_is_dead(cli, tmp_path):
     ("Six soldiers and all eight attackers were killed in the fighting.", 14),
     ("A drone struck a car on the coastal road, killing a senior commander and his companion.", 2),
     ("Later, medics said the number of dead had risen to 11.", 11),
-    ("The Red Crescent said the number of people killed in clashes in the suburb had risen to seven.", 7),
+    ("The Red Crescent said the number of people killed during the clashes had risen to seven.", 7),
     ("The kidnappers shot the 68-year-old emir after the ransom went unpaid.", None),
     ("The kidnappers killed the 68-year-old emir after the ransom went unpaid.", 1),
     ("A shell hit a house in the village, killing a mother and her three children.", 4),
@@ -4342,7 +4342,7 @@ def test_round_28_tolls(sentence, killed):
 
 
 def test_two_forces_named_after_the_count_of_their_wounded_are_one_group():
-    assert _tolls("Four personnel of the Central Reserve Police Force and the Special Task Force were injured.") \
+    assert _tolls("Four personnel of the Sashastra Seema Bal and the Special Task Force were injured.") \
         == (None, 4)
 
 
@@ -4481,7 +4481,7 @@ def test_a_country_named_only_as_an_owner_places_a_strike_on_its_grid(cli, tmp_p
     (event,) = text_report_rows(cli, tmp_path, "extract", (
         "date 2024-11-18\n\n"
         "A Russian missile attack on Ukraine's power grid overnight killed at least five people, officials said. Two "
-        "people were killed in the Mykolaiv region and three died in the Zaporizhzhia region.\n"))
+        "died in the Mykolaiv region and three in the Zaporizhzhia region.\n"))
     assert (event["country"], event["geo_precision"]) == ("Ukraine", 3)
 
 
@@ -4586,7 +4586,7 @@ def test_an_attack_on_a_farming_community_is_an_attack_on_its_people(cli, tmp_pa
 def test_an_overnight_raid_told_with_its_day_is_dated_by_the_day(cli, tmp_path):
     (event,) = text_report_rows(cli, tmp_path, "extract", (
         "date 2024-03-18\n\n"
-        "Gunmen killed eight villagers in an overnight raid on a village near Oicha in the early hours of Sunday, "
+        "Gunmen killed eight villagers in an overnight raid on a village near Oicha before dawn on Sunday, "
         "a civil society leader said.\n"))
     assert event["event_date"] == "2024-03-17"
 
@@ -4623,7 +4623,7 @@ def test_gangs_that_attacked_a_prison_attacked_it_as_when_they_storm_it(cli, tmp
     (event,) = text_report_rows(cli, tmp_path, "extract", (
         "date 2024-03-12\n\n"
         "Armed gangs attacked the civil prison in Croix-des-Bouquets over the weekend, freeing hundreds of inmates. "
-        "At least five people were killed in the assault.\n"))
+        "The assault left at least five people dead.\n"))
     assert (event["sub_event_type"], event["actor1"]) == ("Attack", "Unidentified armed group")
 
 

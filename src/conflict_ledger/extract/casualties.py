@@ -110,7 +110,7 @@ _INJURIES_TO = re.compile(
 # the dead counted by what is left of them: "the death toll rose to 17", "claimed 40 lives", "15 bodies were found"
 # ("The death toll from Saturday's attack on a market in the town of X has risen to 107": what it is of may be long)
 # (an abbreviation's stop may stand between: "the death toll from Friday's U.S. strikes rose to 16")
-# ("the number of dead had risen to 12", "the number of people killed in clashes ... had risen to nine": the toll by
+# ("the number of dead had risen to 12", "the number of people killed during the clashes had risen to nine": the toll by
 # other words)
 _DEATH_TOLL = re.compile(r"\b(?P<kind>death toll|number of (?:the\s+)?dead|number of (?:people\s+)?killed)\s+(?:(?:[^.;:!?]|(?-i:(?<=\b[A-Z])\.)){0,160}?\s)?(?:rose|risen|climbed|reached|hit|jumped|"
                          r"increased|stood|stands|was|is|of)\s+(?:to\s+|at\s+)?(?P<num>" + NUMBER + r")\b", re.IGNORECASE)

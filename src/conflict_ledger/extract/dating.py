@@ -289,7 +289,7 @@ def _owned_first(state: DocState, frame: Frame, found: list[tuple[ResolvedDate, 
 
 def _finest_first(found: list[tuple[ResolvedDate, int, int]], text: str) -> tuple[ResolvedDate, int, int]:
     """The first date told, or the day it goes on to pin down: "Ten years ago, on July 29, 2014" (the month counted
-    back, then the day inside it); "an overnight raid ... in the early hours of Sunday" (the night, then its day)."""
+    back, then the day inside it); "an overnight raid ... before dawn on Sunday" (the night, then its day)."""
     first, start, end = found[0]
     if first.precision == "month":
         for later in found[1:]:
@@ -304,7 +304,7 @@ def _finest_first(found: list[tuple[ResolvedDate, int, int]], text: str) -> tupl
     return found[0]
 
 
-# a night told only as the one before the report, and the day it goes on to name ("in the early hours of Sunday")
+# a night told only as the one before the report, and the day it goes on to name ("before dawn on Sunday")
 _A_NIGHT_UNNAMED = re.compile(r"(?:an\s+|the\s+)?(?:overnight|last night)", re.IGNORECASE)
 _ITS_DAY = re.compile(rf"\b{WEEKDAY_NAMES}\b", re.IGNORECASE)
 

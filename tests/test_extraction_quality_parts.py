@@ -4519,6 +4519,8 @@ def test_arms_told_as_recovered_after_a_gunfight_are_a_detail_of_it(cli, tmp_pat
     ("The junta bombed the market, according to local resistance forces.", "local resistance forces"),
     ("Two officers were killed, a police union said.", "police union"),
     ("Ten civilians were killed, a medical charity said.", "medical charity"),
+    ("Seven aid workers were killed in the strike, the charity said.", "charity"),
+    ("Missiles struck a hospital, killing two adults, the city administration said.", "city administration"),
 ])
 def test_round_28_sources(sentence, source):
     from conflict_ledger.extract.sources import sources_in

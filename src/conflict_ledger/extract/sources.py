@@ -34,17 +34,17 @@ _MODIFIER_WORDS = (r"local|security|medical|hospital|military|police|government|
                    r"regional|state|army|defen[cs]e|interior|tribal|civil|humanitarian|volunteer|aid|monitoring|rescue|"
                    r"village|district|senior|municipal|border|intelligence|federal|opposition|activist|emergency|relief|"
                    r"news|private|independent|state-run|state-owned|official|community|religious|traditional|church|youth|"
-                   r"student|union|party|society|war")
+                   r"student|union|party|society|war|city|town")
 _ALONE_WORDS = (r"police|military|army|residents|witnesses|eyewitnesses|activists|medics|paramedics|doctors|nurses|"
                 r"sources?|officers?|spokes(?:man|woman|person)|villagers|survivors|relatives|authorities|rescuers|"
                 r"commanders?|volunteers|monitors?|observers|journalists|reporters|forces|troops|soldiers|rebels|"
                 r"militants|fighters|insurgents|leaders?|elders?|chiefs?|mayor|governor|commissioner|lawmakers?|councillors?|"
                 r"administrators?|prefects?|prosecutors?|prosecutor's office|prosecutors' office|coroners?|"
                 r"air force|navy|coast guard|national guard|border guards?|general staff|civil defen[cs]e|"
-                r"emergency services?")
+                r"emergency services?|charity")
 _MODIFIED_WORDS = (r"officials?|groups?|ministry|media|agency|organi[sz]ations?|committee|council|workers|tv|television|"
                    r"radio|broadcaster|service|services|team|network|observatory|stations?|channels?|newspapers?|outlets?|"
-                   r"office|commission|mission|watchdog|government|charity|charities|unions?|wing")
+                   r"office|commission|mission|watchdog|government|charity|charities|unions?|wing|administration")
 # a modifier is a word of the list or a capitalised name ("Iraqi", "Kurdish"), not a capitalised determiner
 _SPEAKER_MODIFIER = (rf"(?:(?i:{_MODIFIER_WORDS})"
                      r"|(?!(?:The|An?|Two|Three|Four|Several|Some|Other|No|Any)\b)[A-Z][\w.'’-]*)")

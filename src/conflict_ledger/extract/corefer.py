@@ -16,7 +16,7 @@ from ..resolve.actors import CATEGORY_KINDS, canonical_actor
 from ..resolve.places import Place, default_resolver, distance_km
 from .casualties import HARM_WORDS
 from .dating import DAYS_BEFORE_IT, default_date
-from .events import _EXCESSIVE_FORCE, _GENERIC, _PROTESTERS_TOLD, SEQUENCE
+from .events import _ABDUCTION, _EXCESSIVE_FORCE, _GENERIC, SEQUENCE, force_without_protesters
 from .events import refines as _refines
 from .pipeline import DocState, Frame, component
 from .placing import ALSO
@@ -386,7 +386,6 @@ _AT_THE_SCENE = re.compile(r"\b(?:recovered|seized|found)\b[^.;]{0,30}\b(?:from|
                            r"|\b(?:was|were|been)\s+(?:\w+ly\s+)?recovered\b(?![^.;]{0,40}\bby\b)", re.IGNORECASE)
 # what is shot down when weapons are: not a helicopter and its crew
 _MUNITIONS = re.compile(r"\b(?:drones?|missiles?|rockets?|projectiles?|targets|shells|uavs?|shaheds?|bombs?)\b", re.IGNORECASE)
-_ABDUCTION = "Abduction/forced disappearance"
 _VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -605,8 +604,8 @@ def _retype_frame(state: DocState, frame: Frame, guess: TypeGuess) -> None:
         return  # a raid that killed two suspects and took a third is the fight, not the arrest (ACLED's rule)
     if guess.label == _DETAIL and _detail_of(mention):
         return  # "shot down 74 of 81 drones ... Falling debris damaged homes": the damage is a detail of it
-    if guess.label == _EXCESSIVE_FORCE and not _PROTESTERS_TOLD.search(state.text):
-        return  # "troops opened fire on a crowd waiting for food aid": force on protesters needs protesters
+    if force_without_protesters(guess.label, state.text):
+        return
     mention.event_type, mention.sub_event_type = SUB_EVENT_PARENT[guess.label], guess.label
     for name in ("event_type", "sub_event_type"):
         mention.evidence.pop(name, None)

@@ -917,8 +917,9 @@ _CROWD_HARMED = re.compile(r"\s*(?:[\w-]+\s+){0,3}(?:protesters|demonstrators|ma
                            r"[^.;]{0,60}[.;]?\s*$", re.IGNORECASE)
 
 
-_KILLED_IN_IT = _rx(r"killed", r"killing", r"dead\b")
-_DIED = _rx(r"killed", r"killing", r"dead\b", r"died")
+_KILLING_WORDS = (r"killed", r"killing", r"dead\b")
+_KILLED_IN_IT = _rx(*_KILLING_WORDS)
+_DIED = _rx(*_KILLING_WORDS, r"died")
 _ABDUCTION = "Abduction/forced disappearance"
 # ACLED's kinds of event that kill no one: an arrest, property destroyed, an agreement, a change to a group
 _HARMLESS_TYPES = {"Arrests", "Looting/property destruction", "Agreement", "Change to group/activity",
@@ -1184,6 +1185,12 @@ _EXCESSIVE_FORCE = "Excessive force against protesters"
 # what names protesters, not just a crowd
 _PROTESTERS_TOLD = _rx(r"protest", r"demonstrat", r"rall(?:y|ies|ied)\b", r"march(?:ed|ers|es|ing)?\b", r"sit-ins?\b",
                        r"picket", r"strikers\b", r"on strike\b", r"riot", r"unrest", r"mourners", r"activists?\b")
+
+
+def force_without_protesters(sub_event_type: str | None, text: str) -> bool:
+    """A reading of force on protesters where the report names no protesters ("troops opened fire on a crowd
+    waiting for food aid", "a gunman ... overpowered by the crowd"): force on protesters needs protesters."""
+    return sub_event_type == _EXCESSIVE_FORCE and _PROTESTERS_TOLD.search(text) is None
 
 
 # the people or the act of a protest, in any of the ways reports name them
@@ -1645,8 +1652,8 @@ def detect_events() -> object:
         if not rule_kinds and guess is not None and guess.label == UNSPECIFIED and talks_about_events(text, summary_told):
             return accident_told  # "the third attack on the base this week": violence counted or compared, no kind told
         kinds = decide(rule_kinds, guess, len(text))
-        if any(k.sub_event_type == _EXCESSIVE_FORCE for k in kinds) and any(k.specific for k in rule_kinds) \
-                and not _PROTESTERS_TOLD.search(state.text):
+        if any(force_without_protesters(k.sub_event_type, state.text) for k in kinds) \
+                and any(k.specific for k in rule_kinds):
             # "a gunman opened fire at a market ..., before he was overpowered by the crowd": force on protesters
             # needs protesters; the cues' own reading stands
             kinds = [k for k in kinds if k.sub_event_type != _EXCESSIVE_FORCE] or rule_kinds
@@ -1753,8 +1760,8 @@ def read_brief_whole(state: DocState, pieces: list[tuple[Sentence, int, int]], g
     # the whole report cannot weigh: it gives way only to a sure reading, as in `decide`
     crowd_force = any(frame.specific and frame.mention.sub_event_type in _FORCE_AT_A_PROTEST for frame in state.frames)
     needed = max(BRIEF_RETYPE_MIN, WEAPON_RETYPE_MIN) if crowd_force else BRIEF_RETYPE_MIN
-    if label == _EXCESSIVE_FORCE and not _PROTESTERS_TOLD.search(state.text):
-        return  # force on protesters needs protesters: "troops opened fire on a crowd waiting for food aid"
+    if force_without_protesters(label, state.text):
+        return
     if len(subs) == 1 and label not in subs and p >= needed and not any(refines(s, label) for s in subs):
         for frame in state.frames:
             if frame.type_score < 0.8:  # a cue the clause reading agreed with stays

@@ -23,6 +23,7 @@ from ..resolve.actors import (
     state_force_hits,
 )
 from ..resolve.dates import WEEKDAY_NAMES
+from .events import _TERRITORY_TYPES
 from .pipeline import DocState, Frame, Sentence, component
 
 _SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -502,7 +503,7 @@ def assign_actors(state: DocState, frame: Frame) -> None:
             a2 = None
     if a2 is None and a1 is not None:
         a2 = next((p for p in parties if p.role == "other" and p.actor.name != a1.actor.name and p.start > a1.start), None)
-    if a2 is None and mention.sub_event_type in _TAKEN_GROUND:
+    if a2 is None and mention.sub_event_type in _TERRITORY_TYPES:
         # "regained control of the town of Sinja from the Rapid Support Forces": the side it was taken from
         a2 = next((p for p in parties if p.role == "oblique" and (a1 is None or p.actor.name != a1.actor.name)
                    and _TAKEN_FROM.search(state.text, max(0, p.start - 12), p.start)), None)
@@ -556,7 +557,6 @@ def assign_actors(state: DocState, frame: Frame) -> None:
                                                           frame.spans[0][0] + coalition.end()))
 
 
-_TAKEN_GROUND = {"Government regains territory", "Non-state actor overtakes territory"}
 _TAKEN_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 
 

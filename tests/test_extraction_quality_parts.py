@@ -15,6 +15,7 @@ from conflict_ledger.extract.classifier import NO_EVENT_PREFIX, UNSPECIFIED, eve
 from conflict_ledger.extract.events import classify_sentence, decide, reported_content
 from conflict_ledger.extract.roles import claimed_actor
 from conflict_ledger.model import SUB_EVENT_PARENT
+from conflict_ledger.resolve.actors import canonical_actor
 from conftest import extract_rows, jsonl, text_report_rows
 
 
@@ -4687,3 +4688,177 @@ def test_a_place_told_as_a_side_of_a_town_places_the_fight_near_the_town(cli, tm
         "Kurdish-led fighters clashed with Turkish-backed factions in northern Syria on Thursday, near the Qara "
         "Qozak bridge east of Manbij, a war monitor said.\n"))
     assert (event["location"], event["geo_precision"]) == ("Manbij", 2)
+
+
+# ---- round 29: communiques, timelines, sitreps and anniversaries; who fended an attack off, whose figure it is
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    # a group after "including" is part of the figure before it, not the first of a new list
+    ("The ministry said 310 people were killed, including 22 children, and more than 900 were wounded.", 310, 901),
+    # a happening or a weapon is no group of the dead: "an exchange of fire", "a roadside bomb"
+    ("After a long exchange of fire, five insurgents were killed, the army said.", 5, None),
+    ("In a separate incident near Baquba, a roadside bomb wounded three policemen.", None, 3),
+])
+def test_round_29_tolls(sentence, killed, injured):
+    assert _tolls(sentence) == (killed, injured)
+
+
+def test_a_clause_put_years_before_the_day_tells_no_event_now(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-06-03\n\n"
+        "Twenty years after militants stormed a school in the town and killed hundreds of children, families gathered "
+        "on Sunday to remember them.\n"))
+    assert events == []
+
+
+def test_gang_members_who_attack_a_town_are_no_robbers_and_police_who_repel_them_were_attacked(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-11-04\n\n"
+        "Police repelled an attack by gang members on the town of Mirebalais on Sunday. Two gang members were "
+        "killed, police said.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
+        "Armed clash", "Unidentified armed group", "Haitian police")
+
+
+def test_a_named_gang_coalition_is_an_actor():
+    assert canonical_actor("the Viv Ansanm coalition").name == "Viv Ansanm"
+
+
+def test_whoever_gave_the_toll_in_a_sentence_of_its_own_is_a_source(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-07-15\n\n"
+        "The Israeli military said it had struck a militant compound in Khan Younis on Saturday. The Gaza health "
+        "ministry said 90 people were killed in the strike.\n"))
+    assert event["fatalities"] == 90 and "Gaza health ministry" in event["sources"]
+
+
+def test_the_kind_of_missile_struck_names_its_owner_as_the_target_and_not_where_it_was_aimed(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-09\n\n"
+        "On March 8, U.S. forces conducted a self-defense strike on a Houthi anti-ship cruise missile that was "
+        "prepared to launch against ships in the Gulf of Aden, from Houthi-controlled areas of Yemen.\n"))
+    assert (event["actor1"], event["actor2"], event["country"]) == ("U.S. forces", "Houthis", "Yemen")
+
+
+def test_a_city_of_a_hundred_thousand_after_in_is_a_place_even_when_untagged(cli, tmp_path):
+    places = text_report_rows(cli, tmp_path, "geoparse", (
+        "date 2024-06-24\n\nGunmen opened fire on a church in Derbent on Sunday evening.\n"))
+    assert [(p["name"], p["country"]) for p in places] == [("Derbent", "Russia")]
+
+
+def test_an_attack_on_a_convoy_of_peacekeepers_that_killed_one_is_a_clash_with_the_mission(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-09-02\n\n"
+        "The mission condemned the attack on a patrol of the United Nations Interim Force in Lebanon (UNIFIL) on "
+        "Saturday, in which one peacekeeper was killed.\n"))
+    assert (event["sub_event_type"], event["actor2"], event["fatalities"]) == ("Armed clash", "UNIFIL", 1)
+
+
+def test_fighters_neutralised_in_air_operations_were_struck_from_the_air(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-08-20\n\n"
+        "Turkey's defence ministry said on Monday its forces had \"neutralised\" nine PKK militants in air operations "
+        "in the Metina region of northern Iraq.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["actor2"], event["fatalities"]) == (
+        "Air/drone strike", "Turkish forces", "PKK", 9)
+
+
+def test_a_country_blamed_for_a_strike_is_its_forces(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-09-30\n\n"
+        "A senior commander of the group was killed in Damascus on Sunday, the group said, blaming Israel for the "
+        "strike on his apartment.\n"))
+    assert (event["sub_event_type"], event["actor1"]) == ("Air/drone strike", "Israeli forces")
+
+
+def test_kurdish_led_and_turkish_backed_fighters_are_the_sdf_and_the_sna(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-12-10\n\n"
+        "Kurdish-led forces and Turkish-backed factions clashed near the Tishreen Dam on Monday, a war monitor said.\n"))
+    assert (event["actor1"], event["actor2"]) == ("Syrian Democratic Forces", "Syrian National Army")
+
+
+def test_a_protest_at_a_university_named_after_its_city_is_placed_near_the_city(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-05\n\nStudents at the University of Nairobi marched to parliament on Monday against a rise in "
+        "fees.\n"))
+    assert (event["location"], event["geo_precision"]) == ("Nairobi", 2)
+
+
+def test_militiamen_who_attack_forces_and_soldiers_who_then_kill_civilians_are_two_events(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-14\n\n"
+        "Fano militiamen attacked an army camp near Bahir Dar on Sunday, and soldiers later killed 30 civilians in "
+        "house searches, residents said.\n"))
+    assert [(e["sub_event_type"], e["actor1"]) for e in events] == [
+        ("Armed clash", "Fano"), ("Attack", "Ethiopian forces")]
+
+
+def test_militiamen_who_attack_a_village_attack_civilians():
+    (kind,) = classify_sentence("Some 200 militiamen attacked the village of Tora at dawn with machetes.")
+    assert kind.sub_event_type == "Attack"
+
+
+def test_a_doer_misparsed_as_done_to_is_still_the_doer(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-09-10\n\n"
+        "ADF rebels killed at least 35 villagers in machete attacks on several villages in the Beni territory of North "
+        "Kivu province over the weekend, local civil society leaders said.\n"))
+    assert event["actor1"] == "Allied Democratic Forces"
+
+
+def test_hostages_rescued_beside_fighters_killed_tell_a_clash_not_an_abduction(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-10-07\n\n"
+        "Troops of Operation Fansan Yamma have neutralised seven bandits and rescued 12 kidnapped farmers in Tsafe "
+        "Local Government Area of Zamfara State, the army said on Sunday.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Armed clash", 7)
+
+
+def test_a_bombing_at_a_ceremony_marking_a_numbered_anniversary_is_an_event(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-12\n\n"
+        "Two explosions near the shrine in Mashhad killed at least 30 people during a ceremony marking the fifth "
+        "anniversary of the cleric's death on Thursday.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Remote explosive/landmine/IED", 30)
+
+
+def test_a_leaders_supporters_who_clash_with_police_riot_against_the_police(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-10\n\n"
+        "Supporters of the jailed opposition leader clashed with police in Lahore on Thursday, officials said.\n"))
+    assert (event["sub_event_type"], event["actor2"]) == ("Violent demonstration", "Pakistani police")
+
+
+def test_a_town_home_to_a_coltan_mine_is_taken_not_a_mine_disrupted(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-12-03\n\n"
+        "Rwandan-backed M23 rebels seized the town of Masisi, home to a major coltan mine, after fighting with the "
+        "Congolese army, residents said on Monday.\n"))
+    assert event["sub_event_type"] == "Non-state actor overtakes territory"
+
+
+def test_the_owner_of_what_a_strike_destroyed_was_struck(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-08-15\n\n"
+        "Sudan's army said its air force had destroyed RSF vehicles and killed dozens of fighters in strikes near Nyala "
+        "on Wednesday.\n"))
+    assert (event["actor1"], event["actor2"]) == ("Sudanese forces", "Rapid Support Forces")
+
+
+def test_a_doer_named_in_another_events_clause_of_a_timeline_answers_only_for_that_one(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-02-10\n\nA timeline of recent attacks:\n\n"
+        "Feb. 2 - Militants fire rockets at a U.S. base in eastern Syria; no injuries are reported.\n"
+        "Feb. 4 - A one-way attack drone strikes a U.S. outpost in Jordan, wounding four soldiers.\n"
+        "Feb. 6 - U.S. forces shoot down a drone launched by the Houthis over the Red Sea.\n"))
+    assert [(e["event_date"], e["actor1"]) for e in events][:2] == [("2024-02-02", None), ("2024-02-04", None)]
+
+
+def test_demonstrators_who_loot_and_burn_riot(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-01-11\n\n"
+        "Demonstrators in Lae looted shops and set fire to businesses on Thursday after soldiers went on strike over "
+        "unpaid allowances, leaving at least nine people dead, officials said.\n"))
+    assert event["sub_event_type"] == "Violent demonstration"

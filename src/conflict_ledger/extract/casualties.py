@@ -303,7 +303,15 @@ _NO_GROUP = re.compile(r"\s*(?:of|them|others?\s+(?:were|was)|[a-z]+ly|" + _KILL
 # ... nor the one who tells it: "killed three herders, a local leader said"
 # ("..., a doctor at the camp said")
 _SPEAKER = re.compile(r"(?:\s+[A-Za-z'’-]+){1,5}?\s+(?:said|says|told|reported|added|confirmed)\b", re.IGNORECASE)
+# "after an intense exchange of fire, six militants were killed": a happening, not a group of the dead
+# ("In a separate incident in Maysan, a roadside bomb wounded two soldiers": nor are an incident and a bomb)
+_A_HAPPENING = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:exchange|fire|clash|battle|gunfight|firefight|fighting|attack|raid|"
+                          r"operation|ambush|encounter|explosion|blast|incident|bomb|bombing|shelling|strike|device|mine)\b",
+                          re.IGNORECASE)
 _VERB_BEFORE = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring)\s+$", re.IGNORECASE)
+# "492 people were killed, including 35 children, and more than 1,600 were wounded": a group after "including" is
+# part of the figure before it, not the first of a new list
+_INCLUDED_IN_THE_LAST = re.compile(r"\b(?:including|among them)\s+$", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"\s+(?:was|were|is|are|had|has|have)\b", re.IGNORECASE)
 # a clause, not a person, before the verb: "the reason why it died", "the day when he was killed"
 _NOT_A_PERSON_PHRASE = re.compile(r"\b(?:it|why|how|what|which|when|where|whose|if)\b", re.IGNORECASE)
@@ -460,8 +468,12 @@ def find_counts(text: str) -> list[Count]:
         amounts = [parse_amount(p.group()) for p in parts]
         if len(parts) < 2 or any(a is None for a in amounts) or any(s <= m.start() < e for s, e in taken):
             continue
+        if _INCLUDED_IN_THE_LAST.search(text, max(0, m.start() - 16), m.start()) and not m.group("closed"):
+            at = m.start() + parts[0].end()
+            continue
         not_groups = [i for i, p in enumerate(parts)
-                      if _A_YEAR_NUMBER.fullmatch(p.group().strip()) or _NOT_PEOPLE.match(head[p.end() :])]
+                      if _A_YEAR_NUMBER.fullmatch(p.group().strip()) or _NOT_PEOPLE.match(head[p.end() :])
+                      or p.group().strip().lower() in ("a", "an") and _A_HAPPENING.match(head, p.end())]
         if not_groups:
             # "at 0940 GMT, a guard and a driver", "in 1975 and 1976 when militias": a time or a year is not a
             # group; the groups after it are read again on their own

@@ -128,6 +128,8 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"air force\b[^.;]{0,40}?\bbomb(?:ed|ing|ings|ard)", r"(?:planes?|helicopters?)\b[^.;]{0,30}?\b(?:bombed|strafed)",
          # bombs dropped from the air, whoever dropped them: "a guided aerial bomb hit the town", "barrel bombs"
          r"(?:guided|glide|gliding|aerial|air-dropped|barrel|cluster|precision-guided)\s+(?:aerial\s+)?bombs?\b",
+         # a military's own word for its strikes: "neutralised 13 militants in air operations in northern Iraq"
+         r"air operations?\s+(?:in|on|against|targeting)\b",
          r"dropped\s+(?:\w+\s+){0,2}?bombs?\b",
          # the strikes of forces that strike from the air ("killed in an Israeli strike on his residence")
          r"(?<!pro-)(?:israeli|turkish|american|u\.s\.|us-led|u\.s\.-led|saudi-led|coalition)\s+(?:military\s+)?strikes?\b",
@@ -192,6 +194,8 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"(?:threw|throwing|hurl(?:ed|ing)|pelt(?:ed|ing)) (?:\w+ ){0,2}?(?:stones|rocks|bricks|bottles|projectiles|petrol bombs|"
          r"molotov)", r"aggressive (?:protest|demonstration)s?",
          r"(?:protesters|demonstrators|rioters) (?:\w+ ){0,2}clash(?:ed|es)? with",
+         # a party's or a leader's supporters in the street: "Supporters of Imran Khan clashed with police"
+         r"supporters of (?:[\w.'’-]+ ){1,4}?(?:\w+ ){0,2}?clash(?:ed|es)? with (?:the )?(?:riot )?(?:police|security forces)",
          r"clash(?:ed|es)? (?:\w+ ){0,2}with (?:hundreds of |thousands of |dozens of )?(?:the )?(?:\w+ )?(?:protesters|demonstrators)"),
      "Riots", "Violent demonstration"),
     # (not the Mafia: "a mob boss", "the mob's accountant")
@@ -293,13 +297,20 @@ _SPEAKER_OPENS = re.compile(r"^\W*(?:[\w.'’-]+\s+){1,4}?(?:said|says|reported|
                             r"(?!that\b)", re.IGNORECASE)
 
 
-def _on_a_military_target(text: str) -> bool:
+def _on_a_military_target(text: str, besides_the_doers: bool = False) -> bool:
     """Whether what the clause reports (`reported_content`, or what follows a short speaker opening it: "Police
-    said five people were killed when gunmen attacked ...") names a military target, not who reports it."""
+    said five people were killed when gunmen attacked ...") names a military target, not who reports it (nor,
+    `besides_the_doers`, the armed men who did it: "militiamen attacked the village")."""
     content = reported_content(text)
     if content is None and (speaker := _SPEAKER_OPENS.match(text)):
         content = (speaker.end(), len(text))
-    return bool(_MILITARY_TARGET.search(text[content[0] : content[1]] if content else text))
+    told = text[content[0] : content[1]] if content else text
+    if not besides_the_doers:
+        return bool(_MILITARY_TARGET.search(told))
+    # (the doers named before the verb: "militiamen attacked the village", not "assailants attacked volunteer fighters")
+    verb = _ATTACKED.search(told)
+    doers = [m.span() for m in _ARMED_DOERS.finditer(told, 0, verb.start() if verb else len(told))]
+    return any(not any(a < m.end() and m.start() < b for a, b in doers) for m in _MILITARY_TARGET.finditer(told))
 
 
 def reported_content(text: str) -> tuple[int, int] | None:
@@ -322,11 +333,18 @@ _GENERIC = _rx(r"attack(?:s|ed|ing)?\b", r"counterattack", _LABOUR + r"(?<!on )s
                r"bombed", r"shot\b", r"gunmen", r"casualties", r"stormed", r"storming",
                # "security forces raided a house where suspects were hiding", "residents reported heavy gunfire"
                r"raided", r"gunfire",
+               # a military communique's word for killing fighters: "its forces had 'neutralised' 13 militants"
+               r"neutrali[sz]ed\b",
                # how Mexican prosecutors tell a killing: "five men were deprived of life by armed subjects"
                r"deprived of (?:their |his |her )?li(?:fe|ves)\b")
 _SHOOTING = _rx(r"gunmen", r"gunfire", r"shot\b", r"shooting", r"opened fire", r"fired (?:on|at)\b", r"small arms", r"rifles?")
 _MILITARY_TARGET = _rx(r"troops", r"soldiers", r"forces", r"army", r"military", r"police", r"base\b", r"checkpoint",
-                       r"patrol", r"garrison", r"personnel", r"service members", r"militia", r"fighters")
+                       r"patrol", r"garrison", r"personnel", r"service members", r"militia", r"fighters", r"peacekeep")
+# an attack told as a noun with its military target and its harm: "the attack on a convoy of the UN mission ..., in
+# which one peacekeeper was killed" (not the attack only referred to: "the perpetrators of the attack on a patrol")
+_AN_ATTACK_ON = _rx(r"(?:attacks?|assaults?|ambush(?:es)?)\s+(?:on|against)\s+(?:[\w'’\"-]+\s+){0,6}?(?:troops|soldiers|"
+                    r"forces|army|military|police|bases?|checkpoints?|patrols?|garrisons?|convoys?|posts?|outposts?|"
+                    r"peacekeep\w*)\b(?=[^.;]*\b(?:killed|wounded|injured|dead)\b)")
 _STORMED = _rx(r"stormed", r"storming", r"raided")
 _ATTACKED = _rx(r"attacked", r"attacking", r"assaulted", r"overran")
 _EXPLOSION = _rx(r"explosions?", r"blasts?", r"exploded", r"detonated", r"bomb(?!ard)")
@@ -360,9 +378,12 @@ _NOT_EVENT = [
     re.compile(r"\b(?:came|comes|come)\s+(?:\w+\s+){0,3}?(?:as|after|amid|during|on the heels of|just)\b", re.IGNORECASE),
     # (not the occasion of a gathering: "during a ceremony marking the anniversary of his death")
     # (nor the day a march was held before or after: "a pro-Palestinian demonstration ahead of the anniversary")
-    re.compile("".join(rf"(?<!\b{verb} {det} )" for verb in ("mark", "marks", "marked", "marking", "commemorate",
-                                                             "commemorated", "commemorating", "of", "before", "after")
-                       for det in ("the", "its")) + r"\banniversary\b", re.IGNORECASE),
+    # (nor with its count between: "during a ceremony marking the fourth anniversary of his death")
+    re.compile("".join(rf"(?<!\b{verb} )" for verb in ("mark", "marks", "marked", "marking", "commemorate",
+                                                       "commemorated", "commemorating", "of", "before", "after"))
+               + r"\b(?:the|its)\s+(?:(?:\d+(?:st|nd|rd|th)|first|second|third|\w+th|\w+-year)\s+)?anniversary\b"
+               + r"|(?<!\bthe )(?<!\bits )(?<!\dst )(?<!\dnd )(?<!\drd )(?<!\dth )(?<!first )(?<!second )(?<!third )"
+               + r"(?<!th )(?<!-year )\banniversary\b", re.IGNORECASE),
     # a running count, not one happening: "U.S. forces have been attacked at least 40 times since ..."
     re.compile(r"\b(?:attacked|targeted|hit|struck|shelled)\s+(?:at least |more than |nearly |about |some |over |almost )?"
                r"(?:\d+|\w+ty(?:-\w+)?|dozens of|scores of|hundreds of)\s+times\b", re.IGNORECASE),
@@ -464,8 +485,9 @@ _NO_HAPPENING = [
                # ... or over the attacks just counted: "70 troops have been injured in those attacks"
                r"|\b(?:killed|dead|died|wounded|injured|hurt)\b[^.;]{0,20}?\bin (?:those|these|all (?:the|those|these)|such) "
                r"(?:\w+ )?(?:attacks|strikes|incidents)\b", re.IGNORECASE),
-    # a rescue or a release of people kidnapped before: "troops rescued 25 kidnapped students"
-    re.compile(r"\b(?:rescued|freed|released|liberated)\s+(?:[\w-]+\s+){0,3}?(?:kidnapped|abducted)\b", re.IGNORECASE),
+    # a rescue or a release of people kidnapped before: "troops rescued 25 kidnapped students" (not one told after
+    # another act: "have neutralised 11 terrorists and rescued 23 kidnapped women")
+    re.compile(r"(?<!\band )\b(?:rescued|freed|released|liberated)\s+(?:[\w-]+\s+){0,3}?(?:kidnapped|abducted)\b", re.IGNORECASE),
     # a trial or a sentence for an act of an earlier year: "sentenced five men to death for a 2016 bombing"
     re.compile(r"\b(?:sentenced|convicted|jailed|acquitted|charged|indicted|tried|found guilty)\b[^.;]{0,80}?\b(?:for|over|of|in "
                r"connection with)\b[^.;]{0,30}?\b(?:19|20)\d\d\b", re.IGNORECASE),
@@ -622,7 +644,10 @@ def owned_up(text: str) -> bool:
                for m in _OWNED_UP_ACT.finditer(text))
 # ... or harm done by the weapon the clause names: "its leader was killed in an Israeli strike on his residence"
 _HARMED_BY = _rx(r"(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?(?:killed|wounded|injured)\s+(?:in|by)\s+"
-                 r"(?:an?|the)\s+")
+                 r"(?:an?|the)\s+",
+                 # ... or the doer's: "its forces had 'neutralised' 13 PKK militants in air operations"
+                 r"(?:killed|neutrali[sz]ed)[\"”]?\s+(?:\d+|\w+)\s+(?:[\w-]+\s+){0,2}?(?:militants|insurgents|terrorists|"
+                 r"fighters|rebels|jihadists)\s+(?:in|with|during)\s+")
 # ... or the weapon's own deed: "its aircraft had 'neutralized' about 20 terrorists"
 _WEAPON_HARMED = re.compile(r"\s+(?:\w+\s+){0,2}?(?:had\s+|have\s+|has\s+)?[\"“]?(?:killed|neutrali[sz]ed|wounded|injured)\b",
                             re.IGNORECASE)
@@ -682,7 +707,7 @@ def tells_no_happening(text: str) -> bool:
 # weapons found, seized, defused or destroyed before use: the weapon is what was acted on, not what was used
 _DISRUPTED = re.compile(
     r"\b(?:found|discovered|seized|defused|dismantled|destroyed|cleared|removed|intercepted|recovered|confiscated|"
-    r"neutrali[sz]ed|detected|uncovered|unearthed|seizing|defusing|clearing|shot down|downed|shooting down|recovering|"
+    r"neutrali[sz]ed|detected|uncovered|unearthed|seizing|defusing|clearing|shot down|shoots? down|downed|shooting down|recovering|"
     r"finding|discovering|confiscating)\b[^.;]{0,80}?"
     r"\b(?:devices?|mines?|landmines?|explosives?|ieds?|bombs?|grenades?|ammunitions?|arms|weapons|rockets?|missiles?|"
     r"mortars?|drones?|uavs?)\b"
@@ -718,7 +743,20 @@ _USED = re.compile(r"\b(?:exploded|explosions?|went off|blasts?|detonated|killin
 
 
 _PLACE_BY_ITS_PAST = _rx(r"(?:scene|site) of (?:a |an |the )?(?:[\w-]+ ){0,4}?(?:attacks?|bombings?|massacres?|strikes?|"
-                         r"shelling|explosions?|blasts?)\b")
+                         r"shelling|explosions?|blasts?)\b",
+                         # ... and the kidnapped told as rescued: "and rescued 23 kidnapped women"
+                         r"(?:rescued|freed|released|liberated)\s+(?:[\w-]+\s+){0,3}?(?:kidnapped|abducted)\b",
+                         # ... and a clause told as years before the day: "Ten years after fighters overran Sinjar, ..."
+                         r"(?:(?<=^)|(?<=^\W)|(?<=, ))(?:\w+|\d+|a few|many) (?:years|decades) (?:after|since) [^,;]{5,160}(?=,)")
+
+
+_A_PIT = _rx(r"(?:coltan|gold|coal|copper|cobalt|diamond|tin|salt|lithium|uranium|iron|ore|open-pit|artisanal|mining|"
+             r"emerald|jade|ruby|sapphire)\s+mines?\b")
+
+
+def without_the_past(text: str) -> str:
+    """`text` with what it tells of other times blanked (`_PLACE_BY_ITS_PAST`): the same length, the same offsets."""
+    return _PLACE_BY_ITS_PAST.sub(lambda m: " " * len(m.group()), text)
 
 
 def classify_sentence(text: str, summary_told: bool = False) -> list[EventType]:
@@ -729,10 +767,13 @@ def classify_sentence(text: str, summary_told: bool = False) -> list[EventType]:
 
 @lru_cache(maxsize=_TEXT_CACHE)
 def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]:
-    # a place named by its past ("the town that was the scene of a 2017 chemical attack") tells no event now;
+    # a place named by its past ("the town that was the scene of a 2017 chemical attack") or a clause put years
+    # before the day tells no event now;
     # blanked, not cut, so that cue offsets still point into the sentence
-    told = _PLACE_BY_ITS_PAST.sub(lambda m: " " * len(m.group()), text)
-    disrupted = _DISRUPTED.search(told) if _WEAPON_WORD.search(told) else None
+    told = without_the_past(text)
+    # (a mine that is dug, not laid: "seized the town of Rubaya, home to a major coltan mine")
+    weapons_told = _A_PIT.sub(lambda m: " " * len(m.group()), told)
+    disrupted = _DISRUPTED.search(weapons_told) if _WEAPON_WORD.search(weapons_told) else None
     found: list[EventType] = []
     for pattern, event_type, sub_type in _CUES:
         match = pattern.search(told)
@@ -777,8 +818,9 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
     if _EXPLOSION.search(text):
         return [EventType("Explosions/Remote violence", "Remote explosive/landmine/IED", True, generic.span())]
     attacked = _ATTACKED.search(text) and _ARMED_DOERS.search(text)
-    if attacked and _on_a_military_target(text):
-        # "Al-Shabaab militants attacked a military base": armed men on a military target fight it out
+    if attacked and _on_a_military_target(text, besides_the_doers=True) or _AN_ATTACK_ON.search(text):
+        # "Al-Shabaab militants attacked a military base", "an attack on a convoy of peacekeepers": armed men on a
+        # military target fight it out
         return [EventType("Battles", "Armed clash", True, generic.span())]
     if (targeted := _TARGET_OF_AN_ATTACK.search(text)) is not None and _on_a_military_target(text):
         # "a position of our Defence and Security Forces was the target of a terrorist attack": a communique's
@@ -809,6 +851,11 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
 # (not where a bomb is as likely: "an attack on the market", "on a mosque")
 _ATTACK_ON_WHERE_PEOPLE_LIVE = _rx(r"(?:attacks?|raids?|assaults?)\s+on\s+(?:a|an|the|two|three|several)\s+(?:[\w-]+\s+){0,2}?"
                                    r"(?:village|villages|community|communities|settlement|hamlet|farm|farms)\b")
+# an attack on a town or a village as a whole: what armed groups do, not robbers or killers of one victim
+_ON_A_WHOLE_PLACE = _rx(r"(?:attacks?|raids?|assaults?|offensive)\s+(?:by\s+(?:[\w-]+\s+){1,5}?)?on\s+(?:the\s+)?"
+                        r"(?:[\w-]+\s+)?(?:town|village|commune|community|settlement)s?\b",
+                        r"(?:attacked|raided|stormed|overran|invaded)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:town|village|commune|"
+                        r"community|settlement)s?\b")
 # the target told as the subject, the attack as its noun: "the convoy was the target of an armed attack"
 _TARGET_OF_AN_ATTACK = _rx(r"(?:was|were|has been|have been|had been|became)\s+(?:the\s+)?targets?\s+of\s+(?:an?\s+)?"
                            r"(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|ambush(?:es)?)\b")
@@ -823,8 +870,9 @@ _KILLED_IN_A_RAID = _rx(r"(?:killed|killing|shot)\b[^.;]{0,80}?\b(?:in|during)\s
 
 # (where they serve may stand between: "Security forces in Mozambique's Cabo Delgado province killed 15 insurgents")
 _FORCES_KILLED_FIGHTERS = _rx(r"(?:forces|troops|soldiers|army|military|police|commandos)\s+"
-                              r"(?:in\s+(?:[\w'’-]+\s+){1,5}?|(?:[\w-]+\s+){0,3}?)"
-                              r"(?:killed|killing|neutrali[sz]ed|eliminated)\s+(?:[\w-]+\s+){0,3}?(?:militants|insurgents|"
+                              r"(?:of\s+(?:[\w'’-]+\s+){1,4}?)?"  # "Troops of Operation Hadin Kai have neutralised"
+                              r"(?:in\s+(?:[\w'’-]+\s+){1,5}?|(?:[\w-]+\s+){0,3}?)[\"“]?"
+                              r"(?:killed|killing|neutrali[sz]ed|eliminated)[\"”]?\s+(?:[\w-]+\s+){0,3}?(?:militants|insurgents|"
                               r"rebels|terrorists|jihadists|fighters|gunmen|bandits|extremists)\b")
 # ... or an operation's toll of them: "carried out an operation in the Lower Shabelle region on Thursday, killing
 # more than 30 militants"
@@ -943,6 +991,25 @@ def _only_read_as(kinds: list[EventType], rule_kinds: list[EventType], sub_event
     """The classifier's reading is `sub_event_type` alone, and only a generic cue ("killed", "strike") was told."""
     return bool(kinds) and bool(rule_kinds) and all(k.sub_event_type == sub_event_type for k in kinds) \
         and not any(k.specific for k in rule_kinds)
+
+
+def _typed_by_its_likeliest(kind: EventType, guess: TypeGuess | None) -> EventType:
+    """An untyped cue told as harm done ("killed in Tehran ..., blaming Israel for the strike on his residence", read
+    as a statement) takes the reading the classifier clearly prefers among its own event type's kinds (however unsure
+    it is that the clause tells an event at all: the rules settled that)."""
+    if kind.sub_event_type is not None or guess is None:
+        return kind
+    scores = sorted(((p, label) for label, p in guess.scores if SUB_EVENT_PARENT.get(label) == kind.event_type),
+                    reverse=True)
+    if len(scores) > 1 and scores[0][0] >= _CLEARLY_AHEAD * scores[1][0] and scores[0][1] in _READ_WITHOUT_A_CUE:
+        return replace(kind, sub_event_type=scores[0][1])
+    return kind
+
+
+_CLEARLY_AHEAD = 1.5
+# the kinds a reading alone may give an untyped cue: not those a report names by their weapon (a chemical weapon, a
+# suicide bomb, a grenade)
+_READ_WITHOUT_A_CUE = {"Air/drone strike", "Shelling/artillery/missile attack", "Armed clash", "Attack"}
 
 
 def _a_killing_kind(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) -> list[EventType]:
@@ -1207,6 +1274,7 @@ def tells_a_crowd(text: str) -> bool:
 
 
 _ARMED_DOERS = _rx(*_ARMED_WORDS, r"gunm[ae]n", r"armed (?:men|groups?|gangs?|subjects|individuals)", r"fighters",
+                  r"militiam[ae]n", r"militias?\b",
                   # (gangs, not a gang: "Haitian gangs attacked the national penitentiary")
                   r"gang members", r"gangs\b",
                   # a monitor's word for a jihadist group's men: "cells believed to belong to ISIS", "ISIS cells"
@@ -1215,6 +1283,20 @@ _ARMED_DOERS = _rx(*_ARMED_WORDS, r"gunm[ae]n", r"armed (?:men|groups?|gangs?|su
 # an armed group named again by a bare word: "The group also attacked a railway bridge"
 _THE_GROUP_DID = _rx(r"the (?:group|militia|movement|organi[sz]ation)\s+(?:also\s+|then\s+|later\s+)?(?:attacked|stormed|"
                      r"struck|raided|ambushed|killed|bombed|shelled)\b")
+
+
+_TO_REMEMBER = _rx(r"(?:gathered|assembled|met|came together|congregated)\b[^.;]{0,40}?\bto (?:remember|mourn|commemorate|pray|"
+                  r"honou?r|bury|pay (?:their |tribute|respects))")
+_DEMANDS = _rx(r"demand", r"protest", r"chant", r"call(?:ed|ing)? for", r"denounc", r"condemn")
+
+
+_A_CROWD_DESTROYED = re.compile(r"\b(?:(?:demonstrators|protesters|protestors|marchers)|(?P<mob>rioters|mobs?|crowds?))\b"
+                               r"[^.;]{0,40}?\b(?:looted|looting|set fire|setting fire|torched|torching|burned|burnt|"
+                               r"ransacked|vandali[sz]ed|smashed)\b", re.IGNORECASE)
+
+
+def a_gathering_to_remember(text: str) -> bool:
+    return bool(_TO_REMEMBER.search(text)) and not _DEMANDS.search(text)
 
 
 def protests_held(kinds: list[EventType], rule_kinds: list[EventType], text: str) -> list[EventType]:
@@ -1228,7 +1310,9 @@ def protests_held(kinds: list[EventType], rule_kinds: list[EventType], text: str
     if any(k.event_type == "Riots" for k in kinds) and not tells_a_crowd(text) and (
             _ARMED_DOERS.search(text) or _THE_GROUP_DID.search(text)):
         kinds = [k for k in kinds if k.event_type != "Riots"] or [k for k in rule_kinds if k.event_type != "Riots"]
-    if any(k.sub_event_type == "Peaceful protest" for k in kinds) and protest_to_come(text):
+    if any(k.sub_event_type == "Peaceful protest" for k in kinds) and (
+            protest_to_come(text) or a_gathering_to_remember(text)):
+        # (nor is a gathering to remember the dead: "survivors gathered on Saturday to remember the dead")
         kinds = [k for k in kinds if k.sub_event_type != "Peaceful protest"]
     # ... and a crowd that blocks a highway is, by ACLED's codebook, a violent demonstration however it was read
     # (`_read_the_crowd` does the same for a protest the cues named)
@@ -1581,7 +1665,8 @@ def detect_events() -> object:
         typer = typers[brief]
         contents = [(i, text[a:b]) for i, text in enumerate(texts)
                     if brief and (span := reported_content(text)) for a, b in [span]]
-        guesses = typer.guess(texts + [c for _, c in contents] + briefs)
+        # (what a clause tells of other times is not read: "and rescued 23 kidnapped women" tells no abduction)
+        guesses = typer.guess([without_the_past(t) for t in texts + [c for _, c in contents] + briefs])
         clause_guesses: list[TypeGuess | None] = list(guesses[: len(texts)])
         for (i, _), content_guess in zip(contents, guesses[len(texts) : len(texts) + len(contents)], strict=True):
             framed = clause_guesses[i]
@@ -1669,6 +1754,12 @@ def detect_events() -> object:
             # State claimed responsibility the next day" for two blasts at a memorial)
             kinds = [replace(k, score=min(k.score, 0.55)) for k in rule_kinds if k.specific]
         kinds = protests_held(kinds, rule_kinds, text)
+        if (crowd := _A_CROWD_DESTROYED.search(text)) is not None and any(
+                k.sub_event_type == "Looting/property destruction" for k in kinds):
+            # "Demonstrators looted shops and set fire to businesses": ACLED's riot, not looting by an armed actor
+            riot = EventType("Riots", "Mob violence" if crowd.group("mob") else "Violent demonstration", True,
+                             crowd.span())
+            kinds = [riot if k.sub_event_type == "Looting/property destruction" else k for k in kinds]
         if any(k.sub_event_type in _TERRITORY_TYPES for k in kinds) and not _TOOK_GROUND.search(text):
             # "fighters stormed an army base": a fight for it, not a place taken, unless the clause says so
             kinds = [k for k in kinds if k.sub_event_type not in _TERRITORY_TYPES] or [
@@ -1676,7 +1767,7 @@ def detect_events() -> object:
         if not kinds and rule_kinds and (condemns_an_act(text) or guess is not None
                                          and guess.label in _TALK_READINGS and (tells_a_dated_harm(text)
                                                                                  or tells_harm_by(rule_kinds, text))):
-            kinds = [replace(k, score=min(k.score, 0.55)) for k in rule_kinds]
+            kinds = [_typed_by_its_likeliest(replace(k, score=min(k.score, 0.55)), guess) for k in rule_kinds]
         if not kinds and (guess is None or guess.no_event_probability < OWN_VERB_NOT_EVENT_MAX):
             kinds = own_verb_kinds(text)
         if not kinds and rule_kinds and (guess is None or guess.no_event_probability < NOT_EVENT_WITH_WEAPON_MIN):
@@ -1732,8 +1823,10 @@ def read_brief_whole(state: DocState, pieces: list[tuple[Sentence, int, int]], g
     label = whole.label
     if label in ("No event: disaster", "No event: crime") and not claimed \
             and whole.no_event_probability >= BRIEF_NOT_VIOLENCE_MIN:
-        # ... but a crowd that gathers over a crime or a disaster still protests
-        state.frames[:] = [frame for frame in state.frames if frame.mention.event_type == "Protests"]
+        # ... but a crowd that gathers over a crime or a disaster still protests, and armed men who attack a whole
+        # town are no robbers ("police repelled an attack by gang members on the town of Arcahaie")
+        state.frames[:] = [frame for frame in state.frames if frame.mention.event_type == "Protests"
+                           or any(_ON_A_WHOLE_PLACE.search(state.text, a, b) for a, b in frame.spans)]
         return
     if label == UNSPECIFIED and not whole.runner_up.startswith("No event"):
         label = whole.runner_up
@@ -1751,8 +1844,9 @@ def read_brief_whole(state: DocState, pieces: list[tuple[Sentence, int, int]], g
         clause = state.text[span[0] : span[1]]
         if tells_no_happening(clause) or ruled_out(kind, clause):
             return  # the whole report's reading obeys what its clauses say: "a contract to supply artillery shells"
-        if kind.event_type == "Protests" and (not tells_a_crowd(state.text) or protest_to_come(clause)):
-            return  # ... and a protest needs protesters, and one still to come is none yet
+        if kind.event_type == "Protests" and (not tells_a_crowd(state.text) or protest_to_come(clause)
+                                              or a_gathering_to_remember(state.text)):
+            return  # ... and a protest needs protesters, and one still to come (or a memorial) is none yet
         state.frames.append(_new_frame(state, sentence, span, span, kind))
         return
     subs = {frame.mention.sub_event_type for frame in state.frames}

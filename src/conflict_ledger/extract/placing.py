@@ -298,6 +298,8 @@ def place_event(state: DocState, frame: Frame) -> None:
     if place is None:
         place = resolver.dateline_country(state.places)
     if place is None:
+        place = resolver.institution_town(state.text)
+    if place is None:
         return
     place = as_event_place(place)
     for name in ("country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision"):

@@ -144,7 +144,7 @@ _ATTACK_VERBS = re.compile(
     r"assault|storm|kidnap|abduct|seiz|captur|arrest|detain|clash|fight|fought|blew|detonat|execut|murder|massacr|"
     r"behead|torch|burn|loot|overr|recaptur|retook|retak|besieg|pound|bombard|rain|hurl|lob|throw|threw|carr|conduct|"
     r"open|engag|slay|slew|assassinat|stab|gun|torture|rap|abus|beat|attempt|hurt|neutrali[sz]|repel|repuls|martyr|"
-    r"regain|liberat|reclaim|foil|thwart|defus)",
+    r"regain|liberat|reclaim|foil|thwart|defus|destroy|damag)",
     re.IGNORECASE,
 )
 # a bomb's doer told by what it did to the bomb: "an IED blast triggered by Maoists", "a mine planted by the rebels"
@@ -211,6 +211,8 @@ def role_of(token: Any) -> str:
     node = token
     for _ in range(12):
         head = node.head
+        if node.pos_ in ("NOUN", "PROPN") and _misread_as_done_to(node):
+            return "agent"
         if head.i == node.i:
             if node.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "acl" and c.tag_ == "VBN" and _ATTACK_VERBS.match(c.lower_)
                                                       for c in node.children):
@@ -218,8 +220,8 @@ def role_of(token: Any) -> str:
             return "other"
         dep = node.dep_
         if dep in ("compound", "amod", "poss", "nmod", "npadvmod") and head.pos_ in ("NOUN", "PROPN"):
-            if _EVENT_NOUNS.match(head.text):
-                return "agent"
+            if _EVENT_NOUNS.match(head.text) and not (head.dep_ == "compound" and _WEAPON_NOUNS.match(head.head.text)):
+                return "agent"  # "a U.S. strike" (not "a Houthi land attack cruise missile": a weapon's kind)
             node = head
             continue
         if dep == "pobj":
@@ -294,8 +296,8 @@ def role_of(token: Any) -> str:
             if dep in ("nsubj", "csubj"):
                 if verb in _SPEECH_VERBS or verb in _CLAIM_VERBS and not _has_event_object(head):
                     return "speaker"
-                if verb in _DEFENCE_VERBS and _has_weapon_object(head):
-                    return "patient"
+                if _fended_off(head):
+                    return "patient"  # "U.S. forces engaged the drones", "police repelled an attack by gang members"
                 if _came_under(head):
                     return "patient"  # "U.S. troops at the Rumalyn Landing Zone came under rocket fire"
                 if _CARRIER_NOUNS.match(node.text) and node is not token and head.pos_ == "VERB":
@@ -359,6 +361,13 @@ def _has_event_object(verb: Any) -> bool:
                for c in verb.children)
 
 
+def _misread_as_done_to(node: Any) -> bool:
+    """"ADF rebels killed at least 42 villagers ..., leaders said", parsed as rebels who were killed: a participle
+    that takes an object of its own is no passive, and the noun before it is its doer."""
+    return any(c.dep_ == "acl" and c.i == node.i + 1 and _ATTACK_VERBS.match(c.lower_)
+               and any(o.dep_ == "dobj" for o in c.children) for c in node.children)
+
+
 def _launched_from_its_ground(token: Any) -> bool:
     """"A missile fired from Houthi-held parts of Yemen": the report puts the launch on the group's ground and
     so names the group as the one that fired (nothing here places the launch itself)."""
@@ -381,8 +390,15 @@ def _defends_against_a_weapon(verb: Any) -> bool:
     return False
 
 
-def _has_weapon_object(verb: Any) -> bool:
-    return any(c.dep_ in ("dobj", "obj") and _WEAPON_NOUNS.match(c.text) for c in verb.children)
+_ATTACK_NOUNS = re.compile(r"^(?:attacks?|assaults?|raids?|offensives?|ambush(?:es)?|incursions?|infiltrations?)$", re.I)
+
+
+def _fended_off(verb: Any) -> bool:
+    """A defence verb whose object is the weapon or the attack itself ("engaged the drones", "repelled an attack"):
+    its subject is the side attacked."""
+    return verb.lower_ in _DEFENCE_VERBS and any(
+        c.dep_ in ("dobj", "obj") and (_WEAPON_NOUNS.match(c.text) or _ATTACK_NOUNS.match(c.text)) for c in verb.children
+    ) and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)  # ("... with artillery fire": they fired)
 
 
 @dataclass(frozen=True)
@@ -846,7 +862,8 @@ def _does_it(token: Any) -> bool:
     if token.head.tag_ == "VBZ" and _EVENT_NOUNS.match(token.head.lower_):
         return True  # "army airstrikes on a market killed 11" read as a verb, or "army strikes rebel positions"
     if _ATTACK_VERBS.match(token.head.lower_):
-        return not _stopped_the_attacker(token.head, "dobj") and not _told_as_done_to(token.head)
+        return not _stopped_the_attacker(token.head, "dobj") and not _told_as_done_to(token.head) \
+            and not _fended_off(token.head)
     if _own_act_after(token.head) is not None or _answered_with(token.head) or _did_it_to(token.head):
         return True
     return token.head.lower_ in _SPEECH_VERBS and any(  # the speaker tells of its own deed ("... said its drones hit")
@@ -891,8 +908,11 @@ def _suffers_it(token: Any) -> bool:
         return True
     if token.dep_ in ("compound", "amod") and token.head.lower_ in _FORCE_UNITS:
         token = token.head
-    if token.dep_ == "nsubj" and _came_under(token.head):
-        return True  # "soldiers came under fire near the border"
+    if token.dep_ == "nsubj" and (_came_under(token.head) or _fended_off(token.head)):
+        return True  # "soldiers came under fire near the border", "police repelled an attack on the town"
+    if token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.lower_ in ("clashed", "fought",
+                                                                                            "skirmished"):
+        return True  # "supporters of Imran Khan clashed with police": the other side, as a named one would be
     if token.dep_ in ("dobj", "nsubjpass") or token.dep_ == "nsubj" and _told_as_done_to(token.head):
         return bool(_ATTACK_VERBS.match(token.head.lower_))
     return token.dep_ == "pobj" and token.head.lower_ in _TARGET_PREPOSITIONS and bool(
@@ -1009,7 +1029,7 @@ _RESPONSIBILITY = [
     re.compile(r"\bresponsibility\b[^.;]{0,80}?\b(?:was|has been|had been)\s+claimed\s+by\s+" + _WHO + _STOP, re.IGNORECASE),
     re.compile(r"\b(?:attributed|blamed|pinned)\b[^.;]{0,60}?\b(?:on|to)\s+" + _WHO + _STOP, re.IGNORECASE),
     # (a verb, not the word on a noun: "a suspected poison gas attack", "by suspected rebels")
-    re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bby )(?<!\bof )\b(?:suspected|suspect|suspects|accused|blamed)\s+(?:that\s+)?"
+    re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bby )(?<!\bof )\b(?:suspected|suspect|suspects|accused|blamed|blaming|blames)\s+(?:that\s+)?"
                r"(?:the\s+)?(?:involvement\s+of\s+)?[\"“]?" + _WHO + _STOP, re.IGNORECASE),
     re.compile(_WHO + r"\s+(?:was|were|is|are)\s+(?:suspected|believed|thought|said)\s+(?:to\s+(?:be|have been)\s+)?"
                r"(?:responsible|behind)", re.IGNORECASE),
@@ -1109,7 +1129,9 @@ def claimed_actor(text: str) -> tuple[str, int, int] | None:
                 continue  # "Suspected jihadists killed ... Volunteers": a name opens on a capital, not on what it did
             if any(w[:1].isupper() for w in words if w.lower() not in ("the", "of", "and", "in")):
                 name = re.sub(r"^(?:the|an?)\s+", "", who, flags=re.IGNORECASE).strip(" .")
-                return name, start, start + len(who)
+                # a country blamed is its forces: "blaming Israel for the strike on his residence"
+                forces = country_forces(name)
+                return (forces.name if forces else name), start, start + len(who)
     return _blamed_actor(text)
 
 
@@ -1169,6 +1191,10 @@ _KINDS_NOT_SIDES = CATEGORY_KINDS | {"police", "unidentified_armed_group"}
 _SUSPECTED_BEFORE = re.compile(r"\b(?:suspected|alleged)\b", re.IGNORECASE)
 
 
+# the doer of a weapon's act, told in the clause of that act: "a missile fired by the Houthis"
+_DOER_TOLD_BY = re.compile(r"\b(?:fired|launched|thrown|planted|dropped|flown)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 @component("responsibility")
 def assign_responsibility() -> object:
     """A claim of responsibility or an attribution names the attacker the event sentence left unnamed."""
@@ -1201,10 +1227,14 @@ def assign_responsibility() -> object:
             # ("the militia claimed the attack" is no answer for a strike on that militia)
             # (a claim told after the report moved to another country answers for what happened there: "Authorities
             # blamed the cartel" closing a paragraph on Mexico is no answer for an attack in Burkina Faso before it)
+            # (nor a blame told inside another event's own clause: "Jan. 30 - U.S. forces shoot down a missile fired by
+            # the Houthis" names no attacker for the drone strike of Jan. 28 above it)
             first = frame.spans[0][0]
             after = [c for c in claims if c[1].start >= first
                      and not any(g is not frame and first < g.spans[0][0] <= c[1].start
-                                 and _elsewhere(state, g.spans[0][0], first) for g in state.frames)]
+                                 and (_elsewhere(state, g.spans[0][0], first)
+                                      or _DOER_TOLD_BY.search(state.text, max(0, c[1].start - 30), c[1].start)
+                                      and any(a <= c[1].start < b for a, b in g.spans)) for g in state.frames)]
             before = [c for c in claims if c[1].start < first
                       and not any(g is not frame and g.spans[0][0] < c[1].start for g in state.frames)][::-1]
             usable = [c for c in after + before if not _same_side(c[0], mention.actor2)]

@@ -319,6 +319,13 @@ def sentence_sources(state: DocState, index: int) -> list[tuple[str, int, int]]:
     return []
 
 
+def _sentence_at(state: DocState, offset: int) -> Sentence | None:
+    for sentence in state.sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence
+    return None
+
+
 @component("sources")
 def attribute_sources() -> object:
     def run(state: DocState) -> None:
@@ -328,7 +335,15 @@ def attribute_sources() -> object:
         index = {sentence.start: i for i, sentence in enumerate(state.sentences)}
         for frame in state.frames:
             mention = frame.mention
-            for sentence, _start, _end in frame.clauses():
+            told = [sentence for sentence, _start, _end in frame.clauses()]
+            # ... and whoever gave its figures in a sentence of their own ("The Gaza health ministry said 45 people
+            # were killed in the strike"): no number without its source
+            for field in ("fatalities", "injuries"):
+                for evidence in mention.evidence.get(field, ()):
+                    sentence = _sentence_at(state, evidence.start)
+                    if sentence is not None and all(sentence is not t for t in told):
+                        told.append(sentence)
+            for sentence in told:
                 for name, s, e in sentence_sources(state, index[sentence.start]):
                     name = as_organisation(name, people)
                     if name not in mention.sources:

@@ -28,7 +28,7 @@ class Actor:
 # what an actor is, not whose side it is on: two jihadist groups may fight each other, while a family (an alliance or
 # a franchise: Iran-aligned groups, the Islamic State's provinces, U.S. and coalition forces) is one side
 CATEGORY_KINDS = frozenset({"state_forces", "jihadist", "rebel", "militia", "organised_crime", "tribal_militia", "baathist",
-                            "mercenary", "paramilitary"})
+                            "mercenary", "paramilitary", "peacekeepers"})
 
 
 def _key(text: str) -> str:

@@ -78,7 +78,7 @@ class Place:
     modifier: bool = False  # names a nationality or origin ("U.S. troops", "Russian"), not a scene
     dateline: bool = False  # the reporter's dateline ("BAGHDAD (Reuters) -"), not a scene
     relation: str | None = None  # "30 km north of", "near": the scene is beside the named place
-    aftermath: bool = False  # where the wounded were taken ("died in hospital in Srinagar"): not the event's scene
+    aftermath: bool = False  # where the wounded were taken ("died in hospital in Srinagar") or a weapon was aimed: not the scene
     country_code: str | None = field(default=None, repr=False)
     seat: tuple[float, float] | None = field(default=None, repr=False)  # a region's main town
 
@@ -299,6 +299,14 @@ _CLOCK_BEFORE = re.compile(r"(?:\d{1,2}[:.]?\d{2}|\d\s*[ap]\.?m\.?|\d{4})\s*\(?\
 _CARED_FOR = re.compile(r"\b(?:(?:died|treated|taken|rushed|admitted|transferred)\s+(?:\w+\s+){0,2}?(?:in|to|at)\s+"
                         r"(?:a\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|clinics?)\s+(?:in|at)|"
                         r"(?:rushed|evacuated|airlifted|flown|taken)\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+# an institution named after its city: "the University of Nairobi", "Kabul University"
+_INSTITUTION_OF = re.compile(r"\b(?:University|Polytechnic|Stadium|Airport)\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+                             r"|\b([A-Z][\w'’-]+)\s+(?:University|Polytechnic|International Airport)\b")
+# where a weapon was meant to go, not where the act was: "a missile that was prepared to launch against ships in the
+# Red Sea"
+_AIMED_AT = re.compile(r"\b(?:prepared|poised|ready|about|set|intended|meant|designed|planning|preparing)\s+to\s+(?:be\s+)?"
+                       r"(?:launch(?:ed)?|fired?|strike|attack|target(?:ed)?|hit)\b[^.;]{0,40}?\b(?:in|at|toward|towards|on)\s+"
+                       r"(?:the\s+)?$", re.IGNORECASE)
 _HOMETOWN = re.compile(r"(?:\b\d{1,3},\s+(?:of|from)|\bnatives? of|\bhometown of)\s+$", re.IGNORECASE)
 # "6:30 p.m. Baghdad time": a clock, not a scene
 _CLOCK_OF = re.compile(r"\s+(?:local\s+)?time\b", re.IGNORECASE)
@@ -730,7 +738,7 @@ class PlaceResolver:
     def _untagged(self, state: Any, written: str, countries: set[str | None] | None = None) -> list[_Mention]:
         """Well-known places the tagger left untagged ("Shelling hit Kharkiv"): capitalised words
         outside any entity, not opening a sentence, naming a country, a first-level region or a
-        city of 200,000 or more by its own name. `written`: the text as tagged (not all caps; see
+        city of 200,000 or more by its own name, or of 100,000 after "in", "near" or "outside" ("in Derbent"). `written`: the text as tagged (not all caps; see
         `_untagged_in_capitals` for that). A town of a country the document names counts too after "in",
         "near" or "outside" ("ambushed a convoy near Dori" in a report on Burkina Faso)."""
         from spacy.attrs import ENT_IOB, IS_ALPHA, IS_TITLE, IS_UPPER
@@ -761,7 +769,8 @@ class PlaceResolver:
                     if not self._prominent(span.text) and not (kind_before and self._known(span.text)) and not (
                             (countries or listed) and _IN_A_PLACE.search(text, max(0, span.start_char - 12), span.start_char)
                             and (listed or self._town_of(span.text, countries))) and not (
-                            _INTO_A_SIDE.search(text, max(0, span.start_char - 30), span.start_char)
+                            (_INTO_A_SIDE.search(text, max(0, span.start_char - 30), span.start_char)
+                             or _IN_A_PLACE.search(text, max(0, span.start_char - 12), span.start_char))
                             and self._big_city(span.text)):
                         # a known town or region the words next to it say is one: "in Dhuluiya district" (a
                         # kind word before it, "the Israeli city of Ashkelon", is let through above)
@@ -1024,7 +1033,8 @@ class PlaceResolver:
             place = self._place(m, relation, dateline)
             if place.geo_precision == 1 and _UNIT_NAMED.match(text, m.end):
                 place = replace(place, geo_precision=2)  # "in Gusau Local Government Area": the area, not the town
-            if _CARED_FOR.search(text, max(0, m.start - 60), m.start):
+            if _CARED_FOR.search(text, max(0, m.start - 60), m.start) or _AIMED_AT.search(text, max(0, m.start - 80),
+                                                                                         m.start):
                 place = replace(place, aftermath=True)
             places.append(place)
         return places
@@ -1050,6 +1060,18 @@ class PlaceResolver:
             modifier=m.modifier, dateline=dateline, relation=relation, country_code=e.country_code,
             seat=(e.seat_latitude, e.seat_longitude) if e.seat_latitude is not None else None,
         )
+
+    def institution_town(self, text: str, start: int = 0, end: int | None = None) -> Place | None:
+        """The city an institution is named after ("students at the University of Nairobi marched"), where a report
+        names no place of its own: a city of 100,000 or more by its own name, near it (precision 2)."""
+        for match in _INSTITUTION_OF.finditer(text, start, len(text) if end is None else end):
+            group = match.lastindex or 1
+            cands = self._candidates(match.group(group), near=False)
+            if cands and cands[0][1] == "name" and cands[0][0].feature == "city" and cands[0][0].population >= 100_000:
+                mention = _Mention(match.group(group), match.start(group), match.end(group), "GAZETTEER",
+                                   best=cands[0][0])
+                return self._place(mention, "near", False)
+        return None
 
     def namesake_town(self, region: Place) -> Place | None:
         """The town a first-level region is named after ("Kidal" the region, Kidal the town), as a place at the

@@ -4862,3 +4862,35 @@ def test_demonstrators_who_loot_and_burn_riot(cli, tmp_path):
         "Demonstrators in Lae looted shops and set fire to businesses on Thursday after soldiers went on strike over "
         "unpaid allowances, leaving at least nine people dead, officials said.\n"))
     assert event["sub_event_type"] == "Violent demonstration"
+
+
+def test_a_communiques_word_for_its_own_dead_is_a_killing(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-05-08\n\n"
+        "The terrorist elements of the so-called \"Khawarij\" opened fire on a vaccination team in the Khyber "
+        "district, martyring a police constable deployed for their security, officials said on Tuesday.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["fatalities"]) == ("Attack", "Tehrik-i-Taliban Pakistan", 1)
+
+
+def test_a_state_agencys_aggression_is_a_strike_dated_by_the_dateline(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-04-02\n\n"
+        "DAMASCUS, April 1 (SANA) - Two citizens were martyred and three others were injured as a result of an "
+        "Israeli aggression that targeted a building in the Kafr Sousa neighborhood of Damascus, a military source "
+        "said.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["event_date"], event["fatalities"]) == (
+        "Air/drone strike", "Israeli forces", "2024-04-01", 2)
+
+
+def test_the_region_a_journey_started_from_is_not_the_towns(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-07-16\n\n"
+        "Gunmen abducted at least 20 medical students travelling to a conference in Enugu from Benue state on "
+        "Saturday, the students' association said.\n"))
+    assert (event["location"], event["admin1"]) == ("Enugu", "Enugu")
+
+
+def test_the_gulf_of_guinea_is_a_sea_not_a_province_of_papua_new_guinea(cli, tmp_path):
+    places = text_report_rows(cli, tmp_path, "geoparse", (
+        "date 2024-07-04\n\nPirates boarded a tanker in the Gulf of Guinea on Wednesday.\n"))
+    assert [(p["name"], p["feature"]) for p in places] == [("Gulf of Guinea", "sea")]

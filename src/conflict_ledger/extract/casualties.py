@@ -57,7 +57,7 @@ _RUNNING_TOTAL = re.compile(r"\b(?:bringing|brings|brought|raising|raises|raised
 _EARLIER_FIGURE = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|grew|grown|up)\b[^.;:]{0,50}?\bfrom\s+$",
                              re.IGNORECASE)
 _CAUSE = re.compile(
-    r"\b(?P<kind>killing|killed|kills|leaving|left|wounding|wounded|injuring|injured|claimed the lives of|"
+    r"\b(?P<kind>killing|killed|kills|martyring|leaving|left|wounding|wounded|injuring|injured|claimed the lives of|"
     r"executed|executing|massacred|shot dead|gunned down|beheaded|murdered|lynched|lynching|"
     # the act told with its means: "hacked to death 42 villagers", "shooting dead one man"
     r"(?:hacked|hacking|beat|beaten|beating|stabbed|stabbing|burned|burnt|burning|stoned|stoning|clubbed|clubbing|"
@@ -344,7 +344,7 @@ _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
 def _kind(word: str) -> str:
     word = word.lower()
-    if re.fullmatch(_KILLED, word) or word.endswith(("to death", "dead", "down", "killed")) or word in {"killing", "lynching", "kills", "deaths", "fatalities", "death", "claimed the lives of",
+    if re.fullmatch(_KILLED, word) or word.endswith(("to death", "dead", "down", "killed")) or word in {"killing", "lynching", "kills", "martyring", "deaths", "fatalities", "death", "claimed the lives of",
                                                "death toll", "toll", "lives", "bodies", "corpses"}:
         return "killed"
     if word in {"casualties"}:

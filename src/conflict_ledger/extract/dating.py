@@ -363,7 +363,8 @@ def _scene_date(state: DocState, frame: Frame, told: set[int]) -> list[tuple[Res
 
 
 def default_date(state: DocState, frame: Frame) -> None:
-    """No date in the event's own clauses: the document's dateline, else the publication date.
+    """No date in the event's own clauses: the document's dateline, or the day a wire report was filed, else the
+    publication date.
 
     A report that gives no day describes something recent; ACLED's practice is to code the
     publication date with week precision rather than leave the event undated.
@@ -372,13 +373,40 @@ def default_date(state: DocState, frame: Frame) -> None:
     if mention.event_date is not None:
         return
     line = dateline(state)
+    filed = _filed_on(state) if line is None else None
     if line is not None:
         resolved, start, end = line
         mention.event_date, mention.date_precision = resolved.iso, resolved.precision
         mention.cite("event_date", state.evidence(start, end))
+    elif filed is not None:
+        resolved, start, end = filed
+        mention.event_date, mention.date_precision = resolved.iso, "week"
+        mention.cite("event_date", state.evidence(start, end))
     elif state.document.published is not None:
         mention.event_date = state.document.published.isoformat()
         mention.date_precision = "week"
+
+
+_FILED_DATE = re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+                         r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{2,4})?\b)",
+                         re.IGNORECASE)
+
+
+def _filed_on(state: DocState) -> tuple[ResolvedDate, int, int] | None:
+    """The day a wire report was filed, from its dateline ("DAMASCUS, April 1 (SANA) -"): what it tells without a
+    day of its own had happened by then, so that day (with a week's precision) dates it better than a later
+    publication date."""
+    start, end = state.dateline
+    found = _FILED_DATE.search(state.text, start, end) if end > start else None
+    if found is None:
+        return None
+    published = state.document.published
+    resolved = resolve_date(found.group(1), published)
+    # (only a day before the publication date tells more than it: an undated event keeps the publication date's
+    # reading where the two agree)
+    if resolved is None or resolved.precision != "day" or published is not None and resolved.iso >= published.isoformat():
+        return None
+    return resolved, found.start(1), found.end(1)
 
 
 def _day_it_was_told(state: DocState, frame: Frame) -> tuple[ResolvedDate, int, int] | None:

@@ -161,7 +161,7 @@ ATTACKERS = re.compile(r"\b(?:assailants?|attackers?|gunm[ae]n|militants?|bomber
 _EVENT_NOUNS = re.compile(
     r"^(?:attacks?|strikes?|airstrikes?|air-?raids?|raids?|bombings?|assaults?|ambush(?:es)?|shelling|barrages?|"
     r"offensives?|operations?|responses?|retaliation|fire|salvos?|counterattacks?|incursions?|offensive|campaign|"
-    r"onslaught|killing|killings|massacres?|crackdown|encounters?|gunfights?|firefights?|gun-?battles?)$",
+    r"onslaught|aggression|killing|killings|massacres?|crackdown|encounters?|gunfights?|firefights?|gun-?battles?)$",
     re.IGNORECASE,
 )
 # carriers of a weapon: "a U.S. gunship struck", "Israeli warplanes bombed" (the carrier's owner acts)

@@ -1321,12 +1321,15 @@ class PlaceResolver:
         named = sorted((p for p in consistent if p.feature == "admin1" and p.country == place.country
                         and 0 <= p.start - place.end <= 60
                         and not (text and (_CLAUSE_TURN.search(text, place.end, p.start)
-                                           or _LISTED_WITH.match(text, place.end, p.start)))), key=lambda p: p.start)
+                                           or _LISTED_WITH.match(text, place.end, p.start)
+                                           or _ANOTHER_END.search(text, place.end, p.start)))), key=lambda p: p.start)
         if place.feature not in ("admin1", "country") and named and named[0].admin1 != place.admin1:
             place = replace(place, admin1=named[0].admin1)
         return as_event_place(place)
 
 
+# (nor the other end of a journey: "students travelling to a conference in Enugu from Benue state")
+_ANOTHER_END = re.compile(r"\b(?:from|to|towards?|into)\s", re.IGNORECASE)
 # ("raids in Kabul and Nangarhar": two places listed, not a town and its region)
 _LISTED_WITH = re.compile(r"\s*,?\s*(?:and|or|&)\s", re.IGNORECASE)
 

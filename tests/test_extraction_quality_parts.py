@@ -4875,9 +4875,8 @@ def test_a_communiques_word_for_its_own_dead_is_a_killing(cli, tmp_path):
 def test_a_state_agencys_aggression_is_a_strike_dated_by_the_dateline(cli, tmp_path):
     (event,) = text_report_rows(cli, tmp_path, "extract", (
         "date 2024-04-02\n\n"
-        "DAMASCUS, April 1 (SANA) - Two citizens were martyred and three others were injured as a result of an "
-        "Israeli aggression that targeted a building in the Kafr Sousa neighborhood of Damascus, a military source "
-        "said.\n"))
+        "DAMASCUS, April 1 (SANA) - Two citizens were martyred and three were hurt by an Israeli aggression that "
+        "targeted a building in the Kafr Sousa neighborhood of Damascus, a military source said.\n"))
     assert (event["sub_event_type"], event["actor1"], event["event_date"], event["fatalities"]) == (
         "Air/drone strike", "Israeli forces", "2024-04-01", 2)
 

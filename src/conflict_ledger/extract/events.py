@@ -344,7 +344,7 @@ _SHOOTING = _rx(r"gunmen", r"gunfire", r"shot\b", r"shooting", r"opened fire", r
 _MILITARY_TARGET = _rx(r"troops", r"soldiers", r"forces", r"army", r"military", r"police", r"base\b", r"checkpoint",
                        r"patrol", r"garrison", r"personnel", r"service members", r"militia", r"fighters", r"peacekeep")
 # an attack told as a noun with its military target and its harm: "the attack on a convoy of the UN mission ..., in
-# which one peacekeeper was killed" (not the attack only referred to: "the perpetrators of the attack on a patrol")
+# which one peacekeeper was killed" (not an attack only referred to: "police hunt the men behind the attack on a patrol")
 _AN_ATTACK_ON = _rx(r"(?:attacks?|assaults?|ambush(?:es)?)\s+(?:on|against)\s+(?:[\w'’\"-]+\s+){0,6}?(?:troops|soldiers|"
                     r"forces|army|military|police|bases?|checkpoints?|patrols?|garrisons?|convoys?|posts?|outposts?|"
                     r"peacekeep\w*)\b(?=[^.;]*\b(?:killed|wounded|injured|dead)\b)")
@@ -778,7 +778,7 @@ def classify_sentence(text: str, summary_told: bool = False) -> list[EventType]:
 
 @lru_cache(maxsize=_TEXT_CACHE)
 def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]:
-    # a place named by its past ("the town that was the scene of a 2017 chemical attack") or a clause put years
+    # a place named by its past ("a village, scene of a chemical attack in 2017") or a clause put years
     # before the day tells no event now;
     # blanked, not cut, so that cue offsets still point into the sentence
     told = without_the_past(text)

@@ -431,6 +431,9 @@ _A_COUNT_OF_ATTACKS = (r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\
                        r"(?:strikes|attacks|counterattacks|counter-attacks|assaults|air ?strikes|shellings|bombardments)\b")
 _THE_PAST_DAY = r"\b(?:over|in|during) the (?:past|last) (?:day|24 hours|week|\w+ days)\b"
 
+# people kidnapped before, told as rescued or freed: "troops rescued 25 kidnapped students"
+_RESCUED = r"(?:rescued|freed|released|liberated)\s+(?:[\w-]+\s+){0,3}?(?:kidnapped|abducted)\b"
+
 # Clauses that tell no happening at all: a denial, a danger, an order, a request, a tally over a period. Unlike the
 # background and counts above (which often share a sentence with the event they frame), these veto the
 # classifier's reading too.
@@ -490,7 +493,7 @@ _NO_HAPPENING = [
                r"(?:\w+ )?(?:attacks|strikes|incidents)\b", re.IGNORECASE),
     # a rescue or a release of people kidnapped before: "troops rescued 25 kidnapped students" (not one told after
     # another act: "have neutralised 11 terrorists and rescued 23 kidnapped women")
-    re.compile(r"(?<!\band )\b(?:rescued|freed|released|liberated)\s+(?:[\w-]+\s+){0,3}?(?:kidnapped|abducted)\b", re.IGNORECASE),
+    re.compile(r"(?<!\band )\b" + _RESCUED, re.IGNORECASE),
     # a trial or a sentence for an act of an earlier year: "sentenced five men to death for a 2016 bombing"
     re.compile(r"\b(?:sentenced|convicted|jailed|acquitted|charged|indicted|tried|found guilty)\b[^.;]{0,80}?\b(?:for|over|of|in "
                r"connection with)\b[^.;]{0,30}?\b(?:19|20)\d\d\b", re.IGNORECASE),
@@ -737,6 +740,9 @@ _DISRUPTED = re.compile(
 _WEAPON_WORD = re.compile(r"\b(?:devices?|mines?|landmines?|explosives?|ieds?|bombs?|grenades?|ammunitions?|arms|weapons|drones?|uavs?|"
                           r"rockets?|missiles?|mortars?|packages?|shells?|rifles?|firearms?|guns|pistols?|bullets|"
                           r"munitions|weaponry)\b", re.IGNORECASE)
+# a mine that is dug, not laid: "seized the town of Rubaya, home to a major coltan mine"
+_A_PIT = _rx(r"(?:coltan|gold|coal|copper|cobalt|diamond|tin|salt|lithium|uranium|iron|ore|open-pit|artisanal|mining|"
+             r"emerald|jade|ruby|sapphire)\s+mines?\b")
 _USED = re.compile(r"\b(?:exploded|explosions?|went off|blasts?|detonated|killing|killed|wounding|wounded|injuring|injured|"
                    r"hurled|thrown|threw|fired|struck|hit|riddled|bullet-riddled|(?:gunshot|bullet) wounds)\b"
                    # "a bank branch was wrecked by a bomb": the bomb did the destroying
@@ -748,7 +754,7 @@ _USED = re.compile(r"\b(?:exploded|explosions?|went off|blasts?|detonated|killin
 _PLACE_BY_ITS_PAST = _rx(r"(?:scene|site) of (?:a |an |the )?(?:[\w-]+ ){0,4}?(?:attacks?|bombings?|massacres?|strikes?|"
                          r"shelling|explosions?|blasts?)\b",
                          # ... and the kidnapped told as rescued: "and rescued 23 kidnapped women"
-                         r"(?:rescued|freed|released|liberated)\s+(?:[\w-]+\s+){0,3}?(?:kidnapped|abducted)\b",
+                         _RESCUED,
                          # ... and a clause told as years before the day: "Ten years after fighters overran Sinjar, ..."
                          r"(?:(?<=^)|(?<=^\W)|(?<=, ))(?:\w+|\d+|a few|many) (?:years|decades) (?:after|since) [^,;]{5,160}(?=,)")
 
@@ -761,8 +767,6 @@ def as_read(text: str) -> str:
 
 
 _MARTYRED = _rx(r"martyr(?:ed|ing)\b")
-_A_PIT = _rx(r"(?:coltan|gold|coal|copper|cobalt|diamond|tin|salt|lithium|uranium|iron|ore|open-pit|artisanal|mining|"
-             r"emerald|jade|ruby|sapphire)\s+mines?\b")
 
 
 def without_the_past(text: str) -> str:
@@ -782,7 +786,6 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
     # before the day tells no event now;
     # blanked, not cut, so that cue offsets still point into the sentence
     told = without_the_past(text)
-    # (a mine that is dug, not laid: "seized the town of Rubaya, home to a major coltan mine")
     weapons_told = _A_PIT.sub(lambda m: " " * len(m.group()), told)
     disrupted = _DISRUPTED.search(weapons_told) if _WEAPON_WORD.search(weapons_told) else None
     found: list[EventType] = []
@@ -1307,6 +1310,8 @@ _A_CROWD_DESTROYED = re.compile(r"\b(?:(?:demonstrators|protesters|protestors|ma
 
 
 def a_gathering_to_remember(text: str) -> bool:
+    """True for people gathered to mourn or remember, with no demand made ("survivors gathered to remember the
+    dead"): no protest."""
     return bool(_TO_REMEMBER.search(text)) and not _DEMANDS.search(text)
 
 

@@ -4893,3 +4893,12 @@ def test_the_gulf_of_guinea_is_a_sea_not_a_province_of_papua_new_guinea(cli, tmp
     places = text_report_rows(cli, tmp_path, "geoparse", (
         "date 2024-07-04\n\nPirates boarded a tanker in the Gulf of Guinea on Wednesday.\n"))
     assert [(p["name"], p["feature"]) for p in places] == [("Gulf of Guinea", "sea")]
+
+
+def test_the_side_a_place_was_retaken_from_lost_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2024-03-21\n\n"
+        "Sudan's army said it had retaken the state radio building in Omdurman from the paramilitary Rapid Support "
+        "Forces on Wednesday.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
+        "Government regains territory", "Sudanese forces", "Rapid Support Forces")

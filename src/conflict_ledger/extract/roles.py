@@ -176,7 +176,7 @@ _OWNING_WORDS = {"used", "operated", "run", "controlled", "held", "owned", "mann
 _HARM_NOUNS = re.compile(r"^(?:injuries|wounds|casualties|deaths|dead|wounded|fatalities|losses)$", re.IGNORECASE)
 _TARGET_PREPS_ALL = _TARGET_PREPS | {"into", "among", "against"}
 _LEADING_WORDS = {"led", "headed", "commanded", "spearheaded"}
-_TAKEN_FROM = re.compile(r"^(?:retak|retook|recaptur|captur|seiz|wrest|liberat|took$|taken$|taking$)")
+_TAKING_VERBS = re.compile(r"^(?:retak|retook|recaptur|captur|seiz|wrest|liberat|took$|taken$|taking$)")
 _PLACE_PREPS = {"in", "inside", "near", "outside", "at", "within", "around", "across", "from", "along", "behind"}
 
 
@@ -279,7 +279,7 @@ def role_of(token: Any) -> str:
                     return "agent"
                 return "patient"  # "clashed with X", "a gun battle with X"
             taking = head.head.head if head.head.dep_ == "dobj" else head.head
-            if prep == "from" and _TAKEN_FROM.match(taking.lower_):
+            if prep == "from" and _TAKING_VERBS.match(taking.lower_):
                 return "patient"  # "the army retook the headquarters from the RSF": the side that lost it
             if prep == "of" or prep == "from" and (ATTACKERS.fullmatch(head.head.text) or head.head.lower_ == "members"):
                 node = head.head  # "Fighters of the M23", "Militants from the Baloch Liberation Army stormed ..."

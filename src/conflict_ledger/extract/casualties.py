@@ -647,7 +647,7 @@ _ONE_OF = re.compile(r"\bone of " + _N + r"\b(?:\s+\w+){0,3}?\s+(?:attacks|incid
 
 def shared_by(state: DocState, start: int, end: int) -> int:
     """How many events a toll stated in text[start:end] is for ("killed across the three attacks"): 1 if one."""
-    sentence = next((s for s in state.sentences if s.start <= start < s.end), None)
+    sentence = state.sentence_at(start)
     text = state.text[sentence.start : sentence.end] if sentence else state.text[start:end]
     m = _SHARED.search(text)
     if not m:

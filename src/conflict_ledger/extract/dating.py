@@ -387,8 +387,7 @@ def default_date(state: DocState, frame: Frame) -> None:
         mention.date_precision = "week"
 
 
-_FILED_DATE = re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
-                         r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{2,4})?\b)",
+_FILED_DATE = re.compile(r"\b(" + MONTH_WORD + r"\s+\d{1,2}\b|\d{1,2}\s+" + MONTH_WORD + r"(?:\s+\d{2,4})?\b)",
                          re.IGNORECASE)
 
 

@@ -146,6 +146,10 @@ class DocState:
     def sentence_evidence(self, sentence: Sentence) -> Evidence:
         return self.evidence(sentence.start, sentence.end)
 
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that holds document offset `offset`, if any."""
+        return next((s for s in self.sentences if s.start <= offset < s.end), None)
+
 
 class Pipeline:
     """Runs named components; `parse` is batched through spaCy's nlp.pipe."""

@@ -680,7 +680,7 @@ def _only_state_force(state: DocState, exclude: str | None, frame_start: int) ->
 
 def _countries_told(state: DocState, at: int) -> set[str]:
     """The countries the places of the sentence holding `at` lie in (nationality words left out)."""
-    sentence = next((s for s in state.sentences if s.start <= at < s.end), None)
+    sentence = state.sentence_at(at)
     if sentence is None:
         return set()
     return {p.country for p in state.places

@@ -319,13 +319,6 @@ def sentence_sources(state: DocState, index: int) -> list[tuple[str, int, int]]:
     return []
 
 
-def _sentence_at(state: DocState, offset: int) -> Sentence | None:
-    for sentence in state.sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence
-    return None
-
-
 @component("sources")
 def attribute_sources() -> object:
     def run(state: DocState) -> None:
@@ -340,7 +333,7 @@ def attribute_sources() -> object:
             # were killed in the strike"): no number without its source
             for field in ("fatalities", "injuries"):
                 for evidence in mention.evidence.get(field, ()):
-                    sentence = _sentence_at(state, evidence.start)
+                    sentence = state.sentence_at(evidence.start)
                     if sentence is not None and all(sentence is not t for t in told):
                         told.append(sentence)
             for sentence in told:

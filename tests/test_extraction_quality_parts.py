@@ -4902,3 +4902,311 @@ def test_the_side_a_place_was_retaken_from_lost_it(cli, tmp_path):
         "Forces on Wednesday.\n"))
     assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
         "Government regains territory", "Sudanese forces", "Rapid Support Forces")
+
+
+# ---- round 30: statements, alerts, live pages and briefs of 2025; office holders, crowds met with force, named dead
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    # one and her own, dead of the harm done: two people
+    ("A six-year-old boy and his father later died of their wounds in hospital.", 2, None),
+    # the named victims of an active verb, not its doer ("a man dressed as a guard shot dead ...")
+    ("A man dressed as a security guard shot dead Ohio state Senator Paul Reyes and his wife at their farm on "
+     "Sunday.", 2, None),
+    ("The gunman also wounded city councillor Maria Lopez and her driver.", None, 2),
+    # the killing named: one dead
+    ("The union demanded justice over the killing of Samuel Otieno, a teacher shot by police in Kisumu.", 1, None),
+    ("Colleagues mourned the killing of radio reporter Hassan Abdi, who was shot outside his home in Kismayo.", 1, None),
+])
+def test_round_30_tolls(sentence, killed, injured):
+    assert _tolls(sentence) == (killed, injured)
+
+
+def test_an_office_holder_shot_in_the_head_is_an_attack_however_the_reading_goes(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-03-10\n\n"
+        "Opposition lawmaker Carlos Mena was shot twice in the chest outside his office in Guayaquil on Sunday. Two "
+        "passers-by were also hurt.\n"))
+    assert (event["sub_event_type"], event["location"]) == ("Attack", "Guayaquil")
+
+
+def test_diplomats_shot_dead_are_political_violence_even_where_the_brief_reads_like_a_crime(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-04-03\n\n"
+        "Two consulate employees were shot dead outside a restaurant in Hamburg late on Wednesday, police said. "
+        "A 41-year-old suspect was arrested nearby.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Attack", 2)
+
+
+def test_live_bullets_at_protesters_are_excessive_force_and_a_counted_toll_is_the_protests(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-02-12\n\n"
+        "KAMPALA - Police fired tear gas and live bullets at protesters in Kampala on Tuesday. A rights group said "
+        "nine people were killed, most of them shot by police, and about 60 injured.\n"))
+    assert (event["sub_event_type"], event["actor1"], event["fatalities"]) == (
+        "Excessive force against protesters", "Ugandan police", 9)
+
+
+def test_youths_who_tried_to_storm_a_post_and_were_shot_riot_once(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-05-08\n\n"
+        "Two people were shot dead by gendarmes on Wednesday when youths tried to storm a gendarmerie post in Kenema, "
+        "on the third day of protests against fuel prices.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Violent demonstration", 2)
+
+
+def test_police_injured_at_a_protest_make_it_violent():
+    assert [k.sub_event_type for k in classify_sentence(
+        "Dozens of people, including 40 police officers, were injured during protests in La Paz on Friday.")] == [
+        "Violent demonstration"]
+
+
+def test_hostages_a_march_stands_for_are_no_abduction_and_firebombs_thrown_at_it_an_attack():
+    assert [k.sub_event_type for k in classify_sentence(
+        "A man threw molotov cocktails at a crowd rallying for the release of the hostages in Lyon, injuring four "
+        "people.")] == ["Attack"]
+
+
+def test_crude_bombs_hurled_are_thrown_explosives():
+    assert "Grenade" in [k.sub_event_type for k in classify_sentence(
+        "Unidentified men hurled crude bombs at a party office in Khulna on Monday night, injuring five workers.")]
+
+
+def test_who_is_blamed_for_the_attack_is_not_the_place_an_apposition_names_after_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-06-02\n\n"
+        "Drones struck an army depot in Kosti on Sunday. The army blamed the Rapid Support Forces for the attack, "
+        "the first on the White Nile city in months.\n"))
+    assert event["actor1"] == "Rapid Support Forces"
+
+
+def test_a_speaker_that_says_it_took_a_town_took_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-01-20\n\n"
+        "The Arakan Army said on Sunday that it had taken full control of the town of Paletwa after weeks of "
+        "fighting.\n"))
+    assert (event["sub_event_type"], event["actor1"]) == ("Non-state actor overtakes territory", "Arakan Army")
+
+
+def test_a_force_named_after_a_state_is_an_actor_and_not_that_state(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-08-04\n\n"
+        "Gunmen ambushed an Assam Rifles patrol near Moreh in Tengnoupal district on Sunday, killing one soldier.\n"))
+    assert (event["actor2"], event["admin1"]) == ("Indian forces", "Manipur")
+
+
+def test_a_day_an_appeal_was_made_does_not_date_the_killing_it_names(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-04-10\n\n"
+        "A rights group today called for an inquiry into the killing of Rahim Uddin, a student shot dead by police "
+        "during protests in Rajshahi on 6 April.\n"))
+    assert (event["event_date"], event["fatalities"]) == ("2025-04-06", 1)
+
+
+def test_blasts_reported_after_strikes_are_the_strikes(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-06-16\n\n"
+        "Israeli jets struck military sites around Tabriz early on Monday, Iranian media said. Explosions were "
+        "heard across the city.\n"))
+    assert [e["sub_event_type"] for e in events] == ["Air/drone strike"]
+
+
+def test_drones_shot_down_never_landed_however_the_clause_reads(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-07-09\n\n"
+        "Russia launched 300 drones at Ukraine overnight, killing two people in Kharkiv. Ukraine's air force said "
+        "it shot down 270 drones.\n"))
+    assert "Disrupted weapons use" in [e["sub_event_type"] for e in events]
+    assert "Air/drone strike" not in [e["sub_event_type"] for e in events if e["actor1"] == "Ukrainian forces"]
+
+
+def test_unnamed_men_told_to_be_a_known_group_are_that_group(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-03-03\n\n"
+        "On 1 March, gunmen believed to be ADF rebels attacked the village of Mangurujipa in Lubero territory, "
+        "killing 18 civilians, local sources said.\n"))
+    assert event["actor1"] == "Allied Democratic Forces"
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    ("A gunman opened fire in a mosque during prayers, killing the imam and a worshipper.", 2, None),
+    ("Militants raided the village at dawn, beheading five farmers and burning 30 huts.", 5, None),
+    # a road's number is no count: "the N-65 highway"
+    ("Eleven passengers were taken off a bus on the N-65 highway near Mastung and shot dead by armed men.", None, None),
+    # what a gathering remembers is no toll of the day
+    ("Police clashed with students at a rally marking a year since the collapse of a bridge that killed 19 people.",
+     None, None),
+])
+def test_round_30_more_tolls(sentence, killed, injured):
+    assert _tolls(sentence) == (killed, injured)
+
+
+@pytest.mark.parametrize("sentence, sub_event_type", [
+    ("A convoy of the army came under heavy fire near Tessit on Monday, killing three soldiers.", "Armed clash"),
+    ("Police launched a crackdown on a protest camp in Lahore before dawn, firing tear gas and live rounds.",
+     "Excessive force against protesters"),
+])
+def test_round_30_kinds(sentence, sub_event_type):
+    assert sub_event_type in [k.sub_event_type for k in classify_sentence(sentence)]
+
+
+@pytest.mark.parametrize("report, sub_event_type, actor1", [
+    # strikes told by the toll they took are strikes, however the clause reads
+    ("GAZA CITY - Israeli strikes killed at least 100 people across the Gaza Strip overnight and on Saturday, local "
+     "health officials said, as the military announced the start of expanded ground operations.",
+     "Air/drone strike", "Israeli forces"),
+    # armed men who set property on fire destroy it (a blockade by a jihadist group is no crowd's)
+    ("JNIM militants set fire to about 40 fuel tankers on the road between Kati and Kayes on Sunday, part of a "
+     "blockade that has left the capital short of fuel, transport unions said.",
+     "Looting/property destruction", "Jamaat Nusrat al-Islam wal-Muslimin"),
+])
+def test_an_act_its_clause_tells_plainly_stands_however_the_report_reads(cli, tmp_path, report, sub_event_type, actor1):
+    (event,) = text_report_rows(cli, tmp_path, "extract", f"date 2025-05-18\n\n{report}\n")
+    assert (event["sub_event_type"], event["actor1"]) == (sub_event_type, actor1)
+
+
+def test_a_rocket_propelled_grenade_is_fired_from_afar_not_thrown():
+    assert [k.sub_event_type for k in classify_sentence(
+        "A rocket-propelled grenade hit a police car in Zawiya overnight, wounding two officers.")] == [
+        "Shelling/artillery/missile attack"]
+
+
+def test_captives_set_free_are_no_abduction():
+    assert "Abduction/forced disappearance" not in [k.sub_event_type for k in classify_sentence(
+        "The group released four hostages to the Red Cross in Khan Younis on Saturday.")]
+
+
+def test_a_crowd_that_took_to_the_streets_protested():
+    assert [k.sub_event_type for k in classify_sentence(
+        "Opposition supporters in Kara took to the streets for a second day on Friday, burning tyres and erecting "
+        "barricades.")] == ["Violent demonstration"]
+
+
+def test_a_crowd_that_blocks_an_avenue_is_no_peaceful_one():
+    kinds = [k.sub_event_type for k in classify_sentence(
+        "Thousands of demonstrators blocked Liberty Avenue for a third night on Sunday.")]
+    assert kinds == ["Violent demonstration"]
+
+
+def test_who_was_killed_when_police_fired_on_rioters_is_the_riots_toll(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-09-26\n\n"
+        "Protesters demanding jobs set fire to the district office in Kargil on Thursday. Three people were killed "
+        "when police opened fire, officials said.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Violent demonstration", 3)
+
+
+def test_a_curfew_after_the_clashes_does_not_make_them_a_change_of_activity(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-07-17\n\n"
+        "RAJSHAHI - Five people were killed in Natore on Wednesday as supporters of a banned party attacked a rally "
+        "of a student movement and clashed with police and soldiers, officials said. A curfew was imposed.\n"))
+    assert event["event_type"] != "Strategic developments"
+
+
+def test_a_prison_retaken_from_rioting_inmates_is_no_territory(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-03-01\n\n"
+        "Guards and soldiers regained control of the Esmeraldas prison on Friday after a riot between rival gangs in "
+        "which nine inmates were killed.\n"))
+    assert events and all(e["event_type"] != "Battles" for e in events)
+
+
+def test_the_sides_of_a_fight_between_two_named_groups(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-02-10\n\n"
+        "At least 30 people have been killed since Friday in fighting between ELN guerrillas and dissidents of the "
+        "former FARC in Arauca, the army said on Sunday.\n"))
+    assert (event["actor1"], event["actor2"]) == ("National Liberation Army", "FARC dissidents")
+
+
+def test_a_militia_of_the_kivus_is_an_actor():
+    assert canonical_actor("Wazalendo fighters").name == "Wazalendo"
+
+
+def test_a_town_whose_name_holds_a_particle_is_not_the_capital_its_last_word_names(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-06-11\n\n"
+        "Insurgents attacked a village in Mocimboa da Praia district on Monday, killing three people.\n"))
+    assert (event["country"], event["admin1"]) == ("Mozambique", "Cabo Delgado")
+
+
+def test_a_town_seized_and_retaken_the_same_day_changed_hands_twice(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-08-12\n\n"
+        "Al-Shabaab fighters seized the town of Bacadweyn in Mudug region on Sunday, residents said. Government "
+        "forces retook the town later in the day.\n"))
+    assert sorted((e["sub_event_type"], e["actor1"]) for e in events) == [
+        ("Government regains territory", "Somali forces"), ("Non-state actor overtakes territory", "Al-Shabaab")]
+
+
+def test_fighters_who_overran_a_base_fought_for_it(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-02-20\n\n"
+        "Officials said on Wednesday that ISWAP fighters had overrun an army base in Damasak on Monday night, "
+        "forcing troops to pull back.\n"))
+    assert (event["event_type"], event["actor1"]) == ("Battles", "Islamic State West Africa Province")
+
+
+def test_a_fight_its_side_tells_of_stands_however_the_statement_reads(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-05-15\n\n"
+        "In a statement posted on Telegram, the Islamic State's Sahel Province said its fighters had killed 34 "
+        "Nigerien soldiers in an ambush near Banibangou on Tuesday. The claim could not be independently verified. "
+        "Niger's army has not commented.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Armed clash", 34)
+
+
+def test_an_acronym_in_brackets_does_not_break_a_list_of_the_dead():
+    counts = find_counts("Nine soldiers and several volunteer fighters (VDP) were killed, security sources said.")
+    assert [(c.kind, c.amount.low, c.amount.high) for c in counts] == [("killed", 12, 18)]
+
+
+def test_a_rescue_won_in_a_gun_battle_is_the_fight(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-08-18\n\n"
+        "Troops rescued 40 kidnapped farmers from a forest in Katsina state on Saturday after a gun battle with "
+        "bandits in which six bandits were killed, the army said.\n"))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Armed clash", 6)
+
+
+def test_a_far_village_a_name_means_in_another_tongue_is_not_made_sure_by_saying_it_twice(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-04-16\n\n"
+        "Q&A: What happened in Kalma camp?\n"
+        "On Monday, RSF fighters shelled the Kalma displacement camp near Nyala, killing at least 14 people, according "
+        "to the camp's coordinator.\n"))
+    assert (event["country"], event["admin1"]) == ("Sudan", "South Darfur")
+
+
+def test_each_paragraph_of_a_round_up_is_its_own_story(cli, tmp_path):
+    events = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-03-11\n\nAFRICA ROUNDUP\n\n"
+        "MALI: Jihadists ambushed an army convoy near Gao on Sunday, killing five soldiers, military sources said.\n\n"
+        "DR CONGO: M23 rebels took control of the town of Nyabiondo in North Kivu on Monday after clashes with "
+        "Wazalendo fighters.\n"))
+    assert [(e["country"], e["actor2"]) for e in events] == [
+        ("Mali", "Malian forces"), ("Democratic Republic of the Congo", "Wazalendo")]
+
+
+def test_fighters_a_force_eliminated_after_its_other_work_were_fought(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-04-19\n\n"
+        "The Israel Defense Forces said troops operating in Shejaiya had located and destroyed a tunnel shaft and "
+        "eliminated three terrorists who approached them.\n"))
+    assert (event["sub_event_type"], event["fatalities"], event["admin1"]) == ("Armed clash", 3, "Gaza Strip")
+
+
+def test_the_office_of_a_ministry_struck_is_the_scene_and_its_named_dead_count(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-03-13\n\n"
+        "JALALABAD - A suicide bomber struck the office of a Taliban-run ministry in Kabul on Wednesday, killing the "
+        "minister for refugees, Khalil Haqqani, and five others, officials said.\n"))
+    assert (event["location"], event["fatalities"]) == ("Kabul", 6)
+
+
+def test_hundreds_of_residents_who_burn_a_police_post_riot(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-07-29\n\n"
+        "Hundreds of residents of Mathare set fire to a police post in Nairobi on Sunday night, witnesses said.\n"))
+    assert event["event_type"] == "Riots"

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..model import EventMention
 from ..resolve.actors import canonical_actor
+from ..resolve.dates import WEEKDAY_NAMES
 from ..resolve.places import default_resolver
 from .numbers import NUMBER, NUMBER_RE, Amount, parse_amount, word_value
 from .pipeline import DocState, Frame, component
@@ -58,7 +59,7 @@ _EARLIER_FIGURE = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|grew|gro
                              re.IGNORECASE)
 _CAUSE = re.compile(
     r"\b(?P<kind>killing|killed|kills|martyring|leaving|left|wounding|wounded|injuring|injured|claimed the lives of|"
-    r"executed|executing|massacred|shot dead|gunned down|beheaded|murdered|lynched|lynching|"
+    r"executed|executing|massacred|shot dead|gunned down|beheaded|beheading|murdered|lynched|lynching|"
     # the act told with its means: "hacked to death 42 villagers", "shooting dead one man"
     r"(?:hacked|hacking|beat|beaten|beating|stabbed|stabbing|burned|burnt|burning|stoned|stoning|clubbed|clubbing|"
     r"bludgeoned|bludgeoning|shot|shooting) to death|shooting dead|gunning down)"
@@ -192,10 +193,12 @@ _NOT_A_VICTIM = re.compile(r"\b(?:no one|nobody|none|no|any|anyone|anybody|plan|
 _COMPANIONS = (r"husband|wife|son|daughter|brother|sister|father|mother|driver|bodyguard|guard|cousin|nephew|uncle|child|"
                r"companion|aide|translator|interpreter|escort|pilot|cameraman")
 # "The candidate and her brother were killed": a named person and a relative or guard, two people
+# ("A two-year-old girl and her mother later died of their injuries": the two, dead of the harm done)
 _PAIR = re.compile(
-    r"\b(?:[Tt]he\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?|" + _PERSON_NAME + r")(?:,\s+[^,.;]{1,80},)?\s+and\s+"
-    r"(?:his|her|their)\s+(?:\w+\s+)?(?P<rel>" + _COMPANIONS + r")\s+(?:were|have been|had been)\s+"
-    r"(?:also\s+)?(?P<kind>" + _KILLED + "|" + _INJURED + r")\b"
+    r"\b(?:(?:[Tt]he|[Aa]n?)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?|" + _PERSON_NAME + r")(?:,\s+[^,.;]{1,80},)?\s+and\s+"
+    r"(?:his|her|their)\s+(?:\w+\s+)?(?P<rel>" + _COMPANIONS + r")\s+(?:(?:were|have been|had been)\s+"
+    r"(?:also\s+)?(?P<kind>" + _KILLED + "|" + _INJURED + r")|(?:later\s+|also\s+|both\s+|subsequently\s+)?"
+    r"(?:died|succumbed))\b"
 )
 # a couple counted as one by its article: "killing an elderly couple", "A young couple were wounded" (two people)
 _A_COUPLE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?couple\b", re.IGNORECASE)
@@ -204,7 +207,9 @@ _NUMBER_WORD_START = r"(?i)(?:one|two|three|four|five|six|seven|eight|nine|ten|\
 # one named or singled-out victim besides the counted ones
 _ONE_AND_MORE = re.compile(
     r"\b(?:(?P<verb>killing|killed)\s+(?:the|an?)\s+(?:suicide\s+)?(?:assailant|bomber|attacker|gunman|driver|"
-    r"officer|soldier|guard|man|woman)|[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+){0,2},\s+(?:an?|the)\s+[^,.;]{1,60},)"
+    r"officer|soldier|guard|man|woman|minister|commander|official|leader|chief|governor|mayor|judge|imam|journalist)"
+    # ... told with what he was and his name: "killing the minister for refugees, Khalil Haqqani, and five others"
+    r"(?:\s+(?:for|of)\s+[\w-]+)?(?:,\s+[A-Z][^,.;]{1,40},)?|[A-Z][\w'’-]+(?:\s+(?:al-)?[A-Z][\w'’-]+){0,2},\s+(?:an?|the)\s+[^,.;]{1,60},)"
     r"\s+and\s+(?P<num>(?:at least\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\b"
     r"(?P<rest>[^.;]{0,60}?)(?P<kind>" + _KILLED + "|" + _INJURED + r")?\b(?=[^.;]*|$)"
 )
@@ -261,18 +266,36 @@ _MANY_AND_THEIR_ONE = re.compile(
 )
 # "Gunmen shot and killed Ahmed Saleh", "assassinated the mayor": one named victim
 _NAMED_VICTIM = re.compile(
-    r"\b(?:shot and killed|shot dead|gunned down|assassinated|killed|killing|murdered|beheaded|executed)\s+"
-    r"(?:(?:the|a|an)\s+(?:[a-z0-9][\w'’-]+\s+){0,3}?(?P<role>" + _ROLES + r")\b|(?P<name>[A-Z][a-z'’-]+(?:\s+(?:al-|al\s+|el-|"
+    r"\b(?:shot and killed|shot dead|gunned down|assassinated|killed|killing|murdered|beheaded|executed"
+    # ... or the killing named: "an investigation into the killing of Faisal Ahmed"
+    r"|(?:killing|murder|assassination|shooting death)\s+of"
+    # ... or hurt: "wounded state Senator John Hoffman and his wife"
+    r"|(?P<hurt>shot and wounded|wounded|wounding|injured|injuring))\s+"
+    r"(?:(?:the|a|an)\s+(?:[a-z0-9][\w'’-]+\s+){0,3}?(?P<role>" + _ROLES + r")\b|(?:(?:[A-Z][a-z]+\s+)?(?:(?:state|former|opposition|local|city|district|provincial|municipal|village|"
+    r"party|deputy|senior)\s+){1,2}(?:(?:councillor|mayor|governor|lawmaker|legislator|official|chief|leader|judge|"
+    r"commander|candidate|activist|journalist)\s+)?"
+    # ... or a trade before the name: "the killing of radio reporter Mohamed Ali"
+    r"|(?:[a-z]+\s+){0,2}(?:reporter|journalist|photographer|cameraman|editor|presenter|broadcaster|lawyer|activist|"
+    r"teacher|doctor|priest|pastor|imam|student)\s+)?"
+    r"(?P<name>[A-Z][a-z'’-]+(?:\s+(?:al-|al\s+|el-|"
     r"bin\s+|ibn\s+|abu\s+)?"
     r"[A-Z][\w'’-]+){1,3})\b(?!\s+(?:soldiers|troops|officers|members|personnel|policemen|fighters|forces|civilians|"
     r"people|militants|men|workers|pilgrims|insurgents|rebels|jihadists|gunmen|commanders|villagers|residents|"
     r"children|women|guards|police|policemen|servicemen|service\s+members)\b))"
 )
+# ... or one more singled out the same way: "killing the imam and a worshipper"
+_AND_ONE_OTHER = re.compile(r"\s+and\s+(?:an?|one)\s+(?:[a-z-]+\s+)?(?:" + _ROLES + r"|worshipper|passer-by|guard|"
+                            r"bodyguard|driver|civilian|child|villager|resident|neighbou?r)\b")
+_REMEMBERED = re.compile(r"\b(?:marking|to mark|commemorating|to commemorate|anniversary of|(?:weeks|months|years)\s+since)"
+                         r"\b[^.;]{0,80}$", re.IGNORECASE)
+_ACRONYM_IN_BRACKETS = re.compile(r"(?<=\w)\s+\([A-Z][A-Za-z-]{1,10}\)(?=\s)")
+_APPOSED_ONE = re.compile(r",\s+(?P<one>)(?:an?|the)\s")
 # "killed Ahmed Saleh and two of his guards": a count follows, which the other patterns read
 _TAKEN_BY_NUMBER = re.compile(r"\s*(?:and|,)\s+(?:at least\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
                               r"several|many|dozens)\b", re.IGNORECASE)
 # a number that is part of a date or a name ("Jan. 4", "Tower 22", "Route 1")
 _NAMED_NUMBER = re.compile(
+    r"\b[A-Z]{1,2}-$|"  # a road's number: "the N-40 highway", "the M-4"
     r"(?i:\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*$|\b(?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december)\s*$)|\b(?:Tower|Camp|Route|Highway|Road|Street|Gate|Checkpoint|Block|"
     r"Sector|Building|Post|Outpost|Base|Station|Brigade|Battalion|Division|Regiment|Squadron|Unit|Company|Flight|Km|"
@@ -295,7 +318,9 @@ _NOT_PEOPLE = re.compile(
 # ("eight soldiers and all ten attackers": the whole of the second group)
 _AND_MORE = re.compile(r"(?:\s+[A-Za-z'’-]+){0,3}?(?:\s*,\s*|\s*,?\s+and\s+)(?:all\s+)?(?P<num>" + NUMBER + r")(?P<who>(?:\s+[A-Za-z'’-]+){1,2}?)",
                        re.IGNORECASE)
-_AND_THEIR_ONE = re.compile(r"(?:\s+[A-Za-z'’-]+){0,3}?\s+and\s+(?:their|his|her|its)\s+(?:[A-Za-z-]+\s+)?(?P<who>"
+_ONE_AND_THEIR_OWN = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?and\s+(?:his|her)\s+(?:\w+\s+)?(?:" + _COMPANIONS + r")\s*$",
+                                re.IGNORECASE)
+_AND_THEIR_ONE = re.compile(r"(?:\s+[A-Za-z'’-]+){0,4}?\s+and\s+(?:their|his|her|its)\s+(?:[A-Za-z-]+\s+)?(?P<who>"
                             + _COMPANIONS + r")\b", re.IGNORECASE)
 # ... but not "..., some seriously", "one of them", "five wounded" (another kind of count)
 _NO_GROUP = re.compile(r"\s*(?:of|them|others?\s+(?:were|was)|[a-z]+ly|" + _KILLED[3:-1] + "|" + _INJURED[3:-1] + r")\b",
@@ -306,7 +331,9 @@ _SPEAKER = re.compile(r"(?:\s+[A-Za-z'’-]+){1,5}?\s+(?:said|says|told|reported
 # "after an intense exchange of fire, six militants were killed": a happening, not a group of the dead
 # ("In a separate incident in Maysan, a roadside bomb wounded two soldiers": nor are an incident and a bomb)
 _A_HAPPENING = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:exchange|fire|clash|battle|gunfight|firefight|fighting|attack|raid|"
-                          r"operation|ambush|encounter|explosion|blast|incident|bomb|bombing|shelling|strike|device|mine)\b",
+                          r"operation|ambush|encounter|explosion|blast|incident|bomb|bombing|shelling|strike|device|mine|"
+                          # ... or what is asked about one: "an inquiry into the killing of ..., a student shot dead"
+                          r"inquiry|investigation|probe|appeal)\b",
                           re.IGNORECASE)
 _VERB_BEFORE = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring)\s+$", re.IGNORECASE)
 # "492 people were killed, including 35 children, and more than 1,600 were wounded": a group after "including" is
@@ -317,6 +344,11 @@ _NEW_CLAUSE = re.compile(r"\s+(?:was|were|is|are|had|has|have)\b", re.IGNORECASE
 _NOT_A_PERSON_PHRASE = re.compile(r"\b(?:it|why|how|what|which|when|where|whose|if)\b", re.IGNORECASE)
 # "<who> killed 14 people": the words before an active verb with a count after it did the killing
 _DOES_THE_KILLING = re.compile(r"\s+" + NUMBER, re.IGNORECASE)
+# ... or who it killed by name: "a man disguised as a police officer shot dead Minnesota state Representative Melissa
+# Hortman" (a day or a month is no name: "a soldier shot dead Tuesday")
+_KILLS_ONE_NAMED = re.compile(r"\s+(?!(?:" + WEEKDAY_NAMES + r"|January|February|March|April|May|June|July|August|September|"
+                              r"October|November|December|In|On|At|Near|Outside|Inside|Late|Early|Last)\b)"
+                              r"[A-Z][\w'’-]+\s+(?:[\w'’-]+\s+){0,3}?[A-Z][\w'’-]+\b")
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|got)\b", re.IGNORECASE)
 
 
@@ -344,7 +376,7 @@ _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
 def _kind(word: str) -> str:
     word = word.lower()
-    if re.fullmatch(_KILLED, word) or word.endswith(("to death", "dead", "down", "killed")) or word in {"killing", "lynching", "kills", "martyring", "deaths", "fatalities", "death", "claimed the lives of",
+    if re.fullmatch(_KILLED, word) or word.endswith(("to death", "dead", "down", "killed")) or word in {"killing", "lynching", "kills", "martyring", "beheading", "deaths", "fatalities", "death", "claimed the lives of",
                                                "death toll", "toll", "lives", "bodies", "corpses"}:
         return "killed"
     if word in {"casualties"}:
@@ -393,6 +425,8 @@ _SCARE_QUOTED = re.compile(r"[\"“]([A-Za-z-]+)[\"”]")
 def find_counts(text: str) -> list[Count]:
     """Casualty counts stated in `text` (offsets relative to it)."""
     text = _SCARE_QUOTED.sub(lambda m: f" {m.group(1)} ", text)
+    # (an acronym in brackets is read as blank, its length kept: "several volunteer fighters (VDP) were killed")
+    text = _ACRONYM_IN_BRACKETS.sub(lambda m: " " * len(m.group()), text)
     counts: list[Count] = []
     taken: list[tuple[int, int]] = []
 
@@ -409,6 +443,9 @@ def find_counts(text: str) -> list[Count]:
         if _AN_EARLIER_ACT.search(text, max(0, span[0] - 70), span[0]) and _TIME_BEFORE.match(text, span[1]):
             return  # "..., the militia blamed for the drone attack that killed three soldiers in Jordan last month":
             # the toll of another, earlier happening
+        if _REMEMBERED.search(text, max(0, span[0] - 100), span[0]):
+            return  # "a rally marking ten months since the collapse of a canopy that killed 16 people": what a
+            # gathering remembers, long before
         if _WITHDRAWN.search(text, 0, span[0]):
             return  # "An earlier version of this story said 14 people were killed": a figure the report took back
         if _NAMED_NUMBER.search(text[max(0, num_span[0] - 14) : num_span[0]]):
@@ -416,6 +453,8 @@ def find_counts(text: str) -> list[Count]:
         if any(s <= num_span[0] < e for s, e in taken) or _A_YEAR_NUMBER.fullmatch(phrase.strip()):
             return
         amount = parse_amount(phrase)
+        if amount == Amount(1, 1, 1) and _ONE_AND_THEIR_OWN.match(who):
+            amount = Amount(2, 2, 2)  # "A two-year-old girl and her mother later died": the one and her own
         if _UNKNOWN_NUMBER.match(text[num_span[1] :]):
             amount = Amount(None, 1, None)  # "an unknown number of soldiers": some, how many is not said
         elif phrase.strip().lower() in ("a", "an") and (family := _FAMILY_OF.match(text, num_span[1])):
@@ -515,7 +554,7 @@ def find_counts(text: str) -> list[Count]:
         add("killed", m.group(number), m.span(number), m.span(), m.group("who") or m.group("who2"))
     for pattern in (_EFFECT, _SUSTAINED, _NOUN, _INJURIES_TO, _DEATH_TOLL, _TOLL_PUT_AT, _TOLL_REVISED, _LIVES, _BODIES):
         for m in _counting_people(pattern, text):
-            if pattern is _EFFECT and _DOES_THE_KILLING.match(text, m.end()) \
+            if pattern is _EFFECT and (_DOES_THE_KILLING.match(text, m.end()) or _KILLS_ONE_NAMED.match(text, m.end())) \
                     and not _PASSIVE.search(text, m.end("who"), m.start("kind")):
                 continue  # "two airstrikes on a block killed 14 people": who killed, not who died
             if pattern is _EFFECT and _PARTITIVE.fullmatch(m.group("who")) and _NOUN_ENDS.match(text, m.end()):
@@ -555,14 +594,19 @@ def find_counts(text: str) -> list[Count]:
 
     for m in _PAIR.finditer(text):
         if not counted(m):
-            counts.append(Count(_kind(m.group("kind")), Amount(2, 2, 2), m.start(), m.end(), m.group("rel")))
+            counts.append(Count(_kind(m.group("kind") or "killed"), Amount(2, 2, 2), m.start(), m.end(), m.group("rel")))
 
     for m in _NAMED_VICTIM.finditer(text):
+        if (apposed := _APPOSED_ONE.match(text, m.end())) is not None and any(
+                c.start == apposed.end("one") for c in counts):
+            continue  # "the killing of Rahim Uddin, a student shot dead by police": the one already counted
+        if _NTH_OF_ITS_KIND.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "the fourth killing of a journalist this year": a count of such events, not one more dead
         if not counted(m) and not _TAKEN_BY_NUMBER.match(text, m.end()):
             # "killing a Hezbollah commander and his companion": the one named and the one with him
-            one_more = _AND_THEIR_ONE.match(text, m.end())
-            counts.append(Count("killed", Amount(2, 2, 2) if one_more else Amount(1, 1, 1), m.start(),
-                                one_more.end() if one_more else m.end(), m.group("role") or m.group("name")))
+            one_more = _AND_THEIR_ONE.match(text, m.end()) or _AND_ONE_OTHER.match(text, m.end())
+            counts.append(Count("injured" if m.group("hurt") else "killed", Amount(2, 2, 2) if one_more else Amount(1, 1, 1),
+                                m.start(), one_more.end() if one_more else m.end(), m.group("role") or m.group("name")))
     for m in _AND_ONE_MORE_HURT.finditer(text):
         if not read_before(m):
             counts.append(Count(_kind(m.group("kind")), Amount(1, 1, 1), m.start(), m.end(), ""))

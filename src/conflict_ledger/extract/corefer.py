@@ -150,6 +150,8 @@ def link(state: DocState, a: Frame, b: Frame) -> float | None:
         # (nor is a force's killing the riot it set off: "Police shot dead a teenager ...; youths set cars alight")
         if {ma.event_type, mb.event_type} & _CROWD_TYPES and "Explosions/Remote violence" in (ma.event_type, mb.event_type):
             return None  # a crowd does not strike from afar: "a drone strike hit a car" and the rally at the site after
+        if {ma.sub_event_type, mb.sub_event_type} == {"Non-state actor overtakes territory", "Government regains territory"}:
+            return None  # a town seized, then retaken "later in the day": two changes of hands, one after the other
         for x, y, fy in ((ma, mb, b), (mb, ma, a)):
             # (a force's own "march" is no crowd: one actor doing both is one happening misread)
             # (but the arrests made at it are part of it: "protesters burned tyres ... Police arrested 40 people")
@@ -258,11 +260,15 @@ _NEW_EPISODE = re.compile(
     r"|another (?:[\w-]+ )?(?:bomb|device|charge|explosion|blast)s?)\b", re.IGNORECASE)
 # a live blog's post opens with its clock time: "09:12 - ...", "UPDATE 14:05 GMT: ..."
 _POST_TIME = re.compile(r"^[ \t]*(?:(?:update|updated)[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*(?:gmt|utc|bst|cet|et|local time|"
-                        r"[ap]\.?m\.?))?[ \t]*[-–—:|]", re.IGNORECASE | re.MULTILINE)
+                        r"[ap]\.?m\.?))?[ \t]*[-–—:|]"
+                        # ... or a round-up's paragraph under a country's name: "MALI: Jihadists ambushed ..."
+                        r"|^[ \t]*(?-i:[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,3}):[ \t]+(?-i:[A-Z])",
+                        re.IGNORECASE | re.MULTILINE)
 
 
 def _post_of(state: DocState, offset: int) -> int:
-    """Which timestamped post of a live blog the offset lies in (0 before the first, or in a report with none)."""
+    """Which timestamped post of a live blog (or paragraph of a round-up) the offset lies in (0 before the first, or
+    in a report with none)."""
     posts = state.prepared.get("posts")
     if posts is None:
         posts = state.prepared["posts"] = [m.start() for m in _POST_TIME.finditer(state.text)]
@@ -459,6 +465,8 @@ def absorb(into: Frame, other: Frame) -> None:
     elif _captives_taken_in_a_massacre(into, other) or _captives_taken_in_a_massacre(other, into):
         if m.sub_event_type == _ABDUCTION:
             _take_type(into, other)
+    elif o.event_type == _STRATEGIC and m.event_type not in (_STRATEGIC, None):
+        pass  # "A curfew was imposed." after the clashes it answered: the violence told stays the event's kind
     elif _met_with_force(m, o) or retold and not (detail and not _detail_of(o)) or not own_account and (
             detail and _detail_of(o) and not _left_at_the_scene(other) or not detail and other.specific and (
             not into.specific or _refines(o.sub_event_type, m.sub_event_type)
@@ -565,6 +573,7 @@ def _other_side(mention: EventMention, role: str, actor: str | None) -> bool:
 
 
 RETYPE_MIN = 0.45
+_STRATEGIC = "Strategic developments"
 AGREED = 0.8  # the type_score of a frame whose cue and classifier agreed
 
 

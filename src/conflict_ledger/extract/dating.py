@@ -25,7 +25,9 @@ from .sources import SPEECH_FORMS
 _SPEECH_HEADS = {"said", "says", "told", "announced", "confirmed", "stated", "added", "reported", "claimed", "posted",
                  "tweeted", "briefing", "statement", "acknowledged", "published", "identified", "named", "updated",
                  "raised", "revised", "blamed", "condemned", "denounced", "issued", "released",
-                 "responsibility"}  # ("claimed responsibility on Thursday": the day of the claim)
+                 "responsibility",  # ("claimed responsibility on Thursday": the day of the claim)
+                 # ... and of an appeal: "Amnesty International today called for an investigation into the killing"
+                 "called", "urged", "appealed", "warned", "demanded"}
 _WINDOW_WORDS = re.compile(r"\b(?:since|until|through|between|from|by)\s*$", re.IGNORECASE)
 # a date that opens the text: "01/05/2012:", "Friday, Jan. 5, 2024 -", "5 January 2024:"
 _DATELINE_DATE = re.compile(r"^\s*(\d{1,2}/\d{1,2}/\d{4}|(?:" + WEEKDAY_NAMES + r",?\s+)?(?:" + MONTH_WORD

@@ -34,8 +34,10 @@ def _rx(*words: str) -> re.Pattern[str]:
 
 # control regained of ground, not of a prison in a riot or of the situation: "before police and soldiers regained
 # control" of the penitentiary restores order, it takes no territory
-_OF_GROUND = (r"(?!\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:prisons?|jails?|penitentiar(?:y|ies)|situation|facility|compound|"
-              r"buildings?|crowds?|streets?|campus)\b)(?=\s+(?:of|over)\b)")
+_PLACES_OF_ORDER = r"prisons?|jails?|penitentiar(?:y|ies)|situation|facility|compound|buildings?|crowds?|streets?|campus"
+_OF_GROUND = r"(?!\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:" + _PLACES_OF_ORDER + r")\b)(?=\s+(?:of|over)\b)"
+_ORDER_RESTORED = _rx(r"(?:regained|retook|restored|took back|recovered)\s+(?:full\s+)?control\s+of\s+(?:the\s+)?"
+                      r"(?:[\w-]+\s+)?(?:" + _PLACES_OF_ORDER + r")\b")
 
 
 # a munition left from fighting before: "an unexploded mortar shell went off as children played with it"
@@ -100,7 +102,12 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"\b(?![^.;]{0,40}\bremote)"),
      "Explosions/Remote violence", "Suicide bomb"),
     # smoke, stun and tear-gas grenades are crowd control, not a grenade attack
-    (_rx(r"(?<!smoke )(?<!stun )(?<!tear gas )(?<!tear-gas )(?<!teargas )(?<!flash )(?<!sound )grenades?\b"),
+    # (a rocket-propelled grenade is fired, not thrown: ACLED reads it as the rocket it is, from afar)
+    (_rx(r"(?<!smoke )(?<!stun )(?<!tear gas )(?<!tear-gas )(?<!teargas )(?<!flash )(?<!sound )(?<!propelled )"
+         r"grenades?\b",
+         # ... and the crude bombs thrown by hand that South Asian reports tell: "hurled crude bombs at a rally"
+         r"(?:hurled|hurling|threw|throwing|lobbed|lobbing)\s+(?:\w+\s+)?(?:crude|country-made|cocktail|petrol)\s+bombs?\b",
+         r"(?:crude|country-made|cocktail)\s+bombs?\s+(?:were|was)\s+(?:hurled|thrown|lobbed)\b"),
      "Explosions/Remote violence", "Grenade"),
     (_rx(r"improvised explosive", r"\bieds?\b", r"roadside bomb", r"car bomb", r"vbied", r"landmines?",
          r"land mines?", r"explosive device", r"booby[- ]trap", r"sticky bomb", r"bomb (?:exploded|went off|blast)",
@@ -183,8 +190,8 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          _ENTERED_A_CITY),
      "Battles", "Non-state actor overtakes territory"),
     (_rx(r"protesters? (?:were|was) (?:killed|shot)", r"(?:protesters?|demonstrators?) (?:died|were killed|killed) (?:from|by|in|after)",
-         r"(?:live (?:rounds|ammunition|fire)|rubber bullets)[^.;]{0,60}\b(?:protest|demonstrat|rall)",
-         r"(?:protest|demonstration)s? crackdown", r"crack(?:ed)? ?down on (?:the )?(?:protest|demonstrat)",
+         r"(?:live (?:rounds|ammunition|fire|bullets)|rubber bullets)[^.;]{0,60}\b(?:protest|demonstrat|rall)",
+         r"(?:protest|demonstration)s? crackdown", r"crack(?:ed)? ?down on (?:the |a |an )?(?:[\w-]+ )?(?:protest|demonstrat)",
          r"(?:die|died|killed) in (?:a |the )?(?:protest|demonstration)", r"fired (?:live )?(?:ammunition|bullets) (?:at|on) (?:the )?(?:protesters|demonstrators)",
          r"opened fire on (?:the )?(?:protesters|demonstrators)",
          # severe beatings count as excessive force in ACLED's codebook
@@ -195,7 +202,9 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
     (_rx(r"riot(?:s|ers|ing|ed)?\b(?![- ](?:police|policemen|gear|squads?|officers|control|units?|troops|shields?))", r"(?<!non-)(?<!non )violent (?:protest|demonstration)", r"(?:protesters?|demonstrators?) (?:torched|set fire|threw stones|pelted|stormed|beat|attacked|assaulted)\b",
          r"turn(?:ed|s)? (?:very )?violent", r"marred by violence", r"(?:thrown|hurled) at (?:the )?police",
          r"(?:threw|throwing|hurl(?:ed|ing)|pelt(?:ed|ing)) (?:\w+ ){0,2}?(?:stones|rocks|bricks|bottles|projectiles|petrol bombs|"
-         r"molotov)", r"aggressive (?:protest|demonstration)s?",
+         r"molotov)(?!\s+cocktails?\s+(?:at|into)\s+(?:an?\s+|the\s+)?(?:group of\s+|crowd of\s+)?(?:people|crowds?|"
+         r"marchers|worshippers|pedestrians|passers-by|shoppers)\b)",  # (thrown at a crowd: no crowd's own violence)
+         r"aggressive (?:protest|demonstration)s?",
          r"(?:protesters|demonstrators|rioters) (?:\w+ ){0,2}clash(?:ed|es)? with",
          # a party's or a leader's supporters in the street: "Supporters of Imran Khan clashed with police"
          r"supporters of (?:[\w.'’-]+ ){1,4}?(?:\w+ ){0,2}?clash(?:ed|es)? with (?:the )?(?:riot )?(?:police|security forces)",
@@ -209,7 +218,9 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"sit-in", r"picket",
          # the other forms a protest takes
          # ("strikers" alone is as often a football team's forwards)
-         r"die-ins?\b", r"human chains?\b", r"hunger strik(?:e|es|ers)\b", r"civil disobedience", _SELF_IMMOLATION),
+         r"die-ins?\b", r"human chains?\b", r"hunger strik(?:e|es|ers)\b", r"civil disobedience", _SELF_IMMOLATION,
+         # ... and a crowd's own phrase for it: "Opposition supporters took to the streets for a third day"
+         r"(?:took|take|taking|taken) to the streets"),
      "Protests", "Peaceful protest"),
     (_rx(r"loot", r"arson", r"set (?:on )?fire", r"set (?!(?:himself|herself|themselves)\b)(?:[\w-]+ ){1,3}(?:on fire|ablaze|alight)\b", r"torched", r"vandali[sz]", r"burned down", r"demolish", r"ransack"),
      "Strategic developments", "Looting/property destruction"),
@@ -231,7 +242,11 @@ _CUES: list[tuple[re.Pattern[str], str, str]] = [
          r"run-?offs?)|by \d|to (?:the|it)\b))", r"beat(?:ing)? up\b",
          r"opened fire", r"shot and killed", r"tortured", r"murder(?:ed|s|ing)?\b", r"slain\b", r"slaying",
          # a killing shown by its marks ("bodies found riddled with bullets") or told by its weapon ("hit by a sniper")
-         r"riddled with bullets", r"bullet-riddled", r"(?:gunshot|bullet) wounds", r"snipers?\b"),
+         r"riddled with bullets", r"bullet-riddled", r"(?:gunshot|bullet) wounds", r"snipers?\b",
+         # fire thrown at people, not at a building: "threw incendiary devices at a group of people marching"
+         r"(?:threw|hurled|tossed)\s+(?:[\w-]+\s+){0,2}?(?:incendiary (?:devices?|bombs?)|molotov cocktails?|firebombs?)\s+"
+         r"(?:at|into)\s+(?:an?\s+|the\s+)?(?:group of\s+|crowd of\s+)?(?:people|crowds?|worshippers|marchers|"
+         r"pedestrians|passers-by|shoppers)\b"),
      "Violence against civilians", "Attack"),
 ]
 # The report's own verb for a strategic development between conflict parties. Told in a leader's words or
@@ -335,12 +350,14 @@ _GENERIC = _rx(r"attack(?:s|ed|ing)?\b", r"counterattack", _LABOUR + r"(?<!on )s
                r"killing", r"wounded", r"wounding", r"injured", r"injuring", r"explosions?", r"blasts?", r"exploded", r"detonated",
                r"bombed", r"shot\b", r"gunmen", r"casualties", r"stormed", r"storming",
                # "security forces raided a house where suspects were hiding", "residents reported heavy gunfire"
-               r"raided", r"gunfire",
+               r"raided", r"gunfire", r"overr(?:un|unning)\b",
+               # "a U.N. helicopter came under fire while evacuating wounded soldiers"
+               r"came under (?:heavy |small[- ]arms |sustained )?(?:gun)?fire",
                # a military communique's word for killing fighters: "its forces had 'neutralised' 13 militants"
-               r"neutrali[sz]ed\b",
+               r"neutrali[sz]ed\b", r"eliminated\s+(?:[\w-]+\s+){0,3}?(?:terrorists|militants|gunmen|fighters|insurgents)\b",
                # how Mexican prosecutors tell a killing: "five men were deprived of life by armed subjects"
                r"deprived of (?:their |his |her )?li(?:fe|ves)\b")
-_SHOOTING = _rx(r"gunmen", r"gunfire", r"shot\b", r"shooting", r"opened fire", r"fired (?:on|at)\b", r"small arms", r"rifles?")
+_SHOOTING = _rx(r"gunmen", r"gunfire", r"came under (?:[\w-]+ )?(?:gun)?fire", r"shot\b", r"shooting", r"opened fire", r"fired (?:on|at)\b", r"small arms", r"rifles?")
 _MILITARY_TARGET = _rx(r"troops", r"soldiers", r"forces", r"army", r"military", r"police", r"base\b", r"checkpoint",
                        r"patrol", r"garrison", r"personnel", r"service members", r"militia", r"fighters", r"peacekeep")
 # an attack told as a noun with its military target and its harm: "the attack on a convoy of the UN mission ..., in
@@ -349,7 +366,7 @@ _AN_ATTACK_ON = _rx(r"(?:attacks?|assaults?|ambush(?:es)?)\s+(?:on|against)\s+(?
                     r"forces|army|military|police|bases?|checkpoints?|patrols?|garrisons?|convoys?|posts?|outposts?|"
                     r"peacekeep\w*)\b(?=[^.;]*\b(?:killed|wounded|injured|dead)\b)")
 _STORMED = _rx(r"stormed", r"storming", r"raided")
-_ATTACKED = _rx(r"attacked", r"attacking", r"assaulted", r"overran")
+_ATTACKED = _rx(r"attacked", r"attacking", r"assaulted", r"overr(?:an|un|unning)\b")
 _EXPLOSION = _rx(r"explosions?", r"blasts?", r"exploded", r"detonated", r"bomb(?!ard)")
 
 # any character but a full stop, or the stop of an abbreviation ("attacks on U.S. forces since Oct. 17")
@@ -399,7 +416,8 @@ _NOT_EVENT = [
                re.IGNORECASE),
     # one sentence summing up several events told one by one after it (the event itself when none is told after)
     _SUMMED_UP := re.compile(r"\b(?:on (?:consecutive|successive|separate) days|in (?:separate|two|three|several) "
-                             r"(?:attacks|incidents|strikes)|twice in|"
+                             r"(?:attacks|incidents|strikes)|twice in(?! (?:the|his|her) (?:head|chest|neck|back|legs?|arms?|stomach|abdomen|face|"
+                             r"shoulders?)\b)|"
                              # "attacks in three countries leave dozens dead"
                              r"(?:attacks|strikes|clashes|raids|bombings) in (?:two|three|four|five|several|multiple) "
                              r"(?:countries|regions|provinces|states|districts|towns|cities|villages)|"
@@ -492,8 +510,10 @@ _NO_HAPPENING = [
                r"|\b(?:killed|dead|died|wounded|injured|hurt)\b[^.;]{0,20}?\bin (?:those|these|all (?:the|those|these)|such) "
                r"(?:\w+ )?(?:attacks|strikes|incidents)\b", re.IGNORECASE),
     # a rescue or a release of people kidnapped before: "troops rescued 25 kidnapped students" (not one told after
-    # another act: "have neutralised 11 terrorists and rescued 23 kidnapped women")
-    re.compile(r"(?<!\band )\b" + _RESCUED, re.IGNORECASE),
+    # another act: "have neutralised 11 terrorists and rescued 23 kidnapped women"; nor one the clause tells a fight
+    # for: "rescued 62 kidnapped passengers after a gun battle with bandits")
+    re.compile(r"(?<!\band )\b" + _RESCUED + r"(?![^.;]*\b(?:gun ?battles?|gunfights?|firefights?|clash(?:es|ed)?|"
+               r"exchange of fire|shoot-?outs?|killed|killing|neutrali[sz]ed|neutrali[sz]ing)\b)", re.IGNORECASE),
     # a trial or a sentence for an act of an earlier year: "sentenced five men to death for a 2016 bombing"
     re.compile(r"\b(?:sentenced|convicted|jailed|acquitted|charged|indicted|tried|found guilty)\b[^.;]{0,80}?\b(?:for|over|of|in "
                r"connection with)\b[^.;]{0,30}?\b(?:19|20)\d\d\b", re.IGNORECASE),
@@ -586,6 +606,10 @@ _STRUCK_WITH_A_WEAPON = _rx(r"(?:targeted|struck|hit|attacked|bombarded|pounded|
                             # ... or come down on its target: "a bomb fell on a displacement site" (none set on the ground)
                             r"|" + _CAME_DOWN + r"\s+(?:on|in|near)\b")
 _FROM_AFAR = ("Shelling/artillery/missile attack", "Air/drone strike")
+# ... or the subject of its toll: "Israeli strikes killed at least 100 people across the Gaza Strip"
+_A_WEAPON_KILLED = _rx(r"(?:strikes|air ?strikes|shelling|bombardments?|missiles|rockets|drones|shells|barrages?)\s+"
+                       r"(?:[\w-]+\s+){0,3}?(?:killed|wounded|injured)\s+(?:at least\s+|more than\s+|over\s+|about\s+|"
+                       r"nearly\s+|some\s+)?(?:\d|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)")
 # ... or by the one who used it, of its own deed: "The army said on Tuesday it had killed six members of the ELN in a
 # bombing raid", "The Houthis said they had targeted the ship"
 _SAID_IT_HAD = (r"(?:said|says|announced|stated|claimed)\b[^.;]{0,40}?\b(?:it|they|its (?:forces|troops|fighters|jets|"
@@ -743,6 +767,8 @@ _WEAPON_WORD = re.compile(r"\b(?:devices?|mines?|landmines?|explosives?|ieds?|bo
 # a mine that is dug, not laid: "seized the town of Rubaya, home to a major coltan mine"
 _A_PIT = _rx(r"(?:coltan|gold|coal|copper|cobalt|diamond|tin|salt|lithium|uranium|iron|ore|open-pit|artisanal|mining|"
              r"emerald|jade|ruby|sapphire)\s+mines?\b")
+_AIR_DEFENCE_DOWNED = re.compile(r"(?:intercepted|shot down|shoots? down|downed|shooting down)\b[^.;]*\b(?:rockets?|"
+                                 r"missiles?|drones?|uavs?)$", re.IGNORECASE)
 _USED = re.compile(r"\b(?:exploded|explosions?|went off|blasts?|detonated|killing|killed|wounding|wounded|injuring|injured|"
                    r"hurled|thrown|threw|fired|struck|hit|riddled|bullet-riddled|(?:gunshot|bullet) wounds)\b"
                    # "a bank branch was wrecked by a bomb": the bomb did the destroying
@@ -793,18 +819,23 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
         match = pattern.search(told)
         if match and not any(f.sub_event_type == sub_type for f in found):
             found.append(EventType(event_type, sub_type, True, match.span()))
+    found = [f for f in found if not _for_the_captives(f, told)]
     generic = None if found else _GENERIC.search(told)
     # most clauses name no cue at all: only those that do are read for talk about events
     if not (disrupted or found or generic) or talks_about_events(text, summary_told):
         return []
     text = told
     if disrupted and not _USED.search(text):
-        return [EventType("Strategic developments", "Disrupted weapons use", True, disrupted.span())]
+        # (air defence's own verb is as sure as a named weapon: "the air force said it shot down 199 drones" downed
+        # them, whatever the word "drones" makes the clause read like)
+        return [EventType("Strategic developments", "Disrupted weapons use", True, disrupted.span(),
+                          SURE_CUE if _AIR_DEFENCE_DOWNED.match(disrupted.group()) else 0.5)]
     if found:
         if any(f.sub_event_type == "Attack" for f in found) and (
-                _armed_men_on_civilians(text) is not None or _a_ramming_that_harmed(text)):
-            # the cue's killing is one of armed men (or forces) on civilians, or of a vehicle driven into a crowd:
-            # sure whatever the classifier reads
+                _armed_men_on_civilians(text) is not None or _a_ramming_that_harmed(text)
+                or _OFFICE_HOLDER_HARMED.search(text)):
+            # the cue's killing is one of armed men (or forces) on civilians, of a vehicle driven into a crowd, or
+            # of one who holds public office: sure whatever the classifier reads
             found = _made_sure(found, ("Attack",))
         if _BETWEEN_COMMUNITIES.search(text) or _A_FIGHT_HELD_OFF.search(text):
             # "clashes between rival tribes", "between two rival Fulani and Tiv communities": armed communal groups
@@ -813,10 +844,14 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
             found = _made_sure(found, ("Armed clash",))
         if _LEFT_BEHIND.search(text):
             found = _made_sure(found, ("Remote explosive/landmine/IED",))  # (see `_prune`)
-        if _STRUCK_WITH_A_WEAPON.search(text) or _OWN_DEED.search(text):
-            # a weapon told in use on a target, or by its user: the clause tells the act, however much of a
-            # statement it reads as
-            found = _made_sure(found, _FROM_AFAR)
+        if _ARMED_DOERS.search(text) and not _PROTESTERS_TOLD.search(text):
+            # "JNIM militants set fire to about 40 fuel tankers": armed men destroying property, sure as a weapon
+            found = _made_sure(found, ("Looting/property destruction",))
+        if _STRUCK_WITH_A_WEAPON.search(text) or _OWN_DEED.search(text) or _A_WEAPON_KILLED.search(text):
+            # a weapon told in use on a target, or by its user, or by the people it killed: the clause tells the
+            # act, however much of a statement it reads as (and so does a fight its side tells: "said its fighters
+            # had killed 34 soldiers in an ambush")
+            found = _made_sure(found, (*_FROM_AFAR, "Armed clash") if _OWN_DEED.search(text) else _FROM_AFAR)
         if _REBELS_ENTERED_A_CITY.search(text):
             # rebels in a city they name are its new masters, whatever statement the sentence goes on to tell
             found = _made_sure(found, _TERRITORY_TYPES)
@@ -828,7 +863,8 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
         # ("..., police said")
         if _on_a_military_target(text):
             return [EventType("Battles", "Armed clash", True, generic.span())]
-        return [EventType("Violence against civilians", "Attack", True, generic.span())]
+        return [EventType("Violence against civilians", "Attack", True, generic.span(),
+                          SURE_CUE if _OFFICE_HOLDER_HARMED.search(text) else 0.5)]
     if _EXPLOSION.search(text):
         return [EventType("Explosions/Remote violence", "Remote explosive/landmine/IED", True, generic.span())]
     attacked = _ATTACKED.search(text) and _ARMED_DOERS.search(text)
@@ -862,6 +898,20 @@ def _classify_sentence(text: str, summary_told: bool = False) -> list[EventType]
     return [EventType("Explosions/Remote violence", None, False, generic.span())]
 
 
+# captives named as those a crowd stands for, no taking told: "people marching in support of Israeli hostages"
+# ... or set free: "Hamas released three Israeli hostages" (the taking was long before; the release is ACLED's
+# agreement, told by its own verb)
+_FOR_THE_CAPTIVES = _rx(r"(?:in support of|for the (?:release|return) of|in solidarity with|families of|relatives of|"
+                        r"(?:to )?free the|bring(?:ing)? home the|released|freed|handed over|set free)\s+(?:the\s+)?"
+                        r"(?:[\w-]+\s+){0,2}?hostages\b")
+
+
+def _for_the_captives(kind: EventType, text: str) -> bool:
+    """True for an abduction read from the bare word of captives a crowd stands for, or that were set free."""
+    return kind.sub_event_type == "Abduction/forced disappearance" and any(
+        m.end() == kind.cue[1] for m in _FOR_THE_CAPTIVES.finditer(text))
+
+
 # (not where a bomb is as likely: "an attack on the market", "on a mosque")
 _ATTACK_ON_WHERE_PEOPLE_LIVE = _rx(r"(?:attacks?|raids?|assaults?)\s+on\s+(?:a|an|the|two|three|several)\s+(?:[\w-]+\s+){0,2}?"
                                    r"(?:village|villages|community|communities|settlement|hamlet|farm|farms)\b")
@@ -870,6 +920,15 @@ _ON_A_WHOLE_PLACE = _rx(r"(?:attacks?|raids?|assaults?|offensive)\s+(?:by\s+(?:[
                         r"(?:[\w-]+\s+)?(?:town|village|commune|community|settlement)s?\b",
                         r"(?:attacked|raided|stormed|overran|invaded)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:town|village|commune|"
                         r"community|settlement)s?\b")
+# those who hold public office or speak for a state, harmed as what they are: ACLED's political violence, no crime
+_PUBLIC_OFFICE = _rx(r"(?:embassy|consulate)\s+(?:staff|employees?|workers?|officials?|guards?)", r"diplomats?\b",
+                     r"ambassadors?\b", r"consuls?\b", r"lawmakers?\b", r"legislators?\b", r"senators?\b",
+                     r"members? of (?:parliament|congress)", r"state representatives?\b", r"\bmayors?\b",
+                     r"\bjudges?\b", r"prosecutors?\b", r"(?:presidential|parliamentary|mayoral|gubernatorial)\s+"
+                     r"(?:candidates?|hopefuls?)", r"councillors?\b", r"council members?\b")
+# ... told as the one harmed: "Senator and presidential hopeful Miguel Uribe Turbay was shot twice in the head"
+_OFFICE_HOLDER_HARMED = re.compile(_PUBLIC_OFFICE.pattern + r"[^.;]{0,60}?\b(?:was|were)\s+(?:\w+\s+)?(?:shot|stabbed|"
+                                   r"attacked|assassinated|killed|wounded|injured)\b", re.IGNORECASE)
 # the target told as the subject, the attack as its noun: "the convoy was the target of an armed attack"
 _TARGET_OF_AN_ATTACK = _rx(r"(?:was|were|has been|have been|had been|became)\s+(?:the\s+)?targets?\s+of\s+(?:an?\s+)?"
                            r"(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|ambush(?:es)?)\b")
@@ -885,7 +944,10 @@ _KILLED_IN_A_RAID = _rx(r"(?:killed|killing|shot)\b[^.;]{0,80}?\b(?:in|during)\s
 # (where they serve may stand between: "Security forces in Mozambique's Cabo Delgado province killed 15 insurgents")
 _FORCES_KILLED_FIGHTERS = _rx(r"(?:forces|troops|soldiers|army|military|police|commandos)\s+"
                               r"(?:of\s+(?:[\w'’-]+\s+){1,4}?)?"  # "Troops of Operation Hadin Kai have neutralised"
-                              r"(?:in\s+(?:[\w'’-]+\s+){1,5}?|(?:[\w-]+\s+){0,3}?)[\"“]?"
+                              r"(?:in\s+(?:[\w'’-]+\s+){1,5}?|(?:[\w-]+\s+){0,3}?"
+                              # ... or what else they did first: "troops operating in Shejaiya had located and destroyed
+                              # a tunnel shaft and eliminated three terrorists"
+                              r"|[^.;]{0,80}?\band\s+(?=(?:killed|neutrali[sz]ed|eliminated)\b))[\"“]?"
                               r"(?:killed|killing|neutrali[sz]ed|eliminated)[\"”]?\s+(?:[\w-]+\s+){0,3}?(?:militants|insurgents|"
                               r"rebels|terrorists|jihadists|fighters|gunmen|bandits|extremists)\b")
 # ... or an operation's toll of them: "carried out an operation in the Lower Shabelle region on Thursday, killing
@@ -979,6 +1041,17 @@ _CROWD_HARMED = re.compile(r"\s*(?:[\w-]+\s+){0,3}(?:protesters|demonstrators|ma
                            r"[^.;]{0,60}[.;]?\s*$", re.IGNORECASE)
 
 
+# ... or the people of the protest told by number, by whoever counted them: "Amnesty International Kenya said 16 people
+# were killed, most of them shot by police, and about 400 injured"
+_PROTEST_TOLL = re.compile(r"\s*(?:(?:[\w'’-]+\s+){1,5}?(?:said|says|reported|counted)\s+(?:that\s+)?)?(?:at least\s+|more than\s+|"
+                           r"about\s+|some\s+|nearly\s+)?(?:\d[\d,]*|[a-z]+)\s+(?:people|persons|protesters|demonstrators)\s+"
+                           r"(?:were|had been|have been)\s+(?:killed|injured|wounded|hurt)\b"
+                           r"(?:,\s+(?:most|many|some|all)\s+of\s+them\s+(?:shot|hit|wounded)\s+by\s+(?:the\s+)?(?:police|"
+                           r"security forces|soldiers|troops)\s*,|\s+(?:when|as|after)\s+(?:the\s+)?(?:riot\s+)?(?:police|"
+                           r"security forces|soldiers|troops)\s+(?:opened fire|fired|shot))?[^.;]{0,60}[.;]?\s*$",
+                           re.IGNORECASE)
+
+
 _KILLING_WORDS = (r"killed", r"killing", r"dead\b")
 _KILLED_IN_IT = _rx(*_KILLING_WORDS)
 _DIED = _rx(*_KILLING_WORDS, r"died")
@@ -1061,7 +1134,7 @@ def _territory_taker(text: str) -> re.Match[str] | None:
 # what a protesting crowd does that ACLED's codebook counts as a violent demonstration beside stones and arson
 _CROWD_DISRUPTION = _rx(
     r"block(?:ed|ing|s)? (?:off )?(?:the |major |main |key |several |a |all |national )?(?:[\w-]+ )?(?:roads?|streets?|"
-    r"highways?|railways?|rail (?:lines?|tracks?)|thoroughfares?|bridges?|junctions?|intersections?)\b",
+    r"avenues?|boulevards?|highways?|railways?|rail (?:lines?|tracks?)|thoroughfares?|bridges?|junctions?|intersections?)\b",
     r"barricad", r"burn(?:ing|t|ed) (?:of )?(?:tyres|tires)", r"scuffl")
 _PROTEST_TO_COME = _rx(
     r"(?:in anticipation of|ahead of|in the run-up to|in preparation for) (?:the |a |more |further |planned |possible |"
@@ -1097,13 +1170,21 @@ def _crowd_disruption(text: str) -> re.Match[str] | None:
     """The crowd's road block, barricade or burning tyres the clause tells, unless it says the crowd kept the peace."""
     if (destroyed := _CROWD_DESTROYED.search(text)) is not None:
         return destroyed  # "Protesters in Nairobi set fire to the city hall": no peaceful crowd, whatever it says
+    if (police_hurt := _POLICE_HURT.search(text)) is not None:
+        return police_hurt  # "100 people, including 80 police officers, were injured during protests": a crowd that fought
     return None if _SAID_PEACEFUL.search(text) else _CROWD_DISRUPTION.search(text)
 
 
 # the crowd's own arson, storming or stone-throwing
 _CROWD_DESTROYED = _rx(r"(?:protesters|demonstrators|rioters|crowds?|mobs?|youths|marchers)\s+(?:[\w,'’-]+\s+){0,5}?"
-                       r"(?:set fire to|set (?:[\w-]+\s+){1,3}?(?:alight|ablaze|on fire)|torched|stormed|ransacked|smashed|"
+                       r"(?:set fire to|set (?:[\w-]+\s+){1,3}?(?:alight|ablaze|on fire)|torched|(?:tried to |attempted to |trying to )?"
+                       r"storm(?:ed)?|ransacked|smashed|"
                        r"threw (?:stones|rocks|petrol bombs|molotov cocktails)|pelted)\b")
+
+
+# the police hurt where a protest is told
+_POLICE_HURT = _rx(r"(?:police(?:men)?|police officers|officers|gendarmes|riot police)\s*,?\s+(?:were|was|had been)\s+"
+                   r"(?:\w+\s+)?(?:injured|wounded|hurt)\b")
 
 
 # the report's word that a crowd kept the peace, in a sentence of its own ("The protest was peaceful, police said.")
@@ -1251,8 +1332,16 @@ def _read_the_crowd(found: list[EventType], text: str, remote_told: bool) -> tup
         subs.add("Protest with intervention")
     if subs & (_FORCE_AT_A_PROTEST | {"Protest with intervention"}):
         drop.add("Peaceful protest")
+        if "Violent demonstration" in subs and _STATE_FORCE_ON_THEM.search(text):
+            # "two people were shot dead by gendarmes when youths tried to storm a post": the state's answer to the
+            # crowd's violence is that riot's toll, not an attack of its own
+            drop.add("Attack")
         drop.add("Arrests")  # protesters arrested at the protest: the intervention itself, in ACLED's codebook
     return found, drop
+
+
+_STATE_FORCE_ON_THEM = _rx(r"\bby\s+(?:the\s+)?(?:riot\s+)?(?:police(?:men)?|officers|gendarmes|security forces|soldiers|troops)\b",
+                          r"(?:police(?:men)?|officers|gendarmes|security forces|soldiers|troops)\s+(?:opened fire|fired|shot)\b")
 
 
 # arrests told as made at the protest itself, not for one ("arrested an activist for organising a protest") nor
@@ -1304,7 +1393,11 @@ _TO_REMEMBER = _rx(r"(?:gathered|assembled|met|came together|congregated)\b[^.;]
 _DEMANDS = _rx(r"demand", r"protest", r"chant", r"call(?:ed|ing)? for", r"denounc", r"condemn")
 
 
-_A_CROWD_DESTROYED = re.compile(r"\b(?:(?:demonstrators|protesters|protestors|marchers)|(?P<mob>rioters|mobs?|crowds?))\b"
+_A_CROWD_DESTROYED = re.compile(r"\b(?:(?:demonstrators|protesters|protestors|marchers)|(?P<mob>rioters|mobs?|crowds?|"
+                               # (people by the hundred are a crowd: "Hundreds of residents of Kibera set fire to a
+                               # police post")
+                               r"(?:hundreds|thousands|dozens|scores)\s+of\s+(?:angry\s+)?(?:residents|villagers|youths|"
+                               r"people)))\b"
                                r"[^.;]{0,40}?\b(?:looted|looting|set fire|setting fire|torched|torching|burned|burnt|"
                                r"ransacked|vandali[sz]ed|smashed)\b", re.IGNORECASE)
 
@@ -1315,6 +1408,9 @@ def a_gathering_to_remember(text: str) -> bool:
     return bool(_TO_REMEMBER.search(text)) and not _DEMANDS.search(text)
 
 
+_INMATES = _rx(r"inmates", r"prisoners", r"detainees")
+
+
 def protests_held(kinds: list[EventType], rule_kinds: list[EventType], text: str) -> list[EventType]:
     """The clause's readings without the protests it cannot tell: a protest needs protesters (a reading of
     one where the clause names no crowd, "border guards detained twelve fishermen", gives way
@@ -1323,7 +1419,9 @@ def protests_held(kinds: list[EventType], rule_kinds: list[EventType], text: str
         kinds = [k for k in kinds if k.event_type != "Protests"] or [
             k for k in rule_kinds if k.event_type != "Protests" and k.specific]
     # ... and a riot a crowd: "armed men stormed an army checkpoint" is an attack, whatever it was read as
-    if any(k.event_type == "Riots" for k in kinds) and not tells_a_crowd(text) and (
+    # (but inmates who riot are a crowd, whatever gangs they belong to: "a riot between rival gangs in which 15
+    # inmates were killed")
+    if any(k.event_type == "Riots" for k in kinds) and not tells_a_crowd(text) and not _INMATES.search(text) and (
             _ARMED_DOERS.search(text) or _THE_GROUP_DID.search(text)):
         kinds = [k for k in kinds if k.event_type != "Riots"] or [k for k in rule_kinds if k.event_type != "Riots"]
     if any(k.sub_event_type == "Peaceful protest" for k in kinds) and (
@@ -1567,6 +1665,8 @@ def decide(rule_kinds: list[EventType], guess: TypeGuess | None, length: int) ->
     if not any(k.specific for k in rule_kinds) and model_kind.event_type == "Strategic developments" \
             and p < PLAUSIBLE_MIN:
         return []  # a word of violence ("claimed attacks on three bases") and an unsure reading of no violence: talk
+    if any(k.score >= SURE_CUE and k.sub_event_type == "Disrupted weapons use" for k in rule_kinds):
+        return rule_kinds  # weapons shot down never landed, however sure the reading of a strike they make
     if p >= (WEAPON_RETYPE_MIN if weapon else RETYPE_MIN) or not any(k.specific for k in rule_kinds) and (
             p >= GENERIC_TYPING_MIN or not any(k.sub_event_type for k in rule_kinds)):
         cue = next((k.cue for k in rule_kinds), whole)
@@ -1741,14 +1841,16 @@ def detect_events() -> object:
         report says someone owned up to an act (see `owned_up`)."""
         if tells_no_happening(text):
             return accident_told  # a clause that denies, fears, orders or asks for an act tells none, however it is read
-        if _CROWD_HARMED.match(text) and any(f.mention.event_type == "Protests" for f in state.frames):
+        if (_CROWD_HARMED.match(text) and any(f.mention.event_type == "Protests" for f in state.frames)
+                or _PROTEST_TOLL.match(text) and any(f.mention.event_type in ("Protests", "Riots") for f in state.frames)):
             return accident_told  # "Several protesters were injured.": the toll of the protest told before
         if _TOLL_ROSE.match(text) and state.frames:
             return accident_told  # "The death toll rose to 26 on Wednesday": a new figure of the event told before
         rule_kinds = classify_sentence(text, summary_told)
         accident_told = accident_told or any(tells_an_accident(k, text) for k in rule_kinds)
-        if accident_told:
-            # "the blasts could be heard across the bay" after a fire at a refinery set them off: the same accident
+        if accident_told or any(f.mention.sub_event_type in _FROM_AFAR for f in state.frames):
+            # "the blasts could be heard across the bay" after a fire at a refinery set them off: the same accident;
+            # "Explosions were reported in Tehran" after the strikes on Iran: the strikes' own blasts
             rule_kinds = [k for k in rule_kinds if not _a_blast_told_again(k, text)]
         if not rule_kinds and guess is not None and guess.label == UNSPECIFIED and talks_about_events(text, summary_told):
             return accident_told  # "the third attack on the base this week": violence counted or compared, no kind told
@@ -1776,8 +1878,11 @@ def detect_events() -> object:
             riot = EventType("Riots", "Mob violence" if crowd.group("mob") else "Violent demonstration", True,
                              crowd.span())
             kinds = [riot if k.sub_event_type == "Looting/property destruction" else k for k in kinds]
-        if any(k.sub_event_type in _TERRITORY_TYPES for k in kinds) and not _TOOK_GROUND.search(text):
-            # "fighters stormed an army base": a fight for it, not a place taken, unless the clause says so
+        if any(k.sub_event_type in _TERRITORY_TYPES for k in kinds) and (
+                not _TOOK_GROUND.search(text) or _ORDER_RESTORED.search(text)):
+            # "fighters stormed an army base": a fight for it, not a place taken, unless the clause says so (and
+            # a prison or a building retaken from rioters is order restored, no ground: "guards regained control of
+            # the penitentiary")
             kinds = [k for k in kinds if k.sub_event_type not in _TERRITORY_TYPES] or [
                 k for k in rule_kinds if k.sub_event_type not in _TERRITORY_TYPES]
         if not kinds and rule_kinds and (condemns_an_act(text) or guess is not None
@@ -1841,13 +1946,17 @@ def read_brief_whole(state: DocState, pieces: list[tuple[Sentence, int, int]], g
             and whole.no_event_probability >= BRIEF_NOT_VIOLENCE_MIN:
         # ... but a crowd that gathers over a crime or a disaster still protests, and armed men who attack a whole
         # town are no robbers ("police repelled an attack by gang members on the town of Arcahaie")
+        # (nor are those who hold public office, killed as what they are: "two embassy staff members were shot dead")
         state.frames[:] = [frame for frame in state.frames if frame.mention.event_type == "Protests"
-                           or any(_ON_A_WHOLE_PLACE.search(state.text, a, b) for a, b in frame.spans)]
+                           or any(_ON_A_WHOLE_PLACE.search(state.text, a, b) or _PUBLIC_OFFICE.search(state.text, a, b)
+                                  for a, b in frame.spans)]
         return
     if label == UNSPECIFIED and not whole.runner_up.startswith("No event"):
         label = whole.runner_up
     if label.startswith("No event") or label == UNSPECIFIED or whole.no_event_probability >= NOT_EVENT_MIN:
         return
+    if label in _TERRITORY_TYPES and _ORDER_RESTORED.search(state.text):
+        return  # a prison retaken from rioters is order restored, no ground taken, however the report reads
     p = whole.score(label)
     if not state.frames:
         if p < BRIEF_EVENT_MIN or not pieces:

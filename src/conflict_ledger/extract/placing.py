@@ -330,14 +330,15 @@ def _the_city_told(state: DocState, frame: Frame) -> Place | None:
         region = next((p for p in reversed(state.places) if p.resolved and p.start < said.start()
                        and p.feature == "admin1" and not p.modifier), None)
         town = default_resolver().namesake_town(region) if region is not None else None
-    if town is None:
-        return None
+    if town is None or _A_TOWN_NAMED.search(state.text, town.end, said.start()):
+        return None  # (a town named after it, "seized the town of Mahas", is the one the words mean, known or not)
     # ("at a dance class in the town": the town itself, precision 1)
     inside = _IN_IT.search(state.text, max(0, said.start() - 8), said.start()) and not said.group().endswith("s")
     return with_precision(replace(town, dateline=False, modifier=False), 1 if inside else 2)
 
 
 _IN_IT = re.compile(r"\b(?:in|inside|from|into)\s+$", re.IGNORECASE)
+_A_TOWN_NAMED = re.compile(r"\bthe (?:city|town) of [A-Z]")
 
 
 # a people's word before a kind of place: "the southern Lebanese town of", "a Sudanese village"

@@ -509,6 +509,13 @@ def assign_actors(state: DocState, frame: Frame) -> None:
         if loose:
             a1 = loose[0]
             a2 = next((p for p in loose[1:] if p.actor.name != a1.actor.name), None)
+    if a1 is not None and "unidentified_armed_group" in a1.actor.kinds:
+        # "armed men identified as CODECO militiamen attacked": the group the unnamed men are told to be
+        named = next((p for p in parties if p.start > a1.start and p.actor.name != a1.actor.name
+                      and _TOLD_TO_BE.fullmatch(state.text, a1.end, p.start)), None)
+        if named is not None:
+            a1 = replace(named, role="agent")
+            frame.parties = parties = [a1 if p.start == named.start else p for p in parties]
     if a1 is None or "unidentified_armed_group" in a1.actor.kinds:
         # "Hamas said its fighters fired rockets": the speaker, not the generic word, did it
         deed = _speaker_of_own_deed(frame, parties)
@@ -534,7 +541,7 @@ def assign_actors(state: DocState, frame: Frame) -> None:
         if index is not None:
             a2 = next((p for p in clause_parties(state, frame, index) if p.role not in ("speaker", "agent")
                        and (a1 is None or p.actor.name != a1.actor.name)), None)
-    if mention.event_type == "Battles" and (a2 is None or "unidentified_armed_group" in a2.actor.kinds):
+    if mention.event_type == "Battles" and (a1 is None or a2 is None or "unidentified_armed_group" in a2.actor.kinds):
         # (a generic word for the fallen, "left several fighters dead", gives way to the sides named)
         sides = _opposing_sides(state, frame, parties)
         if sides is not None:
@@ -610,7 +617,9 @@ def _opposing_sides(state: DocState, frame: Frame, parties: list[Party]) -> tupl
         return None
     between = re.search(r"\bbetween\b", clause, re.IGNORECASE)
     for role in ("agent", "oblique"):
-        named = [p for p in parties if p.role == role and (role == "agent" or between and p.start > start + between.end())]
+        # (after "between" a side may parse as anything: "between ELN guerrillas and dissidents of the former FARC")
+        named = [p for p in parties if p.role == role] if role == "agent" else [
+            p for p in parties if between and p.start > start + between.end() and p.role in ("oblique", "patient", "other")]
         # ("Fighters of the Hayat Tahrir al-Sham group clashed with ...": the generic word and the group it names are
         # one side)
         named = [p for p in named if not ("unidentified_armed_group" in p.actor.kinds and any(
@@ -647,7 +656,9 @@ def _speaker_of_own_deed(frame: Frame, parties: list[Party]) -> Party | None:
         told += [c for clause in told for c in clause.children if c.dep_ == "conj"]
         for reported in (c for c in told if c.pos_ in ("VERB", "AUX")):
             subject = next((c for c in reported.children if c.dep_ == "nsubj"), None)
-            if subject is None or not (_ATTACK_VERBS.match(reported.lower_) or reported.lower_ in _DEFENCE_VERBS):
+            # (and a place taken, of a place taken: "The RSF said they had taken full control of El Fasher")
+            taken = _TAKING_VERBS.match(reported.lower_) and frame.mention.event_type == "Battles"
+            if subject is None or not (_ATTACK_VERBS.match(reported.lower_) or reported.lower_ in _DEFENCE_VERBS or taken):
                 continue  # ("its air defences had destroyed 18 drones": the speaker's forces downed them)
             if subject.lower_ in _OWN_WORDS or any(c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES
                                                    for c in subject.children):
@@ -812,13 +823,24 @@ def _bare_force(frame: Frame, doer: bool, body_from: int = 0) -> tuple[Sentence,
         for token in sentence.span:
             if not (start <= sentence.offset + token.idx < end) or token.lower_ not in _BARE_FORCES:
                 continue
-            if any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.lower_ not in _POLICE_DUTIES and (
+            if any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.lower_ not in _POLICE_DUTIES
+                   and not _dateline_word(c) and (
                     c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN" or c.lower_ in _OTHER_FORCE_WORDS)
                    for c in token.children):
                 continue  # "Kenyan police", "volunteer forces", "rebel troops": someone's own, or another force
             if doer and _does_it(token) or not doer and _suffers_it(token):
                 return sentence, token
     return None
+
+
+def _dateline_word(token: Any) -> bool:
+    """The city of a dateline parsed into the lead's subject ("NAIROBI - Police fired"): where the report was
+    filed from, not whose police."""
+    return token.is_upper and token.i + 1 < len(token.doc) and token.nbor(1).text in ("-", "--", "—", "–")
+
+
+_TOLD_TO_BE = re.compile(r"\s+(?:identified|believed|thought|suspected|said|described|reported)\s+(?:to\s+be|as|of\s+being)\s+"
+                         r"(?:members\s+of\s+|fighters\s+of\s+)?(?:the\s+)?", re.IGNORECASE)
 
 
 _CROWD_EVENTS = {"Protests", "Riots"}
@@ -1027,7 +1049,8 @@ _RESPONSIBILITY = [
     re.compile(_WHO + _APPOSITION + r"\s+(?:has\s+|have\s+|had\s+|later\s+|also\s+|reportedly\s+)*(?:claimed|claims|claiming|"
                r"accepted|admitted)\s+(?:the\s+)?responsibility", re.IGNORECASE),
     re.compile(r"\bresponsibility\b[^.;]{0,80}?\b(?:was|has been|had been)\s+claimed\s+by\s+" + _WHO + _STOP, re.IGNORECASE),
-    re.compile(r"\b(?:attributed|blamed|pinned)\b[^.;]{0,60}?\b(?:on|to)\s+" + _WHO + _STOP, re.IGNORECASE),
+    # (the thing blamed runs to 'on' unbroken: "blamed the RSF for the attack, the first on the city" blames no city)
+    re.compile(r"\b(?:attributed|blamed|pinned)\b[^.;,]{0,60}?\b(?:on|to)\s+" + _WHO + _STOP, re.IGNORECASE),
     # (a verb, not the word on a noun: "a suspected poison gas attack", "by suspected rebels")
     re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bby )(?<!\bof )\b(?:suspected|suspect|suspects|accused|blamed|blaming|blames)\s+(?:that\s+)?"
                r"(?:the\s+)?(?:involvement\s+of\s+)?[\"“]?" + _WHO + _STOP, re.IGNORECASE),

@@ -106,7 +106,9 @@ _ACTOR_NOUNS = {"troops", "forces", "force", "military", "army", "officials", "o
                 "leaders", "officers", "fighters", "coalition", "intelligence", "diplomats", "envoy", "citizens",
                 "nationals", "contractors", "commander", "commanders", "spokesman", "spokeswoman", "media",
                 "state", "counterparts", "ambassador", "sanctions", "warships", "vessel", "vessels", "army's",
-                "mediators", "negotiators", "delegation", "delegates", "envoys"}
+                "mediators", "negotiators", "delegation", "delegates", "envoys",
+                # a force named after the land it was raised in: "Assam Rifles", "Sindh Rangers", "Frontier Corps"
+                "rifles", "rangers", "corps", "regiment", "scouts", "constabulary"}
 
 
 def is_modifier(ent: Any) -> bool:
@@ -310,6 +312,8 @@ _AIMED_AT = re.compile(r"\b(?:prepared|poised|ready|about|set|intended|meant|des
 _HOMETOWN = re.compile(r"(?:\b\d{1,3},\s+(?:of|from)|\bnatives? of|\bhometown of)\s+$", re.IGNORECASE)
 # "6:30 p.m. Baghdad time": a clock, not a scene
 _CLOCK_OF = re.compile(r"\s+(?:local\s+)?time\b", re.IGNORECASE)
+# the first words of a name joined by a particle to the capitalised word after it: "Mocimboa da" (Praia)
+_PARTICLE_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+\s+(?:da|de|do|dos|das|del|di|la|el)\s+$")
 _KIND_OF = re.compile(r"\b(?:city|town|village|port|district|province|region|hamlet|camp|neighbou?rhood|area|"
                       rf"{_PARTS_OF_A_TOWN}) of\s+$",
                       re.IGNORECASE)
@@ -781,9 +785,12 @@ class PlaceResolver:
                         end = kind.end()
                     if _acronym_in_brackets(written, offset + span.start_char, offset + end):
                         break
+                    start = span.start_char
+                    if (whole := _PARTICLE_NAME_BEFORE.search(text, max(0, start - 30), start)) is not None \
+                            and self._known(text[whole.start() : span.end_char]):
+                        start = whole.start()  # "in Mocimboa da Praia district": the whole name, not Praia (Cape Verde)
                     # tokens outside entities cannot overlap the mentions found so far, which all lie in entities
-                    out.append(_Mention(text[span.start_char : end], offset + span.start_char, offset + end,
-                                        "GAZETTEER"))
+                    out.append(_Mention(text[start:end], offset + start, offset + end, "GAZETTEER"))
                     if countries is not None and (named := self._candidates(out[-1].name, near=False)) \
                             and named[0][0].feature == "country" and named[0][1] in ("name", "abbr"):
                         countries.add(named[0][0].country_code)  # "Violence around Nigeria": its towns count after it
@@ -1164,7 +1171,9 @@ class PlaceResolver:
             # the Central African Republic is not Ampang in Malaysia)
             if not (how in ("near", "variant") or (how == "alt" and e.feature == "city" and e.population < _ALT_NAME_TRUSTED)):
                 continue
-            others = _Context.from_mentions([x for x in mentions if x is not m]).countries
+            # (the same name said again is no other place: "the Kalma camp ... Kalma" is not twice in Iowa)
+            others = _Context.from_mentions([x for x in mentions if x is not m
+                                             and name_key(x.name) != name_key(m.name)]).countries
             if others and others.get(e.country_code or "", 0) < 1 and not any(
                     others.get(c, 0) for c in neighbours().get(e.country_code or "", ())):
                 m.best = None
@@ -1189,8 +1198,9 @@ class PlaceResolver:
         not Japan's Kani; "close to Green Village" in Kabul is not the Syrian oil field's housing of that name."""
         if e.feature not in ("city", "facility") or e.population >= _STRAY_TOWN_POPULATION or e.latitude is None:
             return False
-        if any(x is not m and x.best is not None and x.best.country_code == e.country_code for x in mentions):
-            return False  # its country is named: a village there is a fair reading
+        if any(x is not m and x.best is not None and x.best.country_code == e.country_code
+               and name_key(x.name) != name_key(m.name) for x in mentions):
+            return False  # its country is named (by another name than this one): a village there is a fair reading
         # (a city of 100,000 is set against scenes only, not a side's country: "a suspected U.S. drone strike in Idlib";
         # a facility, whose name is the project's own, against towns and regions only: "a drone attack on Erbil Air
         # Base injured three U.S. troops", where geoparse, which parses nothing, cannot tell the side from a scene)
@@ -1679,7 +1689,9 @@ def _role(ent: Any) -> str:
                 and holder.head.head.lower_ not in _SPEECH_LIKE
                 or holder.dep_ == "dobj" and holder.head.pos_ == "VERB" and holder.head.lower_ not in _SPEECH_LIKE
                 # ("a drone strike on a militia headquarters in eastern Baghdad": the building the strike was on)
-                or holder.dep_ == "pobj" and holder.head.lower_ in ("on", "against")):
+                or holder.dep_ == "pobj" and holder.head.lower_ in ("on", "against")
+                # ("struck the office of a Taliban-run ministry in Kabul": a part of the building, struck)
+                or holder.dep_ == "pobj" and holder.head.lower_ == "of" and holder.head.head.lower_ in _PARTS_OF_A_BUILDING):
             # "set himself on fire outside the Israeli embassy in Washington", "retook the broadcaster's headquarters
             # in Omdurman", "destroyed the building next to its embassy in Damascus": the building's town is the scene
             return ""
@@ -1688,6 +1700,7 @@ def _role(ent: Any) -> str:
 
 
 _BUILDINGS = {"embassy", "consulate", "headquarters", "ministry"}
+_PARTS_OF_A_BUILDING = {"office", "offices", "building", "compound", "gate", "gates", "entrance", "premises"}
 _OPPOSED = re.compile(r"slogans?|chant\w*|protest\w*|rall\w+|demonstrat\w+|march\w*|campaign\w*|sanctions|resolution|"
                       r"speech|anger|outrage|boycott\w*")
 _SPEECH_LIKE = {"said", "told", "contacted", "called", "informed", "visited", "urged"}

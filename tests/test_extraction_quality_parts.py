@@ -5210,3 +5210,16 @@ def test_hundreds_of_residents_who_burn_a_police_post_riot(cli, tmp_path):
         "date 2025-07-29\n\n"
         "Hundreds of residents of Mathare set fire to a police post in Nairobi on Sunday night, witnesses said.\n"))
     assert event["event_type"] == "Riots"
+
+
+def test_what_some_of_the_dead_bore_is_no_second_group():
+    counts = find_counts("The bodies of 11 men, some with gunshot wounds, were found near Sabha on Friday.")
+    assert [(c.kind, c.amount.low, c.amount.high) for c in counts] == [("killed", 11, 11)]
+
+
+def test_baga_on_lake_chad_is_in_borno_not_catalonia(cli, tmp_path):
+    (event,) = text_report_rows(cli, tmp_path, "extract", (
+        "date 2025-08-08\n\n"
+        "MAIDUGURI - Boko Haram insurgents killed 17 fishermen on the shores of Lake Chad near Baga on Wednesday, "
+        "a militia leader said.\n"))
+    assert (event["country"], event["admin1"]) == ("Nigeria", "Borno")

@@ -96,7 +96,7 @@ _BOXES = {"Iraq": (29.0, 37.5, 38.7, 48.8), "Syria": (32.3, 37.4, 35.6, 42.4), "
           "Palestinian Territory": (31.2, 32.6, 34.2, 35.6), "Somalia": (-1.7, 12.0, 40.9, 51.5),
           "Mali": (10.1, 25.0, -12.3, 4.3), "Burkina Faso": (9.4, 15.1, -5.6, 2.4), "Niger": (11.7, 23.5, 0.1, 16.0),
           "Sudan": (8.7, 22.2, 21.8, 38.6), "South Sudan": (3.5, 12.3, 23.4, 36.0), "Azerbaijan": (38.3, 41.95, 44.7, 50.6),
-          "Myanmar": (9.5, 28.6, 92.1, 101.2)}
+          "Myanmar": (9.5, 28.6, 92.1, 101.2), "Kenya": (-4.7, 5.1, 33.9, 41.9), "Nigeria": (4.2, 13.9, 2.6, 14.7)}
 
 
 def test_every_locality_lies_in_its_country_and_names_a_known_region():

@@ -323,7 +323,8 @@ _ONE_AND_THEIR_OWN = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?and\s+(?:his|her)\s+
 _AND_THEIR_ONE = re.compile(r"(?:\s+[A-Za-z'’-]+){0,4}?\s+and\s+(?:their|his|her|its)\s+(?:[A-Za-z-]+\s+)?(?P<who>"
                             + _COMPANIONS + r")\b", re.IGNORECASE)
 # ... but not "..., some seriously", "one of them", "five wounded" (another kind of count)
-_NO_GROUP = re.compile(r"\s*(?:of|them|others?\s+(?:were|was)|[a-z]+ly|" + _KILLED[3:-1] + "|" + _INJURED[3:-1] + r")\b",
+# (nor "14 migrants, some with gunshot wounds": what some of them bore)
+_NO_GROUP = re.compile(r"\s*(?:of|them|with|bearing|showing|others?\s+(?:were|was)|[a-z]+ly|" + _KILLED[3:-1] + "|" + _INJURED[3:-1] + r")\b",
                        re.IGNORECASE)
 # ... nor the one who tells it: "killed three herders, a local leader said"
 # ("..., a doctor at the camp said")

@@ -4983,7 +4983,7 @@ def test_who_is_blamed_for_the_attack_is_not_the_place_an_apposition_names_after
 def test_a_speaker_that_says_it_took_a_town_took_it(cli, tmp_path):
     (event,) = text_report_rows(cli, tmp_path, "extract", (
         "date 2025-01-20\n\n"
-        "The Arakan Army said on Sunday that it had taken full control of the town of Paletwa after weeks of "
+        "The Arakan Army said on Sunday that it had taken full control of Paletwa town after weeks of "
         "fighting.\n"))
     assert (event["sub_event_type"], event["actor1"]) == ("Non-state actor overtakes territory", "Arakan Army")
 

@@ -26,7 +26,7 @@ _SPEECH_HEADS = {"said", "says", "told", "announced", "confirmed", "stated", "ad
                  "tweeted", "briefing", "statement", "acknowledged", "published", "identified", "named", "updated",
                  "raised", "revised", "blamed", "condemned", "denounced", "issued", "released",
                  "responsibility",  # ("claimed responsibility on Thursday": the day of the claim)
-                 # ... and of an appeal: "Amnesty International today called for an investigation into the killing"
+                 # ... and of an appeal: "a rights group today called for an inquiry into the killing"
                  "called", "urged", "appealed", "warned", "demanded"}
 _WINDOW_WORDS = re.compile(r"\b(?:since|until|through|between|from|by)\s*$", re.IGNORECASE)
 # a date that opens the text: "01/05/2012:", "Friday, Jan. 5, 2024 -", "5 January 2024:"

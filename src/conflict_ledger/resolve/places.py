@@ -1198,12 +1198,15 @@ class PlaceResolver:
         not Japan's Kani; "close to Green Village" in Kabul is not the Syrian oil field's housing of that name."""
         if e.feature not in ("city", "facility") or e.population >= _STRAY_TOWN_POPULATION or e.latitude is None:
             return False
-        # (the same name said again vouches only where the report names little else: "Hartford Police ... in
-        # Hartford" beside one stray acronym, not "SAN RAMON" twice in a report of San Salvador's suburbs)
-        elsewhere = {name_key(x.name) for x in mentions if x.best is not None and _sure(x)} - {name_key(m.name)}
-        if any(x is not m and x.best is not None and x.best.country_code == e.country_code
-               and (len(elsewhere) < 2 or name_key(x.name) != name_key(m.name)) for x in mentions):
-            return False  # its country is named: a village there is a fair reading
+        same_country = [x for x in mentions if x is not m and x.best is not None and x.best.country_code == e.country_code]
+        if same_country:
+            # its country is named: a village there is a fair reading (but the same name said again vouches only
+            # where the report names little else: "Hartford Police ... in Hartford" beside one stray acronym, not
+            # "SAN RAMON" twice in a report of San Salvador's suburbs)
+            key = name_key(m.name)
+            if any(name_key(x.name) != key for x in same_country) or len(
+                    {name_key(x.name) for x in mentions if x.best is not None and _sure(x)} - {key}) < 2:
+                return False
         # (a city of 100,000 is set against scenes only, not a side's country: "a suspected U.S. drone strike in Idlib";
         # a facility, whose name is the project's own, against towns and regions only: "a drone attack on Erbil Air
         # Base injured three U.S. troops", where geoparse, which parses nothing, cannot tell the side from a scene)

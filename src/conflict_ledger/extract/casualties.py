@@ -289,7 +289,7 @@ _AND_ONE_OTHER = re.compile(r"\s+and\s+(?:an?|one)\s+(?:[a-z-]+\s+)?(?:" + _ROLE
 _REMEMBERED = re.compile(r"\b(?:marking|to mark|commemorating|to commemorate|anniversary of|(?:weeks|months|years)\s+since)"
                          r"\b[^.;]{0,80}$", re.IGNORECASE)
 _ACRONYM_IN_BRACKETS = re.compile(r"(?<=\w)\s+\([A-Z][A-Za-z-]{1,10}\)(?=\s)")
-_APPOSED_ONE = re.compile(r",\s+(?P<one>)(?:an?|the)\s")
+_APPOSED_ONE = re.compile(r",\s+(?=(?:an?|the)\s)")
 # "killed Ahmed Saleh and two of his guards": a count follows, which the other patterns read
 _TAKEN_BY_NUMBER = re.compile(r"\s*(?:and|,)\s+(?:at least\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
                               r"several|many|dozens)\b", re.IGNORECASE)
@@ -599,7 +599,7 @@ def find_counts(text: str) -> list[Count]:
 
     for m in _NAMED_VICTIM.finditer(text):
         if (apposed := _APPOSED_ONE.match(text, m.end())) is not None and any(
-                c.start == apposed.end("one") for c in counts):
+                c.start == apposed.end() for c in counts):
             continue  # "the killing of Rahim Uddin, a student shot dead by police": the one already counted
         if _NTH_OF_ITS_KIND.search(text, max(0, m.start() - 24), m.start()):
             continue  # "the fourth killing of a journalist this year": a count of such events, not one more dead

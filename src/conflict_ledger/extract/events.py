@@ -346,18 +346,19 @@ def reported_content(text: str) -> tuple[int, int] | None:
 # Generic cues: an event happened but the weapon is not said.
 # (a strike of workers is no attack: "a general strike", "doctors on strike")
 _LABOUR = r"(?<!general )(?<!hunger )(?<!labor )(?<!labour )(?<!nationwide )(?<!national )(?<!workers' )(?<!workers )"
+_CAME_UNDER_FIRE = r"came under (?:heavy |small[- ]arms |sustained )?(?:gun)?fire"
 _GENERIC = _rx(r"attack(?:s|ed|ing)?\b", r"counterattack", _LABOUR + r"(?<!on )strikes?\b(?! action)", r"struck\b", r"targeted", r"killed",
                r"killing", r"wounded", r"wounding", r"injured", r"injuring", r"explosions?", r"blasts?", r"exploded", r"detonated",
                r"bombed", r"shot\b", r"gunmen", r"casualties", r"stormed", r"storming",
                # "security forces raided a house where suspects were hiding", "residents reported heavy gunfire"
                r"raided", r"gunfire", r"overr(?:un|unning)\b",
                # "a U.N. helicopter came under fire while evacuating wounded soldiers"
-               r"came under (?:heavy |small[- ]arms |sustained )?(?:gun)?fire",
+               _CAME_UNDER_FIRE,
                # a military communique's word for killing fighters: "its forces had 'neutralised' 13 militants"
                r"neutrali[sz]ed\b", r"eliminated\s+(?:[\w-]+\s+){0,3}?(?:terrorists|militants|gunmen|fighters|insurgents)\b",
                # how Mexican prosecutors tell a killing: "five men were deprived of life by armed subjects"
                r"deprived of (?:their |his |her )?li(?:fe|ves)\b")
-_SHOOTING = _rx(r"gunmen", r"gunfire", r"came under (?:[\w-]+ )?(?:gun)?fire", r"shot\b", r"shooting", r"opened fire", r"fired (?:on|at)\b", r"small arms", r"rifles?")
+_SHOOTING = _rx(r"gunmen", r"gunfire", _CAME_UNDER_FIRE, r"shot\b", r"shooting", r"opened fire", r"fired (?:on|at)\b", r"small arms", r"rifles?")
 _MILITARY_TARGET = _rx(r"troops", r"soldiers", r"forces", r"army", r"military", r"police", r"base\b", r"checkpoint",
                        r"patrol", r"garrison", r"personnel", r"service members", r"militia", r"fighters", r"peacekeep")
 # an attack told as a noun with its military target and its harm: "the attack on a convoy of the UN mission ..., in
